@@ -1,0 +1,58 @@
+import type { ScoreTerm } from './types';
+
+/**
+ * The suspect score: a weighted sum of terms, each shown to the investigator with its value.
+ * Deterministic; documented in docs/suspect-ranking.md.
+ */
+export const SCORE_WEIGHTS = {
+  timing: 3,
+  distance: 2,
+  kind: 2,
+  'in running version': 2,
+  'outside workflow': 1,
+} as const;
+
+export type ScoreTermName = keyof typeof SCORE_WEIGHTS;
+
+/** Closeness in time before the onset: 1 just before it, 0 at the window's start or after the onset. */
+export function timingTerm(effective: number, onset: number, lookbackMs: number): number {
+  if (effective > onset) return 0;
+  return Math.max(0, 1 - (onset - effective) / lookbackMs);
+}
+
+/** 1 for the job that wrote the traced feature's dataset, falling off with each job further upstream. */
+export function distanceTerm(jobDepth: number, nearestJobDepth: number): number {
+  return 1 / (1 + (jobDepth - nearestJobDepth) / 2);
+}
+
+/** Logic and configuration 1; tests 0.3; documentation 0.1. The highest over the changed paths. */
+export function kindTerm(paths: ReadonlyArray<string>): number {
+  let best = 0;
+  for (const p of paths) {
+    const lower = p.toLowerCase();
+    const value = /(^|\/)(docs?|documentation)\/|\.(md|rst|txt|adoc)$|(^|\/)(readme|changelog|license)/.test(lower)
+      ? 0.1
+      : /(^|\/)(tests?|__tests__|spec)\/|\.(test|spec)\.[a-z]+$|_test\.[a-z]+$/.test(lower)
+        ? 0.3
+        : 1;
+    best = Math.max(best, value);
+  }
+  return best;
+}
+
+/** Rounds to 3 decimals so the figures shown and compared are stable. */
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Weighs the terms and returns the score with the terms as shown. */
+export function weigh(values: Readonly<Record<ScoreTermName, { value: number; note: string }>>): {
+  score: number;
+  reasons: ScoreTerm[];
+} {
+  const reasons = (Object.keys(SCORE_WEIGHTS) as ScoreTermName[]).map((term) => ({
+    term,
+    value: round3(values[term].value),
+    note: `${values[term].note} (weight ${SCORE_WEIGHTS[term]})`,
+  }));
+  const score = round3(reasons.reduce((sum, r) => sum + r.value * SCORE_WEIGHTS[r.term as ScoreTermName], 0));
+  return { score, reasons };
+}

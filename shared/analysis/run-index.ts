@@ -1,0 +1,105 @@
+import type { LineageRunEvent, Provenance, RunDataset, SourceCodeLocation } from '../model/records';
+
+/** One run, its events merged: OpenLineage spreads a run's facets over START, RUNNING and COMPLETE. */
+export interface MergedRun {
+  readonly runId: string;
+  readonly job: string;
+  /** The time the run finished (COMPLETE/FAIL/ABORT), else its latest event. */
+  readonly time: string;
+  readonly state: string;
+  readonly inputs: ReadonlyArray<RunDataset>;
+  readonly outputs: ReadonlyArray<RunDataset>;
+  readonly sourceCodeLocation?: SourceCodeLocation;
+  readonly code?: LineageRunEvent['code'];
+  /** The event that established the run's outputs (its COMPLETE event where there is one). */
+  readonly evidence: Provenance;
+}
+
+export interface RunIndex {
+  readonly runs: ReadonlyArray<MergedRun>;
+  /** Runs that wrote a dataset (`namespace:name`), oldest first. */
+  writersOf(datasetId: string): ReadonlyArray<MergedRun>;
+  /** The run that wrote this dataset version (the `version` facet's datasetVersion, or the run id). */
+  runForVersion(datasetId: string, version: string): MergedRun | undefined;
+}
+
+const TERMINAL = new Set(['COMPLETE', 'FAIL', 'ABORT']);
+
+/** `namespace:name`, as OpenLineage names datasets and jobs. */
+export const nodeId = (ref: { readonly namespace: string; readonly name: string }): string =>
+  `${ref.namespace}:${ref.name}`;
+
+function mergeDatasets(a: ReadonlyArray<RunDataset>, b: ReadonlyArray<RunDataset>): RunDataset[] {
+  const byId = new Map<string, RunDataset>();
+  for (const d of [...a, ...b]) {
+    const prev = byId.get(nodeId(d));
+    byId.set(nodeId(d), prev ? { ...prev, ...d, facets: { ...prev.facets, ...d.facets } } : d);
+  }
+  return [...byId.values()];
+}
+
+const cache = new WeakMap<ReadonlyArray<LineageRunEvent>, RunIndex>();
+
+/** Merges run events by run id and indexes the runs by the datasets they wrote. Cached per event list. */
+export function runIndex(events: ReadonlyArray<LineageRunEvent>): RunIndex {
+  const cached = cache.get(events);
+  if (cached) return cached;
+  const byRun = new Map<string, MergedRun>();
+  for (const e of events) {
+    const prev = byRun.get(e.runId);
+    // A run's time and state are those of its terminal event; before one arrives, of its latest event.
+    const keepPrev =
+      prev !== undefined &&
+      !TERMINAL.has(e.eventType) &&
+      (TERMINAL.has(prev.state) || Date.parse(prev.time) > Date.parse(e.eventTime));
+    byRun.set(e.runId, {
+      runId: e.runId,
+      job: nodeId(e.job),
+      time: keepPrev ? prev.time : e.eventTime,
+      state: keepPrev ? prev.state : e.eventType,
+      inputs: mergeDatasets(prev?.inputs ?? [], e.inputs),
+      outputs: mergeDatasets(prev?.outputs ?? [], e.outputs),
+      sourceCodeLocation: e.sourceCodeLocation ?? prev?.sourceCodeLocation,
+      code: e.code ?? prev?.code,
+      evidence: prev && keepPrev && e.outputs.length === 0 ? prev.evidence : e.provenance,
+    });
+  }
+  const runs = [...byRun.values()].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const writers = new Map<string, MergedRun[]>();
+  const versions = new Map<string, MergedRun>();
+  for (const run of runs) {
+    if (run.state === 'FAIL' || run.state === 'ABORT') continue;
+    for (const out of run.outputs) {
+      const id = nodeId(out);
+      const list = writers.get(id);
+      if (list) list.push(run);
+      else writers.set(id, [run]);
+      if (out.version) versions.set(`${id}@${out.version}`, run);
+      versions.set(`${id}@${run.runId}`, run);
+    }
+  }
+  const index: RunIndex = {
+    runs,
+    writersOf: (id) => writers.get(id) ?? [],
+    runForVersion: (id, version) => versions.get(`${id}@${version}`),
+  };
+  cache.set(events, index);
+  return index;
+}
+
+/** The latest run that wrote the dataset at or before `asOf` (ms), or undefined. */
+export function writerAsOf(index: RunIndex, datasetId: string, asOf: number): MergedRun | undefined {
+  const writers = index.writersOf(datasetId);
+  let lo = 0;
+  let hi = writers.length - 1;
+  let found: MergedRun | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = writers[mid] as MergedRun;
+    if (Date.parse(w.time) <= asOf) {
+      found = w;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

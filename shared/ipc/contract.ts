@@ -1,0 +1,112 @@
+/**
+ * The one typed IPC contract: channel → request → response.
+ * Served by Electron's ipcMain (electron/ipc-main.ts) and by the loopback bridge of web mode
+ * (electron/bridge/). Every request is validated against its schema before a handler sees it.
+ */
+import { z } from 'zod';
+
+/** One input file handed to the renderer for import. */
+export interface InputFile {
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly text: string;
+  /**
+   * Set only where the text is not the file itself: `git-log` is the output of
+   * `git log` in the format of shared/importers/git-log-format.ts, made by the main process
+   * from a repository (whose bundle's SHA-256 is `sha256`).
+   */
+  readonly derivedAs?: 'git-log';
+  /** For `git-log`: the repository handle to pass to `git:show`. */
+  readonly repository?: string;
+}
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly mode: 'electron' | 'web';
+  readonly platform: string;
+  /** Which Git reader runs: the system `git` (with its version), or none. */
+  readonly git: { readonly available: boolean; readonly version?: string };
+}
+
+/** The built-in sample investigation: its description and its input files. */
+export interface SampleCase {
+  readonly title: string;
+  readonly description: string;
+  /** The decision the investigation starts from. */
+  readonly decisionId: string;
+  /** The feature of that decision that is suspect. */
+  readonly featureName: string;
+  readonly files: ReadonlyArray<InputFile>;
+}
+
+export interface GitShowRequest {
+  readonly repository: string;
+  readonly commit: string;
+  readonly path: string;
+}
+
+export interface GitShowResponse {
+  /** The file's text at that commit, or null where the path did not exist there. */
+  readonly text: string | null;
+}
+
+export interface IpcChannels {
+  'app:info': { request: Record<string, never>; response: AppInfo };
+  'sample:load': { request: Record<string, never>; response: SampleCase };
+  'git:show': { request: GitShowRequest; response: GitShowResponse };
+}
+
+export type IpcChannel = keyof IpcChannels;
+export type IpcRequest<K extends IpcChannel> = IpcChannels[K]['request'];
+export type IpcResponse<K extends IpcChannel> = IpcChannels[K]['response'];
+
+const empty = z.object({}).strict();
+const sha = z.string().regex(/^[0-9a-f]{7,64}$/i, 'a commit SHA (hex)');
+
+/** Request validators, one per channel. */
+export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<K>> } = {
+  'app:info': empty,
+  'sample:load': empty,
+  'git:show': z
+    .object({
+      repository: z.string().min(1).max(200),
+      commit: sha,
+      path: z
+        .string()
+        .min(1)
+        .max(4096)
+        .refine((p) => !p.startsWith('-') && !p.split('/').includes('..'), 'a relative path inside the repository'),
+    })
+    .strict(),
+};
+
+export const ipcChannels = Object.keys(requestSchemas) as ReadonlyArray<IpcChannel>;
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && (ipcChannels as ReadonlyArray<string>).includes(value);
+}
+
+/** The main-process side: one handler per channel. */
+export type IpcHandlers = {
+  readonly [K in IpcChannel]: (request: IpcRequest<K>) => Promise<IpcResponse<K>>;
+};
+
+/** The renderer side: `window.api` in Electron, the bridge client in web mode. */
+export interface IpcApi {
+  invoke<K extends IpcChannel>(channel: K, request: IpcRequest<K>): Promise<IpcResponse<K>>;
+}
+
+/**
+ * Validates a request for a channel; throws an Error naming the channel and the first problem.
+ */
+export function parseRequest<K extends IpcChannel>(channel: K, request: unknown): IpcRequest<K> {
+  const result = requestSchemas[channel].safeParse(request ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new Error(`Invalid request for ${channel}${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}

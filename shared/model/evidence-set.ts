@@ -1,0 +1,68 @@
+import type {
+  AuditEntry,
+  Commit,
+  Decision,
+  Deployment,
+  EnforcementEntry,
+  EvidenceRecord,
+  LineageRunEvent,
+  PullRequest,
+} from './records';
+
+/** All imported records of a case, grouped by kind: the input of every analysis. */
+export interface EvidenceSet {
+  readonly runs: ReadonlyArray<LineageRunEvent>;
+  readonly commits: ReadonlyArray<Commit>;
+  readonly pullRequests: ReadonlyArray<PullRequest>;
+  readonly deployments: ReadonlyArray<Deployment>;
+  readonly audit: ReadonlyArray<AuditEntry>;
+  readonly enforcement: ReadonlyArray<EnforcementEntry>;
+  readonly decisions: ReadonlyArray<Decision>;
+}
+
+/** Groups records by kind, each list sorted by its time (stable for equal times). */
+export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
+  const runs: LineageRunEvent[] = [];
+  const commits: Commit[] = [];
+  const pullRequests: PullRequest[] = [];
+  const deployments: Deployment[] = [];
+  const audit: AuditEntry[] = [];
+  const enforcement: EnforcementEntry[] = [];
+  const decisions: Decision[] = [];
+  for (const r of records) {
+    switch (r.kind) {
+      case 'lineage-run':
+        runs.push(r);
+        break;
+      case 'commit':
+        commits.push(r);
+        break;
+      case 'pull-request':
+        pullRequests.push(r);
+        break;
+      case 'deployment':
+        deployments.push(r);
+        break;
+      case 'audit':
+        audit.push(r);
+        break;
+      case 'enforcement':
+        enforcement.push(r);
+        break;
+      case 'decision':
+        decisions.push(r);
+        break;
+    }
+  }
+  const byTime =
+    <T>(time: (x: T) => string) =>
+    (a: T, b: T) =>
+      Date.parse(time(a)) - Date.parse(time(b));
+  runs.sort(byTime((r) => r.eventTime));
+  commits.sort(byTime((c) => c.committerDate));
+  deployments.sort(byTime((d) => d.timestamp));
+  audit.sort(byTime((a) => a.timestamp));
+  enforcement.sort(byTime((e) => e.timestamp));
+  decisions.sort(byTime((d) => d.timestamp));
+  return { runs, commits, pullRequests, deployments, audit, enforcement, decisions };
+}

@@ -1,0 +1,241 @@
+/**
+ * The normalized evidence records every importer produces and every analysis reads.
+ * Names follow FORMATS.md and OpenLineage: datasets and jobs are `namespace:name`,
+ * fields `namespace:name#field`, commits by full SHA.
+ */
+
+/** Where a record came from: the source file (by id = its SHA-256) and the line or JSON pointer. */
+export interface Provenance {
+  readonly sourceId: string;
+  /** 1-based line number for line-oriented inputs (NDJSON, JSONL, git log). */
+  readonly line?: number;
+  /** RFC 6901 JSON pointer for records inside one JSON document. */
+  readonly pointer?: string;
+}
+
+export interface DatasetRef {
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** One field of a dataset's schema facet. */
+export interface SchemaField {
+  readonly name: string;
+  readonly type?: string;
+  readonly description?: string;
+}
+
+/** Column lineage of one output field: the input fields it was computed from. */
+export interface ColumnLineageEntry {
+  readonly field: string;
+  readonly inputFields: ReadonlyArray<DatasetRef & { readonly field: string }>;
+  readonly transformationDescription?: string;
+}
+
+export interface RunDataset extends DatasetRef {
+  /** OpenLineage `version` facet's `datasetVersion`, when present. */
+  readonly version?: string;
+  readonly fields?: ReadonlyArray<SchemaField>;
+  readonly columnLineage?: ReadonlyArray<ColumnLineageEntry>;
+  /** Every facet as received (input/output facets merged), unknown ones kept. */
+  readonly facets?: Readonly<Record<string, unknown>>;
+}
+
+export interface SourceCodeLocation {
+  readonly type?: string;
+  readonly url?: string;
+  readonly repoUrl?: string;
+  readonly path?: string;
+  /** The commit (or version) the run executed. */
+  readonly version?: string;
+  readonly tag?: string;
+  readonly branch?: string;
+}
+
+/** One OpenLineage RunEvent (START, RUNNING, COMPLETE, ABORT, FAIL, OTHER). */
+export interface LineageRunEvent {
+  readonly kind: 'lineage-run';
+  readonly eventType: string;
+  readonly eventTime: string;
+  readonly runId: string;
+  readonly job: DatasetRef;
+  readonly inputs: ReadonlyArray<RunDataset>;
+  readonly outputs: ReadonlyArray<RunDataset>;
+  readonly sourceCodeLocation?: SourceCodeLocation;
+  /** SQL text or source code the job ran, when the event carries it. */
+  readonly code?: { readonly language?: string; readonly text: string };
+  readonly producer?: string;
+  readonly jobFacets?: Readonly<Record<string, unknown>>;
+  readonly runFacets?: Readonly<Record<string, unknown>>;
+  readonly provenance: Provenance;
+}
+
+export interface ChangedPath {
+  /** git name-status letter: A, M, D, R, C, T. */
+  readonly status: string;
+  readonly path: string;
+  readonly previousPath?: string;
+}
+
+export interface Trailer {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface Commit {
+  readonly kind: 'commit';
+  /** The repository this commit belongs to (its name or URL as the importer saw it). */
+  readonly repository: string;
+  readonly sha: string;
+  readonly parents: ReadonlyArray<string>;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly authorDate: string;
+  readonly committerName: string;
+  readonly committerEmail: string;
+  readonly committerDate: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly trailers: ReadonlyArray<Trailer>;
+  readonly changedPaths: ReadonlyArray<ChangedPath>;
+  /** The pull request a merge commit names ("Merge pull request #N …"). */
+  readonly pullRequest?: number;
+  readonly provenance: Provenance;
+}
+
+export interface Review {
+  readonly user: string;
+  /** APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED. */
+  readonly state: string;
+  readonly submittedAt?: string;
+  readonly commitId?: string;
+}
+
+export interface PullRequest {
+  readonly kind: 'pull-request';
+  readonly repository?: string;
+  readonly number: number;
+  readonly title: string;
+  readonly author: string;
+  readonly createdAt?: string;
+  readonly mergedAt?: string;
+  readonly mergeCommitSha?: string;
+  readonly headSha?: string;
+  readonly baseRef?: string;
+  readonly reviews: ReadonlyArray<Review>;
+  readonly provenance: Provenance;
+}
+
+export interface Deployment {
+  readonly kind: 'deployment';
+  readonly id: string;
+  readonly timestamp: string;
+  readonly environment: string;
+  readonly repository?: string;
+  readonly commit: string;
+  readonly component?: string;
+  readonly actor?: string;
+  readonly status?: string;
+  readonly pullRequest?: number;
+  readonly provenance: Provenance;
+}
+
+export interface AuditEntry {
+  readonly kind: 'audit';
+  readonly id: string;
+  readonly timestamp: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly target: { readonly type: string; readonly id: string; readonly name?: string };
+  readonly environment?: string;
+  /** ui, api or cli. */
+  readonly channel?: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly provenance: Provenance;
+}
+
+export interface EnforcementEntry {
+  readonly kind: 'enforcement';
+  readonly id: string;
+  readonly timestamp: string;
+  readonly eventId?: string;
+  readonly source?: string;
+  readonly rule: string;
+  readonly ruleVersion?: string;
+  /** passed, flagged, dropped or routed. */
+  readonly outcome: string;
+  readonly violations: ReadonlyArray<unknown>;
+  readonly environment?: string;
+  readonly provenance: Provenance;
+}
+
+export interface DecisionFeature {
+  readonly name: string;
+  readonly value?: unknown;
+  readonly dataset?: DatasetRef;
+  readonly field?: string;
+  readonly datasetVersion?: string;
+  readonly featureVersion?: string;
+}
+
+export interface Decision {
+  readonly kind: 'decision';
+  readonly decisionId: string;
+  readonly timestamp: string;
+  readonly subjectId?: string;
+  readonly model: { readonly name: string; readonly version?: string };
+  readonly environment?: string;
+  readonly output?: unknown;
+  readonly action?: string;
+  readonly features: ReadonlyArray<DecisionFeature>;
+  readonly provenance: Provenance;
+}
+
+export type EvidenceRecord =
+  LineageRunEvent | Commit | PullRequest | Deployment | AuditEntry | EnforcementEntry | Decision;
+
+export type RecordKind = EvidenceRecord['kind'];
+
+/** A rejected input record: which file, which line or pointer, and why. */
+export interface Rejection {
+  readonly sourceName: string;
+  readonly line?: number;
+  readonly pointer?: string;
+  readonly reason: string;
+}
+
+/** A readable record that bends the standard (imported, but reported). */
+export interface ImportWarning {
+  readonly sourceName: string;
+  readonly line?: number;
+  readonly pointer?: string;
+  readonly message: string;
+}
+
+/** What one importer made of one input. */
+export interface ImportResult {
+  readonly importer: string;
+  readonly importerVersion: string;
+  /** The detected kind of input, e.g. "openlineage", "decision-log". */
+  readonly detected: string;
+  readonly records: ReadonlyArray<EvidenceRecord>;
+  readonly rejections: ReadonlyArray<Rejection>;
+  readonly warnings: ReadonlyArray<ImportWarning>;
+}
+
+/** An imported input file (or repository) as the store keeps it. */
+export interface SourceInfo {
+  /** The SHA-256 of the file's bytes (for a repository: of its git bundle or HEAD listing). */
+  readonly id: string;
+  readonly name: string;
+  readonly detected: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly importer: string;
+  readonly importerVersion: string;
+  readonly importedAt: string;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly rejected: number;
+  readonly warnings: number;
+}
