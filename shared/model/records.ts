@@ -137,6 +137,8 @@ export interface Deployment {
   readonly actor?: string;
   readonly status?: string;
   readonly pullRequest?: number;
+  /** Fields of the input record this type does not name, kept as received (FORMATS.md: unknown fields are kept). */
+  readonly extra?: Readonly<Record<string, unknown>>;
   readonly provenance: Provenance;
 }
 
@@ -152,6 +154,8 @@ export interface AuditEntry {
   readonly channel?: string;
   readonly before?: unknown;
   readonly after?: unknown;
+  /** Fields of the input record this type does not name, kept as received (FORMATS.md: unknown fields are kept). */
+  readonly extra?: Readonly<Record<string, unknown>>;
   readonly provenance: Provenance;
 }
 
@@ -167,6 +171,8 @@ export interface EnforcementEntry {
   readonly outcome: string;
   readonly violations: ReadonlyArray<unknown>;
   readonly environment?: string;
+  /** Fields of the input record this type does not name, kept as received (FORMATS.md: unknown fields are kept). */
+  readonly extra?: Readonly<Record<string, unknown>>;
   readonly provenance: Provenance;
 }
 
@@ -177,6 +183,8 @@ export interface DecisionFeature {
   readonly field?: string;
   readonly datasetVersion?: string;
   readonly featureVersion?: string;
+  /** Fields of the input record this type does not name, kept as received (FORMATS.md: unknown fields are kept). */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 export interface Decision {
@@ -189,6 +197,8 @@ export interface Decision {
   readonly output?: unknown;
   readonly action?: string;
   readonly features: ReadonlyArray<DecisionFeature>;
+  /** Fields of the input record this type does not name, kept as received (FORMATS.md: unknown fields are kept). */
+  readonly extra?: Readonly<Record<string, unknown>>;
   readonly provenance: Provenance;
 }
 
