@@ -1,0 +1,86 @@
+import { EventEmitter } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { IpcHandlers } from '../../shared/ipc/contract.js';
+import { runWebMode, WEB_MODE_LINE, type Spawn } from './web-mode.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'li-web-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const handlers = {
+  'app:info': async () => ({ name: 'n', version: '1', mode: 'web', platform: 'linux', git: { available: true } }),
+} as unknown as IpcHandlers;
+
+function fakeSpawn() {
+  const calls: { command: string; args: ReadonlyArray<string> }[] = [];
+  const children: { killed: number }[] = [];
+  const spawn: Spawn = (command, args) => {
+    calls.push({ command, args });
+    const child = Object.assign(new EventEmitter(), { exitCode: null, signalCode: null, killed: 0 });
+    const record = { killed: 0 };
+    children.push(record);
+    return Object.assign(child, { kill: () => ((record.killed += 1), true) }) as unknown as ChildProcess;
+  };
+  return { spawn, calls, children };
+}
+
+async function run(open: boolean, env: Record<string, string>) {
+  const lines: string[] = [];
+  const fake = fakeSpawn();
+  const web = await runWebMode({
+    appRoot: process.cwd(),
+    dataDir,
+    handlers,
+    port: 0,
+    open,
+    env,
+    spawn: fake.spawn,
+    print: (line) => lines.push(line),
+    warn: () => undefined,
+    exists: (path) => path === '/usr/bin/chromium' || existsSync(path),
+  });
+  return { web, lines, ...fake };
+}
+
+describe('runWebMode', () => {
+  it('prints the URL line with the token and serves the API behind it', async () => {
+    const { web, lines } = await run(false, {});
+    const url = WEB_MODE_LINE.exec(lines.join('\n'))?.[1];
+    expect(url).toBe(web.bridge.url);
+    const response = await fetch(`${web.bridge.origin}/api/app:info`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${new URL(url as string).searchParams.get('token')}` },
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
+    await web.stop();
+    await expect(fetch(web.bridge.origin)).rejects.toThrow();
+  });
+
+  it('opens Chromium as an app window with a fresh profile when a display exists, and cleans up', async () => {
+    const { web, calls, children } = await run(true, { DISPLAY: ':0', PATH: '' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.command).toBe('/usr/bin/chromium');
+    expect(calls[0]?.args).toContain(`--app=${web.bridge.url}`);
+    const profile = calls[0]?.args.find((a) => a.startsWith('--user-data-dir='))?.split('=')[1] ?? '';
+    expect(profile.startsWith(join(dataDir, 'web-profiles'))).toBe(true);
+    expect(existsSync(profile)).toBe(true);
+    await web.stop();
+    expect(children[0]?.killed).toBe(1);
+    expect(existsSync(profile)).toBe(false);
+  });
+
+  it('does not open a browser with --no-open or without a display', async () => {
+    for (const [open, env] of [
+      [false, { DISPLAY: ':0' }],
+      [true, {}],
+    ] as const) {
+      const { web, calls } = await run(open, env);
+      expect(calls).toEqual([]);
+      await web.stop();
+    }
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The main-process implementation of the IPC contract, built from injected dependencies so the same
+ * services run in Electron (ipc-main.ts), behind the web-mode bridge (bridge/server.ts) and in tests.
+ */
+import { join } from 'node:path';
+import type { AppInfo, InputFile, IpcHandlers, SampleCase } from '../../shared/ipc/contract.js';
+import type { GitRunner } from './git-runner.js';
+import { createRepositoryCache } from './repository-cache.js';
+import { createRepositories, type Repositories } from './repositories.js';
+import { readSampleBundles, readSampleFolder, type SampleBundle } from './sample-folder.js';
+
+export interface ServiceDependencies {
+  readonly appName: string;
+  readonly appVersion: string;
+  readonly mode: AppInfo['mode'];
+  readonly platform: string;
+  /** The built-in sample's folder (see app-paths.ts `resolveSampleDir`). */
+  readonly sampleDir: string;
+  /** The per-user data folder; bundle clones go under `<dataDir>/repositories/<bundle sha256>`. */
+  readonly dataDir: string;
+  readonly git: GitRunner;
+}
+
+export interface Services {
+  readonly handlers: IpcHandlers;
+  readonly repositories: Repositories;
+}
+
+/** The repository handle of a sample bundle: `sample:` and the bundle’s path in the sample folder without `.bundle`. */
+export function sampleRepositoryHandle(bundleName: string): string {
+  return `sample:${bundleName.replace(/\.bundle$/, '')}`;
+}
+
+/** Creates the services behind every channel of the IPC contract. */
+export function createServices(deps: ServiceDependencies): Services {
+  const repositories = createRepositories(deps.git);
+  const cache = createRepositoryCache(deps.git, join(deps.dataDir, 'repositories'));
+  let gitVersion: Promise<AppInfo['git']> | undefined;
+
+  const cloneOf = (bundle: SampleBundle) => () => cache.ensureClone(bundle.path, bundle.sha256);
+
+  // A sample handle used before the sample is loaded in this run (e.g. after a restart) reads the folder again.
+  repositories.setFallback((handle) => {
+    if (!handle.startsWith('sample:')) return undefined;
+    return async () => {
+      const bundles = await readSampleBundles(deps.sampleDir).catch(() => []);
+      const bundle = bundles.find((b) => sampleRepositoryHandle(b.name) === handle);
+      if (!bundle) throw new Error(`Unknown repository "${handle}": the sample has no such bundle.`);
+      repositories.register(handle, cloneOf(bundle));
+      return cloneOf(bundle)();
+    };
+  });
+
+  async function detectGit(): Promise<AppInfo['git']> {
+    try {
+      const { stdout } = await deps.git(['--version']);
+      const version = /git version (\S+)/.exec(stdout)?.[1];
+      return version ? { available: true, version } : { available: true };
+    } catch {
+      return { available: false };
+    }
+  }
+
+  async function gitLogFile(bundle: SampleBundle): Promise<InputFile> {
+    const handle = sampleRepositoryHandle(bundle.name);
+    const resolve = cloneOf(bundle);
+    repositories.register(handle, resolve);
+    let text: string;
+    try {
+      text = await repositories.log(await resolve());
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Could not read the sample's Git history from ${bundle.name}: ${reason}`);
+    }
+    return {
+      name: bundle.name,
+      sha256: bundle.sha256,
+      size: bundle.size,
+      text,
+      derivedAs: 'git-log',
+      repository: handle,
+    };
+  }
+
+  const handlers: IpcHandlers = {
+    async 'app:info'() {
+      gitVersion ??= detectGit();
+      return {
+        name: deps.appName,
+        version: deps.appVersion,
+        mode: deps.mode,
+        platform: deps.platform,
+        git: await gitVersion,
+      };
+    },
+    async 'sample:load'(): Promise<SampleCase> {
+      const folder = await readSampleFolder(deps.sampleDir);
+      const logs: InputFile[] = [];
+      for (const bundle of folder.bundles) logs.push(await gitLogFile(bundle));
+      return { ...folder.description, files: [...folder.files, ...logs] };
+    },
+    async 'git:show'(request) {
+      return repositories.show(request);
+    },
+  };
+  return { handlers, repositories };
+}
