@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseStartArgs } from './start-args.js';
+import { DEFAULT_WEB_PORT, parseStartArgs } from './start-args.js';
 
 describe('parseStartArgs', () => {
   it('defaults to opening, a free port, Electron when available', () => {
-    expect(parseStartArgs([])).toEqual({ open: true, port: 0, forceWeb: false, help: false });
+    expect(parseStartArgs([])).toEqual({ open: true, port: DEFAULT_WEB_PORT, forceWeb: false, help: false });
+    expect(parseStartArgs(['--port', '0']).port).toBe(0);
   });
 
   it('reads --web, --no-open and --port in both spellings', () => {

@@ -8,15 +8,21 @@ export interface StartOptions {
   readonly help: boolean;
 }
 
+/**
+ * The default web-mode port. A stable port keeps the page's origin stable, and with it the browser's
+ * IndexedDB: cases survive restarts. Where it is taken, web mode falls back to a free port.
+ */
+export const DEFAULT_WEB_PORT = 47631;
+
 export const START_USAGE = `Usage: node dist/electron/start.cjs [--web] [--no-open] [--port N]
   --web      serve web mode even where an Electron binary is present
   --no-open  only serve; do not open Chromium
-  --port N   port of the web-mode server on 127.0.0.1 (default 0: a free port)`;
+  --port N   port of the web-mode server on 127.0.0.1 (default ${DEFAULT_WEB_PORT}, else a free one; 0: a free port)`;
 
 /** Parses the flags; throws an Error naming a bad one. */
 export function parseStartArgs(argv: ReadonlyArray<string>): StartOptions {
   let open = true;
-  let port = 0;
+  let port = DEFAULT_WEB_PORT;
   let forceWeb = false;
   let help = false;
   for (let i = 0; i < argv.length; i += 1) {

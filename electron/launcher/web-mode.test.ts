@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IpcHandlers } from '../../shared/ipc/contract.js';
+import { createServer } from 'node:http';
+import { DEFAULT_WEB_PORT } from './start-args.js';
 import { runWebMode, WEB_MODE_LINE, type Spawn } from './web-mode.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'li-web-'));
@@ -27,25 +29,42 @@ function fakeSpawn() {
   return { spawn, calls, children };
 }
 
-async function run(open: boolean, env: Record<string, string>) {
+async function run(open: boolean, env: Record<string, string>, port = 0) {
   const lines: string[] = [];
+  const warnings: string[] = [];
   const fake = fakeSpawn();
   const web = await runWebMode({
     appRoot: process.cwd(),
     dataDir,
     handlers,
-    port: 0,
+    port,
     open,
     env,
     spawn: fake.spawn,
     print: (line) => lines.push(line),
-    warn: () => undefined,
+    warn: (line) => warnings.push(line),
     exists: (path) => path === '/usr/bin/chromium' || existsSync(path),
   });
-  return { web, lines, ...fake };
+  return { web, lines, warnings, ...fake };
 }
 
 describe('runWebMode', () => {
+  it('falls back to a free port, and says so, when the default port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve, reject) => {
+      blocker.once('error', reject);
+      blocker.listen(DEFAULT_WEB_PORT, '127.0.0.1', () => resolve());
+    }).catch(() => undefined); // already taken by a running app: the same situation
+    try {
+      const { web, warnings } = await run(false, {}, DEFAULT_WEB_PORT);
+      expect(web.bridge.port).not.toBe(DEFAULT_WEB_PORT);
+      expect(warnings.join('\n')).toMatch(new RegExp(`Port ${DEFAULT_WEB_PORT} is in use`));
+      await web.stop();
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('prints the URL line with the token and serves the API behind it', async () => {
     const { web, lines } = await run(false, {});
     const url = WEB_MODE_LINE.exec(lines.join('\n'))?.[1];
@@ -60,17 +79,17 @@ describe('runWebMode', () => {
     await expect(fetch(web.bridge.origin)).rejects.toThrow();
   });
 
-  it('opens Chromium as an app window with a fresh profile when a display exists, and cleans up', async () => {
+  it('opens Chromium as an app window with a lasting profile when a display exists, and stops it', async () => {
     const { web, calls, children } = await run(true, { DISPLAY: ':0', PATH: '' });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.command).toBe('/usr/bin/chromium');
     expect(calls[0]?.args).toContain(`--app=${web.bridge.url}`);
     const profile = calls[0]?.args.find((a) => a.startsWith('--user-data-dir='))?.split('=')[1] ?? '';
-    expect(profile.startsWith(join(dataDir, 'web-profiles'))).toBe(true);
+    expect(profile).toBe(join(dataDir, 'web-profile'));
     expect(existsSync(profile)).toBe(true);
     await web.stop();
     expect(children[0]?.killed).toBe(1);
-    expect(existsSync(profile)).toBe(false);
+    expect(existsSync(profile)).toBe(true);
   });
 
   it('does not open a browser with --no-open or without a display', async () => {

@@ -3,13 +3,13 @@
  * on it as an app window when one is installed and a display is available.
  */
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IpcHandlers } from '../../shared/ipc/contract.js';
 import { rendererDir, rendererIndex } from '../app-paths.js';
 import { startBridge, type Bridge } from '../bridge/server.js';
 import { chromiumArgs, findChromium, hasDisplay } from './chromium.js';
+import { DEFAULT_WEB_PORT } from './start-args.js';
 
 /**
  * The line announcing web mode. Its format is stable — the e2e tests and scripts read it from stdout:
@@ -38,7 +38,7 @@ export interface WebModeOptions {
 export interface WebMode {
   readonly bridge: Bridge;
   readonly browser: ChildProcess | null;
-  /** Stops the browser it opened, the server, and removes the browser's profile. */
+  /** Stops the browser it opened and the server (the browser's profile stays, with the app's data). */
   stop(): Promise<void>;
 }
 
@@ -48,18 +48,15 @@ export async function runWebMode(options: WebModeOptions): Promise<WebMode> {
   if (!exists(rendererIndex(options.appRoot))) {
     options.warn(`The renderer is not built (${rendererIndex(options.appRoot)} is missing): run npm run build.`);
   }
-  const bridge = await startBridge({
-    handlers: options.handlers,
-    rendererDir: rendererDir(options.appRoot),
-    port: options.port,
-  });
+  const bridge = await startBridgeOnPort(options);
   options.print(`${WEB_MODE_LINE_PREFIX}${bridge.url}`);
 
   let browser: ChildProcess | null = null;
   let profileDir: string | null = null;
   const chromium = options.open ? findChromium(options.env, exists) : null;
   if (chromium && hasDisplay(options.env)) {
-    profileDir = join(options.dataDir, 'web-profiles', `${Date.now()}-${randomBytes(4).toString('hex')}`);
+    // One lasting profile: with the stable default port, the app's IndexedDB (its cases) survives restarts.
+    profileDir = join(options.dataDir, 'web-profile');
     mkdirSync(profileDir, { recursive: true });
     browser = options.spawn(chromium, chromiumArgs(bridge.url, profileDir), { stdio: 'ignore' });
     browser.on('error', (error) => options.warn(`Could not open ${chromium}: ${error.message}`));
@@ -74,7 +71,21 @@ export async function runWebMode(options: WebModeOptions): Promise<WebMode> {
     async stop() {
       if (browser && browser.exitCode === null && browser.signalCode === null) browser.kill();
       await bridge.close();
-      if (profileDir) rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
+}
+
+/** Starts the bridge on the requested port; where the default port is taken, on a free one instead. */
+async function startBridgeOnPort(options: WebModeOptions): Promise<Bridge> {
+  const start = (port: number) =>
+    startBridge({ handlers: options.handlers, rendererDir: rendererDir(options.appRoot), port });
+  try {
+    return await start(options.port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port !== DEFAULT_WEB_PORT) throw error;
+    options.warn(
+      `Port ${DEFAULT_WEB_PORT} is in use; serving on a free port (cases saved under the usual port are not visible there).`,
+    );
+    return start(0);
+  }
 }

@@ -1,0 +1,123 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import type { Decision } from '../../shared/model/records';
+import { formatTime } from '../format/time';
+import { modelLabel, outcomeLabel } from '../format/decision';
+import { selectTimeZone, useSettings } from '../stores/settings-store';
+
+interface Props {
+  readonly decisions: ReadonlyArray<Decision>;
+  readonly selectedId?: string;
+  readonly onSelect: (decisionId: string) => void;
+  readonly labelledBy: string;
+}
+
+const ROW_HEIGHT = 34;
+
+/**
+ * The matching decisions as a virtualized listbox: only visible rows are in the DOM.
+ * Arrow keys, Page Up/Down, Home and End move the active row; Enter or Space selects it.
+ */
+export function DecisionList({ decisions, selectedId, onSelect, labelledBy }: Props) {
+  const zone = useSettings(selectTimeZone);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      decisions.findIndex((d) => d.decisionId === selectedId),
+    ),
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions by design
+  const virtualizer = useVirtualizer({
+    count: decisions.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  const activeIndex = Math.min(active, Math.max(0, decisions.length - 1));
+  useEffect(() => {
+    const index = decisions.findIndex((d) => d.decisionId === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [decisions, selectedId, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      PageDown: activeIndex + page,
+      PageUp: activeIndex - page,
+      Home: 0,
+      End: decisions.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(decisions.length - 1, moves[event.key]!));
+      setActive(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    } else if ((event.key === 'Enter' || event.key === ' ') && decisions[activeIndex]) {
+      event.preventDefault();
+      onSelect(decisions[activeIndex].decisionId);
+    }
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const activeRendered = items.some((item) => item.index === activeIndex);
+  return (
+    <div className="decision-list">
+      <div className="decision-row decision-head" aria-hidden="true">
+        <span>Time</span>
+        <span>Decision</span>
+        <span>Subject</span>
+        <span>Model</span>
+        <span>Action / label</span>
+      </div>
+      <div
+        ref={scrollRef}
+        className="decision-scroll"
+        role="listbox"
+        tabIndex={0}
+        aria-labelledby={labelledBy}
+        aria-activedescendant={activeRendered ? `decision-option-${activeIndex}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const d = decisions[item.index]!;
+            const selected = d.decisionId === selectedId;
+            return (
+              <div
+                key={d.decisionId}
+                id={`decision-option-${item.index}`}
+                role="option"
+                aria-selected={selected}
+                aria-setsize={decisions.length}
+                aria-posinset={item.index + 1}
+                className={`decision-row${selected ? ' selected' : ''}${item.index === activeIndex ? ' active' : ''}`}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
+                onClick={() => {
+                  setActive(item.index);
+                  onSelect(d.decisionId);
+                }}
+              >
+                <span className="mono">{formatTime(d.timestamp, zone)}</span>
+                <span className="mono">{d.decisionId}</span>
+                <span className="mono">{d.subjectId ?? '—'}</span>
+                <span>{modelLabel(d)}</span>
+                <span>{outcomeLabel(d)}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { searchDecisions } from '../../shared/analysis/identify';
+import {
+  selectDecision,
+  selectEvidence,
+  selectFeatureName,
+  selectSelectDecision,
+  selectSelectFeature,
+  useInvestigation,
+} from '../stores/investigation-store';
+import { DecisionInputs } from './DecisionInputs';
+import { DecisionList } from './DecisionList';
+
+const SEARCH_LIMIT = 100_000;
+
+/** Step 1: search the decisions, select the wrong one, and pick its suspect feature. */
+export function IdentifyStep() {
+  const evidence = useInvestigation(selectEvidence);
+  const decision = useInvestigation(selectDecision);
+  const featureName = useInvestigation(selectFeatureName);
+  const selectDecisionById = useInvestigation(selectSelectDecision);
+  const selectFeature = useInvestigation(selectSelectFeature);
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const searchId = useId();
+  const listHeadingId = useId();
+
+  const all = evidence?.decisions;
+  const matches = useMemo(() => (all ? searchDecisions(all, deferred.trim(), SEARCH_LIMIT) : []), [all, deferred]);
+
+  return (
+    <div className="identify">
+      <div className="identify-search">
+        <label htmlFor={searchId}>Search decisions</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          placeholder="Decision id, subject, model or action"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <h3 id={listHeadingId} className="list-heading">
+          {matches.length.toLocaleString('en')} of {(all?.length ?? 0).toLocaleString('en')} decisions
+          {deferred.trim() ? ` match “${deferred.trim()}”` : ''}
+        </h3>
+        {matches.length > 0 ? (
+          <DecisionList
+            key={deferred.trim()}
+            decisions={matches}
+            selectedId={decision?.decisionId}
+            onSelect={selectDecisionById}
+            labelledBy={listHeadingId}
+          />
+        ) : (
+          <p className="empty">No decision matches. Search by decision id, subject id, model name or action.</p>
+        )}
+      </div>
+      {decision ? (
+        <DecisionInputs decision={decision} featureName={featureName} onPickFeature={selectFeature} />
+      ) : (
+        <p className="notice">Select a decision in the list to see the inputs it used.</p>
+      )}
+    </div>
+  );
+}

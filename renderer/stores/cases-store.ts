@@ -1,0 +1,64 @@
+/** The case list and which case is open. Actions call the database and the sample import. */
+import { create } from 'zustand';
+import { getApi } from '../api';
+import { db } from '../db/instance';
+import { type CasesData, initialCasesData } from './cases-initial';
+import { openSampleCase } from './sample-import';
+
+export interface CasesState extends CasesData {
+  readonly refresh: () => Promise<void>;
+  readonly openSample: () => Promise<void>;
+  readonly createCase: (title: string, description: string) => Promise<void>;
+  readonly openCase: (id: string) => void;
+  readonly closeCase: () => void;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export const useCases = create<CasesState>()((set, get) => ({
+  ...initialCasesData,
+  refresh: async () => {
+    set({ status: 'loading', error: undefined });
+    try {
+      set({ cases: await db.listCases(), status: 'ready' });
+    } catch (error) {
+      set({ status: 'error', error: `Could not read the local store: ${message(error)}` });
+    }
+  },
+  openSample: async () => {
+    set({ progress: 'Loading the sample investigation…', error: undefined });
+    try {
+      const id = await openSampleCase(getApi(), db, (progress) => set({ progress }));
+      await get().refresh();
+      set({ openCaseId: id, progress: undefined });
+    } catch (error) {
+      set({ progress: undefined, error: `Could not open the sample investigation: ${message(error)}` });
+    }
+  },
+  createCase: async (title, description) => {
+    const id = `case-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      await db.createCase({ id, title, description, sourceIds: [] });
+      await get().refresh();
+      set({ openCaseId: id });
+    } catch (error) {
+      set({ error: `Could not create the investigation: ${message(error)}` });
+    }
+  },
+  openCase: (id) => set({ openCaseId: id, error: undefined }),
+  closeCase: () => {
+    set({ openCaseId: undefined });
+    void get().refresh();
+  },
+}));
+
+export const selectCases = (s: CasesState) => s.cases;
+export const selectCasesStatus = (s: CasesState) => s.status;
+export const selectCasesProgress = (s: CasesState) => s.progress;
+export const selectCasesError = (s: CasesState) => s.error;
+export const selectOpenCaseId = (s: CasesState) => s.openCaseId;
+export const selectOpenSample = (s: CasesState) => s.openSample;
+export const selectCreateCase = (s: CasesState) => s.createCase;
+export const selectOpenCase = (s: CasesState) => s.openCase;
+export const selectCloseCase = (s: CasesState) => s.closeCase;
+export const selectRefresh = (s: CasesState) => s.refresh;

@@ -1,0 +1,29 @@
+import type { EvidenceSet } from '../../shared/model/evidence-set';
+import type { Decision } from '../../shared/model/records';
+import type { CaseRecord, NoteRecord, StoredSource } from '../db/lineage-db';
+import type { StepId } from '../steps/step-ids';
+import { type DerivedResults, noResults } from './derive';
+
+export interface InvestigationData {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  readonly error?: string;
+  readonly caseRecord?: CaseRecord;
+  readonly sources: ReadonlyArray<StoredSource>;
+  readonly evidence?: EvidenceSet;
+  /** Decisions by id, built once per evidence set. */
+  readonly decisionsById: ReadonlyMap<string, Decision>;
+  readonly decision?: Decision;
+  readonly featureName?: string;
+  readonly step: StepId;
+  readonly results: DerivedResults;
+  readonly notes: ReadonlyArray<NoteRecord>;
+}
+
+export const initialInvestigationData: InvestigationData = {
+  status: 'idle',
+  sources: [],
+  decisionsById: new Map(),
+  step: 'identify',
+  results: noResults,
+  notes: [],
+};

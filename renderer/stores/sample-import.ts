@@ -1,0 +1,49 @@
+/**
+ * Opens the built-in sample investigation: fetches its files from main, imports those not yet stored
+ * (one transaction per file), and creates its case once; reopening uses the stored case.
+ */
+import { importInput } from '../../shared/importers';
+import type { IpcApi } from '../../shared/ipc/contract';
+import type { LineageDb } from '../db/lineage-db';
+
+/** A short stable id from text (FNV-1a, 32 bit, hex): the same sample files give the same case id. */
+export function stableId(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Imports the sample's files and returns the id of its case (created on first open only). */
+export async function openSampleCase(
+  api: IpcApi,
+  db: LineageDb,
+  onProgress: (message: string) => void,
+): Promise<string> {
+  onProgress('Loading the sample investigation…');
+  const sample = await api.invoke('sample:load', {});
+  const sourceIds = sample.files.map((f) => f.sha256);
+  const caseId = `sample-${stableId([...sourceIds].sort().join(','))}`;
+  const stored = new Set((await db.getSources(sourceIds)).map((s) => s.id));
+  const missing = sample.files.filter((f) => !stored.has(f.sha256));
+  for (const [index, file] of missing.entries()) {
+    onProgress(`Importing ${file.name} (${index + 1} of ${missing.length})…`);
+    await nextFrame();
+    await db.importResult(file, importInput(file));
+  }
+  if (!(await db.getCase(caseId))) {
+    await db.createCase({
+      id: caseId,
+      title: sample.title,
+      description: sample.description,
+      decisionId: sample.decisionId,
+      featureName: sample.featureName,
+      sourceIds,
+    });
+  }
+  return caseId;
+}
