@@ -1,0 +1,76 @@
+/**
+ * `lineage-investigator sample --seed N --scale small|large --out DIR` (and `npm run sample -- …`):
+ * generates the seeded sample investigation and prints a one-line summary.
+ */
+import { parseArgs } from 'node:util';
+import { isScaleName } from '../../shared/sample/scale.js';
+import { generateSample, type SampleSummary } from '../sample/write-sample.js';
+import type { CliIo } from './run-cli.js';
+
+const USAGE = [
+  'Usage: lineage-investigator sample --out DIR [--seed N] [--scale small|large]',
+  '',
+  'Writes a seeded sample investigation into DIR: a Git bundle of pipeline configuration, OpenLineage events,',
+  'pull requests, deployments, audit, enforcement and decision logs, case.json and ground-truth.json.',
+  '',
+  '  --seed N       any integer from 0 to 4294967295 (default 7); the same seed gives the same files',
+  '  --scale S      small (about 50 days, 4k decisions; default) or large (1M decisions, 100k events, 20k commits)',
+  '  --out DIR      the folder to write (created if missing)',
+].join('\n');
+
+const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+/** The one-line summary printed at the end. */
+export function summaryLine(s: SampleSummary): string {
+  const mb = (s.bytes / (1024 * 1024)).toFixed(1);
+  return (
+    `Wrote the ${s.scale} sample (seed ${s.seed}) to ${s.outDir}: ${thousands(s.commits)} commits, ` +
+    `${thousands(s.pullRequests)} pull requests, ${thousands(s.lineageEvents)} lineage events, ` +
+    `${thousands(s.decisions)} decisions, ${thousands(s.deployments)} deployments, ${thousands(s.auditEntries)} audit ` +
+    `entries, ${thousands(s.enforcementEntries)} enforcement entries; ${mb} MB in ${(s.elapsedMs / 1000).toFixed(1)} s.`
+  );
+}
+
+/** Runs the command on the arguments after `sample`; resolves with the exit code (2 for a usage error). */
+export async function runSampleCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let values: { seed?: string; scale?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        seed: { type: 'string' },
+        scale: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const seedText = values.seed ?? '7';
+  const seed = Number(seedText);
+  const scale = values.scale ?? 'small';
+  const problems = [
+    !/^\d+$/.test(seedText) || seed > 0xffffffff
+      ? `--seed must be an integer from 0 to 4294967295, not ${seedText}`
+      : '',
+    isScaleName(scale) ? '' : `--scale must be small or large, not ${scale}`,
+    values.out ? '' : '--out DIR is required',
+  ].filter(Boolean);
+  if (problems.length > 0 || !isScaleName(scale) || !values.out) {
+    io.err(`${problems.join('\n')}\n\n${USAGE}`);
+    return 2;
+  }
+  const summary = await generateSample({ seed, scale, outDir: values.out });
+  io.out(summaryLine(summary));
+  return 0;
+}
