@@ -1,0 +1,55 @@
+/**
+ * Web-mode start-up: from launching the app to the case list being interactive, and from clicking
+ * "Open the sample investigation" to the Trace graph painted. Each measured over fresh launches.
+ */
+import { chromium } from 'playwright-core';
+import { startWebApp } from '../e2e/web-app';
+import { report } from './stats';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function benchStartup(runs: number): Promise<boolean> {
+  const launchToList: number[] = [];
+  const openToTrace: number[] = [];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const app = await startWebApp();
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      try {
+        await page.goto(app.url);
+        await page.getByRole('button', { name: 'Open the sample investigation' }).waitFor();
+        launchToList.push(performance.now() - t0);
+        const t1 = performance.now();
+        await page.getByRole('button', { name: 'Open the sample investigation' }).click();
+        await page
+          .getByRole('link', { name: /Trace/ })
+          .or(page.getByRole('tab', { name: /Trace/ }))
+          .first()
+          .click();
+        await page.locator('[data-testid="node-job"]').first().waitFor();
+        openToTrace.push(performance.now() - t1);
+      } finally {
+        await context.close();
+        await app.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const a = report('web mode: launch → case list interactive', launchToList, 2000);
+  const b = report('sample case: open → Trace graph painted (first import included)', openToTrace, 1500);
+  return a && b;
+}
