@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createGitRunner } from '../services/git-runner.js';
+import { loadEvidence } from './load-evidence.js';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'li-load-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+describe('loadEvidence', () => {
+  it('reads the sample folder: files by content, the git bundle as history', async () => {
+    const { loaded, problems, set } = await loadEvidence(['assets/sample'], { git: createGitRunner(), cacheDir });
+    expect(problems).toEqual([]);
+    const kinds = Object.fromEntries(loaded.map((l) => [l.file.name, l.result.detected]));
+    expect(kinds['pipeline-config']).toBe('git-log');
+    expect(kinds['decisions.jsonl']).toBe('decision-log');
+    expect(set.commits.length).toBeGreaterThan(50);
+    expect(set.decisions.length).toBeGreaterThan(1000);
+  });
+
+  it('reads real fixtures recursively and names a missing path as a problem', async () => {
+    const missing = join(cacheDir, 'nope.json');
+    const { loaded, problems } = await loadEvidence(
+      ['../shared/fixtures/real/openlineage/marquez_event_full.json', missing],
+      {
+        git: createGitRunner(),
+        cacheDir,
+      },
+    );
+    expect(loaded.map((l) => l.result.detected)).toEqual(['openlineage']);
+    expect(problems).toEqual([{ path: missing, reason: 'cannot read: ENOENT' }]);
+  });
+
+  it('reads a folder that is not a Git repository as plain files', async () => {
+    const dir = mkdtempSync(join(cacheDir, 'plain-'));
+    writeFileSync(
+      join(dir, 'a.jsonl'),
+      '{"id":"dep-1","timestamp":"2026-01-01T00:00:00Z","environment":"production","commit":"abcdef1"}\n',
+    );
+    const { loaded } = await loadEvidence([dir], { git: createGitRunner(), cacheDir });
+    expect(loaded.map((l) => [l.file.name, l.result.detected])).toEqual([['a.jsonl', 'deployments']]);
+  });
+});
