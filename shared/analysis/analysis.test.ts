@@ -45,6 +45,13 @@ describe('the seven steps on a small pipeline', () => {
     expect(trace.nodes.find((n) => n.id === 'p:features')?.version).toBe(SHA.good);
   });
 
+  it('re-draws the lineage as of an earlier moment, before the bad version', () => {
+    const trace = traceDecision(set, wrong, 'flag', { asOf: '2026-10-05T12:00:00Z' });
+    expect(trace.asOf).toBe('2026-10-05T12:00:00Z');
+    expect(trace.nodes.find((n) => n.id === 'p:features')?.version).toBe(SHA.good);
+    expect(trace.nodes.find((n) => n.id === 'wh:features')?.version).toBe('features-5');
+  });
+
   it('ranks the unapproved logic change first, and governance flags it', () => {
     const trace = traceDecision(set, wrong, 'flag');
     const changes = findChanges(set, trace, scopeImpact(set, wrong, 'flag'));

@@ -3,6 +3,14 @@ import type { Decision, RunDataset } from '../model/records';
 import { nodeId, runIndex, writerAsOf, type MergedRun, type RunIndex } from './run-index';
 import type { TraceEdge, TraceNode, TraceResult, TracedJob } from './types';
 
+export interface TraceOptions {
+  /**
+   * Reconstruct as of another moment than the decision's (e.g. before an incident): the dataset versions
+   * the decision recorded are then ignored and the latest versions written by that moment are taken.
+   */
+  readonly asOf?: string;
+}
+
 interface Pending {
   readonly datasetId: string;
   /** The version the downstream run read, when its input carried one. */
@@ -19,7 +27,12 @@ interface Pending {
  * decision ← feature ← dataset version ← the run that wrote it ← its job (at the code version it ran)
  * ← the datasets that run read, each at the version it read, recursively, to the sources.
  */
-export function traceDecision(set: EvidenceSet, decision: Decision, featureName: string): TraceResult {
+export function traceDecision(
+  set: EvidenceSet,
+  decision: Decision,
+  featureName: string,
+  options: TraceOptions = {},
+): TraceResult {
   const index = runIndex(set.runs);
   const nodes = new Map<string, TraceNode>();
   const edges = new Map<string, TraceEdge>();
@@ -50,7 +63,7 @@ export function traceDecision(set: EvidenceSet, decision: Decision, featureName:
   const result = (): TraceResult => ({
     decisionId: decision.decisionId,
     featureName,
-    asOf: decision.timestamp,
+    asOf: options.asOf ?? decision.timestamp,
     nodes: [...nodes.values()],
     edges: [...edges.values()],
     jobs: [...jobs.values()],
@@ -76,15 +89,15 @@ export function traceDecision(set: EvidenceSet, decision: Decision, featureName:
     gaps.push(`Serving-layer opacity: the decision log does not say which dataset ${feature.name} was read from.`);
     return result();
   }
-  const asOf = Date.parse(decision.timestamp);
+  const asOf = Date.parse(options.asOf ?? decision.timestamp);
   const first: Pending = {
     datasetId: nodeId(feature.dataset),
-    version: feature.datasetVersion,
+    version: options.asOf === undefined ? feature.datasetVersion : undefined,
     asOf,
     depth: 2,
     fields: feature.field ? [feature.field] : [],
   };
-  if (!feature.datasetVersion) {
+  if (!feature.datasetVersion && options.asOf === undefined) {
     gaps.push(
       `The decision does not record the dataset version of ${feature.name}; the latest version before it is assumed.`,
     );
