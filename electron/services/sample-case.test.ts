@@ -73,6 +73,7 @@ describe('the built-in sample investigation', () => {
     expect(gov?.approved).toBe(false);
     expect(gov?.verdict).toBe('violation');
     expect(gov?.deployments.map((d) => d.id)).toContain(truth.productionDeploymentId);
+    expect(gov?.findings.some((f) => !f.ok && /without a prior staging deployment/.test(f.text))).toBe(true);
 
     const [plan] = planRemediation(set, changes.changes, trace);
     expect(plan?.previousCommit).toBe(truth.lastGoodCommit);

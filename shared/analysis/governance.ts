@@ -88,14 +88,16 @@ function commitGovernance(commit: Commit, set: EvidenceSet, graph: CommitGraph):
   } else if (shipping.length === 0) {
     findings.push({ ok: true, text: 'No deployment record ships this commit.' });
   }
+  const prod = [...firstPerEnv.values()].find((d) => PRODUCTION.test(d.environment));
   for (const d of firstPerEnv.values()) {
+    const afterProd =
+      prod !== undefined && STAGING.test(d.environment) && Date.parse(d.timestamp) > Date.parse(prod.timestamp);
     findings.push({
-      ok: true,
-      text: `Deployed to ${d.environment} at ${d.timestamp} (${d.id}, commit ${d.commit.slice(0, 12)}).`,
+      ok: !afterProd,
+      text: `Deployed to ${d.environment} at ${d.timestamp} (${d.id}, commit ${d.commit.slice(0, 12)})${afterProd ? `, after it had reached ${prod.environment}` : ''}.`,
       evidence: d.provenance,
     });
   }
-  const prod = [...firstPerEnv.values()].find((d) => PRODUCTION.test(d.environment));
   if (prod) {
     const staged = [...firstPerEnv.values()].find(
       (d) => STAGING.test(d.environment) && Date.parse(d.timestamp) <= Date.parse(prod.timestamp),
