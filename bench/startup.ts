@@ -3,26 +3,15 @@
  * "Open the sample investigation" to the Trace graph painted. Each measured over fresh launches.
  */
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { startWebApp } from '../e2e/web-app';
 import { report } from './stats';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export async function benchStartup(runs: number): Promise<boolean> {
   const launchToList: number[] = [];
   const openToTrace: number[] = [];
   const reopenToTrace: number[] = [];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
