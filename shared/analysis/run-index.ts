@@ -6,11 +6,15 @@ export interface MergedRun {
   readonly job: string;
   /** The time the run finished (COMPLETE/FAIL/ABORT), else its latest event. */
   readonly time: string;
+  /** `time` in milliseconds since the epoch (parsed once). */
+  readonly timeMs: number;
   readonly state: string;
   readonly inputs: ReadonlyArray<RunDataset>;
   readonly outputs: ReadonlyArray<RunDataset>;
   readonly sourceCodeLocation?: SourceCodeLocation;
   readonly code?: LineageRunEvent['code'];
+  /** The job facets of its events, merged (dbt_node, sql, documentation…). */
+  readonly jobFacets?: Readonly<Record<string, unknown>>;
   /** The event that established the run's outputs (its COMPLETE event where there is one). */
   readonly evidence: Provenance;
 }
@@ -40,31 +44,39 @@ function mergeDatasets(a: ReadonlyArray<RunDataset>, b: ReadonlyArray<RunDataset
 
 const cache = new WeakMap<ReadonlyArray<LineageRunEvent>, RunIndex>();
 
-/** Merges run events by run id and indexes the runs by the datasets they wrote. Cached per event list. */
+/**
+ * Merges run events by job and run id and indexes the runs by the datasets they wrote. Cached per event list.
+ * The job is part of the key because some producers emit one run id for every job of an invocation (dbt's
+ * integration tests template it as `{{ any(result) }}`): merging those would mix different jobs into one run.
+ */
 export function runIndex(events: ReadonlyArray<LineageRunEvent>): RunIndex {
   const cached = cache.get(events);
   if (cached) return cached;
   const byRun = new Map<string, MergedRun>();
   for (const e of events) {
-    const prev = byRun.get(e.runId);
+    const key = `${nodeId(e.job)}\u0000${e.runId}`;
+    const prev = byRun.get(key);
     // A run's time and state are those of its terminal event; before one arrives, of its latest event.
     const keepPrev =
       prev !== undefined &&
       !TERMINAL.has(e.eventType) &&
-      (TERMINAL.has(prev.state) || Date.parse(prev.time) > Date.parse(e.eventTime));
-    byRun.set(e.runId, {
+      (TERMINAL.has(prev.state) || prev.timeMs > Date.parse(e.eventTime));
+    const time = keepPrev ? prev.time : e.eventTime;
+    byRun.set(key, {
       runId: e.runId,
       job: nodeId(e.job),
-      time: keepPrev ? prev.time : e.eventTime,
+      time,
+      timeMs: keepPrev ? prev.timeMs : Date.parse(time),
       state: keepPrev ? prev.state : e.eventType,
       inputs: mergeDatasets(prev?.inputs ?? [], e.inputs),
       outputs: mergeDatasets(prev?.outputs ?? [], e.outputs),
       sourceCodeLocation: e.sourceCodeLocation ?? prev?.sourceCodeLocation,
       code: e.code ?? prev?.code,
+      jobFacets: prev?.jobFacets || e.jobFacets ? { ...prev?.jobFacets, ...e.jobFacets } : undefined,
       evidence: prev && keepPrev && e.outputs.length === 0 ? prev.evidence : e.provenance,
     });
   }
-  const runs = [...byRun.values()].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const runs = [...byRun.values()].sort((a, b) => a.timeMs - b.timeMs);
   const writers = new Map<string, MergedRun[]>();
   const versions = new Map<string, MergedRun>();
   for (const run of runs) {
@@ -96,7 +108,7 @@ export function writerAsOf(index: RunIndex, datasetId: string, asOf: number): Me
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const w = writers[mid] as MergedRun;
-    if (Date.parse(w.time) <= asOf) {
+    if (w.timeMs <= asOf) {
       found = w;
       lo = mid + 1;
     } else hi = mid - 1;

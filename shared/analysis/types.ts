@@ -20,6 +20,13 @@ export interface TraceNode {
   readonly evidence?: Provenance;
   /** Small key → value facts shown in the side panel (run id, code path, repository...). */
   readonly details: Readonly<Record<string, string>>;
+  /** The validity interval of that version: from when it was written or ran until the next one (absent = open). */
+  readonly validFrom?: string;
+  readonly validTo?: string;
+  /** Every version of this node in the upstream closure (paths may reach it at different versions), first = `version`. */
+  readonly versions?: ReadonlyArray<string>;
+  /** For a job: what its code path holds (transformation code, a tracking plan, an identity-resolution config). */
+  readonly configKind?: 'code' | 'tracking-plan' | 'identity-config';
 }
 
 export interface TraceEdge {
@@ -30,6 +37,11 @@ export interface TraceEdge {
   readonly target: string;
   readonly kind: 'input-of' | 'produced' | 'read' | 'column' | 'field-of';
   readonly evidence?: Provenance;
+  /** The upstream version this edge read, when the evidence records it. */
+  readonly sourceVersion?: string;
+  /** The validity interval of the edge (that of the dataset version it leads into). */
+  readonly validFrom?: string;
+  readonly validTo?: string;
 }
 
 export interface TraceResult {
@@ -43,6 +55,13 @@ export interface TraceResult {
   readonly jobs: ReadonlyArray<TracedJob>;
   /** Why the trace is incomplete, where it is (e.g. no run wrote the dataset version). */
   readonly gaps: ReadonlyArray<string>;
+  /** Column-level edges along the traced fields (`namespace:name#field` → `namespace:name#field`). */
+  readonly columns?: ReadonlyArray<TraceEdge>;
+  /** Every path from the decision up to an origin, as node ids (decision first); capped, see `pathsTruncated`. */
+  readonly paths?: ReadonlyArray<ReadonlyArray<string>>;
+  readonly pathsTruncated?: boolean;
+  /** True when the evidence is incomplete somewhere in the closure (see `gaps`). */
+  readonly incomplete?: boolean;
 }
 
 export interface TracedJob {

@@ -1,0 +1,170 @@
+/**
+ * `lineage-investigator trace --source <path>... --decision <id> [--feature <name>] [--as-of <time>] [--json]`:
+ * the lineage card of one feature of a decision — the path back to its origin with the version of every node as
+ * of the decision (or `--as-of`), and the eight answers with their evidence or the gap that stops them.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isGap, type CardAnswer, type LineageCard } from '../../shared/lineage/card-types.js';
+import { lineageCard } from '../../shared/lineage/lineage-card.js';
+import type { Provenance } from '../../shared/model/records.js';
+import { defaultDataDir } from '../app-paths.js';
+import { createGitRunner } from '../services/git-runner.js';
+import { loadEvidence } from '../sources/load-evidence.js';
+import type { CliIo } from './run-cli.js';
+
+const USAGE = [
+  'Usage: lineage-investigator trace --source PATH... --decision ID [--feature NAME] [--as-of TIME] [--json]',
+  '',
+  'The lineage card of one feature of a decision, as of the decision (or --as-of): the path back to its origin',
+  'with every version, and who approved, deployed and served the transformation, each with its evidence.',
+  '',
+  '  --source PATH   a file, folder, Git repository or bundle to import (repeat for more)',
+  '  --decision ID   the decision id as the decision log names it',
+  "  --feature NAME  the feature to trace (default: the decision's first feature)",
+  '  --as-of TIME    an RFC 3339 time to reconstruct the lineage as of instead',
+  '  --json          print JSON instead of the readable card',
+].join('\n');
+
+const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/** Runs the command on the arguments after `trace`; resolves with the exit code (2 for a usage error). */
+export async function runTraceCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let values: {
+    source?: string[];
+    decision?: string;
+    feature?: string;
+    'as-of'?: string;
+    json?: boolean;
+    help?: boolean;
+  };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        source: { type: 'string', multiple: true },
+        decision: { type: 'string' },
+        feature: { type: 'string' },
+        'as-of': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const asOf = values['as-of'];
+  const problems = [
+    values.source?.length ? '' : '--source PATH is required',
+    values.decision ? '' : '--decision ID is required',
+    asOf !== undefined && Number.isNaN(Date.parse(asOf)) ? `--as-of must be an RFC 3339 time, not ${asOf}` : '',
+  ].filter(Boolean);
+  if (problems.length > 0 || !values.source || !values.decision) {
+    io.err(`${problems.join('\n')}\n\n${USAGE}`);
+    return 2;
+  }
+  const {
+    set,
+    problems: readProblems,
+    loaded,
+    sourceNames,
+  } = await loadEvidence(values.source, {
+    git: createGitRunner(),
+    cacheDir: join(defaultDataDir(), 'repositories'),
+  });
+  for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
+  for (const l of loaded) {
+    for (const r of l.result.rejections) {
+      io.err(
+        `${r.sourceName}${r.line !== undefined ? `:${r.line}` : r.pointer ? ` ${r.pointer}` : ''}: rejected: ${r.reason}`,
+      );
+    }
+  }
+  const decision = set.decisions.find((d) => d.decisionId === values.decision);
+  if (!decision) {
+    io.err(
+      `Unknown decision: ${values.decision} is in none of the decision logs read (${set.decisions.length} decisions).`,
+    );
+    return 2;
+  }
+  const feature = values.feature ?? decision.features[0]?.name;
+  if (!feature || !decision.features.some((f) => f.name === feature)) {
+    const names = decision.features.map((f) => f.name).join(', ') || 'none';
+    io.err(
+      `Unknown feature: decision ${decision.decisionId} has no feature ${feature ?? ''} (its features: ${names}).`,
+    );
+    return 2;
+  }
+  const card = lineageCard(set, decision, feature, { asOf });
+  if (values.json) io.out(JSON.stringify(cardJson(card, sourceNames), null, 2));
+  else io.out(cardText(card, sourceNames));
+  return 0;
+}
+
+type Names = Readonly<Record<string, string>>;
+
+const cite = (p: Provenance | undefined, names: Names) =>
+  p ? { source: names[p.sourceId] ?? p.sourceId, line: p.line ?? p.pointer ?? null } : null;
+
+/** The card as the CLI's JSON: ids as FORMATS.md names them, evidence as `{source: file name, line}`. */
+export function cardJson(card: LineageCard, names: Names): unknown {
+  const answer = (a: CardAnswer<unknown>) =>
+    isGap(a)
+      ? { gap: a.gap, explanation: a.explanation }
+      : { value: a.value, evidence: a.evidence.map((e) => cite(e, names)) };
+  return {
+    decision: card.decisionId,
+    feature: card.feature,
+    asOf: card.asOf,
+    path: card.path.map((n) => ({
+      node: n.id,
+      kind: n.kind,
+      version: n.version ?? null,
+      evidence: cite(n.evidence, names),
+    })),
+    answers: Object.fromEntries(Object.entries(card.answers).map(([k, a]) => [k, answer(a as CardAnswer<unknown>)])),
+    gaps: card.gaps.map((g) => ({ gap: g.gap, explanation: g.explanation })),
+  };
+}
+
+const LABELS: Readonly<Record<keyof LineageCard['answers'], string>> = {
+  origin: 'Origin',
+  sourceEvent: 'Source event',
+  transformation: 'Transformation',
+  versionAtInference: 'Version at inference',
+  approvedBy: 'Approved by',
+  deployedAt: 'Deployed',
+  environment: 'Environment',
+  environmentMatchesApproval: 'Tested where served',
+};
+
+/** The readable card: the path, then each answer with its evidence, then the gaps. */
+export function cardText(card: LineageCard, names: Names): string {
+  const where = (p: Provenance | undefined) => {
+    const c = cite(p, names);
+    return c ? `${c.source}${c.line !== null ? `:${c.line}` : ''}` : 'no evidence';
+  };
+  const lines = [
+    `Lineage card — decision ${card.decisionId}, feature ${card.feature}, as of ${card.asOf}`,
+    '',
+    'Path:',
+  ];
+  for (const n of card.path)
+    lines.push(`  ${n.kind.padEnd(8)} ${n.id}${n.version ? ` @ ${n.version}` : ''}  [${where(n.evidence)}]`);
+  lines.push('');
+  for (const [key, label] of Object.entries(LABELS) as Array<[keyof LineageCard['answers'], string]>) {
+    const a = card.answers[key] as CardAnswer<unknown>;
+    if (isGap(a)) lines.push(`${label}: GAP (${a.gap}) ${a.explanation}`);
+    else lines.push(`${label}: ${a.text}  [${a.evidence.map(where).join('; ') || 'no evidence'}]`);
+  }
+  lines.push('', card.gaps.length ? 'Gaps:' : 'Gaps: none');
+  for (const g of card.gaps) lines.push(`  ${g.gap}: ${g.explanation}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,200 @@
+/**
+ * The release half of the lineage card: the version of the transformation active at inference (the last commit
+ * that changed its code, and the deployed commit the run executed), its approval, the first deployment that
+ * shipped it to the decision's environment, and whether it went through staging first.
+ */
+import { commitGraph, samePath, type CommitGraph } from '../analysis/commit-graph';
+import { deploymentsShipping } from '../analysis/deployments';
+import type { TracedJob } from '../analysis/types';
+import type { EvidenceSet } from '../model/evidence-set';
+import type { Decision, Deployment } from '../model/records';
+import type { ApprovalValue, CardAnswer, CardAnswers, DeploymentValue, Gap, VersionValue } from './card-types';
+import { isGap } from './card-types';
+import { pathHistory, versionAsOf } from './code-history';
+import { jobVersionAt, type LineageModel } from './lineage-model';
+
+const STAGING = /^(stag|preprod|pre-prod|uat|qa|test)/i;
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+type Release = Pick<
+  CardAnswers,
+  'versionAtInference' | 'approvedBy' | 'deployedAt' | 'environment' | 'environmentMatchesApproval'
+>;
+
+/** The five release answers for the job that wrote the feature's dataset version. */
+export function releaseAnswers(
+  set: EvidenceSet,
+  model: LineageModel,
+  decision: Decision,
+  writer: TracedJob | undefined,
+  t: number,
+): Release {
+  const graph = commitGraph(set.commits, set.pullRequests);
+  const environment: CardAnswer<string> = decision.environment
+    ? { value: decision.environment, text: `served in ${decision.environment}`, evidence: [decision.provenance] }
+    : {
+        gap: 'serving-layer-opacity',
+        explanation: 'The decision log does not say in which environment it was served.',
+      };
+  const version = versionAnswer(set, model, writer, t, graph);
+  if (isGap(version)) {
+    const stop: Gap = { gap: version.gap, explanation: `No version to follow: ${version.explanation}` };
+    return {
+      versionAtInference: version,
+      approvedBy: stop,
+      deployedAt: stop,
+      environment,
+      environmentMatchesApproval: stop,
+    };
+  }
+  const approvedBy = approvalAnswer(set, graph, version.value.commit);
+  const shipping = deploymentsShipping(version.value.commit, set.deployments, graph).filter(
+    (d) =>
+      !d.component ||
+      !writer ||
+      d.component === writer.id ||
+      (writer.codePath && samePath(d.component, writer.codePath)),
+  );
+  const env = decision.environment;
+  const deployedAt = deploymentAnswer(set, shipping, env, t, version.value.commit);
+  let matches: CardAnswer<boolean>;
+  if (isGap(deployedAt)) matches = deployedAt;
+  else if (env && STAGING.test(env)) {
+    matches = { value: true, text: `served in ${env}, where it was tested`, evidence: [decision.provenance] };
+  } else {
+    const staged = shipping.find(
+      (d) => STAGING.test(d.environment) && Date.parse(d.timestamp) <= Date.parse(deployedAt.value.timestamp),
+    );
+    matches = staged
+      ? {
+          value: true,
+          text: `deployed to ${staged.environment} (${staged.id}, ${staged.timestamp}) before ${deployedAt.value.environment}`,
+          evidence: [staged.provenance, ...deployedAt.evidence],
+        }
+      : {
+          value: false,
+          text: `no staging deployment shipped ${version.value.commit} before ${deployedAt.value.deployment} took it to ${deployedAt.value.environment}`,
+          evidence: deployedAt.evidence,
+        };
+  }
+  return { versionAtInference: version, approvedBy, deployedAt, environment, environmentMatchesApproval: matches };
+}
+
+function versionAnswer(
+  set: EvidenceSet,
+  model: LineageModel,
+  writer: TracedJob | undefined,
+  t: number,
+  graph: CommitGraph,
+): CardAnswer<VersionValue> {
+  if (!writer)
+    return {
+      gap: 'missing-record',
+      explanation: 'No run in the evidence wrote the dataset the feature was read from.',
+    };
+  const jv = jobVersionAt(model, writer.id, t);
+  if (!jv?.codePath) {
+    return {
+      gap: 'untracked-transformation',
+      explanation:
+        jv?.identity === 'code-hash' || jv?.identity === 'checksum'
+          ? `${writer.id} reports the code it ran (${jv.version}) but no source code location: no commit holds it.`
+          : `${writer.id} names no source code location: its code is not under version control in the evidence.`,
+    };
+  }
+  const deployed = jv.commit ? (graph.resolve(jv.commit) ?? jv.commit) : undefined;
+  if (set.commits.length === 0) {
+    return {
+      gap: 'missing-record',
+      explanation: `No Git history is imported: the commit that last changed ${jv.codePath} cannot be found${deployed ? ` (the run executed ${deployed})` : ''}.`,
+    };
+  }
+  const last = versionAsOf(pathHistory(set, jv.codePath), t, graph, deployed);
+  if (!last)
+    return {
+      gap: 'missing-record',
+      explanation: `No commit in the history changed ${jv.codePath} before ${new Date(t).toISOString()}.`,
+    };
+  const outside = set.audit.find(
+    (a) =>
+      (a.channel === 'ui' || a.channel === 'api') &&
+      (a.target.id === writer.id || samePath(a.target.id, jv.codePath as string)) &&
+      Date.parse(a.timestamp) > last.from &&
+      Date.parse(a.timestamp) <= t,
+  );
+  if (outside) {
+    return {
+      gap: 'ui-only-change',
+      explanation: `${outside.actor} changed ${outside.target.id} through the ${outside.channel} (${outside.id}, ${outside.timestamp}) after its last commit ${last.commit.sha}: the code that ran is not in version control.`,
+    };
+  }
+  return {
+    value: { commit: last.commit.sha, deployedCommit: deployed, path: jv.codePath, repository: last.commit.repository },
+    text: `${last.commit.sha} changed ${jv.codePath} last (${last.commit.committerDate})${deployed ? `; the run executed ${deployed}` : ''}`,
+    evidence: [last.evidence, jv.evidence],
+  };
+}
+
+function approvalAnswer(set: EvidenceSet, graph: CommitGraph, sha: string): CardAnswer<ApprovalValue> {
+  if (set.pullRequests.length === 0) {
+    return {
+      gap: 'missing-record',
+      explanation: 'No pull-request export is imported: who approved the change cannot be checked.',
+    };
+  }
+  const pr = graph.pullRequestOf(sha);
+  const commit = graph.bySha.get(sha);
+  if (!pr) {
+    return {
+      value: { approvers: [] },
+      text: `no one: no pull request brought ${sha}`,
+      evidence: commit ? [commit.provenance] : [],
+    };
+  }
+  const approvers = [
+    ...new Set(
+      pr.reviews.filter((r) => r.state.toUpperCase() === 'APPROVED' && r.user !== pr.author).map((r) => r.user),
+    ),
+  ];
+  const reviews = pr.reviews.map((r) => `${r.user} ${r.state.toLowerCase()}`).join(', ') || 'none';
+  return {
+    value: { pullRequest: pr.number, author: pr.author, approvers },
+    text: approvers.length
+      ? `${approvers.join(', ')} on pull request #${pr.number} (author ${pr.author})`
+      : `no one: pull request #${pr.number} by ${pr.author} has no approval by another reviewer (reviews: ${reviews})`,
+    evidence: [pr.provenance],
+  };
+}
+
+function deploymentAnswer(
+  set: EvidenceSet,
+  shipping: ReadonlyArray<Deployment>,
+  env: string | undefined,
+  t: number,
+  sha: string,
+): CardAnswer<DeploymentValue> {
+  if (set.deployments.length === 0) {
+    return {
+      gap: 'missing-record',
+      explanation: 'No deployment records are imported: when and where it was deployed cannot be checked.',
+    };
+  }
+  if (env && !set.deployments.some((d) => same(d.environment, env))) {
+    return {
+      gap: 'environment-parity',
+      explanation: `The decision was served in ${env}, which no deployment record names.`,
+    };
+  }
+  const first = shipping.find((d) => (!env || same(d.environment, env)) && Date.parse(d.timestamp) <= t);
+  if (!first) {
+    return {
+      gap: 'missing-record',
+      explanation: `No deployment record shipped ${sha} to ${env ?? 'any environment'} before ${new Date(t).toISOString()}.`,
+    };
+  }
+  return {
+    value: { deployment: first.id, timestamp: first.timestamp, environment: first.environment, commit: first.commit },
+    text: `${first.id} at ${first.timestamp} to ${first.environment} (commit ${first.commit})`,
+    evidence: [first.provenance],
+  };
+}

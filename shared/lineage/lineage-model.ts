@@ -1,0 +1,211 @@
+/**
+ * The versioned lineage graph, built once per evidence set: dataset versions (what each run wrote), job
+ * versions (runs grouped by the code they executed), table- and column-level edges valid over the interval of
+ * the dataset version they lead into, and per-dataset indexes of who read it (runs and decisions) sorted by
+ * time. Every as-of lookup is a binary search over a sorted timeline.
+ */
+import { nodeId, runIndex, type MergedRun, type RunIndex } from '../analysis/run-index';
+import type { EvidenceSet } from '../model/evidence-set';
+import type { Decision, DecisionFeature } from '../model/records';
+import { codeKey, configKindOf } from './job-version';
+import { activeAt, chain, lastAtOrBefore } from './timeline';
+import type { DatasetVersion, JobVersion, LineageEdge } from './types';
+
+/** A run that read a dataset, with the version it recorded reading (when its input carried one). */
+export interface DatasetRead {
+  readonly run: MergedRun;
+  readonly version?: string;
+}
+
+/** The decisions that read a dataset through one of their features, in time order. */
+export interface DecisionReads {
+  readonly times: ReadonlyArray<number>;
+  readonly decisions: ReadonlyArray<Decision>;
+  readonly features: ReadonlyArray<DecisionFeature>;
+}
+
+export interface LineageModel {
+  readonly set: EvidenceSet;
+  readonly runs: RunIndex;
+  /** Every dataset that some run wrote, read, or some decision read. */
+  readonly datasetIds: ReadonlyArray<string>;
+  /** The versions of a dataset, oldest first, each valid until the next one. */
+  versionsOf(datasetId: string): ReadonlyArray<DatasetVersion>;
+  /** The dataset version active at `t` (ms): the last written at or before `t`. */
+  versionAt(datasetId: string, t: number): DatasetVersion | undefined;
+  /** The version with this name (the version facet's datasetVersion, or the writing run's id). */
+  versionNamed(datasetId: string, version: string): DatasetVersion | undefined;
+  /** The versions of a job, oldest first. */
+  jobVersionsOf(jobId: string): ReadonlyArray<JobVersion>;
+  /** Every run of a job (failed ones too), oldest first. */
+  runsOfJob(jobId: string): ReadonlyArray<MergedRun>;
+  /** The job version that the run executed. */
+  jobVersionOfRun(run: MergedRun): JobVersion;
+  /** The runs that read a dataset, oldest first. */
+  readsOf(datasetId: string): ReadonlyArray<DatasetRead>;
+  /** The decisions that read a dataset, oldest first. */
+  decisionReadsOf(datasetId: string): DecisionReads;
+}
+
+const EMPTY_READS: DecisionReads = { times: [], decisions: [], features: [] };
+const cache = new WeakMap<object, LineageModel>();
+
+/** Builds (or returns the cached) lineage model of an evidence set; cached by the identity of its record lists. */
+export function lineageModel(set: EvidenceSet): LineageModel {
+  const cached = cache.get(set.runs);
+  if (cached && cached.set.decisions === set.decisions && cached.set.audit === set.audit) return cached;
+  const model = build(set);
+  cache.set(set.runs, model);
+  return model;
+}
+
+function build(set: EvidenceSet): LineageModel {
+  const runs = runIndex(set.runs);
+  const jobVersions = buildJobVersions(runs.runs, set);
+  const jobOfRun = jobVersions.ofRun;
+
+  const versions = new Map<string, DatasetVersion[]>();
+  const named = new Map<string, DatasetVersion>();
+  const reads = new Map<string, DatasetRead[]>();
+  for (const run of runs.runs) {
+    for (const input of run.inputs) {
+      const id = nodeId(input);
+      const list = reads.get(id);
+      const read = { run, version: input.version };
+      if (list) list.push(read);
+      else reads.set(id, [read]);
+    }
+    if (run.state === 'FAIL' || run.state === 'ABORT') continue;
+    for (const out of run.outputs) {
+      const id = nodeId(out);
+      const jobVersion = jobOfRun.get(run) as JobVersion;
+      const inputs: LineageEdge[] = run.inputs.map((i) => ({
+        source: nodeId(i),
+        target: run.job,
+        kind: 'input-of',
+        from: run.timeMs,
+        to: Infinity,
+        runId: run.runId,
+        evidence: run.evidence,
+        ...(i.version !== undefined && { sourceVersion: i.version }),
+      }));
+      const columns: LineageEdge[] = (out.columnLineage ?? []).flatMap((entry) =>
+        entry.inputFields.map((f) => ({
+          source: `${nodeId(f)}#${f.field}`,
+          target: `${id}#${entry.field}`,
+          kind: 'column' as const,
+          from: run.timeMs,
+          to: Infinity,
+          runId: run.runId,
+          evidence: run.evidence,
+        })),
+      );
+      const version: DatasetVersion & { to: number } = {
+        datasetId: id,
+        version: out.version ?? run.runId,
+        run,
+        jobVersion,
+        fields: out.fields ?? [],
+        inputs,
+        columns,
+        from: run.timeMs,
+        to: Infinity,
+        evidence: run.evidence,
+      };
+      const list = versions.get(id);
+      if (list) list.push(version);
+      else versions.set(id, [version]);
+      if (out.version !== undefined) named.set(`${id}@${out.version}`, version);
+      named.set(`${id}@${run.runId}`, version);
+    }
+  }
+  for (const list of versions.values()) {
+    chain(list as Array<DatasetVersion & { to: number }>);
+    // An edge holds as long as the dataset version it leads into.
+    for (const v of list) {
+      for (const e of [...v.inputs, ...v.columns]) (e as { to: number }).to = v.to;
+    }
+  }
+  const decisionReads = indexDecisions(set.decisions);
+  const datasetIds = [...new Set([...versions.keys(), ...reads.keys(), ...decisionReads.keys()])].sort();
+  return {
+    set,
+    runs,
+    datasetIds,
+    versionsOf: (id) => versions.get(id) ?? [],
+    versionAt: (id, t) => activeAt(versions.get(id) ?? [], t),
+    versionNamed: (id, v) => named.get(`${id}@${v}`),
+    jobVersionsOf: (id) => jobVersions.byJob.get(id) ?? [],
+    runsOfJob: (id) => jobVersions.runsByJob.get(id) ?? [],
+    jobVersionOfRun: (run) => jobOfRun.get(run) as JobVersion,
+    readsOf: (id) => reads.get(id) ?? [],
+    decisionReadsOf: (id) => decisionReads.get(id) ?? EMPTY_READS,
+  };
+}
+
+function buildJobVersions(
+  runs: ReadonlyArray<MergedRun>,
+  set: EvidenceSet,
+): { byJob: Map<string, JobVersion[]>; ofRun: Map<MergedRun, JobVersion>; runsByJob: Map<string, MergedRun[]> } {
+  const byJob = new Map<string, Array<JobVersion & { to: number; runCount: number }>>();
+  const runsByJob = new Map<string, MergedRun[]>();
+  const ofRun = new Map<MergedRun, JobVersion>();
+  const kinds = new Map<string, ReturnType<typeof configKindOf>>();
+  for (const run of runs) {
+    const key = codeKey(run);
+    const jobRuns = runsByJob.get(run.job);
+    if (jobRuns) jobRuns.push(run);
+    else runsByJob.set(run.job, [run]);
+    const list = byJob.get(run.job) ?? [];
+    if (list.length === 0) byJob.set(run.job, list);
+    let current = list[list.length - 1];
+    if (!current || current.version !== key.version) {
+      const path = run.sourceCodeLocation?.path;
+      if (path && !kinds.has(path)) kinds.set(path, configKindOf(path, set.audit));
+      current = {
+        jobId: run.job,
+        version: key.version,
+        identity: key.identity,
+        ...(path !== undefined && { codePath: path }),
+        ...((run.sourceCodeLocation?.url ?? run.sourceCodeLocation?.repoUrl) !== undefined && {
+          repositoryUrl: run.sourceCodeLocation?.url ?? run.sourceCodeLocation?.repoUrl,
+        }),
+        ...(key.identity === 'commit' && { commit: key.version }),
+        configKind: path ? (kinds.get(path) ?? 'code') : 'code',
+        runCount: 0,
+        from: run.timeMs,
+        to: Infinity,
+        evidence: run.evidence,
+      };
+      list.push(current);
+    }
+    current.runCount++;
+    ofRun.set(run, current);
+  }
+  for (const list of byJob.values()) chain(list);
+  return { byJob, ofRun, runsByJob };
+}
+
+function indexDecisions(decisions: ReadonlyArray<Decision>): Map<string, DecisionReads> {
+  const byDataset = new Map<string, { times: number[]; decisions: Decision[]; features: DecisionFeature[] }>();
+  for (const d of decisions) {
+    const t = Date.parse(d.timestamp);
+    for (const f of d.features) {
+      if (!f.dataset) continue;
+      const id = nodeId(f.dataset);
+      let entry = byDataset.get(id);
+      if (!entry) byDataset.set(id, (entry = { times: [], decisions: [], features: [] }));
+      entry.times.push(t);
+      entry.decisions.push(d);
+      entry.features.push(f);
+    }
+  }
+  return byDataset;
+}
+
+/** The job version active at `t` (the last run of the job at or before `t` executed it). */
+export function jobVersionAt(model: LineageModel, jobId: string, t: number): JobVersion | undefined {
+  const list = model.jobVersionsOf(jobId);
+  const i = lastAtOrBefore(list, t);
+  return i >= 0 ? list[i] : undefined;
+}
