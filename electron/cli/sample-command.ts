@@ -4,11 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { isScaleName } from '../../shared/sample/scale.js';
+import { DEFAULT_SCENARIO, SCENARIOS, SCENARIO_KINDS, isScenarioKind } from '../../shared/sample/scenario.js';
 import { generateSample, type SampleSummary } from '../sample/write-sample.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
-  'Usage: lineage-investigator sample --out DIR [--seed N] [--scale small|large]',
+  'Usage: lineage-investigator sample --out DIR [--seed N] [--scale small|large] [--scenario KIND]',
   '',
   'Writes a seeded sample investigation into DIR: a Git bundle of pipeline configuration, OpenLineage events,',
   'pull requests, deployments, audit, enforcement and decision logs, case.json and ground-truth.json.',
@@ -16,6 +17,8 @@ const USAGE = [
   '  --seed N       any integer from 0 to 4294967295 (default 7); the same seed gives the same files',
   '  --scale S      small (about 50 days, 4k decisions; default) or large (1M decisions, 100k events, 20k commits)',
   '  --out DIR      the folder to write (created if missing)',
+  `  --scenario K   the planted cause (default ${DEFAULT_SCENARIO}, the built-in case); ground-truth.json names it:`,
+  ...SCENARIO_KINDS.map((k) => `                   ${k}: ${SCENARIOS[k]}`),
 ].join('\n');
 
 const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
@@ -25,8 +28,9 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 /** The one-line summary printed at the end. */
 export function summaryLine(s: SampleSummary): string {
   const mb = (s.bytes / (1024 * 1024)).toFixed(1);
+  const scenario = !s.scenario || s.scenario === DEFAULT_SCENARIO ? '' : `, scenario ${s.scenario}`;
   return (
-    `Wrote the ${s.scale} sample (seed ${s.seed}) to ${s.outDir}: ${thousands(s.commits)} commits, ` +
+    `Wrote the ${s.scale} sample (seed ${s.seed}${scenario}) to ${s.outDir}: ${thousands(s.commits)} commits, ` +
     `${thousands(s.pullRequests)} pull requests, ${thousands(s.lineageEvents)} lineage events, ` +
     `${thousands(s.decisions)} decisions, ${thousands(s.deployments)} deployments, ${thousands(s.auditEntries)} audit ` +
     `entries, ${thousands(s.enforcementEntries)} enforcement entries; ${mb} MB in ${(s.elapsedMs / 1000).toFixed(1)} s.`
@@ -35,7 +39,7 @@ export function summaryLine(s: SampleSummary): string {
 
 /** Runs the command on the arguments after `sample`; resolves with the exit code (2 for a usage error). */
 export async function runSampleCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  let values: { seed?: string; scale?: string; out?: string; help?: boolean };
+  let values: { seed?: string; scale?: string; out?: string; scenario?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -43,6 +47,7 @@ export async function runSampleCommand(argv: string[], io: CliIo = defaultIo): P
         seed: { type: 'string' },
         scale: { type: 'string' },
         out: { type: 'string' },
+        scenario: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -59,18 +64,20 @@ export async function runSampleCommand(argv: string[], io: CliIo = defaultIo): P
   const seedText = values.seed ?? '7';
   const seed = Number(seedText);
   const scale = values.scale ?? 'small';
+  const scenario = values.scenario ?? DEFAULT_SCENARIO;
   const problems = [
     !/^\d+$/.test(seedText) || seed > 0xffffffff
       ? `--seed must be an integer from 0 to 4294967295, not ${seedText}`
       : '',
     isScaleName(scale) ? '' : `--scale must be small or large, not ${scale}`,
     values.out ? '' : '--out DIR is required',
+    isScenarioKind(scenario) ? '' : `--scenario must be one of ${SCENARIO_KINDS.join(', ')}, not ${scenario}`,
   ].filter(Boolean);
-  if (problems.length > 0 || !isScaleName(scale) || !values.out) {
+  if (problems.length > 0 || !isScaleName(scale) || !isScenarioKind(scenario) || !values.out) {
     io.err(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
-  const summary = await generateSample({ seed, scale, outDir: values.out });
+  const summary = await generateSample({ seed, scale, scenario, outDir: values.out });
   io.out(summaryLine(summary));
   return 0;
 }

@@ -110,6 +110,13 @@ describe('generateSample', () => {
     }
   });
 
+  it('regenerates the committed built-in sample byte for byte (seed 7, small, default scenario)', async () => {
+    for (const name of Object.values(SAMPLE_FILES)) {
+      const [x, y] = await Promise.all([readFile(join(a, name)), readFile(join('assets/sample', name))]);
+      expect(x.equals(y), name).toBe(true);
+    }
+  });
+
   it('writes different data for another seed', async () => {
     for (const name of [SAMPLE_FILES.bundle, SAMPLE_FILES.decisions, SAMPLE_FILES.lineage, SAMPLE_FILES.pullRequests]) {
       const [x, y] = await Promise.all([readFile(join(a, name)), readFile(join(root, 'c', name))]);

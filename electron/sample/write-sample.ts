@@ -9,6 +9,7 @@ import { emptyTally } from '../../shared/sample/decisions.js';
 import { fastImportStream } from '../../shared/sample/fast-import.js';
 import { SAMPLE_FILES, planSample, sampleOutputs } from '../../shared/sample/sample.js';
 import type { ScaleName } from '../../shared/sample/scale.js';
+import { DEFAULT_SCENARIO, type ScenarioKind } from '../../shared/sample/scenario.js';
 import { buildBundle } from './git-bundle.js';
 
 export interface SampleOptions {
@@ -16,11 +17,15 @@ export interface SampleOptions {
   readonly scale: ScaleName;
   readonly outDir: string;
   readonly gitPath?: string;
+  /** The planted cause (default: the built-in story's unapproved merge). */
+  readonly scenario?: ScenarioKind;
 }
 
 export interface SampleSummary {
   readonly seed: number;
   readonly scale: ScaleName;
+  /** Absent or `unapproved-merge`: the built-in story. */
+  readonly scenario?: ScenarioKind;
   readonly outDir: string;
   readonly commits: number;
   readonly pullRequests: number;
@@ -59,7 +64,8 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const started = Date.now();
   const { outDir } = options;
   await mkdir(outDir, { recursive: true });
-  const plan = planSample(options.seed, options.scale);
+  const scenario = options.scenario ?? DEFAULT_SCENARIO;
+  const plan = planSample(options.seed, options.scale, scenario);
   const shas = await buildBundle(fastImportStream(plan.history), join(outDir, SAMPLE_FILES.bundle), options.gitPath);
   const outputs = sampleOutputs(plan, shas);
   const file = (name: string) => join(outDir, name);
@@ -77,6 +83,7 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   return {
     seed: options.seed,
     scale: options.scale,
+    scenario,
     outDir,
     commits: plan.history.commits.length,
     pullRequests: plan.history.pullRequests.length,

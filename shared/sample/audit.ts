@@ -19,6 +19,8 @@ export interface AuditRecord {
   readonly ms: number;
   readonly entry: Record<string, unknown>;
   readonly storyKey?: StoryAuditKey;
+  /** The scenario's cause (see incident.ts). */
+  readonly planted?: boolean;
 }
 
 export interface AuditInput {
@@ -33,11 +35,14 @@ export interface AuditInput {
   readonly days: number;
   readonly noisePerDay: number;
   readonly customers: number;
+  /** The scenario's UI-only cause, if any. */
+  readonly planted?: ReadonlyArray<{ readonly ms: number; readonly entry: Record<string, unknown> }>;
 }
 
 type Draft = Omit<AuditRecord, 'id'>;
 
-function entry(
+/** One generic audit-log entry (FORMATS.md), without its id. */
+export function entry(
   ms: number,
   actor: string,
   action: string,
@@ -150,6 +155,7 @@ export function planAudit(input: AuditInput): AuditRecord[] {
     ],
   ];
   for (const [storyKey, ms, e] of storyEntries) drafts.push({ ms, entry: e, storyKey });
+  for (const p of input.planted ?? []) drafts.push({ ...p, planted: true });
 
   for (let day = 1; day < input.days; day++) {
     const dayMs = input.startMs + day * DAY;

@@ -25,6 +25,13 @@ export interface DecisionInput {
   readonly goodRule: EligibilityRule;
   readonly plantedRule: EligibilityRule;
   readonly modelUpgradeMs: number;
+  /** An upstream cause (scenarios): feature runs from this nominal time on compute from degraded inputs. */
+  readonly degradation?: {
+    readonly fromNominalMs: number;
+    readonly degrade: (rule: EligibilityRule) => EligibilityRule;
+  };
+  /** Log decisions without `dataset_version` (serving-layer opacity). */
+  readonly servingOpacity?: boolean;
 }
 
 export interface DecisionRef {
@@ -71,7 +78,15 @@ export function* decisionLines(input: DecisionInput, tally: DecisionTally): Gene
   const plantedKey = JSON.stringify(input.plantedRule);
   let r = -1;
   let current:
-    { run: RunRecord; rule: EligibilityRule; bad: boolean; labels: Readonly<Record<string, string>> } | undefined;
+    | {
+        run: RunRecord;
+        rule: EligibilityRule;
+        intended: EligibilityRule;
+        bad: boolean;
+        labels: Readonly<Record<string, string>>;
+      }
+    | undefined;
+  const degradation = input.degradation;
   for (let day = 1; day < input.days; day++) {
     const dayMs = input.startMs + day * DAY;
     const n = Math.round(input.perDay * (isWeekend(dayMs) ? 0.7 : 1) * rng.float(0.9, 1.1));
@@ -82,9 +97,12 @@ export function* decisionLines(input: DecisionInput, tally: DecisionTally): Gene
       while (r + 1 < runs.length && (runs[r + 1] as RunRecord).endMs < ms) {
         const run = runs[++r] as RunRecord;
         if (run.code instanceof CustomerFeatures) {
-          const rule = run.code.spec.eligibility;
+          const code = run.code.spec.eligibility;
           const labels = input.featureVersions.get(run.deployment.id) ?? {};
-          current = { run, rule, bad: JSON.stringify(rule) === plantedKey, labels };
+          const degraded = degradation !== undefined && run.nominalMs >= degradation.fromNominalMs;
+          current = degraded
+            ? { run, rule: degradation.degrade(code), intended: code, bad: true, labels }
+            : { run, rule: code, intended: input.goodRule, bad: JSON.stringify(code) === plantedKey, labels };
         }
       }
       if (!current) continue;
@@ -93,7 +111,7 @@ export function* decisionLines(input: DecisionInput, tally: DecisionTally): Gene
       const profile = profileAt(input.world, subject, run.startMs);
       const flag = isEligible(current.rule, profile);
       // What the flag should have been: the planted logic is the only wrong one.
-      const intended = bad ? isEligible(input.goodRule, profile) : flag;
+      const intended = bad ? isEligible(current.intended, profile) : flag;
       const seq = ++tally.count;
       const s = score(input.seed, seq, flag, profile.daysSinceLastOrder, profile.orderCount90d);
       const approve = s >= 0.5;
@@ -142,7 +160,7 @@ export function* decisionLines(input: DecisionInput, tally: DecisionTally): Gene
           value: f.value,
           dataset: DATASET,
           field: f.name,
-          dataset_version: run.outputVersion,
+          ...(input.servingOpacity ? {} : { dataset_version: run.outputVersion }),
           feature_version: f.label ?? 'v1',
         })),
       });

@@ -20,6 +20,9 @@ export interface DeploymentRecord {
   readonly actor: string;
   readonly status: 'success' | 'failure';
   readonly pullRequest?: number;
+  /** A commit of another repository (code deployed from outside this one); `commitMark` is then unused. */
+  readonly externalCommit?: string;
+  readonly repository?: string;
 }
 
 export const DEPLOY_BOT = 'deploy-bot';
@@ -36,6 +39,8 @@ export interface DeploymentInput {
   readonly baselineMark: number;
   /** Story keys whose first staging deployment fails once and is retried. */
   readonly failOnce: ReadonlyArray<string>;
+  /** Deployments of code from outside the repository (scenarios only). */
+  readonly external?: ReadonlyArray<Omit<DeploymentRecord, 'id'>>;
 }
 
 export function planDeployments(input: DeploymentInput): DeploymentRecord[] {
@@ -74,6 +79,8 @@ export function planDeployments(input: DeploymentInput): DeploymentRecord[] {
     let stagingMs = mergeMs + rng.int(60, 300) * MINUTE;
     const fails = input.failOnce.includes(plan.key) || rng.chance(0.04);
     const releaser = rng.pick(cast.releasers);
+    const productionMark =
+      plan.productionCommit === undefined ? pr.mergeMark : (pr.commitMarks[plan.productionCommit] ?? pr.mergeMark);
     const prodMs = toWorkingTime(stagingMs + rng.int(18, 28) * HOUR, releaser.offsetMinutes, rng.int(0, 90));
     for (const job of jobs) {
       if (fails) {
@@ -81,9 +88,12 @@ export function planDeployments(input: DeploymentInput): DeploymentRecord[] {
         stagingMs += rng.int(25, 70) * MINUTE;
       }
       add({ ...base, job, ms: stagingMs, environment: 'staging', actor: DEPLOY_BOT });
-      add({ ...base, job, ms: Math.max(prodMs, stagingMs + HOUR), environment: 'production', actor: releaser.login });
+      // Out of parity: the author promotes the branch commit the same afternoon.
+      const ms = plan.productionCommit === undefined ? Math.max(prodMs, stagingMs + HOUR) : stagingMs + 2 * HOUR;
+      add({ ...base, commitMark: productionMark, job, ms, environment: 'production', actor: releaser.login });
     }
   }
+  for (const d of input.external ?? []) add(d);
   const order = new Map(input.jobs.map((j, i) => [j.key, i]));
   return out
     .sort((a, b) => a.ms - b.ms || (order.get(a.job.key) ?? 0) - (order.get(b.job.key) ?? 0))
@@ -96,7 +106,7 @@ export class DeployTimeline {
 
   constructor(deployments: ReadonlyArray<DeploymentRecord>) {
     for (const d of deployments) {
-      if (d.status !== 'success') continue;
+      if (d.status !== 'success' || d.externalCommit !== undefined) continue;
       const key = `${d.job.key}/${d.environment}`;
       const list = this.byKey.get(key) ?? [];
       list.push(d);

@@ -57,7 +57,7 @@ export function caseFile(plan: SamplePlan, tally: DecisionTally): string {
   )}\n`;
 }
 
-function distractors(
+export function distractors(
   plan: SamplePlan,
   tally: DecisionTally,
   audit: ReadonlyArray<AuditRecord>,

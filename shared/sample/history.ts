@@ -50,7 +50,7 @@ export interface History {
   readonly commits: ReadonlyArray<CommitRecord>;
   readonly pullRequests: ReadonlyArray<PullRequestRecord>;
   readonly direct: ReadonlyArray<{ readonly plan: DirectCommitPlan; readonly mark: number }>;
-  /** The documents of the given paths at every commit of main (for the deployed code). */
+  /** The documents of the given paths at every commit (for the deployed code; a branch commit: as if deployed). */
   readonly snapshots: ReadonlyMap<number, ReadonlyMap<string, FileDoc>>;
   readonly mainTip: number;
 }
@@ -165,6 +165,13 @@ export function realizeHistory(
         isMerge: false,
       });
       branch.marks.push(mark);
+      // What the branch commit would run if deployed: main as the branch was cut, with the branch's documents.
+      const kept = new Map(snapshots.get(branch.base) ?? []);
+      for (const p of snapshotPaths) {
+        const doc = branch.docs.get(p);
+        if (doc) kept.set(p, doc);
+      }
+      snapshots.set(mark, kept);
       continue;
     }
     const merge = pr.merge;

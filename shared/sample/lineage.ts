@@ -26,7 +26,7 @@ function facet(producer: string, schemaURL: string, body: Json): Json {
   return { _producer: producer, _schemaURL: schemaURL, ...body };
 }
 
-function jobFacets(run: RunRecord, sha: string, withDocs: boolean): Json {
+function jobFacets(run: RunRecord, sha: string | undefined, withDocs: boolean): Json {
   const p = run.job.producer;
   return {
     jobType: facet(p, SCHEMAS.jobType, {
@@ -34,17 +34,21 @@ function jobFacets(run: RunRecord, sha: string, withDocs: boolean): Json {
       integration: run.job.integration,
       jobType: run.job.jobType,
     }),
-    sourceCodeLocation: facet(p, SCHEMAS.sourceCodeLocation, {
-      type: 'git',
-      url: REPOSITORY.url,
-      path: run.job.path,
-      version: sha,
-    }),
+    ...(sha === undefined
+      ? {}
+      : {
+          sourceCodeLocation: facet(p, SCHEMAS.sourceCodeLocation, {
+            type: 'git',
+            url: REPOSITORY.url,
+            path: run.job.path,
+            version: sha,
+          }),
+        }),
     ...(withDocs ? { documentation: facet(p, SCHEMAS.documentation, { description: run.job.description }) } : {}),
   };
 }
 
-function event(run: RunRecord, sha: string, complete: boolean): Json {
+function event(run: RunRecord, sha: string | undefined, complete: boolean): Json {
   const p = run.job.producer;
   const inputs = run.inputs.map((i) => ({
     namespace: i.dataset.namespace,
@@ -104,10 +108,17 @@ function event(run: RunRecord, sha: string, complete: boolean): Json {
   };
 }
 
-/** Two NDJSON lines per run, in time order; `shaOf` names the deployed commit. */
-export function* lineageLines(runs: ReadonlyArray<RunRecord>, shaOf: (mark: number) => string): Generator<string> {
+/**
+ * Two NDJSON lines per run, in time order; `shaOf` names the deployed commit. Runs of `untracked` jobs (by key)
+ * carry no `sourceCodeLocation`.
+ */
+export function* lineageLines(
+  runs: ReadonlyArray<RunRecord>,
+  shaOf: (mark: number) => string,
+  untracked: ReadonlyArray<string> = [],
+): Generator<string> {
   for (const run of runs) {
-    const sha = shaOf(run.deployment.commitMark);
+    const sha = untracked.includes(run.job.key) ? undefined : shaOf(run.deployment.commitMark);
     yield JSON.stringify(event(run, sha, false));
     yield JSON.stringify(event(run, sha, true));
   }

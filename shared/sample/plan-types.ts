@@ -62,6 +62,8 @@ export interface PullRequestPlan {
   /** Closed without merging (its branch is kept). */
   readonly closedMs?: number;
   readonly deploy: DeployPlan;
+  /** Index of the branch commit promoted to production instead of the merge (environments out of parity). */
+  readonly productionCommit?: number;
 }
 
 /** A commit pushed straight to main (only the repository's set-up on day 0). */

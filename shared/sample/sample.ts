@@ -13,6 +13,8 @@ import { enforcementLines } from './enforcement';
 import type { EligibilityRule } from './files/features';
 import { fillerPullRequests } from './fillers';
 import { caseFile, groundTruth } from './ground-truth';
+import { planIncident, type Incident } from './incident';
+import { externalDeployments, resolveDegradation, type ResolvedDegradation } from './incident-effects';
 import { realizeHistory, type History } from './history';
 import { lineageLines } from './lineage';
 import { castPeople } from './people';
@@ -21,6 +23,8 @@ import { pullRequestChunks } from './pull-requests';
 import { analysisPaths, initialTree } from './repo-tree';
 import { planRuns, type RunRecord } from './runs';
 import { SCALES, type ScaleConfig, type ScaleName } from './scale';
+import { DEFAULT_SCENARIO, type ScenarioKind } from './scenario';
+import { scenarioTruth } from './scenario-truth';
 import { writeStory, type PlantedVariant, type Story } from './story';
 import { DAY, formatUtc } from './time';
 import { featureVersions, trackingPlanVersions } from './versions';
@@ -55,12 +59,16 @@ export interface SamplePlan {
   readonly featureVersions: ReadonlyMap<string, Readonly<Record<string, string>>>;
   readonly ruleVersions: ReadonlyMap<string, string>;
   readonly world: CustomerWorld;
+  /** The scenario's cause; absent for the built-in story (`unapproved-merge`), which stays byte for byte as it was. */
+  readonly incident?: Incident;
+  readonly degradation?: ResolvedDegradation;
 }
 
 const FIRST_MONDAY = Date.UTC(2026, 0, 5);
 const VARIANTS: ReadonlyArray<PlantedVariant> = ['ltv-in-cents', 'age-comparison-flipped'];
 
-export function planSample(seed: number, scaleName: ScaleName): SamplePlan {
+/** Plans the sample of a seed, scale and scenario (default: the built-in story). */
+export function planSample(seed: number, scaleName: ScaleName, scenario: ScenarioKind = DEFAULT_SCENARIO): SamplePlan {
   const scale = SCALES[scaleName];
   const world = new Rng(seed, 'world');
   const startMs = FIRST_MONDAY + 7 * DAY * world.int(0, 3);
@@ -82,7 +90,7 @@ export function planSample(seed: number, scaleName: ScaleName): SamplePlan {
     analyses: scale.analyses,
     extraJobs: jobs.slice(CORE_JOBS.length),
   });
-  const story = writeStory({
+  const told = writeStory({
     rng: new Rng(seed, 'story'),
     cast,
     startMs,
@@ -93,6 +101,11 @@ export function planSample(seed: number, scaleName: ScaleName): SamplePlan {
     addedCountry,
     variant,
   });
+  const incident =
+    scenario === DEFAULT_SCENARIO
+      ? undefined
+      : planIncident({ kind: scenario, rng: new Rng(seed, 'scenario'), cast, story: told, endMs });
+  const story = incident?.story ?? told;
   const storyCommits =
     story.direct.length + story.pullRequests.reduce((n, p) => n + p.commits.length + (p.merge ? 1 : 0), 0);
   const fillers = fillerPullRequests({
@@ -111,7 +124,7 @@ export function planSample(seed: number, scaleName: ScaleName): SamplePlan {
     [...story.pullRequests, ...fillers],
     jobs.map((j) => j.path),
   );
-  const baselineMark = history.direct[history.direct.length - 1]?.mark ?? 1;
+  const baselineMark = history.direct.filter((d) => d.plan.ms < startMs + DAY).pop()?.mark ?? 1;
   const deployments = planDeployments({
     rng: new Rng(seed, 'deployments'),
     history,
@@ -121,6 +134,7 @@ export function planSample(seed: number, scaleName: ScaleName): SamplePlan {
     endMs,
     baselineMark,
     failOnce: ['marketing-window'],
+    external: externalDeployments(incident, baselineMark),
   });
   const timeline = new DeployTimeline(deployments);
   const runs = planRuns({
@@ -152,6 +166,7 @@ export function planSample(seed: number, scaleName: ScaleName): SamplePlan {
     featureVersions: featureVersions(history, timeline, start),
     ruleVersions: trackingPlanVersions(history, deployments, world.int(8, 20)),
     world: { seed, startMs, offerCountries: story.goodRule.countries, ltvScale: rule.minLifetimeValue },
+    ...(incident ? { incident, degradation: resolveDegradation(incident, history, deployments, runs) } : {}),
   };
 }
 
@@ -186,9 +201,10 @@ export function sampleOutputs(plan: SamplePlan, shas: ReadonlyMap<number, string
       days: plan.scale.days,
       noisePerDay: plan.scale.auditNoisePerDay,
       customers: plan.scale.subjects,
+      ...(plan.incident ? { planted: plan.incident.audit } : {}),
     }));
   return {
-    lineage: () => lineageLines(plan.runs, shaOf),
+    lineage: () => lineageLines(plan.runs, shaOf, plan.incident?.untrackedJobs),
     pullRequests: () => pullRequestChunks(plan.history, shaOf),
     deployments: () =>
       plan.deployments.map((d) =>
@@ -196,8 +212,8 @@ export function sampleOutputs(plan: SamplePlan, shas: ReadonlyMap<number, string
           id: d.id,
           timestamp: formatUtc(d.ms),
           environment: d.environment,
-          repository: REPOSITORY.name,
-          commit: shaOf(d.commitMark),
+          repository: d.repository ?? REPOSITORY.name,
+          commit: d.externalCommit ?? shaOf(d.commitMark),
           component: jobId(d.job),
           actor: d.actor,
           status: d.status,
@@ -228,10 +244,15 @@ export function sampleOutputs(plan: SamplePlan, shas: ReadonlyMap<number, string
           goodRule: plan.story.goodRule,
           plantedRule: plan.story.plantedRule,
           modelUpgradeMs: plan.story.moments.modelUpgradeMs,
+          ...(plan.degradation ? { degradation: plan.degradation } : {}),
+          ...(plan.incident?.servingOpacity ? { servingOpacity: true } : {}),
         },
         tally,
       ),
     caseFile: (tally) => caseFile(plan, tally),
-    groundTruth: (tally) => groundTruth(plan, tally, auditRecords(), shaOf),
+    groundTruth: (tally) =>
+      plan.incident
+        ? scenarioTruth(plan, plan.incident, tally, auditRecords(), shaOf)
+        : groundTruth(plan, tally, auditRecords(), shaOf),
   };
 }
