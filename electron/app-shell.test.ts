@@ -69,6 +69,8 @@ async function start() {
     },
     'sample:load': async () => ({ title: '', description: '', decisionId: '', featureName: '', files: [] }),
     'git:show': async () => ({ text: null }),
+    'git:readRepository': async () => ({ file: { name: 'r', sha256: 'a', size: 0, text: '' }, warnings: [] }),
+    'dialog:openRepository': async () => ({ path: null }),
   } as IpcHandlers;
   const dataDirs: string[] = [];
   await startDesktopApp(fake.api, {
@@ -146,7 +148,13 @@ describe('the Electron shell', () => {
 
   it('handles every contract channel, only from the app page and only with valid requests', async () => {
     const fake = await start();
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'git:show', 'sample:load']);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([
+      'app:info',
+      'dialog:openRepository',
+      'git:readRepository',
+      'git:show',
+      'sample:load',
+    ]);
     await expect(invoke(fake, 'app:info', 'https://evil.example/', {})).rejects.toThrow(/not the app's own page/);
     await expect(invoke(fake, 'app:info', null, {})).rejects.toThrow(/not the app's own page/);
     await expect(invoke(fake, 'app:info', 'file:///tmp/other.html', {})).rejects.toThrow(/not the app's own page/);

@@ -8,6 +8,7 @@ import pkg from '../package.json';
 import { findAppRoot, moduleDir, rendererIndex, resolveSampleDir } from './app-paths.js';
 import { startDesktopApp } from './app-shell.js';
 import { createGitRunner } from './services/git-runner.js';
+import { createFolderPicker } from './services/folder-picker.js';
 import { createServices } from './services/services.js';
 
 const here = moduleDir(import.meta.url);
@@ -30,6 +31,7 @@ startDesktopApp(
         sampleDir: resolveSampleDir(appRoot, process.resourcesPath),
         dataDir,
         git: createGitRunner(),
+        chooseDirectory: createFolderPicker(dialog),
       }).handlers,
   },
 ).catch((error: unknown) => {

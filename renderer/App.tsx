@@ -4,7 +4,10 @@ import { resolveApi, setApi } from './api';
 import { CaseList } from './screens/CaseList';
 import { CaseScreen } from './screens/CaseScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
-import { selectOpenCaseId, selectOpenSample, useCases } from './stores/cases-store';
+import { db } from './db/instance';
+import { discardAllStaging } from './db/staged-import';
+import { SourcesScreen } from './sources/SourcesScreen';
+import { selectOpenCaseId, selectOpenSample, selectSourcesOpen, useCases } from './stores/cases-store';
 
 type Boot = { state: 'starting' } | { state: 'ready'; info: AppInfo } | { state: 'failed'; reason: string };
 
@@ -16,10 +19,13 @@ export function App() {
   );
   const openCaseId = useCases(selectOpenCaseId);
   const openSample = useCases(selectOpenSample);
+  const sourcesOpen = useCases(selectSourcesOpen);
 
   useEffect(() => {
     if (!resolution.ok) return;
     setApi(resolution.api);
+    // An import interrupted by a crash or a closed window left `staging` rows: they are never evidence.
+    discardAllStaging(db).catch((error: unknown) => console.error('Could not clear interrupted imports:', error));
     resolution.api.invoke('app:info', {}).then(
       (info) => setBoot({ state: 'ready', info }),
       (error: unknown) =>
@@ -47,6 +53,7 @@ export function App() {
       </main>
     );
   }
+  if (sourcesOpen) return <SourcesScreen key={openCaseId ?? 'all'} caseId={openCaseId} info={boot.info} />;
   return openCaseId ? (
     <CaseScreen key={openCaseId} caseId={openCaseId} info={boot.info} />
   ) : (

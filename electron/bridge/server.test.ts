@@ -18,6 +18,8 @@ const handlers = {
     seen.push(request);
     return { text: 'select 1' };
   },
+  'git:readRepository': async () => ({ file: { name: 'r', sha256: 'a', size: 0, text: '' }, warnings: [] }),
+  'dialog:openRepository': async () => ({ path: null }),
 } as IpcHandlers;
 let bridge: Bridge;
 

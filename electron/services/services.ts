@@ -8,6 +8,7 @@ import type { GitRunner } from './git-runner.js';
 import { createRepositoryCache } from './repository-cache.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import { readSampleBundles, readSampleFolder, type SampleBundle } from './sample-folder.js';
+import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read-repository.js';
 
 export interface ServiceDependencies {
   readonly appName: string;
@@ -19,6 +20,8 @@ export interface ServiceDependencies {
   /** The per-user data folder; bundle clones go under `<dataDir>/repositories/<bundle sha256>`. */
   readonly dataDir: string;
   readonly git: GitRunner;
+  /** Electron's folder picker for `dialog:openRepository` (absent in web mode, where the path is typed). */
+  readonly chooseDirectory?: () => Promise<string | null>;
 }
 
 export interface Services {
@@ -41,6 +44,9 @@ export function createServices(deps: ServiceDependencies): Services {
 
   // A sample handle used before the sample is loaded in this run (e.g. after a restart) reads the folder again.
   repositories.setFallback((handle) => {
+    // A local repository read by path in an earlier run: the handle names its folder.
+    if (handle.startsWith(LOCAL_HANDLE_PREFIX))
+      return () => checkRepositoryPath(handle.slice(LOCAL_HANDLE_PREFIX.length));
     if (!handle.startsWith('sample:')) return undefined;
     return async () => {
       const bundles = await readSampleBundles(deps.sampleDir).catch(() => []);
@@ -101,6 +107,15 @@ export function createServices(deps: ServiceDependencies): Services {
     },
     async 'git:show'(request) {
       return repositories.show(request);
+    },
+    async 'git:readRepository'({ path }) {
+      return readRepository(deps.git, repositories, path);
+    },
+    async 'dialog:openRepository'() {
+      if (!deps.chooseDirectory) {
+        throw new Error('No folder picker in web mode: type or paste the repository folder’s absolute path.');
+      }
+      return { path: await deps.chooseDirectory() };
     },
   };
   return { handlers, repositories };

@@ -7,14 +7,30 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { InputFile } from '../../shared/ipc/contract';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import { toEvidenceSet } from '../../shared/model/evidence-set';
-import type { EvidenceRecord, ImportResult, SourceInfo } from '../../shared/model/records';
+import type { EvidenceRecord, ImportResult, ImportWarning, Rejection, SourceInfo } from '../../shared/model/records';
 import { type CaseSteps, type StepId, emptySteps } from '../steps/step-ids';
 import { type RecordChunk, countByKind, toChunks } from './chunks';
 
 /** A source as stored: the shared SourceInfo plus the repository handle `git:show` needs, for Git inputs. */
 export interface StoredSource extends SourceInfo {
   readonly repository?: string;
+  /** `staging` while a file's chunks are being written (never part of a case); `complete` once committed. */
+  readonly status?: 'staging' | 'complete';
+  /** How long the import took, from the first byte read to the commit. */
+  readonly durationMs?: number;
+  /** `git-log` for a repository read by the main process. */
+  readonly derivedAs?: 'git-log';
 }
+
+/** The first rejections and warnings of a source (all are counted on the source), for the Sources screen. */
+export interface SourceIssues {
+  readonly sourceId: string;
+  readonly rejections: ReadonlyArray<Rejection>;
+  readonly warnings: ReadonlyArray<ImportWarning>;
+}
+
+/** How many rejections and warnings a source keeps to show (all are counted). */
+export const ISSUES_SHOWN = 1000;
 
 export interface CaseRecord {
   readonly id: string;
@@ -46,6 +62,7 @@ export class LineageDb extends Dexie {
   declare recordChunks: Table<RecordChunk, [string, string, number]>;
   declare cases: Table<CaseRecord, string>;
   declare notes: EntityTable<NoteRecord, 'id'>;
+  declare sourceIssues: Table<SourceIssues, string>;
 
   constructor(name = 'lineage-investigator') {
     super(name);
@@ -55,6 +72,17 @@ export class LineageDb extends Dexie {
       cases: 'id, createdAt',
       notes: '++id, caseId',
     });
+    // Staged imports (a source is `staging` until its last chunk is written) and each source's issues.
+    this.version(2)
+      .stores({ sources: 'id, name, detected, status', sourceIssues: 'sourceId' })
+      .upgrade((tx) =>
+        tx
+          .table('sources')
+          .toCollection()
+          .modify((source: { status?: string }) => {
+            source.status ??= 'complete';
+          }),
+      );
   }
 
   /**
@@ -62,7 +90,7 @@ export class LineageDb extends Dexie {
    * Idempotent: a file whose SHA-256 is already stored changes nothing.
    */
   async importResult(file: InputFile, result: ImportResult, now: Date = new Date()): Promise<ImportOutcome> {
-    return this.transaction('rw', this.sources, this.recordChunks, async () => {
+    return this.transaction('rw', this.sources, this.recordChunks, this.sourceIssues, async () => {
       const existing = await this.sources.get(file.sha256);
       if (existing) return { source: existing, created: false };
       const source: StoredSource = {
@@ -77,10 +105,12 @@ export class LineageDb extends Dexie {
         counts: countByKind(result.records),
         rejected: result.rejections.length,
         warnings: result.warnings.length,
+        status: 'complete',
         ...(file.repository ? { repository: file.repository } : {}),
       };
       await this.recordChunks.bulkPut(toChunks(source.id, result.records));
       await this.sources.add(source);
+      await this.sourceIssues.put(issuesOf(source.id, result.rejections, result.warnings));
       return { source, created: true };
     });
   }
@@ -154,4 +184,13 @@ export class LineageDb extends Dexie {
     const notes = await this.notes.where('caseId').equals(caseId).toArray();
     return notes.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   }
+}
+
+/** The issues row of a source: its first ISSUES_SHOWN rejections and warnings. */
+export function issuesOf(
+  sourceId: string,
+  rejections: ReadonlyArray<Rejection>,
+  warnings: ReadonlyArray<ImportWarning>,
+): SourceIssues {
+  return { sourceId, rejections: rejections.slice(0, ISSUES_SHOWN), warnings: warnings.slice(0, ISSUES_SHOWN) };
 }

@@ -9,6 +9,7 @@ import {
   selectCasesStatus,
   selectOpenCase,
   selectOpenSample,
+  selectOpenSources,
   selectRefresh,
   useCases,
 } from '../stores/cases-store';
@@ -23,6 +24,7 @@ export function CaseList({ info }: { readonly info: AppInfo }) {
   const refresh = useCases(selectRefresh);
   const openSample = useCases(selectOpenSample);
   const openCase = useCases(selectOpenCase);
+  const openSources = useCases(selectOpenSources);
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
@@ -54,6 +56,9 @@ export function CaseList({ info }: { readonly info: AppInfo }) {
             </button>
             <button type="button" disabled={progress !== undefined} onClick={() => setCreating(true)}>
               New investigation
+            </button>
+            <button type="button" disabled={progress !== undefined} onClick={() => openSources()}>
+              Sources
             </button>
           </div>
         </div>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
-import { selectCloseCase, useCases } from '../stores/cases-store';
+import { selectCloseCase, selectOpenSources, useCases } from '../stores/cases-store';
 import {
   selectCaseRecord,
   selectDecision,
@@ -36,6 +36,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
   const step = useInvestigation(selectStep);
   const setStep = useInvestigation(selectSetStep);
   const closeCase = useCases(selectCloseCase);
+  const openSources = useCases(selectOpenSources);
 
   useEffect(() => {
     void load(caseId);
@@ -70,6 +71,9 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
           {caseRecord?.description && <p className="muted small case-description">{caseRecord.description}</p>}
         </div>
         <span className="spacer" />
+        <button type="button" onClick={() => openSources(caseId)}>
+          Sources ({caseRecord?.sourceIds.length ?? 0})
+        </button>
         <span className="muted small">{info.mode === 'web' ? 'Web mode' : 'Desktop'}</span>
         <TimeZoneSwitch />
       </header>

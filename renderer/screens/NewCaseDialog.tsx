@@ -38,8 +38,8 @@ export function NewCaseDialog({ onClose }: { readonly onClose: () => void }) {
         <label htmlFor={`${titleId}-d`}>Description (optional)</label>
         <textarea id={`${titleId}-d`} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
         <p className="muted small">
-          The investigation starts without evidence. Importing your own lineage, Git, deployment and decision files
-          comes in a later version; until then, its steps will say that evidence must be imported.
+          The investigation starts without evidence: next, import its lineage, Git, deployment, audit and decision files
+          on its Sources screen, then choose the decision to investigate.
         </p>
         <div className="actions end">
           <button type="button" onClick={onClose}>

@@ -8,6 +8,8 @@ export interface CasesData {
   readonly error?: string;
   /** The case shown; undefined shows the case list. */
   readonly openCaseId?: string;
+  /** The Sources screen is shown: of the open case, or of all cases when none is open. */
+  readonly sourcesOpen?: boolean;
 }
 
 export const initialCasesData: CasesData = { cases: [], status: 'idle' };

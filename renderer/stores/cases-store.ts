@@ -11,6 +11,10 @@ export interface CasesState extends CasesData {
   readonly createCase: (title: string, description: string) => Promise<void>;
   readonly openCase: (id: string) => void;
   readonly closeCase: () => void;
+  /** Shows the Sources screen of a case (or of all sources, without one). */
+  readonly openSources: (caseId?: string) => void;
+  /** Back from the Sources screen: to its case, or to the case list. */
+  readonly closeSources: () => void;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -40,15 +44,21 @@ export const useCases = create<CasesState>()((set, get) => ({
     try {
       await db.createCase({ id, title, description, sourceIds: [] });
       await get().refresh();
-      set({ openCaseId: id });
+      // A new investigation starts without evidence: import it first.
+      set({ openCaseId: id, sourcesOpen: true });
     } catch (error) {
       set({ error: `Could not create the investigation: ${message(error)}` });
     }
   },
-  openCase: (id) => set({ openCaseId: id, error: undefined }),
+  openCase: (id) => set({ openCaseId: id, sourcesOpen: false, error: undefined }),
   closeCase: () => {
-    set({ openCaseId: undefined });
+    set({ openCaseId: undefined, sourcesOpen: false });
     void get().refresh();
+  },
+  openSources: (caseId) => set({ openCaseId: caseId, sourcesOpen: true, error: undefined }),
+  closeSources: () => {
+    set({ sourcesOpen: false });
+    if (!get().openCaseId) void get().refresh();
   },
 }));
 
@@ -62,3 +72,6 @@ export const selectCreateCase = (s: CasesState) => s.createCase;
 export const selectOpenCase = (s: CasesState) => s.openCase;
 export const selectCloseCase = (s: CasesState) => s.closeCase;
 export const selectRefresh = (s: CasesState) => s.refresh;
+export const selectSourcesOpen = (s: CasesState) => s.sourcesOpen;
+export const selectOpenSources = (s: CasesState) => s.openSources;
+export const selectCloseSources = (s: CasesState) => s.closeSources;

@@ -52,10 +52,29 @@ export interface GitShowResponse {
   readonly text: string | null;
 }
 
+/** A local Git repository to read with `git log` (an absolute path to its folder). */
+export interface ReadRepositoryRequest {
+  readonly path: string;
+}
+
+export interface ReadRepositoryResponse {
+  /** The repository's history as a `git-log` input file (its SHA-256 is that of the text). */
+  readonly file: InputFile;
+  /** E.g. a shallow clone: its history stops early. */
+  readonly warnings: ReadonlyArray<string>;
+}
+
+export interface OpenRepositoryResponse {
+  /** The folder the user chose, or null when the dialog was cancelled. */
+  readonly path: string | null;
+}
+
 export interface IpcChannels {
   'app:info': { request: Record<string, never>; response: AppInfo };
   'sample:load': { request: Record<string, never>; response: SampleCase };
   'git:show': { request: GitShowRequest; response: GitShowResponse };
+  'git:readRepository': { request: ReadRepositoryRequest; response: ReadRepositoryResponse };
+  'dialog:openRepository': { request: Record<string, never>; response: OpenRepositoryResponse };
 }
 
 export type IpcChannel = keyof IpcChannels;
@@ -80,6 +99,16 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
         .refine((p) => !p.startsWith('-') && !p.split('/').includes('..'), 'a relative path inside the repository'),
     })
     .strict(),
+  'git:readRepository': z
+    .object({
+      path: z
+        .string()
+        .min(1)
+        .max(4096)
+        .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'an absolute path to a folder'),
+    })
+    .strict(),
+  'dialog:openRepository': empty,
 };
 
 export const ipcChannels = Object.keys(requestSchemas) as ReadonlyArray<IpcChannel>;

@@ -1,0 +1,114 @@
+/**
+ * The staged commit of one imported file, so an import is all or nothing without one huge transaction:
+ * the source row is written `staging`, its record chunks follow in many small transactions, and one final
+ * transaction flips it to `complete` (with its issues, and into the case). Cancel — or start-up after a crash —
+ * deletes whatever a `staging` source left. Removing a source deletes everything it brought, in one transaction.
+ */
+import type { ImportWarning, Rejection } from '../../shared/model/records';
+import type { RecordChunk } from './chunks';
+import { issuesOf, type LineageDb, type StoredSource } from './lineage-db';
+
+export type StageOutcome =
+  | { readonly staged: true }
+  /** A complete source with the same SHA-256 exists: nothing was written. */
+  | { readonly staged: false; readonly existing: StoredSource };
+
+/**
+ * Writes `source` as `staging`, unless a complete source with its id exists (returned, nothing written).
+ * Rows left by an earlier interrupted import of the same file are deleted first.
+ */
+export async function beginStaging(db: LineageDb, source: StoredSource): Promise<StageOutcome> {
+  return db.transaction('rw', db.sources, db.recordChunks, async () => {
+    const existing = await db.sources.get(source.id);
+    if (existing && existing.status !== 'staging') return { staged: false, existing };
+    if (existing) await db.recordChunks.where('sourceId').equals(source.id).delete();
+    await db.sources.put({ ...source, status: 'staging' });
+    return { staged: true };
+  });
+}
+
+/** Writes record chunks of a staging source (one small transaction per call). */
+export async function putStagedChunks(db: LineageDb, chunks: ReadonlyArray<RecordChunk>): Promise<void> {
+  if (chunks.length > 0) await db.recordChunks.bulkPut([...chunks]);
+}
+
+export interface StagedCommit {
+  readonly counts: Readonly<Record<string, number>>;
+  readonly rejections: ReadonlyArray<Rejection>;
+  readonly rejected: number;
+  readonly warnings: ReadonlyArray<ImportWarning>;
+  readonly warningCount: number;
+  readonly importer: string;
+  readonly importerVersion: string;
+  readonly detected: string;
+  readonly importedAt: string;
+  readonly durationMs: number;
+}
+
+/** Flips a staging source to complete with its summary and issues, and adds it to the case — one transaction. */
+export async function commitStaged(
+  db: LineageDb,
+  sourceId: string,
+  commit: StagedCommit,
+  caseId?: string,
+): Promise<StoredSource> {
+  return db.transaction('rw', db.sources, db.sourceIssues, db.cases, async () => {
+    const staged = await db.sources.get(sourceId);
+    if (!staged || staged.status !== 'staging') throw new Error(`No staged import of source ${sourceId} to commit.`);
+    const { rejections, warnings, warningCount, ...rest } = commit;
+    const source: StoredSource = { ...staged, ...rest, warnings: warningCount, status: 'complete' };
+    await db.sources.put(source);
+    await db.sourceIssues.put(issuesOf(sourceId, rejections, warnings));
+    if (caseId) await addToCase(db, caseId, sourceId);
+    return source;
+  });
+}
+
+/** Adds a source to a case's evidence (no change when it is already there). */
+export async function addToCase(db: LineageDb, caseId: string, sourceId: string): Promise<void> {
+  await db.transaction('rw', db.cases, async () => {
+    const record = await db.cases.get(caseId);
+    if (!record) throw new Error(`There is no investigation with id ${caseId}.`);
+    if (!record.sourceIds.includes(sourceId)) {
+      await db.cases.update(caseId, { sourceIds: [...record.sourceIds, sourceId] });
+    }
+  });
+}
+
+/** Deletes what a staging source wrote (after a cancel); a complete source is left alone. */
+export async function discardStaged(db: LineageDb, sourceId: string): Promise<void> {
+  await db.transaction('rw', db.sources, db.recordChunks, async () => {
+    const source = await db.sources.get(sourceId);
+    if (source?.status !== 'staging') return;
+    await db.recordChunks.where('sourceId').equals(sourceId).delete();
+    await db.sources.delete(sourceId);
+  });
+}
+
+/** At start-up: deletes every source an interrupted import left `staging`; returns their names. */
+export async function discardAllStaging(db: LineageDb): Promise<string[]> {
+  const staging = await db.sources.where('status').equals('staging').toArray();
+  for (const source of staging) await discardStaged(db, source.id);
+  return staging.map((s) => s.name);
+}
+
+/** Removes a source and everything it brought (chunks, issues, its place in every case) in one transaction. */
+export async function removeSource(db: LineageDb, sourceId: string): Promise<void> {
+  await db.transaction('rw', [db.sources, db.recordChunks, db.sourceIssues, db.cases], async () => {
+    await db.recordChunks.where('sourceId').equals(sourceId).delete();
+    await db.sourceIssues.delete(sourceId);
+    await db.sources.delete(sourceId);
+    await db.cases
+      .filter((c) => c.sourceIds.includes(sourceId))
+      .modify((c: { sourceIds: ReadonlyArray<string> }) => {
+        c.sourceIds = c.sourceIds.filter((id) => id !== sourceId);
+      });
+  });
+}
+
+/** Complete sources: all of them, or those of one case in the case's order. */
+export async function listCompleteSources(db: LineageDb, sourceIds?: ReadonlyArray<string>): Promise<StoredSource[]> {
+  const rows = sourceIds ? await db.getSources(sourceIds) : await db.sources.toArray();
+  const complete = rows.filter((s) => s.status !== 'staging');
+  return sourceIds ? complete : complete.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+}

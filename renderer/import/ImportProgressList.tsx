@@ -1,0 +1,70 @@
+import { memo } from 'react';
+import { describeEnd, formatBytes, formatSeconds, plural } from './format-progress';
+import { type ImportJob, selectCancel, selectClearEnded, selectJobs, useImports } from './import-store';
+import { estimateSeconds } from './worker-protocol';
+
+const PHASE_LABELS = { hashing: 'Hashing', importing: 'Importing', committing: 'Saving' } as const;
+
+const JobRow = memo(function JobRow({ job, onCancel }: { job: ImportJob; onCancel: (id: string) => void }) {
+  const { progress, end } = job;
+  if (end) {
+    const tone =
+      end.status === 'failed' ? ' error' : end.status === 'imported' && end.source.rejected > 0 ? ' warn' : '';
+    return (
+      <li className={`import-job ended${tone}`}>
+        <span className="import-name mono">{job.name}</span>
+        <span className="import-summary" role="status">
+          {describeEnd(end)}
+        </span>
+      </li>
+    );
+  }
+  const total = progress?.totalBytes || job.size;
+  const done = progress?.bytes ?? 0;
+  const eta = progress ? estimateSeconds(progress) : undefined;
+  const phase = progress ? PHASE_LABELS[progress.phase] : 'Waiting';
+  return (
+    <li className="import-job">
+      <span className="import-name mono">{job.name}</span>
+      <progress
+        max={total || 1}
+        value={progress?.phase === 'committing' ? total : done}
+        aria-label={`${phase} ${job.name}`}
+      />
+      <span className="import-figures muted small">
+        {phase}: {plural(progress?.records ?? 0, 'record')} · {formatBytes(done)} of {formatBytes(total)}
+        {eta !== undefined ? ` · about ${formatSeconds(eta)} left` : ''}
+      </span>
+      <button type="button" onClick={() => onCancel(job.id)} aria-label={`Cancel importing ${job.name}`}>
+        Cancel
+      </button>
+    </li>
+  );
+});
+
+/** One row per file being imported (or done): a progress bar, records, bytes, an estimate and Cancel. */
+export function ImportProgressList({ caseId }: { readonly caseId?: string }) {
+  const jobs = useImports(selectJobs);
+  const cancel = useImports(selectCancel);
+  const clearEnded = useImports(selectClearEnded);
+  const shown = jobs.filter((j) => j.caseId === caseId);
+  if (shown.length === 0) return null;
+  const running = shown.filter((j) => !j.end).length;
+  return (
+    <section className="import-progress" aria-labelledby="import-progress-heading">
+      <div className="section-title">
+        <h2 id="import-progress-heading">Imports{running ? ` (${running} running)` : ''}</h2>
+        {running < shown.length && (
+          <button type="button" className="ghost" onClick={clearEnded}>
+            Clear finished
+          </button>
+        )}
+      </div>
+      <ul className="import-jobs">
+        {shown.map((job) => (
+          <JobRow key={job.id} job={job} onCancel={cancel} />
+        ))}
+      </ul>
+    </section>
+  );
+}

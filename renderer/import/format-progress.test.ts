@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredSource } from '../db/lineage-db';
+import { describeEnd, formatBytes, formatDuration, formatSeconds } from './format-progress';
+import { estimateSeconds } from './worker-protocol';
+
+const source = (counts: Record<string, number>, warnings: number, rejected: number) =>
+  ({ counts, warnings, rejected }) as unknown as StoredSource;
+
+describe('import wording', () => {
+  it('reads sizes, durations and estimates the way a person says them', () => {
+    expect(formatBytes(1)).toBe('1 byte');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(76 * 1024 * 1024)).toBe('76 MB');
+    expect(formatSeconds(83)).toBe('1 min 23 s');
+    expect(formatDuration(340)).toBe('340 ms');
+    expect(formatDuration(2400)).toBe('2.4 s');
+  });
+
+  it('tells warnings apart from rejections', () => {
+    expect(describeEnd({ status: 'imported', source: source({ 'lineage-run': 26 }, 26, 0) })).toBe(
+      'Imported 26 records with 26 warnings',
+    );
+    expect(describeEnd({ status: 'imported', source: source({ deployment: 2999 }, 0, 1) })).toBe(
+      'Imported 2,999 records, 1 rejected',
+    );
+    expect(describeEnd({ status: 'already-imported', source: source({ audit: 1 }, 0, 0) })).toMatch(/nothing changed/);
+  });
+
+  it('estimates the time left over both passes (hash, then parse)', () => {
+    const progress = { records: 0, totalBytes: 100, bytesPerSecond: 10 };
+    expect(estimateSeconds({ ...progress, phase: 'hashing', bytes: 50 })).toBe(15);
+    expect(estimateSeconds({ ...progress, phase: 'importing', bytes: 50 })).toBe(5);
+    expect(estimateSeconds({ ...progress, phase: 'importing', bytes: 0, bytesPerSecond: 0 })).toBeUndefined();
+  });
+});

@@ -1,0 +1,137 @@
+/* eslint-disable no-restricted-imports -- a Node-side unit test reads real public fixtures from disk */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LineageRunEvent } from '../../shared/model/records';
+import { LineageDb } from '../db/lineage-db';
+import { beginStaging, discardAllStaging, listCompleteSources, removeSource } from '../db/staged-import';
+import { runImport } from './run-import';
+import type { ImportProgress } from './worker-protocol';
+
+const REAL = '../shared/fixtures/real/openlineage/ol_dbt_postgres_run_events.json';
+const realFile = () => {
+  const bytes = readFileSync(REAL);
+  return {
+    file: new File([bytes], 'ol_dbt_postgres_run_events.json'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+};
+
+/** 3,000 deployment lines with one broken line (line 1,234) among them. */
+function deploymentsWithOneBadLine(): File {
+  const lines = Array.from({ length: 3000 }, (_, i) =>
+    JSON.stringify({
+      id: `dep-${i}`,
+      timestamp: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      environment: 'production',
+      commit: 'abcdef1',
+    }),
+  );
+  lines[1233] = '{"id": "dep-broken", "timestamp": ';
+  return new File([lines.join('\n') + '\n'], 'deployments.jsonl');
+}
+
+const noCancel = { cancelled: () => false, onProgress: () => undefined };
+let db: LineageDb;
+let n = 0;
+beforeEach(async () => {
+  n += 1;
+  db = new LineageDb(`run-import-test-${n}`);
+  await db.createCase({ id: 'case-1', title: 'T', description: '', sourceIds: [] });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('runImport (the worker’s import of one file)', () => {
+  it('imports a real OpenLineage file into the case, keyed by its SHA-256, with every run event', async () => {
+    const { file, sha256 } = realFile();
+    const progress: ImportProgress[] = [];
+    const end = await runImport(
+      db,
+      { file, name: file.name },
+      { ...noCancel, caseId: 'case-1', onProgress: (p) => progress.push(p) },
+    );
+    expect(end.status).toBe('imported');
+    if (end.status !== 'imported') return;
+    expect(end.source).toMatchObject({
+      id: sha256,
+      detected: 'openlineage',
+      status: 'complete',
+      counts: { 'lineage-run': 10 },
+    });
+    expect((await db.getCase('case-1'))?.sourceIds).toEqual([sha256]);
+    const runs = (await db.loadRecords([sha256])) as LineageRunEvent[];
+    expect(runs.map((r) => r.job.name)).toContain('postgres.public.jaffle_shop.customers');
+    expect(runs.every((r) => r.provenance.sourceId === sha256 && r.provenance.pointer !== undefined)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ phase: 'committing', records: 10, totalBytes: file.size });
+  });
+
+  it('imports the same file again without changing anything', async () => {
+    const { file } = realFile();
+    await runImport(db, { file, name: file.name }, noCancel);
+    const before = { sources: await db.sources.toArray(), chunks: await db.recordChunks.toArray() };
+    const again = await runImport(db, { file, name: 'renamed.json' }, { ...noCancel, caseId: 'case-1' });
+    expect(again.status).toBe('already-imported');
+    expect({ sources: await db.sources.toArray(), chunks: await db.recordChunks.toArray() }).toEqual(before);
+  });
+
+  it('keeps the good lines of a file with one bad line, and names the bad line', async () => {
+    const end = await runImport(db, { file: deploymentsWithOneBadLine(), name: 'deployments.jsonl' }, noCancel);
+    if (end.status !== 'imported') throw new Error(JSON.stringify(end));
+    expect(end.source.counts).toEqual({ deployment: 2999 });
+    expect(end.source.rejected).toBe(1);
+    const issues = await db.sourceIssues.get(end.source.id);
+    expect(issues?.rejections).toEqual([expect.objectContaining({ sourceName: 'deployments.jsonl', line: 1234 })]);
+    const chunks = await db.recordChunks.where('sourceId').equals(end.source.id).toArray();
+    expect(chunks.map((c) => c.rows.length).sort((a, b) => a - b)).toEqual([999, 1000, 1000]);
+  });
+
+  it('leaves nothing behind when cancelled mid-file', async () => {
+    let phase = '';
+    const end = await runImport(
+      db,
+      { file: deploymentsWithOneBadLine(), name: 'deployments.jsonl' },
+      { caseId: 'case-1', cancelled: () => phase === 'importing', onProgress: (p) => (phase = p.phase) },
+    );
+    expect(end.status).toBe('cancelled');
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.recordChunks.count()).toBe(0);
+    expect((await db.getCase('case-1'))?.sourceIds).toEqual([]);
+  });
+});
+
+describe('staged sources and removal', () => {
+  it('deletes at start-up what a crashed import left staging, and never lists it', async () => {
+    const id = 'f'.repeat(64);
+    const staging = {
+      id,
+      sha256: id,
+      name: 'half.ndjson',
+      size: 1,
+      detected: 'unknown',
+      importer: '',
+      importerVersion: '',
+    };
+    await beginStaging(db, { ...staging, importedAt: '2026-01-01T00:00:00Z', counts: {}, rejected: 0, warnings: 0 });
+    await db.recordChunks.put({ sourceId: id, kind: 'decision', seq: 0, rows: [] });
+    expect(await listCompleteSources(db)).toEqual([]);
+    expect(await discardAllStaging(db)).toEqual(['half.ndjson']);
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.recordChunks.count()).toBe(0);
+  });
+
+  it('removes a source with its chunks, its issues and its place in the case', async () => {
+    const end = await runImport(
+      db,
+      { file: deploymentsWithOneBadLine(), name: 'd.jsonl' },
+      { ...noCancel, caseId: 'case-1' },
+    );
+    if (end.status !== 'imported') throw new Error('not imported');
+    await removeSource(db, end.source.id);
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.recordChunks.count()).toBe(0);
+    expect(await db.sourceIssues.count()).toBe(0);
+    expect((await db.getCase('case-1'))?.sourceIds).toEqual([]);
+  });
+});

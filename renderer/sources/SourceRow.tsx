@@ -1,0 +1,107 @@
+import { memo, useState } from 'react';
+import { Time } from '../components/Time';
+import type { SourceIssues, StoredSource } from '../db/lineage-db';
+import { formatBytes, formatDuration } from '../import/format-progress';
+import { SourceIssuesList } from './SourceIssuesList';
+
+const COLUMNS = 10;
+
+interface SourceRowProps {
+  readonly source: StoredSource;
+  readonly issues?: SourceIssues;
+  readonly onExpand: (id: string) => void;
+  readonly onRemove: (id: string) => void;
+}
+
+/** One source in the Sources table, expandable to its rejections and warnings, removable. */
+export const SourceRow = memo(function SourceRow({ source, issues, onExpand, onRemove }: SourceRowProps) {
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const detailsId = `source-details-${source.id.slice(0, 16)}`;
+  const counts = Object.entries(source.counts).filter(([, n]) => n > 0);
+
+  const toggle = () => {
+    if (!open) onExpand(source.id);
+    setOpen(!open);
+  };
+  const copy = () => {
+    navigator.clipboard?.writeText(source.sha256).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+
+  return (
+    <>
+      <tr data-testid="source-row">
+        <th scope="row" className="mono">
+          {source.name}
+        </th>
+        <td>{source.derivedAs === 'git-log' ? 'git repository' : source.detected}</td>
+        <td>{formatBytes(source.size)}</td>
+        <td className="mono nowrap">
+          <span title={source.sha256}>{source.sha256.slice(0, 12)}</span>{' '}
+          <button
+            type="button"
+            className="ghost small"
+            onClick={copy}
+            aria-label={`Copy the SHA-256 of ${source.name}`}
+          >
+            {copied ? 'Copied' : 'Copy'}
+          </button>
+        </td>
+        <td>
+          {source.importer} <span className="muted">{source.importerVersion}</span>
+        </td>
+        <td>
+          <ul className="counts">
+            {counts.length === 0 ? (
+              <li className="muted">no records</li>
+            ) : (
+              counts.map(([kind, n]) => (
+                <li key={kind}>
+                  <span className="mono">{kind}</span> {n.toLocaleString('en')}
+                </li>
+              ))
+            )}
+          </ul>
+        </td>
+        <td className={source.warnings ? 'warn' : ''}>{source.warnings.toLocaleString('en')}</td>
+        <td className={source.rejected ? 'error' : ''}>{source.rejected.toLocaleString('en')}</td>
+        <td className="nowrap">
+          <Time value={source.importedAt} />
+          {source.durationMs !== undefined && <div className="muted small">in {formatDuration(source.durationMs)}</div>}
+        </td>
+        <td>
+          <div className="source-actions">
+            <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={toggle}>
+              {open ? 'Hide details' : 'Details'}
+            </button>
+            {confirming ? (
+              <>
+                <button type="button" className="danger" onClick={() => onRemove(source.id)}>
+                  Remove {source.name}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  Keep
+                </button>
+              </>
+            ) : (
+              <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove ${source.name}…`}>
+                Remove…
+              </button>
+            )}
+          </div>
+        </td>
+      </tr>
+      {open && (
+        <tr id={detailsId} className="source-details">
+          <td colSpan={COLUMNS}>
+            <SourceIssuesList source={source} issues={issues} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+});
