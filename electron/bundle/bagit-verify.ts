@@ -1,0 +1,172 @@
+/**
+ * Verifies an evidence bundle: the BagIt bag (bagit.txt, every tag-manifest and manifest hash, no payload file
+ * unlisted, Payload-Oxum) and then what the bag carries — the case's hash-chained activity log and the reports'
+ * own hashes. Every discrepancy names its file, and expected against actual.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { verifyChain } from '../../shared/case/activity-log.js';
+import { caseFromActivity } from '../../shared/case/case-actions.js';
+import { canonicalJson } from '../../shared/case/canonical-json.js';
+import { verifyReportSeal } from '../../shared/report/report-seal.js';
+import { parseBagInfo, parseManifest } from './bagit-files.js';
+import { BUNDLE_PATHS } from './bundle-layout.js';
+import { sha256File, sha256Hex } from './hashing.js';
+
+export interface Discrepancy {
+  readonly file: string;
+  readonly message: string;
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+export interface BagVerdict {
+  readonly ok: boolean;
+  readonly discrepancies: ReadonlyArray<Discrepancy>;
+  /** What was checked, for the success message. */
+  readonly checked: { readonly payloadFiles: number; readonly payloadBytes: number; readonly activityEntries: number };
+}
+
+/** Checks the whole bag; stops hashing nothing early, so every discrepancy is listed (the first one first). */
+export async function verifyBag(dir: string): Promise<BagVerdict> {
+  const found: Discrepancy[] = [];
+  const checked = { payloadFiles: 0, payloadBytes: 0, activityEntries: 0 };
+  const text = async (name: string) => readFile(join(dir, name), 'utf8').catch(() => undefined);
+  const bagit = await text('bagit.txt');
+  if (bagit === undefined)
+    return {
+      ok: false,
+      discrepancies: [{ file: 'bagit.txt', message: 'is missing: this is not a BagIt bag' }],
+      checked,
+    };
+  if (!/^BagIt-Version: \d+\.\d+/m.test(bagit))
+    found.push({ file: 'bagit.txt', message: 'does not declare BagIt-Version' });
+
+  const tagText = await text('tagmanifest-sha256.txt');
+  if (tagText === undefined) found.push({ file: 'tagmanifest-sha256.txt', message: 'is missing' });
+  else await checkManifest(dir, tagText, 'tagmanifest-sha256.txt', found);
+
+  const manifestText = await text('manifest-sha256.txt');
+  const listed = new Set<string>();
+  if (manifestText === undefined) found.push({ file: 'manifest-sha256.txt', message: 'is missing' });
+  else {
+    const sizes = await checkManifest(dir, manifestText, 'manifest-sha256.txt', found);
+    for (const [path, size] of sizes) {
+      listed.add(path);
+      checked.payloadFiles++;
+      checked.payloadBytes += size;
+    }
+  }
+  const onDisk = await listFiles(join(dir, 'data'));
+  for (const path of onDisk)
+    if (!listed.has(path)) found.push({ file: path, message: 'is in the payload but not in manifest-sha256.txt' });
+
+  const info = parseBagInfo((await text('bag-info.txt')) ?? '');
+  const oxum = info.get('Payload-Oxum')?.[0];
+  let actualBytes = 0;
+  for (const path of onDisk) actualBytes += (await stat(join(dir, path))).size;
+  const actualOxum = `${actualBytes}.${onDisk.length}`;
+  if (oxum === undefined) found.push({ file: 'bag-info.txt', message: 'has no Payload-Oxum' });
+  else if (oxum !== actualOxum)
+    found.push({
+      file: 'bag-info.txt',
+      message: 'Payload-Oxum does not match the payload',
+      expected: oxum,
+      actual: actualOxum,
+    });
+
+  checked.activityEntries = await checkCase(dir, found);
+  for (const report of [BUNDLE_PATHS.reportHtml, BUNDLE_PATHS.reportMarkdown]) {
+    const body = await text(report);
+    if (body === undefined) continue;
+    const seal = await verifyReportSeal(body, sha256Hex);
+    if (!seal.ok)
+      found.push({
+        file: report,
+        message: `report hash: ${seal.reason}`,
+        expected: seal.expected,
+        actual: seal.actual,
+      });
+  }
+  return { ok: found.length === 0, discrepancies: found, checked };
+}
+
+/** Checks every line of a manifest; returns path → size of the files that exist. */
+async function checkManifest(
+  dir: string,
+  body: string,
+  file: string,
+  found: Discrepancy[],
+): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  let lines;
+  try {
+    lines = parseManifest(body, file);
+  } catch (error) {
+    found.push({ file, message: (error as Error).message });
+    return sizes;
+  }
+  for (const entry of lines) {
+    if (entry.path.split('/').includes('..')) {
+      found.push({ file, message: `line ${entry.line} names a path outside the bag: ${entry.path}` });
+      continue;
+    }
+    const actual = await sha256File(join(dir, ...entry.path.split('/'))).catch(() => undefined);
+    if (!actual) found.push({ file: entry.path, message: `is listed in ${file} (line ${entry.line}) but missing` });
+    else {
+      sizes.set(entry.path, actual.size);
+      if (actual.hash !== entry.hash)
+        found.push({
+          file: entry.path,
+          message: `SHA-256 does not match ${file} line ${entry.line}`,
+          expected: entry.hash,
+          actual: actual.hash,
+        });
+    }
+  }
+  return sizes;
+}
+
+/** Checks the case's activity chain and that the case is what its log says; returns the number of entries. */
+async function checkCase(dir: string, found: Discrepancy[]): Promise<number> {
+  const file = BUNDLE_PATHS.caseRecord;
+  const body = await readFile(join(dir, file), 'utf8').catch(() => undefined);
+  if (body === undefined) {
+    found.push({ file, message: 'is missing: the bundle carries no case' });
+    return 0;
+  }
+  let record: { case?: unknown; activity?: unknown };
+  try {
+    record = JSON.parse(body) as typeof record;
+  } catch (error) {
+    found.push({ file, message: `is not JSON: ${(error as Error).message}` });
+    return 0;
+  }
+  const activity = Array.isArray(record.activity) ? record.activity : [];
+  const chain = await verifyChain(activity, sha256Hex);
+  if (!chain.ok) {
+    found.push({ file, message: `activity chain broken: ${chain.reason}` });
+    return activity.length;
+  }
+  try {
+    if (canonicalJson(caseFromActivity(activity)) !== canonicalJson(record.case))
+      found.push({ file, message: 'the case does not match what its activity log records' });
+  } catch (error) {
+    found.push({ file, message: `the activity log cannot be replayed: ${(error as Error).message}` });
+  }
+  return activity.length;
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const full = join(folder, e.name);
+      if (e.isDirectory()) await walk(full);
+      else out.push(`data/${relative(root, full).split(sep).join('/')}`);
+    }
+  };
+  await walk(root);
+  return out.sort();
+}

@@ -1,0 +1,93 @@
+/**
+ * The headless path from imported evidence to a sealed report: run the engine on the decision, open (or take)
+ * the case, render HTML and Markdown, pseudonymize subject ids when asked, and seal both.
+ */
+import { readFile } from 'node:fs/promises';
+import { verifyChain } from '../../shared/case/activity-log.js';
+import { caseFromActivity } from '../../shared/case/case-actions.js';
+import { canonicalJson } from '../../shared/case/canonical-json.js';
+import type { CaseRecord, CaseSeverity } from '../../shared/case/case-types.js';
+import { headlessCase } from '../../shared/case/headless-case.js';
+import { investigate, type Investigation } from '../../shared/case/investigation.js';
+import type { EvidenceSet } from '../../shared/model/evidence-set.js';
+import type { ReportInput } from '../../shared/report/report-data.js';
+import { renderReportHtmlUnsealed } from '../../shared/report/report-html.js';
+import { renderReportMarkdownUnsealed } from '../../shared/report/report-markdown.js';
+import { sealReport } from '../../shared/report/report-seal.js';
+import type { TimeZoneChoice } from '../../shared/time/format-time.js';
+import { sha256Hex } from './hashing.js';
+import { pseudonymizeText } from './pseudonymize.js';
+import type { BundlePseudonymization } from './export-bundle.js';
+
+export interface BuildReportOptions {
+  readonly decisionId: string;
+  readonly featureName: string;
+  readonly sourceNames: Readonly<Record<string, string>>;
+  readonly generator: string;
+  readonly timeZone: TimeZoneChoice;
+  readonly now: Date;
+  /** An existing case record (case.json) to report on; else a case is opened headless. */
+  readonly caseFile?: string;
+  readonly title?: string;
+  readonly owner?: string;
+  readonly severity?: CaseSeverity;
+  readonly rootCause?: string;
+  readonly pseudonymize?: BundlePseudonymization;
+}
+
+export interface BuiltReport {
+  readonly investigation: Investigation;
+  readonly record: CaseRecord;
+  readonly input: ReportInput;
+  readonly html: { readonly text: string; readonly hash: string };
+  readonly markdown: { readonly text: string; readonly hash: string };
+}
+
+/** Builds and seals the report of one decision's case. Throws naming what is wrong (unknown decision, broken case). */
+export async function buildReport(set: EvidenceSet, options: BuildReportOptions): Promise<BuiltReport> {
+  const p = options.pseudonymize;
+  const evidence: EvidenceSet = p
+    ? { ...set, decisions: set.decisions.map((d) => (d.subjectId ? { ...d, subjectId: p.pseudonym(d.subjectId) } : d)) }
+    : set;
+  const decision = evidence.decisions.find((d) => d.decisionId === options.decisionId);
+  if (!decision) throw new Error(`Unknown decision ${options.decisionId}: it is in none of the decision logs read.`);
+  const investigation = investigate(evidence, decision, options.featureName);
+  const record = options.caseFile
+    ? await readCaseRecord(options.caseFile)
+    : await headlessCase(
+        investigation,
+        {
+          id: `case-${options.decisionId}-${options.now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`,
+          title: options.title,
+          severity: options.severity,
+          owner: options.owner ?? 'lineage-investigator',
+          actor: options.generator,
+          time: options.now.toISOString(),
+          rootCause: options.rootCause,
+        },
+        sha256Hex,
+      );
+  const input: ReportInput = {
+    case: record.case,
+    activity: record.activity,
+    investigation,
+    sourceNames: options.sourceNames,
+    generatedAt: options.now.toISOString(),
+    timeZone: options.timeZone,
+    generator: options.generator,
+  };
+  const hide = (text: string) => (p ? pseudonymizeText(text, p.subjectIds, p.pseudonym) : text);
+  const html = await sealReport(hide(renderReportHtmlUnsealed(input)), sha256Hex);
+  const markdown = await sealReport(hide(renderReportMarkdownUnsealed(input)), sha256Hex);
+  return { investigation, record, input, html, markdown };
+}
+
+/** Reads a case.json, checking its activity chain and that the case is what the log records. */
+export async function readCaseRecord(path: string): Promise<CaseRecord> {
+  const record = JSON.parse(await readFile(path, 'utf8')) as CaseRecord;
+  const chain = await verifyChain(record.activity ?? [], sha256Hex);
+  if (!chain.ok) throw new Error(`${path}: ${chain.reason}`);
+  if (canonicalJson(caseFromActivity(record.activity)) !== canonicalJson(record.case))
+    throw new Error(`${path}: the case does not match what its activity log records.`);
+  return record;
+}

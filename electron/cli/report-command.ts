@@ -1,0 +1,166 @@
+/**
+ * `lineage-investigator report --source <path>... --decision <id> --format html|md|pdf|bagit --out <path>`:
+ * builds the case headless with the same engine as the app (trace, scope, changes, governance, remediation) and
+ * writes the sealed report (HTML, Markdown, PDF printed by headless Chromium) or the evidence bundle (BagIt).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json';
+import { citedSources } from '../../shared/case/citations.js';
+import { reportProvenances } from '../../shared/report/report-data.js';
+import { defaultDataDir } from '../app-paths.js';
+import { buildReport } from '../bundle/build-report.js';
+import { exportBundle, type BundlePseudonymization } from '../bundle/export-bundle.js';
+import { pseudonymFor } from '../bundle/hashing.js';
+import { renderPdf } from '../bundle/report-pdf.js';
+import { createGitRunner } from '../services/git-runner.js';
+import { loadEvidence } from '../sources/load-evidence.js';
+import type { CliIo } from './run-cli.js';
+
+const USAGE = [
+  'Usage: lineage-investigator report --source PATH... --decision ID --format html|md|pdf|bagit --out PATH [options]',
+  '',
+  'Builds the case of a decision headless and writes its report, or an evidence bundle (a BagIt bag folder).',
+  '',
+  '  --source PATH              a file, folder, Git repository or bundle to import (repeat for more)',
+  '  --decision ID              the decision under investigation',
+  "  --feature NAME             the suspect feature (default: the decision's first feature)",
+  '  --format FORMAT            html, md, pdf or bagit',
+  '  --out PATH                 the file to write (for bagit: a new or empty folder)',
+  '  --case FILE                report on an existing case (its case.json) instead of opening one',
+  '  --title TEXT, --owner NAME, --severity low|medium|high|critical, --root-cause TEXT',
+  '  --zone utc|local           the time zone of every time shown (default utc)',
+  '  --include files|excerpts   bagit: include whole source files (default) or only the cited excerpts',
+  '  --pseudonym-key-file FILE  bagit: replace subject ids by HMAC-SHA-256 pseudonyms keyed by the file (never stored)',
+].join('\n');
+
+const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+const FORMATS = ['html', 'md', 'pdf', 'bagit'] as const;
+const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+
+/** Runs the command on the arguments after `report`; resolves with the exit code (2 for a usage error). */
+export async function runReportCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        source: { type: 'string', multiple: true },
+        decision: { type: 'string' },
+        feature: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        case: { type: 'string' },
+        title: { type: 'string' },
+        owner: { type: 'string' },
+        severity: { type: 'string' },
+        'root-cause': { type: 'string' },
+        zone: { type: 'string' },
+        include: { type: 'string' },
+        'pseudonym-key-file': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const format = values.format as (typeof FORMATS)[number] | undefined;
+  const severity = values.severity as (typeof SEVERITIES)[number] | undefined;
+  const problems = [
+    values.source?.length ? '' : '--source PATH is required',
+    values.decision ? '' : '--decision ID is required',
+    values.out ? '' : '--out PATH is required',
+    format && FORMATS.includes(format) ? '' : `--format must be one of ${FORMATS.join(', ')}`,
+    severity === undefined || SEVERITIES.includes(severity) ? '' : `--severity must be one of ${SEVERITIES.join(', ')}`,
+    values.zone === undefined || /^(utc|local)$/i.test(values.zone) ? '' : '--zone must be utc or local',
+    values.include === undefined || /^(files|excerpts)$/.test(values.include)
+      ? ''
+      : '--include must be files or excerpts',
+    values['pseudonym-key-file'] && format !== 'bagit' ? '--pseudonym-key-file applies to --format bagit' : '',
+  ].filter(Boolean);
+  if (problems.length > 0 || !values.source || !values.decision || !values.out || !format) {
+    io.err(`${problems.join('\n')}\n\n${USAGE}`);
+    return 2;
+  }
+  const loadedEvidence = await loadEvidence(values.source, {
+    git: createGitRunner(),
+    cacheDir: join(defaultDataDir(), 'repositories'),
+  });
+  const { set, loaded, sourceNames } = loadedEvidence;
+  for (const p of loadedEvidence.problems) io.err(`${p.path}: ${p.reason}`);
+  const decision = set.decisions.find((d) => d.decisionId === values.decision);
+  if (!decision) {
+    io.err(
+      `Unknown decision: ${values.decision} is in none of the decision logs read (${set.decisions.length} decisions).`,
+    );
+    return 2;
+  }
+  const feature = values.feature ?? decision.features[0]?.name;
+  if (!feature || !decision.features.some((f) => f.name === feature)) {
+    io.err(
+      `Unknown feature: decision ${decision.decisionId} has no feature ${feature ?? ''} (its features: ${decision.features.map((f) => f.name).join(', ') || 'none'}).`,
+    );
+    return 2;
+  }
+  let pseudonymize: BundlePseudonymization | undefined;
+  if (values['pseudonym-key-file']) {
+    const key = (await readFile(values['pseudonym-key-file'])).toString('utf8').trim();
+    const subjectIds = new Set(set.decisions.flatMap((d) => (d.subjectId ? [d.subjectId] : [])));
+    pseudonymize = { subjectIds, pseudonym: pseudonymFor(key) };
+  }
+  const generator = `lineage-investigator ${pkg.version}`;
+  const now = new Date();
+  const built = await buildReport(set, {
+    decisionId: decision.decisionId,
+    featureName: feature,
+    sourceNames,
+    generator,
+    timeZone: values.zone?.toLowerCase() === 'local' ? 'local' : 'UTC',
+    now,
+    caseFile: values.case,
+    title: values.title,
+    owner: values.owner,
+    severity,
+    rootCause: values['root-cause'],
+    pseudonymize,
+  });
+  if (format === 'html' || format === 'md') {
+    const report = format === 'html' ? built.html : built.markdown;
+    await writeFile(values.out, report.text, 'utf8');
+    io.out(`Wrote ${values.out} (case ${built.record.case.id}, report SHA-256 ${report.hash}).`);
+  } else if (format === 'pdf') {
+    await writeFile(values.out, await renderPdf(built.html.text));
+    io.out(
+      `Wrote ${values.out}: the HTML report printed by headless Chromium (case ${built.record.case.id}, report SHA-256 ${built.html.hash}).`,
+    );
+  } else {
+    const bag = await exportBundle({
+      outDir: values.out,
+      reportHtml: built.html.text,
+      reportMarkdown: built.markdown.text,
+      reportHash: built.html.hash,
+      record: built.record,
+      sources: loaded.map((l) => ({
+        name: l.file.name,
+        sha256: l.file.sha256,
+        path: l.file.path,
+        records: l.result.records.length,
+      })),
+      cited: citedSources(reportProvenances(built.input), sourceNames),
+      include: values.include === 'excerpts' ? 'excerpts' : 'files',
+      pseudonymize,
+      agent: `${generator} (BagIt 1.0)`,
+      now,
+    });
+    io.out(`Wrote the evidence bundle ${values.out} (case ${built.record.case.id}, Payload-Oxum ${bag.payloadOxum}).`);
+  }
+  return 0;
+}

@@ -1,0 +1,136 @@
+/**
+ * Every change to a case is an action recorded in its activity log; the case itself is the fold of that log
+ * (`caseFromActivity`), so the exported case can always be checked against its log.
+ */
+import { appendActivity } from './activity-log';
+import {
+  CASE_STEPS,
+  type ActivityEntry,
+  type Annotation,
+  type Case,
+  type CaseRecord,
+  type CaseSeverity,
+  type CaseStatus,
+  type CaseStepName,
+  type PinnedEvidence,
+  type PreventiveAction,
+  type Sha256,
+} from './case-types';
+
+/** The actions a case records, each with its payload. */
+export type CaseAction =
+  | {
+      readonly action: 'case.opened';
+      readonly payload: {
+        readonly id: string;
+        readonly title: string;
+        readonly severity: CaseSeverity;
+        readonly owner: string;
+        readonly decisionIds: ReadonlyArray<string>;
+        readonly featureName?: string;
+      };
+    }
+  | {
+      readonly action: 'case.updated';
+      readonly payload: {
+        readonly title?: string;
+        readonly severity?: CaseSeverity;
+        readonly status?: CaseStatus;
+        readonly owner?: string;
+      };
+    }
+  | { readonly action: 'step.completed'; readonly payload: { readonly step: CaseStepName } }
+  | { readonly action: 'step.skipped'; readonly payload: { readonly step: CaseStepName; readonly reason: string } }
+  | { readonly action: 'annotation.added'; readonly payload: Omit<Annotation, 'author' | 'time'> }
+  | { readonly action: 'evidence.pinned'; readonly payload: Omit<PinnedEvidence, 'pinnedBy' | 'time'> }
+  | {
+      readonly action: 'root-cause.confirmed';
+      readonly payload: { readonly statement: string; readonly changeIds: ReadonlyArray<string> };
+    }
+  | { readonly action: 'preventive-action.added'; readonly payload: Omit<PreventiveAction, 'author' | 'time'> };
+
+export interface Act {
+  readonly time: string;
+  readonly actor: string;
+}
+
+/**
+ * Records one action: checks it against the case, appends it to the activity log (hash-chained) and returns the
+ * new case and log. Throws, naming what is wrong, for an action the case cannot take.
+ */
+export async function recordAction(
+  record: CaseRecord | undefined,
+  act: Act & CaseAction,
+  sha256: Sha256,
+): Promise<CaseRecord> {
+  const next = applyAction(record?.case, act);
+  const activity = await appendActivity(record?.activity ?? [], act, sha256);
+  return { case: next, activity };
+}
+
+/** The case an activity log describes: every entry applied in order. Throws on an entry the case cannot take. */
+export function caseFromActivity(log: ReadonlyArray<ActivityEntry>): Case {
+  let state: Case | undefined;
+  for (const entry of log) state = applyAction(state, entry as ActivityEntry & CaseAction);
+  if (!state) throw new Error('The activity log is empty: no case was opened.');
+  return state;
+}
+
+function applyAction(state: Case | undefined, act: Act & CaseAction): Case {
+  if (act.action === 'case.opened') {
+    if (state) throw new Error(`Case ${state.id} is already open.`);
+    const p = act.payload;
+    return {
+      ...p,
+      decisionIds: [...p.decisionIds],
+      status: 'open',
+      openedAt: act.time,
+      steps: CASE_STEPS.map((step) => ({ step })),
+      preventiveActions: [],
+      annotations: [],
+      pinnedEvidence: [],
+    };
+  }
+  if (!state) throw new Error(`${act.action} before the case was opened.`);
+  switch (act.action) {
+    case 'case.updated':
+      return { ...state, ...act.payload };
+    case 'step.completed':
+      return withStep(state, act.payload.step, { completedAt: act.time });
+    case 'step.skipped':
+      if (!act.payload.reason.trim()) throw new Error(`Step ${act.payload.step} can be skipped only with a reason.`);
+      return withStep(state, act.payload.step, { skippedReason: act.payload.reason, skippedAt: act.time });
+    case 'annotation.added':
+      return { ...state, annotations: [...state.annotations, { ...act.payload, author: act.actor, time: act.time }] };
+    case 'evidence.pinned':
+      return {
+        ...state,
+        pinnedEvidence: [...state.pinnedEvidence, { ...act.payload, pinnedBy: act.actor, time: act.time }],
+      };
+    case 'root-cause.confirmed':
+      if (!act.payload.statement.trim()) throw new Error('A root cause needs a statement.');
+      return {
+        ...state,
+        status: 'root-cause-confirmed',
+        rootCause: { ...act.payload, author: act.actor, confirmedAt: act.time },
+      };
+    case 'preventive-action.added':
+      return {
+        ...state,
+        preventiveActions: [...state.preventiveActions, { ...act.payload, author: act.actor, time: act.time }],
+      };
+    default:
+      throw new Error(`Unknown case action ${(act as { action: string }).action}.`);
+  }
+}
+
+function withStep(state: Case, step: CaseStepName, change: object): Case {
+  if (!CASE_STEPS.includes(step)) throw new Error(`Unknown step ${step}; the steps are ${CASE_STEPS.join(', ')}.`);
+  return { ...state, steps: state.steps.map((s) => (s.step === step ? { step, ...change } : s)) };
+}
+
+/** Time-to-root-cause in milliseconds: from opening the case to confirming its root cause (undefined until then). */
+export function timeToRootCause(c: Case): number | undefined {
+  if (!c.rootCause) return undefined;
+  return Date.parse(c.rootCause.confirmedAt) - Date.parse(c.openedAt);
+}

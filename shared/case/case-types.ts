@@ -1,0 +1,102 @@
+/**
+ * An investigation case: the decisions under investigation, the state of the seven steps, the reviewers'
+ * annotations, pinned evidence, the root-cause statement and the preventive actions. Every change to a case is
+ * also an entry of its hash-chained activity log (`activity-log.ts`).
+ */
+import type { Provenance } from '../model/records';
+
+/** The seven steps, in the workflow's order. */
+export const CASE_STEPS = ['identify', 'scope', 'trace', 'changes', 'governance', 'remediate', 'document'] as const;
+export type CaseStepName = (typeof CASE_STEPS)[number];
+
+export type CaseSeverity = 'low' | 'medium' | 'high' | 'critical';
+export type CaseStatus = 'open' | 'root-cause-confirmed' | 'remediating' | 'closed';
+
+export interface CaseStepState {
+  readonly step: CaseStepName;
+  /** When the step was completed (RFC 3339), absent while open. */
+  readonly completedAt?: string;
+  /** Why the step was skipped; a step is skipped only with a recorded reason. */
+  readonly skippedReason?: string;
+  readonly skippedAt?: string;
+}
+
+/** What an annotation is attached to: a graph node or edge, a change (commit, audit entry, deployment) or a finding. */
+export interface AnnotationTarget {
+  readonly kind: 'node' | 'edge' | 'change' | 'finding';
+  /** The node id (`namespace:name`), edge id, change id (full SHA, audit id, deployment id) or finding id. */
+  readonly id: string;
+}
+
+export interface Annotation {
+  readonly id: string;
+  readonly target: AnnotationTarget;
+  readonly author: string;
+  readonly time: string;
+  readonly tags: ReadonlyArray<string>;
+  readonly text: string;
+}
+
+/** A piece of evidence a reviewer pinned: the record's provenance and why it matters. */
+export interface PinnedEvidence {
+  readonly id: string;
+  readonly label: string;
+  readonly evidence: Provenance;
+  readonly pinnedBy: string;
+  readonly time: string;
+}
+
+export interface PreventiveAction {
+  readonly id: string;
+  /** A test, an enforcement rule, a review requirement, or another control that would have caught the cause. */
+  readonly kind: 'test' | 'enforcement-rule' | 'review-requirement' | 'other';
+  readonly text: string;
+  readonly author: string;
+  readonly time: string;
+}
+
+export interface RootCause {
+  readonly statement: string;
+  /** The change ids the statement names as the cause. */
+  readonly changeIds: ReadonlyArray<string>;
+  readonly author: string;
+  readonly confirmedAt: string;
+}
+
+export interface Case {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: CaseSeverity;
+  readonly status: CaseStatus;
+  readonly owner: string;
+  readonly openedAt: string;
+  readonly decisionIds: ReadonlyArray<string>;
+  /** The suspect feature the investigation follows. */
+  readonly featureName?: string;
+  readonly steps: ReadonlyArray<CaseStepState>;
+  readonly rootCause?: RootCause;
+  readonly preventiveActions: ReadonlyArray<PreventiveAction>;
+  readonly annotations: ReadonlyArray<Annotation>;
+  readonly pinnedEvidence: ReadonlyArray<PinnedEvidence>;
+}
+
+/** One entry of the append-only activity log. `hash` = SHA-256 over the canonical JSON of every other field. */
+export interface ActivityEntry {
+  readonly seq: number;
+  readonly time: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly payload: unknown;
+  /** The previous entry's hash; 64 zeros for the first entry. */
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** A case and its activity log, as stored and as exported (`case.json` in an evidence bundle). */
+export interface CaseRecord {
+  readonly case: Case;
+  readonly activity: ReadonlyArray<ActivityEntry>;
+}
+
+/** SHA-256 of a UTF-8 text as 64 lowercase hex digits: Node passes `node:crypto`, the renderer `crypto.subtle`. */
+export type Sha256 = (text: string) => string | Promise<string>;

@@ -1,0 +1,115 @@
+/**
+ * Audit completeness and traceability coverage, measured over model inputs: every feature value a decision
+ * consumed. Inputs that share feature, dataset and dataset version share their lineage, so each group is traced
+ * once (as of its first decision) and its verdict counts for every decision in it.
+ */
+import { commitGraph } from '../analysis/commit-graph';
+import type { TraceResult } from '../analysis/types';
+import { lineageModel } from '../lineage/lineage-model';
+import { traceOnModel } from '../lineage/trace-query';
+import type { EvidenceSet } from '../model/evidence-set';
+import type { Decision, DecisionFeature } from '../model/records';
+import { drillDown, type Metric } from './metric-types';
+import { round4, weeklySeries } from './weeks';
+
+/** The stages of lineage documentation, from the serving layer up to the source. */
+export const STAGES = ['serving', 'run', 'code', 'history', 'source'] as const;
+export type Stage = (typeof STAGES)[number];
+
+const STAGE_TEXT: Readonly<Record<Stage, string>> = {
+  serving: 'the decision log names the dataset and the dataset version it read',
+  run: 'a lineage run is recorded as writing that dataset version',
+  code: 'every job upstream records its code location and the version it ran',
+  history: 'every such code version is a commit in the imported Git history',
+  source: 'the trace reaches a source (event stream or raw dataset) with no gap in between',
+};
+
+interface InputGroup {
+  readonly decisions: Decision[];
+  readonly feature: DecisionFeature;
+  stages?: Readonly<Record<Stage, boolean>>;
+}
+
+/** Documentation at each stage for one traced input. */
+function stagesOf(
+  feature: DecisionFeature,
+  trace: TraceResult,
+  known: (sha: string) => boolean,
+): Record<Stage, boolean> {
+  const serving = Boolean(feature.dataset && feature.datasetVersion);
+  const run = trace.jobs.length > 0;
+  const code = run && trace.jobs.every((j) => j.codePath !== undefined && j.codeVersion !== undefined);
+  const history = code && trace.jobs.every((j) => known(j.codeVersion as string));
+  const source = run && trace.nodes.some((n) => n.kind === 'source') && trace.gaps.length === 0;
+  return { serving, run, code, history, source };
+}
+
+/** Computes audit completeness (by stage) and traceability coverage over every model input of the evidence. */
+export function modelInputMetrics(set: EvidenceSet): { completeness: Metric; coverage: Metric } {
+  const groups = new Map<string, InputGroup>();
+  for (const d of set.decisions) {
+    for (const f of d.features) {
+      const key = [
+        f.name,
+        f.dataset ? `${f.dataset.namespace}:${f.dataset.name}` : '',
+        f.datasetVersion ?? '',
+        f.featureVersion ?? '',
+      ].join('\u0000');
+      const g = groups.get(key) ?? { decisions: [], feature: f };
+      g.decisions.push(d);
+      groups.set(key, g);
+    }
+  }
+  const model = lineageModel(set);
+  const graph = commitGraph(set.commits, set.pullRequests);
+  const known = (sha: string) => graph.resolve(sha) !== undefined;
+  for (const g of groups.values()) {
+    const first = g.decisions[0] as Decision;
+    const trace = g.feature.dataset ? traceOnModel(model, { decision: first, featureName: g.feature.name }) : undefined;
+    g.stages = trace
+      ? stagesOf(g.feature, trace, known)
+      : { serving: false, run: false, code: false, history: false, source: false };
+  }
+  const uses = [...groups.values()].flatMap((g) => g.decisions.map((d) => ({ d, g })));
+  const complete = (g: InputGroup) => STAGES.every((s) => g.stages?.[s]);
+  const share = (ok: number, n: number) => (n === 0 ? null : round4(ok / n));
+  const byStage = Object.fromEntries(
+    STAGES.map((s) => [s, share(uses.filter((u) => u.g.stages?.[s]).length, uses.length)]),
+  );
+  const missing = (pred: (g: InputGroup) => boolean) => [
+    ...new Set(uses.filter((u) => !pred(u.g)).map((u) => u.d.decisionId)),
+  ];
+  const samples = uses.map((u) => ({ time: Date.parse(u.d.timestamp), item: u.g }));
+  const shareOf = (pred: (g: InputGroup) => boolean) => (items: ReadonlyArray<InputGroup>) =>
+    round4(items.filter(pred).length / items.length);
+  const connected = (g: InputGroup) => Boolean(g.stages?.serving && g.stages.run && g.stages.source);
+  const inputs = { inputs: uses.length, distinctInputs: groups.size };
+  return {
+    completeness: {
+      id: 'audit-completeness',
+      name: 'Audit completeness',
+      unit: 'share',
+      value: share(uses.filter((u) => complete(u.g)).length, uses.length),
+      definition:
+        'Share of model inputs (each feature value a decision consumed) whose lineage is documented at every stage: ' +
+        STAGES.map((s) => `${s} — ${STAGE_TEXT[s]}`).join('; ') +
+        '. Shown by stage; the trend is per week of the decisions; the drill-down lists the decisions with an input undocumented at some stage.',
+      trend: weeklySeries(samples, shareOf(complete)),
+      drillDown: drillDown(['decision'], missing(complete)),
+      details: { byStage, ...inputs },
+    },
+    coverage: {
+      id: 'traceability-coverage',
+      name: 'Traceability coverage',
+      unit: 'share',
+      value: share(uses.filter((u) => connected(u.g)).length, uses.length),
+      definition:
+        'Share of model inputs connected end to end: from the decision through the dataset version it read and the run that wrote it, ' +
+        'up to a source event stream or raw dataset, as of the decision, with no gap on the way. The trend is per week of the decisions; ' +
+        'the drill-down lists the decisions with an input that is not connected.',
+      trend: weeklySeries(samples, shareOf(connected)),
+      drillDown: drillDown(['decision'], missing(connected)),
+      details: inputs,
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Escapes text from imported data for HTML: it is never markup. Every character with meaning in HTML text or
+ * in a quoted attribute value becomes an entity.
+ */
+export function htmlText(value: unknown): string {
+  const s = value === undefined || value === null ? '' : String(value);
+  return s.replace(/[&<>"'`]/g, (c) => ENTITIES[c] as string);
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
+
+/** An element with escaped text content: `el('td', name)`. Attributes are fixed strings of the renderer. */
+export function el(tag: string, text: unknown, attributes = ''): string {
+  return `<${tag}${attributes ? ` ${attributes}` : ''}>${htmlText(text)}</${tag}>`;
+}
+
+/** An HTML table from a header and rows of already-escaped cells. */
+export function htmlTable(header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  if (rows.length === 0) return '<p class="none">None.</p>';
+  const head = `<thead><tr>${header.map((h) => `<th>${htmlText(h)}</th>`).join('')}</tr></thead>`;
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+  return `<table>${head}<tbody>\n${body}\n</tbody></table>`;
+}

@@ -1,0 +1,186 @@
+/** The sections of the HTML report, each from the case and the engine's outputs; all imported text escaped. */
+import { CASE_STEPS } from '../case/case-types';
+import { formatTime } from '../time/format-time';
+import { el, htmlTable, htmlText } from './html-escape';
+import { cardRows, citeText, evidenceIndex, lineList, reportTimeline, type ReportInput } from './report-data';
+import { histogramSvg, lineagePathSvg } from './svg-figures';
+
+const code = (v: unknown) => `<code>${htmlText(v)}</code>`;
+
+/** The case's facts, its steps and the root cause. */
+export function caseSection(input: ReportInput): string {
+  const c = input.case;
+  const t = (iso: string | undefined) => (iso ? formatTime(iso, input.timeZone) : '—');
+  const inv = input.investigation;
+  const d = inv.decision;
+  const top = inv.changes.changes[0];
+  const facts = htmlTable(
+    ['case', 'severity', 'status', 'owner', 'opened', 'decisions'],
+    [
+      [
+        code(c.id),
+        htmlText(c.severity),
+        htmlText(c.status),
+        htmlText(c.owner),
+        htmlText(t(c.openedAt)),
+        c.decisionIds.map(code).join(', '),
+      ],
+    ],
+  );
+  const summary =
+    `<p>Decision ${code(d.decisionId)} of model ${htmlText(d.model.name)}${d.model.version ? ` ${htmlText(d.model.version)}` : ''} ` +
+    `at ${htmlText(t(d.timestamp))} (subject ${htmlText(d.subjectId ?? '—')}, action ${htmlText(d.action ?? '—')}). ` +
+    `Suspect feature: ${code(inv.featureName)}. ${inv.scope.decisions} decision(s) of ${inv.scope.subjects} subject(s) used the same version.` +
+    (top
+      ? ` Top-ranked change: ${htmlText(top.kind)} ${code(top.id)} — ${htmlText(top.summary)} by ${htmlText(top.actor)} (score ${top.score}).`
+      : '') +
+    '</p>';
+  const root = c.rootCause
+    ? `<p><strong>Root cause</strong> (confirmed by ${htmlText(c.rootCause.author)} at ${htmlText(t(c.rootCause.confirmedAt))}): ${htmlText(c.rootCause.statement)} ${c.rootCause.changeIds.map(code).join(', ')}</p>`
+    : '<p><strong>Root cause:</strong> not yet confirmed.</p>';
+  const steps = htmlTable(
+    ['step', 'state', 'when'],
+    CASE_STEPS.map((name) => {
+      const s = c.steps.find((x) => x.step === name);
+      const state = s?.completedAt ? 'completed' : s?.skippedReason ? `skipped: ${s.skippedReason}` : 'open';
+      return [htmlText(name), htmlText(state), htmlText(t(s?.completedAt ?? s?.skippedAt))];
+    }),
+  );
+  return `<section><h2>Summary</h2>${facts}${summary}${root}<h3>Steps</h3>${steps}</section>`;
+}
+
+/** The lineage card's eight answers and the lineage path as a figure. */
+export function lineageSection(input: ReportInput): string {
+  const inv = input.investigation;
+  const names = input.sourceNames;
+  const rows = cardRows(inv).map((r) => [
+    htmlText(r.question),
+    r.gap ? `<span class="gap">GAP (${htmlText(r.gap)})</span> ${htmlText(r.answer)}` : htmlText(r.answer),
+    htmlText(r.evidence.map((e) => citeText(e, names)).join('; ') || '—'),
+  ]);
+  return (
+    `<section><h2>Lineage card (as of ${htmlText(formatTime(inv.card.asOf, input.timeZone))})</h2>` +
+    htmlTable(['question', 'answer', 'evidence'], rows) +
+    `<h3>Lineage path</h3><figure>${lineagePathSvg(inv.card.path)}<figcaption>From decision ${code(inv.decision.decisionId)} up to its origin.</figcaption></figure>` +
+    (inv.trace.gaps.length ? `<ul>${inv.trace.gaps.map((g) => el('li', `Gap: ${g}`)).join('')}</ul>` : '') +
+    '</section>'
+  );
+}
+
+/** The timeline of changes, deployments and wrong decisions, and the scope with its chart. */
+export function timelineAndScopeSection(input: ReportInput): string {
+  const t = (iso: string | undefined) => (iso ? formatTime(iso, input.timeZone) : '—');
+  const s = input.investigation.scope;
+  const timeline = htmlTable(
+    ['time', 'kind', 'id', 'what'],
+    reportTimeline(input.investigation).map((e) => [
+      htmlText(t(e.time)),
+      htmlText(e.kind),
+      code(e.id),
+      htmlText(e.text),
+    ]),
+  );
+  const version =
+    s.versionKind === 'none' ? 'no version recorded' : `${s.versionKind.replace('_', ' ')} ${s.version ?? ''}`;
+  const figures = htmlTable(
+    ['decisions', 'subjects', 'version', 'first', 'last'],
+    [[String(s.decisions), String(s.subjects), htmlText(version), htmlText(t(s.first)), htmlText(t(s.last))]],
+  );
+  const chart = histogramSvg(s.histogram, `Decisions per ${s.bucket} on ${s.featureName} ${s.version ?? ''}`);
+  return (
+    `<section><h2>Timeline</h2>${timeline}</section>` +
+    `<section><h2>Scope</h2>${figures}<figure>${chart}<figcaption>Decisions per ${htmlText(s.bucket)} (UTC buckets).</figcaption></figure></section>`
+  );
+}
+
+/** Suspects with every score term, governance verdicts with their evidence, and remediation. */
+export function findingsSection(input: ReportInput): string {
+  const t = (iso: string | undefined) => (iso ? formatTime(iso, input.timeZone) : '—');
+  const inv = input.investigation;
+  const names = input.sourceNames;
+  const suspects = htmlTable(
+    ['rank', 'kind', 'id', 'time', 'actor', 'summary', 'score', 'terms', 'evidence'],
+    inv.changes.changes.map((c, i) => [
+      String(i + 1),
+      htmlText(c.kind),
+      code(c.id),
+      htmlText(t(c.timestamp)),
+      htmlText(c.actor),
+      htmlText(c.summary),
+      String(c.score),
+      `<ul class="terms">${c.reasons.map((r) => el('li', `${r.term} ${r.value}: ${r.note}`)).join('')}</ul>`,
+      htmlText(citeText(c.evidence, names)),
+    ]),
+  );
+  const gaps = inv.changes.gaps.length ? `<ul>${inv.changes.gaps.map((g) => el('li', `Gap: ${g}`)).join('')}</ul>` : '';
+  const governance = inv.governance
+    .map(
+      (g) =>
+        `<h3>${code(g.changeId)} — <span class="verdict ${htmlText(g.verdict)}">${htmlText(g.verdict)}</span></h3><ul>` +
+        g.findings
+          .map(
+            (f) =>
+              `<li>${f.ok ? '✓' : '✗'} ${htmlText(f.text)}${f.evidence ? ` <span class="cite">(${htmlText(citeText(f.evidence, names))})</span>` : ''}</li>`,
+          )
+          .join('') +
+        '</ul>',
+    )
+    .join('');
+  const remediation = htmlTable(
+    ['change', 'job', 'last known-good', 'rollback'],
+    inv.remediation.map((r) => [
+      code(r.changeId),
+      r.jobId ? code(r.jobId) : '—',
+      r.previousCommit ? code(r.previousCommit) : '—',
+      htmlText(r.rollback),
+    ]),
+  );
+  return (
+    `<section><h2>Suspects</h2><p>Window ${htmlText(t(inv.changes.window.from))} → ${htmlText(t(inv.changes.window.to))}.</p>${suspects}${gaps}</section>` +
+    `<section><h2>Governance</h2>${governance || '<p class="none">No changes to validate.</p>'}</section>` +
+    `<section><h2>Remediation</h2>${remediation}</section>`
+  );
+}
+
+/** Annotations, preventive actions, pinned evidence and the evidence index. */
+export function documentSection(input: ReportInput): string {
+  const t = (iso: string) => formatTime(iso, input.timeZone);
+  const c = input.case;
+  const annotations = htmlTable(
+    ['on', 'author', 'time', 'tags', 'text'],
+    c.annotations.map((a) => [
+      `${htmlText(a.target.kind)} ${code(a.target.id)}`,
+      htmlText(a.author),
+      htmlText(t(a.time)),
+      htmlText(a.tags.join(', ')),
+      htmlText(a.text),
+    ]),
+  );
+  const actions = htmlTable(
+    ['kind', 'action', 'author', 'time'],
+    c.preventiveActions.map((p) => [htmlText(p.kind), htmlText(p.text), htmlText(p.author), htmlText(t(p.time))]),
+  );
+  const pinned = htmlTable(
+    ['evidence', 'cited', 'pinned by'],
+    c.pinnedEvidence.map((p) => [
+      htmlText(p.label),
+      htmlText(citeText(p.evidence, input.sourceNames)),
+      htmlText(p.pinnedBy),
+    ]),
+  );
+  const index = htmlTable(
+    ['source file', 'SHA-256', 'lines or pointers cited'],
+    evidenceIndex(input).map((s) => [
+      htmlText(s.name),
+      `<code class="hash">${htmlText(s.sha256)}</code>`,
+      htmlText([lineList(s.lines), ...s.pointers.slice(0, 20)].filter(Boolean).join(', ') || '—'),
+    ]),
+  );
+  const last = input.activity[input.activity.length - 1];
+  return (
+    `<section><h2>Annotations</h2>${annotations}</section>` +
+    `<section><h2>Preventive actions</h2>${actions}</section>` +
+    `<section><h2>Pinned evidence</h2>${pinned}</section>` +
+    `<section><h2>Evidence index</h2>${index}<p>Activity log: ${input.activity.length} entries${last ? `, last hash <code class="hash">${htmlText(last.hash)}</code>` : ''}.</p></section>`
+  );
+}
