@@ -1,16 +1,17 @@
 /**
- * The headless path every CLI command shares: read the paths, import every file, and gather the records into
- * one evidence set, keeping each file's import result for reporting.
+ * The headless path every CLI command shares: stream every input through the importers and gather the records
+ * into one evidence set, keeping each input's summary for reporting.
  */
-import { importInput } from '../../shared/importers/index.js';
 import type { InputFile } from '../../shared/ipc/contract.js';
 import { toEvidenceSet, type EvidenceSet } from '../../shared/model/evidence-set.js';
-import type { ImportResult } from '../../shared/model/records.js';
+import type { EvidenceRecord, ImportResult } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
-import { readInputs, type ReadProblem } from './read-inputs.js';
+import { importInputs } from './import-inputs.js';
+import type { ReadProblem } from './list-inputs.js';
 
 export interface LoadedFile {
-  readonly file: InputFile & { readonly path: string };
+  /** The input as read (its text is not kept: inputs are streamed). */
+  readonly file: Omit<InputFile, 'text'> & { readonly path: string; readonly reader: 'file' | 'git' };
   readonly result: ImportResult;
 }
 
@@ -26,11 +27,42 @@ export interface LoadedEvidence {
 /** Reads and imports every path (files, folders, Git repositories, bundles) into one evidence set. */
 export async function loadEvidence(
   paths: ReadonlyArray<string>,
-  options: { readonly git: GitRunner; readonly cacheDir: string },
+  options: { readonly git: GitRunner; readonly cacheDir: string; readonly gitPath?: string },
 ): Promise<LoadedEvidence> {
-  const { files, problems, repositories } = await readInputs(paths, options);
-  const loaded = files.map((file) => ({ file, result: importInput(file) }));
+  const byInput = new Map<number, EvidenceRecord[]>();
+  const { imported, problems } = await importInputs(paths, {
+    ...options,
+    onRecords: (records, index) => {
+      const list = byInput.get(index) ?? [];
+      for (const r of records) list.push(r);
+      byInput.set(index, list);
+    },
+  });
+  const loaded: LoadedFile[] = imported.map((input) => ({
+    file: {
+      path: input.path,
+      name: input.name,
+      sha256: input.sha256,
+      size: input.size,
+      reader: input.reader,
+      ...(input.reader === 'git' && { derivedAs: 'git-log' as const, repository: input.name }),
+    },
+    result: {
+      importer: input.summary.importer,
+      importerVersion: input.summary.importerVersion,
+      detected: input.summary.detected,
+      records: byInput.get(input.index) ?? [],
+      rejections: input.summary.rejections,
+      warnings: input.summary.warnings,
+      counts: input.summary.counts,
+      rejectedCount: input.summary.rejectedCount,
+      warningCount: input.summary.warningCount,
+    },
+  }));
   const set = toEvidenceSet(loaded.flatMap((l) => l.result.records));
   const sourceNames = Object.fromEntries(loaded.map((l) => [l.file.sha256, l.file.name]));
+  const repositories = new Map(
+    imported.flatMap((i) => (i.repository ? [[i.repository.handle, i.repository.folder]] : [])),
+  );
   return { loaded, problems, set, sourceNames, repositories };
 }

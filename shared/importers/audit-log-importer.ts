@@ -5,10 +5,19 @@
 import type { AuditEntry, ImportResult, Provenance } from '../model/records';
 import { FieldReader } from './field-reader';
 import { readJsonInput, type JsonInput } from './json-input';
-import { runImport, type ImportSource, type MapOutcome } from './record-runner';
+import { runImport, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
 
 const KNOWN = ['id', 'timestamp', 'actor', 'action', 'target', 'environment', 'channel', 'before', 'after'];
 const CHANNELS = ['ui', 'api', 'cli'];
+
+/** How the streaming importer maps one record of this kind. */
+export const auditLogMapper: RunOptions<AuditEntry> = {
+  importer: 'audit-log',
+  detected: 'audit-log',
+  wrappers: ['entries'],
+  recordName: 'an audit entry',
+  map: mapEntry,
+};
 
 /** Imports a generic audit log from text. */
 export function importAuditLog(text: string, source: ImportSource): ImportResult {
@@ -17,13 +26,7 @@ export function importAuditLog(text: string, source: ImportSource): ImportResult
 
 /** Imports a generic audit log from an already-read input. */
 export function importAuditLogInput(input: JsonInput, source: ImportSource): ImportResult {
-  return runImport(input, source, {
-    importer: 'audit-log',
-    detected: 'audit-log',
-    wrappers: ['entries'],
-    recordName: 'an audit entry',
-    map: mapEntry,
-  }).result;
+  return runImport(input, source, auditLogMapper).result;
 }
 
 function mapEntry(value: Record<string, unknown>, provenance: Provenance): MapOutcome<AuditEntry> {

@@ -5,11 +5,20 @@
 import type { Decision, DecisionFeature, ImportResult, Provenance } from '../model/records';
 import { FieldReader } from './field-reader';
 import { isObject, readJsonInput, type JsonInput } from './json-input';
-import { runImport, type ImportSource, type MapOutcome } from './record-runner';
+import { runImport, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
 import { describeType } from './timestamps';
 
 const KNOWN = ['decision_id', 'timestamp', 'subject_id', 'model', 'environment', 'output', 'action', 'features'];
 const FEATURE_KNOWN = ['name', 'value', 'dataset', 'field', 'dataset_version', 'feature_version'];
+
+/** How the streaming importer maps one record of this kind. */
+export const decisionLogMapper: RunOptions<Decision> = {
+  importer: 'decision-log',
+  detected: 'decision-log',
+  wrappers: ['decisions'],
+  recordName: 'a decision',
+  map: mapDecision,
+};
 
 /** Imports a decision log from text. */
 export function importDecisionLog(text: string, source: ImportSource): ImportResult {
@@ -18,13 +27,7 @@ export function importDecisionLog(text: string, source: ImportSource): ImportRes
 
 /** Imports a decision log from an already-read input. */
 export function importDecisionLogInput(input: JsonInput, source: ImportSource): ImportResult {
-  return runImport(input, source, {
-    importer: 'decision-log',
-    detected: 'decision-log',
-    wrappers: ['decisions'],
-    recordName: 'a decision',
-    map: mapDecision,
-  }).result;
+  return runImport(input, source, decisionLogMapper).result;
 }
 
 function mapDecision(value: Record<string, unknown>, provenance: Provenance): MapOutcome<Decision> {

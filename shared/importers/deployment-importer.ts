@@ -5,7 +5,7 @@
 import type { Deployment, ImportResult, Provenance } from '../model/records';
 import { FieldReader } from './field-reader';
 import { readJsonInput, type JsonInput } from './json-input';
-import { runImport, type ImportSource, type MapOutcome } from './record-runner';
+import { runImport, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
 
 const KNOWN = [
   'id',
@@ -21,6 +21,15 @@ const KNOWN = [
 const GITHUB_KNOWN = ['id', 'sha', 'environment', 'created_at', 'creator', 'repository_url', 'state'];
 const SHA = /^[0-9a-f]{7,64}$/i;
 
+/** How the streaming importer maps one record of this kind. */
+export const deploymentMapper: RunOptions<Deployment> = {
+  importer: 'deployments',
+  detected: 'deployments',
+  wrappers: ['deployments'],
+  recordName: 'a deployment record',
+  map: (value, provenance) => (isGitHubDeployment(value) ? mapGitHub(value, provenance) : mapOwn(value, provenance)),
+};
+
 /** Imports deployment records from text. */
 export function importDeployments(text: string, source: ImportSource): ImportResult {
   return importDeploymentsInput(readJsonInput(text), source);
@@ -28,13 +37,7 @@ export function importDeployments(text: string, source: ImportSource): ImportRes
 
 /** Imports deployment records from an already-read input. */
 export function importDeploymentsInput(input: JsonInput, source: ImportSource): ImportResult {
-  return runImport(input, source, {
-    importer: 'deployments',
-    detected: 'deployments',
-    wrappers: ['deployments'],
-    recordName: 'a deployment record',
-    map: (value, provenance) => (isGitHubDeployment(value) ? mapGitHub(value, provenance) : mapOwn(value, provenance)),
-  }).result;
+  return runImport(input, source, deploymentMapper).result;
 }
 
 /** A GitHub Deployments API object: `sha` and `created_at` instead of `commit` and `timestamp`. */

@@ -8,8 +8,10 @@ import { clip } from './timestamps';
 /** The kinds of input the importers accept, for messages. */
 export const ACCEPTED_KINDS =
   'OpenLineage events (RunEvent/DatasetEvent/JobEvent as JSON, a JSON array, NDJSON or Marquez {"events": […]} pages), ' +
-  'decision log JSONL, deployment JSONL or GitHub deployments, audit log JSONL, enforcement log JSONL, ' +
-  'GitHub pull requests JSON (or GitLab merge requests), and Git history from a repository';
+  'dbt manifest.json, run_results.json and catalog.json, decision log JSONL, deployment JSONL or GitHub deployments, ' +
+  "audit logs (the app's JSONL, AWS CloudTrail, GCP Cloud Audit Logs, GitHub audit log), enforcement log JSONL or " +
+  'RudderStack events with violationErrors, GitHub pull requests JSON (or GitLab merge requests), tracking plans ' +
+  '(rudder-cli YAML, Segment Protocols JSON, JSON Schema), RudderStack Profiles YAML, and Git history from a repository';
 
 /** A short description of what the input looks like. */
 export function describeInput(input: JsonInput): string {
@@ -39,10 +41,10 @@ function describeDocument(value: unknown): string {
     return objects.length > 0 ? describeRecords(objects, 'a JSON array') : `a JSON array of ${typeof value[0]}s`;
   }
   if (!isObject(value)) return `a JSON ${value === null ? 'null' : typeof value}`;
-  if (Array.isArray(value.Records)) return 'AWS CloudTrail records ({"Records": […]}), not imported yet';
   if (isObject(value.metadata) && typeof value.metadata.dbt_schema_version === 'string') {
-    return `a dbt artifact (${value.metadata.dbt_schema_version}), not imported yet`;
+    return `a dbt artifact of a kind not imported (${value.metadata.dbt_schema_version})`;
   }
+  if (typeof value.$schema === 'string' && isObject(value.$defs)) return 'a JSON Schema of a format, not data';
   const facetKeys = ['columnLineage', 'schema', 'sourceCodeLocation', 'sql', 'sourceCode'];
   if (Object.keys(value).length === 1 && facetKeys.some((k) => isObject(value[k]))) {
     return 'a single OpenLineage facet, not an event';
@@ -53,12 +55,8 @@ function describeDocument(value: unknown): string {
 function describeRecords(objects: ReadonlyArray<Record<string, unknown>>, container: string): string {
   const first = objects[0];
   if (!first) return `${container} without objects`;
-  if (first.eventSource !== undefined && first.eventName !== undefined) {
-    return `AWS CloudTrail events (${container}), not imported yet`;
-  }
-  if (first.protoPayload !== undefined) return `GCP Cloud Audit Logs entries (${container}), not imported yet`;
-  if (first.actor !== undefined && first.action !== undefined && first.target === undefined) {
-    return `GitHub audit log entries (${container}), not imported yet`;
+  if (isObject(first.info) && isObject(first.data) && typeof first.info.name === 'string') {
+    return `dbt structured logs (${container}), not an evidence format: import the run's manifest.json and run_results.json`;
   }
   const keys = Object.keys(first).slice(0, 8).join(', ');
   return `${container} whose records have the fields ${keys || '(none)'}`;

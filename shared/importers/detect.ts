@@ -11,13 +11,27 @@ export type InputKind =
   | 'audit-log'
   | 'enforcement-log'
   | 'pull-requests'
+  | 'aws-cloudtrail'
+  | 'gcp-audit'
+  | 'github-audit'
+  | 'rudderstack-events'
   | 'git-log'
   | 'unknown';
 
 export type RecordKind = Exclude<InputKind, 'git-log' | 'unknown'>;
 
 /** Object keys whose array holds the records of a wrapped document (Marquez `{"events": […]}`, …). */
-export const WRAPPER_KEYS = ['events', 'decisions', 'deployments', 'entries', 'pull_requests', 'merge_requests'];
+export const WRAPPER_KEYS = [
+  'events',
+  'decisions',
+  'deployments',
+  'entries',
+  'pull_requests',
+  'merge_requests',
+  'Records',
+  'items',
+  'batch',
+];
 const SAMPLE = 20;
 
 /** The kind one JSON record belongs to, judged by its fields, or undefined. */
@@ -31,6 +45,14 @@ export function classifyRecord(o: Readonly<Record<string, unknown>>): RecordKind
   if (has('iid') && has('target_branch')) return 'pull-requests';
   if (has('environment') && (has('commit') || (has('sha') && has('created_at')))) return 'deployments';
   if (has('action') && isObject(o.target)) return 'audit-log';
+  if (has('eventSource') && has('eventName') && (has('eventTime') || has('eventID'))) return 'aws-cloudtrail';
+  if (isObject(o.protoPayload) && (has('insertId') || has('logName'))) return 'gcp-audit';
+  if (typeof o.action === 'string' && has('actor') && (has('@timestamp') || has('created_at') || has('_document_id'))) {
+    return 'github-audit';
+  }
+  if (isObject(o.context) && has('type') && (has('messageId') || has('anonymousId') || has('userId'))) {
+    return 'rudderstack-events';
+  }
   return undefined;
 }
 
@@ -74,7 +96,7 @@ function vote(sample: ReadonlyArray<unknown>): InputKind {
 }
 
 /** The keys quoted in the first 64 KB of unparseable JSON, as a stand-in object for classification. */
-function sniffKeys(text: string): Record<string, unknown> {
+export function sniffKeys(text: string): Record<string, unknown> {
   const keys: Record<string, unknown> = {};
   for (const match of text.slice(0, 65536).matchAll(/"([A-Za-z_@$][\w.@$-]*)"\s*:/g)) keys[match[1] ?? ''] = {};
   return keys;

@@ -5,11 +5,20 @@
 import type { EnforcementEntry, ImportResult, Provenance } from '../model/records';
 import { FieldReader } from './field-reader';
 import { readJsonInput, type JsonInput } from './json-input';
-import { runImport, type ImportSource, type MapOutcome } from './record-runner';
+import { runImport, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
 import { describeType } from './timestamps';
 
 const KNOWN = ['id', 'timestamp', 'event_id', 'source', 'rule', 'rule_version', 'outcome', 'violations', 'environment'];
 const OUTCOMES = ['passed', 'flagged', 'dropped', 'routed'];
+
+/** How the streaming importer maps one record of this kind. */
+export const enforcementLogMapper: RunOptions<EnforcementEntry> = {
+  importer: 'enforcement-log',
+  detected: 'enforcement-log',
+  wrappers: ['entries'],
+  recordName: 'an enforcement entry',
+  map: mapEntry,
+};
 
 /** Imports an enforcement log from text. */
 export function importEnforcementLog(text: string, source: ImportSource): ImportResult {
@@ -18,13 +27,7 @@ export function importEnforcementLog(text: string, source: ImportSource): Import
 
 /** Imports an enforcement log from an already-read input. */
 export function importEnforcementLogInput(input: JsonInput, source: ImportSource): ImportResult {
-  return runImport(input, source, {
-    importer: 'enforcement-log',
-    detected: 'enforcement-log',
-    wrappers: ['entries'],
-    recordName: 'an enforcement entry',
-    map: mapEntry,
-  }).result;
+  return runImport(input, source, enforcementLogMapper).result;
 }
 
 function mapEntry(value: Record<string, unknown>, provenance: Provenance): MapOutcome<EnforcementEntry> {

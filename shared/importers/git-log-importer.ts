@@ -41,10 +41,11 @@ export function importGitLog(text: string, source: ImportSource, options: GitLog
   return { importer: 'git-log', importerVersion: IMPORTER_VERSION, detected: 'git-log', records, rejections, warnings };
 }
 
-type CommitOutcome =
+export type CommitOutcome =
   { readonly commit: Commit; readonly warnings: ReadonlyArray<string> } | { readonly reason: string };
 
-function parseCommit(chunk: string, repository: string, provenance: Commit['provenance']): CommitOutcome {
+/** Parses one commit record (the text after a GIT_LOG_RECORD_SEP). */
+export function parseCommit(chunk: string, repository: string, provenance: Commit['provenance']): CommitOutcome {
   const parts = chunk.split(GIT_LOG_FIELD_SEP);
   if (parts.length <= HEADER_FIELDS) {
     return { reason: `commit record has ${parts.length} fields, expected ${HEADER_FIELDS + 1}` };

@@ -1,56 +1,40 @@
 /**
- * The importers' entry point: detects what an input file is by its content, runs the matching
- * importer, and says what it detected. Unknown content gives one rejection saying what it looked like.
+ * The importers' entry point: `importInput(file)` imports one whole input file through the streaming API
+ * (streaming.ts), so a file read at once and a file streamed in chunks give identical results.
  */
 import type { InputFile } from '../ipc/contract';
-import type { ImportResult } from '../model/records';
-import { importAuditLogInput } from './audit-log-importer';
-import { importDecisionLogInput } from './decision-log-importer';
-import { importDeploymentsInput } from './deployment-importer';
-import { ACCEPTED_KINDS, describeInput } from './describe-input';
-import { detectKind, type RecordKind } from './detect';
-import { importEnforcementLogInput } from './enforcement-log-importer';
-import { importGitLog } from './git-log-importer';
-import { readJsonInput, type JsonInput } from './json-input';
-import { importOpenLineageInput } from './openlineage-importer';
-import { importPullRequestsInput } from './pull-request-importer';
-import { IMPORTER_VERSION, type ImportSource } from './record-runner';
+import type { EvidenceRecord, ImportResult } from '../model/records';
+import { HEAD_SIZE, startImport, type ImportSource, type StartOptions } from './streaming';
 
 export type { InputKind } from './detect';
-export type { ImportSource } from './record-runner';
+export type { ImportMapping, ImportSource, ImportSummary, StartOptions, StreamingImport } from './streaming';
+export { HEAD_SIZE, MAX_LISTED, startImport } from './streaming';
 export { IMPORTER_VERSION } from './record-runner';
-
-const IMPORTERS: { readonly [K in RecordKind]: (input: JsonInput, source: ImportSource) => ImportResult } = {
-  openlineage: importOpenLineageInput,
-  'decision-log': importDecisionLogInput,
-  deployments: importDeploymentsInput,
-  'audit-log': importAuditLogInput,
-  'enforcement-log': importEnforcementLogInput,
-  'pull-requests': importPullRequestsInput,
-};
 
 /**
  * Imports one input file: detects its kind by content (a `git-log` file by its `derivedAs`), then parses it.
  * The source id of every record is the file's SHA-256. Never throws on bad input.
  */
-export function importInput(file: InputFile): ImportResult {
-  const source: ImportSource = { id: file.sha256, name: file.name };
-  if (file.derivedAs === 'git-log') {
-    return importGitLog(file.text, source, { repository: file.repository ?? file.name });
-  }
-  const input = readJsonInput(file.text);
-  const kind = detectKind(input);
-  if (kind !== 'unknown' && kind !== 'git-log') return IMPORTERS[kind](input, source);
-  const reason =
-    input.shape === 'empty'
-      ? 'empty file'
-      : `unrecognized input: it looks like ${describeInput(input)}. Accepted: ${ACCEPTED_KINDS}.`;
+export function importInput(file: InputFile, options: StartOptions = {}): ImportResult {
+  const source: ImportSource = {
+    id: file.sha256,
+    name: file.name,
+    ...(file.derivedAs && { derivedAs: file.derivedAs }),
+    ...(file.repository !== undefined && { repository: file.repository }),
+  };
+  const job = startImport(file.text.slice(0, HEAD_SIZE), source, options);
+  job.push(file.text);
+  const summary = job.end();
+  const records: EvidenceRecord[] = job.take();
   return {
-    importer: 'detector',
-    importerVersion: IMPORTER_VERSION,
-    detected: 'unknown',
-    records: [],
-    rejections: [{ sourceName: file.name, reason }],
-    warnings: [],
+    importer: summary.importer,
+    importerVersion: summary.importerVersion,
+    detected: summary.detected,
+    records,
+    rejections: summary.rejections,
+    warnings: summary.warnings,
+    counts: summary.counts,
+    rejectedCount: summary.rejectedCount,
+    warningCount: summary.warningCount,
   };
 }

@@ -87,7 +87,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** NUL bytes, or many replacement/control characters near the start, mean the file is not text. */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const head = text.slice(0, 8192);
   let suspicious = 0;
   for (let i = 0; i < head.length; i += 1) {

@@ -6,7 +6,7 @@ import type { ImportResult, LineageRunEvent, Provenance, RunDataset, SourceCodeL
 import { FieldReader } from './field-reader';
 import { isObject, readJsonInput, type JsonInput } from './json-input';
 import { mapRunDataset } from './openlineage-datasets';
-import { runImport, type ImportSource, type MapOutcome } from './record-runner';
+import { runImport, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
 
 const EVENT_TYPES = ['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,19 +17,29 @@ export function importOpenLineage(text: string, source: ImportSource): ImportRes
   return importOpenLineageInput(readJsonInput(text), source);
 }
 
+/** How the streaming importer maps one OpenLineage event. */
+export const openLineageMapper: RunOptions<LineageRunEvent> = {
+  importer: 'openlineage',
+  detected: 'openlineage',
+  wrappers: ['events'],
+  recordName: 'an OpenLineage event',
+  map: mapEvent,
+  acceptedNote: staticEventsNote,
+};
+
 /** Imports OpenLineage events from an already-read input (the detector reads each file once). */
 export function importOpenLineageInput(input: JsonInput, source: ImportSource): ImportResult {
-  const { result, accepted } = runImport(input, source, {
-    importer: 'openlineage',
-    detected: 'openlineage',
-    wrappers: ['events'],
-    recordName: 'an OpenLineage event',
-    map: mapEvent,
-  });
-  const staticEvents = Object.entries(accepted).map(([label, n]) => `${n} ${label}${n === 1 ? '' : 's'}`);
-  if (staticEvents.length === 0) return result;
-  const message = `accepted ${staticEvents.join(' and ')} (static lineage without a run): no run records made from them`;
+  const { result, accepted } = runImport(input, source, openLineageMapper);
+  const message = staticEventsNote(accepted);
+  if (message === undefined) return result;
   return { ...result, warnings: [...result.warnings, { sourceName: source.name, message }] };
+}
+
+/** The file-level note on DatasetEvents and JobEvents, which make no run record. */
+function staticEventsNote(accepted: Readonly<Record<string, number>>): string | undefined {
+  const staticEvents = Object.entries(accepted).map(([label, n]) => `${n} ${label}${n === 1 ? '' : 's'}`);
+  if (staticEvents.length === 0) return undefined;
+  return `accepted ${staticEvents.join(' and ')} (static lineage without a run): no run records made from them`;
 }
 
 function mapEvent(value: Record<string, unknown>, provenance: Provenance): MapOutcome<LineageRunEvent> {
@@ -45,9 +55,9 @@ function mapEvent(value: Record<string, unknown>, provenance: Provenance): MapOu
   const job = { namespace: r.requiredString('job.namespace'), name: r.requiredString('job.name') };
   const inputs = datasets(r, 'inputs');
   const outputs = datasets(r, 'outputs');
-  if (r.problems.length > 0) return { reason: r.problems.join('; '), warnings: r.warnings };
   standardWarnings(r, value);
-  if (!UUID.test(runId)) r.warnings.push(`run.runId "${runId}" is not a UUID`);
+  if (runId !== '' && !UUID.test(runId)) r.warnings.push(`run.runId "${runId}" is not a UUID`);
+  if (r.problems.length > 0) return { reason: r.problems.join('; '), warnings: r.warnings };
   const jobFacets = isObject(r.get('job.facets')) ? (r.get('job.facets') as Record<string, unknown>) : undefined;
   const runFacets = isObject(r.get('run.facets')) ? (r.get('run.facets') as Record<string, unknown>) : undefined;
   const location = sourceCodeLocation(jobFacets?.sourceCodeLocation);
@@ -76,8 +86,12 @@ function staticEvent(r: FieldReader, key: 'job' | 'dataset', label: string): Map
   r.requiredTimestamp('eventTime');
   r.requiredString(`${key}.namespace`);
   r.requiredString(`${key}.name`);
-  if (r.problems.length > 0) return { reason: `${label}: ${r.problems.join('; ')}`, warnings: r.warnings };
+  if (key === 'job') {
+    datasets(r, 'inputs');
+    datasets(r, 'outputs');
+  }
   standardWarnings(r, r.value);
+  if (r.problems.length > 0) return { reason: `${label}: ${r.problems.join('; ')}`, warnings: r.warnings };
   return { accepted: label, warnings: r.warnings };
 }
 

@@ -6,7 +6,17 @@
 import type { ImportResult, Provenance, PullRequest, Review } from '../model/records';
 import { FieldReader } from './field-reader';
 import { isObject, readJsonInput, type JsonInput } from './json-input';
-import { runImport, type ImportSource, type MapOutcome } from './record-runner';
+import { runImport, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
+
+/** How the streaming importer maps one record of this kind. */
+export const pullRequestMapper: RunOptions<PullRequest> = {
+  importer: 'pull-requests',
+  detected: 'pull-requests',
+  wrappers: ['pull_requests', 'merge_requests', 'items'],
+  recordName: 'a pull request',
+  map: (value, provenance) =>
+    isGitLabMergeRequest(value) ? mapGitLab(value, provenance) : mapGitHub(value, provenance),
+};
 
 /** Imports pull requests from text. */
 export function importPullRequests(text: string, source: ImportSource): ImportResult {
@@ -15,14 +25,7 @@ export function importPullRequests(text: string, source: ImportSource): ImportRe
 
 /** Imports pull requests from an already-read input. */
 export function importPullRequestsInput(input: JsonInput, source: ImportSource): ImportResult {
-  return runImport(input, source, {
-    importer: 'pull-requests',
-    detected: 'pull-requests',
-    wrappers: ['pull_requests', 'merge_requests', 'items'],
-    recordName: 'a pull request',
-    map: (value, provenance) =>
-      isGitLabMergeRequest(value) ? mapGitLab(value, provenance) : mapGitHub(value, provenance),
-  }).result;
+  return runImport(input, source, pullRequestMapper).result;
 }
 
 /** A GitLab merge request: `iid` and `target_branch` rather than `number` and `base`. */

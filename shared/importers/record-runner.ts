@@ -28,6 +28,8 @@ export interface RunOptions<R> {
   /** What one record is, for messages ("an OpenLineage event"). */
   readonly recordName: string;
   readonly map: (value: Record<string, unknown>, provenance: Provenance) => MapOutcome<R>;
+  /** A file-level warning about records accepted without producing one (e.g. OpenLineage JobEvents). */
+  readonly acceptedNote?: (accepted: Readonly<Record<string, number>>) => string | undefined;
 }
 
 export interface RunOutput {

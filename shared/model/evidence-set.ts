@@ -1,12 +1,16 @@
 import type {
   AuditEntry,
   Commit,
+  DatasetDefinition,
   Decision,
   Deployment,
   EnforcementEntry,
   EvidenceRecord,
+  IdentityConfig,
+  JobDefinition,
   LineageRunEvent,
   PullRequest,
+  TrackingPlanItem,
 } from './records';
 
 /** All imported records of a case, grouped by kind: the input of every analysis. */
@@ -18,6 +22,12 @@ export interface EvidenceSet {
   readonly audit: ReadonlyArray<AuditEntry>;
   readonly enforcement: ReadonlyArray<EnforcementEntry>;
   readonly decisions: ReadonlyArray<Decision>;
+  /** Jobs declared by configuration (dbt models, seeds, snapshots, tests). */
+  readonly jobs: ReadonlyArray<JobDefinition>;
+  /** Datasets declared by configuration or catalogs (dbt sources, models, catalog.json). */
+  readonly datasets: ReadonlyArray<DatasetDefinition>;
+  readonly trackingPlans: ReadonlyArray<TrackingPlanItem>;
+  readonly identityConfigs: ReadonlyArray<IdentityConfig>;
 }
 
 /** Groups records by kind, each list sorted by its time (stable for equal times). */
@@ -29,6 +39,10 @@ export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
   const audit: AuditEntry[] = [];
   const enforcement: EnforcementEntry[] = [];
   const decisions: Decision[] = [];
+  const jobs: JobDefinition[] = [];
+  const datasets: DatasetDefinition[] = [];
+  const trackingPlans: TrackingPlanItem[] = [];
+  const identityConfigs: IdentityConfig[] = [];
   for (const r of records) {
     switch (r.kind) {
       case 'lineage-run':
@@ -52,6 +66,18 @@ export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
       case 'decision':
         decisions.push(r);
         break;
+      case 'job':
+        jobs.push(r);
+        break;
+      case 'dataset':
+        datasets.push(r);
+        break;
+      case 'tracking-plan-item':
+        trackingPlans.push(r);
+        break;
+      case 'identity-config':
+        identityConfigs.push(r);
+        break;
     }
   }
   const byTime =
@@ -64,5 +90,17 @@ export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
   audit.sort(byTime((a) => a.timestamp));
   enforcement.sort(byTime((e) => e.timestamp));
   decisions.sort(byTime((d) => d.timestamp));
-  return { runs, commits, pullRequests, deployments, audit, enforcement, decisions };
+  return {
+    runs,
+    commits,
+    pullRequests,
+    deployments,
+    audit,
+    enforcement,
+    decisions,
+    jobs,
+    datasets,
+    trackingPlans,
+    identityConfigs,
+  };
 }

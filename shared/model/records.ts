@@ -4,6 +4,10 @@
  * fields `namespace:name#field`, commits by full SHA.
  */
 
+import type { DatasetDefinition, IdentityConfig, JobDefinition, TrackingPlanItem } from './config-records';
+
+export type { DatasetDefinition, IdentityConfig, JobDefinition, TrackingPlanItem } from './config-records';
+
 /** Where a record came from: the source file (by id = its SHA-256) and the line or JSON pointer. */
 export interface Provenance {
   readonly sourceId: string;
@@ -203,7 +207,17 @@ export interface Decision {
 }
 
 export type EvidenceRecord =
-  LineageRunEvent | Commit | PullRequest | Deployment | AuditEntry | EnforcementEntry | Decision;
+  | LineageRunEvent
+  | Commit
+  | PullRequest
+  | Deployment
+  | AuditEntry
+  | EnforcementEntry
+  | Decision
+  | JobDefinition
+  | DatasetDefinition
+  | TrackingPlanItem
+  | IdentityConfig;
 
 export type RecordKind = EvidenceRecord['kind'];
 
@@ -232,6 +246,12 @@ export interface ImportResult {
   readonly records: ReadonlyArray<EvidenceRecord>;
   readonly rejections: ReadonlyArray<Rejection>;
   readonly warnings: ReadonlyArray<ImportWarning>;
+  /** Records by kind, when the importer counted them (the streaming importers do). */
+  readonly counts?: Readonly<Record<string, number>>;
+  /** All rejections, when more were found than `rejections` lists. */
+  readonly rejectedCount?: number;
+  /** All warnings, when more were found than `warnings` lists. */
+  readonly warningCount?: number;
 }
 
 /** An imported input file (or repository) as the store keeps it. */

@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createGitRunner } from '../services/git-runner.js';
+import { runInspectCommand } from './inspect-command.js';
+
+const work = mkdtempSync(join(tmpdir(), 'li-inspect-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const deps = { git: createGitRunner(), cacheDir: join(work, 'cache') };
+
+async function inspect(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runInspectCommand(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, deps);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('lineage-investigator inspect', () => {
+  it('prints kind, counts, size and SHA-256 of a real CloudTrail folder, exit 0 when all parsed', async () => {
+    const { code, out } = await inspect(['../shared/fixtures/real/audit/aws_cloudtrail']);
+    expect(code).toBe(0);
+    expect(out).toContain('elastic_test-console-login-json.ndjson');
+    expect(out).toMatch(/kind: aws-cloudtrail {3}importer: aws-cloudtrail 1\.0\.0 {3}reader: file/);
+    expect(out).toContain('records: audit 3');
+    expect(out).toContain('size: 2,407 bytes');
+    expect(out).toMatch(/SHA-256: [0-9a-f]{64}/);
+    expect(out).toContain('5 inputs: 12 records, 0 rejected');
+  });
+
+  it('lists rejected records with line numbers and reasons, exit 1', async () => {
+    const dir = mkdtempSync(join(work, 'bad-'));
+    const good = '{"id":"e-1","timestamp":"2026-11-18T11:05:00Z","rule":"r","outcome":"passed"}';
+    writeFileSync(join(dir, 'enforcement.jsonl'), `${good}\n${good}\n{"id":"e-3","rule":"r","outcome":"passed"}\n`);
+    const { code, out } = await inspect([dir]);
+    expect(code).toBe(1);
+    expect(out).toContain('records: enforcement 2');
+    expect(out).toContain('rejected: 1');
+    expect(out).toContain('line 3: missing required field "timestamp"');
+  });
+
+  it('prints one JSON document with --json', async () => {
+    const { code, out } = await inspect(['../shared/fixtures/real/dbt/ol_v2_fail_0.21', '--json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(out) as { inputs: Array<{ name: string; detected: string; counts: object }> };
+    expect(doc.inputs.map((i) => [i.name, i.detected])).toEqual([
+      ['manifest.json', 'dbt-manifest'],
+      ['run_results.json', 'dbt-run-results'],
+    ]);
+    expect(doc.inputs[1]?.counts).toEqual({ 'lineage-run': 4 });
+  });
+
+  it('says "git" for a repository and exits 2 on a usage error', async () => {
+    const repo = mkdtempSync(join(work, 'repo-'));
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Ada', '-c', 'user.email=a@x', ...args], { cwd: repo });
+    git('init', '-q', '-b', 'main');
+    writeFileSync(join(repo, 'model.sql'), 'select 1\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'Add the model');
+    const { out } = await inspect([repo]);
+    expect(out).toMatch(/kind: git-log .* reader: git/);
+    expect(out).toContain('records: commit 1');
+    expect((await inspect([])).code).toBe(2);
+    expect((await inspect(['--bogus', 'x'])).code).toBe(2);
+  });
+
+  it('exits 1 and names a path it cannot read', async () => {
+    const missing = join(work, 'missing.json');
+    const { code, err } = await inspect([missing]);
+    expect(code).toBe(1);
+    expect(err).toBe(`${missing}: cannot read: ENOENT`);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Imports every listed input through the streaming importers: a file is hashed, then decoded chunk by chunk
+ * (invalid UTF-8 reported as a warning with its lines) and pushed; a Git repository's `git log` is streamed
+ * from git. Records are handed to `onRecords` in batches, never gathered here.
+ */
+import { HEAD_SIZE, startImport, type ImportSummary, type StartOptions } from '../../shared/importers/streaming.js';
+import type { EvidenceRecord, ImportWarning } from '../../shared/model/records.js';
+import type { GitRunner } from '../services/git-runner.js';
+import { damageWarning, decodeFile, hashFile } from './decode-stream.js';
+import { streamGitLog } from './git-log-stream.js';
+import { listInputs, type ListedInput, type ReadProblem } from './list-inputs.js';
+
+/** One imported input: what it was, who read it, its hash and size, and the importer's summary. */
+export interface ImportedInput {
+  /** The input's place in the listing (the `inputIndex` its records were handed over with). */
+  readonly index: number;
+  readonly path: string;
+  readonly name: string;
+  /** `file`, or `git` (the system git read the history). */
+  readonly reader: 'file' | 'git';
+  readonly sha256: string;
+  readonly size: number;
+  readonly summary: ImportSummary;
+  /** For Git: the repository handle (its name) and local folder, for diffs on demand. */
+  readonly repository?: { readonly handle: string; readonly folder: string };
+}
+
+export interface ImportInputsOptions {
+  readonly git: GitRunner;
+  readonly cacheDir: string;
+  readonly gitPath?: string;
+  readonly start?: StartOptions;
+  /** Receives the records of each input in batches, in file order. */
+  readonly onRecords?: (records: EvidenceRecord[], inputIndex: number) => void;
+}
+
+/** Imports every path; never throws for one bad path (it is listed in `problems`). */
+export async function importInputs(
+  paths: ReadonlyArray<string>,
+  options: ImportInputsOptions,
+): Promise<{ readonly imported: ReadonlyArray<ImportedInput>; readonly problems: ReadonlyArray<ReadProblem> }> {
+  const listed = await listInputs(paths, options);
+  const imported: ImportedInput[] = [];
+  const problems = [...listed.problems];
+  for (const [index, input] of listed.inputs.entries()) {
+    try {
+      imported.push(await importOne(input, index, options));
+    } catch (error) {
+      problems.push({ path: input.path, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { imported, problems };
+}
+
+async function importOne(input: ListedInput, index: number, options: ImportInputsOptions): Promise<ImportedInput> {
+  const drain = (job: { take(): EvidenceRecord[] }) => {
+    const records = job.take();
+    if (records.length > 0) options.onRecords?.(records, index);
+  };
+  if (input.type === 'git') {
+    const source = { id: input.sha256, name: input.name, derivedAs: 'git-log' as const, repository: input.name };
+    const job = startImport('', source);
+    await streamGitLog(
+      input.path,
+      (text) => {
+        job.push(text);
+        drain(job);
+      },
+      options.gitPath,
+    );
+    const summary = job.end();
+    drain(job);
+    const shallow: ImportWarning[] = input.shallow
+      ? [{ sourceName: input.name, message: 'shallow clone: commits before the shallow boundary are missing' }]
+      : [];
+    return {
+      index,
+      path: input.given,
+      name: input.name,
+      reader: 'git',
+      sha256: input.sha256,
+      size: input.size,
+      summary: withWarnings(summary, shallow),
+      repository: { handle: input.name, folder: input.path },
+    };
+  }
+  const { sha256, size } = await hashFile(input.path);
+  const source = { id: sha256, name: input.name };
+  let job: ReturnType<typeof startImport> | undefined;
+  let head = '';
+  const damage = await decodeFile(input.path, (text) => {
+    if (!job) {
+      head += text;
+      if (head.length < HEAD_SIZE) return;
+      job = startImport(head.slice(0, HEAD_SIZE), source, options.start);
+      job.push(head);
+    } else job.push(text);
+    drain(job);
+  });
+  job ??= startImport(head, source, options.start);
+  if (head.length < HEAD_SIZE) job.push(head);
+  const summary = job.end();
+  drain(job);
+  const message = damageWarning(damage);
+  const warnings = message ? [{ sourceName: input.name, line: damage.lines[0], message }] : [];
+  return {
+    index,
+    path: input.path,
+    name: input.name,
+    reader: 'file',
+    sha256,
+    size,
+    summary: withWarnings(summary, warnings),
+  };
+}
+
+function withWarnings(summary: ImportSummary, extra: ReadonlyArray<ImportWarning>): ImportSummary {
+  if (extra.length === 0) return summary;
+  return { ...summary, warnings: [...extra, ...summary.warnings], warningCount: summary.warningCount + extra.length };
+}

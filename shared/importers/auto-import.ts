@@ -1,0 +1,210 @@
+/**
+ * The streaming importer of every input but git logs: frames the pushed text into items (input-framing.ts),
+ * holds the first ones until their kind is decided by content (or by a saved mapping), then maps each item
+ * as it comes. Whole documents (dbt artifacts, tracking plans, Profiles YAML) go to their document importer.
+ */
+import { ACCEPTED_KINDS, describeInput } from './describe-input';
+import { classifyRecord, sniffKeys, WRAPPER_KEYS, type RecordKind } from './detect';
+import type { DocumentImporter, DocumentOutput } from './document-importer';
+import { ImportSink, whereOf } from './import-sink';
+import { framingOf, InputFraming, type RawItem } from './input-framing';
+import { isObject, readJsonInput, tryParse } from './json-input';
+import { applyMapping } from './mapping';
+import { DOCUMENT_IMPORTERS, EMPTY_WRAPPER_KINDS, RECORD_MAPPERS } from './record-kinds';
+import { IMPORTER_VERSION } from './record-runner';
+import { MAX_LISTED, type ImportSource, type StartOptions, type StreamingImport } from './streaming';
+import { readYaml } from './yaml-document';
+
+const SAMPLE = 20;
+const MAX_PENDING = 1000;
+
+type Decision =
+  | { readonly mode: 'records'; readonly kind: RecordKind }
+  | { readonly mode: 'document'; readonly importer: DocumentImporter }
+  | { readonly mode: 'unknown'; readonly reason: string };
+
+/** The incremental importer of JSON, JSON lines, YAML and unrecognized inputs. */
+export function createAutoImport(head: string, source: ImportSource, options: StartOptions): StreamingImport {
+  const sink = new ImportSink(source.name, MAX_LISTED);
+  const { framing, wrapperKey } = framingOf(head);
+  const pending: RawItem[] = [];
+  const accepted: Record<string, number> = {};
+  let decision: Decision | undefined;
+  let sampled = 0;
+
+  const out = (lineOf?: (pointer: string) => number | undefined): DocumentOutput => ({
+    sourceId: source.id,
+    ...(lineOf && { lineOf }),
+    record: (r) => sink.record(r),
+    reject: (where, reason) => sink.reject(where, reason),
+    warn: (where, message) => sink.warn(where, message),
+  });
+
+  const mapItem = (kind: RecordKind, item: RawItem) => {
+    const mapper = RECORD_MAPPERS[kind];
+    const where = whereOf(item.line, item.pointer);
+    if (item.reason !== undefined) return sink.reject(where, item.reason);
+    if (!isObject(item.value)) return sink.reject(where, `not a JSON object (expected ${mapper.recordName})`);
+    const value = options.mapping ? applyMapping(item.value, options.mapping) : item.value;
+    const outcome = mapper.map(value, { sourceId: source.id, ...where });
+    for (const message of outcome.warnings ?? []) sink.warn(where, message);
+    if ('record' in outcome) sink.record(outcome.record);
+    else if ('reason' in outcome) sink.reject(where, outcome.reason);
+    else accepted[outcome.accepted] = (accepted[outcome.accepted] ?? 0) + 1;
+  };
+
+  const process = (item: RawItem) => {
+    if (!decision || decision.mode === 'unknown') return;
+    if (decision.mode === 'records') {
+      for (const element of expand(item)) mapItem(decision.kind, element);
+      return;
+    }
+    const where = whereOf(item.line, item.pointer);
+    if (item.reason !== undefined) return sink.reject(where, item.reason);
+    if (!decision.importer.detect(item.value)) return sink.reject(where, `not a ${decision.importer.kind} document`);
+    const line = item.line;
+    decision.importer.run(item.value, out(line === undefined ? undefined : () => line));
+  };
+
+  const decide = (textForDescription: () => string) => {
+    decision = decideKind(pending, options, head, textForDescription);
+    if (decision.mode === 'unknown') sink.reject({}, decision.reason);
+    for (const item of pending) process(item);
+    pending.length = 0;
+  };
+
+  const framer = new InputFraming(framing, wrapperKey, (item) => {
+    if (decision) return process(item);
+    pending.push(item);
+    if (item.value !== undefined) sampled += item.top ? expand(item).length : 1;
+    if (sampled >= SAMPLE || pending.length >= MAX_PENDING) decide(() => head);
+  });
+
+  return {
+    push: (chunk) => framer.push(chunk),
+    take: () => sink.take(),
+    end() {
+      const text = framer.end();
+      if (framer.tooLarge) sink.reject({}, 'too large to read as one document: use JSON lines or a JSON array');
+      else if (framing === 'document') documentEnd(text, (item) => pending.push(item));
+      else if (framing === 'text')
+        textEnd(text, options, (importer, value, lineOf) => {
+          decision = { mode: 'document', importer };
+          importer.run(value, out(lineOf));
+        });
+      if (!decision) decide(() => (framing === 'document' || framing === 'text' ? text : head));
+      const note = decision?.mode === 'records' ? RECORD_MAPPERS[decision.kind].acceptedNote?.(accepted) : undefined;
+      if (note) sink.warn({}, note);
+      return summary(decision, sink);
+    },
+  };
+}
+
+/** A buffered JSON document: one item, or (when it does not parse as one) its lines, as JSON lines. */
+function documentEnd(text: string, push: (item: RawItem) => void): void {
+  const whole = tryParse(text);
+  if (whole.ok) return push({ value: whole.value, pointer: '', top: true });
+  let line = 0;
+  let anyParsed = false;
+  const items: RawItem[] = [];
+  for (const lineText of text.split('\n')) {
+    line += 1;
+    if (lineText.trim() === '') continue;
+    const parsed = tryParse(lineText.replace(/\r$/, ''));
+    anyParsed ||= parsed.ok && (isObject(parsed.value) || Array.isArray(parsed.value));
+    items.push(parsed.ok ? { value: parsed.value, line, top: true } : { reason: parsed.reason, line, top: true });
+  }
+  if (anyParsed) items.forEach(push);
+  else push({ reason: whole.reason, ...(whole.line !== undefined && { line: whole.line }), top: true });
+}
+
+/** Other text: YAML of a known document kind, else left to the detector (which describes it). */
+function textEnd(
+  text: string,
+  options: StartOptions,
+  run: (importer: DocumentImporter, value: unknown, lineOf: (p: string) => number | undefined) => void,
+): void {
+  if (options.mapping) return;
+  const yaml = readYaml(text);
+  if (!yaml.ok || !isObject(yaml.value)) return;
+  const importer = DOCUMENT_IMPORTERS.find((d) => d.detect(yaml.value));
+  if (importer) run(importer, yaml.value, yaml.lineOf);
+}
+
+function decideKind(
+  pending: ReadonlyArray<RawItem>,
+  options: StartOptions,
+  head: string,
+  textForDescription: () => string,
+): Decision {
+  if (options.mapping) return { mode: 'records', kind: options.mapping.kind };
+  const first = pending.find((item) => item.top && isObject(item.value));
+  const importer = first && DOCUMENT_IMPORTERS.find((d) => d.detect(first.value));
+  if (importer) return { mode: 'document', importer };
+  const sample = pending.flatMap(expand).slice(0, SAMPLE * 5);
+  const kind =
+    vote(sample) ??
+    emptyWrapperKind(pending) ??
+    (sample.some((i) => i.value !== undefined) ? undefined : sniffed(head));
+  if (kind) return { mode: 'records', kind };
+  const text = textForDescription();
+  const input = readJsonInput(text);
+  const reason =
+    input.shape === 'empty'
+      ? 'empty file'
+      : `unrecognized input: it looks like ${describeInput(input)}. Accepted: ${ACCEPTED_KINDS}.`;
+  return { mode: 'unknown', reason };
+}
+
+function vote(items: ReadonlyArray<RawItem>): RecordKind | undefined {
+  const votes = new Map<RecordKind, number>();
+  for (const { value } of items.slice(0, SAMPLE)) {
+    const kind = isObject(value) ? classifyRecord(value) : undefined;
+    if (kind) votes.set(kind, (votes.get(kind) ?? 0) + 1);
+  }
+  let best: RecordKind | undefined;
+  let most = 0;
+  for (const [kind, n] of votes) if (n > most) [best, most] = [kind, n];
+  return best;
+}
+
+function sniffed(head: string): RecordKind | undefined {
+  const start = head.trimStart()[0];
+  return start === '{' || start === '[' ? classifyRecord(sniffKeys(head)) : undefined;
+}
+
+function emptyWrapperKind(pending: ReadonlyArray<RawItem>): RecordKind | undefined {
+  for (const item of pending) {
+    if (!item.top || !isObject(item.value)) continue;
+    const key = Object.keys(EMPTY_WRAPPER_KINDS).find((k) => Array.isArray((item.value as Record<string, unknown>)[k]));
+    if (key) return EMPTY_WRAPPER_KINDS[key];
+  }
+  return undefined;
+}
+
+/** A whole line or document that is an array or a wrapper object stands for its elements. */
+function expand(item: RawItem): ReadonlyArray<RawItem> {
+  if (!item.top || item.reason !== undefined) return [item];
+  const { value, line } = item;
+  const base = item.pointer ?? '';
+  const at = (pointer: string) => ({ ...(line !== undefined && { line }), pointer, top: false });
+  if (Array.isArray(value)) return value.map((v, i) => ({ value: v, ...at(`${base}/${i}`) }));
+  const key = isObject(value) ? WRAPPER_KEYS.find((k) => Array.isArray(value[k])) : undefined;
+  if (key === undefined || !isObject(value)) return [item];
+  return (value[key] as unknown[]).map((v, i) => ({ value: v, ...at(`${base}/${key}/${i}`) }));
+}
+
+function summary(decision: Decision | undefined, sink: ImportSink) {
+  const known = decision?.mode === 'records' ? RECORD_MAPPERS[decision.kind] : undefined;
+  const doc = decision?.mode === 'document' ? decision.importer : undefined;
+  return {
+    importer: known?.importer ?? doc?.importer ?? 'detector',
+    importerVersion: IMPORTER_VERSION,
+    detected: known?.detected ?? doc?.kind ?? 'unknown',
+    counts: { ...sink.counts },
+    rejections: sink.rejections,
+    rejectedCount: sink.rejectedCount,
+    warnings: sink.warnings,
+    warningCount: sink.warningCount,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The app's OpenLineage validation agrees with the official JSON Schemas (spec/OpenLineage.json, draft 2020-12):
+ * for every event of every fixture, wherever ajv finds a core field missing or of the wrong type, the importer
+ * rejects the event or warns about it, and the importer rejects nothing ajv accepts.
+ * Deliberate differences:
+ * - a missing `schemaURL` or `producer` is a warning, not a rejection (Marquez's own seed events omit schemaURL);
+ * - an `eventTime` without offset is read as UTC with a warning; a non-UUID `run.runId` is a warning;
+ * - facets are kept as received: a facet that breaks its own schema is neither rejected nor warned about.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importInput } from './index';
+
+const dir = new URL('../../../shared/fixtures/real/openlineage/', import.meta.url);
+const read = (path: string) => JSON.parse(readFileSync(new URL(path, dir), 'utf8')) as unknown;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(read('spec/OpenLineage.json') as object);
+for (const f of readdirSync(new URL('spec/facets/', dir))) ajv.addSchema(read(`spec/facets/${f}`) as object);
+const SPEC = 'https://openlineage.io/spec/2-0-2/OpenLineage.json';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every event of a fixture file: one object, an array, or a Marquez page. */
+function eventsOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (isObject(value) && Array.isArray(value.events)) return value.events;
+  return [value];
+}
+
+const files = [
+  ...readdirSync(dir).filter((f) => f.endsWith('.json')),
+  ...readdirSync(new URL('integration_expected_partial/', dir)).map((f) => `integration_expected_partial/${f}`),
+];
+
+/** ajv's core findings: required fields and types outside facets, named by the field. */
+function ajvCore(event: Record<string, unknown>): string[] {
+  const def = event.run !== undefined ? 'RunEvent' : isObject(event.job) ? 'JobEvent' : 'DatasetEvent';
+  const validate = ajv.getSchema(`${SPEC}#/$defs/${def}`);
+  if (!validate || validate(event)) return [];
+  return (validate.errors ?? [])
+    .filter((e) => ['required', 'type', 'format'].includes(e.keyword) && !/\/facets\b|Facets\b/.test(e.instancePath))
+    .map((e) => (e.keyword === 'required' ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath))
+    .map((path) =>
+      path
+        .replace(/^\//, '')
+        .replace(/\/(\d+)\//g, '[$1].')
+        .replace(/\//g, '.'),
+    );
+}
+
+const cases = files.flatMap((file) =>
+  eventsOf(read(file))
+    .filter(isObject)
+    .map((event, i) => ({ file, i, event })),
+);
+
+describe('OpenLineage validation agrees with the official schemas', () => {
+  it('covers the real events', () => {
+    expect(cases.length).toBeGreaterThan(300);
+  });
+
+  it.each(files)('%s', (file) => {
+    for (const { event, i } of cases.filter((c) => c.file === file)) {
+      const text = JSON.stringify(event);
+      const result = importInput({ name: file, sha256: 'f'.repeat(64), size: text.length, text });
+      const said = [...result.rejections.map((r) => r.reason), ...result.warnings.map((w) => w.message)].join('\n');
+      const core = ajvCore(event);
+      if (core.length > 0)
+        expect(said, `${file} #${i}: ajv rejects it (${core.join(', ')}); the importer is silent`).not.toBe('');
+      if (result.rejections.length > 0) continue;
+      for (const field of core) {
+        const leaf = field.split('.').pop() ?? field;
+        expect(said, `${file} #${i}: ajv finds "${field}"; the importer must say so`).toContain(leaf);
+      }
+    }
+    for (const { event, i } of cases.filter((c) => c.file === file)) {
+      const text = JSON.stringify(event);
+      const result = importInput({ name: file, sha256: 'f'.repeat(64), size: text.length, text });
+      if (result.rejections.length === 0) continue;
+      expect(
+        ajvCore(event),
+        `${file} #${i}: rejected (${result.rejections[0]?.reason}) but ajv accepts it`,
+      ).not.toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The streaming import API: one incremental importer per input file. The caller reads the file in chunks
+ * (the Node reader in electron/sources/, the browser worker in renderer/), decodes them as UTF-8, and pushes
+ * them; records are drained with `take()` so they can be written in batches, and `end()` gives the summary.
+ * `importInput(file)` is this API over a whole text, so both paths give identical results.
+ */
+import type { EvidenceRecord, ImportWarning, Rejection } from '../model/records';
+import { createAutoImport } from './auto-import';
+import { createGitLogImport } from './git-log-stream';
+import type { ImportMapping } from './mapping';
+
+export type { ImportMapping } from './mapping';
+
+/** The input file as an importer sees it: its id (its SHA-256) and its name for messages. */
+export interface ImportSource {
+  readonly id: string;
+  readonly name: string;
+  /** `git-log`: the text is `git log` output in the format of git-log-format.ts, made from a repository. */
+  readonly derivedAs?: 'git-log';
+  /** For `git-log`: the repository the commits belong to (defaults to `name`). */
+  readonly repository?: string;
+}
+
+/** What an import found: the importer, the detected kind, records by kind, rejections and warnings. */
+export interface ImportSummary {
+  readonly importer: string;
+  readonly importerVersion: string;
+  /** The detected kind of input, e.g. "openlineage", "aws-cloudtrail", "dbt-manifest", or "unknown". */
+  readonly detected: string;
+  /** Records made, by record kind (`lineage-run`, `audit`, `job`, …). */
+  readonly counts: Readonly<Record<string, number>>;
+  /** The first MAX_LISTED rejections; `rejectedCount` counts them all. */
+  readonly rejections: ReadonlyArray<Rejection>;
+  readonly rejectedCount: number;
+  /** The first MAX_LISTED warnings; `warningCount` counts them all. */
+  readonly warnings: ReadonlyArray<ImportWarning>;
+  readonly warningCount: number;
+}
+
+/** One file's import in progress. Never throws on bad input. */
+export interface StreamingImport {
+  /** Any chunk size; lines and JSON values may span chunks. */
+  push(chunk: string): void;
+  /** Records parsed since the last take() (drain to write in batches). */
+  take(): EvidenceRecord[];
+  /** Flushes; the summary. Records completed by the flush are returned by the next take(). */
+  end(): ImportSummary;
+}
+
+export interface StartOptions {
+  /** A saved column mapping for JSON lines whose field names the detector does not know. */
+  readonly mapping?: ImportMapping;
+}
+
+/** How many rejections and warnings a summary lists (all are counted). */
+export const MAX_LISTED = 1000;
+
+/** How many characters of a file's start `startImport` wants as `head` to detect its kind. */
+export const HEAD_SIZE = 65536;
+
+/**
+ * Detects the kind from the first characters (`head`, e.g. the first 64 KB; the whole text when shorter) and
+ * returns the incremental importer. `head` is only looked at: every character, head included, must still be pushed.
+ */
+export function startImport(head: string, source: ImportSource, options: StartOptions = {}): StreamingImport {
+  if (source.derivedAs === 'git-log') return createGitLogImport(source);
+  return createAutoImport(head, source, options);
+}
