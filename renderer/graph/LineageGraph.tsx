@@ -1,57 +1,235 @@
-import { Controls, MiniMap, type OnSelectionChangeParams, ReactFlow } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
-import type { TraceResult } from '../../shared/analysis/types';
-import { FIT_DEPTH, type LineageFlowEdge, type LineageFlowNode } from './flow-types';
+import {
+  Controls,
+  MiniMap,
+  type NodeChange,
+  type NodeMouseHandler,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+} from '@xyflow/react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ColumnView } from '../trace/column-fields';
+import { graphCommandForKey } from '../trace/graph-commands';
+import { nextNode } from '../trace/graph-navigation';
+import type { TraceComparison } from '../trace/trace-diff';
+import type { ViewGraph } from '../trace/view-graph';
+import { exportGraphImage, type ImageFormat } from './export-image';
+import { FIT_DEPTH, type LineageFlowEdge, type LineageFlowNode, NODE_HEIGHT, NODE_WIDTH } from './flow-types';
+import { type GraphActions, GraphActionsContext } from './graph-actions';
+import './graph.css';
+import { GraphLegend } from './GraphLegend';
+import { GraphToolbar } from './GraphToolbar';
 import { nodeTypes } from './node-types';
-import { toFlow } from './to-flow';
+import { layoutInput, toFlow } from './to-flow';
+import type { Position } from './layout';
+import { useLayout } from './useLayout';
 
-interface Props {
-  readonly trace: TraceResult;
+export interface LineageGraphProps {
+  readonly view: ViewGraph;
+  readonly columns?: ColumnView;
+  readonly comparison?: TraceComparison;
+  readonly selectedId?: string;
   readonly onSelectNode: (nodeId: string | undefined) => void;
+  readonly actions: GraphActions;
+  /** File name (without extension) of exported images. */
+  readonly exportName: string;
+  readonly onExportJson: () => void;
+  /** Called once the first laid-out graph is painted (the benchmark listens). */
+  readonly onPainted?: () => void;
+  /** Fit the whole graph at first, not only the decision's neighbourhood. */
+  readonly fitAll?: boolean;
 }
 
 const minimapColor = (node: LineageFlowNode) => `var(--kind-${node.type ?? 'dataset'})`;
+const EMPTY = { nodes: [] as LineageFlowNode[], edges: [] as LineageFlowEdge[] };
 
 /**
- * The decision's upstream lineage, laid out left to right. Nodes are read-only; clicking a node (or focusing
- * it and pressing Enter) selects it and shows its details beside the graph.
+ * The lineage graph, laid out left to right (upstream on the left, the decision on the right): expand and collapse
+ * per node, fields on demand, search, minimap, keyboard navigation, export. Nodes are selected by click or Enter.
  */
-export function LineageGraph({ trace, onSelectNode }: Props) {
-  const { nodes, edges } = useMemo(() => toFlow(trace), [trace]);
-  // Fit the decision's neighbourhood first; the user pans or zooms out to see further upstream.
+export function LineageGraph(props: LineageGraphProps) {
+  return (
+    <ReactFlowProvider>
+      <GraphCanvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function GraphCanvas(props: LineageGraphProps) {
+  const { view, columns, comparison, selectedId, onSelectNode, actions, exportName, onExportJson, onPainted, fitAll } =
+    props;
+  const wrap = useRef<HTMLDivElement>(null);
+  const input = useMemo(() => layoutInput(view, columns), [view, columns]);
+  const payload = useMemo(() => ({ view, columns }), [view, columns]);
+  const laid = useLayout(input, payload);
+  const positions = laid?.positions;
+  const shown = laid?.payload;
+  const base = useMemo(
+    () => (positions && shown ? toFlow(shown.view, positions, { comparison, columns: shown.columns }) : EMPTY),
+    [positions, shown, comparison],
+  );
+  const nodes = useMemo(
+    () => (selectedId ? base.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)) : base.nodes),
+    [base, selectedId],
+  );
+  const empty = base === EMPTY;
   const fitViewOptions = useMemo(
     () => ({
-      nodes: nodes.filter((n) => n.data.node.depth <= FIT_DEPTH).map((n) => ({ id: n.id })),
+      nodes: base.nodes
+        .filter((n) => fitAll || (n.type !== 'supernode' && n.data.node.depth <= FIT_DEPTH))
+        .map((n) => ({ id: n.id })),
       padding: 0.12,
       maxZoom: 1.1,
     }),
-    [nodes],
-  );
-  const onSelectionChange = useCallback(
-    ({ nodes: selected }: OnSelectionChangeParams<LineageFlowNode, LineageFlowEdge>) => {
-      if (selected[0]) onSelectNode(selected[0].id);
-    },
-    [onSelectNode],
+    // Fitted once, when the graph first appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [empty],
   );
 
+  const { setCenter, getZoom, getNodes, getViewport, setViewport } = useReactFlow<LineageFlowNode, LineageFlowEdge>();
+
+  // When the shape changes (expand, collapse, another moment), the node acted on stays where it was on screen.
+  const [anchorId, setAnchorId] = useState<string>();
+  const previous = useRef<ReadonlyMap<string, Position>>(undefined);
+  useLayoutEffect(() => {
+    const before = previous.current;
+    previous.current = positions;
+    if (!before || !positions || before === positions) return;
+    const decisionId = view.nodes.find((n) => n.type === 'lineage' && n.node.kind === 'decision')?.id;
+    const id = [anchorId, selectedId, decisionId].find((c) => c && before.has(c) && positions.has(c));
+    if (!id) return;
+    const a = before.get(id) as Position;
+    const b = positions.get(id) as Position;
+    const { x, y, zoom } = getViewport();
+    if (a.x !== b.x || a.y !== b.y) void setViewport({ x: x - (b.x - a.x) * zoom, y: y - (b.y - a.y) * zoom, zoom });
+  }, [positions, view, anchorId, selectedId, getViewport, setViewport]);
+  const anchoredActions = useMemo<GraphActions>(() => {
+    const at =
+      (perform: (id: string) => void) =>
+      (id: string): void => {
+        setAnchorId(id);
+        perform(id);
+      };
+    return {
+      toggleUpstream: at(actions.toggleUpstream),
+      toggleDownstream: at(actions.toggleDownstream),
+      toggleFields: at(actions.toggleFields),
+      openGroup: (groupId: string) => {
+        const group = view.nodes.find((n) => n.id === groupId);
+        setAnchorId(group?.type === 'supernode' ? group.anchor : undefined);
+        actions.openGroup(groupId);
+      },
+    };
+  }, [actions, view]);
+  // Painted: the first frame after the nodes were measured and their edges drawn.
+  useEffect(() => {
+    if (empty || !onPainted) return;
+    let frame = requestAnimationFrame(function check() {
+      if (wrap.current?.querySelector('.react-flow__edge-path')) onPainted?.();
+      else frame = requestAnimationFrame(check);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [empty, onPainted]);
+
+  /** Centres a node, moves keyboard focus to it, and (when asked) selects it. */
+  const focusNode = useCallback(
+    (id: string, select: boolean) => {
+      const at = positions?.get(id);
+      if (at) setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), 0.8) });
+      if (select) onSelectNode(id);
+      requestAnimationFrame(() => {
+        const el = wrap.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+        el?.focus({ preventScroll: true });
+      });
+    },
+    [positions, setCenter, getZoom, onSelectNode],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select') || !target.closest('.react-flow')) return;
+      const command = graphCommandForKey(event);
+      if (!command || (command.name === 'openDetails' && target.closest('button'))) return;
+      const nodeEl = target.closest<HTMLElement>('.react-flow__node');
+      const current = nodeEl?.dataset.id ?? selectedId ?? base.nodes.find((n) => n.type === 'decision')?.id;
+      if (!current) return;
+      event.preventDefault();
+      event.stopPropagation();
+      command.perform({
+        move: (key) => {
+          const placed = base.nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y }));
+          const next = nextNode(current, key, placed, base.edges, NODE_WIDTH / 2);
+          if (next) focusNode(next, false);
+        },
+        openDetails: () => onSelectNode(current),
+        toggleUpstream: () => anchoredActions.toggleUpstream(current),
+        toggleDownstream: () => anchoredActions.toggleDownstream(current),
+        toggleFields: () => anchoredActions.toggleFields(current),
+        focusSearch: () =>
+          wrap.current?.parentElement?.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
+      });
+    },
+    [base, selectedId, focusNode, onSelectNode, anchoredActions],
+  );
+
+  const onNodeClick: NodeMouseHandler<LineageFlowNode> = useCallback(
+    (_, node) => onSelectNode(node.id),
+    [onSelectNode],
+  );
+  const onNodesChange = useCallback(
+    (changes: NodeChange<LineageFlowNode>[]) => {
+      const picked = changes.find((c) => c.type === 'select' && c.selected);
+      if (picked && picked.type === 'select' && picked.id !== selectedId) onSelectNode(picked.id);
+    },
+    [onSelectNode, selectedId],
+  );
+  const onExportImage = useCallback(
+    async (format: ImageFormat) => {
+      const viewport = wrap.current?.querySelector<HTMLElement>('.react-flow__viewport');
+      if (viewport) await exportGraphImage(format, viewport, getNodes(), exportName);
+    },
+    [getNodes, exportName],
+  );
+  const searchable = useMemo(() => view.nodes.flatMap((n) => (n.type === 'lineage' ? [n.node] : [])), [view]);
+
   return (
-    <div className="graph-wrap" aria-label="Lineage graph" role="region">
-      <ReactFlow<LineageFlowNode, LineageFlowEdge>
-        defaultNodes={nodes}
-        defaultEdges={edges}
-        nodeTypes={nodeTypes}
-        onSelectionChange={onSelectionChange}
-        nodesDraggable
-        nodesConnectable={false}
-        edgesFocusable={false}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.1}
-        proOptions={{ hideAttribution: false }}
-      >
-        <MiniMap<LineageFlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Lineage graph overview" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </div>
+    <GraphActionsContext.Provider value={anchoredActions}>
+      <div className="lineage-graph">
+        <GraphToolbar
+          nodes={searchable}
+          onFind={(id) => focusNode(id, true)}
+          onExportImage={onExportImage}
+          onExportJson={onExportJson}
+        />
+        <div className="graph-wrap" aria-label="Lineage graph" role="region" ref={wrap} onKeyDown={onKeyDown}>
+          {empty ? (
+            <p className="graph-wait muted" role="status">
+              Laying out {view.nodes.length} nodes…
+            </p>
+          ) : (
+            <ReactFlow<LineageFlowNode, LineageFlowEdge>
+              nodes={nodes}
+              edges={base.edges}
+              nodeTypes={nodeTypes}
+              onNodeClick={onNodeClick}
+              onNodesChange={onNodesChange}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              edgesFocusable={false}
+              onlyRenderVisibleElements={nodes.length > 200}
+              fitView
+              fitViewOptions={fitViewOptions}
+              minZoom={0.05}
+              proOptions={{ hideAttribution: false }}
+            >
+              <MiniMap<LineageFlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Lineage graph overview" />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          )}
+        </div>
+        <GraphLegend comparing={Boolean(comparison)} stale={laid !== undefined && !laid.current} />
+      </div>
+    </GraphActionsContext.Provider>
   );
 }

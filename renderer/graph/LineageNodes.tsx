@@ -1,83 +1,196 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import type { TraceNode } from '../../shared/analysis/types';
 import { shortId } from '../format/decision';
 import {
-  type DatasetFlowNode,
-  type DecisionFlowNode,
-  type FeatureFlowNode,
-  type FieldFlowNode,
-  type JobFlowNode,
+  fieldHandle,
   KIND_LABELS,
-  type ModelFlowNode,
-  type SourceFlowNode,
+  type LineageFlowNode,
+  type LineageNodeData,
+  MAX_FIELD_ROWS,
+  type SuperFlowNode,
 } from './flow-types';
+import { useGraphActions } from './graph-actions';
 
 /** Splits `namespace:name` so the name gets the room and the namespace goes beside the kind. */
 function splitLabel(node: TraceNode): { namespace?: string; name: string } {
   const at = node.label.indexOf(':');
-  if ((node.kind === 'dataset' || node.kind === 'job' || node.kind === 'field') && at > 0) {
+  if ((node.kind === 'dataset' || node.kind === 'job' || node.kind === 'field' || node.kind === 'source') && at > 0) {
     return { namespace: node.label.slice(0, at), name: node.label.slice(at + 1) };
   }
   return { name: node.label };
 }
 
-/** The shared body of every lineage node: kind, label, version badge, and a handle on each side. */
-function NodeCard({ node, selected }: { readonly node: TraceNode; readonly selected: boolean }) {
-  const { namespace, name } = splitLabel(node);
+/** The kind as the investigator names it: a job that runs a tracking plan is a tracking plan. */
+export function kindLabel(node: TraceNode): string {
+  const config = (node as { readonly configKind?: string }).configKind;
+  if (config === 'tracking-plan') return 'Tracking plan';
+  if (config === 'identity-config') return 'Identity config';
+  return node.kind === 'source' ? 'Source event' : KIND_LABELS[node.kind];
+}
+
+function VersionBadge({ data }: { readonly data: LineageNodeData }) {
+  const { node, change } = data;
+  if (change?.status === 'changed') {
+    const earlier = change.earlierVersion ?? '—';
+    const later = change.laterVersion ?? '—';
+    return (
+      <span className="badge version changed" title={`Version changed: ${earlier} → ${later}`}>
+        {shortId(earlier, 7)} → {shortId(later, 7)}
+      </span>
+    );
+  }
+  if (!node.version) return null;
   return (
-    <div
-      className={`lineage-node kind-${node.kind}${selected ? ' selected' : ''}`}
-      data-testid={`node-${node.kind}`}
-      title={node.id}
-    >
+    <span className="badge version" title={`Version ${node.version}`}>
+      {shortId(node.version, 8)}
+    </span>
+  );
+}
+
+/** Below this zoom, text is unreadable: nodes draw as plain boxes (far fewer elements to paint while panning). */
+const DETAIL_ZOOM = 0.4;
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
+
+/** The shared body of every lineage node: kind, label, version badge, expand buttons, fields, handles. */
+function NodeCard({ data, selected }: { readonly data: LineageNodeData; readonly selected: boolean }) {
+  const far = useStore(zoomedOut);
+  return far ? <FarCard data={data} selected={selected} /> : <NearCard data={data} selected={selected} />;
+}
+
+/** A node seen from afar: its kind's colour and its name, with the handles edges attach to. */
+function FarCard({ data, selected }: { readonly data: LineageNodeData; readonly selected: boolean }) {
+  const { node, change, fields } = data;
+  const classes = [
+    'lineage-node',
+    'far',
+    `kind-${node.kind}`,
+    selected && 'selected',
+    change && `change-${change.status}`,
+  ];
+  return (
+    <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${node.kind}`} data-node-id={node.id}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <div className="lineage-node-kind">
-        {KIND_LABELS[node.kind]}
+      <div className="lineage-node-label">{splitLabel(node).name}</div>
+      {fields?.slice(0, MAX_FIELD_ROWS).map((f) => (
+        <span key={f.name} className="far-field">
+          <Handle type="target" position={Position.Left} id={fieldHandle(f.name, 'in')} isConnectable={false} />
+          <Handle type="source" position={Position.Right} id={fieldHandle(f.name, 'out')} isConnectable={false} />
+        </span>
+      ))}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+}
+
+function NearCard({ data, selected }: { readonly data: LineageNodeData; readonly selected: boolean }) {
+  const { node, traced, upstream, downstream, change, fields } = data;
+  const actions = useGraphActions();
+  const { namespace, name } = splitLabel(node);
+  const hasFields = node.kind === 'dataset' || node.kind === 'source';
+  const classes = [
+    'lineage-node',
+    `kind-${node.kind}`,
+    selected && 'selected',
+    traced && 'traced',
+    change && `change-${change.status}`,
+  ];
+  return (
+    <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${node.kind}`} data-node-id={node.id}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      {upstream !== 'none' && (
+        <button
+          type="button"
+          className="node-toggle upstream nodrag"
+          aria-label={`${upstream === 'shown' ? 'Collapse' : 'Expand'} upstream of ${node.label}`}
+          aria-expanded={upstream === 'shown'}
+          onClick={() => actions.toggleUpstream(node.id)}
+        >
+          {upstream === 'shown' ? '−' : '+'}
+        </button>
+      )}
+      <div className="lineage-node-kind" title={node.id}>
+        {kindLabel(node)}
         {namespace && <span className="lineage-node-namespace"> · {namespace}</span>}
       </div>
       <div className="lineage-node-label">{name}</div>
-      {node.version && (
-        <span className="badge version" title={`Version ${node.version}`}>
-          {shortId(node.version, 8)}
-        </span>
+      <div className="lineage-node-foot">
+        <VersionBadge data={data} />
+        {change && change.status !== 'changed' && (
+          <span className={`badge change ${change.status}`}>{change.status}</span>
+        )}
+        {hasFields && (
+          <button
+            type="button"
+            className="node-fields-toggle nodrag"
+            aria-expanded={Boolean(fields)}
+            aria-label={`${fields ? 'Hide' : 'Show'} fields of ${node.label}`}
+            onClick={() => actions.toggleFields(node.id)}
+          >
+            {fields ? 'fields ▴' : 'fields ▾'}
+          </button>
+        )}
+      </div>
+      {fields && (
+        <ul className="lineage-node-fields" aria-label={`Fields of ${node.label}`}>
+          {fields.length === 0 && <li className="muted">No schema in the evidence</li>}
+          {fields.slice(0, MAX_FIELD_ROWS).map((f) => (
+            <li key={f.name} className={f.traced ? 'traced' : undefined}>
+              <Handle type="target" position={Position.Left} id={fieldHandle(f.name, 'in')} isConnectable={false} />
+              <span className="mono">{f.name}</span>
+              {f.type && <span className="muted"> {f.type}</span>}
+              <Handle type="source" position={Position.Right} id={fieldHandle(f.name, 'out')} isConnectable={false} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {downstream !== 'none' && (
+        <button
+          type="button"
+          className="node-toggle downstream nodrag"
+          aria-label={`${downstream === 'shown' ? 'Collapse' : 'Expand'} downstream of ${node.label}`}
+          aria-expanded={downstream === 'shown'}
+          onClick={() => actions.toggleDownstream(node.id)}
+        >
+          {downstream === 'shown' ? '−' : '+'}
+        </button>
       )}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 }
 
-export const DecisionNode = memo(({ data, selected }: NodeProps<DecisionFlowNode>) => (
-  <NodeCard node={data.node} selected={selected} />
-));
+type LineageProps = NodeProps<Exclude<LineageFlowNode, SuperFlowNode>>;
+
+export const DecisionNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
 DecisionNode.displayName = 'DecisionNode';
-
-export const ModelNode = memo(({ data, selected }: NodeProps<ModelFlowNode>) => (
-  <NodeCard node={data.node} selected={selected} />
-));
+export const ModelNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
 ModelNode.displayName = 'ModelNode';
-
-export const FeatureNode = memo(({ data, selected }: NodeProps<FeatureFlowNode>) => (
-  <NodeCard node={data.node} selected={selected} />
-));
+export const FeatureNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
 FeatureNode.displayName = 'FeatureNode';
-
-export const DatasetNode = memo(({ data, selected }: NodeProps<DatasetFlowNode>) => (
-  <NodeCard node={data.node} selected={selected} />
-));
+export const DatasetNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
 DatasetNode.displayName = 'DatasetNode';
-
-export const FieldNode = memo(({ data, selected }: NodeProps<FieldFlowNode>) => (
-  <NodeCard node={data.node} selected={selected} />
-));
+export const FieldNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
 FieldNode.displayName = 'FieldNode';
-
-export const JobNode = memo(({ data, selected }: NodeProps<JobFlowNode>) => (
-  <NodeCard node={data.node} selected={selected} />
-));
+export const JobNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
 JobNode.displayName = 'JobNode';
-
-export const SourceNode = memo(({ data, selected }: NodeProps<SourceFlowNode>) => (
-  <NodeCard node={data.node} selected={selected} />
-));
+export const SourceNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
 SourceNode.displayName = 'SourceNode';
+
+/** Neighbours past the threshold, grouped: a count and a button that opens them. */
+export const Supernode = memo(({ data, selected }: NodeProps<SuperFlowNode>) => {
+  const { group } = data;
+  const actions = useGraphActions();
+  return (
+    <div className={`lineage-node supernode${selected ? ' selected' : ''}`} data-testid="node-supernode">
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="lineage-node-kind">Group · {group.direction}</div>
+      <div className="lineage-node-label">{group.members.length} more nodes</div>
+      <button type="button" className="node-fields-toggle nodrag" onClick={() => actions.openGroup(group.id)}>
+        Show all {group.members.length}
+      </button>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+Supernode.displayName = 'Supernode';

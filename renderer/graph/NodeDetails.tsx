@@ -1,21 +1,36 @@
 import type { TraceNode } from '../../shared/analysis/types';
+import type { EvidenceRecord, Provenance } from '../../shared/model/records';
 import { Time } from '../components/Time';
-import { KIND_LABELS } from './flow-types';
+import type { EvidenceItem } from '../trace/evidence-records';
+import type { NodeChange } from '../trace/trace-diff';
+import type { VersionEntry } from '../trace/versions';
+import { kindLabel } from './LineageNodes';
+import { VersionTimeline } from './VersionTimeline';
 
 interface Props {
   readonly node: TraceNode;
+  readonly change?: NodeChange;
+  readonly versions: ReadonlyArray<VersionEntry>;
+  readonly facets?: Readonly<Record<string, unknown>>;
+  readonly evidence: ReadonlyArray<EvidenceItem>;
+  readonly recordAt: (p: Provenance) => EvidenceRecord | undefined;
   readonly sourceName: (sourceId: string) => string;
   readonly onClose: () => void;
 }
 
-/** The selected node's facts: version, time, evidence source and line, and the trace's own details. */
-export function NodeDetails({ node, sourceName, onClose }: Props) {
-  const evidence = node.evidence;
+const where = (p: Provenance, sourceName: (id: string) => string) =>
+  `${sourceName(p.sourceId)}${p.line !== undefined ? `, line ${p.line}` : ''}${p.pointer !== undefined ? `, ${p.pointer}` : ''}`;
+
+/**
+ * The selected node: its version and time, its versions on a timeline, its facets as JSON, and the evidence records
+ * (source file and line) behind it, each opening to the record as imported.
+ */
+export function NodeDetails({ node, change, versions, facets, evidence, recordAt, sourceName, onClose }: Props) {
   return (
     <section className="node-details card" aria-labelledby="node-details-heading">
       <div className="details-head">
         <h3 id="node-details-heading">
-          {KIND_LABELS[node.kind]}: <span className="mono wrap">{node.label}</span>
+          {kindLabel(node)}: <span className="mono wrap">{node.label}</span>
         </h3>
         <button type="button" className="ghost" aria-label="Close node details" onClick={onClose}>
           ✕
@@ -25,25 +40,27 @@ export function NodeDetails({ node, sourceName, onClose }: Props) {
         <dt>Id</dt>
         <dd className="mono wrap">{node.id}</dd>
         <dt>Version</dt>
-        <dd className="mono wrap">{node.version ?? '—'}</dd>
+        <dd className="mono wrap" data-testid="node-version">
+          {node.version ?? '—'}
+        </dd>
+        {change && (
+          <>
+            <dt>Compared</dt>
+            <dd className="wrap">
+              {change.status === 'changed'
+                ? `version changed: ${change.earlierVersion ?? '—'} → ${change.laterVersion ?? '—'}`
+                : change.status === 'added'
+                  ? 'only at the later moment'
+                  : 'only at the earlier moment'}
+            </dd>
+          </>
+        )}
         <dt>Time</dt>
         <dd>
           <Time value={node.time} />
         </dd>
         <dt>Depth</dt>
         <dd>{node.depth}</dd>
-        <dt>Evidence</dt>
-        <dd className="wrap">
-          {evidence ? (
-            <>
-              <span>{sourceName(evidence.sourceId)}</span>
-              {evidence.line !== undefined && <span className="mono">, line {evidence.line}</span>}
-              {evidence.pointer !== undefined && <span className="mono">, {evidence.pointer}</span>}
-            </>
-          ) : (
-            '—'
-          )}
-        </dd>
         {Object.entries(node.details).map(([key, value]) => (
           <div key={key} className="fact-row">
             <dt>{key}</dt>
@@ -51,6 +68,36 @@ export function NodeDetails({ node, sourceName, onClose }: Props) {
           </div>
         ))}
       </dl>
+      <h4>Versions</h4>
+      <VersionTimeline versions={versions} sourceName={sourceName} />
+      <h4>Evidence</h4>
+      {evidence.length === 0 ? (
+        <p className="muted small">No evidence record establishes this node.</p>
+      ) : (
+        <ul className="evidence-list">
+          {evidence.map((item) => (
+            <li key={`${item.provenance.sourceId}|${item.provenance.line}|${item.provenance.pointer}`}>
+              <details>
+                <summary>
+                  <span className="mono">{where(item.provenance, sourceName)}</span>
+                  <span className="muted small"> — {item.role}</span>
+                </summary>
+                <pre className="json" tabIndex={0} aria-label={`Record at ${where(item.provenance, sourceName)}`}>
+                  {JSON.stringify(recordAt(item.provenance) ?? null, null, 2)}
+                </pre>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      {facets && Object.keys(facets).length > 0 && (
+        <details className="facets">
+          <summary>Facets (JSON)</summary>
+          <pre className="json" tabIndex={0} aria-label="Facets as JSON">
+            {JSON.stringify(facets, null, 2)}
+          </pre>
+        </details>
+      )}
     </section>
   );
 }

@@ -1,9 +1,24 @@
-/** Typed React Flow nodes of the lineage graph: one node type per trace node kind. */
+/** Typed React Flow nodes of the lineage graph: one node type per trace node kind, and the supernode. */
 import type { Edge, Node } from '@xyflow/react';
-import type { TraceEdge, TraceNode, TraceNodeKind } from '../../shared/analysis/types';
+import type { TraceNode, TraceNodeKind } from '../../shared/analysis/types';
+import type { FieldRow } from '../trace/column-fields';
+import type { NodeChange } from '../trace/trace-diff';
+import type { Reach, ViewEdge, ViewGroupNode } from '../trace/view-graph';
 
 export interface LineageNodeData extends Record<string, unknown> {
   readonly node: TraceNode;
+  /** On the traced path from the decision to its sources. */
+  readonly traced: boolean;
+  readonly upstream: Reach;
+  readonly downstream: Reach;
+  /** How this node differs between the decision's moment and the chosen one. */
+  readonly change?: NodeChange;
+  /** Its fields, when the investigator opened them (datasets only). */
+  readonly fields?: ReadonlyArray<FieldRow>;
+}
+
+export interface SupernodeData extends Record<string, unknown> {
+  readonly group: ViewGroupNode;
 }
 
 export type DecisionFlowNode = Node<LineageNodeData, 'decision'>;
@@ -13,18 +28,30 @@ export type DatasetFlowNode = Node<LineageNodeData, 'dataset'>;
 export type FieldFlowNode = Node<LineageNodeData, 'field'>;
 export type JobFlowNode = Node<LineageNodeData, 'job'>;
 export type SourceFlowNode = Node<LineageNodeData, 'source'>;
+export type SuperFlowNode = Node<SupernodeData, 'supernode'>;
 
 export type LineageFlowNode =
-  DecisionFlowNode | ModelFlowNode | FeatureFlowNode | DatasetFlowNode | FieldFlowNode | JobFlowNode | SourceFlowNode;
+  | DecisionFlowNode
+  | ModelFlowNode
+  | FeatureFlowNode
+  | DatasetFlowNode
+  | FieldFlowNode
+  | JobFlowNode
+  | SourceFlowNode
+  | SuperFlowNode;
 
 export interface LineageEdgeData extends Record<string, unknown> {
-  readonly edge: TraceEdge;
+  readonly edge: ViewEdge | { readonly kind: 'column'; readonly traced: boolean };
 }
 
 export type LineageFlowEdge = Edge<LineageEdgeData>;
 
-export const NODE_WIDTH = 200;
-export const NODE_HEIGHT = 64;
+export const NODE_WIDTH = 220;
+export const NODE_HEIGHT = 76;
+/** The height of one field row inside a dataset node. */
+export const FIELD_ROW_HEIGHT = 20;
+/** Fields past this many are not drawn inside the node (the side panel lists its schema). */
+export const MAX_FIELD_ROWS = 40;
 /** Nodes up to this many steps upstream of the decision are fitted into view at first. */
 export const FIT_DEPTH = 4;
 
@@ -37,3 +64,10 @@ export const KIND_LABELS: Readonly<Record<TraceNodeKind, string>> = {
   job: 'Job',
   source: 'Source',
 };
+
+/** The height of a node drawn with this many field rows. */
+export const nodeHeight = (fieldRows: number) =>
+  fieldRows > 0 ? NODE_HEIGHT + 8 + Math.min(fieldRows, MAX_FIELD_ROWS) * FIELD_ROW_HEIGHT : NODE_HEIGHT;
+
+/** Handle ids of one field row (left: in, right: out). */
+export const fieldHandle = (field: string, side: 'in' | 'out') => `field:${side}:${field}`;

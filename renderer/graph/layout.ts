@@ -3,6 +3,7 @@
  * upstream on the left, the decision on the right.
  */
 import { graphlib, layout } from '@dagrejs/dagre';
+import { layoutLayered } from './layered-layout';
 
 export interface LayoutNodeInput {
   readonly id: string;
@@ -27,15 +28,19 @@ export interface LayoutOptions {
   readonly nodeSeparation?: number;
 }
 
+/** Past this many nodes dagre's crossing minimisation takes seconds; the layered layout takes milliseconds. */
+export const DAGRE_LIMIT = 150;
+
 /**
  * Positions (top-left corners, as React Flow expects) for every node. Edges naming unknown nodes are ignored.
- * Deterministic: the same input always gives the same positions.
+ * Deterministic: the same input always gives the same positions. Dagre up to DAGRE_LIMIT nodes, else layered-layout.
  */
 export function layoutLeftToRight(
   nodes: ReadonlyArray<LayoutNodeInput>,
   edges: ReadonlyArray<LayoutEdgeInput>,
   options: LayoutOptions = {},
 ): Map<string, Position> {
+  if (nodes.length > DAGRE_LIMIT) return layoutLayered(nodes, edges, options);
   const graph = new graphlib.Graph({ multigraph: false });
   graph.setGraph({
     rankdir: 'LR',

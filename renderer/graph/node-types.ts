@@ -1,6 +1,15 @@
 /** The kind → component registry, at module scope so React Flow never sees a new object. */
 import type { NodeTypes } from '@xyflow/react';
-import { DatasetNode, DecisionNode, FeatureNode, FieldNode, JobNode, ModelNode, SourceNode } from './LineageNodes';
+import {
+  DatasetNode,
+  DecisionNode,
+  FeatureNode,
+  FieldNode,
+  JobNode,
+  ModelNode,
+  SourceNode,
+  Supernode,
+} from './LineageNodes';
 
 export const nodeTypes = {
   decision: DecisionNode,
@@ -10,4 +19,5 @@ export const nodeTypes = {
   field: FieldNode,
   job: JobNode,
   source: SourceNode,
+  supernode: Supernode,
 } satisfies NodeTypes;

@@ -1,44 +1,111 @@
-/** Turns a TraceResult into positioned React Flow nodes and edges (pure; layout by dagre). */
+/**
+ * Turns the visible lineage (view-graph.ts) into React Flow nodes and edges at laid-out positions (pure). Layout is
+ * separate (layout.ts, run off the render path by useLayout.ts) and keyed by the graph's shape only.
+ */
 import { MarkerType } from '@xyflow/react';
-import type { TraceResult } from '../../shared/analysis/types';
-import { type LineageFlowEdge, type LineageFlowNode, NODE_HEIGHT, NODE_WIDTH } from './flow-types';
-import { layoutLeftToRight } from './layout';
+import type { ColumnView } from '../trace/column-fields';
+import type { TraceComparison } from '../trace/trace-diff';
+import type { ViewGraph } from '../trace/view-graph';
+import {
+  fieldHandle,
+  type LineageFlowEdge,
+  type LineageFlowNode,
+  NODE_HEIGHT,
+  MAX_FIELD_ROWS,
+  NODE_WIDTH,
+  nodeHeight,
+} from './flow-types';
+import type { LayoutEdgeInput, LayoutNodeInput, Position } from './layout';
 
-export interface FlowGraph {
-  readonly nodes: LineageFlowNode[];
-  readonly edges: LineageFlowEdge[];
+export interface LayoutInput {
+  readonly nodes: ReadonlyArray<LayoutNodeInput>;
+  readonly edges: ReadonlyArray<LayoutEdgeInput>;
+  /** Changes whenever the shape changes (node ids, sizes, edges), never otherwise. */
+  readonly key: string;
 }
 
-/** Nodes placed left to right (upstream first); edges point downstream, with their kind as label. */
-export function toFlow(trace: TraceResult): FlowGraph {
-  const ids = new Set(trace.nodes.map((n) => n.id));
-  const edges = trace.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
-  const positions = layoutLeftToRight(
-    trace.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
-    edges,
-    { rankSeparation: 56, nodeSeparation: 20 },
-  );
-  const nodes = trace.nodes.map(
-    (node) =>
-      ({
-        id: node.id,
-        type: node.kind,
-        position: positions.get(node.id) ?? { x: 0, y: 0 },
-        data: { node },
+/** What the layout needs: each node's box and the table-level edges. */
+export function layoutInput(view: ViewGraph, columns?: ColumnView): LayoutInput {
+  const nodes = view.nodes.map((n) => ({
+    id: n.id,
+    width: NODE_WIDTH,
+    height: n.type === 'lineage' ? nodeHeight(columns?.fields.get(n.id)?.length ?? 0) : NODE_HEIGHT,
+  }));
+  const edges = view.edges.map((e) => ({ source: e.source, target: e.target }));
+  const key = `${nodes.map((n) => `${n.id}:${n.height}`).join('|')}#${edges.map((e) => `${e.source}>${e.target}`).join('|')}`;
+  return { nodes, edges, key };
+}
+
+const arrow = { type: MarkerType.ArrowClosed, width: 16, height: 16 } as const;
+
+/** React Flow nodes and edges of the view at the given positions, with changes and fields marked. */
+export function toFlow(
+  view: ViewGraph,
+  positions: ReadonlyMap<string, Position>,
+  options: { readonly comparison?: TraceComparison; readonly columns?: ColumnView; readonly selectedId?: string },
+): { nodes: LineageFlowNode[]; edges: LineageFlowEdge[] } {
+  const { comparison, columns, selectedId } = options;
+  const nodes = view.nodes.map((n): LineageFlowNode => {
+    const position = positions.get(n.id) ?? { x: 0, y: 0 };
+    const selected = n.id === selectedId;
+    if (n.type === 'supernode') {
+      return {
+        id: n.id,
+        type: 'supernode',
+        position,
+        selected,
+        data: { group: n },
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
-        ariaLabel: `${node.kind} ${node.label}${node.version ? `, version ${node.version}` : ''}`,
-      }) as LineageFlowNode,
-  );
-  return {
-    nodes,
-    edges: edges.map((edge) => ({
-      id: edge.id,
-      source: edge.source,
-      target: edge.target,
-      data: { edge },
-      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-      className: `edge-${edge.kind}`,
-    })),
-  };
+        ariaLabel: `${n.members.length} more ${n.direction} nodes, grouped`,
+      };
+    }
+    const change = comparison?.nodes.get(n.id);
+    const fields = columns?.fields.get(n.id);
+    return {
+      id: n.id,
+      type: n.node.kind,
+      position,
+      selected,
+      data: { node: n.node, traced: n.traced, upstream: n.upstream, downstream: n.downstream, change, fields },
+      width: NODE_WIDTH,
+      height: nodeHeight(fields?.length ?? 0),
+      ariaLabel: `${n.node.kind} ${n.node.label}${n.node.version ? `, version ${n.node.version}` : ''}${change ? `, ${change.status}` : ''}`,
+    } as LineageFlowNode;
+  });
+  const edges: LineageFlowEdge[] = view.edges.map((e) => {
+    const change = comparison?.edges.get(e.id);
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      data: { edge: e },
+      markerEnd: arrow,
+      className: `edge-${e.kind}${e.traced ? ' traced' : ''}${change ? ` change-${change}` : ''}`,
+    };
+  });
+  const drawn = (id: string, field: string) =>
+    columns?.fields
+      .get(id)
+      ?.slice(0, MAX_FIELD_ROWS)
+      .some((f) => f.name === field) ?? false;
+  for (const c of columns?.edges ?? []) {
+    const sourceFields = columns?.fields.get(c.source);
+    if (!drawn(c.target, c.targetField) || (sourceFields && !drawn(c.source, c.sourceField))) continue;
+    const traced = Boolean(
+      columns?.fields.get(c.target)?.some((f) => f.name === c.targetField && f.traced) &&
+      sourceFields?.some((f) => f.name === c.sourceField && f.traced),
+    );
+    edges.push({
+      id: `column:${c.id}`,
+      source: c.source,
+      target: c.target,
+      sourceHandle: sourceFields ? fieldHandle(c.sourceField, 'out') : undefined,
+      targetHandle: fieldHandle(c.targetField, 'in'),
+      data: { edge: { kind: 'column', traced } },
+      className: `edge-column${traced ? ' traced' : ''}`,
+      ariaLabel: `column ${c.sourceField} to ${c.targetField}`,
+    });
+  }
+  return { nodes, edges };
 }

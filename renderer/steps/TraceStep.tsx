@@ -1,21 +1,25 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Time } from '../components/Time';
-import { LineageGraph } from '../graph/LineageGraph';
-import { NodeDetails } from '../graph/NodeDetails';
-import { selectResults, selectSources, useInvestigation } from '../stores/investigation-store';
+import {
+  selectDecision,
+  selectEvidence,
+  selectResults,
+  selectSources,
+  useInvestigation,
+} from '../stores/investigation-store';
+import { TraceStepGraph } from './TraceStepGraph';
 
-/** Step 3: the lineage graph as it was at the decision's time, node details, and the trace's gaps. */
+/** Step 3: the lineage graph as it was at the decision's time (or another moment), node details, and the gaps. */
 export function TraceStep() {
   const trace = useInvestigation(selectResults).trace;
+  const evidence = useInvestigation(selectEvidence);
+  const decision = useInvestigation(selectDecision);
   const sources = useInvestigation(selectSources);
-  const [selectedId, setSelectedId] = useState<string>();
-  const onSelectNode = useCallback((id: string | undefined) => setSelectedId(id), []);
   const sourceName = useMemo(() => {
     const names = new Map(sources.map((s) => [s.id, s.name]));
     return (id: string) => names.get(id) ?? `source ${id.slice(0, 12)}`;
   }, [sources]);
-  if (!trace) return null;
-  const selected = trace.nodes.find((n) => n.id === selectedId);
+  if (!trace || !evidence || !decision) return null;
 
   return (
     <div className="stack">
@@ -24,13 +28,17 @@ export function TraceStep() {
         upstream {trace.jobs.length === 1 ? 'job' : 'jobs'}.{' '}
         <span className="muted">
           The view opens on the decision's neighbourhood; the fit-view control shows the whole graph. Select a node
-          (click it, or Tab to it and press Enter) to see its evidence.
+          (click it, or Tab to it and press Enter) to see its versions and evidence; move the time slider to see the
+          lineage as it was at another moment.
         </span>
       </p>
-      <div className={`trace-layout${selected ? ' with-details' : ''}`}>
-        <LineageGraph key={`${trace.decisionId}|${trace.featureName}`} trace={trace} onSelectNode={onSelectNode} />
-        {selected && <NodeDetails node={selected} sourceName={sourceName} onClose={() => setSelectedId(undefined)} />}
-      </div>
+      <TraceStepGraph
+        key={`${trace.decisionId}|${trace.featureName}`}
+        trace={trace}
+        evidence={evidence}
+        decision={decision}
+        sourceName={sourceName}
+      />
       <section aria-labelledby="trace-gaps-heading">
         <h3 id="trace-gaps-heading">Gaps in the trace</h3>
         {trace.gaps.length === 0 ? (

@@ -1,0 +1,115 @@
+/**
+ * The Trace step's lineage graph on the sample case, as an investigator uses it: select a node and read its
+ * versions and evidence, move the time slider to before the incident and see the job's earlier version, collapse
+ * and expand upstream, search, move with the keyboard, show fields, export JSON; axe on every state.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+
+const truth = JSON.parse(readFileSync('assets/sample/ground-truth.json', 'utf8'));
+const DAY = 86_400_000;
+
+test('the lineage graph: details, time slider, expand and collapse, search, keyboard, export', async ({
+  page,
+  webApp,
+}) => {
+  test.slow(); // four axe runs on a page with a live graph
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+  await page.goto(webApp.url);
+  await page.getByRole('button', { name: 'Open the sample investigation' }).click();
+  const nav = page.getByRole('navigation', { name: 'Investigation steps' });
+  await nav
+    .getByRole('tab', { name: /Trace/ })
+    .or(nav.getByRole('link', { name: /Trace/ }))
+    .first()
+    .click();
+  const graph = page.getByRole('region', { name: 'Lineage graph' });
+  await expect(graph).toBeVisible();
+  const nodes = graph.locator('.react-flow__node');
+  const job = graph.locator(`[data-node-id="${truth.feature.job}"]`);
+  await expect(job).toBeVisible();
+
+  // Select the feature's job: its version at the decision's moment (the planted merge), timeline and evidence.
+  await job.click();
+  const details = page.getByRole('region', { name: /Job:/ }).or(page.locator('section.node-details'));
+  await expect(details.getByRole('heading', { level: 3 })).toContainText(truth.feature.job);
+  await expect(details.getByTestId('node-version')).toHaveText(truth.mergeCommit);
+  const versions = details.getByRole('list', { name: 'Versions in the evidence' });
+  await expect(versions.locator('li[aria-current="true"]')).toContainText(truth.mergeCommit.slice(0, 12));
+  await expect(versions.locator('li')).not.toHaveCount(1);
+  const evidence = details.locator('.evidence-list summary').first();
+  await expect(evidence).toContainText(/openlineage-events\.ndjson, line \d+/);
+  await evidence.click();
+  await expect(details.locator('.evidence-list pre').first()).toContainText(truth.mergeCommit);
+  await expectNoSeriousA11yViolations(page, 'Trace with node details');
+  await screenshot(page, 'trace-1-details');
+
+  // The time slider, three days before the first wrong decision: the job ran the last good merge.
+  const slider = page.getByRole('slider');
+  const before = Date.parse(truth.onset.timestamp) - 3 * DAY;
+  await slider.fill(String(before));
+  await expect(page.getByRole('status').filter({ hasText: 'Compared with the decision’s moment' })).toBeVisible();
+  await expect(job.locator('.badge.version.changed')).toContainText(
+    `${truth.lastGoodMergeCommit.slice(0, 7)} → ${truth.mergeCommit.slice(0, 7)}`,
+  );
+  await expect(details.getByTestId('node-version')).toHaveText(truth.lastGoodMergeCommit);
+  await expect(versions.locator('li[aria-current="true"]')).toContainText(truth.lastGoodMergeCommit.slice(0, 12));
+  await expectNoSeriousA11yViolations(page, 'Trace before the incident');
+  await screenshot(page, 'trace-2-before-incident');
+  await page.getByRole('button', { name: 'Back to the decision’s moment' }).click();
+  await expect(job.locator('.badge.version.changed')).toHaveCount(0);
+  await expect(job.locator('.badge.version')).toContainText(truth.mergeCommit.slice(0, 7));
+
+  // Collapse the job's upstream: everything only it reads disappears; expand brings it back.
+  const all = await nodes.count();
+  await job.getByRole('button', { name: `Collapse upstream of ${truth.feature.job}` }).click();
+  await expect.poll(() => nodes.count()).toBeLessThan(all);
+  await screenshot(page, 'trace-3-collapsed');
+  await job.getByRole('button', { name: `Expand upstream of ${truth.feature.job}` }).click();
+  await expect(nodes).toHaveCount(all);
+
+  // Search: the feature's dataset is centred and selected.
+  const search = page.getByRole('searchbox', { name: 'Find a node' });
+  await search.fill(truth.feature.dataset);
+  await search.press('Enter');
+  await expect(details.getByRole('heading', { level: 3 })).toContainText(truth.feature.dataset);
+  await expect(graph.locator(`[data-node-id="${truth.feature.dataset}"]`)).toHaveClass(/selected/);
+
+  // Keyboard: from the dataset, the left arrow moves upstream to the job that wrote it; Enter opens it.
+  await graph.locator(`.react-flow__node[data-id="${truth.feature.dataset}"]`).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(graph.locator(`.react-flow__node[data-id="${truth.feature.job}"]`)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(details.getByRole('heading', { level: 3 })).toContainText(truth.feature.job);
+
+  // Fields inside the dataset node, on demand.
+  const dataset = graph.locator(`[data-node-id="${truth.feature.dataset}"]`);
+  await dataset.getByRole('button', { name: /Show fields of/ }).click();
+  const field = truth.feature.field.split('#')[1];
+  await expect(dataset.getByRole('list', { name: /Fields of/ })).toContainText(field);
+  await expectNoSeriousA11yViolations(page, 'Trace with fields');
+  await screenshot(page, 'trace-4-fields');
+
+  // Export JSON: the download holds the drawn nodes with their versions and evidence.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const doc = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
+  const exportedJob = doc.nodes.find((n: { id: string }) => n.id === truth.feature.job);
+  expect(exportedJob).toMatchObject({ kind: 'job', version: truth.mergeCommit });
+  expect(exportedJob.evidence.source).toBe('openlineage-events.ndjson');
+  expect(doc.nodes.length).toBe(all);
+  expect(doc.edges.length).toBeGreaterThan(0);
+
+  // PNG export renders without error.
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PNG' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,138 @@
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { traceDecision } from '../../shared/analysis/trace';
+import type { TraceResult } from '../../shared/analysis/types';
+import type { EvidenceSet } from '../../shared/model/evidence-set';
+import type { Decision } from '../../shared/model/records';
+import { downloadText } from '../export/download';
+import type { GraphActions } from '../graph/graph-actions';
+import { LineageGraph } from '../graph/LineageGraph';
+import { NodeDetails } from '../graph/NodeDetails';
+import { TimeSlider } from '../graph/TimeSlider';
+import { columnView } from '../trace/column-fields';
+import { evidenceOf, recordAt } from '../trace/evidence-records';
+import { initialExploreState, openGroup, setDownstream, setFieldsShown, setUpstream } from '../trace/explore-state';
+import { graphToJson } from '../trace/graph-json';
+import { downstreamOf, lineageIndex, upstreamOf } from '../trace/lineage-index';
+import { evidenceTimeRange } from '../trace/time-range';
+import { compareTraces } from '../trace/trace-diff';
+import { nodeFacets, versionTimeline } from '../trace/versions';
+import { buildView, type ViewLineageNode } from '../trace/view-graph';
+import { TraceComparisonSummary } from './TraceComparisonSummary';
+import { TraceStepCard } from './TraceStepCard';
+
+interface Props {
+  readonly trace: TraceResult;
+  readonly evidence: EvidenceSet;
+  readonly decision: Decision;
+  readonly sourceName: (sourceId: string) => string;
+}
+
+/**
+ * The Trace step's graph: the lineage as of the decision's moment or another chosen on the time slider (with what
+ * differs marked), expanded and collapsed on demand, and the selected node's details beside it.
+ */
+export function TraceStepGraph({ trace, evidence, decision, sourceName }: Props) {
+  const [chosen, setChosen] = useState<number>();
+  const moment = useDeferredValue(chosen);
+  const decisionTime = Date.parse(trace.asOf);
+  const asOf = moment ?? decisionTime;
+  const range = useMemo(() => evidenceTimeRange(evidence, trace.asOf), [evidence, trace.asOf]);
+  const comparison = useMemo(() => {
+    if (moment === undefined) return undefined;
+    const other = traceDecision(evidence, decision, trace.featureName, { asOf: new Date(moment).toISOString() });
+    return compareTraces(trace, other);
+  }, [moment, evidence, decision, trace]);
+  const shown = comparison?.trace ?? trace;
+
+  const index = useMemo(() => lineageIndex(evidence), [evidence]);
+  const neighbours = useMemo(
+    () => ({
+      upstream: (n: Parameters<typeof upstreamOf>[1]) => upstreamOf(index, n, asOf),
+      downstream: (n: Parameters<typeof downstreamOf>[1]) => downstreamOf(index, n, asOf),
+    }),
+    [index, asOf],
+  );
+  const [explore, setExplore] = useState(initialExploreState);
+  const view = useMemo(() => buildView(shown, explore, neighbours), [shown, explore, neighbours]);
+  const lineageNodes = useMemo(
+    () => new Map(view.nodes.filter((n): n is ViewLineageNode => n.type === 'lineage').map((n) => [n.id, n])),
+    [view],
+  );
+  const columns = useMemo(() => {
+    if (explore.fieldsShown.size === 0) return undefined;
+    const visible = new Map([...lineageNodes].map(([id, n]) => [id, n.node]));
+    return columnView(index, shown, visible, explore.fieldsShown);
+  }, [index, shown, lineageNodes, explore.fieldsShown]);
+
+  const actions = useMemo<GraphActions>(
+    () => ({
+      toggleUpstream: (id) => setExplore((s) => setUpstream(s, id, lineageNodes.get(id)?.upstream !== 'shown')),
+      toggleDownstream: (id) => setExplore((s) => setDownstream(s, id, lineageNodes.get(id)?.downstream !== 'shown')),
+      toggleFields: (id) => setExplore((s) => setFieldsShown(s, id, !s.fieldsShown.has(id))),
+      openGroup: (id) => setExplore((s) => openGroup(s, id)),
+    }),
+    [lineageNodes],
+  );
+
+  const [selectedId, setSelectedId] = useState<string>();
+  const onSelectNode = useCallback((id: string | undefined) => setSelectedId(id), []);
+  const selected = selectedId ? lineageNodes.get(selectedId)?.node : undefined;
+  const versions = useMemo(
+    () => (selected ? versionTimeline(evidence, index, selected, asOf) : []),
+    [selected, evidence, index, asOf],
+  );
+
+  const onExportJson = useCallback(() => {
+    const doc = graphToJson(view, {
+      decisionId: trace.decisionId,
+      featureName: trace.featureName,
+      asOf: new Date(asOf).toISOString(),
+      decisionTime: trace.asOf,
+      comparison,
+      sourceName,
+    });
+    downloadText(
+      `lineage ${trace.decisionId} ${trace.featureName}.json`,
+      JSON.stringify(doc, null, 2),
+      'application/json',
+    );
+  }, [view, trace, asOf, comparison, sourceName]);
+
+  return (
+    <div className="stack">
+      <TimeSlider range={range} value={chosen ?? decisionTime} decisionTime={decisionTime} onChange={setChosen} />
+      {comparison && <TraceComparisonSummary comparison={comparison} decisionTime={trace.asOf} />}
+      <TraceStepCard
+        evidence={evidence}
+        decision={decision}
+        featureName={trace.featureName}
+        asOf={moment === undefined ? undefined : new Date(moment).toISOString()}
+        sourceName={sourceName}
+      />
+      <div className={`trace-layout${selected ? ' with-details' : ''}`}>
+        <LineageGraph
+          view={view}
+          columns={columns}
+          comparison={comparison}
+          selectedId={selected?.id}
+          onSelectNode={onSelectNode}
+          actions={actions}
+          exportName={`lineage ${trace.decisionId} ${trace.featureName}`}
+          onExportJson={onExportJson}
+        />
+        {selected && (
+          <NodeDetails
+            node={selected}
+            change={comparison?.nodes.get(selected.id)}
+            versions={versions}
+            facets={nodeFacets(index, selected)}
+            evidence={evidenceOf(selected, view)}
+            recordAt={(p) => recordAt(evidence, p)}
+            sourceName={sourceName}
+            onClose={() => setSelectedId(undefined)}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
