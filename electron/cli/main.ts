@@ -11,6 +11,36 @@ const commands: ReadonlyArray<CliCommand> = [
     summary: 'generate the sample investigation (--seed N --scale small|large --out DIR)',
     run: async (argv) => (await import('./sample-command.js')).runSampleCommand(argv),
   },
+  {
+    name: 'inspect',
+    summary: 'what each input is: kind, records by type, warnings, rejected lines, SHA-256 (PATH... [--json])',
+    run: async (argv) => (await import('./inspect-command.js')).runInspectCommand(argv),
+  },
+  {
+    name: 'trace',
+    summary: 'the lineage card of a decision (--source PATH... --decision ID [--feature NAME] [--as-of TIME] --json)',
+    run: async (argv) => (await import('./trace-command.js')).runTraceCommand(argv),
+  },
+  {
+    name: 'investigate',
+    summary: 'scope, suspects, governance and remediation (--source PATH... --decision ID [--feature NAME] --json)',
+    run: async (argv) => (await import('./investigate-command.js')).runInvestigateCommand(argv),
+  },
+  {
+    name: 'report',
+    summary: 'a case report or evidence bundle (--source PATH... --decision ID --format html|md|pdf|bagit --out PATH)',
+    run: async (argv) => (await import('./report-command.js')).runReportCommand(argv),
+  },
+  {
+    name: 'verify',
+    summary: 'check an evidence bundle: every hash, Payload-Oxum, the activity chain (BUNDLE)',
+    run: async (argv) => (await import('./verify-command.js')).runVerifyCommand(argv),
+  },
+  {
+    name: 'metrics',
+    summary: 'the five lineage-maturity metrics (--source PATH... [--case FILE...] --json)',
+    run: async (argv) => (await import('./metrics-command.js')).runMetricsCommand(argv),
+  },
 ];
 
 runCli(

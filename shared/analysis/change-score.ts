@@ -9,6 +9,7 @@ export const SCORE_WEIGHTS = {
   distance: 2,
   kind: 2,
   'in running version': 2,
+  'touched field': 2,
   'outside workflow': 1,
 } as const;
 
@@ -18,6 +19,37 @@ export type ScoreTermName = keyof typeof SCORE_WEIGHTS;
 export function timingTerm(effective: number, onset: number, lookbackMs: number): number {
   if (effective > onset) return 0;
   return Math.max(0, 1 - (onset - effective) / lookbackMs);
+}
+
+/**
+ * Timing against the good→bad interval `(lastGood, firstBad]` (the write times of the data the last good and the
+ * first bad decision read): 1 inside it; before it, 0.8 falling linearly to 0 at the window's start; 0 after it.
+ * Without a last good reference, the plain `timingTerm` against `firstBad`.
+ */
+export function intervalTimingTerm(
+  effective: number,
+  interval: { readonly lastGood?: number; readonly firstBad: number; readonly windowStart: number },
+): number {
+  const { lastGood, firstBad, windowStart } = interval;
+  if (effective > firstBad) return 0;
+  if (lastGood === undefined || lastGood >= firstBad) return timingTerm(effective, firstBad, firstBad - windowStart);
+  if (effective > lastGood) return 1;
+  const span = lastGood - windowStart;
+  return span > 0 ? 0.8 * Math.max(0, 1 - (lastGood - effective) / span) : 0;
+}
+
+/**
+ * Whether text (changed diff lines, a configuration's before/after state, a schema diff) names one of the traced
+ * fields, as a whole word: 1 when it does, 0 when it names none, 0.5 when there is no text to look at.
+ */
+export function fieldTerm(text: string | undefined, fields: ReadonlyArray<string>): number {
+  if (text === undefined) return 0.5;
+  const names = new Set(fields.flatMap((f) => [f, f.split('.').pop() as string]).filter((f) => f.length > 1));
+  for (const name of names) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[^A-Za-z0-9_])${escaped}($|[^A-Za-z0-9_])`).test(text)) return 1;
+  }
+  return 0;
 }
 
 /** 1 for the job that wrote the traced feature's dataset, falling off with each job further upstream. */

@@ -1,82 +1,106 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import type { AuditEntry, Commit } from '../model/records';
-import { DAY_MS } from '../time/format-time';
-import { distanceTerm, kindTerm, timingTerm, weigh } from './change-score';
-import { commitGraph, samePath, type CommitGraph } from './commit-graph';
-import { deploymentsShipping, firstDeploymentTo } from './deployments';
+import { distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, weigh } from './change-score';
+import { samePath } from './commit-graph';
+import { coversComponent, deploymentsShipping, firstDeploymentTo } from './deployments';
+import { deploymentSuspects } from './deployment-changes';
+import type { DiffOf, Suspect, SuspectsResult } from './engine-types';
+import { estimateOnset } from './onset';
+import { schemaSuspects } from './schema-changes';
+import { suspectContext, type SuspectContext } from './suspect-context';
 import type { Change, ChangesResult, ScopeResult, TraceResult, TracedJob } from './types';
 
 export interface ChangesOptions {
   /** How far before the onset to look for changes (default 30 days). */
   readonly lookbackDays?: number;
+  /** The investigator's onset: a feature version or an RFC 3339 time (default: estimated from the outcome rates). */
+  readonly onset?: string;
+  /** Changed-line text of a commit's diff of a path, where the caller can read Git (the CLI, the main process). */
+  readonly diffOf?: DiffOf;
 }
 
 /**
- * Every change that touched the traced upstream closure in the look-back window before the onset (the first
- * decision that used the suspect version): Git commits to the code paths of traced jobs, and audit-log entries
- * on traced nodes or their configuration paths. Ranked by the suspect score, highest first.
+ * Every change that touched the traced upstream closure in the look-back window before the onset: Git commits to
+ * the code paths of traced jobs (transformations, tracking plans, identity configs), audit-log entries on traced
+ * nodes or their configuration paths, deployments that changed the code a traced job ran, and schema changes
+ * between versions of traced datasets. Ranked by the suspect score (docs/suspect-ranking.md), highest first.
  */
-export function findChanges(
-  set: EvidenceSet,
-  trace: TraceResult,
-  scope: ScopeResult,
-  options: ChangesOptions = {},
-): ChangesResult {
-  const lookbackMs = (options.lookbackDays ?? 30) * DAY_MS;
+export function findSuspects(set: EvidenceSet, trace: TraceResult, options: ChangesOptions = {}): SuspectsResult {
   const decision = set.decisions.find((d) => d.decisionId === trace.decisionId);
-  const onsetTime = scope.first ?? trace.asOf;
-  const onset = Date.parse(onsetTime);
-  const window = { from: new Date(onset - lookbackMs).toISOString(), to: new Date(onset).toISOString() };
-  const firstId = scope.decisionIds[0] ?? trace.decisionId;
+  const onset = decision
+    ? estimateOnset(set, decision, trace.featureName, options.onset)
+    : {
+        featureName: trace.featureName,
+        outcome: '',
+        method: 'first-use' as const,
+        seriesBy: 'day' as const,
+        series: [],
+        onset: trace.asOf,
+        note: 'the decision is not in the evidence',
+      };
+  const ctx = suspectContext(set, trace, onset, decision, options);
   const gaps: string[] = [];
-  const jobs = trace.jobs;
-  const nearest = Math.min(...jobs.map((j) => j.depth));
-  for (const j of jobs) {
+  for (const j of trace.jobs) {
     if (!j.codePath)
       gaps.push(`Untracked transformation: ${j.id} has no source code location; its commits cannot be found.`);
   }
   if (set.commits.length === 0) gaps.push('No Git history is imported: commits cannot be searched.');
-  const graph = commitGraph(set.commits, set.pullRequests);
-  const changes: Change[] = [];
-  const inWindow = (t: string) => Date.parse(t) >= onset - lookbackMs && Date.parse(t) <= onset;
-
+  const inWindow = (t: string) => Date.parse(t) >= ctx.windowStart && Date.parse(t) <= ctx.onsetMs;
+  const suspects: Suspect[] = [];
   for (const commit of set.commits) {
     if (commit.parents.length > 1 || !inWindow(commit.committerDate)) continue;
-    const touched = jobs.filter(
+    const touched = trace.jobs.filter(
       (j) => j.codePath && commit.changedPaths.some((p) => samePath(p.path, j.codePath as string)),
     );
-    if (touched.length === 0) continue;
-    changes.push(
-      scoreCommit(commit, touched, { set, graph, onset, lookbackMs, nearest, environment: decision?.environment }),
-    );
+    if (touched.length > 0) suspects.push(scoreCommit(commit, touched, ctx));
   }
   const nodeIds = new Set(trace.nodes.map((n) => n.id));
   for (const entry of set.audit) {
     if (!inWindow(entry.timestamp)) continue;
-    const job = jobs.find((j) => j.id === entry.target.id || (j.codePath && samePath(entry.target.id, j.codePath)));
+    const job = trace.jobs.find(
+      (j) => j.id === entry.target.id || (j.codePath && samePath(entry.target.id, j.codePath)),
+    );
     if (!job && !nodeIds.has(entry.target.id)) continue;
-    changes.push(scoreAudit(entry, job, trace, { onset, lookbackMs, nearest }));
+    suspects.push(scoreAudit(entry, job, ctx));
   }
-  changes.sort(
-    (a, b) => b.score - a.score || Date.parse(b.timestamp) - Date.parse(a.timestamp) || a.id.localeCompare(b.id),
+  suspects.push(...deploymentSuspects(ctx, new Set(suspects.map((s) => s.id))));
+  suspects.push(...schemaSuspects(ctx));
+  suspects.sort(
+    (a, b) =>
+      b.score - a.score || Date.parse(b.effectiveTime) - Date.parse(a.effectiveTime) || a.id.localeCompare(b.id),
   );
-  return { firstWrong: { decisionId: firstId, timestamp: onsetTime }, window, changes, gaps };
+  return {
+    onset,
+    window: { from: new Date(ctx.windowStart).toISOString(), to: new Date(ctx.onsetMs).toISOString() },
+    suspects,
+    gaps,
+  };
 }
 
-interface CommitContext {
-  readonly set: EvidenceSet;
-  readonly graph: CommitGraph;
-  readonly onset: number;
-  readonly lookbackMs: number;
-  readonly nearest: number;
-  readonly environment?: string;
+/**
+ * The Changes step's result: the suspects of `findSuspects` that are commits, audit entries or deployments (schema
+ * changes are listed by `findSuspects`), with the onset's first wrong decision. `scope` is kept for callers.
+ */
+export function findChanges(
+  set: EvidenceSet,
+  trace: TraceResult,
+  _scope: ScopeResult,
+  options: ChangesOptions = {},
+): ChangesResult {
+  const result = findSuspects(set, trace, options);
+  const changes = result.suspects.filter((s): s is Suspect & Change => s.kind !== 'schema');
+  const firstWrong = result.onset.firstBad ?? { decisionId: trace.decisionId, timestamp: result.onset.onset };
+  return { firstWrong, window: result.window, changes, gaps: result.gaps };
 }
 
-function scoreCommit(commit: Commit, touched: ReadonlyArray<TracedJob>, ctx: CommitContext): Change {
+function scoreCommit(commit: Commit, touched: ReadonlyArray<TracedJob>, ctx: SuspectContext): Suspect {
   const paths = commit.changedPaths
     .map((p) => p.path)
     .filter((p) => touched.some((j) => samePath(p, j.codePath as string)));
-  const shipped = firstDeploymentTo(ctx.environment, deploymentsShipping(commit.sha, ctx.set.deployments, ctx.graph));
+  const shipping = deploymentsShipping(commit.sha, ctx.set.deployments, ctx.graph).filter((d) =>
+    touched.some((j) => coversComponent(d, j)),
+  );
+  const shipped = firstDeploymentTo(ctx.environment, shipping);
   const effective = shipped ? Date.parse(shipped.timestamp) : Date.parse(commit.committerDate);
   const depth = Math.min(...touched.map((j) => j.depth));
   const ran = touched.filter((j) => j.codeVersion && ctx.graph.bySha.has(ctx.graph.resolve(j.codeVersion) ?? ''));
@@ -84,17 +108,18 @@ function scoreCommit(commit: Commit, touched: ReadonlyArray<TracedJob>, ctx: Com
     ctx.graph.isAncestor(commit.sha, ctx.graph.resolve(j.codeVersion as string) as string),
   );
   const pr = ctx.graph.pullRequestOf(commit.sha);
+  const fields = [...new Set(touched.flatMap((j) => ctx.fieldsOf(j.id)))];
+  const diffs = ctx.diffOf ? paths.map((p) => ctx.diffOf?.(commit.sha, p)) : [];
+  const diffText = diffs.some((d) => d !== undefined) ? diffs.filter((d) => d !== undefined).join('\n') : undefined;
+  const field = fieldTerm(diffText, fields);
   const { score, reasons } = weigh({
     timing: {
-      value: timingTerm(effective, ctx.onset, ctx.lookbackMs),
+      value: intervalTimingTerm(effective, ctx.interval),
       note: shipped
         ? `deployed to ${shipped.environment} at ${shipped.timestamp} (${shipped.id})`
         : `committed at ${commit.committerDate}; no deployment record ships it`,
     },
-    distance: {
-      value: distanceTerm(depth, ctx.nearest),
-      note: `changes ${touched.map((j) => j.id).join(', ')}`,
-    },
+    distance: { value: distanceTerm(depth, ctx.nearest), note: `changes ${touched.map((j) => j.id).join(', ')}` },
     kind: { value: kindTerm(paths), note: `paths ${paths.join(', ')}` },
     'in running version': {
       value: ran.length === 0 ? 0.5 : inRunning ? 1 : 0,
@@ -105,6 +130,15 @@ function scoreCommit(commit: Commit, touched: ReadonlyArray<TracedJob>, ctx: Com
             ? 'contained in the code version the runs executed'
             : 'not in the code version the runs executed',
     },
+    'touched field': {
+      value: field,
+      note:
+        diffText === undefined
+          ? 'the diff is not available'
+          : field === 1
+            ? `the changed lines name a traced field (${fields.join(', ')})`
+            : `the changed lines name none of ${fields.join(', ') || 'the traced fields'}`,
+    },
     'outside workflow': {
       value: pr || ctx.set.pullRequests.length === 0 ? 0 : 1,
       note: pr ? `arrived through pull request #${pr.number}` : 'no pull request brought it',
@@ -114,6 +148,7 @@ function scoreCommit(commit: Commit, touched: ReadonlyArray<TracedJob>, ctx: Com
     id: commit.sha,
     kind: 'commit',
     timestamp: commit.committerDate,
+    effectiveTime: new Date(effective).toISOString(),
     actor: commit.authorName,
     summary: commit.subject,
     touches: touched.map((j) => j.id),
@@ -125,27 +160,32 @@ function scoreCommit(commit: Commit, touched: ReadonlyArray<TracedJob>, ctx: Com
   };
 }
 
-function scoreAudit(
-  entry: AuditEntry,
-  job: TracedJob | undefined,
-  trace: TraceResult,
-  ctx: Pick<CommitContext, 'onset' | 'lookbackMs' | 'nearest'>,
-): Change {
-  const node = trace.nodes.find((n) => n.id === entry.target.id);
-  const depth = job?.depth ?? node?.depth ?? ctx.nearest;
-  const outside = entry.channel === 'ui' || entry.channel === 'api';
+function scoreAudit(entry: AuditEntry, job: TracedJob | undefined, ctx: SuspectContext): Suspect {
+  const node = ctx.trace.nodes.find((n) => n.id === entry.target.id);
+  const depth = job?.depth ?? (node ? node.depth + 1 : ctx.nearest);
+  const outside = entry.channel === 'ui' || entry.channel === 'api' || /identity[._]?merge/i.test(entry.target.type);
+  const state =
+    entry.before === undefined && entry.after === undefined ? undefined : JSON.stringify([entry.before, entry.after]);
+  const fields = ctx.fieldsOf(job?.id ?? entry.target.id);
+  const field = fieldTerm(state, fields);
   const { score, reasons } = weigh({
-    timing: {
-      value: timingTerm(Date.parse(entry.timestamp), ctx.onset, ctx.lookbackMs),
-      note: `at ${entry.timestamp}`,
-    },
+    timing: { value: intervalTimingTerm(Date.parse(entry.timestamp), ctx.interval), note: `at ${entry.timestamp}` },
     distance: { value: distanceTerm(Math.max(depth, ctx.nearest), ctx.nearest), note: `changes ${entry.target.id}` },
     kind: { value: kindTerm([entry.target.id]), note: `${entry.target.type} ${entry.action}` },
     'in running version': { value: 1, note: 'a configuration change applies from the moment it is made' },
+    'touched field': {
+      value: field,
+      note:
+        state === undefined
+          ? 'the entry records no before or after state'
+          : field === 1
+            ? 'its before/after state names a traced field'
+            : 'its before/after state names no traced field',
+    },
     'outside workflow': {
       value: outside ? 1 : 0,
       note: outside
-        ? `made through the ${entry.channel} channel, outside version control`
+        ? `made through the ${entry.channel ?? 'unknown'} channel, outside version control`
         : `channel ${entry.channel ?? 'unknown'}`,
     },
   });
@@ -153,6 +193,7 @@ function scoreAudit(
     id: entry.id,
     kind: 'audit',
     timestamp: entry.timestamp,
+    effectiveTime: entry.timestamp,
     actor: entry.actor,
     summary: `${entry.action} ${entry.target.name ?? entry.target.id}`,
     touches: [job?.id ?? entry.target.id],

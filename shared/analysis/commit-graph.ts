@@ -14,58 +14,101 @@ export interface CommitGraph {
   mergeOf(sha: string): Commit | undefined;
   /** Resolves a full or abbreviated SHA to the full one. */
   resolve(shaOrPrefix: string): string | undefined;
+  /** The commit's generation: 1 for a root, else 1 + the highest generation of its parents (0 = unknown). */
+  generation(sha: string): number;
 }
 
-const cache = new WeakMap<ReadonlyArray<Commit>, CommitGraph>();
+const cache = new WeakMap<ReadonlyArray<Commit>, { prs: ReadonlyArray<PullRequest>; graph: CommitGraph }>();
+const MEMO_LIMIT = 200_000;
 
-/** Builds (or returns the cached) commit graph of these commits and pull requests. */
+/** Generation numbers (longest path to a root), computed without recursion. */
+function generations(bySha: ReadonlyMap<string, Commit>): Map<string, number> {
+  const gen = new Map<string, number>();
+  for (const start of bySha.keys()) {
+    if (gen.has(start)) continue;
+    const stack = [start];
+    while (stack.length) {
+      const sha = stack[stack.length - 1] as string;
+      if (gen.has(sha)) {
+        stack.pop();
+        continue;
+      }
+      const parents = (bySha.get(sha)?.parents ?? []).filter((p) => bySha.has(p));
+      const pending = parents.filter((p) => !gen.has(p));
+      if (pending.length) {
+        stack.push(...pending);
+        continue;
+      }
+      stack.pop();
+      gen.set(sha, 1 + Math.max(0, ...parents.map((p) => gen.get(p) as number)));
+    }
+  }
+  return gen;
+}
+
+/**
+ * Builds (or returns the cached) commit graph of these commits and pull requests. Ancestry uses generation numbers:
+ * a walk from the descendant never goes below the ancestor's generation, and answers are memoized up to a bound, so
+ * memory stays linear in the history (no per-commit ancestor sets).
+ */
 export function commitGraph(commits: ReadonlyArray<Commit>, pullRequests: ReadonlyArray<PullRequest>): CommitGraph {
   const cached = cache.get(commits);
-  if (cached) return cached;
+  if (cached?.prs === pullRequests) return cached.graph;
   const bySha = new Map(commits.map((c) => [c.sha, c] as const));
+  const gen = generations(bySha);
   const prByNumber = new Map(pullRequests.map((p) => [p.number, p] as const));
   const prBySha = new Map<string, PullRequest>();
   const mergeBySha = new Map<string, Commit>();
-  const ancestorMemo = new Map<string, Set<string>>();
+  const memo = new Map<string, boolean>();
 
-  const ancestors = (sha: string): Set<string> => {
-    const known = ancestorMemo.get(sha);
-    if (known) return known;
-    const seen = new Set<string>();
-    const stack = [sha];
-    while (stack.length) {
-      const s = stack.pop() as string;
-      if (seen.has(s)) continue;
-      seen.add(s);
-      const memo = ancestorMemo.get(s);
-      if (memo && s !== sha) {
-        for (const a of memo) seen.add(a);
-        continue;
+  const isAncestor = (a: string, d: string): boolean => {
+    if (a === d) return true;
+    const ga = gen.get(a);
+    const gd = gen.get(d);
+    if (ga === undefined || gd === undefined || ga >= gd) return false;
+    const key = `${a}>${d}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const seen = new Set<string>([d]);
+    const stack = [d];
+    let found = false;
+    while (stack.length && !found) {
+      for (const p of bySha.get(stack.pop() as string)?.parents ?? []) {
+        if (p === a) found = true;
+        if (seen.has(p) || (gen.get(p) ?? 0) <= ga) continue;
+        seen.add(p);
+        stack.push(p);
       }
-      for (const p of bySha.get(s)?.parents ?? []) stack.push(p);
     }
-    ancestorMemo.set(sha, seen);
-    return seen;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, found);
+    return found;
   };
 
   for (const pr of pullRequests) {
     if (pr.headSha) prBySha.set(pr.headSha, pr);
     if (pr.mergeCommitSha) prBySha.set(pr.mergeCommitSha, pr);
   }
-  // A merge brings the commits reachable from its second parent that its first parent lacks.
-  for (const merge of commits) {
-    if (merge.parents.length < 2) continue;
+  // The mainline: the first-parent chain of the newest tip. A merge brings the commits reachable from its other
+  // parents that are neither on the mainline nor brought by an earlier merge (merges are visited oldest first).
+  const mainline = new Set<string>();
+  const hasChild = new Set(commits.flatMap((c) => c.parents));
+  const tip = [...bySha.keys()]
+    .filter((s) => !hasChild.has(s))
+    .sort((x, y) => (gen.get(y) ?? 0) - (gen.get(x) ?? 0))[0];
+  for (let s: string | undefined = tip; s && bySha.has(s) && !mainline.has(s); s = bySha.get(s)?.parents[0])
+    mainline.add(s);
+  const merges = commits.filter((c) => c.parents.length > 1).sort((x, y) => gen.get(x.sha)! - gen.get(y.sha)!);
+  for (const merge of merges) {
     const pr =
       prBySha.get(merge.sha) ?? (merge.pullRequest !== undefined ? prByNumber.get(merge.pullRequest) : undefined);
     if (pr && !prBySha.has(merge.sha)) prBySha.set(merge.sha, pr);
-    const base = ancestors(merge.parents[0] as string);
+    const firstParent = merge.parents[0] as string;
     const stack = merge.parents.slice(1);
-    const seen = new Set<string>();
     while (stack.length) {
       const s = stack.pop() as string;
-      if (seen.has(s) || base.has(s) || !bySha.has(s)) continue;
-      seen.add(s);
-      if (!mergeBySha.has(s)) mergeBySha.set(s, merge);
+      if (!bySha.has(s) || mainline.has(s) || mergeBySha.has(s) || s === firstParent) continue;
+      mergeBySha.set(s, merge);
       if (pr && !prBySha.has(s)) prBySha.set(s, pr);
       for (const p of bySha.get(s)?.parents ?? []) stack.push(p);
     }
@@ -77,14 +120,20 @@ export function commitGraph(commits: ReadonlyArray<Commit>, pullRequests: Readon
     }
   }
   const shas = [...bySha.keys()];
+  const prefixes = new Map<string, string | undefined>();
   const graph: CommitGraph = {
     bySha,
-    isAncestor: (a, d) => a === d || ancestors(d).has(a),
+    isAncestor,
     pullRequestOf: (sha) => prBySha.get(sha),
     mergeOf: (sha) => mergeBySha.get(sha),
-    resolve: (s) => (bySha.has(s) ? s : shas.find((x) => s.length >= 7 && x.startsWith(s))),
+    resolve: (s) => {
+      if (bySha.has(s)) return s;
+      if (!prefixes.has(s)) prefixes.set(s, s.length >= 7 ? shas.find((x) => x.startsWith(s)) : undefined);
+      return prefixes.get(s);
+    },
+    generation: (sha) => gen.get(sha) ?? 0,
   };
-  cache.set(commits, graph);
+  cache.set(commits, { prs: pullRequests, graph });
   return graph;
 }
 

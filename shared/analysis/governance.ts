@@ -1,161 +1,182 @@
+import { lineageModel } from '../lineage/lineage-model';
 import type { EvidenceSet } from '../model/evidence-set';
-import type { AuditEntry, Commit, Deployment, PullRequest } from '../model/records';
+import type { AuditEntry, Commit } from '../model/records';
+import { checkApproval } from './approval-rules';
 import { commitGraph, type CommitGraph } from './commit-graph';
-import { deploymentsShipping } from './deployments';
-import type { Change, GovernanceFinding, GovernanceRow } from './types';
+import { checkDeployments } from './deployment-rules';
+import type { ComponentRef } from './deployments';
+import { enforcementFindings } from './enforcement';
+import type { ParityReport, RuleFinding } from './engine-types';
+import { environmentParity } from './parity';
+import type { Change, GovernanceRow, TraceResult } from './types';
 
-const STAGING = /^(stag|preprod|pre-prod|uat|qa)/i;
-const PRODUCTION = /^prod/i;
+/** What governance needs of a change (a `Change` or a `Suspect`). */
+export type GovernedChange = Pick<Change, 'id' | 'touches' | 'paths' | 'timestamp'> & { readonly kind: string };
+
+export interface GovernanceOptions {
+  /** The trace, to know the jobs a change touched and which paths hold tracking plans. */
+  readonly trace?: TraceResult;
+  /** The decision's time: environment parity and enforcement are checked as of it. */
+  readonly asOf?: string;
+}
+
+export interface GovernanceResult extends GovernanceRow {
+  readonly parity?: ParityReport;
+}
+
+const TRACKING_PLAN = /(^|\/)(tracking[-_]?plans?|protocols|data[-_]?catalog)(\/|\.|$)/i;
+const baseName = (p: string) => (p.split('/').pop() ?? p).replace(/\.(ya?ml|json)$/i, '');
 
 /**
- * For each change: was it approved (an approving review by someone other than the author, on the pull request
- * that brought it), and which deployments shipped it (staging before production). A verdict with findings,
- * each linked to its evidence record. Changes outside version control (UI or API edits) are violations.
+ * For each change: the approval rules (approving reviewer ≠ author, on the merged commit, before the merge), the
+ * deployment rules (the approved merge deployed, nothing unapproved shipped with it, staging before production and
+ * for how long), environment parity at the decision's time, and enforcement of the rule version in force. Changes
+ * outside the versioned workflow (UI or API edits, manual identity merges) are unauthorized. A verdict per change —
+ * compliant, violation, or insufficient evidence where a needed record is missing — with every finding linked to
+ * its evidence. Separate from the ranking: a compliant change can be the cause.
  */
-export function validateGovernance(set: EvidenceSet, changes: ReadonlyArray<Change>): GovernanceRow[] {
+export function validateGovernance(
+  set: EvidenceSet,
+  changes: ReadonlyArray<GovernedChange>,
+  options: GovernanceOptions = {},
+): GovernanceResult[] {
   const graph = commitGraph(set.commits, set.pullRequests);
   const audit = new Map(set.audit.map((a) => [a.id, a] as const));
+  const deployments = new Map(set.deployments.map((d) => [d.id, d] as const));
   return changes.map((change) => {
+    const jobs: ComponentRef[] = (options.trace?.jobs ?? []).filter((j) => change.touches.includes(j.id));
     if (change.kind === 'commit') {
       const commit = graph.bySha.get(change.id);
-      if (commit) return commitGovernance(commit, set, graph);
+      if (commit) return commitGovernance(commit, change, jobs, set, graph, options);
+    }
+    if (change.kind === 'deployment') {
+      const d = deployments.get(change.id);
+      const commit = d ? graph.bySha.get(graph.resolve(d.commit) ?? d.commit) : undefined;
+      if (commit) return { ...commitGovernance(commit, change, jobs, set, graph, options), changeId: change.id };
+    }
+    if (change.kind === 'schema') {
+      const commit = schemaCause(set, graph, change.id);
+      if (commit) {
+        const row = commitGovernance(commit, change, jobs, set, graph, options);
+        const cause: RuleFinding = {
+          rule: 'evidence',
+          ok: true,
+          text: `The schema was written by code at ${commit.sha.slice(0, 12)} ("${commit.subject}"); its governance follows.`,
+          evidence: commit.provenance,
+        };
+        return { ...row, changeId: change.id, findings: [cause, ...row.findings] };
+      }
     }
     const entry = audit.get(change.id);
-    if (entry) return auditGovernance(entry);
-    return {
-      changeId: change.id,
-      approved: false,
-      approvers: [],
-      deployments: [],
-      verdict: 'insufficient-evidence',
-      findings: [{ ok: false, text: 'The change is not in the evidence.' }],
-    };
+    if (entry) return auditGovernance(entry, set, graph);
+    return verdict(change.id, [], [], [{ rule: 'evidence', ok: false, text: 'The change is not in the evidence.' }], {
+      violation: false,
+      missingRecord: true,
+    });
   });
 }
 
-function commitGovernance(commit: Commit, set: EvidenceSet, graph: CommitGraph): GovernanceRow {
-  const findings: GovernanceFinding[] = [];
-  const pr = graph.pullRequestOf(commit.sha);
-  const approvers = pr ? approvingReviewers(pr) : [];
-  let missingRecord = false;
-  let violation = false;
-  if (!pr) {
-    if (set.pullRequests.length === 0) {
-      missingRecord = true;
-      findings.push({ ok: false, text: 'No pull-request export is imported: approval cannot be checked.' });
-    } else {
-      violation = true;
-      findings.push({
-        ok: false,
-        text: 'No pull request brought this commit: it was pushed without review.',
-        evidence: commit.provenance,
-      });
-    }
-  } else if (approvers.length === 0) {
-    violation = true;
-    const self = pr.reviews.some((r) => r.state.toUpperCase() === 'APPROVED' && r.user === pr.author);
-    findings.push({
-      ok: false,
-      text: self
-        ? `Pull request #${pr.number} was approved only by its author ${pr.author}.`
-        : `Pull request #${pr.number} was merged without an approving review (${pr.reviews.length} review(s): ${describeReviews(pr)}).`,
-      evidence: pr.provenance,
-    });
-  } else {
-    findings.push({
-      ok: true,
-      text: `Pull request #${pr.number} approved by ${approvers.join(', ')} (not the author ${pr.author}).`,
-      evidence: pr.provenance,
-    });
-    const late = pr.reviews.filter(
-      (r) => isApproval(r.state) && pr.mergedAt && r.submittedAt && Date.parse(r.submittedAt) > Date.parse(pr.mergedAt),
-    );
-    if (late.length > 0) {
-      violation = true;
-      findings.push({
-        ok: false,
-        text: `Approval by ${late.map((r) => r.user).join(', ')} came after the merge.`,
-        evidence: pr.provenance,
-      });
-    }
-  }
-  const shipping = deploymentsShipping(commit.sha, set.deployments, graph);
-  const firstPerEnv = new Map<string, Deployment>();
-  for (const d of shipping) if (!firstPerEnv.has(d.environment)) firstPerEnv.set(d.environment, d);
-  if (set.deployments.length === 0) {
-    missingRecord = true;
-    findings.push({ ok: false, text: 'No deployment records are imported: where it ran cannot be checked.' });
-  } else if (shipping.length === 0) {
-    findings.push({ ok: true, text: 'No deployment record ships this commit.' });
-  }
-  const prod = [...firstPerEnv.values()].find((d) => PRODUCTION.test(d.environment));
-  for (const d of firstPerEnv.values()) {
-    const afterProd =
-      prod !== undefined && STAGING.test(d.environment) && Date.parse(d.timestamp) > Date.parse(prod.timestamp);
-    findings.push({
-      ok: !afterProd,
-      text: `Deployed to ${d.environment} at ${d.timestamp} (${d.id}, commit ${d.commit.slice(0, 12)})${afterProd ? `, after it had reached ${prod.environment}` : ''}.`,
-      evidence: d.provenance,
-    });
-  }
-  if (prod) {
-    const staged = [...firstPerEnv.values()].find(
-      (d) => STAGING.test(d.environment) && Date.parse(d.timestamp) <= Date.parse(prod.timestamp),
-    );
-    if (!staged) {
-      violation = true;
-      findings.push({
-        ok: false,
-        text: `Deployed to ${prod.environment} without a prior staging deployment.`,
-        evidence: prod.provenance,
-      });
-    }
-  }
+function verdict(
+  changeId: string,
+  approvers: ReadonlyArray<string>,
+  deployments: GovernanceRow['deployments'],
+  findings: RuleFinding[],
+  flags: { violation: boolean; missingRecord: boolean },
+  extra: Partial<GovernanceResult> = {},
+): GovernanceResult {
   return {
-    changeId: commit.sha,
-    pullRequest: pr?.number,
+    changeId,
     approved: approvers.length > 0,
     approvers,
-    deployments: [...firstPerEnv.values()].map((d) => ({
-      id: d.id,
-      environment: d.environment,
-      timestamp: d.timestamp,
-    })),
-    verdict: violation ? 'violation' : missingRecord ? 'insufficient-evidence' : 'compliant',
+    deployments,
+    verdict: flags.violation ? 'violation' : flags.missingRecord ? 'insufficient-evidence' : 'compliant',
     findings,
+    ...extra,
   };
 }
 
-function auditGovernance(entry: AuditEntry): GovernanceRow {
-  const outside = entry.channel === 'ui' || entry.channel === 'api';
-  return {
-    changeId: entry.id,
-    approved: false,
-    approvers: [],
-    deployments: [],
-    verdict: outside ? 'violation' : 'insufficient-evidence',
-    findings: [
-      outside
-        ? {
-            ok: false,
-            text: `Unauthorized: changed by ${entry.actor} through the ${entry.channel} channel, outside the versioned workflow.`,
-            evidence: entry.provenance,
-          }
-        : {
-            ok: false,
-            text: `Changed by ${entry.actor}; no approval record links to this audit entry.`,
-            evidence: entry.provenance,
-          },
-    ],
-  };
+function commitGovernance(
+  commit: Commit,
+  change: GovernedChange,
+  jobs: ComponentRef[],
+  set: EvidenceSet,
+  graph: CommitGraph,
+  options: GovernanceOptions,
+): GovernanceResult {
+  const approval = checkApproval(commit, graph, set.pullRequests.length > 0);
+  // Without the trace the jobs are unknown: every deployment shipping the commit counts, whatever its component.
+  const refs = jobs;
+  const deploy = checkDeployments(set, graph, commit.sha, refs, approval.pullRequest);
+  const findings: RuleFinding[] = [...approval.findings, ...deploy.findings];
+  let violation = approval.violation || deploy.violation;
+  let missingRecord = approval.missingRecord || deploy.missingRecord;
+  let parity: ParityReport | undefined;
+  const t = options.asOf ? Date.parse(options.asOf) : undefined;
+  if (t !== undefined && jobs[0]) {
+    const p = environmentParity(set, graph, jobs[0], t, commit.sha);
+    parity = p.report;
+    if (p.finding) findings.push(p.finding);
+    if (p.finding && !p.finding.ok) violation = true;
+  }
+  const plans = [...change.paths, ...jobs.map((j) => j.codePath ?? '')]
+    .filter((p) => TRACKING_PLAN.test(p))
+    .map(baseName);
+  if (plans.length > 0) {
+    const e = enforcementFindings(set, [...new Set(plans)], Date.parse(change.timestamp), t ?? Infinity);
+    findings.push(...e.findings);
+    violation ||= e.violation;
+    missingRecord ||= e.missingRecord;
+  }
+  const deployments = deploy.firstPerEnv.map((d) => ({ id: d.id, environment: d.environment, timestamp: d.timestamp }));
+  return verdict(
+    change.id,
+    approval.approvers,
+    deployments,
+    findings,
+    { violation, missingRecord },
+    {
+      pullRequest: approval.pullRequest?.number,
+      parity,
+    },
+  );
 }
 
-const isApproval = (state: string) => state.toUpperCase() === 'APPROVED';
-
-function approvingReviewers(pr: PullRequest): string[] {
-  return [...new Set(pr.reviews.filter((r) => isApproval(r.state) && r.user !== pr.author).map((r) => r.user))];
+/** The commit whose code wrote the dataset version of a schema change (`schema:<dataset>@<version>`). */
+function schemaCause(set: EvidenceSet, graph: CommitGraph, id: string): Commit | undefined {
+  const m = /^schema:(.+)@([^@]+)$/.exec(id);
+  if (!m) return undefined;
+  const v = lineageModel(set).versionNamed(m[1] as string, m[2] as string);
+  const sha = v?.run.sourceCodeLocation?.version;
+  return sha ? graph.bySha.get(graph.resolve(sha) ?? sha) : undefined;
 }
 
-function describeReviews(pr: PullRequest): string {
-  return pr.reviews.length ? pr.reviews.map((r) => `${r.user} ${r.state.toLowerCase()}`).join(', ') : 'none';
+function auditGovernance(entry: AuditEntry, set: EvidenceSet, graph: CommitGraph): GovernanceResult {
+  const manualMerge = /identity[._]?merge/i.test(entry.target.type) || /manual[._]?merge/i.test(entry.action);
+  if (entry.channel === 'ui' || entry.channel === 'api' || manualMerge) {
+    const how = manualMerge ? 'a manual identity merge' : `an edit through the ${entry.channel} channel`;
+    const text = `Unauthorized: ${how} by ${entry.actor}, outside the versioned workflow (no commit, review or deployment record).`;
+    return verdict(entry.id, [], [], [{ rule: 'unauthorized', ok: false, text, evidence: entry.provenance }], {
+      violation: true,
+      missingRecord: false,
+    });
+  }
+  const sha = (entry.after as { commit?: unknown } | undefined)?.commit;
+  const commit = typeof sha === 'string' ? graph.bySha.get(graph.resolve(sha) ?? sha) : undefined;
+  if (commit) {
+    const approval = checkApproval(commit, graph, set.pullRequests.length > 0);
+    const applied: RuleFinding = {
+      rule: 'evidence',
+      ok: true,
+      text: `Applied by ${entry.actor} through the ${entry.channel ?? 'unknown'} channel from commit ${commit.sha.slice(0, 12)}.`,
+      evidence: entry.provenance,
+    };
+    return verdict(entry.id, approval.approvers, [], [applied, ...approval.findings], approval, {
+      pullRequest: approval.pullRequest?.number,
+    });
+  }
+  const text = `Changed by ${entry.actor} through the ${entry.channel ?? 'unknown'} channel; no commit or approval record links to this audit entry.`;
+  return verdict(entry.id, [], [], [{ rule: 'evidence', ok: false, text, evidence: entry.provenance }], {
+    violation: false,
+    missingRecord: true,
+  });
 }

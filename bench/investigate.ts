@@ -1,0 +1,53 @@
+/**
+ * `investigate` on the large sample (seed 7: about 1M decisions, 100k lineage events, 20k commits): the import is
+ * timed once, then the engine (trace, onset, scope, suspects, governance, remediation) three times on the loaded
+ * evidence; prints the medians against the 5 s target. The sample is generated once into a cache folder
+ * (`LARGE_SAMPLE_DIR`, default node_modules/.cache/lineage-bench/large-7; about 1 GB, a few minutes).
+ * `npx tsx bench/investigate.ts` runs it alone.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runEngine } from '../shared/analysis/engine';
+import { createGitRunner } from '../electron/services/git-runner';
+import { generateSample } from '../electron/sample/write-sample';
+import { loadEvidence } from '../electron/sources/load-evidence';
+import { report } from './stats';
+
+const DIR = process.env.LARGE_SAMPLE_DIR ?? join('node_modules', '.cache', 'lineage-bench', 'large-7');
+
+/** Imports the large sample once and runs the engine `runs` times; returns whether the median met 5 s. */
+export async function benchInvestigate(runs = 3): Promise<boolean> {
+  if (!existsSync(join(DIR, 'case.json'))) {
+    console.log(`      generating the large sample into ${DIR} (once; a few minutes)…`);
+    await generateSample({ seed: 7, scale: 'large', outDir: DIR });
+  }
+  const c = JSON.parse(await readFile(join(DIR, 'case.json'), 'utf8')) as { decisionId: string; featureName: string };
+  const t0 = performance.now();
+  const { set } = await loadEvidence([DIR], { git: createGitRunner(), cacheDir: join(DIR, '..', 'repositories') });
+  const importMs = performance.now() - t0;
+  console.log(
+    `      import: ${(importMs / 1000).toFixed(1)} s (${set.decisions.length.toLocaleString('en-US')} decisions, ` +
+      `${set.runs.length.toLocaleString('en-US')} lineage events, ${set.commits.length.toLocaleString('en-US')} commits)`,
+  );
+  const decision = set.decisions.find((d) => d.decisionId === c.decisionId);
+  if (!decision) throw new Error(`${DIR}/case.json names decision ${c.decisionId}, which the decision log lacks.`);
+  const times: number[] = [];
+  let top = '';
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    const result = runEngine(set, decision, c.featureName);
+    times.push(performance.now() - s);
+    top = `${result.suspects.suspects[0]?.id ?? 'none'} of ${result.suspects.suspects.length} suspects`;
+  }
+  console.log(
+    `      first run (builds the lineage model and commit graph): ${(times[0]! / 1000).toFixed(1)} s; ` +
+      `top suspect ${top}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
+  return report(`investigate on the large sample (after import; median of ${runs})`, times, 5000);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = (await benchInvestigate()) ? 0 : 1;
+}

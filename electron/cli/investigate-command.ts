@@ -1,0 +1,213 @@
+/**
+ * `lineage-investigator investigate --source <path>... --decision <id> [--feature <name>] [--lookback-days N]
+ * [--onset VERSION|TIME] [--notify-threshold N] --json`: every step headless — scope, trace, ranked suspects,
+ * governance verdicts and remediation — printed as one JSON document.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findSuspects } from '../../shared/analysis/changes.js';
+import { commitGraph } from '../../shared/analysis/commit-graph.js';
+import { runEngine, type EngineResult } from '../../shared/analysis/engine.js';
+import type { DiffOf } from '../../shared/analysis/engine-types.js';
+import { traceDecision } from '../../shared/analysis/trace.js';
+import type { Commit, Provenance } from '../../shared/model/records.js';
+import { defaultDataDir } from '../app-paths.js';
+import { createGitRunner, type GitRunner } from '../services/git-runner.js';
+import { loadEvidence } from '../sources/load-evidence.js';
+import type { CliIo } from './run-cli.js';
+
+const USAGE = [
+  'Usage: lineage-investigator investigate --source PATH... --decision ID [--feature NAME] [--lookback-days N]',
+  '                                        [--onset VERSION|TIME] [--notify-threshold N] --json',
+  '',
+  'Scope, trace, ranked suspects, governance verdicts and remediation of one decision, as JSON.',
+  '',
+  '  --source PATH           a file, folder, Git repository or bundle to import (repeat for more)',
+  '  --decision ID           the decision id as the decision log names it',
+  "  --feature NAME          the feature to investigate (default: the decision's first feature)",
+  '  --lookback-days N       how many days before the onset to search for changes (default 30)',
+  '  --onset VERSION|TIME    the onset, when the estimate from the outcome rates is wrong',
+  '  --notify-threshold N    affected subjects that oblige a notification (default 500)',
+  '  --json                  print JSON (the only output format)',
+].join('\n');
+
+const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+const positive = (s: string | undefined) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0);
+
+/** Runs the command on the arguments after `investigate`; resolves with the exit code (2 for a usage error). */
+export async function runInvestigateCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let values: Record<string, string | string[] | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        source: { type: 'string', multiple: true },
+        decision: { type: 'string' },
+        feature: { type: 'string' },
+        'lookback-days': { type: 'string' },
+        onset: { type: 'string' },
+        'notify-threshold': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const sources = values.source as string[] | undefined;
+  const decisionId = values.decision as string | undefined;
+  const lookback = values['lookback-days'] as string | undefined;
+  const threshold = values['notify-threshold'] as string | undefined;
+  const problems = [
+    sources?.length ? '' : '--source PATH is required',
+    decisionId ? '' : '--decision ID is required',
+    values.json ? '' : '--json is required (the only output format)',
+    positive(lookback) ? '' : `--lookback-days must be a positive whole number, not ${lookback}`,
+    positive(threshold) ? '' : `--notify-threshold must be a positive whole number, not ${threshold}`,
+  ].filter(Boolean);
+  if (problems.length > 0 || !sources || !decisionId) {
+    io.err(`${problems.join('\n')}\n\n${USAGE}`);
+    return 2;
+  }
+  const git = createGitRunner();
+  const loadedEvidence = await loadEvidence(sources, { git, cacheDir: join(defaultDataDir(), 'repositories') });
+  const { set, problems: readProblems, loaded, sourceNames, repositories } = loadedEvidence;
+  for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
+  for (const l of loaded) {
+    for (const r of l.result.rejections) {
+      io.err(
+        `${r.sourceName}${r.line !== undefined ? `:${r.line}` : r.pointer ? ` ${r.pointer}` : ''}: rejected: ${r.reason}`,
+      );
+    }
+  }
+  const decision = set.decisions.find((d) => d.decisionId === decisionId);
+  if (!decision) {
+    io.err(`Unknown decision: ${decisionId} is in none of the decision logs read (${set.decisions.length} decisions).`);
+    return 2;
+  }
+  const feature = (values.feature as string | undefined) ?? decision.features[0]?.name;
+  if (!feature || !decision.features.some((f) => f.name === feature)) {
+    const names = decision.features.map((f) => f.name).join(', ') || 'none';
+    io.err(
+      `Unknown feature: decision ${decision.decisionId} has no feature ${feature ?? ''} (its features: ${names}).`,
+    );
+    return 2;
+  }
+  const options = {
+    lookbackDays: lookback ? Number(lookback) : undefined,
+    onset: values.onset as string | undefined,
+    notifyThreshold: threshold ? Number(threshold) : undefined,
+  };
+  // The engine is synchronous: find the commit suspects first, read their diffs from Git, then rank with them.
+  const trace = traceDecision(set, decision, feature);
+  const candidates = findSuspects(set, trace, options).suspects.filter((s) => s.kind === 'commit');
+  const graph = commitGraph(set.commits, set.pullRequests);
+  const commits = candidates.flatMap((s) => graph.bySha.get(s.id) ?? []);
+  const diffOf = await readDiffs(git, commits, repositories);
+  const result = runEngine(set, decision, feature, { ...options, diffOf });
+  io.out(JSON.stringify(investigationJson(result, sourceNames), null, 2));
+  return 0;
+}
+
+/**
+ * A `diffOf` over the system git: the changed lines (added and removed) of the given commits, read with one
+ * `git show --unified=0` per repository, so the synchronous engine can look them up.
+ */
+export async function readDiffs(
+  git: GitRunner,
+  commits: ReadonlyArray<Pick<Commit, 'sha' | 'repository'>>,
+  repositories: ReadonlyMap<string, string>,
+): Promise<DiffOf> {
+  const byKey = new Map<string, string>();
+  const byRepo = new Map<string, string[]>();
+  for (const c of commits) byRepo.set(c.repository, [...(byRepo.get(c.repository) ?? []), c.sha]);
+  for (const [repository, shas] of byRepo) {
+    const folder = repositories.get(repository);
+    if (!folder) continue;
+    let text: string;
+    try {
+      text = (await git(['show', '--unified=0', '--format=@@commit %H', ...new Set(shas)], { cwd: folder })).stdout;
+    } catch {
+      continue;
+    }
+    let sha = '';
+    let path = '';
+    let lines: string[] = [];
+    const flush = () => {
+      if (sha && path) byKey.set(`${sha}\u0000${path}`, lines.join('\n'));
+      lines = [];
+    };
+    for (const line of text.split('\n')) {
+      if (line.startsWith('@@commit ')) {
+        flush();
+        sha = line.slice(9).trim();
+        path = '';
+      } else if (line.startsWith('diff --git ')) {
+        flush();
+        path = line.slice(line.lastIndexOf(' b/') + 3);
+      } else if ((line.startsWith('+') && !line.startsWith('+++')) || (line.startsWith('-') && !line.startsWith('---')))
+        lines.push(line);
+    }
+    flush();
+  }
+  return (commit, path) => byKey.get(`${commit}\u0000${path}`);
+}
+
+type Names = Readonly<Record<string, string>>;
+
+const cite = (p: Provenance | undefined, names: Names) =>
+  p ? { source: names[p.sourceId] ?? p.sourceId, line: p.line ?? p.pointer ?? null } : null;
+
+/** The engine's result as the CLI prints it: `{decision, scope, trace, suspects, governance, remediation}`. */
+export function investigationJson(r: EngineResult, names: Names): unknown {
+  const { trace, suspects, scope, governance, remediation } = r;
+  return {
+    decision: r.decision.decisionId,
+    scope: {
+      affectedDecisions: scope.affected,
+      affectedSubjects: scope.subjects,
+      window: { from: scope.first ?? null, to: scope.last ?? null },
+    },
+    trace: {
+      feature: trace.featureName,
+      asOf: trace.asOf,
+      nodes: trace.nodes.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        version: n.version ?? null,
+        evidence: cite(n.evidence, names),
+      })),
+      gaps: trace.gaps,
+    },
+    suspects: suspects.suspects.map((s) => ({
+      changeId: s.id,
+      kind: s.kind,
+      summary: s.summary,
+      score: s.score,
+      reasons: s.reasons.map((x) => ({ term: x.term, value: x.value })),
+    })),
+    governance: governance.map((g) => ({
+      changeId: g.changeId,
+      verdict: g.verdict,
+      findings: g.findings.map((f) => ({ ok: f.ok, text: f.text, evidence: cite(f.evidence, names) })),
+    })),
+    remediation: {
+      lastKnownGood: remediation.lastKnownGood,
+      rollback: remediation.rollback.map((p) => ({
+        changeId: p.changeId,
+        rollback: p.rollback,
+        previousCommit: p.previousCommit ?? null,
+        estimate: p.estimate,
+      })),
+      replay: remediation.replay ?? {},
+    },
+  };
+}

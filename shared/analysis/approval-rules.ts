@@ -1,0 +1,105 @@
+/**
+ * The approval rules of a pull request: an approving review by someone other than the author, on the commit that
+ * was merged (approvals of an earlier head are stale), submitted before the merge.
+ */
+import type { Commit, PullRequest, Review } from '../model/records';
+import type { CommitGraph } from './commit-graph';
+import type { RuleFinding } from './engine-types';
+
+export const isApproval = (r: Review): boolean => r.state.toUpperCase() === 'APPROVED';
+
+/** Why an approving review does not count, or undefined when it does. */
+export function approvalDefect(pr: PullRequest, r: Review): 'self' | 'stale' | 'after-merge' | undefined {
+  if (r.user === pr.author) return 'self';
+  if (r.commitId && pr.headSha && r.commitId !== pr.headSha) return 'stale';
+  if (r.submittedAt && pr.mergedAt && Date.parse(r.submittedAt) > Date.parse(pr.mergedAt)) return 'after-merge';
+  return undefined;
+}
+
+/** The reviewers whose approval counts. */
+export function validApprovers(pr: PullRequest): string[] {
+  return [...new Set(pr.reviews.filter((r) => isApproval(r) && !approvalDefect(pr, r)).map((r) => r.user))];
+}
+
+export interface ApprovalCheck {
+  readonly pullRequest?: PullRequest;
+  readonly approvers: ReadonlyArray<string>;
+  readonly findings: ReadonlyArray<RuleFinding>;
+  readonly violation: boolean;
+  readonly missingRecord: boolean;
+}
+
+const describe = (pr: PullRequest) =>
+  pr.reviews.length ? pr.reviews.map((r) => `${r.user} ${r.state.toLowerCase()}`).join(', ') : 'none';
+
+/** The approval rules for one commit (through the pull request that brought it). */
+export function checkApproval(commit: Commit, graph: CommitGraph, pullRequestsImported: boolean): ApprovalCheck {
+  const pr = graph.pullRequestOf(commit.sha);
+  if (!pr) {
+    return pullRequestsImported
+      ? {
+          approvers: [],
+          violation: true,
+          missingRecord: false,
+          findings: [
+            {
+              rule: 'approval',
+              ok: false,
+              text: `No pull request brought ${commit.sha.slice(0, 12)}: it was pushed without review.`,
+              evidence: commit.provenance,
+            },
+          ],
+        }
+      : {
+          approvers: [],
+          violation: false,
+          missingRecord: true,
+          findings: [
+            { rule: 'evidence', ok: false, text: 'No pull-request export is imported: approval cannot be checked.' },
+          ],
+        };
+  }
+  const findings: RuleFinding[] = [];
+  const at = { evidence: pr.provenance };
+  for (const r of pr.reviews.filter(isApproval)) {
+    const defect = approvalDefect(pr, r);
+    if (defect === 'self')
+      findings.push({
+        rule: 'self-approval',
+        ok: false,
+        text: `${r.user} approved their own pull request #${pr.number}.`,
+        ...at,
+      });
+    if (defect === 'stale')
+      findings.push({
+        rule: 'stale-approval',
+        ok: false,
+        text: `Stale approval: ${r.user} approved ${r.commitId?.slice(0, 12)}, but #${pr.number} merged its head ${pr.headSha?.slice(0, 12)}.`,
+        ...at,
+      });
+    if (defect === 'after-merge')
+      findings.push({
+        rule: 'approval-after-merge',
+        ok: false,
+        text: `Approval by ${r.user} at ${r.submittedAt} came after the merge at ${pr.mergedAt}.`,
+        ...at,
+      });
+  }
+  const approvers = validApprovers(pr);
+  if (approvers.length > 0) {
+    findings.unshift({
+      rule: 'approval',
+      ok: true,
+      text: `Pull request #${pr.number} approved by ${approvers.join(', ')} (not the author ${pr.author}) on the merged commit, before the merge.`,
+      ...at,
+    });
+  } else {
+    findings.unshift({
+      rule: 'approval',
+      ok: false,
+      text: `Pull request #${pr.number} was merged without a valid approving review (reviews: ${describe(pr)}).`,
+      ...at,
+    });
+  }
+  return { pullRequest: pr, approvers, findings, violation: approvers.length === 0, missingRecord: false };
+}

@@ -1,0 +1,68 @@
+/**
+ * A small CSV writer (RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled) and the
+ * two exports of the Scope step: the affected decisions and the affected subjects.
+ */
+import type { Decision } from '../model/records';
+import type { ImpactScope } from './engine-types';
+
+/** One CSV field, quoted where needed. */
+export function csvField(value: unknown): string {
+  const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows to CSV text (CRLF line ends, as RFC 4180 writes them). */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The affected decisions: id, time, subject, model, version, environment, action, and the feature's value. */
+export function affectedDecisionsCsv(scope: ImpactScope): string {
+  const rows: unknown[][] = [
+    [
+      'decision_id',
+      'timestamp',
+      'subject_id',
+      'model',
+      'model_version',
+      'environment',
+      'action',
+      'feature',
+      'value',
+      'feature_version',
+      'dataset_version',
+    ],
+  ];
+  for (const d of scope.decisions) {
+    const f = d.features.find((x) => x.name === scope.featureName);
+    rows.push([
+      d.decisionId,
+      d.timestamp,
+      d.subjectId,
+      d.model.name,
+      d.model.version,
+      d.environment,
+      d.action,
+      scope.featureName,
+      f?.value,
+      f?.featureVersion,
+      f?.datasetVersion,
+    ]);
+  }
+  return toCsv(rows);
+}
+
+/** The affected subjects: id, how many affected decisions, first and last. */
+export function affectedSubjectsCsv(scope: ImpactScope): string {
+  const by = new Map<string, Decision[]>();
+  for (const d of scope.decisions) {
+    if (d.subjectId === undefined) continue;
+    const list = by.get(d.subjectId) ?? [];
+    list.push(d);
+    by.set(d.subjectId, list);
+  }
+  const rows: unknown[][] = [['subject_id', 'decisions', 'first', 'last']];
+  for (const [subject, list] of by)
+    rows.push([subject, list.length, list[0]!.timestamp, list[list.length - 1]!.timestamp]);
+  return toCsv(rows);
+}

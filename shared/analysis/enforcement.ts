@@ -1,0 +1,97 @@
+/**
+ * Enforcement: the rule version in force must be the one applied to the events. The version in force at a moment is
+ * the one the latest audit entry that applied the rule's tracking plan (or rule) in that environment recorded
+ * (`after.version`); each enforcement entry in the window that names another version is a violation.
+ */
+import type { EvidenceSet } from '../model/evidence-set';
+import type { AuditEntry, EnforcementEntry } from '../model/records';
+import type { RuleFinding } from './engine-types';
+
+const APPLIED = /(applied|published|activated|deployed|updated)$/i;
+
+/** The plan or rule name an enforcement rule refers to (`tracking_plan:checkout` → `checkout`). */
+export const ruleName = (rule: string): string => rule.slice(rule.lastIndexOf(':') + 1);
+
+const planName = (a: AuditEntry): string =>
+  a.target.name ?? (a.target.id.split('/').pop() ?? a.target.id).replace(/\.(ya?ml|json)$/i, '');
+
+function versionOf(a: AuditEntry): string | undefined {
+  const v = (a.after as { version?: unknown } | undefined)?.version;
+  return v === undefined || v === null ? undefined : String(v);
+}
+
+/** The version of a rule in force in an environment at `t`, with the audit entry that put it there. */
+export function ruleVersionInForce(
+  audit: ReadonlyArray<AuditEntry>,
+  rule: string,
+  environment: string | undefined,
+  t: number,
+): AuditEntry | undefined {
+  const name = ruleName(rule);
+  let found: AuditEntry | undefined;
+  for (const a of audit) {
+    if (Date.parse(a.timestamp) > t) break;
+    if (!APPLIED.test(a.action) || versionOf(a) === undefined || planName(a) !== name) continue;
+    if (environment && a.environment && a.environment !== environment) continue;
+    found = a;
+  }
+  return found;
+}
+
+/**
+ * Checks the enforcement entries of the rules named (by plan name) in `[from, to]`: one finding per rule,
+ * a violation when events were checked against another version than the one in force.
+ */
+export function enforcementFindings(
+  set: EvidenceSet,
+  plans: ReadonlyArray<string>,
+  from: number,
+  to: number,
+): { findings: RuleFinding[]; violation: boolean; missingRecord: boolean } {
+  const wanted = new Set(plans);
+  const byRule = new Map<string, EnforcementEntry[]>();
+  for (const e of set.enforcement) {
+    const t = Date.parse(e.timestamp);
+    if (t < from || t > to || !wanted.has(ruleName(e.rule))) continue;
+    byRule.set(e.rule, [...(byRule.get(e.rule) ?? []), e]);
+  }
+  const findings: RuleFinding[] = [];
+  let violation = false;
+  let missingRecord = false;
+  for (const [rule, entries] of byRule) {
+    const wrong: Array<{ e: EnforcementEntry; inForce: AuditEntry }> = [];
+    let unknown = 0;
+    for (const e of entries) {
+      const inForce = ruleVersionInForce(set.audit, rule, e.environment, Date.parse(e.timestamp));
+      if (!inForce) unknown++;
+      else if (e.ruleVersion !== undefined && e.ruleVersion !== versionOf(inForce)) wrong.push({ e, inForce });
+    }
+    if (wrong.length > 0) {
+      violation = true;
+      const [first] = wrong;
+      findings.push({
+        rule: 'enforcement',
+        ok: false,
+        text: `${wrong.length} of ${entries.length} ${rule} checks applied another version than the one in force (e.g. ${first!.e.id} on ${first!.e.eventId ?? 'an event'} applied version ${first!.e.ruleVersion}, version ${versionOf(first!.inForce)} was in force since ${first!.inForce.id}).`,
+        evidence: first!.e.provenance,
+        records: [...wrong.slice(0, 5).map((w) => w.e.provenance), first!.inForce.provenance],
+      });
+    } else if (unknown === entries.length) {
+      missingRecord = true;
+      findings.push({
+        rule: 'enforcement',
+        ok: false,
+        text: `No audit entry records which version of ${rule} was in force: its ${entries.length} checks cannot be verified.`,
+        evidence: entries[0]!.provenance,
+      });
+    } else {
+      findings.push({
+        rule: 'enforcement',
+        ok: true,
+        text: `All ${entries.length - unknown} verifiable ${rule} checks applied the version in force.`,
+        evidence: entries[0]!.provenance,
+      });
+    }
+  }
+  return { findings, violation, missingRecord };
+}

@@ -1,0 +1,158 @@
+/**
+ * The investigation engine's own result types (scope detail, onset, suspects, governance rules, remediation and
+ * replay). Pure data, beside `types.ts` whose shapes the renderer's steps read.
+ */
+import type { Decision, Provenance } from '../model/records';
+import type { Change, ChangeKind, GovernanceFinding, HistogramBin, RemediationPlan } from './types';
+
+export interface Counted {
+  readonly key: string;
+  readonly count: number;
+}
+
+/** The decisions that consumed the suspect version(s), and those that did not. */
+export interface ImpactScope {
+  readonly featureName: string;
+  readonly versionKind: 'feature_version' | 'dataset_version' | 'none';
+  readonly versions: ReadonlyArray<string>;
+  readonly affected: number;
+  readonly notAffected: number;
+  readonly subjects: number;
+  readonly first?: string;
+  readonly last?: string;
+  readonly byHour: ReadonlyArray<HistogramBin>;
+  readonly byDay: ReadonlyArray<HistogramBin>;
+  readonly byModelVersion: ReadonlyArray<Counted>;
+  readonly byAction: ReadonlyArray<Counted>;
+  /** The affected decisions, in time order. */
+  readonly decisions: ReadonlyArray<Decision>;
+  readonly subjectIds: ReadonlyArray<string>;
+  readonly notification: { readonly threshold: number; readonly notify: boolean; readonly text: string };
+}
+
+/** One bin of the outcome series: the decisions on one feature version (or one day) and how many had the outcome. */
+export interface OutcomeBin {
+  readonly key: string;
+  readonly from: string;
+  readonly to: string;
+  readonly decisions: number;
+  readonly outcomes: number;
+  readonly rate: number;
+}
+
+export type DecisionRef = Pick<Decision, 'decisionId' | 'timestamp'>;
+
+/** When the wrong decisions began, estimated from the outcome rates (or set by the investigator). */
+export interface OnsetEstimate {
+  readonly featureName: string;
+  /** The outcome counted: the investigated decision's action (else its output label). */
+  readonly outcome: string;
+  readonly method: 'change-point' | 'override' | 'first-use';
+  /** What a bin is: a feature version, a dataset version (one write) within the decision's feature version, a day. */
+  readonly seriesBy: 'feature_version' | 'dataset_version' | 'day';
+  readonly series: ReadonlyArray<OutcomeBin>;
+  /** The first bin after the shift (a feature version, or a day). */
+  readonly key?: string;
+  /** The onset: the first decision of that bin. */
+  readonly onset: string;
+  readonly firstBad?: DecisionRef;
+  /** The last decision before the onset on a bin before the shift. */
+  readonly lastGood?: DecisionRef;
+  readonly rateBefore?: number;
+  readonly rateAfter?: number;
+  /** The likelihood-ratio statistic of the split (χ², 1 degree of freedom). */
+  readonly statistic?: number;
+  readonly note: string;
+}
+
+export type SuspectKind = ChangeKind | 'schema';
+
+/** A ranked change; like `Change`, and schema changes between dataset versions too. */
+export interface Suspect extends Omit<Change, 'kind'> {
+  readonly kind: SuspectKind;
+  /** The time the timing term used: the first deployment to the decision's environment, else the change's time. */
+  readonly effectiveTime: string;
+  /** For a schema change: what changed between the two versions. */
+  readonly schemaDiff?: ReadonlyArray<string>;
+}
+
+export interface SuspectsResult {
+  readonly onset: OnsetEstimate;
+  readonly window: { readonly from: string; readonly to: string };
+  readonly suspects: ReadonlyArray<Suspect>;
+  readonly gaps: ReadonlyArray<string>;
+}
+
+/** Changed lines (added and removed) of a commit's diff of one path, or undefined where unavailable. */
+export type DiffOf = (commit: string, path: string) => string | undefined;
+
+export type GovernanceRule =
+  | 'approval'
+  | 'self-approval'
+  | 'stale-approval'
+  | 'approval-after-merge'
+  | 'deployment-contains-merge'
+  | 'deployment-ships-unapproved'
+  | 'staging-before-production'
+  | 'parity'
+  | 'enforcement'
+  | 'unauthorized'
+  | 'evidence';
+
+export interface RuleFinding extends GovernanceFinding {
+  readonly rule: GovernanceRule;
+  /** Every evidence record behind the finding (the first is `evidence`). */
+  readonly records?: ReadonlyArray<Provenance>;
+}
+
+/** Which version each environment ran at a moment, and which config keys differed. */
+export interface ParityReport {
+  readonly asOf: string;
+  readonly jobId?: string;
+  readonly environments: ReadonlyArray<{
+    readonly environment: string;
+    readonly deploymentId?: string;
+    readonly commit?: string;
+    readonly evidence?: Provenance;
+  }>;
+  readonly matches: boolean;
+  readonly differingKeys: ReadonlyArray<string>;
+}
+
+export interface LastKnownGood {
+  readonly changeId: string;
+  /** The version before the cause: a commit, a feature version, or the configuration's prior state. */
+  readonly version?: string;
+  readonly featureVersion?: string;
+  readonly decisions?: number;
+  readonly rate?: number;
+  readonly rateAfter?: number;
+  readonly text: string;
+}
+
+export interface RollbackPlan extends RemediationPlan {
+  /** Median merge→production time of past changes, in hours, and over how many changes. */
+  readonly medianHoursToProduction?: number;
+  readonly basedOnChanges: number;
+  readonly estimate: string;
+}
+
+export interface ReplayHazard {
+  readonly dataset: string;
+  readonly lastWrite: string;
+  readonly writes: number;
+  readonly text: string;
+}
+
+export interface ReplayPlan {
+  readonly window: { readonly from: string; readonly to: string };
+  /** The source datasets of the trace whose events are replayed. */
+  readonly sources: ReadonlyArray<string>;
+  /** The jobs to re-run, upstream first, from the changed job down to the feature's dataset. */
+  readonly jobs: ReadonlyArray<string>;
+  /** Source reads in the window, in their original order (capped; `runCount` is the total). */
+  readonly runs: ReadonlyArray<{ readonly job: string; readonly runId: string; readonly time: string }>;
+  readonly runCount: number;
+  readonly order: string;
+  readonly hazards: ReadonlyArray<ReplayHazard>;
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import type { EvidenceSet } from '../model/evidence-set';
+import type { AuditEntry, Commit, Deployment, EnforcementEntry, PullRequest } from '../model/records';
+import { validateGovernance, type GovernedChange } from './governance';
+import { SHA, testEvidence } from './test-evidence';
+
+const base = testEvidence();
+const prov = (line: number) => ({ sourceId: 'rules', line });
+const change = (id: string, kind = 'commit', touches = ['p:features']): GovernedChange => ({
+  id,
+  kind,
+  touches,
+  paths: ['features/flag.sql'],
+  timestamp: '2026-10-08T00:00:00Z',
+});
+const pr3 = base.pullRequests.find((p) => p.number === 3) as PullRequest;
+const withPr = (pr: Partial<PullRequest>): EvidenceSet => ({
+  ...base,
+  pullRequests: base.pullRequests.map((p) => (p.number === 3 ? { ...p, ...pr } : p)),
+});
+const dep = (
+  id: string,
+  day: number,
+  environment: string,
+  commit: string,
+  extra?: Deployment['extra'],
+): Deployment => ({
+  kind: 'deployment',
+  id,
+  timestamp: `2026-10-${String(day).padStart(2, '0')}T00:00:00Z`,
+  environment,
+  commit,
+  extra,
+  provenance: prov(day),
+});
+const rules = (set: EvidenceSet, id = SHA.bad, kind = 'commit') => {
+  const trace = { jobs: [{ id: 'p:features', codePath: 'features/flag.sql' }] } as never;
+  const [row] = validateGovernance(set, [change(id, kind)], { trace, asOf: '2026-10-11T12:00:00Z' });
+  return row!;
+};
+const failed = (set: EvidenceSet, rule: string, id?: string) =>
+  rules(set, id).findings.filter((f) => (f as { rule?: string }).rule === rule && !f.ok);
+
+describe('governance rules, one at a time', () => {
+  it('flags a stale approval: the approval names another commit than the merged head', () => {
+    const set = withPr({
+      reviews: [{ user: 'bo', state: 'APPROVED', commitId: SHA.docs, submittedAt: '2026-10-07T00:00:00Z' }],
+    });
+    expect(failed(set, 'stale-approval')[0]?.text).toMatch(/Stale approval: bo approved/);
+    expect(rules(set).verdict).toBe('violation');
+    expect(rules(set).approved).toBe(false);
+  });
+
+  it('does not count an approval by the author', () => {
+    const set = withPr({ reviews: [{ user: 'dee', state: 'APPROVED', commitId: SHA.bad }] });
+    expect(failed(set, 'self-approval')[0]?.text).toBe('dee approved their own pull request #3.');
+    expect(rules(set).approvers).toEqual([]);
+  });
+
+  it('does not count an approval submitted after the merge', () => {
+    const set = withPr({ reviews: [{ user: 'bo', state: 'APPROVED', submittedAt: '2026-10-09T00:00:00Z' }] });
+    expect(failed(set, 'approval-after-merge')).toHaveLength(1);
+    expect(rules(set).verdict).toBe('violation');
+  });
+
+  it('accepts a valid approval, staged for a day before production', () => {
+    const approved = withPr({
+      reviews: [{ user: 'bo', state: 'APPROVED', commitId: SHA.bad, submittedAt: '2026-10-07T00:00:00Z' }],
+    });
+    // The docs commit the deployment also ships came through an approved pull request of its own.
+    const docsPr: PullRequest = { ...pr3, number: 9, author: 'ann', headSha: SHA.docs, mergeCommitSha: SHA.docs };
+    const set: EvidenceSet = {
+      ...approved,
+      pullRequests: [...approved.pullRequests, { ...docsPr, reviews: [{ user: 'cy', state: 'APPROVED' }] }],
+      deployments: [
+        ...base.deployments.filter((d) => d.id !== 'dep-5'),
+        dep('s-9', 8, 'staging', SHA.badMerge),
+        dep('p-9', 9, 'production', SHA.badMerge),
+      ],
+    };
+    const row = rules(set);
+    expect(row.approvers).toEqual(['bo']);
+    expect(row.findings.some((f) => f.ok && /In staging for 24\.0 h/.test(f.text))).toBe(true);
+    expect(row.verdict).toBe('compliant');
+  });
+
+  it('flags production without staging', () => {
+    expect(failed(base, 'staging-before-production')[0]?.text).toMatch(/without a prior staging deployment/);
+  });
+
+  it('flags a deployment that ships the branch, not the approved merge', () => {
+    const set: EvidenceSet = {
+      ...base,
+      deployments: [...base.deployments.filter((d) => d.id !== 'dep-5'), dep('p-9', 9, 'production', SHA.bad)],
+    };
+    expect(failed(set, 'deployment-contains-merge')[0]?.text).toMatch(/does not contain the approved merge/);
+  });
+
+  it('flags another unapproved change shipped by the same deployment', () => {
+    // The good change (PR 2, approved by nobody here) and the approved transform ship; SHA.docs came through no PR.
+    const set: EvidenceSet = {
+      ...withPr({ reviews: [{ user: 'bo', state: 'APPROVED', commitId: SHA.bad }] }),
+      deployments: [dep('p-1', 4, 'production', SHA.good), dep('p-2', 9, 'production', SHA.badMerge)],
+    };
+    const [finding] = failed(set, 'deployment-ships-unapproved');
+    expect(finding?.text).toMatch(/p-2 also shipped 1 unapproved change\(s\): aaaaaaaaaaaa/);
+    expect(finding?.text).toContain('"docs"');
+  });
+
+  it('flags broken parity: production ran code staging never had, and the config keys that differ', () => {
+    const set: EvidenceSet = {
+      ...base,
+      deployments: [
+        dep('s-1', 3, 'staging', SHA.good, { config: { threshold: 300, region: 'eu' } }),
+        dep('p-1', 9, 'production', SHA.badMerge, { config: { threshold: 30000, region: 'eu' } }),
+      ],
+    };
+    const row = rules(set) as ReturnType<typeof rules> & { parity?: { matches: boolean; differingKeys: string[] } };
+    expect(row.parity?.matches).toBe(false);
+    expect(row.parity?.differingKeys).toEqual(['threshold']);
+    expect(failed(set, 'parity')[0]?.text).toMatch(
+      /staging never ran the code production ran; config keys differ: threshold/,
+    );
+  });
+
+  it('flags enforcement that applied another rule version than the one in force', () => {
+    const applied: AuditEntry = {
+      kind: 'audit',
+      id: 'a-9',
+      timestamp: '2026-10-01T00:00:00Z',
+      actor: 'bot',
+      action: 'tracking_plan.applied',
+      target: { type: 'tracking_plan', id: 'plans/checkout.yaml', name: 'checkout' },
+      environment: 'production',
+      channel: 'cli',
+      after: { version: '12' },
+      provenance: prov(9),
+    };
+    const check = (id: string, version: string): EnforcementEntry => ({
+      kind: 'enforcement',
+      id,
+      timestamp: '2026-10-10T00:00:00Z',
+      eventId: `evt-${id}`,
+      rule: 'tracking_plan:checkout',
+      ruleVersion: version,
+      outcome: 'passed',
+      violations: [],
+      environment: 'production',
+      provenance: prov(20),
+    });
+    const set: EvidenceSet = { ...base, audit: [applied], enforcement: [check('e-1', '12'), check('e-2', '11')] };
+    const trace = { jobs: [{ id: 'p:plan', codePath: 'plans/checkout.yaml' }] } as never;
+    const planChange = { ...change(SHA.bad), touches: ['p:plan'], paths: ['tracking-plans/checkout.yaml'] };
+    const [row] = validateGovernance(set, [planChange], { trace, asOf: '2026-10-11T00:00:00Z' });
+    const finding = row!.findings.find((f) => (f as { rule?: string }).rule === 'enforcement');
+    expect(finding?.ok).toBe(false);
+    expect(finding?.text).toMatch(
+      /1 of 2 tracking_plan:checkout checks applied another version.*e-2 on evt-e-2 applied version 11, version 12 was in force since a-9/,
+    );
+  });
+
+  it('calls UI edits and manual identity merges unauthorized, and a commit-less CLI change unverifiable', () => {
+    const merge: AuditEntry = {
+      ...(base.audit[0] as AuditEntry),
+      id: 'a-m',
+      channel: 'cli',
+      action: 'identity.manual_merge',
+      target: { type: 'identity_merge', id: 'wh:id_graph' },
+    };
+    const cli: AuditEntry = { ...(base.audit[0] as AuditEntry), id: 'a-c', channel: 'cli' };
+    const set: EvidenceSet = { ...base, audit: [...base.audit, merge, cli] };
+    const rows = validateGovernance(set, [change('a-2', 'audit'), change('a-m', 'audit'), change('a-c', 'audit')]);
+    expect(rows.map((r) => r.verdict)).toEqual(['violation', 'violation', 'insufficient-evidence']);
+    expect(rows[1]?.findings[0]?.text).toMatch(/^Unauthorized: a manual identity merge/);
+  });
+
+  it('says evidence is insufficient only where a record is missing', () => {
+    const set: EvidenceSet = { ...base, pullRequests: [], deployments: [] };
+    const row = rules(set);
+    expect(row.verdict).toBe('insufficient-evidence');
+    expect(row.findings.map((f) => f.text)).toContain(
+      'No pull-request export is imported: approval cannot be checked.',
+    );
+    const commits: Commit[] = [...base.commits];
+    expect(validateGovernance({ ...base, commits }, [change('f'.repeat(40))])[0]?.verdict).toBe(
+      'insufficient-evidence',
+    );
+  });
+});

@@ -1,0 +1,223 @@
+/**
+ * The onset of the wrong decisions, estimated from the data: a change-point in the rate of the investigated
+ * decision's outcome over the feature's versions (in the order they were first used), or over days where the
+ * decision log records no feature versions. Binary segmentation with a Bernoulli likelihood-ratio test: the split
+ * that maximizes G = 2·[LL(left) + LL(right) − LL(all)] is a change-point when G ≥ 10.83 (χ², 1 df, p = 0.001),
+ * and each side is searched again. The onset is the last upward change-point at or before the decision's bin.
+ */
+import type { EvidenceSet } from '../model/evidence-set';
+import type { Decision } from '../model/records';
+import { DAY_MS } from '../time/format-time';
+import type { DecisionRef, OnsetEstimate, OutcomeBin } from './engine-types';
+
+export const CHANGE_POINT_THRESHOLD = 10.83;
+
+/** The outcome a decision is counted by: its action, else its output label. */
+export function outcomeOf(d: Decision): string | undefined {
+  if (d.action) return d.action;
+  const out = d.output as { label?: unknown } | undefined;
+  return out && typeof out === 'object' && out.label !== undefined ? String(out.label) : undefined;
+}
+
+const ll = (k: number, n: number) => {
+  if (n === 0 || k === 0 || k === n) return 0;
+  const p = k / n;
+  return k * Math.log(p) + (n - k) * Math.log(1 - p);
+};
+
+/** The split of bins [lo, hi) with the highest likelihood-ratio statistic, if any. */
+export function bestSplit(bins: ReadonlyArray<OutcomeBin>, lo = 0, hi = bins.length): { at: number; g: number } {
+  let n = 0;
+  let k = 0;
+  for (let i = lo; i < hi; i++) {
+    n += bins[i]!.decisions;
+    k += bins[i]!.outcomes;
+  }
+  const all = ll(k, n);
+  let best = { at: -1, g: 0 };
+  let nl = 0;
+  let kl = 0;
+  for (let i = lo; i < hi - 1; i++) {
+    nl += bins[i]!.decisions;
+    kl += bins[i]!.outcomes;
+    const g = 2 * (ll(kl, nl) + ll(k - kl, n - nl) - all);
+    if (g > best.g) best = { at: i + 1, g };
+  }
+  return best;
+}
+
+/** All change-points (bin indexes where a new segment starts) by binary segmentation. */
+export function changePoints(bins: ReadonlyArray<OutcomeBin>, lo = 0, hi = bins.length, depth = 0): number[] {
+  if (hi - lo < 2 || depth > 8) return [];
+  const { at, g } = bestSplit(bins, lo, hi);
+  if (at < 0 || g < CHANGE_POINT_THRESHOLD) return [];
+  return [...changePoints(bins, lo, at, depth + 1), at, ...changePoints(bins, at, hi, depth + 1)];
+}
+
+interface Bin extends OutcomeBin {
+  readonly members: Decision[];
+}
+
+type SeriesBy = OnsetEstimate['seriesBy'];
+
+function series(decisions: ReadonlyArray<Decision>, featureName: string, outcome: string, by: SeriesBy): Bin[] {
+  const bins = new Map<string, { members: Decision[]; outcomes: number }>();
+  for (const d of decisions) {
+    const f = d.features.find((x) => x.name === featureName);
+    if (!f) continue;
+    const key =
+      by === 'feature_version'
+        ? (f.featureVersion ?? '(none)')
+        : by === 'dataset_version'
+          ? (f.datasetVersion ?? '(none)')
+          : new Date(Math.floor(Date.parse(d.timestamp) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+    let bin = bins.get(key);
+    if (!bin) bins.set(key, (bin = { members: [], outcomes: 0 }));
+    bin.members.push(d);
+    if (outcomeOf(d) === outcome) bin.outcomes++;
+  }
+  return [...bins].map(([key, b]) => ({
+    key,
+    from: b.members[0]!.timestamp,
+    to: b.members[b.members.length - 1]!.timestamp,
+    decisions: b.members.length,
+    outcomes: b.outcomes,
+    rate: Math.round((b.outcomes / b.members.length) * 1000) / 1000,
+    members: b.members,
+  }));
+}
+
+const ref = (d: Decision | undefined): DecisionRef | undefined =>
+  d ? { decisionId: d.decisionId, timestamp: d.timestamp } : undefined;
+
+/**
+ * Estimates the onset for one feature of a decision. `override` (a feature version or an RFC 3339 time) is the
+ * investigator's correction; without a significant change-point the onset is the first use of the decision's version.
+ */
+export function estimateOnset(
+  set: EvidenceSet,
+  decision: Decision,
+  featureName: string,
+  override?: string,
+): OnsetEstimate {
+  const outcome = outcomeOf(decision) ?? '';
+  const feature = decision.features.find((f) => f.name === featureName);
+  const until = Date.parse(decision.timestamp);
+  const seriesBy: SeriesBy = feature?.featureVersion !== undefined ? 'feature_version' : 'day';
+  const bins = series(set.decisions, featureName, outcome, seriesBy).filter((b) => Date.parse(b.from) <= until);
+  const own =
+    seriesBy === 'feature_version' ? bins.findIndex((b) => b.key === feature?.featureVersion) : bins.length - 1;
+  const base = { featureName, outcome, decision };
+  if (override) {
+    const at = bins.findIndex((b) => b.key === override);
+    if (at >= 0)
+      return around(base, bins, own, seriesBy, at, 'override', `set by the investigator to ${seriesBy} ${override}`);
+    const t = Date.parse(override);
+    if (!Number.isNaN(t)) {
+      const est = around(
+        base,
+        bins,
+        own,
+        seriesBy,
+        Math.max(0, own),
+        'override',
+        `set by the investigator to ${override}`,
+      );
+      const firstBad = set.decisions.find((d) => Date.parse(d.timestamp) >= t);
+      const lastGood = [...set.decisions].reverse().find((d) => Date.parse(d.timestamp) < t);
+      return {
+        ...est,
+        key: undefined,
+        onset: new Date(t).toISOString(),
+        firstBad: ref(firstBad),
+        lastGood: ref(lastGood),
+      };
+    }
+  }
+  // Within the decision's own version the data can still shift (a configuration edit, an untracked change):
+  // look again over its decisions by dataset version (each write), else by day.
+  const mine = (bins[own]?.members ?? []).filter((d) => Date.parse(d.timestamp) <= until);
+  const writes = mine.every((d) => d.features.find((f) => f.name === featureName)?.datasetVersion !== undefined);
+  const finerBy: SeriesBy = writes ? 'dataset_version' : 'day';
+  if (seriesBy === 'feature_version' && mine.length > 0) {
+    const finer = series(mine, featureName, outcome, finerBy);
+    const within = shift(finer, finer.length - 1);
+    if (within)
+      return around(
+        base,
+        finer,
+        finer.length - 1,
+        finerBy,
+        within.at,
+        'change-point',
+        within.note(outcome, finerBy),
+        within.g,
+      );
+  }
+  const found = shift(bins, own);
+  if (found) return around(base, bins, own, seriesBy, found.at, 'change-point', found.note(outcome, seriesBy), found.g);
+  return around(
+    base,
+    bins,
+    own,
+    seriesBy,
+    Math.max(0, own),
+    'first-use',
+    `no significant shift in the ${outcome} rate; the onset is the first use of ${bins[own]?.key ?? 'the version'}`,
+  );
+}
+
+/** The last significant upward change-point at or before bin `own`. */
+function shift(bins: ReadonlyArray<Bin>, own: number) {
+  const points = changePoints(bins).filter((at) => at <= own);
+  const at = points.filter((p) => bins[p]!.rate > bins[p - 1]!.rate).pop();
+  if (at === undefined) return undefined;
+  const g = bestSplit(bins, Math.max(0, points.filter((p) => p < at).pop() ?? 0), own + 1).g;
+  return { at, g, note: (outcome: string, by: SeriesBy) => `the ${outcome} rate shifts at ${by} ${bins[at]!.key}` };
+}
+
+const rateOf = (bs: ReadonlyArray<Bin>) => {
+  const n = bs.reduce((s, b) => s + b.decisions, 0);
+  return n ? Math.round((bs.reduce((s, b) => s + b.outcomes, 0) / n) * 1000) / 1000 : undefined;
+};
+
+/** The estimate with the onset at bin `at`: its first decision, the last one before it, the rates either side. */
+function around(
+  base: { readonly featureName: string; readonly outcome: string; readonly decision: Decision },
+  bins: ReadonlyArray<Bin>,
+  own: number,
+  seriesBy: SeriesBy,
+  at: number,
+  method: OnsetEstimate['method'],
+  note: string,
+  g?: number,
+): OnsetEstimate {
+  const before = bins.slice(0, at);
+  const first = bins[at]?.members[0];
+  const onsetMs = first ? Date.parse(first.timestamp) : Date.parse(base.decision.timestamp);
+  let lastGood: Decision | undefined;
+  for (const b of before) {
+    // Members are in time order: the last one before the onset, scanning from the end.
+    for (let i = b.members.length - 1; i >= 0; i--) {
+      const d = b.members[i] as Decision;
+      if (Date.parse(d.timestamp) >= onsetMs) continue;
+      if (!lastGood || Date.parse(d.timestamp) > Date.parse(lastGood.timestamp)) lastGood = d;
+      break;
+    }
+  }
+  return {
+    featureName: base.featureName,
+    outcome: base.outcome,
+    method,
+    seriesBy,
+    series: bins.map(({ members: _m, ...b }) => b),
+    key: bins[at]?.key,
+    onset: first?.timestamp ?? base.decision.timestamp,
+    firstBad: ref(first),
+    lastGood: ref(lastGood),
+    rateBefore: rateOf(before),
+    rateAfter: rateOf(bins.slice(at, Math.max(at + 1, own + 1))),
+    statistic: g === undefined ? undefined : Math.round(g * 100) / 100,
+    note,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Schema changes between successive versions of a traced dataset: fields added, removed or retyped between one
+ * version's schema facet and the next, in the look-back window. Each is a suspect named
+ * `schema:<namespace:name>@<version>`, scored like any change.
+ */
+import { lineageModel } from '../lineage/lineage-model';
+import type { SchemaField } from '../model/records';
+import { distanceTerm, fieldTerm, intervalTimingTerm, weigh } from './change-score';
+import type { Suspect } from './engine-types';
+import type { SuspectContext } from './suspect-context';
+
+/** What changed between two schemas, as lines (`added x (string)`, `removed y`, `retyped z: int → string`). */
+export function schemaDiff(before: ReadonlyArray<SchemaField>, after: ReadonlyArray<SchemaField>): string[] {
+  const was = new Map(before.map((f) => [f.name, f] as const));
+  const now = new Map(after.map((f) => [f.name, f] as const));
+  const lines: string[] = [];
+  for (const [name, f] of now) {
+    const old = was.get(name);
+    if (!old) lines.push(`added ${name}${f.type ? ` (${f.type})` : ''}`);
+    else if ((old.type ?? '') !== (f.type ?? '')) lines.push(`retyped ${name}: ${old.type ?? '?'} → ${f.type ?? '?'}`);
+  }
+  for (const name of was.keys()) if (!now.has(name)) lines.push(`removed ${name}`);
+  return lines;
+}
+
+/** The schema changes of the traced datasets in the window, scored. */
+export function schemaSuspects(ctx: SuspectContext): Suspect[] {
+  const model = lineageModel(ctx.set);
+  const out: Suspect[] = [];
+  for (const node of ctx.trace.nodes) {
+    if (node.kind !== 'dataset') continue;
+    const versions = model.versionsOf(node.id);
+    let previous = undefined as (typeof versions)[number] | undefined;
+    for (const v of versions) {
+      if (v.from > ctx.onsetMs) break;
+      const prior = previous;
+      if (v.fields.length > 0) previous = v;
+      if (!prior || v.fields.length === 0 || v.from < ctx.windowStart) continue;
+      const diff = schemaDiff(prior.fields, v.fields);
+      if (diff.length === 0) continue;
+      const fields = ctx.fieldsOf(node.id);
+      const field = fieldTerm(diff.join('\n'), fields);
+      const writerDepth = node.depth + 1;
+      const { score, reasons } = weigh({
+        timing: {
+          value: intervalTimingTerm(v.from, ctx.interval),
+          note: `version ${v.version} written at ${new Date(v.from).toISOString()}`,
+        },
+        distance: { value: distanceTerm(Math.max(writerDepth, ctx.nearest), ctx.nearest), note: `changes ${node.id}` },
+        kind: { value: 1, note: 'schema change' },
+        'in running version': { value: 1, note: `written by run ${v.run.runId} of ${v.run.job}` },
+        'touched field': {
+          value: field,
+          note: field === 1 ? 'a traced field changed' : `no traced field (${fields.join(', ') || 'none'}) changed`,
+        },
+        'outside workflow': { value: 0, note: 'a schema change is judged by the change that caused it' },
+      });
+      out.push({
+        id: `schema:${node.id}@${v.version}`,
+        kind: 'schema',
+        timestamp: new Date(v.from).toISOString(),
+        effectiveTime: new Date(v.from).toISOString(),
+        actor: v.run.job,
+        summary: `schema of ${node.id} changed: ${diff.join('; ')}`,
+        touches: [node.id],
+        paths: [],
+        score,
+        reasons,
+        evidence: v.evidence,
+        schemaDiff: diff,
+      });
+    }
+  }
+  return out;
+}

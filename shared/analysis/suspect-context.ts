@@ -1,0 +1,92 @@
+/**
+ * What every suspect's score is computed against: the onset and the good→bad interval (the write times of the data
+ * the last good and the first bad decision read), the look-back window, the traced fields of each job, the commit
+ * graph and the decision's environment.
+ */
+import { lineageModel } from '../lineage/lineage-model';
+import type { EvidenceSet } from '../model/evidence-set';
+import type { Decision } from '../model/records';
+import { commitGraph, type CommitGraph } from './commit-graph';
+import type { DecisionRef, DiffOf, OnsetEstimate } from './engine-types';
+import type { TraceResult } from './types';
+
+export interface SuspectContext {
+  readonly set: EvidenceSet;
+  readonly trace: TraceResult;
+  readonly graph: CommitGraph;
+  readonly environment?: string;
+  readonly onset: OnsetEstimate;
+  readonly onsetMs: number;
+  readonly windowStart: number;
+  readonly lookbackMs: number;
+  readonly interval: { readonly lastGood?: number; readonly firstBad: number; readonly windowStart: number };
+  /** The depth of the job nearest the feature (the one that wrote its dataset). */
+  readonly nearest: number;
+  /** The traced fields a job's change can touch: its traced outputs and the inputs they were computed from. */
+  fieldsOf(nodeId: string): ReadonlyArray<string>;
+  readonly diffOf?: DiffOf;
+}
+
+/** When the data a decision read for the feature was written (its dataset version's run), else the decision's time. */
+function dataTime(set: EvidenceSet, ref: DecisionRef | undefined, featureName: string): number | undefined {
+  if (!ref) return undefined;
+  const d = set.decisions.find((x) => x.decisionId === ref.decisionId) as Decision | undefined;
+  const f = d?.features.find((x) => x.name === featureName);
+  if (f?.dataset && f.datasetVersion) {
+    const v = lineageModel(set).versionNamed(`${f.dataset.namespace}:${f.dataset.name}`, f.datasetVersion);
+    if (v) return v.from;
+  }
+  return Date.parse(ref.timestamp);
+}
+
+const fieldName = (id: string) => id.slice(id.indexOf('#') + 1);
+const datasetOf = (id: string) => id.slice(0, id.indexOf('#'));
+
+/** Builds the context of one investigation. */
+export function suspectContext(
+  set: EvidenceSet,
+  trace: TraceResult,
+  onset: OnsetEstimate,
+  decision: Decision | undefined,
+  options: { readonly lookbackDays?: number; readonly diffOf?: DiffOf },
+): SuspectContext {
+  const lookbackMs = (options.lookbackDays ?? 30) * 86_400_000;
+  const onsetMs = Date.parse(onset.onset);
+  const windowStart = onsetMs - lookbackMs;
+  const firstBad = Math.min(onsetMs, dataTime(set, onset.firstBad, trace.featureName) ?? onsetMs);
+  const lastGood = dataTime(set, onset.lastGood, trace.featureName);
+  const produced = new Map<string, string[]>();
+  for (const e of trace.edges) {
+    if (e.kind !== 'produced') continue;
+    produced.set(e.source, [...(produced.get(e.source) ?? []), e.target]);
+  }
+  const feature = decision?.features.find((f) => f.name === trace.featureName);
+  const fieldsOf = (nodeId: string): string[] => {
+    const outputs = new Set([nodeId, ...(produced.get(nodeId) ?? [])]);
+    const fields = new Set<string>(trace.jobs.find((j) => j.id === nodeId)?.fields ?? []);
+    for (const c of trace.columns ?? []) {
+      if (outputs.has(datasetOf(c.target)) || outputs.has(datasetOf(c.source))) {
+        fields.add(fieldName(c.target));
+        fields.add(fieldName(c.source));
+      }
+    }
+    if (feature?.dataset && outputs.has(`${feature.dataset.namespace}:${feature.dataset.name}`))
+      fields.add(feature.field ?? feature.name);
+    return [...fields];
+  };
+  const depths = trace.jobs.map((j) => j.depth);
+  return {
+    set,
+    trace,
+    graph: commitGraph(set.commits, set.pullRequests),
+    environment: decision?.environment,
+    onset,
+    onsetMs,
+    windowStart,
+    lookbackMs,
+    interval: { lastGood, firstBad, windowStart },
+    nearest: depths.length ? Math.min(...depths) : 1,
+    fieldsOf,
+    diffOf: options.diffOf,
+  };
+}
