@@ -12,6 +12,7 @@ import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { importInputs, type ImportedInput } from '../sources/import-inputs.js';
 import type { ReadProblem } from '../sources/list-inputs.js';
+import { consoleIo } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -27,8 +28,6 @@ const USAGE = [
 /** Warnings printed per input in text (all are counted; --json lists the first 1,000). */
 const SHOWN_WARNINGS = 5;
 
-const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-
 export interface InspectDeps {
   readonly git?: GitRunner;
   readonly cacheDir?: string;
@@ -37,7 +36,7 @@ export interface InspectDeps {
 /** Runs the command on the arguments after `inspect`; resolves with the exit code. */
 export async function runInspectCommand(
   argv: string[],
-  io: CliIo = defaultIo,
+  io: CliIo = consoleIo,
   deps: InspectDeps = {},
 ): Promise<number> {
   let parsed;

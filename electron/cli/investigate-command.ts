@@ -4,7 +4,6 @@
  * governance verdicts and remediation — printed as one JSON document.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { findSuspects } from '../../shared/analysis/changes.js';
 import { commitGraph } from '../../shared/analysis/commit-graph.js';
 import { runEngine, type EngineResult } from '../../shared/analysis/engine.js';
@@ -14,6 +13,7 @@ import type { Commit, Provenance } from '../../shared/model/records.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
+import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -31,37 +31,26 @@ const USAGE = [
   '  --json                  print JSON (the only output format)',
 ].join('\n');
 
-const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-
 const positive = (s: string | undefined) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0);
 
 /** Runs the command on the arguments after `investigate`; resolves with the exit code (2 for a usage error). */
-export async function runInvestigateCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  let values: Record<string, string | string[] | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        source: { type: 'string', multiple: true },
-        decision: { type: 'string' },
-        feature: { type: 'string' },
-        'lookback-days': { type: 'string' },
-        onset: { type: 'string' },
-        'notify-threshold': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+export async function runInvestigateCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      source: { type: 'string', multiple: true },
+      decision: { type: 'string' },
+      feature: { type: 'string' },
+      'lookback-days': { type: 'string' },
+      onset: { type: 'string' },
+      'notify-threshold': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const sources = values.source as string[] | undefined;
   const decisionId = values.decision as string | undefined;
   const lookback = values['lookback-days'] as string | undefined;

@@ -4,13 +4,13 @@
  * coverage — each with its definition, weekly trend and the records that count against it.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Case } from '../../shared/case/case-types.js';
 import { computeMetrics } from '../../shared/metrics/metrics.js';
 import { defaultDataDir } from '../app-paths.js';
 import { readCaseRecord } from '../bundle/build-report.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
+import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -23,31 +23,16 @@ const USAGE = [
   '  --json         print JSON',
 ].join('\n');
 
-const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-
 /** Runs the command on the arguments after `metrics`; resolves with the exit code. */
-export async function runMetricsCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        source: { type: 'string', multiple: true },
-        case: { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+export async function runMetricsCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    { source: { type: 'string', multiple: true }, case: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.source?.length) {
     io.err(`--source PATH is required\n\n${USAGE}`);
     return 2;

@@ -5,7 +5,6 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
 import { citedSources } from '../../shared/case/citations.js';
 import { reportProvenances } from '../../shared/report/report-data.js';
@@ -16,6 +15,7 @@ import { pseudonymFor } from '../bundle/hashing.js';
 import { renderPdf } from '../bundle/report-pdf.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
+import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -35,43 +35,33 @@ const USAGE = [
   '  --pseudonym-key-file FILE  bagit: replace subject ids by HMAC-SHA-256 pseudonyms keyed by the file (never stored)',
 ].join('\n');
 
-const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
 const FORMATS = ['html', 'md', 'pdf', 'bagit'] as const;
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 
 /** Runs the command on the arguments after `report`; resolves with the exit code (2 for a usage error). */
-export async function runReportCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        source: { type: 'string', multiple: true },
-        decision: { type: 'string' },
-        feature: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        case: { type: 'string' },
-        title: { type: 'string' },
-        owner: { type: 'string' },
-        severity: { type: 'string' },
-        'root-cause': { type: 'string' },
-        zone: { type: 'string' },
-        include: { type: 'string' },
-        'pseudonym-key-file': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+export async function runReportCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      source: { type: 'string', multiple: true },
+      decision: { type: 'string' },
+      feature: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      case: { type: 'string' },
+      title: { type: 'string' },
+      owner: { type: 'string' },
+      severity: { type: 'string' },
+      'root-cause': { type: 'string' },
+      zone: { type: 'string' },
+      include: { type: 'string' },
+      'pseudonym-key-file': { type: 'string' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const format = values.format as (typeof FORMATS)[number] | undefined;
   const severity = values.severity as (typeof SEVERITIES)[number] | undefined;
   const problems = [

@@ -2,10 +2,10 @@
  * `lineage-investigator sample --seed N --scale small|large --out DIR` (and `npm run sample -- …`):
  * generates the seeded sample investigation and prints a one-line summary.
  */
-import { parseArgs } from 'node:util';
 import { isScaleName } from '../../shared/sample/scale.js';
 import { DEFAULT_SCENARIO, SCENARIOS, SCENARIO_KINDS, isScenarioKind } from '../../shared/sample/scenario.js';
 import { generateSample, type SampleSummary } from '../sample/write-sample.js';
+import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -20,8 +20,6 @@ const USAGE = [
   `  --scenario K   the planted cause (default ${DEFAULT_SCENARIO}, the built-in case); ground-truth.json names it:`,
   ...SCENARIO_KINDS.map((k) => `                   ${k}: ${SCENARIOS[k]}`),
 ].join('\n');
-
-const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
 const thousands = (n: number) => n.toLocaleString('en-US');
 
@@ -38,29 +36,20 @@ export function summaryLine(s: SampleSummary): string {
 }
 
 /** Runs the command on the arguments after `sample`; resolves with the exit code (2 for a usage error). */
-export async function runSampleCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  let values: { seed?: string; scale?: string; out?: string; scenario?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        seed: { type: 'string' },
-        scale: { type: 'string' },
-        out: { type: 'string' },
-        scenario: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+export async function runSampleCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      seed: { type: 'string' },
+      scale: { type: 'string' },
+      out: { type: 'string' },
+      scenario: { type: 'string' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const seedText = values.seed ?? '7';
   const seed = Number(seedText);
   const scale = values.scale ?? 'small';

@@ -4,13 +4,13 @@
  * of the decision (or `--as-of`), and the eight answers with their evidence or the gap that stops them.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isGap, type CardAnswer, type LineageCard } from '../../shared/lineage/card-types.js';
 import { lineageCard } from '../../shared/lineage/lineage-card.js';
 import type { Provenance } from '../../shared/model/records.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
+import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -26,40 +26,22 @@ const USAGE = [
   '  --json          print JSON instead of the readable card',
 ].join('\n');
 
-const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-
 /** Runs the command on the arguments after `trace`; resolves with the exit code (2 for a usage error). */
-export async function runTraceCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  let values: {
-    source?: string[];
-    decision?: string;
-    feature?: string;
-    'as-of'?: string;
-    json?: boolean;
-    help?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        source: { type: 'string', multiple: true },
-        decision: { type: 'string' },
-        feature: { type: 'string' },
-        'as-of': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      source: { type: 'string', multiple: true },
+      decision: { type: 'string' },
+      feature: { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const asOf = values['as-of'];
   const problems = [
     values.source?.length ? '' : '--source PATH is required',

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { verifyBag } from '../bundle/bagit-verify.js';
+import { consoleIo } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -15,10 +16,8 @@ const USAGE = [
   '  --all   list every discrepancy, not only the first',
 ].join('\n');
 
-const defaultIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-
 /** Runs the command on the arguments after `verify`; resolves with the exit code. */
-export async function runVerifyCommand(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function runVerifyCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
