@@ -1,13 +1,21 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/ipc/contract';
 import { resolveApi, setApi } from './api';
 import { CaseList } from './screens/CaseList';
-import { CaseScreen } from './screens/CaseScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { db } from './db/instance';
 import { discardAllStaging } from './db/staged-import';
-import { SourcesScreen } from './sources/SourcesScreen';
 import { selectOpenCaseId, selectOpenSample, selectSourcesOpen, useCases } from './stores/cases-store';
+
+// The case and sources screens (React Flow, the analysis, the import UI) load on first use, not at start-up.
+const CaseScreen = lazy(() => import('./screens/CaseScreen').then((m) => ({ default: m.CaseScreen })));
+const SourcesScreen = lazy(() => import('./sources/SourcesScreen').then((m) => ({ default: m.SourcesScreen })));
+
+const loading = (
+  <main className="centered" aria-busy="true">
+    <p>Loading…</p>
+  </main>
+);
 
 type Boot = { state: 'starting' } | { state: 'ready'; info: AppInfo } | { state: 'failed'; reason: string };
 
@@ -53,9 +61,17 @@ export function App() {
       </main>
     );
   }
-  if (sourcesOpen) return <SourcesScreen key={openCaseId ?? 'all'} caseId={openCaseId} info={boot.info} />;
+  if (sourcesOpen) {
+    return (
+      <Suspense fallback={loading}>
+        <SourcesScreen key={openCaseId ?? 'all'} caseId={openCaseId} info={boot.info} />
+      </Suspense>
+    );
+  }
   return openCaseId ? (
-    <CaseScreen key={openCaseId} caseId={openCaseId} info={boot.info} />
+    <Suspense fallback={loading}>
+      <CaseScreen key={openCaseId} caseId={openCaseId} info={boot.info} />
+    </Suspense>
   ) : (
     <CaseList info={boot.info} />
   );
