@@ -6,13 +6,12 @@
  * usage error.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ImportWarning, Rejection } from '../../shared/model/records.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { importInputs, type ImportedInput } from '../sources/import-inputs.js';
 import type { ReadProblem } from '../sources/list-inputs.js';
-import { consoleIo } from './command-args.js';
+import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -39,22 +38,8 @@ export async function runInspectCommand(
   io: CliIo = consoleIo,
   deps: InspectDeps = {},
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE, io, { allowPositionals: true });
+  if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
     io.err(`Give at least one PATH to inspect.\n\n${USAGE}`);
     return 2;

@@ -14,6 +14,7 @@ import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
+import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -77,19 +78,9 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
       );
     }
   }
-  const decision = set.decisions.find((d) => d.decisionId === decisionId);
-  if (!decision) {
-    io.err(`Unknown decision: ${decisionId} is in none of the decision logs read (${set.decisions.length} decisions).`);
-    return 2;
-  }
-  const feature = (values.feature as string | undefined) ?? decision.features[0]?.name;
-  if (!feature || !decision.features.some((f) => f.name === feature)) {
-    const names = decision.features.map((f) => f.name).join(', ') || 'none';
-    io.err(
-      `Unknown feature: decision ${decision.decisionId} has no feature ${feature ?? ''} (its features: ${names}).`,
-    );
-    return 2;
-  }
+  const chosen = resolveDecision(set, decisionId, values.feature as string | undefined, io);
+  if (typeof chosen === 'number') return chosen;
+  const { decision, feature } = chosen;
   const options = {
     lookbackDays: lookback ? Number(lookback) : undefined,
     onset: values.onset as string | undefined,

@@ -16,6 +16,7 @@ import { renderPdf } from '../bundle/report-pdf.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
+import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -86,20 +87,9 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
   });
   const { set, loaded, sourceNames } = loadedEvidence;
   for (const p of loadedEvidence.problems) io.err(`${p.path}: ${p.reason}`);
-  const decision = set.decisions.find((d) => d.decisionId === values.decision);
-  if (!decision) {
-    io.err(
-      `Unknown decision: ${values.decision} is in none of the decision logs read (${set.decisions.length} decisions).`,
-    );
-    return 2;
-  }
-  const feature = values.feature ?? decision.features[0]?.name;
-  if (!feature || !decision.features.some((f) => f.name === feature)) {
-    io.err(
-      `Unknown feature: decision ${decision.decisionId} has no feature ${feature ?? ''} (its features: ${decision.features.map((f) => f.name).join(', ') || 'none'}).`,
-    );
-    return 2;
-  }
+  const chosen = resolveDecision(set, values.decision, values.feature, io);
+  if (typeof chosen === 'number') return chosen;
+  const { decision, feature } = chosen;
   let pseudonymize: BundlePseudonymization | undefined;
   if (values['pseudonym-key-file']) {
     const key = (await readFile(values['pseudonym-key-file'])).toString('utf8').trim();

@@ -11,6 +11,7 @@ import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
+import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -69,21 +70,9 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
       );
     }
   }
-  const decision = set.decisions.find((d) => d.decisionId === values.decision);
-  if (!decision) {
-    io.err(
-      `Unknown decision: ${values.decision} is in none of the decision logs read (${set.decisions.length} decisions).`,
-    );
-    return 2;
-  }
-  const feature = values.feature ?? decision.features[0]?.name;
-  if (!feature || !decision.features.some((f) => f.name === feature)) {
-    const names = decision.features.map((f) => f.name).join(', ') || 'none';
-    io.err(
-      `Unknown feature: decision ${decision.decisionId} has no feature ${feature ?? ''} (its features: ${names}).`,
-    );
-    return 2;
-  }
+  const chosen = resolveDecision(set, values.decision, values.feature, io);
+  if (typeof chosen === 'number') return chosen;
+  const { decision, feature } = chosen;
   const card = lineageCard(set, decision, feature, { asOf });
   if (values.json) io.out(JSON.stringify(cardJson(card, sourceNames), null, 2));
   else io.out(cardText(card, sourceNames));

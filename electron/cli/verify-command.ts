@@ -3,9 +3,8 @@
  * tag manifest, Payload-Oxum, the case's hash-chained activity log and the reports' own hashes. Exits 0 when all
  * hold, or 1 naming the first discrepancy (file, expected and actual).
  */
-import { parseArgs } from 'node:util';
 import { verifyBag } from '../bundle/bagit-verify.js';
-import { consoleIo } from './command-args.js';
+import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -18,21 +17,8 @@ const USAGE = [
 
 /** Runs the command on the arguments after `verify`; resolves with the exit code. */
 export async function runVerifyCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs(argv, { all: { type: 'boolean' } }, USAGE, io, { allowPositionals: true });
+  if (typeof parsed === 'number') return parsed;
   const [bundle, ...extra] = parsed.positionals;
   if (!bundle || extra.length > 0) {
     io.err(`Give exactly one bundle folder.\n\n${USAGE}`);
