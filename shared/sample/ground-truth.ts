@@ -5,7 +5,7 @@
  */
 import type { AuditRecord, StoryAuditKey } from './audit';
 import { customerId } from './customers';
-import type { DecisionTally } from './decisions';
+import type { DecisionRef, DecisionTally } from './decisions';
 import type { DeploymentRecord } from './deployments';
 import type { PullRequestRecord } from './history';
 import type { SamplePlan } from './sample';
@@ -55,6 +55,25 @@ export function caseFile(plan: SamplePlan, tally: DecisionTally): string {
     null,
     2,
   )}\n`;
+}
+
+/** What the decisions show of the incident (onset, feature versions, counts, rates, period): the same for every scenario. */
+export function outcomeTruth(plan: SamplePlan, tally: DecisionTally, onset: DecisionRef) {
+  return {
+    onset: { decisionId: onset.decisionId, timestamp: onset.timestamp },
+    firstWrongDecision: tally.firstWrong?.decisionId ?? null,
+    caseDecisionId: tally.caseDecision?.decisionId ?? null,
+    firstBadRun: tally.firstBadRun ?? null,
+    featureVersion: { before: tally.featureVersionBefore ?? null, after: tally.featureVersionAfter ?? null },
+    decisions: {
+      total: tally.count,
+      affected: tally.affected,
+      wrong: tally.wrong,
+      rejectionRateBefore: rate(tally.before),
+      rejectionRateAfter: rate(tally.after),
+    },
+    period: { from: day(plan.startMs), to: day(plan.endMs) },
+  };
 }
 
 export function distractors(
@@ -200,19 +219,7 @@ export function groundTruth(
     lastGoodCommit: shaOf(lastGoodMark),
     lastGoodMergeCommit: lastGoodPr?.mergeMark !== undefined ? shaOf(lastGoodPr.mergeMark) : null,
     lastGoodProductionCommit: deployedBefore ? shaOf(deployedBefore.commitMark) : null,
-    onset: { decisionId: tally.onset.decisionId, timestamp: tally.onset.timestamp },
-    firstWrongDecision: tally.firstWrong?.decisionId ?? null,
-    caseDecisionId: tally.caseDecision?.decisionId ?? null,
-    firstBadRun: tally.firstBadRun ?? null,
-    featureVersion: { before: tally.featureVersionBefore ?? null, after: tally.featureVersionAfter ?? null },
-    decisions: {
-      total: tally.count,
-      affected: tally.affected,
-      wrong: tally.wrong,
-      rejectionRateBefore: rate(tally.before),
-      rejectionRateAfter: rate(tally.after),
-    },
-    period: { from: day(plan.startMs), to: day(plan.endMs) },
+    ...outcomeTruth(plan, tally, tally.onset),
     distractors: distractors(plan, tally, audit, shaOf),
   };
   return `${JSON.stringify(truth, null, 2)}\n`;

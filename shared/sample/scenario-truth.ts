@@ -5,15 +5,11 @@
  */
 import type { AuditRecord } from './audit';
 import type { DecisionTally } from './decisions';
-import { distractors } from './ground-truth';
+import { distractors, outcomeTruth } from './ground-truth';
 import type { Incident } from './incident';
 import { plantedIds } from './incident-effects';
 import type { SamplePlan } from './sample';
 import { DATASETS, FEATURE_NAME, REPOSITORY, coreJob, datasetId, jobId } from './world';
-
-const rate = (s: { total: number; rejected: number }) =>
-  s.total ? Math.round((s.rejected / s.total) * 1000) / 1000 : 0;
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function scenarioTruth(
   plan: SamplePlan,
@@ -44,19 +40,7 @@ export function scenarioTruth(
     },
     untrackedJobs: incident.untrackedJobs.map((k) => jobId(coreJob(k))),
     servingOpacity: incident.servingOpacity,
-    onset: { decisionId: tally.onset.decisionId, timestamp: tally.onset.timestamp },
-    firstWrongDecision: tally.firstWrong?.decisionId ?? null,
-    caseDecisionId: tally.caseDecision?.decisionId ?? null,
-    firstBadRun: tally.firstBadRun ?? null,
-    featureVersion: { before: tally.featureVersionBefore ?? null, after: tally.featureVersionAfter ?? null },
-    decisions: {
-      total: tally.count,
-      affected: tally.affected,
-      wrong: tally.wrong,
-      rejectionRateBefore: rate(tally.before),
-      rejectionRateAfter: rate(tally.after),
-    },
-    period: { from: day(plan.startMs), to: day(plan.endMs) },
+    ...outcomeTruth(plan, tally, tally.onset),
     distractors: distractors(plan, tally, audit, shaOf).filter((d) => !ids.includes(d.id)),
   };
   return `${JSON.stringify(truth, null, 2)}\n`;
