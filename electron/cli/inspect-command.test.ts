@@ -73,3 +73,41 @@ describe('lineage-investigator inspect', () => {
     expect(err).toBe(`${missing}: cannot read: ENOENT`);
   });
 });
+
+describe('lineage-investigator inspect --mapping', () => {
+  const csv = '../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv';
+  const mappingFile = join(work, 'nannyml-mapping.json');
+  writeFileSync(
+    mappingFile,
+    JSON.stringify({
+      kind: 'decision-log',
+      fields: { decision_id: 'id', timestamp: 'timestamp', 'output.label': 'y_pred', 'output.score': 'y_pred_proba' },
+      constants: { 'model.name': 'california-housing' },
+      features: ['MedInc', 'HouseAge', 'AveRooms', 'AveBedrms', 'Population', 'AveOccup', 'Latitude', 'Longitude'],
+      timeOffset: 'Z',
+    }),
+  );
+
+  it('says a CSV needs a column mapping without one (exit 1: nothing imported)', async () => {
+    const { code, out } = await inspect([csv]);
+    expect(code).toBe(1);
+    expect(out).toContain('kind: csv');
+    expect(out).toMatch(/line 1: needs a column mapping: a CSV of 8,232 rows with the columns id, MedInc/);
+  });
+
+  it('imports a real CSV inference log through a saved mapping, headless', async () => {
+    const { code, out } = await inspect([csv, '--mapping', mappingFile]);
+    expect(code).toBe(0);
+    expect(out).toContain('mapping: decision ← id, timestamp, y_pred, y_pred_proba; features ← MedInc');
+    expect(out).toMatch(/kind: decision-log {3}importer: csv 1\.0\.0/);
+    expect(out).toContain('records: decision 8,232');
+  });
+
+  it('refuses a mapping file that is not one, naming it (exit 2)', async () => {
+    const bad = join(work, 'bad-mapping.json');
+    writeFileSync(bad, JSON.stringify({ kind: 'decision-log', fields: { decision_id: 'id' } }));
+    const { code, err } = await inspect([csv, '--mapping', bad]);
+    expect(code).toBe(2);
+    expect(err).toContain(`--mapping ${bad}: not a column mapping: Time of the decision ("timestamp") needs a column`);
+  });
+});

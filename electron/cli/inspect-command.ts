@@ -5,7 +5,9 @@
  * and SHA-256. Exit 0 when everything parsed, 1 when records were rejected or a path could not be read, 2 on a
  * usage error.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeMapping, readMappingJson, type ImportMapping } from '../../shared/importers/column-mapping.js';
 import type { ImportWarning, Rejection } from '../../shared/model/records.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
@@ -15,13 +17,15 @@ import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
-  'Usage: lineage-investigator inspect PATH... [--json]',
+  'Usage: lineage-investigator inspect PATH... [--json] [--mapping FILE.json]',
   '',
   'Reads every file (folders recursively), Git repository and git bundle, detects what each is by its content,',
   'and prints its kind, records by type, warnings, rejected records with their line and reason, size and SHA-256.',
   'Exit status: 0 when everything parsed, 1 when records were rejected or a path could not be read, 2 on a usage error.',
   '',
   '  --json   print one JSON document instead of text',
+  '  --mapping FILE.json   read the PATHs given through this saved column mapping (a CSV, or JSON lines with other',
+  '            field names): {"kind": "decision-log", "fields": {"decision_id": "id", …}, "features": […], …}',
 ].join('\n');
 
 /** Warnings printed per input in text (all are counted; --json lists the first 1,000). */
@@ -38,20 +42,36 @@ export async function runInspectCommand(
   io: CliIo = consoleIo,
   deps: InspectDeps = {},
 ): Promise<number> {
-  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE, io, { allowPositionals: true });
+  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' }, mapping: { type: 'string' } }, USAGE, io, {
+    allowPositionals: true,
+  });
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
     io.err(`Give at least one PATH to inspect.\n\n${USAGE}`);
     return 2;
   }
+  const mapping = parsed.values.mapping === undefined ? undefined : await loadMapping(parsed.values.mapping, io);
+  if (typeof mapping === 'number') return mapping;
   const { imported, problems } = await importInputs(parsed.positionals, {
     git: deps.git ?? createGitRunner(),
     cacheDir: deps.cacheDir ?? join(defaultDataDir(), 'repositories'),
+    ...(mapping && { start: { mapping } }),
   });
+  if (mapping && !parsed.values.json) io.out(`mapping: ${describeMapping(mapping)}`);
   const code = problems.length > 0 || imported.some((i) => i.summary.rejectedCount > 0) ? 1 : 0;
   if (parsed.values.json) io.out(JSON.stringify(inspectJson(imported, problems, code), null, 2));
   else printText(imported, problems, io);
   return code;
+}
+
+/** The column mapping saved in `path`, or exit code 2 after saying what is wrong with it. */
+async function loadMapping(path: string, io: CliIo): Promise<ImportMapping | number> {
+  const text = await readFile(path, 'utf8').catch((error: unknown) => error);
+  const read = typeof text === 'string' ? readMappingJson(text) : undefined;
+  if (read?.ok) return read.mapping;
+  const reason = read ? read.reason : text instanceof Error ? text.message : String(text);
+  io.err(`--mapping ${path}: not a column mapping: ${reason}\n\n${USAGE}`);
+  return 2;
 }
 
 /** The `--json` document. */

@@ -1,12 +1,16 @@
 /**
  * Runs the system `git` with an argument array (never a shell). Injected into the services so tests
- * can run a real git on a temporary repository or replace it.
+ * can run a real git on a temporary repository or replace it. Where no system git is installed (or
+ * `LINEAGE_GIT_READER=isomorphic-git` asks for it), isomorphic-git answers the commands that read a repository.
  */
 import { execFile } from 'node:child_process';
+import { readerFromEnvironment, runIsomorphicGit, type GitReader } from '../sources/git-isomorphic-runner.js';
 
 export interface GitResult {
   readonly stdout: string;
   readonly stderr: string;
+  /** Which reader answered: the system git (`git-cli`, also when absent) or `isomorphic-git` in its place. */
+  readonly reader?: GitReader;
 }
 
 /** An error from git: its exit code (null when git could not start) and what it printed. */
@@ -29,10 +33,28 @@ export type GitRunner = (args: ReadonlyArray<string>, options?: { readonly cwd?:
 export const GIT_MAX_BUFFER = 1024 * 1024 * 1024;
 
 /**
- * A GitRunner over the system `git` (or `gitPath`). Prompts and pagers are disabled so git never waits
+ * A GitRunner over the system `git` (or `gitPath`), falling back to isomorphic-git where git is not installed;
+ * `reader` forces one of them (default: `LINEAGE_GIT_READER`, else the system git when there is one).
+ */
+export function createGitRunner(gitPath = 'git', reader = readerFromEnvironment()): GitRunner {
+  const cli = createCliRunner(gitPath);
+  if (reader === 'isomorphic-git') return (args, options = {}) => runIsomorphicGit(args, options.cwd);
+  if (reader === 'git-cli') return cli;
+  return async (args, options = {}) => {
+    try {
+      return await cli(args, options);
+    } catch (error) {
+      if (error instanceof GitError && error.notInstalled) return runIsomorphicGit(args, options.cwd);
+      throw error;
+    }
+  };
+}
+
+/**
+ * A GitRunner over the system `git` only. Prompts and pagers are disabled so git never waits
  * for input, and user configuration that would change the output of `git log` is overridden.
  */
-export function createGitRunner(gitPath = 'git'): GitRunner {
+function createCliRunner(gitPath: string): GitRunner {
   return (args, options = {}) =>
     new Promise((resolvePromise, reject) => {
       const fullArgs = [
@@ -58,7 +80,7 @@ export function createGitRunner(gitPath = 'git'): GitRunner {
         },
         (error, stdout, stderr) => {
           if (!error) {
-            resolvePromise({ stdout, stderr });
+            resolvePromise({ stdout, stderr, reader: 'git-cli' });
             return;
           }
           const code = (error as NodeJS.ErrnoException).code;

@@ -1,11 +1,13 @@
 /**
  * `git:readRepository`: a local Git repository the user named (a dropped folder the browser cannot read, or a
  * typed path) read as history with `git log` in the format the git-log importer parses. The path must be an
- * absolute, existing folder that is a repository; a shallow clone is read with a warning.
+ * absolute, existing folder that is a repository; a shallow clone is read with a warning. Where no system git is
+ * installed, isomorphic-git reads it (the git runner falls back) and the file says which reader ran.
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
+import { GIT_LOG_ARGS } from '../../shared/importers/git-log-format.js';
 import type { ReadRepositoryResponse } from '../../shared/ipc/contract.js';
 import { GitError, type GitRunner } from './git-runner.js';
 import type { Repositories } from './repositories.js';
@@ -48,6 +50,7 @@ export async function readRepository(
   const dir = await checkRepositoryPath(path);
   const warnings: string[] = [];
   let text: string;
+  let reader: 'git-cli' | 'isomorphic-git' = 'git-cli';
   try {
     const shallow = (await git(['rev-parse', '--is-shallow-repository'], { cwd: dir })).stdout.trim();
     if (shallow === 'true') {
@@ -56,7 +59,12 @@ export async function readRepository(
           'Run `git fetch --unshallow` there for the whole history.',
       );
     }
-    text = await repositories.log(dir);
+    const log = await git(GIT_LOG_ARGS, { cwd: dir });
+    text = log.stdout;
+    reader = log.reader ?? 'git-cli';
+    if (reader === 'isomorphic-git') {
+      warnings.push(`${dir} was read with isomorphic-git: no system git is installed here (install git for diffs).`);
+    }
   } catch (error) {
     if (error instanceof GitError && error.notInstalled) throw new Error(`Cannot read ${dir}: ${error.message}`);
     const detail = error instanceof GitError ? error.stderr.trim() || error.message : String(error);
@@ -73,6 +81,7 @@ export async function readRepository(
       text,
       derivedAs: 'git-log',
       repository: handle,
+      gitReader: reader,
     },
     warnings,
   };

@@ -7,7 +7,7 @@ import { HEAD_SIZE, startImport, type ImportSummary, type StartOptions } from '.
 import type { EvidenceRecord, ImportWarning } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
 import { damageWarning, decodeFile, hashFile } from './decode-stream.js';
-import { streamGitLog } from './git-log-stream.js';
+import { streamGitHistory } from './git-log-stream.js';
 import { listInputs, type ListedInput, type ReadProblem } from './list-inputs.js';
 
 /** One imported input: what it was, who read it, its hash and size, and the importer's summary. */
@@ -16,7 +16,7 @@ export interface ImportedInput {
   readonly index: number;
   readonly path: string;
   readonly name: string;
-  /** `file`, or `git` (the system git read the history). */
+  /** `file`, or `git` (a repository's history; `summary.importer` says which reader: git-cli or isomorphic-git). */
   readonly reader: 'file' | 'git';
   readonly sha256: string;
   readonly size: number;
@@ -60,7 +60,7 @@ async function importOne(input: ListedInput, index: number, options: ImportInput
   if (input.type === 'git') {
     const source = { id: input.sha256, name: input.name, derivedAs: 'git-log' as const, repository: input.name };
     const job = startImport('', source);
-    await streamGitLog(
+    const read = await streamGitHistory(
       input.path,
       (text) => {
         job.push(text);
@@ -80,7 +80,7 @@ async function importOne(input: ListedInput, index: number, options: ImportInput
       reader: 'git',
       sha256: input.sha256,
       size: input.size,
-      summary: withWarnings(summary, shallow),
+      summary: withWarnings({ ...summary, importer: read.reader }, shallow),
       repository: { handle: input.name, folder: input.path },
     };
   }

@@ -2,6 +2,7 @@ import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } 
 import { getApi } from '../api';
 import { selectImportFiles, selectImportText, useImports } from './import-store';
 import { ImportProgressList } from './ImportProgressList';
+import { MappingDialog } from './MappingDialog';
 import { inputsFromDrop, inputsFromFileList, type PickedInputs } from './picked-inputs';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -157,6 +158,7 @@ export function ImportPanel({ caseId, desktop }: { readonly caseId?: string; rea
         </p>
       )}
       <ImportProgressList caseId={caseId} />
+      <MappingDialog />
     </section>
   );
 }

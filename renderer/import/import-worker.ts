@@ -30,13 +30,14 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     cancelled.add(message.jobId);
     return;
   }
-  const { jobId, input, caseId, dbName } = message;
+  const { jobId, input, caseId, dbName, mapping } = message;
   const source: ImportInputSource = 'file' in input ? { file: input.file, name: input.name } : { text: input.text };
   queue = queue.then(async () => {
     const end = cancelled.has(jobId)
       ? ({ status: 'cancelled' } as const)
       : await runImport(database(dbName), source, {
           ...(caseId ? { caseId } : {}),
+          ...(mapping ? { mapping } : {}),
           cancelled: () => cancelled.has(jobId),
           onProgress: (progress) => post({ type: 'progress', jobId, progress }),
         });

@@ -3,6 +3,7 @@
  * importer, write chunk rows as they fill, and commit in one final transaction — or, on cancel or error,
  * delete what was staged. Progress is reported at most every PROGRESS_INTERVAL_MS.
  */
+import type { ImportMapping } from '../../shared/importers/mapping';
 import { HEAD_SIZE, startImport } from '../../shared/importers/streaming';
 import type { LineageDb, StoredSource } from '../db/lineage-db';
 import { addToCase, beginStaging, commitStaged, discardStaged, putStagedChunks } from '../db/staged-import';
@@ -18,6 +19,8 @@ export type ImportInputSource = { readonly file: Blob; readonly name: string } |
 
 export interface RunOptions {
   readonly caseId?: string;
+  /** The column mapping to read the file through (saved on the source). */
+  readonly mapping?: ImportMapping;
   readonly cancelled: () => boolean;
   readonly onProgress: (progress: ImportProgress) => void;
   readonly now?: () => number;
@@ -63,6 +66,7 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       warnings: 0,
       ...(derived?.derivedAs ? { derivedAs: derived.derivedAs } : {}),
       ...(derived?.repository ? { repository: derived.repository } : {}),
+      ...(options.mapping ? { mapping: options.mapping } : {}),
     };
     const stage = await beginStaging(db, staging);
     if (!stage.staged) {
@@ -74,12 +78,16 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
     phaseStart = now();
     const stream: AsyncIterator<TextPiece> = 'file' in input ? decodeFile(input.file) : pieces(input.text.text);
     const { head, read } = await readHead(stream, HEAD_SIZE);
-    const importer = startImport(head, {
-      id: sha256,
-      name,
-      ...(derived?.derivedAs ? { derivedAs: derived.derivedAs } : {}),
-      ...(derived?.repository ? { repository: derived.repository } : {}),
-    });
+    const importer = startImport(
+      head,
+      {
+        id: sha256,
+        name,
+        ...(derived?.derivedAs ? { derivedAs: derived.derivedAs } : {}),
+        ...(derived?.repository ? { repository: derived.repository } : {}),
+      },
+      options.mapping ? { mapping: options.mapping } : {},
+    );
     const buffer = new ChunkBuffer(sha256);
     let bytes = 0;
     const consume = async (piece: TextPiece) => {
@@ -112,7 +120,7 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
         rejected: summary.rejectedCount,
         warnings: summary.warnings,
         warningCount: summary.warningCount,
-        importer: summary.importer,
+        importer: derived?.gitReader ?? summary.importer,
         importerVersion: summary.importerVersion,
         detected: summary.detected,
         importedAt: new Date().toISOString(),

@@ -1,4 +1,5 @@
 /** The messages between the UI thread and the import worker (import-worker.ts). */
+import type { ImportMapping } from '../../shared/importers/mapping';
 import type { StoredSource } from '../db/lineage-db';
 
 /** Text already read by the main process (e.g. a repository's `git log`), with its SHA-256. */
@@ -9,6 +10,8 @@ export interface TextInput {
   readonly size: number;
   readonly derivedAs?: 'git-log';
   readonly repository?: string;
+  /** For `git-log`: which reader made the text (the source's importer name). */
+  readonly gitReader?: 'git-cli' | 'isomorphic-git';
 }
 
 export type ToWorker =
@@ -21,6 +24,8 @@ export type ToWorker =
       readonly caseId?: string;
       /** The database name (tests and benchmarks use their own). */
       readonly dbName?: string;
+      /** The column mapping to read the file through (saved on the source). */
+      readonly mapping?: ImportMapping;
     }
   | { readonly type: 'cancel'; readonly jobId: string };
 

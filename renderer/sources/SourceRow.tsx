@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { describeMapping } from '../../shared/importers/column-mapping';
 import { Time } from '../components/Time';
 import type { SourceIssues, StoredSource } from '../db/lineage-db';
 import { formatBytes, formatDuration } from '../import/format-progress';
@@ -38,7 +39,13 @@ export const SourceRow = memo(function SourceRow({ source, issues, onExpand, onR
         <th scope="row" className="mono">
           {source.name}
         </th>
-        <td>{source.derivedAs === 'git-log' ? 'git repository' : source.detected}</td>
+        <td>
+          {source.derivedAs === 'git-log' ? 'git repository' : source.detected}
+          {source.mapping && <div className="muted small">mapped: {describeMapping(source.mapping)}</div>}
+          {source.detected === 'csv' && !source.mapping && (
+            <div className="muted small">needs a column mapping: import the file again to map its columns</div>
+          )}
+        </td>
         <td>{formatBytes(source.size)}</td>
         <td className="mono nowrap">
           <span title={source.sha256}>{source.sha256.slice(0, 12)}</span>{' '}

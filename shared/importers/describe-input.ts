@@ -9,7 +9,8 @@ import { clip } from './timestamps';
 export const ACCEPTED_KINDS =
   'OpenLineage events (RunEvent/DatasetEvent/JobEvent as JSON, a JSON array, NDJSON or Marquez {"events": […]} pages), ' +
   'dbt manifest.json, run_results.json and catalog.json, decision log JSONL, deployment JSONL or GitHub deployments, ' +
-  "audit logs (the app's JSONL, AWS CloudTrail, GCP Cloud Audit Logs, GitHub audit log), enforcement log JSONL or " +
+  "audit logs (the app's JSONL, AWS CloudTrail, GCP Cloud Audit Logs, GitHub audit log, RudderStack Audit Logs API " +
+  'pages), enforcement log JSONL or ' +
   'RudderStack events with violationErrors, GitHub pull requests JSON (or GitLab merge requests), tracking plans ' +
   '(rudder-cli YAML, Segment Protocols JSON, JSON Schema), RudderStack Profiles YAML, and Git history from a repository';
 

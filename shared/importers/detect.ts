@@ -3,6 +3,7 @@
  * by the fields it has. Unknown content is described so the user learns what it looked like.
  */
 import { isObject, type JsonInput } from './json-input';
+import { isRudderStackAuditEntry } from './rudderstack-audit-importer';
 
 export type InputKind =
   | 'openlineage'
@@ -15,6 +16,7 @@ export type InputKind =
   | 'gcp-audit'
   | 'github-audit'
   | 'rudderstack-events'
+  | 'rudderstack-audit'
   | 'git-log'
   | 'unknown';
 
@@ -31,6 +33,7 @@ export const WRAPPER_KEYS = [
   'Records',
   'items',
   'batch',
+  'data',
 ];
 const SAMPLE = 20;
 
@@ -53,6 +56,7 @@ export function classifyRecord(o: Readonly<Record<string, unknown>>): RecordKind
   if (isObject(o.context) && has('type') && (has('messageId') || has('anonymousId') || has('userId'))) {
     return 'rudderstack-events';
   }
+  if (isRudderStackAuditEntry(o)) return 'rudderstack-audit';
   return undefined;
 }
 

@@ -74,9 +74,12 @@ describe('importInput on inputs it does not accept', () => {
 
   it('says what an unsupported file looked like and what is accepted', () => {
     const csv = importInput(file(real('inference/nannyml/nannyml_california_housing_analysis_gt.csv')));
-    expect(csv.detected).toBe('unknown');
-    expect(csv.rejections[0]?.reason).toMatch(/text that is not JSON \(first line: "id,clf_target"\)/);
-    expect(csv.rejections[0]?.reason).toMatch(/Accepted: OpenLineage events/);
+    expect(csv.detected).toBe('csv');
+    expect(csv.rejections[0]?.reason).toMatch(
+      /needs a column mapping: a CSV of 8,232 rows with the columns id, clf_target/,
+    );
+    const text = importInput(file(real('dbt/ol_v7_postgres_1.3.1/dbt_project.yml')));
+    expect(text.rejections[0]?.reason).toMatch(/Accepted: OpenLineage events/);
     const feast = importInput(file(real('inference/feast/feast_ui_rag_registry.json')));
     expect(feast.detected).toBe('unknown');
     expect(feast.rejections).toHaveLength(1);

@@ -27,7 +27,7 @@ export function importInput(file: InputFile, options: StartOptions = {}): Import
   const summary = job.end();
   const records: EvidenceRecord[] = job.take();
   return {
-    importer: summary.importer,
+    importer: (file.derivedAs === 'git-log' && file.gitReader) || summary.importer,
     importerVersion: summary.importerVersion,
     detected: summary.detected,
     records,

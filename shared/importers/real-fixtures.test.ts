@@ -56,10 +56,16 @@ const EXPLAINED: ReadonlyArray<Explanation> = [
   },
   { files: /dbt_project\.yml$/, detected: 'unknown', reason: /text that is not JSON/, why: 'dbt project settings' },
   {
+    files: /^inference\/.*\.csv$/,
+    detected: 'csv',
+    reason: /^needs a column mapping: a CSV of [\d,]+ rows with the columns id, /,
+    why: 'NannyML CSV inference logs: imported through a column mapping (csv-importer.test.ts)',
+  },
+  {
     files: /^inference\//,
     detected: 'unknown',
     reason: /unrecognized input/,
-    why: 'Feast registries and NannyML CSV logs: not inputs of FORMATS.md (CSV needs a mapping)',
+    why: 'Feast registries: not inputs of FORMATS.md',
   },
 ];
 

@@ -18,6 +18,7 @@ import { openLineageMapper } from './openlineage-importer';
 import { profilesImporter } from './profiles-importer';
 import { pullRequestMapper } from './pull-request-importer';
 import type { RunOptions } from './record-runner';
+import { rudderStackAuditMapper } from './rudderstack-audit-importer';
 import { rudderStackEventsMapper } from './rudderstack-events-importer';
 import { trackingPlanImporter } from './tracking-plan-importer';
 
@@ -32,6 +33,7 @@ export const RECORD_MAPPERS: { readonly [K in RecordKind]: RunOptions<EvidenceRe
   'gcp-audit': gcpAuditMapper,
   'github-audit': gitHubAuditMapper,
   'rudderstack-events': rudderStackEventsMapper,
+  'rudderstack-audit': rudderStackAuditMapper,
 };
 
 export const DOCUMENT_IMPORTERS: ReadonlyArray<DocumentImporter> = [

@@ -6,6 +6,7 @@
  */
 import type { EvidenceRecord, ImportWarning, Rejection } from '../model/records';
 import { createAutoImport } from './auto-import';
+import { createCsvImport, isCsvHead } from './csv-importer';
 import { createGitLogImport } from './git-log-stream';
 import type { ImportMapping } from './mapping';
 
@@ -48,7 +49,7 @@ export interface StreamingImport {
 }
 
 export interface StartOptions {
-  /** A saved column mapping for JSON lines whose field names the detector does not know. */
+  /** A saved column mapping for a CSV, or JSON lines whose field names the detector does not know. */
   readonly mapping?: ImportMapping;
 }
 
@@ -64,5 +65,6 @@ export const HEAD_SIZE = 65536;
  */
 export function startImport(head: string, source: ImportSource, options: StartOptions = {}): StreamingImport {
   if (source.derivedAs === 'git-log') return createGitLogImport(source);
+  if (isCsvHead(head)) return createCsvImport(head, source, options);
   return createAutoImport(head, source, options);
 }

@@ -1,0 +1,237 @@
+/**
+ * Reading a Git repository without a system `git`: isomorphic-git (pure JavaScript) walks every ref's history and
+ * writes it as `git log` (GIT_LOG_ARGS) would — commits in date order with no parent before its children, the
+ * paths each changed against its first parent — so the same git-log importer reads it into the same records.
+ * Also a file's text at a commit (`git:show`) and whether the clone is shallow.
+ */
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import git, { type CommitObject } from 'isomorphic-git';
+import { GIT_LOG_FIELD_SEP as FS, GIT_LOG_RECORD_SEP as RS } from '../../shared/importers/git-log-format.js';
+
+interface Repo {
+  readonly fs: typeof fs;
+  readonly dir?: string;
+  readonly gitdir: string;
+  readonly cache: object;
+}
+
+/** The repository at `folder` (a working folder with `.git`, or a bare repository). */
+export function openRepository(folder: string): Repo {
+  const dotGit = join(folder, '.git');
+  const bare = !fs.existsSync(dotGit);
+  return { fs, ...(bare ? {} : { dir: folder }), gitdir: bare ? folder : dotGit, cache: {} };
+}
+
+/** True when the repository is a shallow clone (its history stops early). */
+export function isShallow(folder: string): boolean {
+  return fs.existsSync(join(openRepository(folder).gitdir, 'shallow'));
+}
+
+/** The text `git log` with GIT_LOG_ARGS prints for the repository, made without git. */
+export async function isomorphicGitLog(folder: string): Promise<string> {
+  const repo = openRepository(folder);
+  const shallow = shallowCommits(repo.gitdir);
+  const commits = new Map<string, CommitObject>();
+  const tips = await refTips(repo);
+  const stack = [...tips];
+  while (stack.length > 0) {
+    const oid = stack.pop() as string;
+    if (commits.has(oid)) continue;
+    const { commit } = await git.readCommit({ ...repo, oid });
+    const parents = shallow.has(oid) ? [] : commit.parent;
+    commits.set(oid, { ...commit, parent: parents });
+    stack.push(...parents);
+  }
+  const texts: string[] = [];
+  for (const oid of dateOrder(commits, tips)) {
+    const commit = commits.get(oid) as CommitObject;
+    texts.push(header(oid, commit) + (await nameStatus(repo, oid, commit.parent[0])));
+  }
+  return texts.join('\0');
+}
+
+/** A file's text at a commit, or null where the path is not a file there. */
+export async function isomorphicShow(folder: string, commit: string, path: string): Promise<string | null> {
+  const repo = openRepository(folder);
+  try {
+    const { blob } = await git.readBlob({ ...repo, oid: commit, filepath: path });
+    return new TextDecoder('utf-8').decode(blob);
+  } catch (error) {
+    if (
+      (error as { code?: string }).code === 'NotFoundError' ||
+      (error as { code?: string }).code === 'ObjectTypeError'
+    )
+      return null;
+    throw error;
+  }
+}
+
+function shallowCommits(gitdir: string): Set<string> {
+  const file = join(gitdir, 'shallow');
+  if (!fs.existsSync(file)) return new Set();
+  return new Set(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean));
+}
+
+/** The commits every ref (`--all`: branches, remote branches, tags, HEAD, the stash) points at, peeled. */
+async function refTips(repo: Repo): Promise<string[]> {
+  const refs = [
+    ...(await git.listBranches(repo)).map((b) => `refs/heads/${b}`),
+    ...(await git.listTags(repo)).map((t) => `refs/tags/${t}`),
+    'refs/stash',
+    'HEAD',
+  ];
+  for (const { remote } of await git.listRemotes(repo)) {
+    const branches = await git.listBranches({ ...repo, remote });
+    refs.push(...branches.filter((b) => b !== 'HEAD').map((b) => `refs/remotes/${remote}/${b}`));
+  }
+  const tips: string[] = [];
+  for (const ref of refs) {
+    const oid = await git.resolveRef({ ...repo, ref }).catch(() => undefined);
+    const commit = oid && (await peel(repo, oid));
+    if (commit && !tips.includes(commit)) tips.push(commit);
+  }
+  return tips;
+}
+
+async function peel(repo: Repo, oid: string): Promise<string | undefined> {
+  for (let current = oid, depth = 0; depth < 10; depth += 1) {
+    const { type, object } = await git.readObject({ ...repo, oid: current, format: 'parsed' });
+    if (type === 'commit') return current;
+    if (type !== 'tag') return undefined;
+    current = (object as { object: string }).object;
+  }
+  return undefined;
+}
+
+/** `--date-order`: newest committer date first, never a parent before all its children (ties: first come). */
+function dateOrder(commits: ReadonlyMap<string, CommitObject>, tips: ReadonlyArray<string>): string[] {
+  const children = new Map<string, number>();
+  for (const commit of commits.values()) for (const p of commit.parent) children.set(p, (children.get(p) ?? 0) + 1);
+  const time = (oid: string) => commits.get(oid)?.committer.timestamp ?? 0;
+  const queue = new DateQueue(time);
+  const start = [...commits.keys()].filter((oid) => !children.has(oid));
+  start.sort((a, b) => time(b) - time(a) || tips.indexOf(a) - tips.indexOf(b));
+  start.forEach((oid) => queue.put(oid));
+  const order: string[] = [];
+  for (let oid = queue.take(); oid !== undefined; oid = queue.take()) {
+    order.push(oid);
+    for (const parent of commits.get(oid)?.parent ?? []) {
+      const left = (children.get(parent) ?? 1) - 1;
+      children.set(parent, left);
+      if (left === 0) queue.put(parent);
+    }
+  }
+  return order;
+}
+
+/** A max-heap by committer time; equal times leave in the order they came. */
+class DateQueue {
+  private heap: Array<{ readonly oid: string; readonly time: number; readonly seq: number }> = [];
+  private seq = 0;
+  constructor(private readonly time: (oid: string) => number) {}
+
+  private before(i: number, j: number): boolean {
+    const a = this.heap[i]!;
+    const b = this.heap[j]!;
+    return a.time > b.time || (a.time === b.time && a.seq < b.seq);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.heap[i], this.heap[j]] = [this.heap[j]!, this.heap[i]!];
+  }
+
+  put(oid: string): void {
+    this.heap.push({ oid, time: this.time(oid), seq: this.seq++ });
+    for (let i = this.heap.length - 1; i > 0 && this.before(i, (i - 1) >> 1); i = (i - 1) >> 1)
+      this.swap(i, (i - 1) >> 1);
+  }
+
+  take(): string | undefined {
+    const top = this.heap[0];
+    const last = this.heap.pop();
+    if (this.heap.length > 0 && last) {
+      this.heap[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < this.heap.length && this.before(l, m)) m = l;
+        if (r < this.heap.length && this.before(r, m)) m = r;
+        if (m === i) break;
+        this.swap(i, m);
+        i = m;
+      }
+    }
+    return top?.oid;
+  }
+}
+
+/** `%aI`: the time in its own offset, e.g. 2026-01-02T03:04:05+02:00. */
+function isoTime(person: CommitObject['author']): string {
+  // isomorphic-git stores the offset negated (as Date#getTimezoneOffset), and -0 for git's "-0000".
+  const tz = person.timezoneOffset;
+  const offset = tz === 0 ? 0 : -tz;
+  const local = new Date((person.timestamp + offset * 60) * 1000).toISOString().slice(0, 19);
+  const sign = offset < 0 || Object.is(tz, -0) ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function header(oid: string, c: CommitObject): string {
+  const fields = [oid, c.parent.join(' '), c.author.name, c.author.email, isoTime(c.author)];
+  fields.push(c.committer.name, c.committer.email, isoTime(c.committer), c.message);
+  return `${RS}${fields.join(FS)}${FS}`;
+}
+
+const kindOf = (mode: string) => (mode === '120000' ? 'link' : mode === '160000' ? 'gitlink' : 'file');
+
+interface Change {
+  readonly status: string;
+  readonly path: string;
+}
+type Entry = { readonly mode: string; readonly oid: string; readonly type: string };
+
+/** `--name-status -z --no-renames` against the first parent (everything added for a root commit). */
+async function nameStatus(repo: Repo, oid: string, parent: string | undefined): Promise<string> {
+  const treeOf = async (commit: string) => (await git.readCommit({ ...repo, oid: commit })).commit.tree;
+  const changes: Change[] = [];
+  await diffTrees(repo, parent && (await treeOf(parent)), await treeOf(oid), '', changes);
+  if (changes.length === 0) return '';
+  changes.sort((x, y) => Buffer.compare(Buffer.from(x.path), Buffer.from(y.path)));
+  return `\n${changes.map((c) => `${c.status}\0${c.path}\0`).join('')}`;
+}
+
+async function entries(repo: Repo, tree: string | undefined): Promise<Map<string, Entry>> {
+  if (tree === undefined) return new Map();
+  const { tree: list } = await git.readTree({ ...repo, oid: tree });
+  return new Map(list.map((e) => [e.path, e]));
+}
+
+/** The files that differ between two trees; equal subtrees (same id) are skipped unread. */
+async function diffTrees(
+  repo: Repo,
+  a: string | undefined,
+  b: string | undefined,
+  prefix: string,
+  out: Change[],
+): Promise<void> {
+  if (a === b) return;
+  const [before, after] = await Promise.all([entries(repo, a), entries(repo, b)]);
+  for (const name of new Set([...before.keys(), ...after.keys()])) {
+    const x = before.get(name);
+    const y = after.get(name);
+    const path = `${prefix}${name}`;
+    const treeX = x?.type === 'tree' ? x.oid : undefined;
+    const treeY = y?.type === 'tree' ? y.oid : undefined;
+    if (treeX !== undefined || treeY !== undefined) await diffTrees(repo, treeX, treeY, `${path}/`, out);
+    const fileX = x && x.type !== 'tree' ? x : undefined;
+    const fileY = y && y.type !== 'tree' ? y : undefined;
+    if (fileX && fileY) {
+      if (fileX.oid !== fileY.oid || fileX.mode !== fileY.mode) {
+        out.push({ status: kindOf(fileX.mode) === kindOf(fileY.mode) ? 'M' : 'T', path });
+      }
+    } else if (fileY) out.push({ status: 'A', path });
+    else if (fileX) out.push({ status: 'D', path });
+  }
+}

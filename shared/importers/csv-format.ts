@@ -1,0 +1,78 @@
+/**
+ * Recognizing CSV by its content (a header row and rows with as many fields, cut by a comma, semicolon or tab)
+ * and showing a table's first rows — of a CSV, or of JSON lines whose fields the detector does not know — for
+ * the mapping dialog. Parsing is papaparse's, over strings only (shared/ stays pure).
+ */
+import Papa from 'papaparse';
+import { isObject, looksBinary, tryParse } from './json-input';
+
+export const CSV_DELIMITERS = [',', ';', '\t'];
+const PREVIEW_ROWS = 5;
+
+/** How a CSV is cut: its delimiter and line break, and its header row. */
+export interface CsvDialect {
+  readonly delimiter: string;
+  readonly newline: '\n' | '\r\n' | '\r';
+  readonly headers: ReadonlyArray<string>;
+}
+
+/** The first rows of a table, as the mapping dialog shows them. */
+export interface TablePreview {
+  readonly format: 'csv' | 'json-lines';
+  readonly headers: ReadonlyArray<string>;
+  /** Up to five rows, each cell by header. */
+  readonly rows: ReadonlyArray<Readonly<Record<string, string>>>;
+}
+
+/** The dialect of a CSV from its first characters, or undefined when they do not look like a CSV. */
+export function sniffCsv(head: string): CsvDialect | undefined {
+  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  const start = text.trimStart()[0];
+  if (start === undefined || start === '{' || start === '[' || looksBinary(text)) return undefined;
+  // Whole rows only: the head may end inside one.
+  const cut = text.length >= 65536 ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
+  const parsed = Papa.parse<string[]>(cut, {
+    preview: PREVIEW_ROWS + 1,
+    delimitersToGuess: CSV_DELIMITERS,
+    skipEmptyLines: true,
+  });
+  const [headers, ...rows] = parsed.data;
+  const { delimiter, linebreak } = parsed.meta;
+  if (!headers || !CSV_DELIMITERS.includes(delimiter) || headers.length < 2) return undefined;
+  const names = headers.map((h) => h.trim());
+  if (names.some((h) => h === '' || h.length > 100) || new Set(names).size !== names.length) return undefined;
+  if (rows.some((row) => row.length !== headers.length)) return undefined;
+  if (parsed.errors.some((e) => e.type === 'Quotes')) return undefined;
+  const newline = linebreak === '\r\n' || linebreak === '\r' ? linebreak : '\n';
+  return { delimiter, newline, headers: names };
+}
+
+/** The headers and first rows of a CSV or of JSON lines of flat objects, or undefined for anything else. */
+export function previewTable(head: string): TablePreview | undefined {
+  const dialect = sniffCsv(head);
+  if (dialect) {
+    const parsed = Papa.parse<string[]>(head, {
+      delimiter: dialect.delimiter,
+      newline: dialect.newline,
+      preview: PREVIEW_ROWS + 1,
+      skipEmptyLines: true,
+    });
+    const rows = parsed.data
+      .slice(1)
+      .map((row) => Object.fromEntries(dialect.headers.map((h, i) => [h, row[i] ?? ''])));
+    return { format: 'csv', headers: dialect.headers, rows };
+  }
+  const objects: Record<string, unknown>[] = [];
+  for (const line of head.split('\n')) {
+    if (objects.length === PREVIEW_ROWS) break;
+    if (line.trim() === '') continue;
+    const parsed = tryParse(line.replace(/\r$/, ''));
+    if (!parsed.ok || !isObject(parsed.value)) return undefined;
+    objects.push(parsed.value);
+  }
+  if (objects.length === 0) return undefined;
+  const headers = [...new Set(objects.flatMap((o) => Object.keys(o)))];
+  const cell = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+  const rows = objects.map((o) => Object.fromEntries(headers.map((h) => [h, cell(o[h])])));
+  return { format: 'json-lines', headers, rows };
+}

@@ -1,0 +1,154 @@
+/**
+ * The streaming CSV importer. With a column mapping, each row becomes a record of the mapping's kind through
+ * that kind's own validator (so a rejection names the file, the row's line and the field with its column); without
+ * one, the file is reported as needing a column mapping — nothing is dropped silently. Text is cut into whole
+ * rows (quote-aware) as it is pushed, and each batch of rows is parsed by papaparse.
+ */
+import Papa from 'papaparse';
+import type { EvidenceRecord } from '../model/records';
+import { checkMapping, explainReason, MAPPING_TARGETS } from './column-mapping';
+import { sniffCsv, type CsvDialect } from './csv-format';
+import { ImportSink } from './import-sink';
+import { applyMapping } from './mapping';
+import { RECORD_MAPPERS } from './record-kinds';
+import { IMPORTER_VERSION } from './record-runner';
+import { MAX_LISTED, type ImportSource, type StartOptions, type StreamingImport } from './streaming';
+
+/** The start of the rejection of a CSV imported without a mapping (the UI offers the mapping dialog on it). */
+export const NEEDS_MAPPING = 'needs a column mapping';
+
+/** True when `head` looks like a CSV (the streaming importer routes it here). */
+export const isCsvHead = (head: string): boolean => sniffCsv(head) !== undefined;
+
+/** An incremental importer of one CSV file. */
+export function createCsvImport(head: string, source: ImportSource, options: StartOptions): StreamingImport {
+  const dialect = sniffCsv(head) as CsvDialect;
+  const sink = new ImportSink(source.name, MAX_LISTED);
+  const mapping = options.mapping;
+  const problems = mapping ? checkMapping(mapping, dialect.headers) : [];
+  const mapper = mapping && problems.length === 0 ? RECORD_MAPPERS[mapping.kind] : undefined;
+  const rows = new RowCutter();
+  let dataRows = 0;
+
+  const row = (cells: ReadonlyArray<string>, line: number) => {
+    if (line === 1) return; // the header row
+    if (cells.length === 1 && cells[0] === '') return;
+    dataRows += 1;
+    if (!mapper || !mapping) return;
+    if (cells.length !== dialect.headers.length) {
+      return sink.reject({ line }, `the row has ${cells.length} fields, the header has ${dialect.headers.length}`);
+    }
+    const value = typedCells(applyMapping(byHeader(dialect.headers, cells), mapping));
+    const outcome = mapper.map(value, { sourceId: source.id, line });
+    for (const message of outcome.warnings ?? []) sink.warn({ line }, explainReason(message, mapping));
+    if ('record' in outcome) sink.record(outcome.record as EvidenceRecord);
+    else if ('reason' in outcome) sink.reject({ line }, explainReason(outcome.reason, mapping));
+  };
+
+  const parse = (block: string, lines: ReadonlyArray<number>) => {
+    const parsed = Papa.parse<string[]>(block, { delimiter: dialect.delimiter, newline: dialect.newline });
+    parsed.data.forEach((cells, i) => row(cells, lines[i] ?? lines[lines.length - 1] ?? 1));
+  };
+
+  return {
+    push(chunk) {
+      const cut = rows.push(chunk, dialect.newline);
+      if (cut) parse(cut.block, cut.lines);
+    },
+    take: () => sink.take(),
+    end() {
+      const last = rows.end();
+      if (last?.unterminated) sink.reject({ line: last.lines[0] ?? 1 }, 'a quoted field is not closed before the end');
+      else if (last) parse(last.block, last.lines);
+      if (!mapping) sink.reject({ line: 1 }, needsMappingReason(dialect, dataRows));
+      else if (problems.length > 0) {
+        sink.reject({ line: 1 }, `the column mapping does not fit this file (${problems.join('; ')}); no row imported`);
+      }
+      return {
+        importer: 'csv',
+        importerVersion: IMPORTER_VERSION,
+        detected: mapping && problems.length === 0 ? mapping.kind : 'csv',
+        counts: { ...sink.counts },
+        rejections: sink.rejections,
+        rejectedCount: sink.rejectedCount,
+        warnings: sink.warnings,
+        warningCount: sink.warningCount,
+      };
+    },
+  };
+}
+
+function needsMappingReason(dialect: CsvDialect, rows: number): string {
+  const columns = dialect.headers.slice(0, 12).join(', ') + (dialect.headers.length > 12 ? ', …' : '');
+  const kinds = MAPPING_TARGETS.map((t) => t.label.toLowerCase()).join(', ');
+  return (
+    `${NEEDS_MAPPING}: a CSV of ${rows.toLocaleString('en')} rows with the columns ${columns}; none imported. ` +
+    `Map its columns to a kind (${kinds}) in the Sources screen, or with inspect --mapping FILE.`
+  );
+}
+
+function byHeader(headers: ReadonlyArray<string>, cells: ReadonlyArray<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((h, i) => {
+    const cell = cells[i];
+    if (cell !== undefined && cell !== '') out[h] = cell;
+  });
+  return out;
+}
+
+const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const typed = (v: unknown): unknown =>
+  typeof v !== 'string' ? v : NUMBER.test(v.trim()) ? Number(v) : v === 'true' ? true : v === 'false' ? false : v;
+
+/** CSV cells are text: a decision's feature values and outputs are read as numbers or booleans where they are. */
+function typedCells(value: Record<string, unknown>): Record<string, unknown> {
+  if (Array.isArray(value.features)) {
+    value.features = value.features.map((f: Record<string, unknown>) => ({ ...f, value: typed(f.value) }));
+  }
+  const output = value.output;
+  if (output && typeof output === 'object' && !Array.isArray(output)) {
+    value.output = Object.fromEntries(Object.entries(output).map(([k, v]) => [k, typed(v)]));
+  }
+  return value;
+}
+
+/** Cuts pushed text into whole CSV records (a line break inside quotes does not end one), with their lines. */
+class RowCutter {
+  private rest = '';
+  private scanned = 0;
+  private inQuotes = false;
+  private newlines = 0;
+  /** The line each record not yet handed out starts on. */
+  private starts: number[] = [1];
+
+  push(chunk: string, newline: string): { block: string; lines: number[] } | undefined {
+    this.rest += chunk;
+    let boundary = -1;
+    let records = 0;
+    for (let i = this.scanned; i < this.rest.length; i += 1) {
+      const c = this.rest.charCodeAt(i);
+      if (c === 34) this.inQuotes = !this.inQuotes;
+      else if (c === 10) {
+        this.newlines += 1;
+        if (!this.inQuotes) {
+          boundary = i;
+          records += 1;
+          this.starts.push(this.newlines + 1);
+        }
+      }
+    }
+    this.scanned = this.rest.length;
+    if (boundary === -1) return undefined;
+    const block = this.rest.slice(0, boundary + 1 - (newline === '\r\n' ? 2 : 1));
+    this.rest = this.rest.slice(boundary + 1);
+    this.scanned = this.rest.length;
+    return { block, lines: this.starts.splice(0, records) };
+  }
+
+  end(): { block: string; lines: number[]; unterminated: boolean } | undefined {
+    const block = this.rest.replace(/\r?\n?$/, '');
+    this.rest = '';
+    if (block === '') return undefined;
+    return { block, lines: this.starts.splice(0), unterminated: this.inQuotes };
+  }
+}
