@@ -1,7 +1,10 @@
+import { affectedDecisionsCsv, affectedSubjectsCsv } from '../../shared/analysis/csv';
 import { Time } from '../components/Time';
 import { downloadText } from '../export/download';
 import { selectCaseRecord, selectResults, useInvestigation } from '../stores/investigation-store';
+import { countOf } from './evidence-cite';
 import { Histogram } from './Histogram';
+import { CountTable, NotificationCheck } from './ScopeBreakdown';
 
 const VERSION_KIND: Record<string, string> = {
   feature_version: 'feature version',
@@ -9,55 +12,92 @@ const VERSION_KIND: Record<string, string> = {
   none: 'feature (no version recorded)',
 };
 
-/** Step 2: how many decisions and subjects used the same suspect feature version, and when. */
+/**
+ * Step 2: the decisions that consumed the suspect version(s) (from the onset's version through the decision's own)
+ * and those that did not, over time, by model version and by action, and the notification check.
+ */
 export function ScopeStep() {
-  const scope = useInvestigation(selectResults).scope;
+  const scope = useInvestigation(selectResults).engine?.scope;
   const caseRecord = useInvestigation(selectCaseRecord);
   if (!scope) return null;
-  const exportIds = () =>
-    downloadText(
-      `${caseRecord?.title ?? 'case'} - affected decisions.txt`,
-      `${scope.decisionIds.join('\n')}\n`,
-      'text/plain',
-    );
+  const title = caseRecord?.title ?? 'case';
+  const total = scope.affected + scope.notAffected;
 
   return (
     <div className="stack">
       <p>
-        Decisions that used {VERSION_KIND[scope.versionKind] ?? scope.versionKind}{' '}
-        {scope.version && <span className="mono badge">{scope.version}</span>} of{' '}
-        <span className="mono">{scope.featureName}</span>:
+        Decisions that used {VERSION_KIND[scope.versionKind] ?? scope.versionKind}
+        {scope.versions.length > 1 ? 's' : ''}{' '}
+        {scope.versions.map((v) => (
+          <span key={v} className="mono badge">
+            {v}
+          </span>
+        ))}{' '}
+        of <span className="mono">{scope.featureName}</span>
+        {scope.versions.length > 1 && <span className="muted"> (from the onset's version to the decision's own)</span>}:
       </p>
       <dl className="stats">
         <div>
-          <dt>Decisions</dt>
-          <dd>{scope.decisions.toLocaleString('en')}</dd>
+          <dt>Affected decisions</dt>
+          <dd>{scope.affected.toLocaleString('en')}</dd>
         </div>
         <div>
-          <dt>Distinct subjects</dt>
+          <dt>Not affected</dt>
+          <dd>{scope.notAffected.toLocaleString('en')}</dd>
+        </div>
+        <div>
+          <dt>Distinct subjects affected</dt>
           <dd>{scope.subjects.toLocaleString('en')}</dd>
         </div>
         <div>
-          <dt>First</dt>
+          <dt>First affected decision</dt>
           <dd>
             <Time value={scope.first} />
           </dd>
         </div>
         <div>
-          <dt>Last</dt>
+          <dt>Last affected decision</dt>
           <dd>
             <Time value={scope.last} />
           </dd>
         </div>
       </dl>
-      {scope.histogram.length > 0 ? (
-        <Histogram bins={scope.histogram} bucket={scope.bucket} title="Affected decisions over time" />
-      ) : (
+      <p className="muted small">
+        {countOf(scope.affected, 'decision')} of {countOf(total, 'decision')} that read{' '}
+        <span className="mono">{scope.featureName}</span> used the suspect version
+        {scope.versions.length > 1 ? 's' : ''}.
+      </p>
+      <NotificationCheck key={scope.notification.threshold} scope={scope} />
+      {scope.affected === 0 ? (
         <p className="empty">No decision used this version.</p>
+      ) : (
+        <>
+          <Histogram bins={scope.byDay} bucket="day" title="Affected decisions" />
+          <Histogram bins={scope.byHour} bucket="hour" title="Affected decisions" />
+          <div className="actions">
+            <CountTable
+              caption="Affected decisions by model version"
+              keyLabel="Model version"
+              rows={scope.byModelVersion}
+            />
+            <CountTable caption="Affected decisions by action" keyLabel="Action" rows={scope.byAction} />
+          </div>
+        </>
       )}
-      <div>
-        <button type="button" onClick={exportIds} disabled={scope.decisionIds.length === 0}>
-          Download the affected decision ids
+      <div className="actions">
+        <button
+          type="button"
+          disabled={scope.affected === 0}
+          onClick={() => downloadText(`${title} - affected decisions.csv`, affectedDecisionsCsv(scope), 'text/csv')}
+        >
+          Export affected decisions (CSV)
+        </button>
+        <button
+          type="button"
+          disabled={scope.subjects === 0}
+          onClick={() => downloadText(`${title} - affected subjects.csv`, affectedSubjectsCsv(scope), 'text/csv')}
+        >
+          Export affected subjects (CSV)
         </button>
       </div>
     </div>

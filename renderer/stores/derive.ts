@@ -1,14 +1,17 @@
 /**
- * The analysis results of an open case, derived from its evidence, decision and suspect feature by the
- * shared analysis functions. Memoized: recomputed only when the evidence, decision or feature changes.
- * Each step is computed on its own so that one failure does not hide the others.
+ * The analysis results of an open case: the investigation engine's answer (trace, onset, scope, ranked suspects,
+ * governance verdicts, remediation) for its decision and suspect feature. Memoized: recomputed only when the
+ * evidence, decision, feature, onset correction or notification threshold changes. When the engine fails, what
+ * still can be computed (the trace, the scope of the decision's own version) is, and the failure is named on the
+ * steps it leaves without a result.
  */
-import { findChanges } from '../../shared/analysis/changes';
-import { validateGovernance } from '../../shared/analysis/governance';
-import { planRemediation } from '../../shared/analysis/remediation';
-import { scopeImpact } from '../../shared/analysis/scope';
+import { findSuspects } from '../../shared/analysis/changes';
+import { runEngine, type EngineResult } from '../../shared/analysis/engine';
+import type { DiffOf } from '../../shared/analysis/engine-types';
+import { impactScope } from '../../shared/analysis/scope-detail';
 import { traceDecision } from '../../shared/analysis/trace';
 import type {
+  Change,
   ChangesResult,
   GovernanceRow,
   RemediationPlan,
@@ -19,9 +22,23 @@ import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { Decision } from '../../shared/model/records';
 import type { StepId } from '../steps/step-ids';
 
+export interface DeriveOptions {
+  /** The investigator's onset: a feature version or an RFC 3339 time (absent: estimated from the outcome rates). */
+  readonly onset?: string;
+  /** How many affected subjects oblige a notification. */
+  readonly notifyThreshold?: number;
+  /** The changed lines of commits, where read from Git (the "touched field" term looks at them). */
+  readonly diffOf?: DiffOf;
+}
+
 export interface DerivedResults {
-  readonly scope?: ScopeResult;
+  readonly engine?: EngineResult;
   readonly trace?: TraceResult;
+  /**
+   * The engine's answer in the older shapes that the navigator summaries and the Markdown case file still read
+   * (`ScopeResult`, `ChangesResult`, …). Views of `engine`, not computed separately.
+   */
+  readonly scope?: ScopeResult;
   readonly changes?: ChangesResult;
   readonly governance?: ReadonlyArray<GovernanceRow>;
   readonly remediation?: ReadonlyArray<RemediationPlan>;
@@ -31,38 +48,88 @@ export interface DerivedResults {
 
 export const noResults: DerivedResults = { errors: {} };
 
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 function attempt<T>(step: StepId, errors: Partial<Record<StepId, string>>, run: () => T): T | undefined {
   try {
     return run();
   } catch (error) {
-    errors[step] = error instanceof Error ? error.message : String(error);
+    errors[step] = message(error);
     return undefined;
   }
 }
 
-/** Runs Scope → Trace → Changes → Governance → Remediate for one decision and feature. */
-export function deriveResults(set: EvidenceSet, decision: Decision, featureName: string): DerivedResults {
-  const errors: Partial<Record<StepId, string>> = {};
-  const scope = attempt('scope', errors, () => scopeImpact(set, decision, featureName));
-  const trace = attempt('trace', errors, () => traceDecision(set, decision, featureName));
-  const changes = trace && scope ? attempt('changes', errors, () => findChanges(set, trace, scope)) : undefined;
-  const governance = changes
-    ? attempt('governance', errors, () => validateGovernance(set, changes.changes))
-    : undefined;
-  const remediation =
-    changes && trace ? attempt('remediate', errors, () => planRemediation(set, changes.changes, trace)) : undefined;
-  return { scope, trace, changes, governance, remediation, errors };
+/** The engine's scope as the older `ScopeResult` (the histogram by hour when it spans under three days). */
+export function scopeView(scope: EngineResult['scope']): ScopeResult {
+  const bucket = scope.byHour.length <= 72 ? 'hour' : 'day';
+  return {
+    featureName: scope.featureName,
+    versionKind: scope.versionKind,
+    version: scope.versions[scope.versions.length - 1],
+    decisions: scope.affected,
+    subjects: scope.subjects,
+    first: scope.first,
+    last: scope.last,
+    bucket,
+    histogram: bucket === 'hour' ? scope.byHour : scope.byDay,
+    decisionIds: scope.decisions.map((d) => d.decisionId),
+  };
 }
 
-/** A one-entry memo of deriveResults keyed by the evidence set's identity, the decision id and the feature. */
-export function memoizeDerive(): (set: EvidenceSet, decision: Decision, featureName: string) => DerivedResults {
-  let last: { set: EvidenceSet; decisionId: string; featureName: string; results: DerivedResults } | undefined;
-  return (set, decision, featureName) => {
-    if (last && last.set === set && last.decisionId === decision.decisionId && last.featureName === featureName) {
-      return last.results;
-    }
-    const results = deriveResults(set, decision, featureName);
-    last = { set, decisionId: decision.decisionId, featureName, results };
+/** The engine's result with the older views beside it. */
+function withViews(engine: EngineResult): DerivedResults {
+  const { suspects } = engine.suspects;
+  return {
+    engine,
+    trace: engine.trace,
+    scope: scopeView(engine.scope),
+    changes: {
+      firstWrong: engine.suspects.onset.firstBad,
+      window: engine.suspects.window,
+      changes: suspects.filter((s): s is typeof s & Change => s.kind !== 'schema'),
+      gaps: engine.suspects.gaps,
+    },
+    governance: engine.governance,
+    remediation: engine.remediation.rollback,
+    errors: {},
+  };
+}
+
+/** Runs the engine for one decision and feature; on failure, computes what still can be and names the error. */
+export function deriveResults(
+  set: EvidenceSet,
+  decision: Decision,
+  featureName: string,
+  options: DeriveOptions = {},
+): DerivedResults {
+  try {
+    return withViews(runEngine(set, decision, featureName, options));
+  } catch (error) {
+    const errors: Partial<Record<StepId, string>> = {};
+    const trace = attempt('trace', errors, () => traceDecision(set, decision, featureName));
+    const scope = attempt('scope', errors, () =>
+      impactScope(set, decision, featureName, { notifyThreshold: options.notifyThreshold }),
+    );
+    const failed = `The investigation engine failed: ${message(error)}`;
+    if (trace) attempt('changes', errors, () => findSuspects(set, trace, options));
+    for (const step of ['changes', 'governance', 'remediate'] as const) errors[step] ??= failed;
+    return { trace, scope: scope && scopeView(scope), errors };
+  }
+}
+
+/** A one-entry memo of deriveResults keyed by the evidence set's and `diffOf`'s identity, the decision, feature and options. */
+export function memoizeDerive(): (
+  set: EvidenceSet,
+  decision: Decision,
+  featureName: string,
+  options?: DeriveOptions,
+) => DerivedResults {
+  let last: { set: EvidenceSet; key: string; diffOf?: DiffOf; results: DerivedResults } | undefined;
+  return (set, decision, featureName, options = {}) => {
+    const key = JSON.stringify([decision.decisionId, featureName, options.onset ?? null, options.notifyThreshold]);
+    if (last && last.set === set && last.key === key && last.diffOf === options.diffOf) return last.results;
+    const results = deriveResults(set, decision, featureName, options);
+    last = { set, key, diffOf: options.diffOf, results };
     return results;
   };
 }

@@ -1,0 +1,143 @@
+import { useId } from 'react';
+import type { OnsetEstimate, OutcomeBin } from '../../shared/analysis/engine-types';
+import { formatTime } from '../format/time';
+import { selectTimeZone, useSettings } from '../stores/settings-store';
+
+const W = 720;
+const H = 230;
+const PAD = { left: 48, right: 12, top: 18, bottom: 44 };
+const ONSET_FILL = '#b42318';
+
+const SERIES_LABEL: Readonly<Record<OnsetEstimate['seriesBy'], string>> = {
+  feature_version: 'feature version',
+  dataset_version: 'dataset version (one write)',
+  day: 'day',
+};
+
+/** The bin the onset falls in: the one it names, else the one whose decisions span its time, else the next one. */
+export function onsetBinIndex(onset: OnsetEstimate): number {
+  if (onset.key !== undefined) {
+    const at = onset.series.findIndex((b) => b.key === onset.key);
+    if (at >= 0) return at;
+  }
+  const t = Date.parse(onset.onset);
+  const within = onset.series.findIndex((b) => Date.parse(b.from) <= t && t <= Date.parse(b.to));
+  return within >= 0 ? within : onset.series.findIndex((b) => Date.parse(b.from) >= t);
+}
+
+const label = (b: OutcomeBin) => (b.key.length > 12 ? `${b.key.slice(0, 11)}…` : b.key);
+
+/** Evenly spaced bin indexes to label (all of them when few), always including `keep`. */
+function labelled(count: number, keep: number): Set<number> {
+  const wanted = 8;
+  const out = new Set<number>(keep >= 0 ? [keep] : []);
+  if (count <= wanted) for (let i = 0; i < count; i++) out.add(i);
+  else for (let i = 0; i < wanted; i++) out.add(Math.round((i * (count - 1)) / (wanted - 1)));
+  return out;
+}
+
+/** The rate of the investigated outcome per bin, the onset's bin marked, and the same numbers as a table. */
+export function OnsetChart({ onset }: { onset: OnsetEstimate }) {
+  const zone = useSettings(selectTimeZone);
+  const titleId = useId();
+  const bins = onset.series;
+  const at = onsetBinIndex(onset);
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const slot = plotW / Math.max(1, bins.length);
+  const barW = Math.max(1, slot * 0.8);
+  const y = (rate: number) => PAD.top + plotH - rate * plotH;
+  const x = (i: number) => PAD.left + i * slot;
+  const ticks = labelled(bins.length, at);
+  const line = (rate: number | undefined, from: number, to: number, name: string) =>
+    rate === undefined || to <= from ? null : (
+      <line x1={x(from)} x2={x(to)} y1={y(rate)} y2={y(rate)} stroke="#6b7280" strokeDasharray="5 4">
+        <title>{`${name}: ${rate}`}</title>
+      </line>
+    );
+
+  return (
+    <figure className="histogram">
+      <figcaption id={titleId}>
+        Rate of <span className="mono">{onset.outcome || 'the outcome'}</span> per {SERIES_LABEL[onset.seriesBy]} of{' '}
+        <span className="mono">{onset.featureName}</span>
+        {at >= 0 && (
+          <>
+            {' '}
+            — onset at <strong className="mono">{bins[at]!.key}</strong> (red)
+          </>
+        )}
+      </figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} preserveAspectRatio="xMidYMid meet">
+        <line x1={PAD.left} y1={PAD.top + plotH} x2={W - PAD.right} y2={PAD.top + plotH} className="axis" />
+        <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + plotH} className="axis" />
+        {[0, 0.5, 1].map((v) => (
+          <text key={v} x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="tick">
+            {v}
+          </text>
+        ))}
+        {bins.map((b, i) => (
+          <rect
+            key={b.key}
+            x={x(i) + (slot - barW) / 2}
+            y={y(b.rate)}
+            width={barW}
+            height={Math.max(0, PAD.top + plotH - y(b.rate))}
+            {...(i === at ? { fill: ONSET_FILL } : { className: 'bar' })}
+          >
+            <title>{`${b.key}: ${b.outcomes} of ${b.decisions} (${b.rate})${i === at ? ' — onset' : ''}`}</title>
+          </rect>
+        ))}
+        {at >= 0 && (
+          <>
+            <line x1={x(at)} x2={x(at)} y1={PAD.top - 8} y2={PAD.top + plotH} stroke={ONSET_FILL} strokeWidth={2} />
+            <text x={x(at) + 4} y={PAD.top - 2} className="tick">
+              onset
+            </text>
+          </>
+        )}
+        {at > 0 && line(onset.rateBefore, 0, at, 'rate before the onset')}
+        {at >= 0 && line(onset.rateAfter, at, bins.length, 'rate from the onset')}
+        {[...ticks].map((i) => (
+          <text key={i} x={x(i) + slot / 2} y={H - PAD.bottom + 16} textAnchor="middle" className="tick">
+            {label(bins[i]!)}
+          </text>
+        ))}
+        <text x={PAD.left + plotW / 2} y={H - 6} textAnchor="middle" className="axis-title">
+          {SERIES_LABEL[onset.seriesBy]}, in order of first use
+        </text>
+      </svg>
+      <details className="table-alternative">
+        <summary>Show the numbers as a table</summary>
+        <table className="data-table">
+          <caption className="visually-hidden">Outcome rate per {SERIES_LABEL[onset.seriesBy]}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{SERIES_LABEL[onset.seriesBy]}</th>
+              <th scope="col">First decision</th>
+              <th scope="col">Last decision</th>
+              <th scope="col">Decisions</th>
+              <th scope="col">{onset.outcome || 'Outcome'}</th>
+              <th scope="col">Rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bins.map((b, i) => (
+              <tr key={b.key}>
+                <td className="mono">
+                  {b.key}
+                  {i === at && <strong> (onset)</strong>}
+                </td>
+                <td>{formatTime(b.from, zone)}</td>
+                <td>{formatTime(b.to, zone)}</td>
+                <td className="num">{b.decisions}</td>
+                <td className="num">{b.outcomes}</td>
+                <td className="num">{b.rate}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,130 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { OnsetEstimate } from '../../shared/analysis/engine-types';
+import { Time } from '../components/Time';
+import { selectOnsetOverride, selectSetOnset, useInvestigation } from '../stores/investigation-store';
+import { INLINE_FORM, INLINE_LABEL } from './evidence-cite';
+import { onsetBinIndex } from './OnsetChart';
+
+const METHOD_LABEL: Readonly<Record<OnsetEstimate['method'], string>> = {
+  'change-point': 'estimated from a change-point in the outcome rate',
+  override: 'set by the investigator',
+  'first-use': 'the first use of the decision’s version (no significant shift in the outcome rate)',
+};
+
+/** What the onset is and how it was found, and the investigator's correction: a bin, a time, or the estimate. */
+export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
+  const override = useInvestigation(selectOnsetOverride);
+  const setOnset = useInvestigation(selectSetOnset);
+  const current = onsetBinIndex(onset);
+  const [bin, setBin] = useState(String(Math.max(0, current)));
+  const [time, setTime] = useState('');
+  const id = useId();
+  const timeValid = time.trim() !== '' && !Number.isNaN(Date.parse(time.trim()));
+  // A dataset-version bin is not a key the estimate can be pinned to: its first decision's time is.
+  const valueOf = (i: number) => {
+    const b = onset.series[i];
+    return b && (onset.seriesBy === 'dataset_version' ? b.from : b.key);
+  };
+  const pickBin = (event: FormEvent) => {
+    event.preventDefault();
+    void setOnset(valueOf(Number(bin)));
+  };
+  const pickTime = (event: FormEvent) => {
+    event.preventDefault();
+    if (timeValid) void setOnset(new Date(Date.parse(time.trim())).toISOString());
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="card">
+      <h3 id={`${id}-heading`}>Onset of the wrong decisions</h3>
+      <dl className="facts">
+        <dt>Onset</dt>
+        <dd>
+          <Time value={onset.onset} />
+          {onset.key !== undefined && (
+            <>
+              {' '}
+              at <span className="mono badge">{onset.key}</span>
+            </>
+          )}
+        </dd>
+        <dt>Method</dt>
+        <dd>
+          {METHOD_LABEL[onset.method]}
+          {onset.statistic !== undefined && <> (likelihood-ratio G = {onset.statistic}, χ² with 1 degree of freedom)</>}
+        </dd>
+        <dt>Note</dt>
+        <dd>{onset.note}</dd>
+        <dt>Rate before → from the onset</dt>
+        <dd>
+          <strong>{onset.rateBefore ?? '—'}</strong> → <strong>{onset.rateAfter ?? '—'}</strong>{' '}
+          <span className="muted">({onset.outcome || 'outcome'})</span>
+        </dd>
+        <dt>Last good decision</dt>
+        <dd>
+          {onset.lastGood ? (
+            <>
+              <span className="mono">{onset.lastGood.decisionId}</span> <Time value={onset.lastGood.timestamp} />
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>First wrong decision</dt>
+        <dd>
+          {onset.firstBad ? (
+            <>
+              <span className="mono">{onset.firstBad.decisionId}</span> <Time value={onset.firstBad.timestamp} />
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+      </dl>
+      {override !== undefined && onset.method !== 'override' && (
+        <p className="notice error" role="status">
+          Your onset <span className="mono">{override}</span> names no bin of this series and is not a time: the
+          estimate is shown. Pick a bin or type a time.
+        </p>
+      )}
+      <div style={INLINE_FORM}>
+        <form style={INLINE_FORM} onSubmit={pickBin}>
+          <label htmlFor={`${id}-bin`} style={INLINE_LABEL}>
+            Onset bin
+          </label>
+          <select id={`${id}-bin`} value={bin} onChange={(e) => setBin(e.target.value)}>
+            {onset.series.map((b, i) => (
+              <option key={b.key} value={i}>
+                {b.key} (rate {b.rate}, {b.decisions} decisions)
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={onset.series.length === 0}>
+            Set onset to this bin
+          </button>
+        </form>
+        <form style={INLINE_FORM} onSubmit={pickTime}>
+          <label htmlFor={`${id}-time`} style={INLINE_LABEL}>
+            or a time
+          </label>
+          <input
+            id={`${id}-time`}
+            type="text"
+            placeholder="2026-02-27T06:00:00Z"
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+            aria-invalid={time.trim() !== '' && !timeValid}
+            style={{ width: '16rem' }}
+          />
+          <button type="submit" disabled={!timeValid}>
+            Set onset time
+          </button>
+        </form>
+        <button type="button" disabled={override === undefined} onClick={() => void setOnset(undefined)}>
+          Use estimate
+        </button>
+      </div>
+      <p className="muted small">A correction re-ranks the suspects and is saved with the case.</p>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { runEngine } from '../../shared/analysis/engine';
+import type { OnsetEstimate, ReplayPlan } from '../../shared/analysis/engine-types';
+import { testEvidence } from '../../shared/analysis/test-evidence';
+import { onsetBinIndex } from './OnsetChart';
+import { ReplayPlanView } from './ReplayPlan';
+import { RuleFindings } from './RuleFindings';
+
+const set = testEvidence();
+const decision = set.decisions[set.decisions.length - 1]!;
+const result = runEngine(set, decision, decision.features[0]!.name);
+const names = (id: string) => `file-${id.slice(0, 4)}.jsonl`;
+
+describe('the steps on the engine result', () => {
+  it('marks the onset bin by its key, else the bin whose decisions span the onset time', () => {
+    const onset = result.suspects.onset;
+    const at = onsetBinIndex(onset);
+    expect(onset.series[at]!.key).toBe(onset.key);
+    const second = onset.series[1]!;
+    const byTime: OnsetEstimate = { ...onset, key: undefined, onset: second.from };
+    expect(onsetBinIndex(byTime)).toBe(1);
+  });
+
+  it('shows every rule finding of the top suspect with its rule and its evidence as file:line', () => {
+    const top = result.governance[0]!;
+    const html = renderToStaticMarkup(<RuleFindings findings={top.findings} sourceName={names} />);
+    expect(top.verdict).toBe('violation');
+    expect(html).toContain('Approving review:');
+    expect(html).toMatch(/merged without a valid approving review/);
+    for (const f of top.findings)
+      if (f.evidence?.line) expect(html).toContain(`${names(f.evidence.sourceId)}:${f.evidence.line}`);
+  });
+
+  it('names the replay hazards before the plan, and says so when there are none', () => {
+    const plan: ReplayPlan = {
+      ...result.remediation.replay!,
+      hazards: [
+        { dataset: 'wh:features', lastWrite: '2026-10-20T00:00:00.000Z', writes: 2, text: 'would be overwritten' },
+      ],
+    };
+    const html = renderToStaticMarkup(<ReplayPlanView plan={plan} />);
+    expect(html).toContain('Hazard: 1 dataset would be overwritten with older data');
+    expect(html.indexOf('wh:features')).toBeLessThan(html.indexOf('Window'));
+    const none = renderToStaticMarkup(<ReplayPlanView plan={{ ...plan, hazards: [] }} />);
+    expect(none).toContain('Hazards: none found.');
+  });
+});
