@@ -98,36 +98,31 @@ describe('LineageDb.importResult', () => {
   });
 });
 
-describe('cases and notes', () => {
-  it('a case round-trips with its focus, step progress and notes', async () => {
-    const created = await db.createCase({
+describe('cases', () => {
+  it('a case round-trips with its focus; its opening is the first entry of its activity log', async () => {
+    await db.createCase({
       id: 'case-1',
       title: 'Eligible customers rejected',
       description: 'Escalated by support',
       sourceIds: ['s1', 's2'],
       createdAt: '2026-11-21T08:00:00.000Z',
+      severity: 'high',
+      owner: 'maria',
     });
-    expect(created.steps.identify).toEqual({});
     await db.setCaseFocus('case-1', 'd-42', 'eligibility_flag');
-    await db.setStepComplete('case-1', 'trace', true, new Date('2026-11-21T09:00:00Z'));
-    await db.addNote('case-1', 'First look: flag flipped on the 18th', new Date('2026-11-21T09:05:00Z'));
-    await db.addNote('case-1', 'Second', new Date('2026-11-21T09:06:00Z'));
 
-    const [stored] = await db.listCases();
-    expect(stored).toMatchObject({
+    const [stored] = await db.listCasesWithActivity();
+    expect(stored?.record).toMatchObject({
       id: 'case-1',
       title: 'Eligible customers rejected',
       decisionId: 'd-42',
       featureName: 'eligibility_flag',
       sourceIds: ['s1', 's2'],
     });
-    expect(stored?.steps.trace.completedAt).toBe('2026-11-21T09:00:00.000Z');
-    expect(stored?.steps.scope.completedAt).toBeUndefined();
-    const notes = await db.listNotes('case-1');
-    expect(notes.map((x) => x.text)).toEqual(['First look: flag flipped on the 18th', 'Second']);
-
-    await db.setStepComplete('case-1', 'trace', false);
-    expect((await db.getCase('case-1'))?.steps.trace.completedAt).toBeUndefined();
+    expect(stored?.activity.map((e) => [e.seq, e.action, e.actor, e.time])).toEqual([
+      [1, 'case.opened', 'maria', '2026-11-21T08:00:00.000Z'],
+    ]);
+    expect(stored?.activity[0]?.payload).toMatchObject({ severity: 'high', owner: 'maria', decisionIds: [] });
   });
 
   it('lists cases newest first', async () => {

@@ -1,15 +1,21 @@
 /**
  * The renderer's store: one Dexie database class with versioned schemas (never edit a past version).
- * Sources are kept by their SHA-256; bulk evidence rows live in chunks of 1,000 (see chunks.ts);
- * cases and their notes are small tables.
+ * Sources are kept by their SHA-256; bulk evidence rows live in chunks of 1,000 (see chunks.ts); a case is a small
+ * row (what is not evidence: its sources, focus and description) plus its hash-chained activity log, whose fold
+ * (`caseFromActivity`) is the case's state: severity, status, owner, steps, annotations, pins, root cause.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
+import { verifyChain } from '../../shared/case/activity-log';
+import { type Act, type CaseAction, caseFromActivity, recordAction } from '../../shared/case/case-actions';
+import type { ActivityEntry, CaseRecord as CaseWithActivity, CaseSeverity, Sha256 } from '../../shared/case/case-types';
+import type { ImportMapping } from '../../shared/importers/mapping';
 import type { InputFile } from '../../shared/ipc/contract';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import { toEvidenceSet } from '../../shared/model/evidence-set';
 import type { EvidenceRecord, ImportResult, ImportWarning, Rejection, SourceInfo } from '../../shared/model/records';
-import { type CaseSteps, type StepId, emptySteps } from '../steps/step-ids';
+import { sha256Sync, webSha256 } from '../case/web-sha256';
 import { type RecordChunk, countByKind, toChunks } from './chunks';
+import { type LegacyCaseRow, type LegacyNote, migratedActivity } from './migrate-case';
 
 /** A source as stored: the shared SourceInfo plus the repository handle `git:show` needs, for Git inputs. */
 export interface StoredSource extends SourceInfo {
@@ -20,6 +26,8 @@ export interface StoredSource extends SourceInfo {
   readonly durationMs?: number;
   /** `git-log` for a repository read by the main process. */
   readonly derivedAs?: 'git-log';
+  /** The column mapping a CSV (or JSON lines with other field names) was imported through. */
+  readonly mapping?: ImportMapping;
 }
 
 /** The first rejections and warnings of a source (all are counted on the source), for the Sources screen. */
@@ -32,23 +40,39 @@ export interface SourceIssues {
 /** How many rejections and warnings a source keeps to show (all are counted). */
 export const ISSUES_SHOWN = 1000;
 
+/** A case's row: what is not evidence. Its state is the fold of its activity log (`readCase`). */
 export interface CaseRecord {
   readonly id: string;
+  /** The title the case was opened with, for screens that only name it (the log's `case.opened` holds it too). */
   readonly title: string;
   readonly description: string;
+  /** When the case was opened (its `case.opened` entry's time); the list's order. */
   readonly createdAt: string;
   /** The decision the investigation starts from (absent until evidence is imported and one is chosen). */
   readonly decisionId?: string;
   readonly featureName?: string;
   readonly sourceIds: ReadonlyArray<string>;
-  readonly steps: CaseSteps;
+  /** The investigator's correction of the onset: a feature version or an RFC 3339 time (absent: the estimate). */
+  readonly onsetOverride?: string;
 }
 
-export interface NoteRecord {
-  readonly id: number;
+/** One activity entry as stored: the entry and its case. */
+export interface StoredActivity extends ActivityEntry {
   readonly caseId: string;
-  readonly text: string;
-  readonly createdAt: string;
+}
+
+/** What opening a case needs; severity defaults to medium, owner to `unassigned`, the actor to the owner. */
+export interface NewCase extends Omit<CaseRecord, 'createdAt'> {
+  readonly createdAt?: string;
+  readonly severity?: CaseSeverity;
+  readonly owner?: string;
+  readonly actor?: string;
+}
+
+/** A case's row and its activity log (seq order). */
+export interface CaseWithLog {
+  readonly record: CaseRecord;
+  readonly activity: ReadonlyArray<ActivityEntry>;
 }
 
 export interface ImportOutcome {
@@ -61,7 +85,7 @@ export class LineageDb extends Dexie {
   declare sources: Table<StoredSource, string>;
   declare recordChunks: Table<RecordChunk, [string, string, number]>;
   declare cases: Table<CaseRecord, string>;
-  declare notes: EntityTable<NoteRecord, 'id'>;
+  declare activity: Table<StoredActivity, [string, number]>;
   declare sourceIssues: Table<SourceIssues, string>;
 
   constructor(name = 'lineage-investigator') {
@@ -83,6 +107,27 @@ export class LineageDb extends Dexie {
             source.status ??= 'complete';
           }),
       );
+    // Cases on a hash-chained activity log: each case's steps and notes become its first entries (migrate-case.ts).
+    this.version(3)
+      .stores({ activity: '[caseId+seq], caseId', notes: null })
+      .upgrade(async (tx) => {
+        const notes = (await tx.table('notes').toArray()) as LegacyNote[];
+        const cases = (await tx.table('cases').toArray()) as LegacyCaseRow[];
+        const entries = cases.flatMap((c) =>
+          migratedActivity(
+            c,
+            notes.filter((n) => n.caseId === c.id),
+            sha256Sync,
+          ).map((e) => ({ ...e, caseId: c.id })),
+        );
+        await tx.table('activity').bulkAdd(entries);
+        await tx
+          .table('cases')
+          .toCollection()
+          .modify((c: { steps?: unknown }) => {
+            delete c.steps;
+          });
+      });
   }
 
   /**
@@ -146,12 +191,31 @@ export class LineageDb extends Dexie {
     return this.cases.get(id);
   }
 
-  /** Creates a case with no completed step; returns the stored record. */
-  async createCase(
-    init: Omit<CaseRecord, 'steps' | 'createdAt'> & { readonly createdAt?: string },
-  ): Promise<CaseRecord> {
-    const record: CaseRecord = { ...init, createdAt: init.createdAt ?? new Date().toISOString(), steps: emptySteps() };
-    await this.cases.add(record);
+  /** Opens a case: its row and its `case.opened` entry, in ONE transaction. Returns the stored row. */
+  async createCase(init: NewCase, sha256: Sha256 = webSha256): Promise<CaseRecord> {
+    const { severity = 'medium', owner = 'unassigned', actor, createdAt, ...row } = init;
+    const record: CaseRecord = { ...row, createdAt: createdAt ?? new Date().toISOString() };
+    const opened = await recordAction(
+      undefined,
+      {
+        time: record.createdAt,
+        actor: actor ?? owner,
+        action: 'case.opened',
+        payload: {
+          id: record.id,
+          title: record.title,
+          severity,
+          owner,
+          decisionIds: record.decisionId ? [record.decisionId] : [],
+          ...(record.featureName ? { featureName: record.featureName } : {}),
+        },
+      },
+      sha256,
+    );
+    await this.transaction('rw', this.cases, this.activity, async () => {
+      await this.cases.add(record);
+      await this.activity.bulkAdd(opened.activity.map((e) => ({ ...e, caseId: record.id })));
+    });
     return record;
   }
 
@@ -160,29 +224,55 @@ export class LineageDb extends Dexie {
     await this.cases.update(caseId, { decisionId, featureName });
   }
 
-  /** Marks a step complete (with the time) or not complete. */
-  async setStepComplete(caseId: string, step: StepId, complete: boolean, now: Date = new Date()): Promise<CaseRecord> {
-    return this.transaction('rw', this.cases, async () => {
-      const record = await this.cases.get(caseId);
-      if (!record) throw new Error(`No case ${caseId}`);
-      const steps: CaseSteps = { ...record.steps, [step]: complete ? { completedAt: now.toISOString() } : {} };
-      const updated: CaseRecord = { ...record, steps };
-      await this.cases.put(updated);
-      return updated;
+  /** Records the investigator's onset correction (a feature version or a time), or removes it (`undefined`). */
+  async setCaseOnset(caseId: string, onset: string | undefined): Promise<void> {
+    await this.cases.update(caseId, { onsetOverride: onset });
+  }
+
+  /** A case's activity log, in seq order. */
+  async readActivity(caseId: string): Promise<ActivityEntry[]> {
+    const rows = await this.activity
+      .where('[caseId+seq]')
+      .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+      .toArray();
+    return rows.map(({ caseId: _case, ...entry }) => entry);
+  }
+
+  /** Every case with its activity log, newest first. */
+  async listCasesWithActivity(): Promise<CaseWithLog[]> {
+    const [cases, entries] = await Promise.all([this.listCases(), this.activity.toArray()]);
+    const logs = new Map<string, ActivityEntry[]>();
+    for (const { caseId, ...entry } of entries) logs.set(caseId, [...(logs.get(caseId) ?? []), entry]);
+    return cases.map((record) => ({
+      record,
+      activity: (logs.get(record.id) ?? []).sort((a, b) => a.seq - b.seq),
+    }));
+  }
+
+  /**
+   * Records one action on a case: checks the stored chain and the action against the case, then appends the entry
+   * (and applies `rowChange` to the case's row) in ONE transaction. Throws, naming the reason, when the chain is
+   * broken, the case cannot take the action, or another window appended first.
+   */
+  async recordCaseAction(
+    caseId: string,
+    act: Act & CaseAction,
+    rowChange: Partial<Omit<CaseRecord, 'id'>> = {},
+    sha256: Sha256 = webSha256,
+  ): Promise<CaseWithActivity> {
+    const activity = await this.readActivity(caseId);
+    const chain = await verifyChain(activity, sha256);
+    if (!chain.ok)
+      throw new Error(`The activity log of case ${caseId} is broken (${chain.reason}); nothing was recorded.`);
+    const next = await recordAction({ case: caseFromActivity(activity), activity }, act, sha256);
+    const entry = next.activity[next.activity.length - 1]!;
+    await this.transaction('rw', this.cases, this.activity, async () => {
+      if (await this.activity.get([caseId, entry.seq]))
+        throw new Error(`Case ${caseId} changed in another window (entry ${entry.seq} exists); reopen it.`);
+      await this.activity.add({ ...entry, caseId });
+      if (Object.keys(rowChange).length > 0) await this.cases.update(caseId, rowChange);
     });
-  }
-
-  /** Adds a note to a case; returns it with its id. */
-  async addNote(caseId: string, text: string, now: Date = new Date()): Promise<NoteRecord> {
-    const createdAt = now.toISOString();
-    const id = await this.notes.add({ caseId, text, createdAt });
-    return { id, caseId, text, createdAt };
-  }
-
-  /** A case's notes, oldest first. */
-  async listNotes(caseId: string): Promise<NoteRecord[]> {
-    const notes = await this.notes.where('caseId').equals(caseId).toArray();
-    return notes.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+    return next;
   }
 }
 

@@ -1,5 +1,7 @@
 import type { TraceNode } from '../../shared/analysis/types';
 import type { EvidenceRecord, Provenance } from '../../shared/model/records';
+import { AnnotateButton } from '../case/AnnotateButton';
+import { PinEvidenceButton } from '../case/PinEvidenceButton';
 import { Time } from '../components/Time';
 import type { EvidenceItem } from '../trace/evidence-records';
 import type { NodeChange } from '../trace/trace-diff';
@@ -68,6 +70,7 @@ export function NodeDetails({ node, change, versions, facets, evidence, recordAt
           </div>
         ))}
       </dl>
+      <AnnotateButton target={{ kind: 'node', id: node.id }} />
       <h4>Versions</h4>
       <VersionTimeline versions={versions} sourceName={sourceName} />
       <h4>Evidence</h4>
@@ -86,6 +89,10 @@ export function NodeDetails({ node, change, versions, facets, evidence, recordAt
                   {JSON.stringify(recordAt(item.provenance) ?? null, null, 2)}
                 </pre>
               </details>
+              <PinEvidenceButton
+                evidence={item.provenance}
+                label={`${item.role} of ${node.label} (${where(item.provenance, sourceName)})`}
+              />
             </li>
           ))}
         </ul>

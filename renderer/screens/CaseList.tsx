@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
-import { Time } from '../components/Time';
+import { CaseRow } from '../case/CaseRow';
+import { ReviewerName } from '../case/ReviewerName';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
 import {
   selectCases,
@@ -13,6 +14,7 @@ import {
   selectRefresh,
   useCases,
 } from '../stores/cases-store';
+import { MetricsLink } from '../metrics/MetricsLink';
 import { NewCaseDialog } from './NewCaseDialog';
 
 /** The first screen: the investigations stored on this machine, and how to start one. */
@@ -40,6 +42,8 @@ export function CaseList({ info }: { readonly info: AppInfo }) {
           {info.git.available ? '' : ' · Git not found'}
         </span>
         <span className="spacer" />
+        <ReviewerName />
+        <MetricsLink />
         <TimeZoneSwitch />
       </header>
       <main className="page">
@@ -79,33 +83,28 @@ export function CaseList({ info }: { readonly info: AppInfo }) {
         {status === 'ready' && cases.length === 0 ? (
           <p className="empty">No investigations yet. Open the sample investigation to see how one works.</p>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">Investigations stored on this machine</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Created</th>
-                <th scope="col">Decision</th>
-                <th scope="col">Evidence files</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <button type="button" className="link" onClick={() => openCase(c.id)}>
-                      {c.title}
-                    </button>
-                  </td>
-                  <td>
-                    <Time value={c.createdAt} />
-                  </td>
-                  <td className="mono">{c.decisionId ?? <span className="muted">not chosen</span>}</td>
-                  <td>{c.sourceIds.length}</td>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">Investigations stored on this machine</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Severity</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Decisions</th>
+                  <th scope="col">Steps done</th>
+                  <th scope="col">Opened</th>
+                  <th scope="col">Time to root cause</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {cases.map((c) => (
+                  <CaseRow key={c.record.id} summary={c} onOpen={openCase} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </main>
       {creating && <NewCaseDialog onClose={() => setCreating(false)} />}

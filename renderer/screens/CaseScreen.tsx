@@ -1,6 +1,9 @@
 import { useEffect, useMemo } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
+import { CaseHeaderFields } from '../case/CaseHeaderFields';
+import { ChainAlert } from '../case/ChainAlert';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
+import { selectCase, selectLoadLog, selectResetLog, useCaseLog } from '../stores/case-log-store';
 import { selectCloseCase, selectOpenSources, useCases } from '../stores/cases-store';
 import {
   selectCaseRecord,
@@ -8,7 +11,6 @@ import {
   selectError,
   selectEvidence,
   selectLoad,
-  selectNotes,
   selectReset,
   selectResults,
   selectSetStep,
@@ -22,7 +24,10 @@ import { type StepState, stepState } from '../steps/step-state';
 import { StepNavigator } from '../steps/StepNavigator';
 import { StepPanel } from '../steps/StepPanel';
 
-/** One investigation: header, the step navigator and the current step's panel. */
+/**
+ * One investigation: header (title, severity, status, owner), the activity chain's verdict when it fails, the step
+ * navigator and the current step's panel. Opening the case loads its evidence and its activity log (verified).
+ */
 export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly info: AppInfo }) {
   const load = useInvestigation(selectLoad);
   const reset = useInvestigation(selectReset);
@@ -32,7 +37,9 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
   const evidence = useInvestigation(selectEvidence);
   const decision = useInvestigation(selectDecision);
   const results = useInvestigation(selectResults);
-  const notes = useInvestigation(selectNotes);
+  const caseState = useCaseLog(selectCase);
+  const loadLog = useCaseLog(selectLoadLog);
+  const resetLog = useCaseLog(selectResetLog);
   const step = useInvestigation(selectStep);
   const setStep = useInvestigation(selectSetStep);
   const closeCase = useCases(selectCloseCase);
@@ -40,8 +47,12 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
 
   useEffect(() => {
     void load(caseId);
-    return reset;
-  }, [caseId, load, reset]);
+    void loadLog(caseId);
+    return () => {
+      reset();
+      resetLog();
+    };
+  }, [caseId, load, reset, loadLog, resetLog]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -56,9 +67,16 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
 
   const states = useMemo(() => {
     const hasEvidence = Boolean(caseRecord && caseRecord.sourceIds.length > 0 && evidence);
-    const input = { caseRecord, hasEvidence, hasDecision: Boolean(decision), results, notes: notes.length };
+    const input = {
+      progress: caseState?.steps,
+      decisionId: caseRecord?.decisionId,
+      hasEvidence,
+      hasDecision: Boolean(decision),
+      results,
+      annotations: caseState?.annotations.length ?? 0,
+    };
     return Object.fromEntries(STEP_IDS.map((s) => [s, stepState(s, input)])) as Record<StepId, StepState>;
-  }, [caseRecord, evidence, decision, results, notes]);
+  }, [caseRecord, caseState, evidence, decision, results]);
 
   return (
     <div className="app-shell">
@@ -67,16 +85,18 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
           ← Back to cases
         </button>
         <div className="case-heading">
-          <h1>{caseRecord?.title ?? 'Investigation'}</h1>
+          <h1>{caseState?.title ?? caseRecord?.title ?? 'Investigation'}</h1>
           {caseRecord?.description && <p className="muted small case-description">{caseRecord.description}</p>}
         </div>
         <span className="spacer" />
+        <CaseHeaderFields />
         <button type="button" onClick={() => openSources(caseId)}>
           Sources ({caseRecord?.sourceIds.length ?? 0})
         </button>
         <span className="muted small">{info.mode === 'web' ? 'Web mode' : 'Desktop'}</span>
         <TimeZoneSwitch />
       </header>
+      <ChainAlert />
       {status === 'error' ? (
         <main className="page">
           <p className="notice error" role="alert">
@@ -87,7 +107,11 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
         <div className="case-body">
           <StepNavigator current={step} states={states} onSelect={setStep} />
           <main className="step-main" aria-busy={status === 'loading'}>
-            {status === 'ready' ? <StepPanel step={step} /> : <p className="muted">Loading the evidence…</p>}
+            {status === 'ready' ? (
+              <StepPanel step={step} state={states[step]} />
+            ) : (
+              <p className="muted">Loading the evidence…</p>
+            )}
           </main>
         </div>
       )}

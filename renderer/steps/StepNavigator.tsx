@@ -61,14 +61,18 @@ export function StepNavigator({ current, states, onSelect }: Props) {
               onKeyDown={(e) => move(e, index)}
             >
               <span className="step-number" aria-hidden="true">
-                {state.kind === 'complete' ? '✓' : index + 1}
+                {state.kind === 'complete' ? '✓' : state.kind === 'skipped' ? '↷' : index + 1}
               </span>
               <span className="step-text">
                 <span className="step-name">{STEP_LABELS[step]}</span>
                 <span className="step-state" id={`${tabId(step)}-state`}>
                   {state.kind === 'ready'
                     ? state.summary || STATE_LABELS.ready
-                    : `${STATE_LABELS[state.kind]}${state.summary && state.kind === 'complete' ? ` · ${state.summary}` : ''}`}
+                    : `${STATE_LABELS[state.kind]}${
+                        state.summary && (state.kind === 'complete' || state.kind === 'skipped')
+                          ? ` · ${state.summary}`
+                          : ''
+                      }`}
                 </span>
               </span>
             </button>

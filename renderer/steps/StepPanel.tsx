@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
+import { StepCompletion } from '../case/StepCompletion';
 import {
   selectCaseRecord,
   selectDecision,
   selectEvidence,
-  selectMarkStep,
   selectResults,
   selectSetStep,
   useInvestigation,
@@ -15,6 +15,7 @@ import { IdentifyStep } from './IdentifyStep';
 import { RemediateStep } from './RemediateStep';
 import { ScopeStep } from './ScopeStep';
 import { STEP_LABELS, type StepId } from './step-ids';
+import type { StepState } from './step-state';
 import { panelId, tabId } from './StepNavigator';
 import { TraceStep } from './TraceStep';
 
@@ -25,7 +26,7 @@ const PURPOSE: Readonly<Record<StepId, string>> = {
   changes: 'Changes that touched the traced lineage in the window before the first wrong decision, ranked.',
   governance: 'For each change: was it approved, and where was it deployed?',
   remediate: 'The last known-good version of each changed job, and how to roll back.',
-  document: 'Notes, step progress, and the case file.',
+  document: 'Root cause, preventive actions, annotations, pinned evidence, the activity log, and the case file.',
 };
 
 const BODIES: Readonly<Record<StepId, () => ReactNode>> = {
@@ -38,15 +39,16 @@ const BODIES: Readonly<Record<StepId, () => ReactNode>> = {
   document: () => <DocumentStep />,
 };
 
-/** The current step's panel: its heading, its purpose, and its content (or why it has none yet). */
-export function StepPanel({ step }: { readonly step: StepId }) {
+/**
+ * The current step's panel: its heading, its purpose, closing it in order (complete, or skip with a reason), and
+ * its content (or why it has none yet).
+ */
+export function StepPanel({ step, state }: { readonly step: StepId; readonly state: StepState }) {
   const caseRecord = useInvestigation(selectCaseRecord);
   const evidence = useInvestigation(selectEvidence);
   const decision = useInvestigation(selectDecision);
   const results = useInvestigation(selectResults);
   const setStep = useInvestigation(selectSetStep);
-  const markStep = useInvestigation(selectMarkStep);
-  const completed = Boolean(caseRecord?.steps[step]?.completedAt);
   const hasEvidence = Boolean(caseRecord && caseRecord.sourceIds.length > 0 && evidence);
   const error = results.errors[step];
 
@@ -58,10 +60,7 @@ export function StepPanel({ step }: { readonly step: StepId }) {
           <strong>This investigation has no evidence yet.</strong> Every step works over imported files: lineage events,
           the Git history, pull requests, deployments, audit logs and the decision log.
         </p>
-        <p>
-          Importing your own files is not available in this version; it comes in a later release. The sample
-          investigation shows every step on a complete set of evidence.
-        </p>
+        <p>Import them on this investigation&apos;s Sources screen (the Sources button above).</p>
       </div>
     );
   } else if (step !== 'identify' && step !== 'document' && !decision) {
@@ -90,9 +89,7 @@ export function StepPanel({ step }: { readonly step: StepId }) {
           <h2 id={`${tabId(step)}-heading`}>{STEP_LABELS[step]}</h2>
           <p className="muted">{PURPOSE[step]}</p>
         </div>
-        <button type="button" aria-pressed={completed} onClick={() => void markStep(step, !completed)}>
-          {completed ? '✓ Step complete' : 'Mark step complete'}
-        </button>
+        <StepCompletion step={step} state={state} onGoTo={setStep} />
       </div>
       {body}
     </section>

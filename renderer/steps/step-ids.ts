@@ -1,5 +1,7 @@
-/** The seven steps of an investigation, in the order the user walks them. */
-export const STEP_IDS = ['identify', 'scope', 'trace', 'changes', 'governance', 'remediate', 'document'] as const;
+/** The seven steps of an investigation, in the order the user walks them (the case domain's own list). */
+import { CASE_STEPS } from '../../shared/case/case-types';
+
+export const STEP_IDS = CASE_STEPS;
 
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -12,14 +14,3 @@ export const STEP_LABELS: Readonly<Record<StepId, string>> = {
   remediate: 'Remediate',
   document: 'Document',
 };
-
-export interface StepProgress {
-  readonly completedAt?: string;
-}
-
-export type CaseSteps = Readonly<Record<StepId, StepProgress>>;
-
-/** Fresh progress: no step completed. */
-export function emptySteps(): CaseSteps {
-  return Object.fromEntries(STEP_IDS.map((id) => [id, {}])) as CaseSteps;
-}

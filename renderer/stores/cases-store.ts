@@ -1,14 +1,26 @@
 /** The case list and which case is open. Actions call the database and the sample import. */
 import { create } from 'zustand';
+import { caseFromActivity } from '../../shared/case/case-actions';
+import type { CaseSeverity } from '../../shared/case/case-types';
 import { getApi } from '../api';
+import { currentActor, selectReviewerName, useReviewer } from '../case/reviewer-store';
 import { db } from '../db/instance';
-import { type CasesData, initialCasesData } from './cases-initial';
+import type { CaseWithLog } from '../db/lineage-db';
+import { type CaseSummary, type CasesData, initialCasesData } from './cases-initial';
 import { openSampleCase } from './sample-import';
+
+/** What the New investigation dialog asks. */
+export interface NewCaseInput {
+  readonly title: string;
+  readonly severity: CaseSeverity;
+  readonly owner: string;
+  readonly description: string;
+}
 
 export interface CasesState extends CasesData {
   readonly refresh: () => Promise<void>;
   readonly openSample: () => Promise<void>;
-  readonly createCase: (title: string, description: string) => Promise<void>;
+  readonly createCase: (input: NewCaseInput) => Promise<void>;
   readonly openCase: (id: string) => void;
   readonly closeCase: () => void;
   /** Shows the Sources screen of a case (or of all sources, without one). */
@@ -19,12 +31,25 @@ export interface CasesState extends CasesData {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A case-list row: the case its log describes, or why the log cannot be read as one. */
+export function summarize({ record, activity }: CaseWithLog): CaseSummary {
+  try {
+    return { record, case: caseFromActivity(activity), entries: activity.length };
+  } catch (error) {
+    return { record, entries: activity.length, error: message(error) };
+  }
+}
+
+/** The owner of a case opened without asking (the sample): the reviewer's name, if one is set. */
+const defaultOwner = () => selectReviewerName(useReviewer.getState()) || 'unassigned';
+
 export const useCases = create<CasesState>()((set, get) => ({
   ...initialCasesData,
   refresh: async () => {
     set({ status: 'loading', error: undefined });
     try {
-      set({ cases: await db.listCases(), status: 'ready' });
+      const cases = (await db.listCasesWithActivity()).map(summarize);
+      set({ cases, status: 'ready' });
     } catch (error) {
       set({ status: 'error', error: `Could not read the local store: ${message(error)}` });
     }
@@ -32,17 +57,20 @@ export const useCases = create<CasesState>()((set, get) => ({
   openSample: async () => {
     set({ progress: 'Loading the sample investigation…', error: undefined });
     try {
-      const id = await openSampleCase(getApi(), db, (progress) => set({ progress }));
+      const opened = { owner: defaultOwner(), actor: currentActor() };
+      const id = await openSampleCase(getApi(), db, (progress) => set({ progress }), opened);
       await get().refresh();
       set({ openCaseId: id, progress: undefined });
     } catch (error) {
       set({ progress: undefined, error: `Could not open the sample investigation: ${message(error)}` });
     }
   },
-  createCase: async (title, description) => {
+  createCase: async ({ title, severity, owner, description }) => {
     const id = `case-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     try {
-      await db.createCase({ id, title, description, sourceIds: [] });
+      // The first owner named becomes the reviewer's name (editable on the case list).
+      if (!useReviewer.getState().name && owner !== 'unassigned') useReviewer.getState().setName(owner);
+      await db.createCase({ id, title, description, sourceIds: [], severity, owner, actor: currentActor() });
       await get().refresh();
       // A new investigation starts without evidence: import it first.
       set({ openCaseId: id, sourcesOpen: true });

@@ -1,6 +1,6 @@
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { Decision } from '../../shared/model/records';
-import type { CaseRecord, NoteRecord, StoredSource } from '../db/lineage-db';
+import type { CaseRecord, StoredSource } from '../db/lineage-db';
 import type { StepId } from '../steps/step-ids';
 import { type DerivedResults, noResults } from './derive';
 
@@ -16,7 +16,6 @@ export interface InvestigationData {
   readonly featureName?: string;
   readonly step: StepId;
   readonly results: DerivedResults;
-  readonly notes: ReadonlyArray<NoteRecord>;
 }
 
 export const initialInvestigationData: InvestigationData = {
@@ -25,5 +24,4 @@ export const initialInvestigationData: InvestigationData = {
   decisionsById: new Map(),
   step: 'identify',
   results: noResults,
-  notes: [],
 };

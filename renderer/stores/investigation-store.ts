@@ -8,14 +8,16 @@ import { db } from '../db/instance';
 import type { StepId } from '../steps/step-ids';
 import { memoizeDerive, noResults } from './derive';
 import { type InvestigationData, initialInvestigationData } from './investigation-initial';
+import { useSettings } from './settings-store';
+import { gitShowFile, suspectDiffReader } from './suspect-diffs';
 
 export interface InvestigationState extends InvestigationData {
   readonly load: (caseId: string) => Promise<void>;
   readonly selectDecision: (decisionId: string) => void;
   readonly selectFeature: (featureName: string) => void;
   readonly setStep: (step: StepId) => void;
-  readonly markStep: (step: StepId, complete: boolean) => Promise<void>;
-  readonly addNote: (text: string) => Promise<void>;
+  /** Corrects the onset (a feature version or an RFC 3339 time; `undefined`: the estimate), saved with the case. */
+  readonly setOnset: (onset: string | undefined) => Promise<void>;
   readonly reset: () => void;
 }
 
@@ -31,10 +33,15 @@ function pickFeature(decision: Decision | undefined, wanted: string | undefined)
 export const useInvestigation = create<InvestigationState>()((set, get) => {
   /** Sets decision + feature and the results derived from them. */
   const focus = (decision: Decision | undefined, featureName: string | undefined) => {
-    const { evidence } = get();
-    const results = evidence && decision && featureName ? derive(evidence, decision, featureName) : noResults;
+    const { evidence, caseRecord } = get();
+    const onset = caseRecord?.onsetOverride;
+    const options = { onset, notifyThreshold: useSettings.getState().notifyThreshold, diffOf: diffs.diffOf(evidence) };
+    const results = evidence && decision && featureName ? derive(evidence, decision, featureName, options) : noResults;
     set({ decision, featureName, results });
+    // The commits' diffs come from Git asynchronously; once read, the suspects are ranked again with them.
+    if (evidence && results.engine) diffs.request(evidence, results.engine.suspects.suspects, get().sources);
   };
+  const diffs = suspectDiffReader(() => focus(get().decision, get().featureName), gitShowFile);
   const persistFocus = () => {
     const { caseRecord, decision, featureName } = get();
     if (caseRecord && decision && featureName) {
@@ -45,6 +52,11 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
     }
   };
 
+  // The notification threshold is a setting: a new one re-derives the open case's scope.
+  useSettings.subscribe((now, before) => {
+    if (now.notifyThreshold !== before.notifyThreshold) focus(get().decision, get().featureName);
+  });
+
   return {
     ...initialInvestigationData,
     load: async (caseId) => {
@@ -52,13 +64,13 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
       try {
         const caseRecord = await db.getCase(caseId);
         if (!caseRecord) throw new Error(`There is no investigation with id ${caseId}.`);
-        const [sources, evidence, notes] = await Promise.all([
+        // The case's state (steps, annotations, root cause…) is its activity log: see case-log-store.ts.
+        const [sources, evidence] = await Promise.all([
           db.getSources(caseRecord.sourceIds),
           db.loadEvidence(caseRecord.sourceIds),
-          db.listNotes(caseId),
         ]);
         const decisionsById = new Map(evidence.decisions.map((d) => [d.decisionId, d]));
-        set({ caseRecord, sources, evidence, decisionsById, notes, status: 'ready' });
+        set({ caseRecord, sources, evidence, decisionsById, status: 'ready' });
         const decision = caseRecord.decisionId ? decisionsById.get(caseRecord.decisionId) : undefined;
         focus(decision, pickFeature(decision, caseRecord.featureName));
       } catch (error) {
@@ -77,16 +89,15 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
       persistFocus();
     },
     setStep: (step) => set({ step }),
-    markStep: async (step, complete) => {
+    setOnset: async (onset) => {
       const { caseRecord } = get();
       if (!caseRecord) return;
-      set({ caseRecord: await db.setStepComplete(caseRecord.id, step, complete) });
-    },
-    addNote: async (text) => {
-      const { caseRecord } = get();
-      if (!caseRecord || !text.trim()) return;
-      const note = await db.addNote(caseRecord.id, text.trim());
-      set({ notes: [...get().notes, note] });
+      const onsetOverride = onset?.trim() || undefined;
+      set({ caseRecord: { ...caseRecord, onsetOverride } });
+      focus(get().decision, get().featureName);
+      await db
+        .setCaseOnset(caseRecord.id, onsetOverride)
+        .catch((error: unknown) => set({ error: `Could not save the onset: ${String(error)}` }));
     },
     reset: () => set(initialInvestigationData),
   };
@@ -101,11 +112,10 @@ export const selectDecision = (s: InvestigationState) => s.decision;
 export const selectFeatureName = (s: InvestigationState) => s.featureName;
 export const selectStep = (s: InvestigationState) => s.step;
 export const selectResults = (s: InvestigationState) => s.results;
-export const selectNotes = (s: InvestigationState) => s.notes;
 export const selectLoad = (s: InvestigationState) => s.load;
 export const selectSelectDecision = (s: InvestigationState) => s.selectDecision;
 export const selectSelectFeature = (s: InvestigationState) => s.selectFeature;
 export const selectSetStep = (s: InvestigationState) => s.setStep;
-export const selectMarkStep = (s: InvestigationState) => s.markStep;
-export const selectAddNote = (s: InvestigationState) => s.addNote;
 export const selectReset = (s: InvestigationState) => s.reset;
+export const selectOnsetOverride = (s: InvestigationState) => s.caseRecord?.onsetOverride;
+export const selectSetOnset = (s: InvestigationState) => s.setOnset;

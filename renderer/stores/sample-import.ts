@@ -23,6 +23,7 @@ export async function openSampleCase(
   api: IpcApi,
   db: LineageDb,
   onProgress: (message: string) => void,
+  opened: { readonly owner: string; readonly actor: string } = { owner: 'unassigned', actor: 'unassigned' },
 ): Promise<string> {
   onProgress('Loading the sample investigation…');
   const sample = await api.invoke('sample:load', {});
@@ -43,6 +44,8 @@ export async function openSampleCase(
       decisionId: sample.decisionId,
       featureName: sample.featureName,
       sourceIds,
+      severity: 'medium',
+      ...opened,
     });
   }
   return caseId;

@@ -1,0 +1,35 @@
+import type { Provenance } from '../../shared/model/records';
+import { Time } from '../components/Time';
+import { selectCase, useCaseLog } from '../stores/case-log-store';
+import { selectSources, useInvestigation } from '../stores/investigation-store';
+import './case.css';
+
+/** The evidence reviewers pinned: what it is, the source file and line it was read from, who pinned it and when. */
+export function PinnedEvidencePanel() {
+  const current = useCaseLog(selectCase);
+  const sources = useInvestigation(selectSources);
+  const pins = current?.pinnedEvidence ?? [];
+  const where = (p: Provenance) =>
+    `${sources.find((s) => s.id === p.sourceId)?.name ?? p.sourceId}${p.line !== undefined ? `:${p.line}` : ''}${
+      p.pointer !== undefined ? ` ${p.pointer}` : ''
+    }`;
+  return (
+    <section aria-labelledby="pins-heading" className="card">
+      <h3 id="pins-heading">Pinned evidence ({pins.length})</h3>
+      {pins.length === 0 ? (
+        <p className="muted">Nothing pinned yet. “Pin evidence” on an evidence record of a graph node keeps it here.</p>
+      ) : (
+        <ul className="record-list">
+          {pins.map((p) => (
+            <li key={p.id}>
+              <strong>{p.label}</strong> — <span className="mono wrap">{where(p.evidence)}</span>
+              <div className="record-meta">
+                pinned by {p.pinnedBy} · <Time value={p.time} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/** One line of plain text per activity entry, for the activity panel: what was done, in the field's words. */
+import type { CaseAction } from '../../shared/case/case-actions';
+import type { ActivityEntry, AnnotationTarget } from '../../shared/case/case-types';
+import { STEP_LABELS } from '../steps/step-ids';
+
+const TARGET_LABELS: Readonly<Record<AnnotationTarget['kind'], string>> = {
+  node: 'node',
+  edge: 'edge',
+  change: 'change',
+  finding: 'finding',
+};
+
+/** "node dataset:orders", "change 3f9c…". */
+export function targetText(target: AnnotationTarget): string {
+  return `${TARGET_LABELS[target.kind] ?? target.kind} ${target.id}`;
+}
+
+/** What an entry did, e.g. "Skipped Scope: one subject only". Unknown actions are named as they are stored. */
+export function describeActivity(entry: ActivityEntry): string {
+  const act = entry as ActivityEntry & CaseAction;
+  switch (act.action) {
+    case 'case.opened':
+      return `Opened the case “${act.payload.title}” (severity ${act.payload.severity}, owner ${act.payload.owner})`;
+    case 'case.updated':
+      return `Set ${Object.entries(act.payload)
+        .map(([field, value]) => `${field} to ${String(value)}`)
+        .join(', ')}`;
+    case 'step.completed':
+      return `Completed ${STEP_LABELS[act.payload.step] ?? act.payload.step}`;
+    case 'step.skipped':
+      return `Skipped ${STEP_LABELS[act.payload.step] ?? act.payload.step}: ${act.payload.reason}`;
+    case 'annotation.added':
+      return `Annotated ${targetText(act.payload.target)}: “${act.payload.text}”${
+        act.payload.tags.length ? ` [${act.payload.tags.join(', ')}]` : ''
+      }`;
+    case 'evidence.pinned':
+      return `Pinned evidence: ${act.payload.label}`;
+    case 'root-cause.confirmed':
+      return `Confirmed the root cause: “${act.payload.statement}”${
+        act.payload.changeIds.length ? ` (changes ${act.payload.changeIds.join(', ')})` : ''
+      }`;
+    case 'preventive-action.added':
+      return `Added a preventive action (${act.payload.kind}): ${act.payload.text}`;
+    default:
+      return `${String((entry as { action: unknown }).action)} ${JSON.stringify(entry.payload)}`;
+  }
+}

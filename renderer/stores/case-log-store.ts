@@ -1,0 +1,86 @@
+/**
+ * The open case's record: its hash-chained activity log, the chain's verdict (checked with Web Crypto SHA-256 when
+ * the case is opened) and the case the log describes (`caseFromActivity`). Every action goes through `record`,
+ * which appends to the stored log; nothing is recorded onto a broken chain.
+ */
+import { create } from 'zustand';
+import { type ChainVerdict, verifyChain } from '../../shared/case/activity-log';
+import { type Act, type CaseAction, caseFromActivity } from '../../shared/case/case-actions';
+import type { ActivityEntry, Case } from '../../shared/case/case-types';
+import { currentActor } from '../case/reviewer-store';
+import { webSha256 } from '../case/web-sha256';
+import { db } from '../db/instance';
+
+export interface CaseLogData {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  readonly caseId?: string;
+  readonly activity: ReadonlyArray<ActivityEntry>;
+  /** The case the log describes; absent when the log cannot be read as a case. */
+  readonly case?: Case;
+  /** The chain's verdict when the case was opened (and after each action). */
+  readonly chain?: ChainVerdict;
+  /** Why the last action (or reading the log) failed. */
+  readonly error?: string;
+}
+
+export interface CaseLogState extends CaseLogData {
+  readonly load: (caseId: string) => Promise<void>;
+  /** Records one action as the current reviewer, now; resolves to whether it was recorded. */
+  readonly record: (action: CaseAction) => Promise<boolean>;
+  readonly reset: () => void;
+}
+
+const initial: CaseLogData = { status: 'idle', activity: [] };
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export const useCaseLog = create<CaseLogState>()((set, get) => ({
+  ...initial,
+  load: async (caseId) => {
+    set({ ...initial, status: 'loading', caseId });
+    try {
+      const activity = await db.readActivity(caseId);
+      const chain = await verifyChain(activity, webSha256);
+      let state: Case | undefined;
+      let error: string | undefined;
+      try {
+        state = caseFromActivity(activity);
+      } catch (e) {
+        error = `The activity log cannot be read as a case: ${message(e)}`;
+      }
+      if (get().caseId === caseId) set({ status: 'ready', activity, chain, case: state, error });
+    } catch (e) {
+      if (get().caseId === caseId) set({ status: 'error', error: `Could not read the case's activity: ${message(e)}` });
+    }
+  },
+  record: async (action) => {
+    const { caseId, chain } = get();
+    if (!caseId || !chain?.ok) return false;
+    try {
+      const act: Act & CaseAction = { ...action, time: new Date().toISOString(), actor: currentActor() };
+      const next = await db.recordCaseAction(caseId, act);
+      if (get().caseId !== caseId) return false;
+      set({
+        activity: next.activity,
+        case: next.case,
+        chain: { ok: true, entries: next.activity.length },
+        error: undefined,
+      });
+      return true;
+    } catch (e) {
+      set({ error: message(e) });
+      return false;
+    }
+  },
+  reset: () => set(initial),
+}));
+
+export const selectLogStatus = (s: CaseLogState) => s.status;
+export const selectActivity = (s: CaseLogState) => s.activity;
+export const selectCase = (s: CaseLogState) => s.case;
+export const selectChain = (s: CaseLogState) => s.chain;
+export const selectLogError = (s: CaseLogState) => s.error;
+export const selectRecord = (s: CaseLogState) => s.record;
+export const selectLoadLog = (s: CaseLogState) => s.load;
+export const selectResetLog = (s: CaseLogState) => s.reset;
+/** Can the reviewer record actions now (a case is open and its chain holds)? */
+export const selectCanRecord = (s: CaseLogState) => Boolean(s.caseId && s.case && s.chain?.ok);
