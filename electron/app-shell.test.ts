@@ -71,6 +71,9 @@ async function start() {
     'git:show': async () => ({ text: null }),
     'git:readRepository': async () => ({ file: { name: 'r', sha256: 'a', size: 0, text: '' }, warnings: [] }),
     'dialog:openRepository': async () => ({ path: null }),
+    'report:pdf': async () => ({ pdfBase64: '', bytes: 0, printer: 'none' }),
+    'report:preparePdf': async () => ({ printer: 'none' }),
+    'bundle:export': async () => ({ path: '', files: 0, bytes: 0, payloadOxum: '0.0', verifyCommand: '' }),
   } as IpcHandlers;
   const dataDirs: string[] = [];
   await startDesktopApp(fake.api, {
@@ -150,9 +153,12 @@ describe('the Electron shell', () => {
     const fake = await start();
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([
       'app:info',
+      'bundle:export',
       'dialog:openRepository',
       'git:readRepository',
       'git:show',
+      'report:pdf',
+      'report:preparePdf',
       'sample:load',
     ]);
     await expect(invoke(fake, 'app:info', 'https://evil.example/', {})).rejects.toThrow(/not the app's own page/);

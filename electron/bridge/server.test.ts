@@ -20,6 +20,9 @@ const handlers = {
   },
   'git:readRepository': async () => ({ file: { name: 'r', sha256: 'a', size: 0, text: '' }, warnings: [] }),
   'dialog:openRepository': async () => ({ path: null }),
+  'report:pdf': async () => ({ pdfBase64: '', bytes: 0, printer: 'none' }),
+  'report:preparePdf': async () => ({ printer: 'none' }),
+  'bundle:export': async () => ({ path: '', files: 0, bytes: 0, payloadOxum: '0.0', verifyCommand: '' }),
 } as IpcHandlers;
 let bridge: Bridge;
 

@@ -15,8 +15,10 @@ import { findSubjectId, pseudonymizeText } from './pseudonymize.js';
 export interface BundleSource {
   readonly name: string;
   readonly sha256: string;
-  /** Where the file is on this machine (a folder for a Git repository). */
-  readonly path: string;
+  /** Where the file is on this machine (a folder for a Git repository); absent where only an excerpt is given. */
+  readonly path?: string;
+  /** The cited excerpt as JSON Lines, made by the caller (the app holds records, not files): included as is. */
+  readonly excerpt?: string;
   /** How many records were imported from it: an input nothing was imported from is listed, not included. */
   readonly records: number;
 }
@@ -39,6 +41,8 @@ export interface BundleInput {
   readonly pseudonymize?: BundlePseudonymization;
   readonly agent: string;
   readonly now?: Date;
+  /** More bag-info fields, after the standard ones. */
+  readonly info?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Writes the bundle; throws when the case itself still holds a raw subject id that pseudonymization must hide. */
@@ -68,7 +72,7 @@ export async function exportBundle(input: BundleInput): Promise<WrittenBag> {
   };
   const listing: unknown[] = [];
   for (const source of input.sources) {
-    const isFile = (await stat(source.path).catch(() => undefined))?.isFile() ?? false;
+    const isFile = source.path ? ((await stat(source.path).catch(() => undefined))?.isFile() ?? false) : false;
     const c = cited.get(source.sha256);
     const base = {
       name: source.name,
@@ -77,6 +81,17 @@ export async function exportBundle(input: BundleInput): Promise<WrittenBag> {
     };
     if (source.records === 0 && !c) {
       listing.push({ ...base, included: 'none', reason: 'nothing was imported from it' });
+      continue;
+    }
+    if (source.excerpt !== undefined) {
+      const path = `${payloadPath(BUNDLE_PATHS.excerptFolder)}/${unique(source.name, source.sha256)}.excerpt.jsonl`;
+      const text = source.excerpt;
+      items.push({ path, content: p ? pseudonymizeText(text, p.subjectIds, p.pseudonym) : text });
+      listing.push({ ...base, included: 'excerpt', path: `data/${path}` });
+      continue;
+    }
+    if (!source.path) {
+      listing.push({ ...base, included: 'none', reason: c ? 'no excerpt was given' : 'not cited by the case' });
       continue;
     }
     if (!isFile) {
@@ -112,6 +127,7 @@ export async function exportBundle(input: BundleInput): Promise<WrittenBag> {
             ],
           ] as const)
         : []),
+      ...(input.info ?? []),
     ],
   });
 }

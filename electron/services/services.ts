@@ -9,6 +9,7 @@ import { createRepositoryCache } from './repository-cache.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import { readSampleBundles, readSampleFolder, type SampleBundle } from './sample-folder.js';
 import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read-repository.js';
+import { createReportHandlers } from './report-services.js';
 
 export interface ServiceDependencies {
   readonly appName: string;
@@ -22,6 +23,8 @@ export interface ServiceDependencies {
   readonly git: GitRunner;
   /** Electron's folder picker for `dialog:openRepository` (absent in web mode, where the path is typed). */
   readonly chooseDirectory?: () => Promise<string | null>;
+  /** Electron's PDF printer for `report:pdf` (electron-pdf.ts); absent in web mode, where Chromium prints. */
+  readonly printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export interface Services {
@@ -117,6 +120,7 @@ export function createServices(deps: ServiceDependencies): Services {
       }
       return { path: await deps.chooseDirectory() };
     },
+    ...createReportHandlers(deps),
   };
   return { handlers, repositories };
 }

@@ -19,6 +19,8 @@ export interface InputFile {
   readonly derivedAs?: 'git-log';
   /** For `git-log`: the repository handle to pass to `git:show`. */
   readonly repository?: string;
+  /** For `git-log`: which reader made the text — the system git, or isomorphic-git where git is not installed. */
+  readonly gitReader?: 'git-cli' | 'isomorphic-git';
 }
 
 export interface AppInfo {
@@ -69,12 +71,68 @@ export interface OpenRepositoryResponse {
   readonly path: string | null;
 }
 
+/** `report:pdf`: print a sealed HTML report to PDF in the main process (Electron's printToPDF, else Chromium). */
+export interface ReportPdfRequest {
+  readonly html: string;
+}
+
+export interface ReportPdfResponse {
+  /** The PDF's bytes, base64 (the bridge carries JSON). */
+  readonly pdfBase64: string;
+  readonly bytes: number;
+  /** How the PDF was printed, e.g. `electron printToPDF` or `headless Chromium`. */
+  readonly printer: string;
+}
+
+/** One cited source's excerpt as the app has it: the cited records, by line or JSON pointer. */
+export interface BundleExcerpt {
+  readonly name: string;
+  readonly sha256: string;
+  /** How many records were imported from the source. */
+  readonly records: number;
+  readonly lines: ReadonlyArray<number>;
+  readonly pointers: ReadonlyArray<string>;
+  /** The excerpt as JSON Lines (header, then one line per citation). */
+  readonly text: string;
+}
+
+/** `bundle:export`: write an open case's evidence bundle (a BagIt bag) under the app's exports folder. */
+export interface BundleExportRequest {
+  /** The case and its hash-chained activity log (`case.json`). */
+  readonly caseRecord: { readonly case: { readonly id: string; readonly title: string }; readonly activity: unknown[] };
+  /** The sealed reports (HTML and Markdown) and the HTML report's hash. */
+  readonly reportHtml: string;
+  readonly reportMarkdown: string;
+  readonly reportHash: string;
+  readonly excerpts: ReadonlyArray<BundleExcerpt>;
+  /** Replace these subject ids by keyed pseudonyms (HMAC-SHA-256 with the key; the key is never stored). */
+  readonly pseudonymize?: { readonly key: string; readonly subjectIds: ReadonlyArray<string> };
+  /** Also return the bag as a .tar (web mode offers it as a download). */
+  readonly archive?: boolean;
+}
+
+export interface BundleExportResponse {
+  /** The bag's folder on this machine. */
+  readonly path: string;
+  readonly files: number;
+  readonly bytes: number;
+  readonly payloadOxum: string;
+  /** The command that verifies it. */
+  readonly verifyCommand: string;
+  /** The bag as a POSIX tar, base64, when `archive` was asked (and the bag is small enough). */
+  readonly tarBase64?: string;
+  readonly tarName?: string;
+}
+
 export interface IpcChannels {
   'app:info': { request: Record<string, never>; response: AppInfo };
   'sample:load': { request: Record<string, never>; response: SampleCase };
   'git:show': { request: GitShowRequest; response: GitShowResponse };
   'git:readRepository': { request: ReadRepositoryRequest; response: ReadRepositoryResponse };
   'dialog:openRepository': { request: Record<string, never>; response: OpenRepositoryResponse };
+  'report:pdf': { request: ReportPdfRequest; response: ReportPdfResponse };
+  'report:preparePdf': { request: Record<string, never>; response: { readonly printer: string } };
+  'bundle:export': { request: BundleExportRequest; response: BundleExportResponse };
 }
 
 export type IpcChannel = keyof IpcChannels;
@@ -83,6 +141,8 @@ export type IpcResponse<K extends IpcChannel> = IpcChannels[K]['response'];
 
 const empty = z.object({}).strict();
 const sha = z.string().regex(/^[0-9a-f]{7,64}$/i, 'a commit SHA (hex)');
+/** The largest report (HTML or Markdown) or excerpt a request may carry, in characters. */
+const MAX_REPORT_CHARS = 32 * 1024 * 1024;
 
 /** Request validators, one per channel. */
 export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<K>> } = {
@@ -109,6 +169,43 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
     })
     .strict(),
   'dialog:openRepository': empty,
+  'report:pdf': z.object({ html: z.string().min(1).max(MAX_REPORT_CHARS) }).strict(),
+  'report:preparePdf': empty,
+  'bundle:export': z
+    .object({
+      caseRecord: z
+        .object({
+          case: z.object({ id: z.string().min(1).max(200), title: z.string().max(2000) }).passthrough(),
+          activity: z.array(z.unknown()).max(100_000),
+        })
+        .strict(),
+      reportHtml: z.string().min(1).max(MAX_REPORT_CHARS),
+      reportMarkdown: z.string().min(1).max(MAX_REPORT_CHARS),
+      reportHash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 (64 lowercase hex digits)'),
+      excerpts: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1).max(1000),
+              sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 (64 lowercase hex digits)'),
+              records: z.number().int().min(0),
+              lines: z.array(z.number().int().min(1)).max(1_000_000),
+              pointers: z.array(z.string().max(4096)).max(1_000_000),
+              text: z.string().max(MAX_REPORT_CHARS),
+            })
+            .strict(),
+        )
+        .max(10_000),
+      pseudonymize: z
+        .object({
+          key: z.string().min(8, 'a key of at least 8 characters').max(1024),
+          subjectIds: z.array(z.string().min(1).max(200)).max(1_000_000),
+        })
+        .strict()
+        .optional(),
+      archive: z.boolean().optional(),
+    })
+    .strict(),
 };
 
 export const ipcChannels = Object.keys(requestSchemas) as ReadonlyArray<IpcChannel>;

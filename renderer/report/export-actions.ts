@@ -1,0 +1,73 @@
+/**
+ * What the Export panel's buttons do, outside React: build the open case's sealed report (HTML and Markdown in the
+ * renderer), print it to PDF and write the evidence bundle through the main process (`report:pdf`,
+ * `bundle:export`).
+ */
+import { citedSources } from '../../shared/case/citations';
+import type { BundleExportResponse, IpcApi } from '../../shared/ipc/contract';
+import { reportProvenances } from '../../shared/report/report-data';
+import type { TimeZoneChoice } from '../../shared/time/format-time';
+import { useInvestigation } from '../stores/investigation-store';
+import { citedExcerpts, subjectIdsIn } from './cited-excerpts';
+import { openCaseRecord, type CaseRecordSource } from './open-case-record';
+import { investigationOf, sealedReport, sourceNamesOf, type SealedReport } from './report-input';
+
+export interface BuiltCaseReport extends SealedReport {
+  readonly recordSource: CaseRecordSource;
+}
+
+/** Builds the open case's sealed report; throws naming what is missing. */
+export async function buildOpenCaseReport(
+  api: IpcApi,
+  timeZone: TimeZoneChoice,
+  now: Date = new Date(),
+): Promise<BuiltCaseReport> {
+  const { caseRecord, evidence, decision, featureName, results, sources } = useInvestigation.getState();
+  if (!caseRecord || !evidence) throw new Error('No case is open.');
+  if (!decision || !featureName) throw new Error('Choose a decision and its suspect feature first (Identify).');
+  const info = await api.invoke('app:info', {});
+  const generator = `${info.name} ${info.version}`;
+  const investigation = investigationOf(evidence, decision, featureName, results);
+  const { record, source } = await openCaseRecord(caseRecord, investigation, generator, now);
+  const built = await sealedReport(record, investigation, sourceNamesOf(sources), timeZone, generator, now);
+  return { ...built, recordSource: source };
+}
+
+/** Prints the report's HTML to PDF in the main process; returns the PDF's bytes. */
+export async function printReportPdf(api: IpcApi, html: string): Promise<Uint8Array> {
+  const { pdfBase64 } = await api.invoke('report:pdf', { html });
+  return fromBase64(pdfBase64);
+}
+
+/** Writes the evidence bundle of the open case's report in the main process. */
+export async function exportCaseBundle(
+  api: IpcApi,
+  report: BuiltCaseReport,
+  options: { readonly pseudonymizeKey?: string; readonly archive: boolean },
+): Promise<BundleExportResponse> {
+  const { evidence, sources } = useInvestigation.getState();
+  if (!evidence) throw new Error('No case is open.');
+  const input = report.input;
+  const cited = citedSources(reportProvenances(input), input.sourceNames);
+  const counts = Object.fromEntries(
+    sources.map((s) => [s.id, Object.values(s.counts ?? {}).reduce((a, b) => a + b, 0)]),
+  );
+  const excerpts = citedExcerpts(evidence, cited, counts);
+  const caseRecord = { case: input.case, activity: [...input.activity] };
+  const key = options.pseudonymizeKey;
+  const texts = [report.html.text, report.markdown.text, JSON.stringify(caseRecord), ...excerpts.map((e) => e.text)];
+  return api.invoke('bundle:export', {
+    caseRecord,
+    reportHtml: report.html.text,
+    reportMarkdown: report.markdown.text,
+    reportHash: report.html.hash,
+    excerpts,
+    ...(key ? { pseudonymize: { key, subjectIds: subjectIdsIn(evidence, texts) } } : {}),
+    archive: options.archive,
+  });
+}
+
+/** Base64 → bytes. */
+export function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
