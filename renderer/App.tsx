@@ -6,10 +6,12 @@ import { ErrorScreen } from './screens/ErrorScreen';
 import { db } from './db/instance';
 import { discardAllStaging } from './db/staged-import';
 import { selectOpenCaseId, selectOpenSample, selectSourcesOpen, useCases } from './stores/cases-store';
+import { selectMetricsOpen, useMetricsRoute } from './metrics/metrics-route';
 
 // The case and sources screens (React Flow, the analysis, the import UI) load on first use, not at start-up.
 const CaseScreen = lazy(() => import('./screens/CaseScreen').then((m) => ({ default: m.CaseScreen })));
 const SourcesScreen = lazy(() => import('./sources/SourcesScreen').then((m) => ({ default: m.SourcesScreen })));
+const MetricsScreen = lazy(() => import('./metrics/MetricsScreen').then((m) => ({ default: m.MetricsScreen })));
 
 const loading = (
   <main className="centered" aria-busy="true">
@@ -28,6 +30,7 @@ export function App() {
   const openCaseId = useCases(selectOpenCaseId);
   const openSample = useCases(selectOpenSample);
   const sourcesOpen = useCases(selectSourcesOpen);
+  const metricsOpen = useMetricsRoute(selectMetricsOpen);
 
   useEffect(() => {
     if (!resolution.ok) return;
@@ -59,6 +62,13 @@ export function App() {
       <main className="centered" aria-busy="true">
         <p>Starting Lineage Investigator…</p>
       </main>
+    );
+  }
+  if (metricsOpen && !openCaseId && !sourcesOpen) {
+    return (
+      <Suspense fallback={loading}>
+        <MetricsScreen />
+      </Suspense>
     );
   }
   if (sourcesOpen) {

@@ -3,7 +3,7 @@ import { testEvidence } from '../analysis/test-evidence';
 import type { Case } from '../case/case-types';
 import type { EvidenceSet } from '../model/evidence-set';
 import { computeMetrics } from './metrics';
-import { weekStart } from './weeks';
+import { weeklySeries, weekStart } from './weeks';
 
 const base = testEvidence();
 /** Two decisions lose their serving-layer link: their dataset version is not recorded. */
@@ -70,8 +70,48 @@ describe('the lineage-maturity metrics', () => {
     expect(m.value).toBe(Math.round((m.drillDown.total / m.trend.length) * 10_000) / 10_000);
   });
 
+  it('drills down to each record with why it counts and where it was read', () => {
+    for (const m of metrics) expect(m.drillDown.items.map((i) => i.id)).toEqual(m.drillDown.ids);
+    const completeness = byId['audit-completeness']!.drillDown.items.filter((i) => opaque.has(i.id));
+    expect(completeness).toHaveLength(opaque.size);
+    for (const item of completeness) {
+      const decision = set.decisions.find((d) => d.decisionId === item.id)!;
+      expect(item.tags).toContain('serving');
+      expect(item.evidence).toEqual(decision.provenance);
+      for (const f of decision.features) expect(item.reason).toContain(f.name);
+    }
+    const unauthorized = byId['unauthorized-change-rate']!.drillDown.items;
+    for (const item of unauthorized.filter((i) => i.kind === 'audit')) {
+      const entry = set.audit.find((a) => a.id === item.id)!;
+      expect(item.evidence).toEqual(entry.provenance);
+      expect(item.reason).toContain(entry.actor);
+    }
+    expect(byId['time-to-root-cause']!.drillDown.items).toEqual([
+      expect.objectContaining({ id: 'c-3', kind: 'case', time: '2026-10-14T09:00:00Z' }),
+    ]);
+  });
+
+  it('keeps as many drill-down records as asked, and counts them all', () => {
+    const one = computeMetrics(set, [], { drillDownLimit: 1 });
+    const unauthorized = one.find((m) => m.id === 'unauthorized-change-rate')!;
+    expect(unauthorized.drillDown.items).toHaveLength(1);
+    expect(unauthorized.drillDown.total).toBe(byId['unauthorized-change-rate']!.drillDown.total);
+  });
+
   it('weeks start on Monday 00:00 UTC', () => {
     expect(new Date(weekStart(Date.parse('2026-10-14T09:00:00Z'))).toISOString()).toBe('2026-10-12T00:00:00.000Z');
     expect(new Date(weekStart(Date.parse('2026-10-12T00:00:00Z'))).toISOString()).toBe('2026-10-12T00:00:00.000Z');
+  });
+
+  it('spans half a million samples without overflowing the call stack', () => {
+    const start = Date.parse('2026-10-12T00:00:00Z');
+    const samples = Array.from({ length: 500_000 }, (_, i) => ({ time: start + (i % 21) * 86_400_000, item: 1 }));
+    const trend = weeklySeries(samples, (items) => items.length);
+    expect(trend.map((p) => p.start)).toEqual([
+      '2026-10-12T00:00:00.000Z',
+      '2026-10-19T00:00:00.000Z',
+      '2026-10-26T00:00:00.000Z',
+    ]);
+    expect(trend.reduce((n, p) => n + (p.value ?? 0), 0)).toBe(500_000);
   });
 });

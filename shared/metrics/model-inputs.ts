@@ -9,12 +9,14 @@ import { lineageModel } from '../lineage/lineage-model';
 import { traceOnModel } from '../lineage/trace-query';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision, DecisionFeature } from '../model/records';
-import { drillDown, type Metric } from './metric-types';
+import { drillDown, type DrillDownItem, type Metric, type MetricOptions } from './metric-types';
 import { round4, weeklySeries } from './weeks';
 
 /** The stages of lineage documentation, from the serving layer up to the source. */
 export const STAGES = ['serving', 'run', 'code', 'history', 'source'] as const;
 export type Stage = (typeof STAGES)[number];
+/** The stages an input needs to be connected end to end (decision → dataset version → run → source). */
+const CONNECTED: ReadonlyArray<Stage> = ['serving', 'run', 'source'];
 
 const STAGE_TEXT: Readonly<Record<Stage, string>> = {
   serving: 'the decision log names the dataset and the dataset version it read',
@@ -44,8 +46,45 @@ function stagesOf(
   return { serving, run, code, history, source };
 }
 
+/** What a feature input is: its name and the dataset version it read. */
+function inputLabel(f: DecisionFeature): string {
+  const dataset = f.dataset ? `${f.dataset.namespace}:${f.dataset.name}` : 'no dataset';
+  return `${f.name} (${dataset}${f.datasetVersion ? ` @ ${f.datasetVersion}` : ''})`;
+}
+
+/**
+ * One drill-down item per decision with an input failing `lacking` (the stages it lacks, empty when it passes),
+ * in the order the inputs were grouped.
+ */
+function decisionItems(
+  uses: ReadonlyArray<{ readonly d: Decision; readonly g: InputGroup }>,
+  lacking: (g: InputGroup) => ReadonlyArray<Stage>,
+  what: string,
+): DrillDownItem[] {
+  const byDecision = new Map<string, { d: Decision; inputs: string[]; tags: Set<string> }>();
+  for (const { d, g } of uses) {
+    const stages = lacking(g);
+    if (stages.length === 0) continue;
+    const entry = byDecision.get(d.decisionId) ?? { d, inputs: [], tags: new Set<string>() };
+    entry.inputs.push(`${inputLabel(g.feature)}: ${what} ${stages.join(', ')}`);
+    for (const s of stages) entry.tags.add(s);
+    byDecision.set(d.decisionId, entry);
+  }
+  return [...byDecision.values()].map(({ d, inputs, tags }) => ({
+    id: d.decisionId,
+    kind: 'decision',
+    time: d.timestamp,
+    reason: inputs.join('; '),
+    tags: [...tags],
+    evidence: d.provenance,
+  }));
+}
+
 /** Computes audit completeness (by stage) and traceability coverage over every model input of the evidence. */
-export function modelInputMetrics(set: EvidenceSet): { completeness: Metric; coverage: Metric } {
+export function modelInputMetrics(
+  set: EvidenceSet,
+  options: MetricOptions = {},
+): { completeness: Metric; coverage: Metric } {
   const groups = new Map<string, InputGroup>();
   for (const d of set.decisions) {
     for (const f of d.features) {
@@ -76,13 +115,12 @@ export function modelInputMetrics(set: EvidenceSet): { completeness: Metric; cov
   const byStage = Object.fromEntries(
     STAGES.map((s) => [s, share(uses.filter((u) => u.g.stages?.[s]).length, uses.length)]),
   );
-  const missing = (pred: (g: InputGroup) => boolean) => [
-    ...new Set(uses.filter((u) => !pred(u.g)).map((u) => u.d.decisionId)),
-  ];
+  const undocumented = (g: InputGroup) => STAGES.filter((s) => !g.stages?.[s]);
+  const unconnected = (g: InputGroup) => CONNECTED.filter((s) => !g.stages?.[s]);
   const samples = uses.map((u) => ({ time: Date.parse(u.d.timestamp), item: u.g }));
   const shareOf = (pred: (g: InputGroup) => boolean) => (items: ReadonlyArray<InputGroup>) =>
     round4(items.filter(pred).length / items.length);
-  const connected = (g: InputGroup) => Boolean(g.stages?.serving && g.stages.run && g.stages.source);
+  const connected = (g: InputGroup) => unconnected(g).length === 0;
   const inputs = { inputs: uses.length, distinctInputs: groups.size };
   return {
     completeness: {
@@ -95,7 +133,11 @@ export function modelInputMetrics(set: EvidenceSet): { completeness: Metric; cov
         STAGES.map((s) => `${s} — ${STAGE_TEXT[s]}`).join('; ') +
         '. Shown by stage; the trend is per week of the decisions; the drill-down lists the decisions with an input undocumented at some stage.',
       trend: weeklySeries(samples, shareOf(complete)),
-      drillDown: drillDown(['decision'], missing(complete)),
+      drillDown: drillDown(
+        ['decision'],
+        decisionItems(uses, undocumented, 'no lineage documented at'),
+        options.drillDownLimit,
+      ),
       details: { byStage, ...inputs },
     },
     coverage: {
@@ -108,7 +150,11 @@ export function modelInputMetrics(set: EvidenceSet): { completeness: Metric; cov
         'up to a source event stream or raw dataset, as of the decision, with no gap on the way. The trend is per week of the decisions; ' +
         'the drill-down lists the decisions with an input that is not connected.',
       trend: weeklySeries(samples, shareOf(connected)),
-      drillDown: drillDown(['decision'], missing(connected)),
+      drillDown: drillDown(
+        ['decision'],
+        decisionItems(uses, unconnected, 'not connected end to end, broken at'),
+        options.drillDownLimit,
+      ),
       details: inputs,
     },
   };

@@ -1,11 +1,11 @@
 /** Time-to-root-cause over cases: from opening a case to confirming its root cause. */
 import { timeToRootCause } from '../case/case-actions';
 import type { Case } from '../case/case-types';
-import { drillDown, type Metric } from './metric-types';
+import { drillDown, type Metric, type MetricOptions } from './metric-types';
 import { median, weeklySeries } from './weeks';
 
 /** Per case and the median, in hours; cases still without a confirmed root cause count against it. */
-export function timeToRootCauseMetric(cases: ReadonlyArray<Case>): Metric {
+export function timeToRootCauseMetric(cases: ReadonlyArray<Case>, options: MetricOptions = {}): Metric {
   const perCase = cases.map((c) => {
     const ms = timeToRootCause(c);
     return {
@@ -29,7 +29,15 @@ export function timeToRootCauseMetric(cases: ReadonlyArray<Case>): Metric {
     ),
     drillDown: drillDown(
       ['case'],
-      perCase.filter((c) => c.hours === null).map((c) => c.id),
+      cases
+        .filter((c) => !c.rootCause)
+        .map((c) => ({
+          id: c.id,
+          kind: 'case',
+          time: c.openedAt,
+          reason: `"${c.title}" (${c.status}) has no confirmed root cause`,
+        })),
+      options.drillDownLimit,
     ),
     details: { perCase, cases: cases.length, confirmed: done.length },
   };

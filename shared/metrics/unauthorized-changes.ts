@@ -5,7 +5,8 @@
  */
 import { commitGraph } from '../analysis/commit-graph';
 import type { EvidenceSet } from '../model/evidence-set';
-import { drillDown, type Metric } from './metric-types';
+import type { Provenance } from '../model/records';
+import { drillDown, type Metric, type MetricOptions } from './metric-types';
 import { round4, weeklySeries } from './weeks';
 
 /** Audit targets that are part of the pipeline (FORMATS.md's types and datasets); logins and keys are not changes to it. */
@@ -24,13 +25,34 @@ export const PIPELINE_TARGETS = new Set([
 
 const PRODUCTION = /^prod/i;
 
+/** A change made outside the versioned workflow: what it is, when, why it counts and where it was read. */
+export interface UnauthorizedChange {
+  readonly id: string;
+  readonly kind: 'audit' | 'commit';
+  readonly time: number;
+  readonly reason: string;
+  readonly tags: ReadonlyArray<string>;
+  readonly evidence: Provenance;
+}
+
 /** The changes made outside the versioned workflow, with their times. */
-export function unauthorizedChanges(set: EvidenceSet): Array<{ id: string; kind: 'audit' | 'commit'; time: number }> {
-  const out: Array<{ id: string; kind: 'audit' | 'commit'; time: number }> = [];
+export function unauthorizedChanges(set: EvidenceSet): UnauthorizedChange[] {
+  const out: UnauthorizedChange[] = [];
   for (const a of set.audit) {
     const outside = (a.channel === 'ui' || a.channel === 'api') && PIPELINE_TARGETS.has(a.target.type);
-    if (outside || a.target.type === 'identity_merge')
-      out.push({ id: a.id, kind: 'audit', time: Date.parse(a.timestamp) });
+    if (outside || a.target.type === 'identity_merge') {
+      const target = `${a.target.type} ${a.target.name ?? a.target.id}`;
+      out.push({
+        id: a.id,
+        kind: 'audit',
+        time: Date.parse(a.timestamp),
+        reason: outside
+          ? `${a.actor} ${a.action} ${target} through the ${a.channel}, outside version control`
+          : `${a.actor} ${a.action} ${target}: a manual identity merge`,
+        tags: [a.channel ?? 'no channel', a.target.type],
+        evidence: a.provenance,
+      });
+    }
   }
   if (set.pullRequests.length > 0) {
     const graph = commitGraph(set.commits, set.pullRequests);
@@ -51,20 +73,29 @@ export function unauthorizedChanges(set: EvidenceSet): Array<{ id: string; kind:
     for (const sha of inProduction) {
       const c = graph.bySha.get(sha);
       if (c && c.parents.length === 1 && !graph.pullRequestOf(sha))
-        out.push({ id: sha, kind: 'commit', time: Date.parse(c.committerDate) });
+        out.push({
+          id: sha,
+          kind: 'commit',
+          time: Date.parse(c.committerDate),
+          reason: `${c.authorName}'s commit "${c.subject}" reached production without a pull request`,
+          tags: ['no pull request'],
+          evidence: c.provenance,
+        });
     }
   }
   return out.sort((a, b) => a.time - b.time || a.id.localeCompare(b.id));
 }
 
 /** Changes outside the versioned workflow per week, over the weeks the audit log and history span. */
-export function unauthorizedChangeRate(set: EvidenceSet): Metric {
+export function unauthorizedChangeRate(set: EvidenceSet, options: MetricOptions = {}): Metric {
   const changes = unauthorizedChanges(set);
   const times = [
     ...set.audit.map((a) => Date.parse(a.timestamp)),
     ...set.commits.map((c) => Date.parse(c.committerDate)),
   ].filter(Number.isFinite);
-  const range = times.length ? { from: Math.min(...times), to: Math.max(...times) } : undefined;
+  const range = times.length
+    ? { from: times.reduce((a, b) => Math.min(a, b)), to: times.reduce((a, b) => Math.max(a, b)) }
+    : undefined;
   const trend = weeklySeries(
     changes.map((c) => ({ time: c.time, item: c })),
     (items) => items.length,
@@ -84,7 +115,8 @@ export function unauthorizedChangeRate(set: EvidenceSet): Metric {
     trend,
     drillDown: drillDown(
       ['audit', 'commit'],
-      changes.map((c) => c.id),
+      changes.map(({ time, ...c }) => ({ ...c, time: new Date(time).toISOString() })),
+      options.drillDownLimit,
     ),
     details: {
       audit: changes.filter((c) => c.kind === 'audit').length,

@@ -22,9 +22,15 @@ export function weeklySeries<T>(
 ): TrendPoint[] {
   const timed = samples.filter((s) => Number.isFinite(s.time));
   if (timed.length === 0 && !range) return [];
-  const times = timed.map((s) => s.time);
-  const from = weekStart(range?.from ?? Math.min(...times));
-  const to = weekStart(range?.to ?? Math.max(...times));
+  // A loop, not Math.min(...times): a million samples would overflow the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of timed) {
+    if (s.time < first) first = s.time;
+    if (s.time > last) last = s.time;
+  }
+  const from = weekStart(range?.from ?? first);
+  const to = weekStart(range?.to ?? last);
   const buckets = new Map<number, T[]>();
   for (const s of timed) {
     const w = weekStart(s.time);

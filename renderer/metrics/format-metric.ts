@@ -1,0 +1,26 @@
+/** How the dashboard writes a metric's figures: shares as percentages, hours and rates with their unit. */
+import type { Metric } from '../../shared/metrics/metric-types';
+
+/** A figure in the metric's unit, e.g. `97.5%`, `56.6 h`, `1.125 per week`; `n/a` when there is nothing to measure. */
+export function formatFigure(value: number | null, unit: Metric['unit']): string {
+  if (value === null) return 'n/a';
+  if (unit === 'share') return `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
+  if (unit === 'hours') return `${Math.round(value * 100) / 100} h`;
+  return `${Math.round(value * 1000) / 1000} per week`;
+}
+
+/** The unit as an axis title. */
+export function unitTitle(unit: Metric['unit']): string {
+  return unit === 'share' ? 'Share (%)' : unit === 'hours' ? 'Hours' : 'Changes';
+}
+
+/** A source file and line (or JSON pointer) as people cite it: `audit-log.jsonl:12`. */
+export function citeEvidence(
+  evidence: { readonly sourceId: string; readonly line?: number; readonly pointer?: string } | undefined,
+  names: Readonly<Record<string, string>>,
+): string {
+  if (!evidence) return '';
+  const file = names[evidence.sourceId] ?? `source ${evidence.sourceId.slice(0, 12)}`;
+  if (evidence.line !== undefined) return `${file}:${evidence.line}`;
+  return evidence.pointer !== undefined ? `${file}#${evidence.pointer}` : file;
+}
