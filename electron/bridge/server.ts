@@ -21,7 +21,7 @@ export interface BridgeOptions {
   readonly port?: number;
   /** Defaults to a fresh random token. */
   readonly token?: string;
-  /** Largest request body in bytes (default 1 MiB). */
+  /** Largest request body in bytes (default 256 MiB: an evidence bundle's report, log and cited excerpts). */
   readonly bodyLimit?: number;
 }
 
@@ -121,7 +121,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const settings: Required<BridgeOptions> = {
     port: 0,
     token: createToken(),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: 256 * 1024 * 1024,
     ...options,
   };
   let port = settings.port;

@@ -84,7 +84,7 @@ export function GovernanceStep() {
                     )}
                   </dd>
                 </dl>
-                <RuleFindings findings={g.findings} sourceName={sourceName} />
+                <RuleFindings findings={g.findings} sourceName={sourceName} changeId={g.changeId} />
                 {g.parity && <ParityTable parity={g.parity} sourceName={sourceName} />}
               </article>
             </li>

@@ -1,5 +1,6 @@
 import type { GovernanceRule, ParityReport, RuleFinding } from '../../shared/analysis/engine-types';
 import type { GovernanceFinding } from '../../shared/analysis/types';
+import { AnnotateButton } from '../case/AnnotateButton';
 import { shortId } from '../format/decision';
 import { citation } from './evidence-cite';
 
@@ -30,10 +31,12 @@ export function ruleOf(f: GovernanceFinding): {
 interface FindingsProps {
   readonly findings: ReadonlyArray<GovernanceFinding>;
   readonly sourceName: (sourceId: string) => string;
+  /** The change the findings are about; with it, each failed finding can be annotated (`<change id>#<rule>`). */
+  readonly changeId?: string;
 }
 
 /** Every rule finding of a change: passed or failed, the rule, what was found, and its evidence as file:line. */
-export function RuleFindings({ findings, sourceName }: FindingsProps) {
+export function RuleFindings({ findings, sourceName, changeId }: FindingsProps) {
   if (findings.length === 0) return <p className="muted small">No rule applied to this change.</p>;
   return (
     <ul className="plain findings">
@@ -48,6 +51,7 @@ export function RuleFindings({ findings, sourceName }: FindingsProps) {
             {cited.length > 0 && (
               <span className="mono small muted"> [{cited.map((p) => citation(p, sourceName)).join('; ')}]</span>
             )}
+            {changeId && !f.ok && <AnnotateButton target={{ kind: 'finding', id: `${changeId}#${rule ?? i}` }} />}
           </li>
         );
       })}

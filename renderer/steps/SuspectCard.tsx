@@ -5,6 +5,7 @@ import type { EvidenceSet } from '../../shared/model/evidence-set';
 import { Time } from '../components/Time';
 import { shortId } from '../format/decision';
 import { citation, SUSPECT_KIND_LABEL } from './evidence-cite';
+import { AnnotateButton } from '../case/AnnotateButton';
 import { SuspectDiff } from './SuspectDiff';
 
 interface Props {
@@ -107,6 +108,7 @@ export function SuspectCard({ rank, suspect: s, evidence, storedRepositories, so
         <summary>What it changed</summary>
         {showDiff && <SuspectDiff suspect={s} evidence={evidence} storedRepositories={storedRepositories} />}
       </details>
+      <AnnotateButton target={{ kind: 'change', id: s.id }} />
     </article>
   );
 }

@@ -48,7 +48,7 @@ function summaryOf(step: StepId, input: StepStateInput): string {
         ? `${plural(r.trace.nodes.length, 'node')}${r.trace.gaps.length ? `, ${plural(r.trace.gaps.length, 'gap')}` : ''}`
         : '';
     case 'changes':
-      return r.changes ? plural(r.changes.changes.length, 'change') : '';
+      return r.engine ? plural(r.engine.suspects.suspects.length, 'suspect') : '';
     case 'governance': {
       if (!r.governance) return '';
       const violations = r.governance.filter((g) => g.verdict === 'violation').length;
