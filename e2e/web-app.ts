@@ -14,14 +14,23 @@ export interface WebApp {
   stop(): Promise<void>;
 }
 
+export interface WebAppOptions {
+  /** Another sample folder (LINEAGE_INVESTIGATOR_SAMPLE_DIR), e.g. a temporary copy a test edits. */
+  readonly sampleDir?: string;
+}
+
 /** Starts the built app in web mode (no browser opened) with a fresh data dir, and waits for its URL. */
-export async function startWebApp(): Promise<WebApp> {
+export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'li-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     ['dist/electron/start.cjs', '--web', '--no-open', '--port', '0'],
     {
-      env: { ...process.env, LINEAGE_INVESTIGATOR_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        LINEAGE_INVESTIGATOR_DATA_DIR: dataDir,
+        ...(options.sampleDir ? { LINEAGE_INVESTIGATOR_SAMPLE_DIR: options.sampleDir } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -74,6 +74,8 @@ async function start() {
     'report:pdf': async () => ({ pdfBase64: '', bytes: 0, printer: 'none' }),
     'report:preparePdf': async () => ({ printer: 'none' }),
     'bundle:export': async () => ({ path: '', files: 0, bytes: 0, payloadOxum: '0.0', verifyCommand: '' }),
+    'origin:sha256': async () => ({ sha256: null }),
+    'origin:commits': async () => ({ missing: [] }),
   } as IpcHandlers;
   const dataDirs: string[] = [];
   await startDesktopApp(fake.api, {
@@ -157,6 +159,8 @@ describe('the Electron shell', () => {
       'dialog:openRepository',
       'git:readRepository',
       'git:show',
+      'origin:commits',
+      'origin:sha256',
       'report:pdf',
       'report:preparePdf',
       'sample:load',

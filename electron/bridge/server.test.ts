@@ -23,6 +23,8 @@ const handlers = {
   'report:pdf': async () => ({ pdfBase64: '', bytes: 0, printer: 'none' }),
   'report:preparePdf': async () => ({ printer: 'none' }),
   'bundle:export': async () => ({ path: '', files: 0, bytes: 0, payloadOxum: '0.0', verifyCommand: '' }),
+  'origin:sha256': async () => ({ sha256: null }),
+  'origin:commits': async () => ({ missing: [] }),
 } as IpcHandlers;
 let bridge: Bridge;
 

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { InputFile } from '../../shared/ipc/contract.js';
 
@@ -29,6 +29,15 @@ export interface SampleFolder {
   readonly description: SampleDescription;
   readonly files: ReadonlyArray<InputFile>;
   readonly bundles: ReadonlyArray<SampleBundle>;
+}
+
+/** The environment variable that points the app at another sample folder (e.g. a copy the e2e tests edit). */
+export const SAMPLE_DIR_ENV = 'LINEAGE_INVESTIGATOR_SAMPLE_DIR';
+
+/** The sample folder to read: `LINEAGE_INVESTIGATOR_SAMPLE_DIR` when set (resolved), else `dir`. */
+export function sampleDirFrom(dir: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const override = env[SAMPLE_DIR_ENV];
+  return override ? resolve(override) : dir;
 }
 
 /** Files never sent to the renderer. */
@@ -89,7 +98,8 @@ export async function readSampleBundles(dir: string): Promise<ReadonlyArray<Samp
 }
 
 /**
- * Reads a sample folder: its description, every input file (name relative to the folder, SHA-256, size, text)
+ * Reads a sample folder: its description, every input file (name relative to the folder, SHA-256, size, text and
+ * absolute path, so a case can re-check its citations against the file later)
  * except `case.json`, `ground-truth.json`, hidden files and `*.bundle`, and the bundles themselves.
  */
 export async function readSampleFolder(dir: string): Promise<SampleFolder> {
@@ -103,7 +113,8 @@ export async function readSampleFolder(dir: string): Promise<SampleFolder> {
     const bytes = await readFile(path);
     const sha256 = sha256Hex(bytes);
     if (name.endsWith('.bundle')) bundles.push({ name, path, sha256, size: bytes.byteLength });
-    else files.push({ name, sha256, size: bytes.byteLength, text: new TextDecoder().decode(bytes) });
+    else
+      files.push({ name, sha256, size: bytes.byteLength, text: new TextDecoder().decode(bytes), path: resolve(path) });
   }
   return { description, files, bundles };
 }

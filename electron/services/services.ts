@@ -7,9 +7,10 @@ import type { AppInfo, InputFile, IpcHandlers, SampleCase } from '../../shared/i
 import type { GitRunner } from './git-runner.js';
 import { createRepositoryCache } from './repository-cache.js';
 import { createRepositories, type Repositories } from './repositories.js';
-import { readSampleBundles, readSampleFolder, type SampleBundle } from './sample-folder.js';
+import { readSampleBundles, readSampleFolder, sampleDirFrom, type SampleBundle } from './sample-folder.js';
 import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read-repository.js';
 import { createReportHandlers } from './report-services.js';
+import { createOriginHandlers } from './origin-check.js';
 
 export interface ServiceDependencies {
   readonly appName: string;
@@ -38,7 +39,8 @@ export function sampleRepositoryHandle(bundleName: string): string {
 }
 
 /** Creates the services behind every channel of the IPC contract. */
-export function createServices(deps: ServiceDependencies): Services {
+export function createServices(given: ServiceDependencies): Services {
+  const deps = { ...given, sampleDir: sampleDirFrom(given.sampleDir) };
   const repositories = createRepositories(deps.git);
   const cache = createRepositoryCache(deps.git, join(deps.dataDir, 'repositories'));
   let gitVersion: Promise<AppInfo['git']> | undefined;
@@ -121,6 +123,7 @@ export function createServices(deps: ServiceDependencies): Services {
       return { path: await deps.chooseDirectory() };
     },
     ...createReportHandlers(deps),
+    ...createOriginHandlers({ roots: [deps.sampleDir], repositories, git: deps.git }),
   };
   return { handlers, repositories };
 }

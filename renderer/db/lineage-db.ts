@@ -28,6 +28,11 @@ export interface StoredSource extends SourceInfo {
   readonly derivedAs?: 'git-log';
   /** The column mapping a CSV (or JSON lines with other field names) was imported through. */
   readonly mapping?: ImportMapping;
+  /**
+   * Where the file was read from on this machine, when known (the sample's files; absent for files imported in
+   * the browser, which gives no path). Not indexed, so no schema version: Dexie stores the whole object.
+   */
+  readonly origin?: { readonly path: string };
 }
 
 /** The first rejections and warnings of a source (all are counted on the source), for the Sources screen. */

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { CaseHeaderFields } from '../case/CaseHeaderFields';
 import { ChainAlert } from '../case/ChainAlert';
+import { CitationAlert } from '../case/CitationAlert';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
 import { selectCase, selectLoadLog, selectResetLog, useCaseLog } from '../stores/case-log-store';
 import { selectCloseCase, selectOpenSources, useCases } from '../stores/cases-store';
@@ -97,6 +98,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
         <TimeZoneSwitch />
       </header>
       <ChainAlert />
+      <CitationAlert mode={info.mode} />
       {status === 'error' ? (
         <main className="page">
           <p className="notice error" role="alert">

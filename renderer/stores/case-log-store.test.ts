@@ -62,3 +62,29 @@ describe('the open case’s record', () => {
     expect(useCaseLog.getState().error).toMatch(/needs a statement/);
   });
 });
+
+describe('the re-check of cited sources', () => {
+  it('runs once per opening, and again when the case is closed and reopened', async () => {
+    let runs = 0;
+    const report = { problems: [], unchanged: [], notChecked: [] };
+    const check = async () => (runs++, report);
+    await useCaseLog.getState().checkCitations('c1', check);
+    await useCaseLog.getState().checkCitations('c1', check);
+    expect(runs).toBe(1);
+    expect(useCaseLog.getState().citations).toEqual({ status: 'done', report });
+    // Another case's check is not this one's.
+    await useCaseLog.getState().checkCitations('other', check);
+    expect(runs).toBe(1);
+
+    useCaseLog.getState().reset();
+    expect(useCaseLog.getState().citations).toBeUndefined();
+    await useCaseLog.getState().load('c1');
+    await useCaseLog.getState().checkCitations('c1', async () => {
+      throw new Error('bridge closed');
+    });
+    expect(useCaseLog.getState().citations).toEqual({
+      status: 'failed',
+      error: 'Could not re-check the cited sources: bridge closed',
+    });
+  });
+});

@@ -79,4 +79,18 @@ describe('openSampleCase', () => {
     expect(stableId('a,b')).toBe(stableId('a,b'));
     expect(stableId('a,b')).not.toBe(stableId('a,c'));
   });
+
+  it('remembers where each file was read, also for a file imported earlier in the browser', async () => {
+    const [dbt, marquez] = sample.files as [InputFile, InputFile];
+    // The dbt file was imported before, with no path (as the browser imports it).
+    await openSampleCase(fakeApi({ ...sample, files: [dbt] }), db, () => undefined);
+    expect((await db.sources.get(dbt.sha256))?.origin).toBeUndefined();
+    const withPaths = [
+      { ...dbt, path: '/data/sample/openlineage/ol_dbt_postgres_run_events.json' },
+      { ...marquez, path: '/data/sample/openlineage/marquez_event_full.json' },
+    ];
+    await openSampleCase(fakeApi({ ...sample, files: withPaths }), db, () => undefined);
+    const sources = await db.getSources(sample.files.map((f) => f.sha256));
+    expect(sources.map((s) => s.origin?.path)).toEqual(withPaths.map((f) => f.path));
+  });
 });

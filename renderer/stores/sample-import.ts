@@ -1,9 +1,10 @@
 /**
  * Opens the built-in sample investigation: fetches its files from main, imports those not yet stored
- * (one transaction per file), and creates its case once; reopening uses the stored case.
+ * (one transaction per file), remembers each file's path on disk, and creates its case once; reopening uses the
+ * stored case.
  */
 import { importInput } from '../../shared/importers';
-import type { IpcApi } from '../../shared/ipc/contract';
+import type { InputFile, IpcApi } from '../../shared/ipc/contract';
 import type { LineageDb } from '../db/lineage-db';
 
 /** A short stable id from text (FNV-1a, 32 bit, hex): the same sample files give the same case id. */
@@ -17,6 +18,22 @@ export function stableId(text: string): string {
 }
 
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Records where each file was read (its path from main), so a case re-checks its citations against it later.
+ * A source stored earlier without a path (imported in the browser) gains it; a moved sample updates it.
+ */
+async function rememberOrigins(db: LineageDb, files: ReadonlyArray<InputFile>): Promise<void> {
+  const withPath = files.filter((f) => f.path !== undefined);
+  if (withPath.length === 0) return;
+  await db.transaction('rw', db.sources, async () => {
+    for (const file of withPath) {
+      const stored = await db.sources.get(file.sha256);
+      if (stored && stored.origin?.path !== file.path)
+        await db.sources.update(file.sha256, { origin: { path: file.path! } });
+    }
+  });
+}
 
 /** Imports the sample's files and returns the id of its case (created on first open only). */
 export async function openSampleCase(
@@ -36,6 +53,7 @@ export async function openSampleCase(
     await nextFrame();
     await db.importResult(file, importInput(file));
   }
+  await rememberOrigins(db, sample.files);
   if (!(await db.getCase(caseId))) {
     await db.createCase({
       id: caseId,

@@ -21,6 +21,8 @@ export interface InputFile {
   readonly repository?: string;
   /** For `git-log`: which reader made the text — the system git, or isomorphic-git where git is not installed. */
   readonly gitReader?: 'git-cli' | 'isomorphic-git';
+  /** Where the main process read the file: its absolute path on this machine (the built-in sample's files). */
+  readonly path?: string;
 }
 
 export interface AppInfo {
@@ -124,6 +126,30 @@ export interface BundleExportResponse {
   readonly tarName?: string;
 }
 
+/** `origin:sha256`: the SHA-256 now of a file the app read by path (streamed in the main process). */
+export interface OriginHashRequest {
+  readonly path: string;
+}
+
+export interface OriginHashResponse {
+  /** The file's SHA-256 now, or null when it cannot be read (gone, or no longer a regular file). */
+  readonly sha256: string | null;
+  /** Why it cannot be read. */
+  readonly reason?: string;
+}
+
+/** `origin:commits`: which of these commits a repository read earlier (by its `git:show` handle) no longer holds. */
+export interface OriginCommitsRequest {
+  readonly repository: string;
+  readonly commits: ReadonlyArray<string>;
+}
+
+export interface OriginCommitsResponse {
+  readonly missing: ReadonlyArray<string>;
+  /** Why the repository could not be checked at all (every commit is then missing). */
+  readonly reason?: string;
+}
+
 export interface IpcChannels {
   'app:info': { request: Record<string, never>; response: AppInfo };
   'sample:load': { request: Record<string, never>; response: SampleCase };
@@ -133,6 +159,8 @@ export interface IpcChannels {
   'report:pdf': { request: ReportPdfRequest; response: ReportPdfResponse };
   'report:preparePdf': { request: Record<string, never>; response: { readonly printer: string } };
   'bundle:export': { request: BundleExportRequest; response: BundleExportResponse };
+  'origin:sha256': { request: OriginHashRequest; response: OriginHashResponse };
+  'origin:commits': { request: OriginCommitsRequest; response: OriginCommitsResponse };
 }
 
 export type IpcChannel = keyof IpcChannels;
@@ -204,6 +232,21 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
         .strict()
         .optional(),
       archive: z.boolean().optional(),
+    })
+    .strict(),
+  'origin:sha256': z
+    .object({
+      path: z
+        .string()
+        .min(1)
+        .max(4096)
+        .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'an absolute path to a file'),
+    })
+    .strict(),
+  'origin:commits': z
+    .object({
+      repository: z.string().min(1).max(4200),
+      commits: z.array(sha).min(1).max(10_000),
     })
     .strict(),
 };
