@@ -17,9 +17,9 @@ const realFile = () => {
   };
 };
 
-/** 3,000 deployment lines with one broken line (line 1,234) among them. */
-function deploymentsWithOneBadLine(): File {
-  const lines = Array.from({ length: 3000 }, (_, i) =>
+/** 3,000 (or `count`) deployment lines with one broken line (line 1,234) among them. */
+function deploymentsWithOneBadLine(count = 3000): File {
+  const lines = Array.from({ length: count }, (_, i) =>
     JSON.stringify({
       id: `dep-${i}`,
       timestamp: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
@@ -95,6 +95,46 @@ describe('runImport (the worker’s import of one file)', () => {
       { caseId: 'case-1', cancelled: () => phase === 'importing', onProgress: (p) => (phase = p.phase) },
     );
     expect(end.status).toBe('cancelled');
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.recordChunks.count()).toBe(0);
+    expect((await db.getCase('case-1'))?.sourceIds).toEqual([]);
+  });
+});
+
+describe('chunk writes overlapping the parse', () => {
+  /** A clock that moves 1 s per reading, so that every progress report goes out. */
+  const ticking = () => {
+    let t = 0;
+    return () => (t += 1000);
+  };
+
+  it('writes every chunk of a file large enough for several writes', async () => {
+    const end = await runImport(
+      db,
+      { file: deploymentsWithOneBadLine(20_000), name: 'many.jsonl' },
+      { ...noCancel, now: ticking() },
+    );
+    if (end.status !== 'imported') throw new Error(JSON.stringify(end));
+    expect(end.source.counts).toEqual({ deployment: 19_999 });
+    const chunks = await db.recordChunks.where('sourceId').equals(end.source.id).toArray();
+    expect(chunks.map((c) => c.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(chunks.reduce((n, c) => n + c.rows.length, 0)).toBe(19_999);
+  });
+
+  it('leaves nothing behind when cancelled after chunks were written', async () => {
+    let records = 0;
+    const end = await runImport(
+      db,
+      { file: deploymentsWithOneBadLine(20_000), name: 'many.jsonl' },
+      {
+        caseId: 'case-1',
+        now: ticking(),
+        cancelled: () => records >= 9000,
+        onProgress: (p) => (records = p.records),
+      },
+    );
+    expect(end.status).toBe('cancelled');
+    expect(records).toBeGreaterThanOrEqual(9000); // the full chunks had gone to a write before the cancel
     expect(await db.sources.count()).toBe(0);
     expect(await db.recordChunks.count()).toBe(0);
     expect((await db.getCase('case-1'))?.sourceIds).toEqual([]);

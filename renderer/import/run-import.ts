@@ -6,8 +6,9 @@
 import type { ImportMapping } from '../../shared/importers/mapping';
 import { HEAD_SIZE, startImport } from '../../shared/importers/streaming';
 import type { LineageDb, StoredSource } from '../db/lineage-db';
-import { addToCase, beginStaging, commitStaged, discardStaged, putStagedChunks } from '../db/staged-import';
+import { addToCase, beginStaging, commitStaged, discardStaged } from '../db/staged-import';
 import { ChunkBuffer } from './chunk-buffer';
+import { WritePipeline } from './write-pipeline';
 import { decodeFile, hashFile, pieces, readHead, type TextPiece } from './read-input';
 import type { ImportEnd, ImportPhase, ImportProgress, TextInput } from './worker-protocol';
 
@@ -45,6 +46,7 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
   };
 
   let sourceId: string | undefined;
+  let writes: WritePipeline | undefined;
   try {
     const sha256 =
       'file' in input
@@ -89,12 +91,14 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       options.mapping ? { mapping: options.mapping } : {},
     );
     const buffer = new ChunkBuffer(sha256);
+    const pipeline = new WritePipeline(db);
+    writes = pipeline;
     let bytes = 0;
     const consume = async (piece: TextPiece) => {
       importer.push(piece.text);
       buffer.add(importer.take());
       bytes = piece.bytes;
-      if (buffer.readyCount >= CHUNKS_PER_WRITE) await putStagedChunks(db, buffer.drain());
+      if (buffer.readyCount >= CHUNKS_PER_WRITE) await pipeline.put(buffer.drain());
       report('importing', bytes, buffer.total);
     };
     for (const piece of read) await consume(piece);
@@ -104,12 +108,14 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
     }
     if (options.cancelled()) {
       await stream.return?.(undefined);
+      await pipeline.settle();
       await discardStaged(db, sha256);
       return { status: 'cancelled' };
     }
     const summary = importer.end();
     buffer.add(importer.take());
-    await putStagedChunks(db, buffer.drain(true));
+    await pipeline.put(buffer.drain(true));
+    await pipeline.flush();
     report('committing', bytes, buffer.total, true);
     const source = await commitStaged(
       db,
@@ -130,6 +136,7 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
     );
     return { status: 'imported', source };
   } catch (error) {
+    await writes?.settle();
     if (sourceId) await discardStaged(db, sourceId).catch(() => undefined);
     return { status: 'failed', reason: `${name}: ${error instanceof Error ? error.message : String(error)}` };
   }
