@@ -41,6 +41,11 @@ export interface LineageGraphProps {
 }
 
 const minimapColor = (node: LineageFlowNode) => `var(--kind-${node.type ?? 'dataset'})`;
+/**
+ * Past this many nodes only those on screen are mounted. Below it, mounting and unmounting nodes while panning costs
+ * more than it saves (measured with bench/graph-view.ts).
+ */
+const VISIBLE_ONLY_PAST = 1000;
 const EMPTY = { nodes: [] as LineageFlowNode[], edges: [] as LineageFlowEdge[] };
 
 /**
@@ -217,7 +222,7 @@ function GraphCanvas(props: LineageGraphProps) {
               nodesDraggable={false}
               nodesConnectable={false}
               edgesFocusable={false}
-              onlyRenderVisibleElements={nodes.length > 200}
+              onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_PAST}
               fitView
               fitViewOptions={fitViewOptions}
               minZoom={0.05}

@@ -37,6 +37,7 @@ export function layoutInput(view: ViewGraph, columns?: ColumnView): LayoutInput 
 }
 
 const arrow = { type: MarkerType.ArrowClosed, width: 16, height: 16 } as const;
+// Edges take no pointer input (nothing happens on an edge): no invisible 20 px hit path per edge to paint and hit-test.
 
 /** React Flow nodes and edges of the view at the given positions, with changes and fields marked. */
 export function toFlow(
@@ -81,6 +82,7 @@ export function toFlow(
       target: e.target,
       data: { edge: e },
       markerEnd: arrow,
+      interactionWidth: 0,
       className: `edge-${e.kind}${e.traced ? ' traced' : ''}${change ? ` change-${change}` : ''}`,
     };
   });
@@ -103,6 +105,7 @@ export function toFlow(
       sourceHandle: sourceFields ? fieldHandle(c.sourceField, 'out') : undefined,
       targetHandle: fieldHandle(c.targetField, 'in'),
       data: { edge: { kind: 'column', traced } },
+      interactionWidth: 0,
       className: `edge-column${traced ? ' traced' : ''}`,
       ariaLabel: `column ${c.sourceField} to ${c.targetField}`,
     });

@@ -1,13 +1,13 @@
 /**
  * A node's versions in the evidence, on a timeline: every version a dataset was written at, every code version a
- * job ran, every version a feature was served at; with the one active at the chosen moment marked. And the node's
- * facets as received, for the side panel.
+ * job ran (named as the lineage model names them), every version a feature was served at; with the one active at
+ * the chosen moment marked. And the node's facets as received, for the side panel.
  */
 import { nodeId, type MergedRun } from '../../shared/analysis/run-index';
 import type { TraceNode } from '../../shared/analysis/types';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { Provenance } from '../../shared/model/records';
-import type { LineageIndex } from './lineage-index';
+import { type LineageIndex, successfulRunsOf } from './lineage-index';
 
 export interface VersionEntry {
   readonly version: string;
@@ -40,16 +40,6 @@ function toTimeline(sightings: ReadonlyArray<Sighting>, asOf: number): VersionEn
   return entries.map((e, i) => ({ ...e, active: i === active }));
 }
 
-/** A short stable hash of code text (FNV-1a), for jobs whose events carry SQL but no commit. */
-function codeHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return `code ${hash.toString(16).padStart(8, '0')}`;
-}
-
-const jobVersion = (run: MergedRun) =>
-  run.sourceCodeLocation?.version ?? (run.code ? codeHash(run.code.text) : `run ${run.runId}`);
-
 /** Every version of the node in the evidence, oldest first, the one active at `asOf` (ms) marked. */
 export function versionTimeline(
   set: EvidenceSet,
@@ -58,16 +48,17 @@ export function versionTimeline(
   asOf: number,
 ): ReadonlyArray<VersionEntry> {
   if (node.kind === 'job') {
+    const { model } = index;
+    const runs = successfulRunsOf(index, node.id);
     return toTimeline(
-      index.runsOfJob(node.id).map((r) => ({ version: jobVersion(r), time: r.time, evidence: r.evidence })),
+      runs.map((r) => ({ version: model.jobVersionOfRun(r).version, time: r.time, evidence: r.evidence })),
       asOf,
     );
   }
   if (node.kind === 'dataset' || node.kind === 'source') {
-    const sightings = index.writersOf(node.id).map((r) => {
-      const out = r.outputs.find((o) => nodeId(o) === node.id);
-      return { version: out?.version ?? r.runId, time: r.time, evidence: r.evidence };
-    });
+    const sightings = index.model
+      .versionsOf(node.id)
+      .map((v) => ({ version: v.version, time: v.run.time, evidence: v.evidence }));
     return toTimeline(sightings, asOf);
   }
   if (node.kind === 'feature') {
@@ -83,7 +74,7 @@ export function versionTimeline(
 
 /** The run behind a traced dataset or job node: the one at the node's time (the trace takes it from that run). */
 export function runOfNode(index: LineageIndex, node: TraceNode): MergedRun | undefined {
-  const runs = node.kind === 'job' ? index.runsOfJob(node.id) : index.writersOf(node.id);
+  const runs = node.kind === 'job' ? successfulRunsOf(index, node.id) : index.model.runs.writersOf(node.id);
   return runs.find((r) => r.time === node.time) ?? runs[runs.length - 1];
 }
 

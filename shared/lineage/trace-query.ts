@@ -6,6 +6,7 @@
 import type { TraceEdge, TraceNode, TraceResult, TracedJob } from '../analysis/types';
 import type { Decision, Provenance } from '../model/records';
 import type { LineageModel } from './lineage-model';
+import { datasetTraceNode, jobTraceNode, validity } from './trace-nodes';
 import { enumeratePaths } from './trace-paths';
 import type { DatasetVersion } from './types';
 
@@ -26,8 +27,6 @@ interface Pending {
   /** The record of the run (or decision) that read it: the evidence for a source no run writes. */
   readonly readBy?: Provenance;
 }
-
-const iso = (ms: number): string | undefined => (Number.isFinite(ms) ? new Date(ms).toISOString() : undefined);
 
 /** Builds the trace result: the decision and feature nodes, then the closure walk. */
 export function traceOnModel(model: LineageModel, query: TraceQuery): TraceResult {
@@ -112,7 +111,7 @@ function walk(model: LineageModel, b: TraceBuilder, first: Pending): void {
     b.datasetNode(item, dv);
     if (!dv) continue;
     const jobId = b.jobNode(dv, item);
-    b.edge({ source: jobId, target: item.datasetId, kind: 'produced', evidence: dv.evidence, ...interval(dv) });
+    b.edge({ source: jobId, target: item.datasetId, kind: 'produced', evidence: dv.evidence, ...validity(dv) });
     const fields = fresh.includes('*') ? [] : fresh;
     const upstreamFields = new Map<string, string[]>();
     for (const col of dv.columns) {
@@ -131,7 +130,7 @@ function walk(model: LineageModel, b: TraceBuilder, first: Pending): void {
         target: jobId,
         kind: 'input-of',
         evidence: input.evidence,
-        ...interval(dv),
+        ...validity(dv),
         ...(input.sourceVersion !== undefined && { sourceVersion: input.sourceVersion }),
       });
       queue.push({
@@ -145,8 +144,6 @@ function walk(model: LineageModel, b: TraceBuilder, first: Pending): void {
     }
   }
 }
-
-const interval = (dv: DatasetVersion) => ({ validFrom: iso(dv.from), validTo: iso(dv.to) });
 
 function findVersion(model: LineageModel, item: Pending, gaps: Set<string>): DatasetVersion | undefined {
   if (item.version) {
@@ -184,7 +181,7 @@ class TraceBuilder {
     const id = `${e.source}->${e.target}`;
     if (this.columns.has(id)) return;
     const { source, target, evidence } = e;
-    this.columns.set(id, { id, source, target, kind: 'column', evidence, validFrom: iso(e.from), validTo: iso(e.to) });
+    this.columns.set(id, { id, source, target, kind: 'column', evidence, ...validity(e) });
   }
 
   datasetNode(item: Pending, dv: DatasetVersion | undefined): void {
@@ -196,24 +193,8 @@ class TraceBuilder {
     }
     const versions = version !== undefined ? [version] : [];
     this.versionLists.set(item.datasetId, versions);
-    this.nodes.set(item.datasetId, {
-      id: item.datasetId,
-      kind: dv ? 'dataset' : 'source',
-      label: item.datasetId,
-      version,
-      time: dv?.run.time,
-      depth: item.depth,
-      evidence: dv?.evidence ?? item.readBy,
-      details: {
-        ...(item.fields.length ? { 'traced fields': item.fields.join(', ') } : {}),
-        ...(dv?.fields.length
-          ? { schema: dv.fields.map((f) => (f.type ? `${f.name}: ${f.type}` : f.name)).join(', ') }
-          : {}),
-        ...(dv ? { 'written by run': dv.run.runId } : { origin: 'no run in the evidence writes it: a source' }),
-      },
-      ...(dv && interval(dv)),
-      versions,
-    });
+    const { depth, fields, readBy } = item;
+    this.nodes.set(item.datasetId, datasetTraceNode(item.datasetId, dv, { depth, version, fields, readBy, versions }));
   }
 
   jobNode(dv: DatasetVersion, item: Pending): string {
@@ -240,28 +221,7 @@ class TraceBuilder {
       codeVersion: jv.commit,
       fields: item.fields,
     });
-    this.nodes.set(run.job, {
-      id: run.job,
-      kind: 'job',
-      label: run.job,
-      version: jv.identity === 'none' ? undefined : jv.version,
-      time: run.time,
-      depth: item.depth + 1,
-      evidence: run.evidence,
-      details: {
-        run: run.runId,
-        state: run.state,
-        ...(jv.repositoryUrl ? { repository: jv.repositoryUrl } : {}),
-        ...(jv.codePath ? { 'code path': jv.codePath } : {}),
-        ...(jv.commit ? { 'code version': jv.commit } : {}),
-        ...(jv.identity === 'code-hash' || jv.identity === 'checksum' ? { 'code hash': jv.version } : {}),
-        ...(jv.configKind !== 'code' ? { holds: jv.configKind } : {}),
-      },
-      validFrom: iso(jv.from),
-      validTo: iso(jv.to),
-      configKind: jv.configKind,
-      versions,
-    });
+    this.nodes.set(run.job, jobTraceNode(run, jv, item.depth + 1, versions));
     return run.job;
   }
 
