@@ -51,6 +51,7 @@ export function StepPanel({ step, state }: { readonly step: StepId; readonly sta
   const setStep = useInvestigation(selectSetStep);
   const hasEvidence = Boolean(caseRecord && caseRecord.sourceIds.length > 0 && evidence);
   const error = results.errors[step];
+  const analysed = step !== 'identify' && step !== 'document';
 
   let body: ReactNode;
   if (!hasEvidence && step !== 'document') {
@@ -72,6 +73,12 @@ export function StepPanel({ step, state }: { readonly step: StepId; readonly sta
         </button>
       </div>
     );
+  } else if (analysed && results.pending && !results.engine && !results.trace) {
+    body = (
+      <p className="notice" role="status">
+        Computing the analysis of this decision…
+      </p>
+    );
   } else if (error) {
     body = (
       <p className="notice error" role="alert">
@@ -91,6 +98,11 @@ export function StepPanel({ step, state }: { readonly step: StepId; readonly sta
         </div>
         <StepCompletion step={step} state={state} onGoTo={setStep} />
       </div>
+      {analysed && results.pending && (results.engine || results.trace) && (
+        <p className="muted" role="status">
+          Computing again…
+        </p>
+      )}
       {body}
     </section>
   );

@@ -44,9 +44,13 @@ export interface DerivedResults {
   readonly remediation?: ReadonlyArray<RemediationPlan>;
   /** Why a step has no result (an analysis failed on this evidence). */
   readonly errors: Readonly<Partial<Record<StepId, string>>>;
+  /** The engine is computing (off the UI thread) the results for the current decision, feature and options. */
+  readonly pending?: boolean;
 }
 
 export const noResults: DerivedResults = { errors: {} };
+/** Nothing yet: the engine is computing the first results for the chosen decision and feature. */
+export const pendingResults: DerivedResults = { errors: {}, pending: true };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

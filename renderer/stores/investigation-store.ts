@@ -1,12 +1,13 @@
 /**
  * The open case: its evidence, the selected decision and suspect feature, the current step, and the
- * results of the analysis (derived, memoized, recomputed when the decision or feature changes).
+ * results of the analysis (derived in the engine's worker, memoized, recomputed when the decision or feature changes).
  */
 import { create } from 'zustand';
 import type { Decision } from '../../shared/model/records';
 import { db } from '../db/instance';
 import type { StepId } from '../steps/step-ids';
-import { memoizeDerive, noResults } from './derive';
+import { knownResults, requestDerived } from '../engine/engine-client';
+import { noResults, pendingResults } from './derive';
 import { type InvestigationData, initialInvestigationData } from './investigation-initial';
 import { useSettings } from './settings-store';
 import { gitShowFile, suspectDiffReader } from './suspect-diffs';
@@ -21,7 +22,9 @@ export interface InvestigationState extends InvestigationData {
   readonly reset: () => void;
 }
 
-const derive = memoizeDerive();
+/** The steps whose content is the engine's results. */
+const ANALYSED: ReadonlyArray<StepId> = ['scope', 'trace', 'changes', 'governance', 'remediate'];
+let generation = 0;
 
 /** The feature to keep when the decision changes: the same name if the new decision has it, else its first. */
 function pickFeature(decision: Decision | undefined, wanted: string | undefined): string | undefined {
@@ -31,15 +34,47 @@ function pickFeature(decision: Decision | undefined, wanted: string | undefined)
 }
 
 export const useInvestigation = create<InvestigationState>()((set, get) => {
-  /** Sets decision + feature and the results derived from them. */
+  /**
+   * Sets decision + feature, then the results derived from them by the engine off the UI thread: until they arrive
+   * the steps show that it is computing (the previous results stay up while the same decision and feature are only
+   * ranked again). Only the latest request's answer is kept.
+   */
   const focus = (decision: Decision | undefined, featureName: string | undefined) => {
-    const { evidence, caseRecord } = get();
-    const onset = caseRecord?.onsetOverride;
-    const options = { onset, notifyThreshold: useSettings.getState().notifyThreshold, diffOf: diffs.diffOf(evidence) };
-    const results = evidence && decision && featureName ? derive(evidence, decision, featureName, options) : noResults;
-    set({ decision, featureName, results });
-    // The commits' diffs come from Git asynchronously; once read, the suspects are ranked again with them.
-    if (evidence && results.engine) diffs.request(evidence, results.engine.suspects.suspects, get().sources);
+    const mine = ++generation;
+    const { evidence, caseRecord, results: before, decision: was, featureName: wasFeature } = get();
+    if (!evidence || !decision || !featureName) {
+      set({ decision, featureName, results: noResults });
+      return;
+    }
+    const request = {
+      db,
+      sourceIds: caseRecord?.sourceIds ?? [],
+      evidence,
+      decision,
+      featureName,
+      onset: caseRecord?.onsetOverride,
+      notifyThreshold: useSettings.getState().notifyThreshold,
+      diffs: diffs.cache(evidence),
+      decisionOf: (id: string) => get().decisionsById.get(id),
+    };
+    const known = knownResults(request);
+    const same = was?.decisionId === decision.decisionId && wasFeature === featureName && before !== pendingResults;
+    set({ decision, featureName, results: known ?? (same ? { ...before, pending: true } : pendingResults) });
+    if (known) return;
+    requestDerived(request).then(
+      (results) => {
+        if (mine !== generation) return;
+        set({ results });
+        // The commits' diffs come from Git asynchronously; once read, the suspects are ranked again with them.
+        if (results.engine) diffs.request(evidence, results.engine.suspects.suspects, get().sources);
+      },
+      (error: unknown) => {
+        if (mine !== generation) return;
+        const failed = `The investigation engine could not run: ${error instanceof Error ? error.message : String(error)}`;
+        const errors = Object.fromEntries(ANALYSED.map((step) => [step, failed]));
+        set({ results: { errors } });
+      },
+    );
   };
   const diffs = suspectDiffReader(() => focus(get().decision, get().featureName), gitShowFile);
   const persistFocus = () => {

@@ -88,13 +88,17 @@ export function gitShowFile(storedRepositories: ReadonlyArray<string | undefined
 }
 
 /**
- * The diffs read for the open evidence set: `diffOf` for the engine (undefined until some are read), and `request`
+ * The diffs read for the open evidence set: `diffOf` for the engine (undefined until some are read), `cache` for the
+ * engine's worker, and `request`
  * to read those of the current suspects, calling `onRead` once more are known (the caller ranks again).
  */
 export function suspectDiffReader(onRead: () => void, show: (repos: ReadonlyArray<string | undefined>) => ShowFile) {
   let state: { set?: EvidenceSet; cache: DiffCache; diffOf?: DiffOf } = { cache: new Map() };
   return {
     diffOf: (set: EvidenceSet | undefined): DiffOf | undefined => (set && state.set === set ? state.diffOf : undefined),
+    /** The diffs read so far for this evidence set (undefined until some are read); a new map once more are. */
+    cache: (set: EvidenceSet | undefined): DiffCache | undefined =>
+      set && state.set === set ? state.cache : undefined,
     request: (
       set: EvidenceSet,
       suspects: ReadonlyArray<Suspect>,

@@ -1,7 +1,8 @@
 /**
  * Audit completeness and traceability coverage, measured over model inputs: every feature value a decision
  * consumed. Inputs that share feature, dataset and dataset version share their lineage, so each group is traced
- * once (as of its first decision) and its verdict counts for every decision in it.
+ * once (as of its first decision) and its verdict counts for every decision in it. Everything after the traces is a
+ * count per group and per week: no per-input objects, and drill-down text only for the records kept.
  */
 import { commitGraph } from '../analysis/commit-graph';
 import type { TraceResult } from '../analysis/types';
@@ -9,8 +10,8 @@ import { lineageModel } from '../lineage/lineage-model';
 import { traceOnModel } from '../lineage/trace-query';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision, DecisionFeature } from '../model/records';
-import { drillDown, type DrillDownItem, type Metric, type MetricOptions } from './metric-types';
-import { round4, weeklySeries } from './weeks';
+import { DRILL_DOWN_LIMIT, type DrillDown, type DrillDownItem, type Metric, type MetricOptions } from './metric-types';
+import { round4, weekStart, weeklyShares } from './weeks';
 
 /** The stages of lineage documentation, from the serving layer up to the source. */
 export const STAGES = ['serving', 'run', 'code', 'history', 'source'] as const;
@@ -29,8 +30,16 @@ const STAGE_TEXT: Readonly<Record<Stage, string>> = {
 interface InputGroup {
   readonly decisions: Decision[];
   readonly feature: DecisionFeature;
-  stages?: Readonly<Record<Stage, boolean>>;
+  stages: Readonly<Record<Stage, boolean>>;
 }
+
+const NONE: Readonly<Record<Stage, boolean>> = {
+  serving: false,
+  run: false,
+  code: false,
+  history: false,
+  source: false,
+};
 
 /** Documentation at each stage for one traced input. */
 function stagesOf(
@@ -53,40 +62,53 @@ function inputLabel(f: DecisionFeature): string {
 }
 
 /**
- * One drill-down item per decision with an input failing `lacking` (the stages it lacks, empty when it passes),
- * in the order the inputs were grouped.
+ * The decisions with an input failing `lacking` (the stages it lacks, empty when it passes), in the order the
+ * inputs were grouped; items (with every failing input of the decision) only for the first `limit`, all counted.
  */
-function decisionItems(
-  uses: ReadonlyArray<{ readonly d: Decision; readonly g: InputGroup }>,
+function decisionDrillDown(
+  groups: ReadonlyArray<InputGroup>,
   lacking: (g: InputGroup) => ReadonlyArray<Stage>,
   what: string,
-): DrillDownItem[] {
-  const byDecision = new Map<string, { d: Decision; inputs: string[]; tags: Set<string> }>();
-  for (const { d, g } of uses) {
+  limit: number,
+): DrillDown {
+  const kept = new Map<string, { d: Decision; inputs: string[]; tags: Set<string> } | null>();
+  let total = 0;
+  for (const g of groups) {
     const stages = lacking(g);
     if (stages.length === 0) continue;
-    const entry = byDecision.get(d.decisionId) ?? { d, inputs: [], tags: new Set<string>() };
-    entry.inputs.push(`${inputLabel(g.feature)}: ${what} ${stages.join(', ')}`);
-    for (const s of stages) entry.tags.add(s);
-    byDecision.set(d.decisionId, entry);
+    const line = `${inputLabel(g.feature)}: ${what} ${stages.join(', ')}`;
+    for (const d of g.decisions) {
+      let entry = kept.get(d.decisionId);
+      if (entry === undefined) {
+        entry = total < limit ? { d, inputs: [], tags: new Set<string>() } : null;
+        kept.set(d.decisionId, entry);
+        total++;
+      }
+      if (entry === null) continue;
+      entry.inputs.push(line);
+      for (const s of stages) entry.tags.add(s);
+    }
   }
-  return [...byDecision.values()].map(({ d, inputs, tags }) => ({
-    id: d.decisionId,
-    kind: 'decision',
-    time: d.timestamp,
-    reason: inputs.join('; '),
-    tags: [...tags],
-    evidence: d.provenance,
-  }));
+  const items: DrillDownItem[] = [];
+  for (const entry of kept.values()) {
+    if (entry === null) break;
+    const { d, inputs, tags } = entry;
+    items.push({
+      id: d.decisionId,
+      kind: 'decision',
+      time: d.timestamp,
+      reason: inputs.join('; '),
+      tags: [...tags],
+      evidence: d.provenance,
+    });
+  }
+  return { kinds: ['decision'], ids: items.map((i) => i.id), total, items };
 }
 
-/** Computes audit completeness (by stage) and traceability coverage over every model input of the evidence. */
-export function modelInputMetrics(
-  set: EvidenceSet,
-  options: MetricOptions = {},
-): { completeness: Metric; coverage: Metric } {
+/** The decisions' inputs grouped by feature, dataset, dataset version and feature version, in first-use order. */
+function groupInputs(decisions: ReadonlyArray<Decision>): InputGroup[] {
   const groups = new Map<string, InputGroup>();
-  for (const d of set.decisions) {
+  for (const d of decisions) {
     for (const f of d.features) {
       const key = [
         f.name,
@@ -94,67 +116,84 @@ export function modelInputMetrics(
         f.datasetVersion ?? '',
         f.featureVersion ?? '',
       ].join('\u0000');
-      const g = groups.get(key) ?? { decisions: [], feature: f };
-      g.decisions.push(d);
-      groups.set(key, g);
+      const g = groups.get(key);
+      if (g) g.decisions.push(d);
+      else groups.set(key, { decisions: [d], feature: f, stages: NONE });
     }
   }
+  return [...groups.values()];
+}
+
+/** Computes audit completeness (by stage) and traceability coverage over every model input of the evidence. */
+export function modelInputMetrics(
+  set: EvidenceSet,
+  options: MetricOptions = {},
+): { completeness: Metric; coverage: Metric } {
+  const groups = groupInputs(set.decisions);
   const model = lineageModel(set);
   const graph = commitGraph(set.commits, set.pullRequests);
   const known = (sha: string) => graph.resolve(sha) !== undefined;
-  for (const g of groups.values()) {
+  for (const g of groups) {
     const first = g.decisions[0] as Decision;
     const trace = g.feature.dataset ? traceOnModel(model, { decision: first, featureName: g.feature.name }) : undefined;
-    g.stages = trace
-      ? stagesOf(g.feature, trace, known)
-      : { serving: false, run: false, code: false, history: false, source: false };
+    if (trace) g.stages = stagesOf(g.feature, trace, known);
   }
-  const uses = [...groups.values()].flatMap((g) => g.decisions.map((d) => ({ d, g })));
-  const complete = (g: InputGroup) => STAGES.every((s) => g.stages?.[s]);
-  const share = (ok: number, n: number) => (n === 0 ? null : round4(ok / n));
-  const byStage = Object.fromEntries(
-    STAGES.map((s) => [s, share(uses.filter((u) => u.g.stages?.[s]).length, uses.length)]),
-  );
-  const undocumented = (g: InputGroup) => STAGES.filter((s) => !g.stages?.[s]);
-  const unconnected = (g: InputGroup) => CONNECTED.filter((s) => !g.stages?.[s]);
-  const samples = uses.map((u) => ({ time: Date.parse(u.d.timestamp), item: u.g }));
-  const shareOf = (pred: (g: InputGroup) => boolean) => (items: ReadonlyArray<InputGroup>) =>
-    round4(items.filter(pred).length / items.length);
-  const connected = (g: InputGroup) => unconnected(g).length === 0;
-  const inputs = { inputs: uses.length, distinctInputs: groups.size };
+  const complete = (g: InputGroup) => STAGES.every((s) => g.stages[s]);
+  const connected = (g: InputGroup) => CONNECTED.every((s) => g.stages[s]);
+  const undocumented = (g: InputGroup) => STAGES.filter((s) => !g.stages[s]);
+  const unconnected = (g: InputGroup) => CONNECTED.filter((s) => !g.stages[s]);
+  // Every input counts once: per group its decisions, per week the inputs of that week's decisions.
+  let uses = 0;
+  const ok = { complete: 0, connected: 0, ...Object.fromEntries(STAGES.map((s) => [s, 0])) } as Record<string, number>;
+  const weeks = new Map<number, { n: number; complete: number; connected: number }>();
+  for (const g of groups) {
+    const n = g.decisions.length;
+    uses += n;
+    for (const s of STAGES) if (g.stages[s]) (ok[s] as number) += n;
+    const isComplete = complete(g);
+    const isConnected = connected(g);
+    if (isComplete) (ok.complete as number) += n;
+    if (isConnected) (ok.connected as number) += n;
+    for (const d of g.decisions) {
+      const t = Date.parse(d.timestamp);
+      if (!Number.isFinite(t)) continue;
+      const w = weekStart(t);
+      let week = weeks.get(w);
+      if (!week) weeks.set(w, (week = { n: 0, complete: 0, connected: 0 }));
+      week.n++;
+      if (isComplete) week.complete++;
+      if (isConnected) week.connected++;
+    }
+  }
+  const share = (k: string) => (uses === 0 ? null : round4((ok[k] as number) / uses));
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, share(s)]));
+  const inputs = { inputs: uses, distinctInputs: groups.length };
+  const limit = options.drillDownLimit ?? DRILL_DOWN_LIMIT;
   return {
     completeness: {
       id: 'audit-completeness',
       name: 'Audit completeness',
       unit: 'share',
-      value: share(uses.filter((u) => complete(u.g)).length, uses.length),
+      value: share('complete'),
       definition:
         'Share of model inputs (each feature value a decision consumed) whose lineage is documented at every stage: ' +
         STAGES.map((s) => `${s} — ${STAGE_TEXT[s]}`).join('; ') +
         '. Shown by stage; the trend is per week of the decisions; the drill-down lists the decisions with an input undocumented at some stage.',
-      trend: weeklySeries(samples, shareOf(complete)),
-      drillDown: drillDown(
-        ['decision'],
-        decisionItems(uses, undocumented, 'no lineage documented at'),
-        options.drillDownLimit,
-      ),
+      trend: weeklyShares(weeks, (w) => w.complete),
+      drillDown: decisionDrillDown(groups, undocumented, 'no lineage documented at', limit),
       details: { byStage, ...inputs },
     },
     coverage: {
       id: 'traceability-coverage',
       name: 'Traceability coverage',
       unit: 'share',
-      value: share(uses.filter((u) => connected(u.g)).length, uses.length),
+      value: share('connected'),
       definition:
         'Share of model inputs connected end to end: from the decision through the dataset version it read and the run that wrote it, ' +
         'up to a source event stream or raw dataset, as of the decision, with no gap on the way. The trend is per week of the decisions; ' +
         'the drill-down lists the decisions with an input that is not connected.',
-      trend: weeklySeries(samples, shareOf(connected)),
-      drillDown: drillDown(
-        ['decision'],
-        decisionItems(uses, unconnected, 'not connected end to end, broken at'),
-        options.drillDownLimit,
-      ),
+      trend: weeklyShares(weeks, (w) => w.connected),
+      drillDown: decisionDrillDown(groups, unconnected, 'not connected end to end, broken at', limit),
       details: inputs,
     },
   };

@@ -56,3 +56,27 @@ export function median(values: ReadonlyArray<number>): number | null {
 
 /** Rounds to 4 decimals (shares) so figures print and compare cleanly. */
 export const round4 = (v: number): number => Math.round(v * 10_000) / 10_000;
+
+/**
+ * A weekly series of shares from per-week counts (`n` items, `ok(week)` of them passing): every week from the first
+ * counted to the last, empty weeks null — what `weeklySeries` gives for `round4(passing / n)` over the same items.
+ */
+export function weeklyShares<W extends { readonly n: number }>(
+  weeks: ReadonlyMap<number, W>,
+  ok: (week: W) => number,
+): TrendPoint[] {
+  if (weeks.size === 0) return [];
+  let from = Infinity;
+  let to = -Infinity;
+  for (const w of weeks.keys()) {
+    if (w < from) from = w;
+    if (w > to) to = w;
+  }
+  const out: TrendPoint[] = [];
+  for (let w = from; w <= to; w += WEEK_MS) {
+    const week = weeks.get(w);
+    const n = week?.n ?? 0;
+    out.push({ start: new Date(w).toISOString(), value: week && n ? round4(ok(week) / n) : null, n });
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+/**
+ * Derives the open case's results off the render path: in a worker that reads the case's evidence from the store
+ * itself, or — where a worker cannot start — on the main thread after the current frame. The last answer is kept:
+ * asking again for the same decision, feature, options and diffs answers at once.
+ */
+import type { EvidenceSet } from '../../shared/model/evidence-set';
+import type { Decision } from '../../shared/model/records';
+import type { LineageDb } from '../db/lineage-db';
+import { memoizeDerive, type DerivedResults } from '../stores/derive';
+import { diffOfCache, type DiffCache } from '../stores/suspect-diffs';
+import type { EngineRequest, EngineResponse } from './engine-worker-protocol';
+import { unpackDecisions } from './results-transfer';
+
+export interface DeriveRequest {
+  readonly db: LineageDb;
+  readonly sourceIds: ReadonlyArray<string>;
+  /** The evidence the case screen holds (the same records the worker reads from `db`). */
+  readonly evidence: EvidenceSet;
+  readonly decision: Decision;
+  readonly featureName: string;
+  readonly onset?: string;
+  readonly notifyThreshold?: number;
+  readonly diffs?: DiffCache;
+  /** The UI thread's own decision of an id: the worker's results name decisions by id. */
+  readonly decisionOf: (id: string) => Decision | undefined;
+}
+
+let worker: Worker | null | undefined;
+let nextId = 1;
+const generations = new WeakMap<EvidenceSet, number>();
+let nextGeneration = 1;
+const mainDerive = memoizeDerive();
+const diffOfs = new WeakMap<DiffCache, ReturnType<typeof diffOfCache>>();
+let last: { key: string; evidence: EvidenceSet; diffs?: DiffCache; results: DerivedResults } | undefined;
+
+function engineWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+function generationOf(evidence: EvidenceSet): number {
+  let g = generations.get(evidence);
+  if (g === undefined) generations.set(evidence, (g = nextGeneration++));
+  return g;
+}
+
+const keyOf = (r: DeriveRequest) =>
+  JSON.stringify([r.sourceIds, r.decision.decisionId, r.featureName, r.onset ?? null, r.notifyThreshold]);
+
+/** The results of the last request if this one asks the same, else undefined. */
+export function knownResults(r: DeriveRequest): DerivedResults | undefined {
+  return last && last.key === keyOf(r) && last.evidence === r.evidence && last.diffs === r.diffs
+    ? last.results
+    : undefined;
+}
+
+function onMainThread(r: DeriveRequest): Promise<DerivedResults> {
+  let diffOf = r.diffs && diffOfs.get(r.diffs);
+  if (r.diffs && !diffOf) diffOfs.set(r.diffs, (diffOf = diffOfCache(r.diffs)));
+  const options = { onset: r.onset, notifyThreshold: r.notifyThreshold, diffOf: r.diffs?.size ? diffOf : undefined };
+  return new Promise((resolve) => {
+    setTimeout(() => resolve(mainDerive(r.evidence, r.decision, r.featureName, options)), 0);
+  });
+}
+
+function inWorker(w: Worker, r: DeriveRequest): Promise<DerivedResults> {
+  const requestId = nextId++;
+  return new Promise<DerivedResults>((resolve, reject) => {
+    const done = () => {
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+    };
+    const onMessage = ({ data }: MessageEvent<EngineResponse>) => {
+      if (data.requestId !== requestId) return;
+      done();
+      if (!data.ok) reject(new Error(data.error));
+      else {
+        try {
+          resolve(unpackDecisions<DerivedResults>(data.results, r.decisionOf));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+    };
+    const onError = () => {
+      done();
+      worker = null;
+      onMainThread(r).then(resolve, reject);
+    };
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
+    const request: EngineRequest = {
+      requestId,
+      dbName: r.db.name,
+      sourceIds: [...r.sourceIds],
+      evidenceGeneration: generationOf(r.evidence),
+      decisionId: r.decision.decisionId,
+      featureName: r.featureName,
+      onset: r.onset,
+      notifyThreshold: r.notifyThreshold,
+      diffs: r.diffs,
+    };
+    w.postMessage(request);
+  });
+}
+
+/** The investigation engine's results for one decision and feature, computed off the render path. */
+export async function requestDerived(r: DeriveRequest): Promise<DerivedResults> {
+  const known = knownResults(r);
+  if (known) return known;
+  const w = engineWorker();
+  const results = await (w ? inWorker(w, r) : onMainThread(r));
+  last = { key: keyOf(r), evidence: r.evidence, diffs: r.diffs, results };
+  return results;
+}

@@ -1,0 +1,69 @@
+/**
+ * The investigation engine's worker: reads the case's evidence from IndexedDB itself, once per source list (the
+ * evidence never crosses threads), and derives the steps' results, so the window stays responsive while the engine
+ * runs over a million decisions. The results go back with their decisions as ids (results-transfer.ts).
+ */
+/// <reference lib="webworker" />
+import type { EvidenceSet } from '../../shared/model/evidence-set';
+import type { Decision } from '../../shared/model/records';
+import { LineageDb } from '../db/lineage-db';
+import { memoizeDerive } from '../stores/derive';
+import { diffOfCache } from '../stores/suspect-diffs';
+import type { EngineRequest, EngineResponse } from './engine-worker-protocol';
+import { packDecisions } from './results-transfer';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const databases = new Map<string, LineageDb>();
+const derive = memoizeDerive();
+let loaded: { key: string; evidence: Promise<{ set: EvidenceSet; byId: Map<string, Decision> }> } | undefined;
+let diffs: { key?: string; diffOf?: ReturnType<typeof diffOfCache>; size: number } = { size: 0 };
+
+const evidenceKey = (data: EngineRequest) => JSON.stringify([data.dbName, data.sourceIds, data.evidenceGeneration]);
+
+function evidenceOf(data: EngineRequest) {
+  const key = evidenceKey(data);
+  if (loaded?.key === key) return loaded.evidence;
+  let db = databases.get(data.dbName);
+  if (!db) databases.set(data.dbName, (db = new LineageDb(data.dbName)));
+  const evidence = db.loadEvidence(data.sourceIds).then((set) => ({
+    set,
+    byId: new Map(set.decisions.map((d) => [d.decisionId, d])),
+  }));
+  loaded = { key, evidence };
+  // A failed read is not kept: the next request reads again.
+  evidence.catch(() => {
+    if (loaded?.evidence === evidence) loaded = undefined;
+  });
+  return evidence;
+}
+
+/**
+ * One `diffOf` per distinct diff cache — an evidence set's cache only grows, so its size names it — so that the
+ * memo sees the same function again and does not rank anew.
+ */
+function diffOfRequest(data: EngineRequest) {
+  const cache = data.diffs;
+  if (!cache || cache.size === 0) return undefined;
+  const key = evidenceKey(data);
+  if (diffs.key !== key || diffs.size !== cache.size || !diffs.diffOf)
+    diffs = { key, diffOf: diffOfCache(cache), size: cache.size };
+  return diffs.diffOf;
+}
+
+scope.onmessage = async ({ data }: MessageEvent<EngineRequest>) => {
+  let response: EngineResponse;
+  try {
+    const { set, byId } = await evidenceOf(data);
+    const decision = byId.get(data.decisionId);
+    if (!decision) throw new Error(`The evidence has no decision ${data.decisionId}.`);
+    const options = { onset: data.onset, notifyThreshold: data.notifyThreshold, diffOf: diffOfRequest(data) };
+    response = {
+      requestId: data.requestId,
+      ok: true,
+      results: packDecisions(derive(set, decision, data.featureName, options)),
+    };
+  } catch (error) {
+    response = { requestId: data.requestId, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  scope.postMessage(response);
+};
