@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { AnnotationTarget } from '../../shared/case/case-types';
 import { Time } from '../components/Time';
 import { selectCanRecord, selectCase, selectRecord, useCaseLog } from '../stores/case-log-store';
+import { AnnotationBody } from './AnnotationBody';
 import { newId, parseTags } from './case-labels';
 import { targetText } from './describe-activity';
 import './case.css';
@@ -80,12 +81,7 @@ export function AnnotateButton({ target, showExisting = true }: Props) {
               <span className="record-meta">
                 {a.author} · <Time value={a.time} />
               </span>
-              {a.tags.map((t) => (
-                <span key={t} className="tag">
-                  {t}
-                </span>
-              ))}
-              <p>{a.text}</p>
+              <AnnotationBody annotation={a} />
             </li>
           ))}
         </ul>

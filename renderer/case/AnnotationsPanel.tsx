@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Time } from '../components/Time';
 import { selectCanRecord, selectCase, selectRecord, useCaseLog } from '../stores/case-log-store';
+import { AnnotationBody } from './AnnotationBody';
 import { newId, parseTags } from './case-labels';
 import { targetText } from './describe-activity';
 import './case.css';
@@ -43,12 +44,7 @@ export function AnnotationsPanel() {
               <span className="record-meta">
                 on <span className="mono">{targetText(a.target)}</span> · {a.author} · <Time value={a.time} />
               </span>
-              {a.tags.map((t) => (
-                <span key={t} className="tag">
-                  {t}
-                </span>
-              ))}
-              <p>{a.text}</p>
+              <AnnotationBody annotation={a} />
             </li>
           ))}
         </ul>
