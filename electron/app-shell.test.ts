@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { IpcHandlers } from '../shared/ipc/contract.js';
+import { fakeHandlers } from './fake-handlers.js';
 import { startDesktopApp, type DesktopApi } from './app-shell.js';
 import { CONTENT_SECURITY_POLICY } from './security.js';
 
@@ -62,21 +62,13 @@ const indexUrl = 'file:///opt/app/dist/renderer/index.html';
 async function start() {
   const fake = fakeElectron();
   const calls: unknown[] = [];
-  const handlers = {
+  const handlers = fakeHandlers({
     'app:info': async (request: unknown) => {
       calls.push(request);
       return { name: 'x', version: '1', mode: 'electron', platform: 'linux', git: { available: false } };
     },
     'sample:load': async () => ({ title: '', description: '', decisionId: '', featureName: '', files: [] }),
-    'git:show': async () => ({ text: null }),
-    'git:readRepository': async () => ({ file: { name: 'r', sha256: 'a', size: 0, text: '' }, warnings: [] }),
-    'dialog:openRepository': async () => ({ path: null }),
-    'report:pdf': async () => ({ pdfBase64: '', bytes: 0, printer: 'none' }),
-    'report:preparePdf': async () => ({ printer: 'none' }),
-    'bundle:export': async () => ({ path: '', files: 0, bytes: 0, payloadOxum: '0.0', verifyCommand: '' }),
-    'origin:sha256': async () => ({ sha256: null }),
-    'origin:commits': async () => ({ missing: [] }),
-  } as IpcHandlers;
+  });
   const dataDirs: string[] = [];
   await startDesktopApp(fake.api, {
     appName: 'lineage-investigator',

@@ -4,28 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBridgeClient } from '../../shared/ipc/bridge-client.js';
-import type { IpcHandlers } from '../../shared/ipc/contract.js';
+import { fakeHandlers } from '../fake-handlers.js';
 import { CONTENT_SECURITY_POLICY } from '../security.js';
 import { startBridge, type Bridge } from './server.js';
 
 const root = mkdtempSync(join(tmpdir(), 'li-bridge-'));
 const rendererDir = join(root, 'renderer');
 const seen: unknown[] = [];
-const handlers = {
-  'app:info': async () => ({ name: 'n', version: '1', mode: 'web', platform: 'linux', git: { available: true } }),
-  'sample:load': async () => ({ title: 't', description: '', decisionId: 'd', featureName: 'f', files: [] }),
+const handlers = fakeHandlers({
   'git:show': async (request: unknown) => {
     seen.push(request);
     return { text: 'select 1' };
   },
-  'git:readRepository': async () => ({ file: { name: 'r', sha256: 'a', size: 0, text: '' }, warnings: [] }),
-  'dialog:openRepository': async () => ({ path: null }),
-  'report:pdf': async () => ({ pdfBase64: '', bytes: 0, printer: 'none' }),
-  'report:preparePdf': async () => ({ printer: 'none' }),
-  'bundle:export': async () => ({ path: '', files: 0, bytes: 0, payloadOxum: '0.0', verifyCommand: '' }),
-  'origin:sha256': async () => ({ sha256: null }),
-  'origin:commits': async () => ({ missing: [] }),
-} as IpcHandlers;
+});
 let bridge: Bridge;
 
 /** A raw HTTP request, so Host and Origin can be anything. */

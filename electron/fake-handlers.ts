@@ -1,0 +1,21 @@
+/**
+ * For tests: a handler for every IPC channel, answering an empty but well-typed response, with the handlers a test
+ * cares about overridden. One list, so that a new channel is added here once rather than in every test's fake.
+ */
+import type { IpcHandlers } from '../shared/ipc/contract.js';
+
+export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
+  return {
+    'app:info': async () => ({ name: 'n', version: '1', mode: 'web', platform: 'linux', git: { available: true } }),
+    'sample:load': async () => ({ title: 't', description: '', decisionId: 'd', featureName: 'f', files: [] }),
+    'git:show': async () => ({ text: null }),
+    'git:readRepository': async () => ({ file: { name: 'r', sha256: 'a', size: 0, text: '' }, warnings: [] }),
+    'dialog:openRepository': async () => ({ path: null }),
+    'report:pdf': async () => ({ pdfBase64: '', bytes: 0, printer: 'none' }),
+    'report:preparePdf': async () => ({ printer: 'none' }),
+    'bundle:export': async () => ({ path: '', files: 0, bytes: 0, payloadOxum: '0.0', verifyCommand: '' }),
+    'origin:sha256': async () => ({ sha256: null }),
+    'origin:commits': async () => ({ missing: [] }),
+    ...overrides,
+  } as IpcHandlers;
+}
