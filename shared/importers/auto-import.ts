@@ -3,6 +3,7 @@
  * holds the first ones until their kind is decided by content (or by a saved mapping), then maps each item
  * as it comes. Whole documents (dbt artifacts, tracking plans, Profiles YAML) go to their document importer.
  */
+import type { EvidenceRecord } from '../model/records';
 import { ACCEPTED_KINDS, describeInput } from './describe-input';
 import { classifyRecord, sniffKeys, WRAPPER_KEYS, type RecordKind } from './detect';
 import type { DocumentImporter, DocumentOutput } from './document-importer';
@@ -11,7 +12,7 @@ import { framingOf, InputFraming, type RawItem } from './input-framing';
 import { isObject, readJsonInput, tryParse } from './json-input';
 import { applyMapping } from './mapping';
 import { DOCUMENT_IMPORTERS, EMPTY_WRAPPER_KINDS, RECORD_MAPPERS } from './record-kinds';
-import { IMPORTER_VERSION } from './record-runner';
+import { IMPORTER_VERSION, type FileMapper } from './record-runner';
 import { MAX_LISTED, type ImportSource, type StartOptions, type StreamingImport } from './streaming';
 import { readYaml } from './yaml-document';
 
@@ -29,6 +30,13 @@ export function createAutoImport(head: string, source: ImportSource, options: St
   const { framing, wrapperKey } = framingOf(head);
   const pending: RawItem[] = [];
   const accepted: Record<string, number> = {};
+  const fileMappers = new Map<RecordKind, FileMapper<EvidenceRecord>>();
+  const mapperOf = (kind: RecordKind) => {
+    const perFile = RECORD_MAPPERS[kind].perFile;
+    if (!perFile) return RECORD_MAPPERS[kind].map;
+    if (!fileMappers.has(kind)) fileMappers.set(kind, perFile());
+    return (fileMappers.get(kind) as FileMapper<EvidenceRecord>).map;
+  };
   let decision: Decision | undefined;
   let sampled = 0;
 
@@ -46,7 +54,7 @@ export function createAutoImport(head: string, source: ImportSource, options: St
     if (item.reason !== undefined) return sink.reject(where, item.reason);
     if (!isObject(item.value)) return sink.reject(where, `not a JSON object (expected ${mapper.recordName})`);
     const value = options.mapping ? applyMapping(item.value, options.mapping) : item.value;
-    const outcome = mapper.map(value, { sourceId: source.id, ...where });
+    const outcome = mapperOf(kind)(value, { sourceId: source.id, ...where });
     for (const message of outcome.warnings ?? []) sink.warn(where, message);
     if ('record' in outcome) sink.record(outcome.record);
     else if ('reason' in outcome) sink.reject(where, outcome.reason);
@@ -93,6 +101,11 @@ export function createAutoImport(head: string, source: ImportSource, options: St
           importer.run(value, out(lineOf));
         });
       if (!decision) decide(() => (framing === 'document' || framing === 'text' ? text : head));
+      for (const fileMapper of fileMappers.values()) {
+        const gathered = fileMapper.end();
+        for (const r of gathered.records) sink.record(r);
+        for (const { message, ...where } of gathered.warnings) sink.warn(where, message);
+      }
       const note = decision?.mode === 'records' ? RECORD_MAPPERS[decision.kind].acceptedNote?.(accepted) : undefined;
       if (note) sink.warn({}, note);
       return summary(decision, sink);

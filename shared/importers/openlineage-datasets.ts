@@ -41,7 +41,8 @@ function datasetVersion(facet: unknown): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-function schemaFields(facet: unknown): ReadonlyArray<SchemaField> | undefined {
+/** The `schema` facet's fields (name, type, description), or undefined without one. */
+export function schemaFields(facet: unknown): ReadonlyArray<SchemaField> | undefined {
   if (!isObject(facet) || !Array.isArray(facet.fields)) return undefined;
   const fields: SchemaField[] = [];
   for (const f of facet.fields) {

@@ -1,54 +1,85 @@
 /**
- * OpenLineage importer: RunEvents (one object, an array, NDJSON or Marquez `{"events": […]}` pages)
- * become LineageRunEvent records; DatasetEvents and JobEvents are accepted and counted.
+ * OpenLineage importer: RunEvents (one object, an array, NDJSON or Marquez `{"events": […]}` pages) become
+ * LineageRunEvent records. What cannot be a run placed in time — JobEvents, DatasetEvents, and RunEvents whose
+ * time or run id is missing or a placeholder (templates, integration-test expectations) — becomes static `job` and
+ * `dataset` records, merged per file (openlineage-static.ts), with a warning per deviating event.
  */
-import type { ImportResult, LineageRunEvent, Provenance, RunDataset, SourceCodeLocation } from '../model/records';
+import type {
+  DatasetDefinition,
+  ImportResult,
+  JobDefinition,
+  LineageRunEvent,
+  Provenance,
+  RunDataset,
+} from '../model/records';
 import { FieldReader } from './field-reader';
 import { isObject, readJsonInput, type JsonInput } from './json-input';
 import { mapRunDataset } from './openlineage-datasets';
-import { runImport, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
+import { jobCode, sourceCodeLocation } from './openlineage-job-facets';
+import { StaticLineage } from './openlineage-static';
+import { eventIdentity, mapStaticEvent } from './openlineage-static-event';
+import { runImport, type FileMapper, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
 
 const EVENT_TYPES = ['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LOCATION_KEYS = ['type', 'url', 'repoUrl', 'path', 'version', 'tag', 'branch'] as const;
+
+/** What the OpenLineage importer makes: runs, and static jobs and datasets. */
+export type OpenLineageRecord = LineageRunEvent | JobDefinition | DatasetDefinition;
 
 /** Imports OpenLineage events from text. */
 export function importOpenLineage(text: string, source: ImportSource): ImportResult {
   return importOpenLineageInput(readJsonInput(text), source);
 }
 
-/** How the streaming importer maps one OpenLineage event. */
-export const openLineageMapper: RunOptions<LineageRunEvent> = {
+/** How the streaming importer maps one OpenLineage event (per file: static lineage is merged across events). */
+export const openLineageMapper: RunOptions<OpenLineageRecord> = {
   importer: 'openlineage',
   detected: 'openlineage',
   wrappers: ['events'],
   recordName: 'an OpenLineage event',
-  map: mapEvent,
-  acceptedNote: staticEventsNote,
+  map: (value, provenance) => mapEvent(value, provenance, undefined),
+  perFile: openLineageFile,
 };
+
+/** One file's mapper: runs as they come; static jobs and datasets merged and emitted after the last event. */
+function openLineageFile(): FileMapper<OpenLineageRecord> {
+  const gather = new StaticLineage();
+  return {
+    map: (value, provenance) => mapEvent(value, provenance, gather),
+    end: () => ({ records: gather.records(), warnings: [] }),
+  };
+}
 
 /** Imports OpenLineage events from an already-read input (the detector reads each file once). */
 export function importOpenLineageInput(input: JsonInput, source: ImportSource): ImportResult {
-  const { result, accepted } = runImport(input, source, openLineageMapper);
-  const message = staticEventsNote(accepted);
-  if (message === undefined) return result;
-  return { ...result, warnings: [...result.warnings, { sourceName: source.name, message }] };
+  return runImport(input, source, openLineageMapper).result;
 }
 
-/** The file-level note on DatasetEvents and JobEvents, which make no run record. */
-function staticEventsNote(accepted: Readonly<Record<string, number>>): string | undefined {
-  const staticEvents = Object.entries(accepted).map(([label, n]) => `${n} ${label}${n === 1 ? '' : 's'}`);
-  if (staticEvents.length === 0) return undefined;
-  return `accepted ${staticEvents.join(' and ')} (static lineage without a run): no run records made from them`;
-}
-
-function mapEvent(value: Record<string, unknown>, provenance: Provenance): MapOutcome<LineageRunEvent> {
+function mapEvent(
+  value: Record<string, unknown>,
+  provenance: Provenance,
+  gather: StaticLineage | undefined,
+): MapOutcome<LineageRunEvent> {
   const r = new FieldReader(value);
   const schemaURL = typeof value.schemaURL === 'string' ? value.schemaURL : '';
   if (value.run === undefined && !schemaURL.endsWith('RunEvent')) {
-    if (isObject(value.job)) return staticEvent(r, 'job', 'JobEvent');
-    if (isObject(value.dataset)) return staticEvent(r, 'dataset', 'DatasetEvent');
-    return { reason: 'not an OpenLineage event: it has no run, job or dataset' };
+    // A run's fields without `run` or `job` (an expectation left them out) are still read as a RunEvent's.
+    const runLike = value.eventType !== undefined && (value.inputs !== undefined || value.outputs !== undefined);
+    const label = isObject(value.job)
+      ? 'JobEvent'
+      : isObject(value.dataset)
+        ? 'DatasetEvent'
+        : runLike
+          ? 'RunEvent'
+          : '';
+    if (!label) return { reason: 'not an OpenLineage event: it has no run, job or dataset' };
+    standardWarnings(r, value);
+    return mapStaticEvent(r, provenance, label, gather);
+  }
+  const identity = eventIdentity(r, 'RunEvent');
+  if (identity.deviations.length > 0 && identity.wrongTypes.length === 0) {
+    standardWarnings(r, value);
+    return mapStaticEvent(r, provenance, 'RunEvent', gather);
   }
   const eventTime = r.requiredTimestamp('eventTime');
   const runId = r.requiredString('run.runId');
@@ -61,7 +92,7 @@ function mapEvent(value: Record<string, unknown>, provenance: Provenance): MapOu
   const jobFacets = isObject(r.get('job.facets')) ? (r.get('job.facets') as Record<string, unknown>) : undefined;
   const runFacets = isObject(r.get('run.facets')) ? (r.get('run.facets') as Record<string, unknown>) : undefined;
   const location = sourceCodeLocation(jobFacets?.sourceCodeLocation);
-  const code = codeOf(jobFacets);
+  const code = jobCode(jobFacets);
   const producer = typeof value.producer === 'string' ? value.producer : undefined;
   const eventType = typeof value.eventType === 'string' && value.eventType !== '' ? value.eventType : 'OTHER';
   const record: LineageRunEvent = {
@@ -73,26 +104,13 @@ function mapEvent(value: Record<string, unknown>, provenance: Provenance): MapOu
     inputs,
     outputs,
     ...(location && { sourceCodeLocation: location }),
-    ...(code && { code }),
+    ...(code && { code: { ...(code.language && { language: code.language }), text: code.text } }),
     ...(producer !== undefined && { producer }),
     ...(jobFacets && { jobFacets }),
     ...(runFacets && { runFacets }),
     provenance,
   };
   return { record, warnings: r.warnings };
-}
-
-function staticEvent(r: FieldReader, key: 'job' | 'dataset', label: string): MapOutcome<never> {
-  r.requiredTimestamp('eventTime');
-  r.requiredString(`${key}.namespace`);
-  r.requiredString(`${key}.name`);
-  if (key === 'job') {
-    datasets(r, 'inputs');
-    datasets(r, 'outputs');
-  }
-  standardWarnings(r, r.value);
-  if (r.problems.length > 0) return { reason: `${label}: ${r.problems.join('; ')}`, warnings: r.warnings };
-  return { accepted: label, warnings: r.warnings };
 }
 
 function standardWarnings(r: FieldReader, value: Readonly<Record<string, unknown>>): void {
@@ -119,27 +137,4 @@ function datasets(r: FieldReader, key: 'inputs' | 'outputs'): ReadonlyArray<RunD
     else out.push(outcome.dataset);
   });
   return out;
-}
-
-function sourceCodeLocation(facet: unknown): SourceCodeLocation | undefined {
-  if (!isObject(facet)) return undefined;
-  const entries = LOCATION_KEYS.filter((k) => typeof facet[k] === 'string' && facet[k] !== '').map((k) => [
-    k,
-    facet[k] as string,
-  ]);
-  return entries.length > 0 ? (Object.fromEntries(entries) as SourceCodeLocation) : undefined;
-}
-
-/** The code the job ran: the `sourceCode` facet, else the `sql` facet's query. */
-function codeOf(facets: Record<string, unknown> | undefined): LineageRunEvent['code'] {
-  const sourceCode = facets?.sourceCode;
-  if (isObject(sourceCode) && typeof sourceCode.sourceCode === 'string') {
-    const language = typeof sourceCode.language === 'string' ? sourceCode.language : undefined;
-    return { ...(language && { language }), text: sourceCode.sourceCode };
-  }
-  const sql = facets?.sql;
-  if (isObject(sql) && typeof sql.query === 'string') {
-    return { language: 'sql', text: sql.query };
-  }
-  return undefined;
 }

@@ -5,7 +5,10 @@
  * Deliberate differences:
  * - a missing `schemaURL` or `producer` is a warning, not a rejection (Marquez's own seed events omit schemaURL);
  * - an `eventTime` without offset is read as UTC with a warning; a non-UUID `run.runId` is a warning;
- * - facets are kept as received: a facet that breaks its own schema is neither rejected nor warned about.
+ * - facets are kept as received: a facet that breaks its own schema is neither rejected nor warned about;
+ * - an event whose eventTime is missing or a placeholder, or whose run.runId is missing, is still invalid here (ajv
+ *   finds it), and the importer says so: it makes no run of it, only static job and dataset records, with a warning
+ *   naming each deviating field (openlineage-static-event.ts).
  */
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -60,6 +63,23 @@ const cases = files.flatMap((file) =>
 describe('OpenLineage validation agrees with the official schemas', () => {
   it('covers the real events', () => {
     expect(cases.length).toBeGreaterThan(300);
+  });
+
+  it('placeholder events stay invalid per the schema and make no run, only static records', () => {
+    for (const file of ['ol_dbt_fail_events.json', 'marquez_docker_metadata.template.json']) {
+      const events = eventsOf(read(file)).filter(isObject);
+      expect(
+        events.every((event) => ajvCore(event).includes('eventTime')),
+        file,
+      ).toBe(true);
+      const text = JSON.stringify(events);
+      const result = importInput({ name: file, sha256: 'f'.repeat(64), size: text.length, text });
+      expect(
+        result.records.filter((r) => r.kind === 'lineage-run'),
+        file,
+      ).toEqual([]);
+      expect(new Set(result.records.map((r) => r.kind)), file).toEqual(new Set(['job', 'dataset']));
+    }
   });
 
   it.each(files)('%s', (file) => {

@@ -30,6 +30,23 @@ export interface RunOptions<R> {
   readonly map: (value: Record<string, unknown>, provenance: Provenance) => MapOutcome<R>;
   /** A file-level warning about records accepted without producing one (e.g. OpenLineage JobEvents). */
   readonly acceptedNote?: (accepted: Readonly<Record<string, number>>) => string | undefined;
+  /**
+   * Per-file state, for a mapper that gathers records across items and emits them merged after the last one
+   * (OpenLineage jobs and datasets of events not placed in time). When set, each file is mapped by `perFile()`.
+   */
+  readonly perFile?: () => FileMapper<R>;
+}
+
+/** A mapper with per-file state: `map` for each item, then `end` once for what it gathered. */
+export interface FileMapper<R> {
+  readonly map: (value: Record<string, unknown>, provenance: Provenance) => MapOutcome<R>;
+  readonly end: () => FileMapperEnd<R>;
+}
+
+/** What a per-file mapper gathered: records, and warnings each at a line or pointer. */
+export interface FileMapperEnd<R> {
+  readonly records: ReadonlyArray<R>;
+  readonly warnings: ReadonlyArray<{ readonly line?: number; readonly pointer?: string; readonly message: string }>;
 }
 
 export interface RunOutput {
@@ -52,6 +69,8 @@ export function runImport<R extends EvidenceRecord>(input: JsonInput, source: Im
   const warnings: ImportWarning[] = [];
   const accepted: Record<string, number> = {};
   const sourceName = source.name;
+  const fileMapper = options.perFile?.();
+  const map = fileMapper?.map ?? options.map;
   for (const item of items(input, options)) {
     const where = {
       ...(item.line !== undefined && { line: item.line }),
@@ -65,12 +84,15 @@ export function runImport<R extends EvidenceRecord>(input: JsonInput, source: Im
       rejections.push({ sourceName, ...where, reason: `not a JSON object (expected ${options.recordName})` });
       continue;
     }
-    const outcome = options.map(item.value, { sourceId: source.id, ...where });
+    const outcome = map(item.value, { sourceId: source.id, ...where });
     for (const message of outcome.warnings ?? []) warnings.push({ sourceName, ...where, message });
     if ('record' in outcome) records.push(outcome.record);
     else if ('reason' in outcome) rejections.push({ sourceName, ...where, reason: outcome.reason });
     else accepted[outcome.accepted] = (accepted[outcome.accepted] ?? 0) + 1;
   }
+  const gathered = fileMapper?.end();
+  if (gathered) records.push(...gathered.records);
+  for (const w of gathered?.warnings ?? []) warnings.push({ sourceName, ...w });
   const result: ImportResult = {
     importer: options.importer,
     importerVersion: IMPORTER_VERSION,

@@ -2,7 +2,7 @@
  * Evidence records declared by configuration rather than observed: dbt jobs and datasets, tracking-plan items,
  * identity-resolution configs. Part of the EvidenceRecord union in records.ts.
  */
-import type { DatasetRef, Provenance, SchemaField } from './records';
+import type { ColumnLineageEntry, DatasetRef, Provenance, SchemaField } from './records';
 
 /** A job defined by configuration rather than seen running: a dbt model, seed, snapshot or test. */
 export interface JobDefinition {
@@ -38,6 +38,10 @@ export interface DatasetDefinition {
   readonly uniqueId?: string;
   readonly fields: ReadonlyArray<SchemaField>;
   readonly description?: string;
+  /** Column lineage into its fields as declared without a run (OpenLineage `columnLineage` of a static event). */
+  readonly columnLineage?: ReadonlyArray<ColumnLineageEntry>;
+  /** Fields of the input this type does not name (OpenLineage: its facets and the event each came from). */
+  readonly extra?: Readonly<Record<string, unknown>>;
   readonly provenance: Provenance;
 }
 
