@@ -47,6 +47,23 @@ describe('dbt manifest.json, schema v1 to v12', () => {
     const seeds = load(path).records.filter((r): r is DatasetDefinition => r.kind === 'dataset');
     expect(seeds.map((d) => d.dataset.name)).toContain('postgres.public.raw_customers');
   });
+
+  it('keeps what joins a node to the OpenLineage dbt integration: invocation, adapter, database, schema, alias', () => {
+    const path = 'ol_v7_postgres_1.3.1/manifest.json';
+    const orders = models(path).find((m) => m.job.name === 'model.jaffle_shop.orders');
+    expect(orders?.extra).toMatchObject({
+      invocationId: '1269f08d-da04-4fbd-8207-1ddc9110cb1b',
+      generatedAt: '2022-12-14T21:28:16.748601Z',
+      adapterType: 'postgres',
+      database: 'postgres',
+      schema: 'public',
+      alias: 'orders',
+    });
+    // A test's checksum is {"name": "none", "checksum": ""}: no checksum.
+    const test = jobs(path).find((j) => j.jobType === 'test');
+    expect(test?.checksum).toBeUndefined();
+    expect(test?.codePath).toBe('models/schema.yml');
+  });
 });
 
 describe('dbt run_results.json and catalog.json', () => {

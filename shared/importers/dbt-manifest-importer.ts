@@ -2,6 +2,8 @@
  * dbt `manifest.json` (schema v1–v12): each model, seed, snapshot, analysis and test becomes a JobDefinition
  * (job `dbt:<unique_id>`, code path = original_file_path, checksum, compiled SQL else raw code, depends_on.nodes)
  * and each model, seed, snapshot and source a DatasetDefinition named `database.schema.alias` with its columns.
+ * A job's `extra` keeps the manifest's invocation id, generation time and adapter type, and the node's database,
+ * schema and alias: what joins it to the runs the OpenLineage dbt integration reports (shared/lineage/dbt-join.ts).
  */
 import type { DatasetRef, JobDefinition, SchemaField } from '../model/records';
 import { at, seg, type DocumentImporter, type DocumentOutput } from './document-importer';
@@ -38,6 +40,7 @@ function importManifest(value: unknown, out: DocumentOutput): void {
     }
   }
   const version = schemaOf(value)?.replace(/^.*\/(v\d+)\.json$/, '$1');
+  const context = { ...manifestContext(manifest.metadata), ...(version && { manifestVersion: version }) };
   for (const [id, node] of Object.entries(sources)) {
     if (!isObject(node)) continue;
     datasetOf(out, node, id, `/sources${seg(id)}`, relations, 'dbt-source');
@@ -54,8 +57,24 @@ function importManifest(value: unknown, out: DocumentOutput): void {
       continue;
     }
     if (WRITES.includes(type)) datasetOf(out, node, id, pointer, relations, `dbt-${type}`);
-    out.record(jobOf(out, node, id, type, pointer, relations, version));
+    out.record(jobOf(out, node, id, type, pointer, relations, context));
   }
+}
+
+/**
+ * What the dbt join (shared/lineage/dbt-join.ts) needs of the manifest as a whole: the invocation that wrote it (the
+ * OpenLineage dbt integration's `dbt_run` run facet names the same id), when, and the adapter (the scheme of the
+ * dataset namespace the integration derives from profiles.yml).
+ */
+function manifestContext(metadata: unknown): Readonly<Record<string, string>> {
+  const m = isObject(metadata) ? metadata : {};
+  const context: Record<string, string> = {};
+  const keys = { invocation_id: 'invocationId', generated_at: 'generatedAt', adapter_type: 'adapterType' };
+  for (const [key, name] of Object.entries(keys)) {
+    const v = m[key];
+    if (typeof v === 'string' && v !== '') context[name] = v;
+  }
+  return context;
 }
 
 function relationOf(node: Node): DatasetRef | undefined {
@@ -86,6 +105,16 @@ function datasetOf(
   });
 }
 
+/** The node's database, schema and alias as the manifest names them (how the OpenLineage integration names it). */
+function relationParts(node: Node): Readonly<Record<string, string>> {
+  const parts: Record<string, string> = {};
+  for (const key of ['database', 'schema', 'alias'] as const) {
+    const v = key === 'alias' ? (node.alias ?? node.name) : node[key];
+    if (typeof v === 'string' && v !== '') parts[key] = v;
+  }
+  return parts;
+}
+
 /** dbt `columns` (`{name: {name, data_type, description}}`) or catalog columns (`{name: {type, index}}`). */
 export function columnsOf(columns: unknown): ReadonlyArray<SchemaField> {
   if (!isObject(columns)) return [];
@@ -110,7 +139,7 @@ function jobOf(
   type: string,
   pointer: string,
   relations: Map<string, DatasetRef>,
-  version: string | undefined,
+  context: Readonly<Record<string, string>>,
 ): JobDefinition {
   const dependsOn = isObject(node.depends_on) && Array.isArray(node.depends_on.nodes) ? node.depends_on.nodes : [];
   const deps = dependsOn.filter((d): d is string => typeof d === 'string');
@@ -129,8 +158,11 @@ function jobOf(
     jobType: type,
     tool: 'dbt',
     ...(typeof node.original_file_path === 'string' && { codePath: node.original_file_path }),
+    // Tests and other file-less nodes carry `{"name": "none", "checksum": ""}`: no checksum.
     ...(checksum &&
-      typeof checksum.checksum === 'string' && {
+      typeof checksum.checksum === 'string' &&
+      checksum.checksum !== '' &&
+      checksum.name !== 'none' && {
         checksum: `${String(checksum.name ?? 'sha256')}:${checksum.checksum}`,
       }),
     ...(text !== undefined && text !== '' && { code: { language, text, compiled: text === compiled } }),
@@ -141,7 +173,8 @@ function jobOf(
     extra: {
       ...(typeof config.materialized === 'string' && { materialized: config.materialized }),
       ...(typeof node.package_name === 'string' && { package: node.package_name }),
-      ...(version && { manifestVersion: version }),
+      ...context,
+      ...relationParts(node),
     },
     provenance: at(out, pointer),
   };

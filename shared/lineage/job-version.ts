@@ -1,11 +1,13 @@
 /**
  * What identifies the code a run executed, and what kind of file a job's code path is. A job version is the
- * commit the run named (`sourceCodeLocation.version`), else a hash of the SQL or source text it ran, else the
- * dbt node checksum the integration reports.
+ * commit the run named (`sourceCodeLocation.version`), else the checksum of its dbt node in the manifest that declares
+ * the run's code (dbt-joined-set.ts), else a hash of the SQL or source text it ran (else of the node's code in that
+ * manifest), else the dbt node checksum the integration reports.
  */
 import type { MergedRun } from '../analysis/run-index';
 import type { AuditEntry } from '../model/records';
 import { fnv1a64 } from './hash';
+import type { DeclaredCode } from './dbt-joined-set';
 import type { CodeIdentity, ConfigKind } from './types';
 
 export interface CodeKey {
@@ -13,11 +15,13 @@ export interface CodeKey {
   readonly identity: CodeIdentity;
 }
 
-/** The code version a run executed. */
-export function codeKey(run: MergedRun): CodeKey {
+/** The code version a run executed; `declared` is what a dbt manifest says of it. */
+export function codeKey(run: MergedRun, declared?: DeclaredCode): CodeKey {
   const commit = run.sourceCodeLocation?.version;
   if (commit) return { version: commit, identity: 'commit' };
+  if (declared?.checksum) return { version: `checksum:${declared.checksum}`, identity: 'checksum' };
   if (run.code?.text) return { version: `fnv:${fnv1a64(run.code.text)}`, identity: 'code-hash' };
+  if (declared?.codeText) return { version: `fnv:${fnv1a64(declared.codeText)}`, identity: 'code-hash' };
   const checksum = dbtChecksum(run.jobFacets);
   if (checksum) return { version: `checksum:${checksum}`, identity: 'checksum' };
   return { version: 'unversioned', identity: 'none' };

@@ -7,6 +7,7 @@
 import { nodeId, runIndex, type MergedRun, type RunIndex } from '../analysis/run-index';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision, DecisionFeature } from '../model/records';
+import { dbtJoinedEvidence, type DbtJoinReport, type DeclaredCode } from './dbt-joined-set';
 import { codeKey, configKindOf } from './job-version';
 import { activeAt, chain, lastAtOrBefore } from './timeline';
 import type { DatasetVersion, JobVersion, LineageEdge } from './types';
@@ -25,7 +26,10 @@ export interface DecisionReads {
 }
 
 export interface LineageModel {
+  /** The evidence the model reads: the imported set, its dbt manifests joined to their runs (dbt-joined-set.ts). */
   readonly set: EvidenceSet;
+  /** How dbt nodes and relations were joined to the OpenLineage runs, when the evidence holds a manifest. */
+  readonly dbt?: DbtJoinReport;
   readonly runs: RunIndex;
   /** Every dataset that some run wrote, read, or some decision read. */
   readonly datasetIds: ReadonlyArray<string>;
@@ -59,9 +63,11 @@ export function lineageModel(set: EvidenceSet): LineageModel {
   return model;
 }
 
-function build(set: EvidenceSet): LineageModel {
+function build(imported: EvidenceSet): LineageModel {
+  const joined = dbtJoinedEvidence(imported);
+  const { set } = joined;
   const runs = runIndex(set.runs);
-  const jobVersions = buildJobVersions(runs.runs, set);
+  const jobVersions = buildJobVersions(runs.runs, set, joined.declaredCodeOf);
   const jobOfRun = jobVersions.ofRun;
 
   const versions = new Map<string, DatasetVersion[]>();
@@ -126,12 +132,18 @@ function build(set: EvidenceSet): LineageModel {
       for (const e of [...v.inputs, ...v.columns]) (e as { to: number }).to = v.to;
     }
   }
-  const decisionReads = indexDecisions(set.decisions);
-  const datasetIds = [...new Set([...versions.keys(), ...reads.keys(), ...decisionReads.keys()])].sort();
+  // The decision index is the costliest part of the build (a million decisions, each feature), and only questions
+  // about decisions need it: it is built on the first one.
+  let decisionReads: Map<string, DecisionReads> | undefined;
+  const decisionIndex = () => (decisionReads ??= indexDecisions(set.decisions));
+  let datasetIds: ReadonlyArray<string> | undefined;
   return {
     set,
+    ...(joined.report && { dbt: joined.report }),
     runs,
-    datasetIds,
+    get datasetIds() {
+      return (datasetIds ??= [...new Set([...versions.keys(), ...reads.keys(), ...decisionIndex().keys()])].sort());
+    },
     versionsOf: (id) => versions.get(id) ?? [],
     versionAt: (id, t) => activeAt(versions.get(id) ?? [], t),
     versionNamed: (id, v) => named.get(`${id}@${v}`),
@@ -139,20 +151,22 @@ function build(set: EvidenceSet): LineageModel {
     runsOfJob: (id) => jobVersions.runsByJob.get(id) ?? [],
     jobVersionOfRun: (run) => jobOfRun.get(run) as JobVersion,
     readsOf: (id) => reads.get(id) ?? [],
-    decisionReadsOf: (id) => decisionReads.get(id) ?? EMPTY_READS,
+    decisionReadsOf: (id) => decisionIndex().get(id) ?? EMPTY_READS,
   };
 }
 
 function buildJobVersions(
   runs: ReadonlyArray<MergedRun>,
   set: EvidenceSet,
+  declaredCodeOf: (run: MergedRun) => DeclaredCode | undefined,
 ): { byJob: Map<string, JobVersion[]>; ofRun: Map<MergedRun, JobVersion>; runsByJob: Map<string, MergedRun[]> } {
   const byJob = new Map<string, Array<JobVersion & { to: number; runCount: number }>>();
   const runsByJob = new Map<string, MergedRun[]>();
   const ofRun = new Map<MergedRun, JobVersion>();
   const kinds = new Map<string, ReturnType<typeof configKindOf>>();
   for (const run of runs) {
-    const key = codeKey(run);
+    const declared = declaredCodeOf(run);
+    const key = codeKey(run, declared);
     const jobRuns = runsByJob.get(run.job);
     if (jobRuns) jobRuns.push(run);
     else runsByJob.set(run.job, [run]);
@@ -160,7 +174,7 @@ function buildJobVersions(
     if (list.length === 0) byJob.set(run.job, list);
     let current = list[list.length - 1];
     if (!current || current.version !== key.version) {
-      const path = run.sourceCodeLocation?.path;
+      const path = run.sourceCodeLocation?.path ?? declared?.codePath;
       if (path && !kinds.has(path)) kinds.set(path, configKindOf(path, set.audit));
       current = {
         jobId: run.job,
@@ -176,6 +190,7 @@ function buildJobVersions(
         from: run.timeMs,
         to: Infinity,
         evidence: run.evidence,
+        ...(declared && { declaredBy: declared.evidence }),
       };
       list.push(current);
     }
@@ -186,15 +201,27 @@ function buildJobVersions(
   return { byJob, ofRun, runsByJob };
 }
 
+/**
+ * The decisions that read each dataset, in the decisions' order (time order in an evidence set). A decision's
+ * features mostly read the dataset the previous one read: that dataset's entry is reused without making and hashing
+ * its `namespace:name` id again (making and hashing it was about a third of the index's cost).
+ */
 function indexDecisions(decisions: ReadonlyArray<Decision>): Map<string, DecisionReads> {
-  const byDataset = new Map<string, { times: number[]; decisions: Decision[]; features: DecisionFeature[] }>();
+  type Entry = { times: number[]; decisions: Decision[]; features: DecisionFeature[] };
+  const byDataset = new Map<string, Entry>();
+  let last: { readonly namespace: string; readonly name: string; readonly entry: Entry } | undefined;
   for (const d of decisions) {
     const t = Date.parse(d.timestamp);
     for (const f of d.features) {
-      if (!f.dataset) continue;
-      const id = nodeId(f.dataset);
-      let entry = byDataset.get(id);
-      if (!entry) byDataset.set(id, (entry = { times: [], decisions: [], features: [] }));
+      const dataset = f.dataset;
+      if (!dataset) continue;
+      let entry = last?.name === dataset.name && last.namespace === dataset.namespace ? last.entry : undefined;
+      if (!entry) {
+        const id = nodeId(dataset);
+        entry = byDataset.get(id);
+        if (!entry) byDataset.set(id, (entry = { times: [], decisions: [], features: [] }));
+        last = { namespace: dataset.namespace, name: dataset.name, entry };
+      }
       entry.times.push(t);
       entry.decisions.push(d);
       entry.features.push(f);

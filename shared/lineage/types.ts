@@ -49,6 +49,8 @@ export interface JobVersion extends Interval {
   readonly runCount: number;
   /** The first run of this version. */
   readonly evidence: Provenance;
+  /** The dbt manifest node that declares this version's checksum and code path, when one does. */
+  readonly declaredBy?: Provenance;
 }
 
 /** One version of a dataset: what one run wrote. Its upstream edges hold over its own interval. */
