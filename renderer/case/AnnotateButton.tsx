@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AnnotationTarget } from '../../shared/case/case-types';
 import { Time } from '../components/Time';
-import { selectCanRecord, selectCase, selectRecord, useCaseLog } from '../stores/case-log-store';
+import { selectCanRecord, selectCase, useCaseLog } from '../stores/case-log-store';
 import { AnnotationBody } from './AnnotationBody';
-import { newId, parseTags } from './case-labels';
 import { targetText } from './describe-activity';
+import { useAnnotationDraft } from './useAnnotationDraft';
 import './case.css';
 
 interface Props {
@@ -20,26 +20,12 @@ interface Props {
 export function AnnotateButton({ target, showExisting = true }: Props) {
   const current = useCaseLog(selectCase);
   const canRecord = useCaseLog(selectCanRecord);
-  const record = useCaseLog(selectRecord);
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [tags, setTags] = useState('');
+  const draft = useAnnotationDraft(() => setOpen(false));
   const id = useId();
   const existing = (current?.annotations ?? []).filter(
     (a) => a.target.kind === target.kind && a.target.id === target.id,
   );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    const payload = { id: newId('annotation'), target, tags: parseTags(tags), text: text.trim() };
-    void record({ action: 'annotation.added', payload }).then((ok) => {
-      if (!ok) return;
-      setText('');
-      setTags('');
-      setOpen(false);
-    });
-  };
 
   return (
     <div className="annotate">
@@ -54,18 +40,24 @@ export function AnnotateButton({ target, showExisting = true }: Props) {
         Annotate
       </button>
       {open && (
-        <form id={`${id}-form`} className="annotate-form" onSubmit={submit}>
+        <form id={`${id}-form`} className="annotate-form" onSubmit={draft.submit(target)}>
           <label htmlFor={`${id}-text`}>Annotation on {targetText(target)}</label>
-          <textarea id={`${id}-text`} rows={3} value={text} autoFocus onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id={`${id}-text`}
+            rows={3}
+            value={draft.text}
+            autoFocus
+            onChange={(e) => draft.setText(e.target.value)}
+          />
           <label htmlFor={`${id}-tags`}>Tags (comma-separated)</label>
           <input
             id={`${id}-tags`}
-            value={tags}
+            value={draft.tags}
             placeholder="suspect, threshold"
-            onChange={(e) => setTags(e.target.value)}
+            onChange={(e) => draft.setTags(e.target.value)}
           />
           <div className="actions">
-            <button type="submit" className="primary" disabled={!text.trim()}>
+            <button type="submit" className="primary" disabled={!draft.hasText}>
               Save annotation
             </button>
             <button type="button" onClick={() => setOpen(false)}>

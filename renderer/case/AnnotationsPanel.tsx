@@ -1,9 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { Time } from '../components/Time';
-import { selectCanRecord, selectCase, selectRecord, useCaseLog } from '../stores/case-log-store';
+import { selectCanRecord, selectCase, useCaseLog } from '../stores/case-log-store';
 import { AnnotationBody } from './AnnotationBody';
-import { newId, parseTags } from './case-labels';
 import { targetText } from './describe-activity';
+import { useAnnotationDraft } from './useAnnotationDraft';
 import './case.css';
 
 /**
@@ -13,23 +13,11 @@ import './case.css';
 export function AnnotationsPanel() {
   const current = useCaseLog(selectCase);
   const canRecord = useCaseLog(selectCanRecord);
-  const record = useCaseLog(selectRecord);
-  const [text, setText] = useState('');
-  const [tags, setTags] = useState('');
+  const draft = useAnnotationDraft();
   const id = useId();
   const annotations = [...(current?.annotations ?? [])].reverse();
+  const caseTarget = current ? ({ kind: 'finding', id: current.id } as const) : undefined;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!current || !text.trim()) return;
-    const target = { kind: 'finding', id: current.id } as const;
-    const payload = { id: newId('annotation'), target, tags: parseTags(tags), text: text.trim() };
-    void record({ action: 'annotation.added', payload }).then((ok) => {
-      if (!ok) return;
-      setText('');
-      setTags('');
-    });
-  };
   return (
     <section aria-labelledby="annotations-heading" className="card">
       <h3 id="annotations-heading">Annotations ({annotations.length})</h3>
@@ -49,13 +37,13 @@ export function AnnotationsPanel() {
           ))}
         </ul>
       )}
-      <form className="record-form" onSubmit={submit}>
+      <form className="record-form" onSubmit={draft.submit(caseTarget)}>
         <label htmlFor={`${id}-text`}>Note on the case</label>
-        <textarea id={`${id}-text`} rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea id={`${id}-text`} rows={2} value={draft.text} onChange={(e) => draft.setText(e.target.value)} />
         <label htmlFor={`${id}-tags`}>Tags (comma-separated)</label>
-        <input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} />
+        <input id={`${id}-tags`} value={draft.tags} onChange={(e) => draft.setTags(e.target.value)} />
         <div>
-          <button type="submit" disabled={!canRecord || !text.trim()}>
+          <button type="submit" disabled={!canRecord || !draft.hasText}>
             Add note
           </button>
         </div>

@@ -3,6 +3,8 @@
  * cite), each against where it was read. A file with a known path is re-hashed by the main process
  * (`origin:sha256`, through the shared `checkCitations`); a Git repository is asked whether the cited commits are
  * still there (`origin:commits`); a source imported in the browser has no path and is listed as not re-checked.
+ * Paths are known for the sample's files and, in the desktop app, for files the user dropped or picked (recorded at
+ * import by renderer/import/file-origins.ts, and allowed for re-hashing by the main process on registration).
  */
 import { checkCitations, citedSources, type CitedSource } from '../../shared/case/citations';
 import type { ActivityEntry, Case } from '../../shared/case/case-types';

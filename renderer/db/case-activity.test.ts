@@ -6,6 +6,7 @@ import { verifyChain } from '../../shared/case/activity-log';
 import { caseFromActivity, timeToRootCause } from '../../shared/case/case-actions';
 import { LineageDb } from './lineage-db';
 import { MIGRATED_ACTOR } from './migrate-case';
+import { createCase, listCasesWithActivity, readActivity, recordCaseAction } from './case-log';
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const at = (time: string, actor = 'maria') => ({ time, actor });
@@ -24,7 +25,7 @@ afterEach(async () => {
 });
 
 async function openedCase() {
-  await db.createCase({
+  await createCase(db, {
     id: 'c1',
     title: 'Refused offer',
     description: '',
@@ -39,28 +40,28 @@ async function openedCase() {
 describe('a case on its hash-chained activity log', () => {
   it('records actions in order, chains them (Web Crypto = node:crypto), and folds them into the case', async () => {
     await openedCase();
-    await db.recordCaseAction('c1', {
+    await recordCaseAction(db, 'c1', {
       ...at('2026-03-02T09:05:00Z'),
       action: 'step.completed',
       payload: { step: 'identify' },
     });
-    await db.recordCaseAction('c1', {
+    await recordCaseAction(db, 'c1', {
       ...at('2026-03-02T09:06:00Z', 'tom'),
       action: 'step.skipped',
       payload: { step: 'scope', reason: 'one subject only' },
     });
-    await db.recordCaseAction('c1', {
+    await recordCaseAction(db, 'c1', {
       ...at('2026-03-02T09:10:00Z'),
       action: 'case.updated',
       payload: { owner: 'tom' },
     });
-    const confirmed = await db.recordCaseAction('c1', {
+    const confirmed = await recordCaseAction(db, 'c1', {
       ...at('2026-03-02T11:00:00Z'),
       action: 'root-cause.confirmed',
       payload: { statement: 'Threshold changed to cents.', changeIds: ['abc123'] },
     });
 
-    const log = await db.readActivity('c1');
+    const log = await readActivity(db, 'c1');
     expect(log.map((e) => e.action)).toEqual([
       'case.opened',
       'step.completed',
@@ -79,19 +80,19 @@ describe('a case on its hash-chained activity log', () => {
   it('refuses a skip without a reason and records nothing', async () => {
     await openedCase();
     await expect(
-      db.recordCaseAction('c1', { ...at('t'), action: 'step.skipped', payload: { step: 'trace', reason: '  ' } }),
+      recordCaseAction(db, 'c1', { ...at('t'), action: 'step.skipped', payload: { step: 'trace', reason: '  ' } }),
     ).rejects.toThrow(/only with a reason/);
-    expect(await db.readActivity('c1')).toHaveLength(1);
+    expect(await readActivity(db, 'c1')).toHaveLength(1);
   });
 
   it('detects a tampered stored entry, names it, and records nothing more on the broken chain', async () => {
     await openedCase();
-    await db.recordCaseAction('c1', {
+    await recordCaseAction(db, 'c1', {
       ...at('2026-03-02T09:30:00Z'),
       action: 'annotation.added',
       payload: { id: 'a1', target: { kind: 'node', id: 'job:feature' }, tags: ['suspect'], text: 'threshold in cents' },
     });
-    await db.recordCaseAction('c1', {
+    await recordCaseAction(db, 'c1', {
       ...at('2026-03-02T09:40:00Z'),
       action: 'step.completed',
       payload: { step: 'identify' },
@@ -100,13 +101,13 @@ describe('a case on its hash-chained activity log', () => {
     const stored = (await db.activity.get(['c1', 2]))!;
     await db.activity.put({ ...stored, payload: { ...(stored.payload as object), text: 'nothing to see' } });
 
-    const verdict = await verifyChain(await db.readActivity('c1'), nodeSha256);
+    const verdict = await verifyChain(await readActivity(db, 'c1'), nodeSha256);
     expect(verdict).toMatchObject({ ok: false, index: 1, seq: 2 });
     expect(!verdict.ok && verdict.reason).toMatch(/activity entry 2 hash expected/);
     await expect(
-      db.recordCaseAction('c1', { ...at('t'), action: 'step.completed', payload: { step: 'scope' } }),
+      recordCaseAction(db, 'c1', { ...at('t'), action: 'step.completed', payload: { step: 'scope' } }),
     ).rejects.toThrow(/broken \(activity entry 2 hash expected/);
-    expect(await db.readActivity('c1')).toHaveLength(3);
+    expect(await readActivity(db, 'c1')).toHaveLength(3);
   });
 });
 
@@ -152,7 +153,7 @@ describe('upgrading a database of schema 2', () => {
     v2.close();
 
     db = new LineageDb(name);
-    const cases = await db.listCasesWithActivity();
+    const cases = await listCasesWithActivity(db);
     expect(cases.map((c) => c.record.id)).toEqual(['empty', 'old-case']);
     const old = cases[1]!;
     expect(old.record).not.toHaveProperty('steps');
@@ -183,11 +184,11 @@ describe('upgrading a database of schema 2', () => {
     expect(caseFromActivity(cases[0]!.activity).steps.every((s) => !s.completedAt)).toBe(true);
     expect(db.tables.map((t) => t.name)).not.toContain('notes');
     // The migrated log takes new actions.
-    await db.recordCaseAction('old-case', {
+    await recordCaseAction(db, 'old-case', {
       ...at('2026-11-23T10:00:00Z'),
       action: 'step.completed',
       payload: { step: 'scope' },
     });
-    expect(await verifyChain(await db.readActivity('old-case'), nodeSha256)).toEqual({ ok: true, entries: 6 });
+    expect(await verifyChain(await readActivity(db, 'old-case'), nodeSha256)).toEqual({ ok: true, entries: 6 });
   });
 });

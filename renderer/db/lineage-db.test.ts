@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputFile } from '../../shared/ipc/contract';
 import type { Decision, ImportResult, LineageRunEvent } from '../../shared/model/records';
 import { LineageDb } from './lineage-db';
+import { loadEvidence, loadRecords } from './load-evidence';
+import { importResult } from './import-result';
+import { createCase, listCasesWithActivity, setCaseFocus } from './case-log';
 
 const REAL = '../shared/fixtures/real/openlineage/ol_dbt_postgres_run_events.json';
 
@@ -59,18 +62,18 @@ afterEach(async () => {
 describe('LineageDb.importResult', () => {
   it('imports a real OpenLineage file once; importing it again changes nothing', async () => {
     const { file, result } = realLineageFile();
-    const first = await db.importResult(file, result, new Date('2026-01-01T00:00:00Z'));
+    const first = await importResult(db, file, result, new Date('2026-01-01T00:00:00Z'));
     expect(first.created).toBe(true);
     expect(first.source.counts).toEqual({ 'lineage-run': 10 });
     const chunksBefore = await db.recordChunks.toArray();
 
-    const second = await db.importResult(file, result, new Date('2027-01-01T00:00:00Z'));
+    const second = await importResult(db, file, result, new Date('2027-01-01T00:00:00Z'));
     expect(second.created).toBe(false);
     expect(second.source.importedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(await db.sources.count()).toBe(1);
     expect(await db.recordChunks.toArray()).toEqual(chunksBefore);
 
-    const set = await db.loadEvidence([file.sha256]);
+    const set = await loadEvidence(db, [file.sha256]);
     expect(set.runs).toHaveLength(10);
     expect(set.runs.map((r) => r.job.name)).toContain('postgres.public.jaffle_shop.customers');
   });
@@ -87,12 +90,12 @@ describe('LineageDb.importResult', () => {
       rejections: [],
       warnings: [],
     };
-    await db.importResult(file, result);
+    await importResult(db, file, result);
     const chunks = await db.recordChunks.where('sourceId').equals(sourceId).toArray();
     expect(chunks.map((c) => c.rows.length).sort()).toEqual([1000, 1000, 500]);
-    const loaded = await db.loadRecords([sourceId]);
+    const loaded = await loadRecords(db, [sourceId]);
     expect(loaded.map((r) => (r as Decision).decisionId)).toEqual(rows.map((r) => r.decisionId));
-    const set = await db.loadEvidence([sourceId]);
+    const set = await loadEvidence(db, [sourceId]);
     expect(set.decisions).toHaveLength(2500);
     expect(set.decisions[2499]?.decisionId).toBe('d-02499');
   });
@@ -100,7 +103,7 @@ describe('LineageDb.importResult', () => {
 
 describe('cases', () => {
   it('a case round-trips with its focus; its opening is the first entry of its activity log', async () => {
-    await db.createCase({
+    await createCase(db, {
       id: 'case-1',
       title: 'Eligible customers rejected',
       description: 'Escalated by support',
@@ -109,9 +112,9 @@ describe('cases', () => {
       severity: 'high',
       owner: 'maria',
     });
-    await db.setCaseFocus('case-1', 'd-42', 'eligibility_flag');
+    await setCaseFocus(db, 'case-1', 'd-42', 'eligibility_flag');
 
-    const [stored] = await db.listCasesWithActivity();
+    const [stored] = await listCasesWithActivity(db);
     expect(stored?.record).toMatchObject({
       id: 'case-1',
       title: 'Eligible customers rejected',
@@ -126,8 +129,20 @@ describe('cases', () => {
   });
 
   it('lists cases newest first', async () => {
-    await db.createCase({ id: 'old', title: 'Old', description: '', sourceIds: [], createdAt: '2026-01-01T00:00:00Z' });
-    await db.createCase({ id: 'new', title: 'New', description: '', sourceIds: [], createdAt: '2026-02-01T00:00:00Z' });
+    await createCase(db, {
+      id: 'old',
+      title: 'Old',
+      description: '',
+      sourceIds: [],
+      createdAt: '2026-01-01T00:00:00Z',
+    });
+    await createCase(db, {
+      id: 'new',
+      title: 'New',
+      description: '',
+      sourceIds: [],
+      createdAt: '2026-02-01T00:00:00Z',
+    });
     expect((await db.listCases()).map((c) => c.id)).toEqual(['new', 'old']);
   });
 });

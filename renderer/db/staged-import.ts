@@ -5,7 +5,7 @@
  * deletes whatever a `staging` source left. Removing a source deletes everything it brought, in one transaction.
  */
 import type { ImportWarning, Rejection } from '../../shared/model/records';
-import type { RecordChunk } from './chunks';
+import { chunkKey, relabelText, type RecordChunk } from './chunks';
 import { issuesOf, type LineageDb, type StoredSource } from './lineage-db';
 
 export type StageOutcome =
@@ -21,7 +21,7 @@ export async function beginStaging(db: LineageDb, source: StoredSource): Promise
   return db.transaction('rw', db.sources, db.recordChunks, async () => {
     const existing = await db.sources.get(source.id);
     if (existing && existing.status !== 'staging') return { staged: false, existing };
-    if (existing) await db.recordChunks.where('sourceId').equals(source.id).delete();
+    if (existing) await db.recordChunks.where('sourceId').equals(chunkKey(existing)).delete();
     await db.sources.put({ ...source, status: 'staging' });
     return { staged: true };
   });
@@ -64,6 +64,54 @@ export async function commitStaged(
   });
 }
 
+export type ProvisionalOutcome =
+  | { readonly committed: true; readonly source: StoredSource }
+  /** A complete source with the file's SHA-256 existed: the staged rows were deleted, nothing else changed. */
+  | { readonly committed: false; readonly existing: StoredSource };
+
+/**
+ * Commits a source staged under a provisional id (its chunks were written before the file's SHA-256 was known), in
+ * ONE transaction: when a complete source with `sha256` exists, the staged rows are deleted and it is returned (added
+ * to the case); otherwise the source becomes `sha256`, its chunks staying under the provisional id (`storageId`).
+ */
+export async function commitProvisional(
+  db: LineageDb,
+  stagedId: string,
+  sha256: string,
+  commit: StagedCommit,
+  caseId?: string,
+): Promise<ProvisionalOutcome> {
+  const tables = [db.sources, db.sourceIssues, db.cases, db.recordChunks];
+  return db.transaction('rw', tables, async (): Promise<ProvisionalOutcome> => {
+    const staged = await db.sources.get(stagedId);
+    if (!staged || staged.status !== 'staging') throw new Error(`No staged import of source ${stagedId} to commit.`);
+    const existing = await db.sources.get(sha256);
+    if (existing && existing.status !== 'staging') {
+      await db.recordChunks.where('sourceId').equals(stagedId).delete();
+      await db.sources.delete(stagedId);
+      if (caseId) await addToCase(db, caseId, sha256);
+      return { committed: false, existing };
+    }
+    if (existing) await db.recordChunks.where('sourceId').equals(chunkKey(existing)).delete();
+    const relabel = (w: ImportWarning): ImportWarning => ({ ...w, message: relabelText(w.message, stagedId, sha256) });
+    const { rejections, warnings, warningCount, ...rest } = commit;
+    const source: StoredSource = {
+      ...staged,
+      ...rest,
+      id: sha256,
+      sha256,
+      storageId: stagedId,
+      warnings: warningCount,
+      status: 'complete',
+    };
+    await db.sources.delete(stagedId);
+    await db.sources.put(source);
+    await db.sourceIssues.put(issuesOf(sha256, rejections, warnings.map(relabel)));
+    if (caseId) await addToCase(db, caseId, sha256);
+    return { committed: true, source };
+  });
+}
+
 /** Adds a source to a case's evidence (no change when it is already there). */
 export async function addToCase(db: LineageDb, caseId: string, sourceId: string): Promise<void> {
   await db.transaction('rw', db.cases, async () => {
@@ -80,7 +128,7 @@ export async function discardStaged(db: LineageDb, sourceId: string): Promise<vo
   await db.transaction('rw', db.sources, db.recordChunks, async () => {
     const source = await db.sources.get(sourceId);
     if (source?.status !== 'staging') return;
-    await db.recordChunks.where('sourceId').equals(sourceId).delete();
+    await db.recordChunks.where('sourceId').equals(chunkKey(source)).delete();
     await db.sources.delete(sourceId);
   });
 }
@@ -95,7 +143,11 @@ export async function discardAllStaging(db: LineageDb): Promise<string[]> {
 /** Removes a source and everything it brought (chunks, issues, its place in every case) in one transaction. */
 export async function removeSource(db: LineageDb, sourceId: string): Promise<void> {
   await db.transaction('rw', [db.sources, db.recordChunks, db.sourceIssues, db.cases], async () => {
-    await db.recordChunks.where('sourceId').equals(sourceId).delete();
+    const source = await db.sources.get(sourceId);
+    await db.recordChunks
+      .where('sourceId')
+      .equals(source ? chunkKey(source) : sourceId)
+      .delete();
     await db.sourceIssues.delete(sourceId);
     await db.sources.delete(sourceId);
     await db.cases

@@ -1,7 +1,8 @@
 /**
  * Derives the open case's results off the render path: in a worker that reads the case's evidence from the store
- * itself, or — where a worker cannot start — on the main thread after the current frame. The last answer is kept:
- * asking again for the same decision, feature, options and diffs answers at once.
+ * itself, or — where a worker cannot start — on the main thread after the current frame, which is recorded with
+ * its reason (worker-status.ts) for the step's header to say. The last answer is kept: asking again for the same
+ * decision, feature, options and diffs answers at once.
  */
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { Decision } from '../../shared/model/records';
@@ -10,6 +11,7 @@ import { memoizeDerive, type DerivedResults } from '../stores/derive';
 import { diffOfCache, type DiffCache } from '../stores/suspect-diffs';
 import type { EngineRequest, EngineResponse } from './engine-worker-protocol';
 import { unpackDecisions } from './results-transfer';
+import { recordRan, workerFailure } from './worker-status';
 
 export interface DeriveRequest {
   readonly db: LineageDb;
@@ -26,6 +28,8 @@ export interface DeriveRequest {
 }
 
 let worker: Worker | null | undefined;
+/** Why the worker cannot be used, once it failed to start or stopped (later requests run on the main thread). */
+let failure = '';
 let nextId = 1;
 const generations = new WeakMap<EvidenceSet, number>();
 let nextGeneration = 1;
@@ -36,9 +40,11 @@ let last: { key: string; evidence: EvidenceSet; diffs?: DiffCache; results: Deri
 function engineWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
+    if (typeof Worker === 'undefined') throw new Error('this window has no Web Workers');
     worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
+  } catch (error) {
     worker = null;
+    failure = workerFailure(error);
   }
   return worker;
 }
@@ -60,6 +66,7 @@ export function knownResults(r: DeriveRequest): DerivedResults | undefined {
 }
 
 function onMainThread(r: DeriveRequest): Promise<DerivedResults> {
+  recordRan('engine', { thread: 'main', reason: failure });
   let diffOf = r.diffs && diffOfs.get(r.diffs);
   if (r.diffs && !diffOf) diffOfs.set(r.diffs, (diffOf = diffOfCache(r.diffs)));
   const options = { onset: r.onset, notifyThreshold: r.notifyThreshold, diffOf: r.diffs?.size ? diffOf : undefined };
@@ -78,6 +85,7 @@ function inWorker(w: Worker, r: DeriveRequest): Promise<DerivedResults> {
     const onMessage = ({ data }: MessageEvent<EngineResponse>) => {
       if (data.requestId !== requestId) return;
       done();
+      recordRan('engine', { thread: 'worker' });
       if (!data.ok) reject(new Error(data.error));
       else {
         try {
@@ -87,9 +95,10 @@ function inWorker(w: Worker, r: DeriveRequest): Promise<DerivedResults> {
         }
       }
     };
-    const onError = () => {
+    const onError = (event: Event) => {
       done();
       worker = null;
+      failure = workerFailure(event);
       onMainThread(r).then(resolve, reject);
     };
     w.addEventListener('message', onMessage);

@@ -11,6 +11,7 @@ import { memoizeDerive } from '../stores/derive';
 import { diffOfCache } from '../stores/suspect-diffs';
 import type { EngineRequest, EngineResponse } from './engine-worker-protocol';
 import { packDecisions } from './results-transfer';
+import { loadEvidence } from '../db/load-evidence';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const databases = new Map<string, LineageDb>();
@@ -25,7 +26,7 @@ function evidenceOf(data: EngineRequest) {
   if (loaded?.key === key) return loaded.evidence;
   let db = databases.get(data.dbName);
   if (!db) databases.set(data.dbName, (db = new LineageDb(data.dbName)));
-  const evidence = db.loadEvidence(data.sourceIds).then((set) => ({
+  const evidence = loadEvidence(db, data.sourceIds).then((set) => ({
     set,
     byId: new Map(set.decisions.map((d) => [d.decisionId, d])),
   }));

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { LayoutInput } from './to-flow';
 import { layoutLeftToRight, type LayoutOptions, type Position } from './layout';
 import type { LayoutRequest, LayoutResponse } from './layout.worker';
+import { recordRan, workerFailure } from '../engine/worker-status';
 
 /** Graphs with more nodes than this are laid out in a worker. */
 export const WORKER_THRESHOLD = 120;
@@ -22,14 +23,17 @@ export interface LaidOut<T> {
 }
 
 let worker: Worker | undefined | null;
+/** Why the worker cannot be used (shown in the step's header: engine/WorkerThreadNotice.tsx). */
+let failure = '';
 
 /** One shared layout worker, or null where it cannot start (tests, some file:// shells). */
 function layoutWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
+  } catch (error) {
     worker = null;
+    failure = workerFailure(error);
   }
   return worker;
 }
@@ -38,15 +42,19 @@ function layOutLater(input: LayoutInput, done: (layout: Layout) => void): () => 
   const run = () => done({ key: input.key, positions: layoutLeftToRight(input.nodes, input.edges, LAYOUT_OPTIONS) });
   const w = layoutWorker();
   if (!w) {
+    recordRan('layout', { thread: 'main', reason: failure });
     const handle = setTimeout(run, 0);
     return () => clearTimeout(handle);
   }
   let live = true;
   const onMessage = ({ data }: MessageEvent<LayoutResponse>) => {
+    if (data.key === input.key) recordRan('layout', { thread: 'worker' });
     if (live && data.key === input.key) done({ key: data.key, positions: new Map(data.positions) });
   };
-  const onError = () => {
+  const onError = (event: Event) => {
     worker = null;
+    failure = workerFailure(event);
+    recordRan('layout', { thread: 'main', reason: failure });
     if (live) run();
   };
   w.addEventListener('message', onMessage);

@@ -4,6 +4,8 @@ import type { ImportMapping } from '../../shared/importers/mapping';
 import { LineageDb } from '../db/lineage-db';
 import { removeSource } from '../db/staged-import';
 import { runImport } from './run-import';
+import { loadRecords } from '../db/load-evidence';
+import { createCase } from '../db/case-log';
 
 const CSV = ['ref,when,model,approved', 'r-1,2026-11-20T10:00:00Z,credit,yes', 'r-2,2026-11-20T11:00:00Z,credit,no'];
 const MAPPING: ImportMapping = {
@@ -16,7 +18,7 @@ const noCancel = { cancelled: () => false, onProgress: () => undefined };
 describe('importing a CSV from the UI', () => {
   it('stores it first as needing a mapping, then through the mapping, saved on the source', async () => {
     const db = new LineageDb('mapping-import-test');
-    await db.createCase({ id: 'case-1', title: 'T', description: '', sourceIds: [] });
+    await createCase(db, { id: 'case-1', title: 'T', description: '', sourceIds: [] });
     const file = new File([CSV.join('\n')], 'scores.csv');
 
     const first = await runImport(db, { file, name: 'scores.csv' }, { ...noCancel, caseId: 'case-1' });
@@ -36,7 +38,7 @@ describe('importing a CSV from the UI', () => {
       source: { id: first.source.id, detected: 'decision-log', importer: 'csv', rejected: 0, mapping: MAPPING },
     });
     expect((await db.getCase('case-1'))?.sourceIds).toEqual([first.source.id]);
-    const decisions = (await db.loadRecords([first.source.id])) as Decision[];
+    const decisions = (await loadRecords(db, [first.source.id])) as Decision[];
     expect(decisions.map((d) => [d.decisionId, d.provenance.line, d.features[0]?.value])).toEqual([
       ['r-1', 2, 'yes'],
       ['r-2', 3, 'no'],

@@ -1,8 +1,11 @@
 /**
  * Reading one input a piece at a time: a File's bytes for hashing, its text decoded as UTF-8 (invalid bytes
- * become U+FFFD for the importer to report, never an exception), or text the main process already read.
+ * become U+FFFD for the importer to report, never an exception) with each piece's bytes handed on to a hasher, or
+ * text the main process already read.
  */
+import type { ImportTimings } from './import-timings';
 import { Sha256 } from './sha256';
+import { Utf8SplitDecoder } from './utf8-split-decoder';
 
 /** Text pieces of this size are handed to the importer from in-memory text. */
 const TEXT_PIECE = 1 << 20;
@@ -33,24 +36,46 @@ export interface TextPiece {
   readonly bytes: number;
 }
 
-/** The text of a file, decoded as it streams. */
-export async function* decodeFile(file: Blob): AsyncGenerator<TextPiece> {
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  const reader = file.stream().getReader();
-  let bytes = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      const text = decoder.decode(value, { stream: true });
-      if (text) yield { text, bytes };
-    }
-    const rest = decoder.decode();
-    if (rest) yield { text: rest, bytes };
-  } finally {
-    reader.releaseLock();
+/**
+ * Bytes read and decoded at a time, the next piece read ahead. Measured in Chromium on 332 MB: the UTF-8 decode
+ * costs the same in 64 KB, 1, 4 or 16 MB pieces; large pieces mean fewer hand-offs to the hasher and the importer.
+ */
+export const FILE_PIECE = 4 << 20;
+
+/** The bytes of a file in pieces of `size`, the next piece being read while the caller works on this one. */
+export async function* readPieces(file: Blob, size: number, timings?: ImportTimings): AsyncGenerator<Uint8Array> {
+  const read = (start: number) => file.slice(start, Math.min(file.size, start + size)).arrayBuffer();
+  let next = file.size > 0 ? read(0) : undefined;
+  for (let start = 0; next; start += size) {
+    const buffer = timings ? await timings.wait('read', () => next!) : await next;
+    next = start + size < file.size ? read(start + size) : undefined;
+    next?.catch(() => undefined); // thrown when awaited
+    yield new Uint8Array(buffer);
   }
+}
+
+export interface DecodeOptions {
+  readonly pieceSize?: number;
+  /** Each piece's bytes once decoded (e.g. to a hasher, which may take them: they are not read again). */
+  readonly onBytes?: (bytes: Uint8Array) => void;
+  readonly timings?: ImportTimings;
+}
+
+/** The text of a file, decoded as it is read (ASCII lines kept one-byte strings: utf8-split-decoder.ts). */
+export async function* decodeFile(file: Blob, options: DecodeOptions = {}): AsyncGenerator<TextPiece> {
+  const { pieceSize = FILE_PIECE, onBytes, timings } = options;
+  const decoder = new Utf8SplitDecoder();
+  let bytes = 0;
+  for await (const value of readPieces(file, pieceSize, timings)) {
+    bytes += value.byteLength;
+    const decode = () => decoder.decode(value);
+    const texts = timings ? timings.time('decode', decode) : decode();
+    if (onBytes && timings) timings.time('hand-to-hash', () => onBytes(value));
+    else onBytes?.(value);
+    for (const text of texts) yield { text, bytes };
+  }
+  const rest = decoder.end();
+  if (rest) yield { text: rest, bytes };
 }
 
 /** In-memory text in pieces (progress counts characters). */

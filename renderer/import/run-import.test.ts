@@ -7,6 +7,8 @@ import { LineageDb } from '../db/lineage-db';
 import { beginStaging, discardAllStaging, listCompleteSources, removeSource } from '../db/staged-import';
 import { runImport } from './run-import';
 import type { ImportProgress } from './worker-protocol';
+import { loadRecords } from '../db/load-evidence';
+import { createCase } from '../db/case-log';
 
 const REAL = '../shared/fixtures/real/openlineage/ol_dbt_postgres_run_events.json';
 const realFile = () => {
@@ -37,7 +39,7 @@ let n = 0;
 beforeEach(async () => {
   n += 1;
   db = new LineageDb(`run-import-test-${n}`);
-  await db.createCase({ id: 'case-1', title: 'T', description: '', sourceIds: [] });
+  await createCase(db, { id: 'case-1', title: 'T', description: '', sourceIds: [] });
 });
 afterEach(async () => {
   await db.delete();
@@ -61,7 +63,7 @@ describe('runImport (the worker’s import of one file)', () => {
       counts: { 'lineage-run': 10 },
     });
     expect((await db.getCase('case-1'))?.sourceIds).toEqual([sha256]);
-    const runs = (await db.loadRecords([sha256])) as LineageRunEvent[];
+    const runs = (await loadRecords(db, [sha256])) as LineageRunEvent[];
     expect(runs.map((r) => r.job.name)).toContain('postgres.public.jaffle_shop.customers');
     expect(runs.every((r) => r.provenance.sourceId === sha256 && r.provenance.pointer !== undefined)).toBe(true);
     expect(progress.at(-1)).toMatchObject({ phase: 'committing', records: 10, totalBytes: file.size });

@@ -1,20 +1,28 @@
 /**
- * One file's import as the worker runs it: hash (streamed), stage the source, stream the text through the
- * importer, write chunk rows as they fill, and commit in one final transaction — or, on cancel or error,
- * delete what was staged. Progress is reported at most every PROGRESS_INTERVAL_MS.
+ * One file's import as the worker runs it: stage the source, stream the text through the importer, write chunk
+ * rows as they fill, and commit in one final transaction — or, on cancel or error, delete what was staged.
+ * A source's id is its file's SHA-256. A large file is not hashed in a pass before parsing: its chunks are staged
+ * under a provisional id (a random 64-hex token) while its bytes, once decoded, go to a hasher (in the import
+ * worker: a second worker, on the other core); at the end the source becomes its SHA-256 — or, when that file was
+ * already imported, the staged rows are deleted and nothing changes. Progress is reported at most every
+ * PROGRESS_INTERVAL_MS.
  */
 import type { ImportMapping } from '../../shared/importers/mapping';
 import { HEAD_SIZE, startImport } from '../../shared/importers/streaming';
 import type { LineageDb, StoredSource } from '../db/lineage-db';
-import { addToCase, beginStaging, commitStaged, discardStaged } from '../db/staged-import';
+import { addToCase, beginStaging, commitProvisional, commitStaged, discardStaged } from '../db/staged-import';
 import { ChunkBuffer } from './chunk-buffer';
-import { WritePipeline } from './write-pipeline';
+import { type FileHasher, inThreadHasher } from './file-hasher';
+import { ImportTimings } from './import-timings';
 import { decodeFile, hashFile, pieces, readHead, type TextPiece } from './read-input';
+import { WritePipeline } from './write-pipeline';
 import type { ImportEnd, ImportPhase, ImportProgress, TextInput } from './worker-protocol';
 
 export const PROGRESS_INTERVAL_MS = 100;
 /** Full chunks written per transaction. */
 const CHUNKS_PER_WRITE = 8;
+/** Files from this size are staged under a provisional id and hashed alongside; smaller ones are hashed first. */
+export const PROVISIONAL_FROM = 8 << 20;
 
 export type ImportInputSource = { readonly file: Blob; readonly name: string } | { readonly text: TextInput };
 
@@ -25,11 +33,26 @@ export interface RunOptions {
   readonly cancelled: () => boolean;
   readonly onProgress: (progress: ImportProgress) => void;
   readonly now?: () => number;
+  /** The hasher of a file staged under a provisional id (default: in this thread). */
+  readonly hasher?: () => FileHasher;
+  /** From which size a file is staged under a provisional id (default PROVISIONAL_FROM). */
+  readonly provisionalFrom?: number;
+  /** Bytes read and decoded at a time. */
+  readonly pieceSize?: number;
+  /** Collects the time of each phase. */
+  readonly timings?: ImportTimings;
+}
+
+/** A random 64-hex token: the provisional id of a source whose SHA-256 is not known yet. */
+function provisionalId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Imports one input into `db`; never throws (a failure is an `ImportEnd`). */
 export async function runImport(db: LineageDb, input: ImportInputSource, options: RunOptions): Promise<ImportEnd> {
   const now = options.now ?? (() => performance.now());
+  const timings = options.timings ?? new ImportTimings(now);
   const started = now();
   const totalBytes = 'file' in input ? input.file.size : input.text.size;
   const name = 'file' in input ? input.name : input.text.name;
@@ -45,19 +68,36 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
     options.onProgress({ phase, bytes, totalBytes, records, bytesPerSecond: seconds > 0 ? bytes / seconds : 0 });
   };
 
-  let sourceId: string | undefined;
+  let stagedId: string | undefined;
+  let hasher: FileHasher | undefined;
   let writes: WritePipeline | undefined;
+  const discard = async () => {
+    hasher?.dispose();
+    await writes?.settle();
+    if (stagedId) await discardStaged(db, stagedId).catch(() => undefined);
+  };
   try {
-    const sha256 =
-      'file' in input
+    const derived = 'text' in input ? input.text : undefined;
+    const provisional =
+      'file' in input &&
+      totalBytes >= (options.provisionalFrom ?? PROVISIONAL_FROM) &&
+      // a stored source of the same size may be this very file: hash first, so a re-import costs one pass
+      (await db.sources
+        .where('status')
+        .equals('complete')
+        .filter((s) => s.size === totalBytes)
+        .count()) === 0;
+    const sha256 = provisional
+      ? undefined
+      : 'file' in input
         ? await hashFile(input.file, (bytes) => report('hashing', bytes, 0), options.cancelled)
         : input.text.sha256;
-    if (sha256 === undefined || options.cancelled()) return { status: 'cancelled' };
-    const derived = 'text' in input ? input.text : undefined;
+    if ((!provisional && sha256 === undefined) || options.cancelled()) return { status: 'cancelled' };
+    const id = sha256 ?? provisionalId();
     const staging: StoredSource = {
-      id: sha256,
+      id,
       name,
-      sha256,
+      sha256: sha256 ?? '',
       size: totalBytes,
       detected: 'unknown',
       importer: '',
@@ -66,37 +106,46 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       counts: {},
       rejected: 0,
       warnings: 0,
+      ...(provisional ? { storageId: id } : {}),
       ...(derived?.derivedAs ? { derivedAs: derived.derivedAs } : {}),
       ...(derived?.repository ? { repository: derived.repository } : {}),
       ...(options.mapping ? { mapping: options.mapping } : {}),
     };
     const stage = await beginStaging(db, staging);
     if (!stage.staged) {
-      if (options.caseId) await addToCase(db, options.caseId, sha256);
+      if (options.caseId) await addToCase(db, options.caseId, id);
       return { status: 'already-imported', source: stage.existing };
     }
-    sourceId = sha256;
+    stagedId = id;
+    if (provisional) hasher = (options.hasher ?? inThreadHasher)();
 
     phaseStart = now();
-    const stream: AsyncIterator<TextPiece> = 'file' in input ? decodeFile(input.file) : pieces(input.text.text);
+    const onBytes = hasher ? hasher.update : undefined;
+    const stream: AsyncIterator<TextPiece> =
+      'file' in input
+        ? decodeFile(input.file, { ...(options.pieceSize ? { pieceSize: options.pieceSize } : {}), timings, onBytes })
+        : pieces(input.text.text);
     const { head, read } = await readHead(stream, HEAD_SIZE);
     const importer = startImport(
       head,
       {
-        id: sha256,
+        id,
         name,
         ...(derived?.derivedAs ? { derivedAs: derived.derivedAs } : {}),
         ...(derived?.repository ? { repository: derived.repository } : {}),
       },
       options.mapping ? { mapping: options.mapping } : {},
     );
-    const buffer = new ChunkBuffer(sha256);
-    const pipeline = new WritePipeline(db);
+    const buffer = new ChunkBuffer(id);
+    const pipeline = new WritePipeline(db, timings);
     writes = pipeline;
     let bytes = 0;
     const consume = async (piece: TextPiece) => {
-      importer.push(piece.text);
-      buffer.add(importer.take());
+      const records = timings.time('importer', () => {
+        importer.push(piece.text);
+        return importer.take();
+      });
+      timings.time('chunk', () => buffer.add(records));
       bytes = piece.bytes;
       if (buffer.readyCount >= CHUNKS_PER_WRITE) await pipeline.put(buffer.drain());
       report('importing', bytes, buffer.total);
@@ -108,36 +157,42 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
     }
     if (options.cancelled()) {
       await stream.return?.(undefined);
-      await pipeline.settle();
-      await discardStaged(db, sha256);
+      await discard();
       return { status: 'cancelled' };
     }
-    const summary = importer.end();
+    const summary = timings.time('importer', () => importer.end());
     buffer.add(importer.take());
     await pipeline.put(buffer.drain(true));
-    await pipeline.flush();
+    await timings.wait('write-wait', () => pipeline.flush());
     report('committing', bytes, buffer.total, true);
-    const source = await commitStaged(
-      db,
-      sha256,
-      {
-        counts: { ...summary.counts, ...buffer.counts() },
-        rejections: summary.rejections,
-        rejected: summary.rejectedCount,
-        warnings: summary.warnings,
-        warningCount: summary.warningCount,
-        importer: derived?.gitReader ?? summary.importer,
-        importerVersion: summary.importerVersion,
-        detected: summary.detected,
-        importedAt: new Date().toISOString(),
-        durationMs: Math.round(now() - started),
-      },
-      options.caseId,
-    );
-    return { status: 'imported', source };
+    // The hasher was given every byte as it was decoded: it ends about when the parse does.
+    const hashed = hasher ? await timings.wait('hash-wait', () => hasher!.digest()) : undefined;
+    if (options.cancelled()) {
+      await discard();
+      return { status: 'cancelled' };
+    }
+    const commit = {
+      counts: { ...summary.counts, ...buffer.counts() },
+      rejections: summary.rejections,
+      rejected: summary.rejectedCount,
+      warnings: summary.warnings,
+      warningCount: summary.warningCount,
+      importer: derived?.gitReader ?? summary.importer,
+      importerVersion: summary.importerVersion,
+      detected: summary.detected,
+      importedAt: new Date().toISOString(),
+      durationMs: Math.round(now() - started),
+    };
+    if (hashed === undefined) {
+      const source = await timings.wait('commit', () => commitStaged(db, id, commit, options.caseId));
+      return { status: 'imported', source };
+    }
+    const outcome = await timings.wait('commit', () => commitProvisional(db, id, hashed, commit, options.caseId));
+    return outcome.committed
+      ? { status: 'imported', source: outcome.source }
+      : { status: 'already-imported', source: outcome.existing };
   } catch (error) {
-    await writes?.settle();
-    if (sourceId) await discardStaged(db, sourceId).catch(() => undefined);
+    await discard();
     return { status: 'failed', reason: `${name}: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

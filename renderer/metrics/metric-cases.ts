@@ -6,6 +6,7 @@
 import { caseFromActivity } from '../../shared/case/case-actions';
 import { CASE_STEPS, type ActivityEntry, type Case } from '../../shared/case/case-types';
 import type { CaseRecord as CaseRow, LineageDb } from '../db/lineage-db';
+import { listCasesWithActivity } from '../db/case-log';
 
 /** The domain case of a stored row and its activity log. */
 export function caseOfStored(row: CaseRow, activity: ReadonlyArray<ActivityEntry>): Case {
@@ -34,6 +35,6 @@ export function caseOfStored(row: CaseRow, activity: ReadonlyArray<ActivityEntry
 
 /** Every stored case, as the metrics see it. */
 export async function loadMetricCases(db: LineageDb): Promise<Case[]> {
-  const stored = await db.listCasesWithActivity();
+  const stored = await listCasesWithActivity(db);
   return stored.map(({ record, activity }) => caseOfStored(record, activity));
 }

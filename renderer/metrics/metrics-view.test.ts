@@ -17,6 +17,7 @@ import { LineageDb } from '../db/lineage-db';
 import { openSampleCase } from '../stores/sample-import';
 import { loadMetricCases } from './metric-cases';
 import { computeMetricsView, type MetricsView } from './metrics-view';
+import { readActivity, recordCaseAction } from '../db/case-log';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'li-metrics-view-'));
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = dataDir;
@@ -42,9 +43,9 @@ beforeAll(async () => {
   };
   caseId = await openSampleCase(api, db, () => {});
   // The investigator confirms a root cause 90 minutes after opening the case.
-  const opened = (await db.readActivity(caseId))[0]!;
+  const opened = (await readActivity(db, caseId))[0]!;
   const confirmedAt = new Date(Date.parse(opened.time) + 90 * 60_000).toISOString();
-  const confirmed = await db.recordCaseAction(caseId, {
+  const confirmed = await recordCaseAction(db, caseId, {
     time: confirmedAt,
     actor: 'maria',
     action: 'root-cause.confirmed',

@@ -6,6 +6,7 @@ import type { Case } from '../../shared/case/case-types';
 import { computeMetrics } from '../../shared/metrics/metrics';
 import type { Metric } from '../../shared/metrics/metric-types';
 import type { LineageDb } from '../db/lineage-db';
+import { loadEvidence } from '../db/load-evidence';
 
 /** How many drill-down records the dashboard keeps per metric (the CLI keeps fewer; totals are always exact). */
 export const VIEW_DRILL_DOWN_LIMIT = 100_000;
@@ -31,7 +32,10 @@ export async function computeMetricsView(
 ): Promise<MetricsView> {
   const start = now();
   const sources = (await db.sources.toArray()).filter((s) => s.status !== 'staging');
-  const set = await db.loadEvidence(sources.map((s) => s.id));
+  const set = await loadEvidence(
+    db,
+    sources.map((s) => s.id),
+  );
   const loaded = now();
   const metrics = computeMetrics(set, cases, { drillDownLimit: VIEW_DRILL_DOWN_LIMIT });
   const records = Object.values(set).reduce((n, list: ReadonlyArray<unknown>) => n + list.length, 0);

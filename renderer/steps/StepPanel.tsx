@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { StepCompletion } from '../case/StepCompletion';
+import { WorkerThreadNotice } from '../engine/WorkerThreadNotice';
 import {
   selectCaseRecord,
   selectDecision,
@@ -95,6 +96,7 @@ export function StepPanel({ step, state }: { readonly step: StepId; readonly sta
         <div>
           <h2 id={`${tabId(step)}-heading`}>{STEP_LABELS[step]}</h2>
           <p className="muted">{PURPOSE[step]}</p>
+          {analysed && <WorkerThreadNotice />}
         </div>
         <StepCompletion step={step} state={state} onGoTo={setStep} />
       </div>

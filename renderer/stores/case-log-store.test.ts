@@ -3,10 +3,11 @@ import { useReviewer } from '../case/reviewer-store';
 import { db } from '../db/instance';
 import { summarize } from './cases-store';
 import { useCaseLog } from './case-log-store';
+import { createCase, listCasesWithActivity, readActivity } from '../db/case-log';
 
 beforeEach(async () => {
   useReviewer.getState().setName('Maria Keller');
-  await db.createCase({ id: 'c1', title: 'Refused offer', description: '', sourceIds: [], owner: 'Maria Keller' });
+  await createCase(db, { id: 'c1', title: 'Refused offer', description: '', sourceIds: [], owner: 'Maria Keller' });
   await useCaseLog.getState().load('c1');
 });
 afterEach(async () => {
@@ -31,7 +32,7 @@ describe('the open case’s record', () => {
     useCaseLog.getState().reset();
     await useCaseLog.getState().load('c1');
     expect(useCaseLog.getState().chain).toEqual({ ok: true, entries: 4 });
-    const [row] = (await db.listCasesWithActivity()).map(summarize);
+    const [row] = (await listCasesWithActivity(db)).map(summarize);
     expect(row?.case?.steps.filter((x) => x.completedAt || x.skippedReason).map((x) => x.step)).toEqual([
       'identify',
       'scope',
@@ -50,7 +51,7 @@ describe('the open case’s record', () => {
     expect(s.chain).toMatchObject({ ok: false, seq: 2 });
     expect(s.chain?.ok === false && s.chain.reason).toMatch(/^activity entry 2 hash expected/);
     expect(await s.record({ action: 'step.completed', payload: { step: 'scope' } })).toBe(false);
-    expect(await db.readActivity('c1')).toHaveLength(3);
+    expect(await readActivity(db, 'c1')).toHaveLength(3);
   });
 
   it('says why an action the case cannot take was not recorded', async () => {

@@ -12,6 +12,7 @@ import type { CitationReport } from '../case/citation-check';
 import { currentActor } from '../case/reviewer-store';
 import { webSha256 } from '../case/web-sha256';
 import { db } from '../db/instance';
+import { readActivity, recordCaseAction } from '../db/case-log';
 
 export interface CaseLogData {
   readonly status: 'idle' | 'loading' | 'ready' | 'error';
@@ -58,7 +59,7 @@ export const useCaseLog = create<CaseLogState>()((set, get) => ({
   load: async (caseId) => {
     set({ ...initial, status: 'loading', caseId });
     try {
-      const activity = await db.readActivity(caseId);
+      const activity = await readActivity(db, caseId);
       const chain = await verifyChain(activity, webSha256);
       let state: Case | undefined;
       let error: string | undefined;
@@ -77,7 +78,7 @@ export const useCaseLog = create<CaseLogState>()((set, get) => ({
     if (!caseId || !chain?.ok) return false;
     try {
       const act: Act & CaseAction = { ...action, time: new Date().toISOString(), actor: currentActor() };
-      const next = await db.recordCaseAction(caseId, act);
+      const next = await recordCaseAction(db, caseId, act);
       if (get().caseId !== caseId) return false;
       set({
         activity: next.activity,

@@ -5,9 +5,10 @@ import type { CaseSeverity } from '../../shared/case/case-types';
 import { getApi } from '../api';
 import { currentActor, selectReviewerName, useReviewer } from '../case/reviewer-store';
 import { db } from '../db/instance';
-import type { CaseWithLog } from '../db/lineage-db';
+import type { CaseWithLog } from '../db/case-log';
 import { type CaseSummary, type CasesData, initialCasesData } from './cases-initial';
 import { openSampleCase } from './sample-import';
+import { createCase, listCasesWithActivity } from '../db/case-log';
 
 /** What the New investigation dialog asks. */
 export interface NewCaseInput {
@@ -48,7 +49,7 @@ export const useCases = create<CasesState>()((set, get) => ({
   refresh: async () => {
     set({ status: 'loading', error: undefined });
     try {
-      const cases = (await db.listCasesWithActivity()).map(summarize);
+      const cases = (await listCasesWithActivity(db)).map(summarize);
       set({ cases, status: 'ready' });
     } catch (error) {
       set({ status: 'error', error: `Could not read the local store: ${message(error)}` });
@@ -70,7 +71,7 @@ export const useCases = create<CasesState>()((set, get) => ({
     try {
       // The first owner named becomes the reviewer's name (editable on the case list).
       if (!useReviewer.getState().name && owner !== 'unassigned') useReviewer.getState().setName(owner);
-      await db.createCase({ id, title, description, sourceIds: [], severity, owner, actor: currentActor() });
+      await createCase(db, { id, title, description, sourceIds: [], severity, owner, actor: currentActor() });
       await get().refresh();
       // A new investigation starts without evidence: import it first.
       set({ openCaseId: id, sourcesOpen: true });

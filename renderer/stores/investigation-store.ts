@@ -11,6 +11,8 @@ import { noResults, pendingResults } from './derive';
 import { type InvestigationData, initialInvestigationData } from './investigation-initial';
 import { useSettings } from './settings-store';
 import { gitShowFile, suspectDiffReader } from './suspect-diffs';
+import { loadEvidence } from '../db/load-evidence';
+import { setCaseFocus, setCaseOnset } from '../db/case-log';
 
 export interface InvestigationState extends InvestigationData {
   readonly load: (caseId: string) => Promise<void>;
@@ -80,7 +82,7 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
   const persistFocus = () => {
     const { caseRecord, decision, featureName } = get();
     if (caseRecord && decision && featureName) {
-      db.setCaseFocus(caseRecord.id, decision.decisionId, featureName).catch((error: unknown) =>
+      setCaseFocus(db, caseRecord.id, decision.decisionId, featureName).catch((error: unknown) =>
         set({ error: `Could not save the chosen decision: ${String(error)}` }),
       );
       set({ caseRecord: { ...caseRecord, decisionId: decision.decisionId, featureName } });
@@ -102,7 +104,7 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
         // The case's state (steps, annotations, root cause…) is its activity log: see case-log-store.ts.
         const [sources, evidence] = await Promise.all([
           db.getSources(caseRecord.sourceIds),
-          db.loadEvidence(caseRecord.sourceIds),
+          loadEvidence(db, caseRecord.sourceIds),
         ]);
         const decisionsById = new Map(evidence.decisions.map((d) => [d.decisionId, d]));
         set({ caseRecord, sources, evidence, decisionsById, status: 'ready' });
@@ -130,9 +132,9 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
       const onsetOverride = onset?.trim() || undefined;
       set({ caseRecord: { ...caseRecord, onsetOverride } });
       focus(get().decision, get().featureName);
-      await db
-        .setCaseOnset(caseRecord.id, onsetOverride)
-        .catch((error: unknown) => set({ error: `Could not save the onset: ${String(error)}` }));
+      await setCaseOnset(db, caseRecord.id, onsetOverride).catch((error: unknown) =>
+        set({ error: `Could not save the onset: ${String(error)}` }),
+      );
     },
     reset: () => set(initialInvestigationData),
   };

@@ -1,10 +1,11 @@
 /* eslint-disable no-restricted-imports -- a Node-side unit test reads real public fixtures from disk */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputFile, IpcApi, SampleCase } from '../../shared/ipc/contract';
 import { LineageDb } from '../db/lineage-db';
 import { openSampleCase, stableId } from './sample-import';
+import { loadEvidence } from '../db/load-evidence';
 
 const REAL = '../shared/fixtures/real';
 
@@ -59,15 +60,15 @@ describe('openSampleCase', () => {
     expect(sources.map((s) => s.detected)).toEqual(['openlineage', 'openlineage']);
     expect(sources[0]!.counts['lineage-run']).toBe(10);
 
-    const importSpy = vi.spyOn(db, 'importResult');
-    const again = await openSampleCase(api, db, () => undefined);
+    const againProgress: string[] = [];
+    const again = await openSampleCase(api, db, (m) => againProgress.push(m));
     expect(again).toBe(id);
-    expect(importSpy).not.toHaveBeenCalled();
+    expect(againProgress.filter((m) => m.startsWith('Importing'))).toEqual([]);
     const cases = await db.listCases();
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ title: 'Real files', decisionId: 'd-1', featureName: 'f' });
 
-    const evidence = await db.loadEvidence(cases[0]!.sourceIds);
+    const evidence = await loadEvidence(db, cases[0]!.sourceIds);
     expect(evidence.runs.length).toBe(10 + (sources[1]!.counts['lineage-run'] ?? 0));
     expect(evidence.runs.some((r) => r.job.name === 'postgres.public.jaffle_shop.customers')).toBe(true);
   });

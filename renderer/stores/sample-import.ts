@@ -6,6 +6,8 @@
 import { importInput } from '../../shared/importers';
 import type { InputFile, IpcApi } from '../../shared/ipc/contract';
 import type { LineageDb } from '../db/lineage-db';
+import { importResult } from '../db/import-result';
+import { createCase } from '../db/case-log';
 
 /** A short stable id from text (FNV-1a, 32 bit, hex): the same sample files give the same case id. */
 export function stableId(text: string): string {
@@ -51,11 +53,11 @@ export async function openSampleCase(
   for (const [index, file] of missing.entries()) {
     onProgress(`Importing ${file.name} (${index + 1} of ${missing.length})…`);
     await nextFrame();
-    await db.importResult(file, importInput(file));
+    await importResult(db, file, importInput(file));
   }
   await rememberOrigins(db, sample.files);
   if (!(await db.getCase(caseId))) {
-    await db.createCase({
+    await createCase(db, {
       id: caseId,
       title: sample.title,
       description: sample.description,
