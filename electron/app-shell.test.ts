@@ -152,6 +152,7 @@ describe('the Electron shell', () => {
       'git:readRepository',
       'git:show',
       'origin:commits',
+      'origin:register',
       'origin:sha256',
       'report:pdf',
       'report:preparePdf',

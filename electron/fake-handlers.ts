@@ -16,6 +16,7 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     'bundle:export': async () => ({ path: '', files: 0, bytes: 0, payloadOxum: '0.0', verifyCommand: '' }),
     'origin:sha256': async () => ({ sha256: null }),
     'origin:commits': async () => ({ missing: [] }),
+    'origin:register': async () => ({ registered: false }),
     ...overrides,
   } as IpcHandlers;
 }

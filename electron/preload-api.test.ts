@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcChannel } from '../shared/ipc/contract.js';
 import { buildMenuTemplate } from './menu.js';
-import { createAppMenuApi, createPreloadApi } from './preload-api.js';
+import { createAppMenuApi, createFileOriginApi, createPreloadApi } from './preload-api.js';
 
 describe('window.api from the preload', () => {
   it('forwards contract channels and refuses any other channel without sending it', async () => {
@@ -25,6 +25,26 @@ describe('window.api from the preload', () => {
     off();
     expect(seen).toEqual(['open-sample']);
     expect(unsubscribe).toHaveBeenCalled();
+  });
+});
+
+describe('window.fileOrigins from the preload', () => {
+  it('sends the path Electron gives with the file size, and answers null when there is none or main refuses', async () => {
+    const sent: unknown[] = [];
+    const dropped = new File(['a,b\n1,2\n'], 'scores.csv');
+    const origins = createFileOriginApi(
+      (file) => {
+        if (!(file instanceof File)) throw new TypeError('not a File');
+        return file === dropped ? '/home/ana/scores.csv' : '';
+      },
+      async (channel, request) => (sent.push([channel, request]), { registered: sent.length === 1 }),
+    );
+    expect(await origins.register(dropped)).toBe('/home/ana/scores.csv');
+    expect(sent).toEqual([['origin:register', { path: '/home/ana/scores.csv', size: 8 }]]);
+    expect(await origins.register(new File(['x'], 'made-in-memory.csv'))).toBeNull();
+    expect(await origins.register({ name: 'forged' } as unknown as File)).toBeNull();
+    expect(sent).toHaveLength(1);
+    expect(await origins.register(dropped)).toBeNull(); // the main process refused it this time
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * The preload (sandboxed, bundled to dist/electron/preload.cjs): exposes `window.api.invoke` for the
- * contract's channels and `window.appMenu.onCommand` for menu commands, and nothing else.
+ * contract's channels, `window.appMenu.onCommand` for menu commands and `window.fileOrigins.register` for the path
+ * of a file the user dropped or picked, and nothing else.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { MENU_COMMAND_CHANNEL } from './menu.js';
-import { createAppMenuApi, createPreloadApi } from './preload-api.js';
+import { createAppMenuApi, createFileOriginApi, createPreloadApi } from './preload-api.js';
 
 contextBridge.exposeInMainWorld(
   'api',
@@ -20,4 +21,12 @@ contextBridge.exposeInMainWorld(
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, onMessage);
     };
   }),
+);
+
+contextBridge.exposeInMainWorld(
+  'fileOrigins',
+  createFileOriginApi(
+    (file) => webUtils.getPathForFile(file),
+    (channel, request) => ipcRenderer.invoke(channel, request),
+  ),
 );

@@ -5,15 +5,15 @@
  * and SHA-256. Exit 0 when everything parsed, 1 when records were rejected or a path could not be read, 2 on a
  * usage error.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeMapping, readMappingJson, type ImportMapping } from '../../shared/importers/column-mapping.js';
+import { describeMapping } from '../../shared/importers/column-mapping.js';
 import type { ImportWarning, Rejection } from '../../shared/model/records.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { importInputs, type ImportedInput } from '../sources/import-inputs.js';
 import type { ReadProblem } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
+import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -24,8 +24,7 @@ const USAGE = [
   'Exit status: 0 when everything parsed, 1 when records were rejected or a path could not be read, 2 on a usage error.',
   '',
   '  --json   print one JSON document instead of text',
-  '  --mapping FILE.json   read the PATHs given through this saved column mapping (a CSV, or JSON lines with other',
-  '            field names): {"kind": "decision-log", "fields": {"decision_id": "id", …}, "features": […], …}',
+  ...MAPPING_USAGE,
 ].join('\n');
 
 /** Warnings printed per input in text (all are counted; --json lists the first 1,000). */
@@ -42,7 +41,7 @@ export async function runInspectCommand(
   io: CliIo = consoleIo,
   deps: InspectDeps = {},
 ): Promise<number> {
-  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' }, mapping: { type: 'string' } }, USAGE, io, {
+  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' }, ...MAPPING_OPTION }, USAGE, io, {
     allowPositionals: true,
   });
   if (typeof parsed === 'number') return parsed;
@@ -50,28 +49,18 @@ export async function runInspectCommand(
     io.err(`Give at least one PATH to inspect.\n\n${USAGE}`);
     return 2;
   }
-  const mapping = parsed.values.mapping === undefined ? undefined : await loadMapping(parsed.values.mapping, io);
+  const mapping = await readMappingArg(parsed.values.mapping, USAGE, io);
   if (typeof mapping === 'number') return mapping;
   const { imported, problems } = await importInputs(parsed.positionals, {
     git: deps.git ?? createGitRunner(),
     cacheDir: deps.cacheDir ?? join(defaultDataDir(), 'repositories'),
-    ...(mapping && { start: { mapping } }),
+    ...(mapping && { mapping }),
   });
   if (mapping && !parsed.values.json) io.out(`mapping: ${describeMapping(mapping)}`);
   const code = problems.length > 0 || imported.some((i) => i.summary.rejectedCount > 0) ? 1 : 0;
   if (parsed.values.json) io.out(JSON.stringify(inspectJson(imported, problems, code), null, 2));
   else printText(imported, problems, io);
   return code;
-}
-
-/** The column mapping saved in `path`, or exit code 2 after saying what is wrong with it. */
-async function loadMapping(path: string, io: CliIo): Promise<ImportMapping | number> {
-  const text = await readFile(path, 'utf8').catch((error: unknown) => error);
-  const read = typeof text === 'string' ? readMappingJson(text) : undefined;
-  if (read?.ok) return read.mapping;
-  const reason = read ? read.reason : text instanceof Error ? text.message : String(text);
-  io.err(`--mapping ${path}: not a column mapping: ${reason}\n\n${USAGE}`);
-  return 2;
 }
 
 /** The `--json` document. */

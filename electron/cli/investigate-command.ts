@@ -14,6 +14,7 @@ import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
+import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -30,6 +31,7 @@ const USAGE = [
   '  --onset VERSION|TIME    the onset, when the estimate from the outcome rates is wrong',
   '  --notify-threshold N    affected subjects that oblige a notification (default 500)',
   '  --json                  print JSON (the only output format)',
+  ...MAPPING_USAGE,
 ].join('\n');
 
 const positive = (s: string | undefined) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0);
@@ -46,6 +48,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
       onset: { type: 'string' },
       'notify-threshold': { type: 'string' },
       json: { type: 'boolean' },
+      ...MAPPING_OPTION,
     },
     USAGE,
     io,
@@ -67,8 +70,14 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
     io.err(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
+  const mapping = await readMappingArg(values.mapping as string | undefined, USAGE, io);
+  if (typeof mapping === 'number') return mapping;
   const git = createGitRunner();
-  const loadedEvidence = await loadEvidence(sources, { git, cacheDir: join(defaultDataDir(), 'repositories') });
+  const loadedEvidence = await loadEvidence(sources, {
+    git,
+    cacheDir: join(defaultDataDir(), 'repositories'),
+    ...(mapping && { mapping }),
+  });
   const { set, problems: readProblems, loaded, sourceNames, repositories } = loadedEvidence;
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
   for (const l of loaded) {

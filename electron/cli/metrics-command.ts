@@ -11,6 +11,7 @@ import { readCaseRecord } from '../bundle/build-report.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
+import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -21,13 +22,19 @@ const USAGE = [
   '  --source PATH  a file, folder, Git repository or bundle to import (repeat for more)',
   '  --case FILE    a case record (case.json, as in an evidence bundle), for time-to-root-cause (repeat)',
   '  --json         print JSON',
+  ...MAPPING_USAGE,
 ].join('\n');
 
 /** Runs the command on the arguments after `metrics`; resolves with the exit code. */
 export async function runMetricsCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
   const parsed = parseCommandArgs(
     argv,
-    { source: { type: 'string', multiple: true }, case: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    {
+      source: { type: 'string', multiple: true },
+      case: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      ...MAPPING_OPTION,
+    },
     USAGE,
     io,
   );
@@ -39,9 +46,12 @@ export async function runMetricsCommand(argv: string[], io: CliIo = consoleIo): 
   }
   const cases: Case[] = [];
   for (const file of values.case ?? []) cases.push((await readCaseRecord(file)).case);
+  const mapping = await readMappingArg(values.mapping, USAGE, io);
+  if (typeof mapping === 'number') return mapping;
   const { set, problems } = await loadEvidence(values.source, {
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
+    ...(mapping && { mapping }),
   });
   for (const p of problems) io.err(`${p.path}: ${p.reason}`);
   const metrics = computeMetrics(set, cases);

@@ -16,6 +16,7 @@ import { renderPdf } from '../bundle/report-pdf.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
+import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -34,6 +35,7 @@ const USAGE = [
   '  --zone utc|local           the time zone of every time shown (default utc)',
   '  --include files|excerpts   bagit: include whole source files (default) or only the cited excerpts',
   '  --pseudonym-key-file FILE  bagit: replace subject ids by HMAC-SHA-256 pseudonyms keyed by the file (never stored)',
+  ...MAPPING_USAGE,
 ].join('\n');
 
 const FORMATS = ['html', 'md', 'pdf', 'bagit'] as const;
@@ -57,6 +59,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
       zone: { type: 'string' },
       include: { type: 'string' },
       'pseudonym-key-file': { type: 'string' },
+      ...MAPPING_OPTION,
     },
     USAGE,
     io,
@@ -81,9 +84,12 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     io.err(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
+  const mapping = await readMappingArg(values.mapping, USAGE, io);
+  if (typeof mapping === 'number') return mapping;
   const loadedEvidence = await loadEvidence(values.source, {
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
+    ...(mapping && { mapping }),
   });
   const { set, loaded, sourceNames } = loadedEvidence;
   for (const p of loadedEvidence.problems) io.err(`${p.path}: ${p.reason}`);

@@ -11,6 +11,7 @@ import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
+import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -25,6 +26,7 @@ const USAGE = [
   "  --feature NAME  the feature to trace (default: the decision's first feature)",
   '  --as-of TIME    an RFC 3339 time to reconstruct the lineage as of instead',
   '  --json          print JSON instead of the readable card',
+  ...MAPPING_USAGE,
 ].join('\n');
 
 /** Runs the command on the arguments after `trace`; resolves with the exit code (2 for a usage error). */
@@ -37,6 +39,7 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
       feature: { type: 'string' },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
+      ...MAPPING_OPTION,
     },
     USAGE,
     io,
@@ -53,6 +56,8 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
     io.err(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
+  const mapping = await readMappingArg(values.mapping, USAGE, io);
+  if (typeof mapping === 'number') return mapping;
   const {
     set,
     problems: readProblems,
@@ -61,6 +66,7 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
   } = await loadEvidence(values.source, {
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
+    ...(mapping && { mapping }),
   });
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
   for (const l of loaded) {

@@ -8,13 +8,15 @@
  * is hashed only when it lies inside a folder the main process itself reads inputs from (the built-in sample's
  * folder) — an allow-list of roots rather than "any regular file", because even a file's hash lets a caller confirm
  * a guess of its contents or probe for its existence. Both the root and the path are resolved with `realpath`, so
- * `..` and symbolic links cannot step out of the root, and the path must then be a regular file.
+ * `..` and symbolic links cannot step out of the root, and the path must then be a regular file. In the desktop app a
+ * file the user dropped or picked is allowed too, exactly that file (`origin:register`, origin-check-files.ts).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IpcHandlers, OriginCommitsResponse, OriginHashResponse } from '../../shared/ipc/contract.js';
+import type { UserFileList } from './origin-check-files.js';
 import { GitError, type GitRunner } from './git-runner.js';
 import type { Repositories } from './repositories.js';
 
@@ -23,6 +25,8 @@ export interface OriginCheckDependencies {
   readonly roots: ReadonlyArray<string>;
   readonly repositories: Pick<Repositories, 'folder'>;
   readonly git: GitRunner;
+  /** The files the user dropped or picked (the desktop app only: absent in web mode, where there are no paths). */
+  readonly userFiles?: UserFileList;
 }
 
 /** Thrown for a path outside every allowed root: the main process never reads it. */
@@ -59,15 +63,22 @@ export function streamSha256(path: string): Promise<string> {
 }
 
 /**
- * The SHA-256 of `path` now, when it lies inside one of `roots`; null with the reason when it is gone or not a
- * regular file. Throws PathNotAllowedError for a path outside every root (checked before anything is read).
+ * The SHA-256 of `path` now, when it lies inside one of `roots` or is a file the user provided (`userFiles`); null
+ * with the reason when it is gone or not a regular file. Throws PathNotAllowedError for any other path (checked
+ * before anything is read).
  */
-export async function hashAllowedFile(roots: ReadonlyArray<string>, path: string): Promise<OriginHashResponse> {
+export async function hashAllowedFile(
+  roots: ReadonlyArray<string>,
+  path: string,
+  userFiles?: Pick<UserFileList, 'has'>,
+): Promise<OriginHashResponse> {
   const real = await realOrResolved(path);
   const realRoots = await Promise.all(roots.map(realOrResolved));
-  if (!realRoots.some((root) => isInside(root, real))) {
+  const provided = userFiles ? await userFiles.has(real) : false;
+  if (!provided && !realRoots.some((root) => isInside(root, real))) {
     throw new PathNotAllowedError(
-      `${path}: not a file this app read its inputs from; the main process re-hashes only files in its input folders.`,
+      `${path}: not a file this app read its inputs from; the main process re-hashes only files in its input ` +
+        'folders and files the user dropped or picked in the desktop app.',
     );
   }
   const info = await stat(real).catch(() => undefined);
@@ -106,13 +117,20 @@ export async function missingCommits(
   return { missing };
 }
 
-/** The handlers of `origin:sha256` and `origin:commits`. */
+/** Why `origin:register` refuses in web mode. */
+export const NO_PATHS_IN_WEB_MODE =
+  'In web mode the browser gives no file paths: files imported here are not re-checked when a case is reopened.';
+
+/** The handlers of `origin:sha256`, `origin:commits` and `origin:register`. */
 export function createOriginHandlers(
   deps: OriginCheckDependencies,
-): Pick<IpcHandlers, 'origin:sha256' | 'origin:commits'> {
+): Pick<IpcHandlers, 'origin:sha256' | 'origin:commits' | 'origin:register'> {
   return {
     async 'origin:sha256'({ path }) {
-      return hashAllowedFile(deps.roots, path);
+      return hashAllowedFile(deps.roots, path, deps.userFiles);
+    },
+    async 'origin:register'(request) {
+      return deps.userFiles ? deps.userFiles.register(request) : { registered: false, reason: NO_PATHS_IN_WEB_MODE };
     },
     async 'origin:commits'({ repository, commits }) {
       return missingCommits(deps, repository, commits);

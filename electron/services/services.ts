@@ -11,6 +11,7 @@ import { readSampleBundles, readSampleFolder, sampleDirFrom, type SampleBundle }
 import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read-repository.js';
 import { createReportHandlers } from './report-services.js';
 import { createOriginHandlers } from './origin-check.js';
+import { createUserFileList } from './origin-check-files.js';
 
 export interface ServiceDependencies {
   readonly appName: string;
@@ -123,7 +124,13 @@ export function createServices(given: ServiceDependencies): Services {
       return { path: await deps.chooseDirectory() };
     },
     ...createReportHandlers(deps),
-    ...createOriginHandlers({ roots: [deps.sampleDir], repositories, git: deps.git }),
+    ...createOriginHandlers({
+      roots: [deps.sampleDir],
+      repositories,
+      git: deps.git,
+      // Files the user dropped or picked, by path: the desktop app only (a browser gives no paths).
+      ...(deps.mode === 'electron' ? { userFiles: createUserFileList(join(deps.dataDir, 'origin-files.json')) } : {}),
+    }),
   };
   return { handlers, repositories };
 }

@@ -3,6 +3,8 @@
  * (invalid UTF-8 reported as a warning with its lines) and pushed; a Git repository's `git log` is streamed
  * from git. Records are handed to `onRecords` in batches, never gathered here.
  */
+import { previewTable } from '../../shared/importers/csv-format.js';
+import type { ImportMapping } from '../../shared/importers/mapping.js';
 import { HEAD_SIZE, startImport, type ImportSummary, type StartOptions } from '../../shared/importers/streaming.js';
 import type { EvidenceRecord, ImportWarning } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
@@ -30,6 +32,12 @@ export interface ImportInputsOptions {
   readonly cacheDir: string;
   readonly gitPath?: string;
   readonly start?: StartOptions;
+  /**
+   * A saved column mapping for the inputs not recognized by their content: a file read as a CSV without a mapping,
+   * or as unknown JSON lines of flat objects (the files the app's mapping dialog opens for), is read again through
+   * it. Other inputs are read as always.
+   */
+  readonly mapping?: ImportMapping;
   /** Receives the records of each input in batches, in file order. */
   readonly onRecords?: (records: EvidenceRecord[], inputIndex: number) => void;
 }
@@ -101,6 +109,8 @@ async function importOne(input: ListedInput, index: number, options: ImportInput
   if (head.length < HEAD_SIZE) job.push(head);
   const summary = job.end();
   drain(job);
+  if (options.mapping && !options.start?.mapping && needsMapping(summary, head.slice(0, HEAD_SIZE)))
+    return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } });
   const message = damageWarning(damage);
   const warnings = message ? [{ sourceName: input.name, line: damage.lines[0], message }] : [];
   return {
@@ -112,6 +122,12 @@ async function importOne(input: ListedInput, index: number, options: ImportInput
     size,
     summary: withWarnings(summary, warnings),
   };
+}
+
+/** True for a file read without records as a CSV, or as unknown JSON lines of flat objects: a mapping reads it. */
+function needsMapping(summary: ImportSummary, head: string): boolean {
+  if (Object.values(summary.counts).some((n) => n > 0)) return false;
+  return summary.detected === 'csv' || (summary.detected === 'unknown' && previewTable(head)?.format === 'json-lines');
 }
 
 function withWarnings(summary: ImportSummary, extra: ReadonlyArray<ImportWarning>): ImportSummary {

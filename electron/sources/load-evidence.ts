@@ -2,6 +2,7 @@
  * The headless path every CLI command shares: stream every input through the importers and gather the records
  * into one evidence set, keeping each input's summary for reporting.
  */
+import type { ImportMapping } from '../../shared/importers/mapping.js';
 import type { InputFile } from '../../shared/ipc/contract.js';
 import { toEvidenceSet, type EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { EvidenceRecord, ImportResult } from '../../shared/model/records.js';
@@ -24,10 +25,18 @@ export interface LoadedEvidence {
   readonly repositories: ReadonlyMap<string, string>;
 }
 
-/** Reads and imports every path (files, folders, Git repositories, bundles) into one evidence set. */
+/**
+ * Reads and imports every path (files, folders, Git repositories, bundles) into one evidence set; inputs not
+ * recognized by their content (a CSV, JSON lines of other field names) through `mapping` when one is given.
+ */
 export async function loadEvidence(
   paths: ReadonlyArray<string>,
-  options: { readonly git: GitRunner; readonly cacheDir: string; readonly gitPath?: string },
+  options: {
+    readonly git: GitRunner;
+    readonly cacheDir: string;
+    readonly gitPath?: string;
+    readonly mapping?: ImportMapping;
+  },
 ): Promise<LoadedEvidence> {
   const byInput = new Map<number, EvidenceRecord[]>();
   const { imported, problems } = await importInputs(paths, {

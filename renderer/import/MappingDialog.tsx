@@ -32,7 +32,9 @@ function MappingForm({ request }: { readonly request: MappingRequest }) {
   const importWithMapping = useImports(selectImportWithMapping);
   const dismiss = useImports(selectDismissMapping);
   const { headers, rows, format } = request.preview;
-  const [mapping, setMapping] = useState<ImportMapping>(() => suggestMapping(headers, undefined, rows));
+  const [mapping, setMapping] = useState<ImportMapping>(
+    () => request.current ?? suggestMapping(headers, undefined, rows),
+  );
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const target = targetOf(mapping.kind);
@@ -85,10 +87,14 @@ function MappingForm({ request }: { readonly request: MappingRequest }) {
       onClose={() => dismiss(request.jobId)}
     >
       <form onSubmit={submit}>
-        <h2 id={`${id}-title`}>Map the columns of {request.name}</h2>
+        <h2 id={`${id}-title`}>
+          {request.current ? 'Change the column mapping of' : 'Map the columns of'} {request.name}
+        </h2>
         <p id={`${id}-about`} className="muted">
           {format === 'csv' ? 'A CSV' : 'JSON lines'} whose {headers.length} columns the app does not know. Say what
           each row is and which column holds each field; the mapping is saved with the source.
+          {request.current &&
+            ' Its records are replaced by those read through the new mapping once the whole file is read; until then, and if the import is cancelled or fails, they stay as they are.'}
         </p>
         <label htmlFor={`${id}-kind`}>Each row is</label>
         <select

@@ -3,11 +3,13 @@
  * progress, fed by the import worker. The UI thread only posts messages and stores the worker's reports.
  */
 import { create } from 'zustand';
-import { previewTable, type TablePreview } from '../../shared/importers/csv-format';
+import type { TablePreview } from '../../shared/importers/csv-format';
 import type { ImportMapping } from '../../shared/importers/mapping';
 import { db } from '../db/instance';
 import type { StoredSource } from '../db/lineage-db';
-import { removeSource } from '../db/staged-import';
+import { originPathOf, rememberOrigin } from './file-origins';
+import { checkPickedAgain, tablePreviewOf } from './pick-again';
+import { clearRemapped, REMAP_DB_NAME, remapDatabase, swapInRemapped } from './replace-source';
 import type { FromWorker, ImportEnd, ImportProgress, TextInput, ToWorker } from './worker-protocol';
 
 /** A file the import found but could not read without a column mapping (a CSV, or JSON lines of other fields). */
@@ -16,9 +18,11 @@ export interface MappingRequest {
   readonly file: File;
   readonly name: string;
   readonly caseId?: string;
-  /** The source stored without records, replaced when the file is imported through a mapping. */
+  /** The source stored without records (or through another mapping), replaced when the file is re-imported. */
   readonly sourceId: string;
   readonly preview: TablePreview;
+  /** The mapping the source was imported through, when it is being changed. */
+  readonly current?: ImportMapping;
 }
 
 export interface ImportJob {
@@ -40,19 +44,32 @@ export interface ImportState {
   readonly clearEnded: () => void;
   /** Files waiting for a column mapping, first shown first. */
   readonly mappingRequests: ReadonlyArray<MappingRequest>;
-  /** Replaces the unmapped source by the file imported through `mapping` (saved on the source). */
+  /**
+   * Replaces the source by the file imported through `mapping` (saved on the source): staged whole apart, then
+   * swapped in one transaction, so a cancelled or failed re-import leaves the source as it was.
+   */
   readonly importWithMapping: (request: MappingRequest, mapping: ImportMapping) => Promise<void>;
   readonly dismissMapping: (jobId: string) => void;
+  /**
+   * Opens the mapping dialog for a stored source in any later session, with its file picked again: refused, with
+   * the reason returned, when the file is not the source's (another SHA-256) or holds no table.
+   */
+  readonly requestMapping: (source: StoredSource, file: File, caseId?: string) => Promise<string | undefined>;
 }
 
-/** The picked files of running imports, kept until they end in case one needs a mapping. */
-const picked = new Map<string, { readonly file: File; readonly name: string; readonly caseId?: string }>();
+/** The picked files of running imports, kept until they end in case one needs a mapping; with their path on disk. */
+const picked = new Map<
+  string,
+  { readonly file: File; readonly name: string; readonly caseId?: string; readonly path: Promise<string | undefined> }
+>();
+/** Re-imports through a mapping, staged apart: the source each replaces and the case it joins. */
+const remaps = new Map<string, { readonly sourceId: string; readonly caseId?: string }>();
 
 /** The table preview of a source stored without records, when a mapping could read it (CSV or flat JSON lines). */
 async function mappable(source: StoredSource, file: File): Promise<TablePreview | undefined> {
   if (source.mapping || Object.values(source.counts).some((n) => n > 0)) return undefined;
   if (source.detected !== 'csv' && source.detected !== 'unknown') return undefined;
-  const preview = previewTable(await file.slice(0, 65536).text());
+  const preview = await tablePreviewOf(file);
   if (preview?.format === 'csv') return preview;
   const first = preview?.rows[0] ?? {};
   const scalars = Object.values(first).filter((v) => v !== '' && !/^[[{]/.test(v)).length;
@@ -80,29 +97,47 @@ export const useImports = create<ImportState>()((set, get) => {
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const data = event.data;
         if (data.type === 'progress') update(data.jobId, { progress: data.progress });
-        else {
-          update(data.jobId, { end: data.end });
-          set({ finished: get().finished + 1 });
-          const input = picked.get(data.jobId);
-          picked.delete(data.jobId);
-          const source = 'source' in data.end ? data.end.source : undefined;
-          if (input && source) {
-            void mappable(source, input.file).then((preview) => {
-              if (!preview) return;
-              const request = { jobId: data.jobId, ...input, sourceId: source.id, preview };
-              set({ mappingRequests: [...get().mappingRequests, request] });
-            });
-          }
-        }
+        else void ended(data.jobId, data.end);
       };
       worker.onerror = (event) => {
         const reason = `The import worker stopped: ${event.message || 'unknown error'}`;
         for (const job of get().jobs) if (!job.end) update(job.id, { end: { status: 'failed', reason } });
+        remaps.clear();
         worker = undefined;
         set({ finished: get().finished + 1 });
       };
     }
     worker.postMessage(message);
+  };
+
+  /** One import ended: a re-import is swapped in, a path is recorded, then the job shows its end. */
+  const ended = async (jobId: string, workerEnd: ImportEnd) => {
+    let end = workerEnd;
+    const remap = remaps.get(jobId);
+    remaps.delete(jobId);
+    const input = picked.get(jobId);
+    picked.delete(jobId);
+    const source = 'source' in end ? end.source : undefined;
+    try {
+      if (remap && source)
+        end = { status: 'imported', source: await swapInRemapped(db, remapDatabase(), remap.sourceId, remap.caseId) };
+    } catch (error) {
+      end = {
+        status: 'failed',
+        reason: `${source?.name ?? jobId}: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    const path = input && source ? await input.path : undefined;
+    // Not knowing where the file lies only leaves the source not re-checked later: never a failed import.
+    if (path && source) await rememberOrigin(db, source.id, path).catch(() => undefined);
+    update(jobId, { end });
+    set({ finished: get().finished + 1 });
+    if (input && source && !remap) {
+      const preview = await mappable(source, input.file);
+      if (!preview) return;
+      const { path: _path, ...request } = input;
+      set({ mappingRequests: [...get().mappingRequests, { jobId, ...request, sourceId: source.id, preview }] });
+    }
   };
 
   const enqueue = (name: string, size: number, caseId: string | undefined, input: ToWorker & { type: 'import' }) => {
@@ -116,7 +151,7 @@ export const useImports = create<ImportState>()((set, get) => {
     importFiles: (files, caseId) => {
       for (const { file, name } of files) {
         const jobId = `import-${nextId++}`;
-        picked.set(jobId, { file, name, ...(caseId ? { caseId } : {}) });
+        picked.set(jobId, { file, name, ...(caseId ? { caseId } : {}), path: originPathOf(file) });
         enqueue(name, file.size, caseId, {
           type: 'import',
           jobId,
@@ -136,18 +171,39 @@ export const useImports = create<ImportState>()((set, get) => {
     mappingRequests: [],
     importWithMapping: async (request, mapping) => {
       set({ mappingRequests: get().mappingRequests.filter((r) => r.jobId !== request.jobId) });
-      await removeSource(db, request.sourceId);
+      // Nothing else staged there while no other re-import runs: clear whatever an interrupted one left.
+      await clearRemapped(remapDatabase(), remaps.size === 0 ? undefined : request.sourceId);
       const jobId = `import-${nextId++}`;
       const { file, name, caseId } = request;
+      remaps.set(jobId, { sourceId: request.sourceId, ...(caseId ? { caseId } : {}) });
       enqueue(name, file.size, caseId, {
         type: 'import',
         jobId,
         input: { file, name },
         mapping,
-        ...(caseId ? { caseId } : {}),
+        dbName: REMAP_DB_NAME,
       });
     },
     dismissMapping: (jobId) => set({ mappingRequests: get().mappingRequests.filter((r) => r.jobId !== jobId) }),
+    requestMapping: async (source, file, caseId) => {
+      const checked = await checkPickedAgain(source, file);
+      if (!checked.ok) return checked.reason;
+      const jobId = `mapping-${nextId++}`;
+      const request: MappingRequest = {
+        jobId,
+        file,
+        name: source.name,
+        sourceId: source.id,
+        preview: checked.preview,
+        ...(caseId ? { caseId } : {}),
+        ...(source.mapping ? { current: source.mapping } : {}),
+      };
+      set({ mappingRequests: [request, ...get().mappingRequests.filter((r) => r.sourceId !== source.id)] });
+      // The same bytes picked in the desktop app: where they lie is now known, if it was not.
+      if (!source.origin)
+        void originPathOf(file).then((path) => (path ? rememberOrigin(db, source.id, path) : undefined));
+      return undefined;
+    },
   };
 });
 
@@ -160,3 +216,4 @@ export const selectClearEnded = (s: ImportState) => s.clearEnded;
 export const selectMappingRequests = (s: ImportState) => s.mappingRequests;
 export const selectImportWithMapping = (s: ImportState) => s.importWithMapping;
 export const selectDismissMapping = (s: ImportState) => s.dismissMapping;
+export const selectRequestMapping = (s: ImportState) => s.requestMapping;

@@ -4,6 +4,7 @@ import { Time } from '../components/Time';
 import type { SourceIssues, StoredSource } from '../db/lineage-db';
 import { formatBytes, formatDuration } from '../import/format-progress';
 import { SourceIssuesList } from './SourceIssuesList';
+import { isMappable, MapColumnsButton, type RequestMapping } from './MapColumnsButton';
 
 const COLUMNS = 10;
 
@@ -12,13 +13,22 @@ interface SourceRowProps {
   readonly issues?: SourceIssues;
   readonly onExpand: (id: string) => void;
   readonly onRemove: (id: string) => void;
+  /** Opens the column-mapping dialog for the source with its file picked again. */
+  readonly onRequestMapping?: RequestMapping;
 }
 
 /** One source in the Sources table, expandable to its rejections and warnings, removable. */
-export const SourceRow = memo(function SourceRow({ source, issues, onExpand, onRemove }: SourceRowProps) {
+export const SourceRow = memo(function SourceRow({
+  source,
+  issues,
+  onExpand,
+  onRemove,
+  onRequestMapping,
+}: SourceRowProps) {
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
   const detailsId = `source-details-${source.id.slice(0, 16)}`;
   const counts = Object.entries(source.counts).filter(([, n]) => n > 0);
 
@@ -38,12 +48,17 @@ export const SourceRow = memo(function SourceRow({ source, issues, onExpand, onR
       <tr data-testid="source-row">
         <th scope="row" className="mono">
           {source.name}
+          {source.origin && (
+            <div className="muted small" title="Re-hashed when a case citing it is reopened">
+              read from {source.origin.path}
+            </div>
+          )}
         </th>
         <td>
           {source.derivedAs === 'git-log' ? 'git repository' : source.detected}
           {source.mapping && <div className="muted small">mapped: {describeMapping(source.mapping)}</div>}
           {source.detected === 'csv' && !source.mapping && (
-            <div className="muted small">needs a column mapping: import the file again to map its columns</div>
+            <div className="muted small">needs a column mapping: pick its file again to map its columns</div>
           )}
         </td>
         <td>{formatBytes(source.size)}</td>
@@ -85,6 +100,9 @@ export const SourceRow = memo(function SourceRow({ source, issues, onExpand, onR
             <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={toggle}>
               {open ? 'Hide details' : 'Details'}
             </button>
+            {onRequestMapping && isMappable(source) && (
+              <MapColumnsButton source={source} onRequest={onRequestMapping} onRefusal={setRefusal} />
+            )}
             {confirming ? (
               <>
                 <button type="button" className="danger" onClick={() => onRemove(source.id)}>
@@ -102,6 +120,15 @@ export const SourceRow = memo(function SourceRow({ source, issues, onExpand, onR
           </div>
         </td>
       </tr>
+      {refusal && (
+        <tr className="source-details">
+          <td colSpan={COLUMNS}>
+            <p className="notice error" role="alert">
+              {refusal}
+            </p>
+          </td>
+        </tr>
+      )}
       {open && (
         <tr id={detailsId} className="source-details">
           <td colSpan={COLUMNS}>

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
 import { db } from '../db/instance';
-import type { CaseRecord } from '../db/lineage-db';
 import { ImportPanel } from '../import/ImportPanel';
-import { selectFinished, useImports } from '../import/import-store';
+import { selectFinished, selectRequestMapping, useImports } from '../import/import-store';
+import type { CaseRecord, StoredSource } from '../db/lineage-db';
 import { selectCloseSources, useCases } from '../stores/cases-store';
 import { SourcesTable } from './SourcesTable';
 import './sources.css';
@@ -32,6 +32,7 @@ export function SourcesScreen({ caseId, info }: { readonly caseId?: string; read
   const loadIssues = useSources(selectLoadIssues);
   const remove = useSources(selectRemoveSource);
   const finished = useImports(selectFinished);
+  const requestMapping = useImports(selectRequestMapping);
   const close = useCases(selectCloseSources);
   const [caseRecord, setCaseRecord] = useState<CaseRecord>();
 
@@ -42,6 +43,10 @@ export function SourcesScreen({ caseId, info }: { readonly caseId?: string; read
 
   const onExpand = useCallback((id: string) => void loadIssues(id), [loadIssues]);
   const onRemove = useCallback((id: string) => void remove(id, caseId), [remove, caseId]);
+  const onRequestMapping = useCallback(
+    (source: StoredSource, file: File) => requestMapping(source, file, caseId),
+    [requestMapping, caseId],
+  );
   const title = caseId ? `Sources of “${caseRecord?.title ?? '…'}”` : 'All sources';
 
   return (
@@ -79,7 +84,13 @@ export function SourcesScreen({ caseId, info }: { readonly caseId?: string; read
         {status === 'ready' && sources.length === 0 ? (
           <p className="empty">No sources yet: import files to start.</p>
         ) : (
-          <SourcesTable sources={sources} issues={issues} onExpand={onExpand} onRemove={onRemove} />
+          <SourcesTable
+            sources={sources}
+            issues={issues}
+            onExpand={onExpand}
+            onRemove={onRemove}
+            onRequestMapping={onRequestMapping}
+          />
         )}
       </main>
     </div>

@@ -1,4 +1,5 @@
 import type { SourceIssues, StoredSource } from '../db/lineage-db';
+import type { RequestMapping } from './MapColumnsButton';
 import { SourceRow } from './SourceRow';
 
 interface SourcesTableProps {
@@ -6,10 +7,11 @@ interface SourcesTableProps {
   readonly issues: Readonly<Record<string, SourceIssues | undefined>>;
   readonly onExpand: (id: string) => void;
   readonly onRemove: (id: string) => void;
+  readonly onRequestMapping?: RequestMapping;
 }
 
 /** The sources, one row each: kind, size, SHA-256, importer, counts by record type, warnings, rejected, time. */
-export function SourcesTable({ sources, issues, onExpand, onRemove }: SourcesTableProps) {
+export function SourcesTable({ sources, issues, onExpand, onRemove, onRequestMapping }: SourcesTableProps) {
   return (
     <div className="table-scroll">
       <table className="data-table sources-table">
@@ -38,6 +40,7 @@ export function SourcesTable({ sources, issues, onExpand, onRemove }: SourcesTab
               issues={issues[source.id]}
               onExpand={onExpand}
               onRemove={onRemove}
+              onRequestMapping={onRequestMapping}
             />
           ))}
         </tbody>

@@ -150,6 +150,23 @@ export interface OriginCommitsResponse {
   readonly reason?: string;
 }
 
+/**
+ * `origin:register`: a file the user dropped or picked in the desktop app, by the path Electron gives for it
+ * (`webUtils.getPathForFile` in the preload, which alone sends this channel). Once registered, `origin:sha256` may
+ * re-hash it when a case citing it is reopened. Refused in web mode, where a browser gives no path.
+ */
+export interface OriginRegisterRequest {
+  readonly path: string;
+  /** The dropped file's size in bytes: the file at `path` must have it. */
+  readonly size: number;
+}
+
+export interface OriginRegisterResponse {
+  readonly registered: boolean;
+  /** Why the path was not registered. */
+  readonly reason?: string;
+}
+
 export interface IpcChannels {
   'app:info': { request: Record<string, never>; response: AppInfo };
   'sample:load': { request: Record<string, never>; response: SampleCase };
@@ -161,6 +178,7 @@ export interface IpcChannels {
   'bundle:export': { request: BundleExportRequest; response: BundleExportResponse };
   'origin:sha256': { request: OriginHashRequest; response: OriginHashResponse };
   'origin:commits': { request: OriginCommitsRequest; response: OriginCommitsResponse };
+  'origin:register': { request: OriginRegisterRequest; response: OriginRegisterResponse };
 }
 
 export type IpcChannel = keyof IpcChannels;
@@ -247,6 +265,16 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
     .object({
       repository: z.string().min(1).max(4200),
       commits: z.array(sha).min(1).max(10_000),
+    })
+    .strict(),
+  'origin:register': z
+    .object({
+      path: z
+        .string()
+        .min(1)
+        .max(4096)
+        .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'an absolute path to a file'),
+      size: z.number().int().min(0),
     })
     .strict(),
 };

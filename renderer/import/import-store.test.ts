@@ -1,0 +1,86 @@
+/* eslint-disable no-restricted-imports -- a Node-side unit test reads a real public fixture from disk */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkMapping, suggestMapping } from '../../shared/importers/column-mapping';
+import type { Decision } from '../../shared/model/records';
+import { db } from '../db/instance';
+import { LineageDb } from '../db/lineage-db';
+import { loadRecords } from '../db/load-evidence';
+import type { FileOrigins } from './file-origins';
+import { setImportWorkerFactory, useImports } from './import-store';
+import { runImport } from './run-import';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+const NANNYML = '../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv';
+const NAME = 'nannyml_california_housing_analysis.csv';
+const bytes = readFileSync(NANNYML);
+const DROPPED_AT = '/home/ana/Downloads/nannyml_california_housing_analysis.csv';
+
+/** The import worker, in this thread: the same runImport on the database the message names. */
+function inThreadWorker(): Worker {
+  const worker = {
+    onmessage: null as ((event: MessageEvent<FromWorker>) => void) | null,
+    onerror: null,
+    postMessage(message: ToWorker) {
+      if (message.type !== 'import' || !('file' in message.input)) return;
+      const { jobId, input, mapping, caseId, dbName } = message;
+      const target = dbName ? new LineageDb(dbName) : db;
+      void runImport(target, input, {
+        ...(mapping ? { mapping } : {}),
+        ...(caseId ? { caseId } : {}),
+        cancelled: () => false,
+        onProgress: () => undefined,
+      }).then((end) => worker.onmessage?.({ data: { type: 'end', jobId, end } } as MessageEvent<FromWorker>));
+    },
+  };
+  return worker as unknown as Worker;
+}
+
+/** Electron's preload, faked: the path of the one File the test "dropped". */
+const registered: string[] = [];
+const fileOrigins: FileOrigins = {
+  register: async (file) => (file.name === NAME ? (registered.push(DROPPED_AT), DROPPED_AT) : null),
+};
+(globalThis as { window?: unknown }).window = { fileOrigins };
+setImportWorkerFactory(inThreadWorker);
+afterAll(() => delete (globalThis as { window?: unknown }).window);
+
+const until = async (check: () => boolean | Promise<boolean>) => {
+  for (let i = 0; i < 400 && !(await check()); i += 1) await new Promise((r) => setTimeout(r, 25));
+};
+
+describe('importing in the desktop app, then mapping the CSV in a later session', () => {
+  it('records where a dropped file was read, and asks for its column mapping', async () => {
+    useImports.getState().importFiles([{ file: new File([bytes], NAME), name: NAME }]);
+    await until(() => useImports.getState().mappingRequests.length > 0);
+    const [source] = await db.sources.toArray();
+    expect(registered).toEqual([DROPPED_AT]);
+    expect(source).toMatchObject({ name: NAME, detected: 'csv', origin: { path: DROPPED_AT } });
+    useImports.getState().dismissMapping(useImports.getState().mappingRequests[0]!.jobId);
+  });
+
+  it('refuses another file picked for the source, and maps the same one: 8,232 decisions replace none', async () => {
+    const source = (await db.sources.toArray())[0]!;
+    const { requestMapping, importWithMapping } = useImports.getState();
+    const refused = await requestMapping(source, new File([bytes, '\n'], NAME));
+    expect(refused).toMatch(/is not the file nannyml_california_housing_analysis\.csv was imported from/);
+    expect(useImports.getState().mappingRequests).toEqual([]);
+
+    expect(await requestMapping(source, new File([bytes], 'picked-again.csv'))).toBeUndefined();
+    const request = useImports.getState().mappingRequests[0]!;
+    expect(request).toMatchObject({ sourceId: source.id, name: NAME, preview: { format: 'csv' } });
+    const mapping = {
+      ...suggestMapping(request.preview.headers, undefined, request.preview.rows),
+      constants: { 'model.name': 'california-housing' },
+      timeOffset: 'Z',
+    };
+    expect(checkMapping(mapping, request.preview.headers)).toEqual([]);
+    await importWithMapping(request, mapping);
+    await until(() => useImports.getState().jobs.at(-1)?.end !== undefined);
+    const decisions = (await loadRecords(db, [source.id])) as Decision[];
+    expect(decisions).toHaveLength(8232);
+    expect(await db.sources.get(source.id)).toMatchObject({ mapping, origin: { path: DROPPED_AT }, rejected: 0 });
+    const job = useImports.getState().jobs.at(-1);
+    expect(job?.end).toMatchObject({ status: 'imported', source: { id: source.id, detected: 'decision-log' } });
+  });
+});
