@@ -3,7 +3,7 @@
  * laid out and painted, then panned and zoomed by scripted mouse input while requestAnimationFrame counts frames.
  * Medians over fresh page loads.
  */
-import { chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { startWebApp } from '../e2e/web-app';
 import { report, summarize } from './stats';
 
@@ -20,7 +20,7 @@ interface PanZoom {
 }
 
 /** Drags the pane around and zooms in and out with the wheel, counting animation frames meanwhile. */
-async function panAndZoom(page: Page): Promise<PanZoom> {
+export async function panAndZoom(page: Page): Promise<PanZoom> {
   const box = await page.locator('.react-flow__pane').boundingBox();
   if (!box) throw new Error('the graph pane is not on screen');
   const cx = box.x + box.width / 2;
@@ -52,49 +52,61 @@ async function panAndZoom(page: Page): Promise<PanZoom> {
   return { fps: ((frames.length - 1) / elapsed) * 1000, worstFrameMs: worst };
 }
 
-export async function benchGraphView(runs: number, nodes = 500): Promise<boolean> {
-  const painted: number[] = [];
-  const fromLoad: number[] = [];
-  const fps: number[] = [];
-  const worst: number[] = [];
-  const app = await startWebApp();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+export interface GraphRun {
+  /** From the bench page's first render (data in hand) to the first painted frame with edges. */
+  readonly paintedMs: number;
+  /** From navigation start to that frame. */
+  readonly sinceLoadMs: number;
+  readonly fps: number;
+  readonly worstFrameMs: number;
+}
+
+/** One fresh page of the bench graph at `origin`: time to paint, then pan and zoom. */
+export async function measureGraphOnce(browser: Browser, origin: string, nodes: number): Promise<GraphRun> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
   try {
-    for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      try {
-        await page.goto(`${app.origin}/?bench=graph&nodes=${nodes}&fit=all`);
-        await page.waitForFunction(
-          () => (globalThis as { __graphBench?: unknown }).__graphBench !== undefined,
-          undefined,
-          {
-            timeout: 30_000,
-          },
-        );
-        const result = (await page.evaluate('window.__graphBench')) as { paintedMs: number; sinceLoadMs: number };
-        const drawn = await page.locator('.react-flow__node').count();
-        if (drawn < nodes) throw new Error(`only ${drawn} of ${nodes} nodes are on screen`);
-        painted.push(result.paintedMs);
-        fromLoad.push(result.sinceLoadMs);
-        const motion = await panAndZoom(page);
-        fps.push(motion.fps);
-        worst.push(motion.worstFrameMs);
-      } finally {
-        await context.close();
-      }
-    }
+    await page.goto(`${origin}/?bench=graph&nodes=${nodes}&fit=all`);
+    await page.waitForFunction(() => (globalThis as { __graphBench?: unknown }).__graphBench !== undefined, undefined, {
+      timeout: 30_000,
+    });
+    const result = (await page.evaluate('window.__graphBench')) as { paintedMs: number; sinceLoadMs: number };
+    const drawn = await page.locator('.react-flow__node').count();
+    if (drawn < nodes) throw new Error(`only ${drawn} of ${nodes} nodes are on screen`);
+    const motion = await panAndZoom(page);
+    return { paintedMs: result.paintedMs, sinceLoadMs: result.sinceLoadMs, ...motion };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The Chromium the benches drive (Debian's, or CHROMIUM_PATH). */
+export function launchBenchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function benchGraphView(runs: number, nodes = 500): Promise<boolean> {
+  const all: GraphRun[] = [];
+  const app = await startWebApp();
+  const browser = await launchBenchChromium();
+  try {
+    for (let i = 0; i < runs; i++) all.push(await measureGraphOnce(browser, app.origin, nodes));
   } finally {
     await browser.close();
     await app.stop();
   }
-  const a = report(`graph: ${nodes} nodes laid out and painted (from data to paint)`, painted, 1500);
-  report(`graph: ${nodes} nodes painted, from navigation start (page load included)`, fromLoad, 3000);
-  const f = summarize(fps);
-  const w = summarize(worst);
+  const a = report(
+    `graph: ${nodes} nodes laid out and painted (from data to paint)`,
+    all.map((r) => r.paintedMs),
+    1500,
+  );
+  report(
+    `graph: ${nodes} nodes painted, from navigation start (page load included)`,
+    all.map((r) => r.sinceLoadMs),
+    3000,
+  );
+  const f = summarize(all.map((r) => r.fps));
+  const w = summarize(all.map((r) => r.worstFrameMs));
   const ok = f.median >= 50;
   console.log(
     `${ok ? 'PASS' : 'FAIL'}  graph: ${nodes} nodes pan and zoom: median ${f.median.toFixed(1)} fps (min ${f.min.toFixed(1)}, max ${f.max.toFixed(1)}, n=${f.n}), worst frame median ${w.median.toFixed(0)} ms; target ≥ 50 fps`,

@@ -1,5 +1,7 @@
 import {
   Controls,
+  getNodesBounds,
+  getViewportForBounds,
   MiniMap,
   type NodeChange,
   type NodeMouseHandler,
@@ -46,6 +48,8 @@ const minimapColor = (node: LineageFlowNode) => `var(--kind-${node.type ?? 'data
  * more than it saves (measured with bench/graph-view.ts).
  */
 const VISIBLE_ONLY_PAST = 1000;
+const MIN_ZOOM = 0.05;
+const FIT = { padding: 0.12, maxZoom: 1.1 } as const;
 const EMPTY = { nodes: [] as LineageFlowNode[], edges: [] as LineageFlowEdge[] };
 
 /**
@@ -78,18 +82,21 @@ function GraphCanvas(props: LineageGraphProps) {
     [base, selectedId],
   );
   const empty = base === EMPTY;
-  const fitViewOptions = useMemo(
-    () => ({
-      nodes: base.nodes
-        .filter((n) => fitAll || (n.type !== 'supernode' && n.data.node.depth <= FIT_DEPTH))
-        .map((n) => ({ id: n.id })),
-      padding: 0.12,
-      maxZoom: 1.1,
-    }),
+  const fitted = useMemo(
+    () => base.nodes.filter((n) => fitAll || (n.type !== 'supernode' && n.data.node.depth <= FIT_DEPTH)),
     // Fitted once, when the graph first appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [empty],
   );
+  const fitViewOptions = useMemo(() => ({ nodes: fitted.map((n) => ({ id: n.id })), ...FIT }), [fitted]);
+  // The first viewport, computed here when the pane's size is known: nodes are drawn once at their final zoom (with
+  // React Flow's fitView they are drawn at zoom 1 first, then again after it fits).
+  const initialViewport = useMemo(() => {
+    const box = wrap.current;
+    if (fitted.length === 0 || !box || box.clientWidth === 0) return undefined;
+    const { clientWidth, clientHeight } = box;
+    return getViewportForBounds(getNodesBounds(fitted), clientWidth, clientHeight, MIN_ZOOM, FIT.maxZoom, FIT.padding);
+  }, [fitted]);
 
   const { setCenter, getZoom, getNodes, getViewport, setViewport } = useReactFlow<LineageFlowNode, LineageFlowEdge>();
 
@@ -223,9 +230,10 @@ function GraphCanvas(props: LineageGraphProps) {
               nodesConnectable={false}
               edgesFocusable={false}
               onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_PAST}
-              fitView
+              defaultViewport={initialViewport}
+              fitView={!initialViewport}
               fitViewOptions={fitViewOptions}
-              minZoom={0.05}
+              minZoom={MIN_ZOOM}
               proOptions={{ hideAttribution: false }}
             >
               <MiniMap<LineageFlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Lineage graph overview" />

@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import type { TraceNode } from '../../shared/analysis/types';
 import { shortId } from '../format/decision';
 import {
@@ -11,6 +11,9 @@ import {
   type SuperFlowNode,
 } from './flow-types';
 import { useGraphActions } from './graph-actions';
+import { drawsInFull } from './level-of-detail';
+
+type LineageProps = NodeProps<Exclude<LineageFlowNode, SuperFlowNode>>;
 
 /** Splits `namespace:name` so the name gets the room and the namespace goes beside the kind. */
 function splitLabel(node: TraceNode): { namespace?: string; name: string } {
@@ -48,36 +51,46 @@ function VersionBadge({ data }: { readonly data: LineageNodeData }) {
   );
 }
 
-/** Below this zoom, text is unreadable: nodes draw as plain boxes (far fewer elements to paint while panning). */
-const DETAIL_ZOOM = 0.4;
-const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
-
-/** The shared body of every lineage node: kind, label, version badge, expand buttons, fields, handles. */
-function NodeCard({ data, selected }: { readonly data: LineageNodeData; readonly selected: boolean }) {
-  const far = useStore(zoomedOut);
-  return far ? <FarCard data={data} selected={selected} /> : <NearCard data={data} selected={selected} />;
+/** The shared body of every lineage node: in full when readable and near the screen, else one box. */
+function NodeCard(props: LineageProps) {
+  const { data, selected, positionAbsoluteX, positionAbsoluteY, width, height } = props;
+  const full = useStore(
+    useCallback(
+      (s: ReactFlowState) => drawsInFull(s, { positionAbsoluteX, positionAbsoluteY, width, height }),
+      [positionAbsoluteX, positionAbsoluteY, width, height],
+    ),
+  );
+  return full ? <NearCard data={data} selected={selected} /> : <FarCard data={data} selected={selected} />;
 }
 
-/** A node seen from afar: its kind's colour and its name, with the handles edges attach to. */
+/**
+ * A node seen from afar: its kind's colour and its name, with the handles edges attach to (hidden; placed exactly as
+ * in the full card, since React Flow measures them once).
+ */
 function FarCard({ data, selected }: { readonly data: LineageNodeData; readonly selected: boolean }) {
-  const { node, change, fields } = data;
+  const { node, traced, change, fields } = data;
   const classes = [
     'lineage-node',
     'far',
     `kind-${node.kind}`,
     selected && 'selected',
+    traced && 'traced',
     change && `change-${change.status}`,
   ];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${node.kind}`} data-node-id={node.id}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <div className="lineage-node-label">{splitLabel(node).name}</div>
-      {fields?.slice(0, MAX_FIELD_ROWS).map((f) => (
-        <span key={f.name} className="far-field">
-          <Handle type="target" position={Position.Left} id={fieldHandle(f.name, 'in')} isConnectable={false} />
-          <Handle type="source" position={Position.Right} id={fieldHandle(f.name, 'out')} isConnectable={false} />
-        </span>
-      ))}
+      {splitLabel(node).name}
+      {fields && fields.length > 0 && (
+        <ul className="lineage-node-fields" aria-hidden="true">
+          {fields.slice(0, MAX_FIELD_ROWS).map((f) => (
+            <li key={f.name}>
+              <Handle type="target" position={Position.Left} id={fieldHandle(f.name, 'in')} isConnectable={false} />
+              <Handle type="source" position={Position.Right} id={fieldHandle(f.name, 'out')} isConnectable={false} />
+            </li>
+          ))}
+        </ul>
+      )}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
@@ -160,21 +173,19 @@ function NearCard({ data, selected }: { readonly data: LineageNodeData; readonly
   );
 }
 
-type LineageProps = NodeProps<Exclude<LineageFlowNode, SuperFlowNode>>;
-
-export const DecisionNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
+export const DecisionNode = memo((props: LineageProps) => <NodeCard {...props} />);
 DecisionNode.displayName = 'DecisionNode';
-export const ModelNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
+export const ModelNode = memo((props: LineageProps) => <NodeCard {...props} />);
 ModelNode.displayName = 'ModelNode';
-export const FeatureNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
+export const FeatureNode = memo((props: LineageProps) => <NodeCard {...props} />);
 FeatureNode.displayName = 'FeatureNode';
-export const DatasetNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
+export const DatasetNode = memo((props: LineageProps) => <NodeCard {...props} />);
 DatasetNode.displayName = 'DatasetNode';
-export const FieldNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
+export const FieldNode = memo((props: LineageProps) => <NodeCard {...props} />);
 FieldNode.displayName = 'FieldNode';
-export const JobNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
+export const JobNode = memo((props: LineageProps) => <NodeCard {...props} />);
 JobNode.displayName = 'JobNode';
-export const SourceNode = memo(({ data, selected }: LineageProps) => <NodeCard data={data} selected={selected} />);
+export const SourceNode = memo((props: LineageProps) => <NodeCard {...props} />);
 SourceNode.displayName = 'SourceNode';
 
 /** Neighbours past the threshold, grouped: a count and a button that opens them. */

@@ -3,6 +3,7 @@ import { Time } from '../components/Time';
 import { formatTime } from '../format/time';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
 import { adjacentTick, type TimeRange } from '../trace/time-range';
+import './timeline.css';
 
 interface Props {
   readonly range: TimeRange;

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Time } from '../components/Time';
 import { shortId } from '../format/decision';
 import type { VersionEntry } from '../trace/versions';
+import './timeline.css';
 
 interface Props {
   readonly versions: ReadonlyArray<VersionEntry>;

@@ -69,5 +69,8 @@ export const KIND_LABELS: Readonly<Record<TraceNodeKind, string>> = {
 export const nodeHeight = (fieldRows: number) =>
   fieldRows > 0 ? NODE_HEIGHT + 8 + Math.min(fieldRows, MAX_FIELD_ROWS) * FIELD_ROW_HEIGHT : NODE_HEIGHT;
 
+/** The top of field row `index` inside a node (graph.css places the rows there). */
+export const fieldRowTop = (index: number) => NODE_HEIGHT + index * FIELD_ROW_HEIGHT;
+
 /** Handle ids of one field row (left: in, right: out). */
 export const fieldHandle = (field: string, side: 'in' | 'out') => `field:${side}:${field}`;

@@ -2,12 +2,14 @@
  * Turns the visible lineage (view-graph.ts) into React Flow nodes and edges at laid-out positions (pure). Layout is
  * separate (layout.ts, run off the render path by useLayout.ts) and keyed by the graph's shape only.
  */
-import { MarkerType } from '@xyflow/react';
+import { MarkerType, type NodeHandle, Position as Side } from '@xyflow/react';
 import type { ColumnView } from '../trace/column-fields';
 import type { TraceComparison } from '../trace/trace-diff';
 import type { ViewGraph } from '../trace/view-graph';
 import {
+  FIELD_ROW_HEIGHT,
   fieldHandle,
+  fieldRowTop,
   type LineageFlowEdge,
   type LineageFlowNode,
   NODE_HEIGHT,
@@ -37,7 +39,33 @@ export function layoutInput(view: ViewGraph, columns?: ColumnView): LayoutInput 
 }
 
 const arrow = { type: MarkerType.ArrowClosed, width: 16, height: 16 } as const;
-// Edges take no pointer input (nothing happens on an edge): no invisible 20 px hit path per edge to paint and hit-test.
+
+/** React Flow's handle (6 px, border-box), centred on the node's left or right border (5 px and 1 px wide). */
+const HANDLE = 6;
+const TARGET_X = 5 - HANDLE / 2;
+const SOURCE_X = NODE_WIDTH - 1 - HANDLE / 2;
+
+/**
+ * Where a node's handles are, as graph.css places them in the DOM. Given up front, edges are drawn in the same frame
+ * as the nodes instead of one render later, once React Flow has measured every handle.
+ */
+export function nodeHandles(height: number, fields: ReadonlyArray<{ readonly name: string }> = []): NodeHandle[] {
+  const at = (y: number, id: string | null, type: 'source' | 'target'): NodeHandle => ({
+    id,
+    type,
+    position: type === 'target' ? Side.Left : Side.Right,
+    x: type === 'target' ? TARGET_X : SOURCE_X,
+    y: y - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  });
+  const handles = [at(height / 2, null, 'target'), at(height / 2, null, 'source')];
+  fields.slice(0, MAX_FIELD_ROWS).forEach((f, i) => {
+    const y = fieldRowTop(i) + FIELD_ROW_HEIGHT / 2;
+    handles.push(at(y, fieldHandle(f.name, 'in'), 'target'), at(y, fieldHandle(f.name, 'out'), 'source'));
+  });
+  return handles;
+}
 
 /** React Flow nodes and edges of the view at the given positions, with changes and fields marked. */
 export function toFlow(
@@ -58,11 +86,13 @@ export function toFlow(
         data: { group: n },
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
+        handles: nodeHandles(NODE_HEIGHT),
         ariaLabel: `${n.members.length} more ${n.direction} nodes, grouped`,
       };
     }
     const change = comparison?.nodes.get(n.id);
     const fields = columns?.fields.get(n.id);
+    const height = nodeHeight(fields?.length ?? 0);
     return {
       id: n.id,
       type: n.node.kind,
@@ -70,7 +100,8 @@ export function toFlow(
       selected,
       data: { node: n.node, traced: n.traced, upstream: n.upstream, downstream: n.downstream, change, fields },
       width: NODE_WIDTH,
-      height: nodeHeight(fields?.length ?? 0),
+      height,
+      handles: nodeHandles(height, fields),
       ariaLabel: `${n.node.kind} ${n.node.label}${n.node.version ? `, version ${n.node.version}` : ''}${change ? `, ${change.status}` : ''}`,
     } as LineageFlowNode;
   });
