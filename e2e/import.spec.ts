@@ -1,6 +1,6 @@
 /**
- * A new user's import in web mode: a new investigation, real OpenLineage files and a file with one bad line
- * through the file picker, the Sources screen with counts and the rejected line, the same file again (nothing
+ * A new user's import in web mode: a new investigation, real OpenLineage files, a file with one bad line and a
+ * file that is not evidence (the OpenLineage JSON Schema: skipped, not kept) through the file picker, the Sources screen with counts and the rejected line, the same file again (nothing
  * changes), a Git repository by path, removing a source, and choosing the decision in Identify.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtu
 const REAL = '../shared/fixtures/real/openlineage';
 const MARQUEZ = resolve(REAL, 'marquez_docker_metadata.json');
 const DBT = resolve(REAL, 'ol_dbt_postgres_run_events.json');
+const SCHEMA = resolve(REAL, 'spec/OpenLineage.json');
 const marquezRunEvents = (JSON.parse(readFileSync(MARQUEZ, 'utf8')) as Array<{ eventType?: string }>).filter(
   (e) => e.eventType !== undefined,
 ).length;
@@ -74,15 +75,20 @@ test('imports files into a new investigation and shows what each gave', async ({
   await page.getByRole('button', { name: 'Create investigation' }).click();
   await expect(page.getByRole('heading', { name: 'Sources of “Imported evidence”' })).toBeVisible();
 
-  await page.getByTestId('import-files').setInputFiles([MARQUEZ, DBT, bad, decisions()]);
+  await page.getByTestId('import-files').setInputFiles([MARQUEZ, DBT, bad, decisions(), SCHEMA]);
   const summaries = page.locator('.import-summary');
-  await expect(summaries).toHaveCount(4);
+  await expect(summaries).toHaveCount(5);
   await expect(summaries.filter({ hasText: /^Imported/ })).toHaveCount(4);
+  const skipped = summaries.filter({ hasText: 'Skipped — not evidence: a JSON Schema of a format, not data' });
+  await expect(skipped).toHaveCount(1);
+  await expect(skipped).toHaveClass(/muted/);
+  await expect(page.locator('.import-job.error')).toHaveCount(0);
   await expect(summaries.filter({ hasText: `Imported ${marquezRunEvents} records with` })).toHaveCount(1);
   await expect(summaries.filter({ hasText: '11 records, 1 rejected' })).toHaveCount(1);
 
   const rows = page.getByTestId('source-row');
   await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: 'OpenLineage.json' })).toHaveCount(0);
   const marquezRow = rows.filter({ hasText: 'marquez_docker_metadata.json' });
   await expect(marquezRow).toContainText(`lineage-run ${marquezRunEvents}`);
   await expect(marquezRow).toContainText('openlineage');

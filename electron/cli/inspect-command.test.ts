@@ -40,6 +40,35 @@ describe('lineage-investigator inspect', () => {
     expect(out).toContain('line 3: missing required field "timestamp"');
   });
 
+  it('prints "skipped" with the reason for files that are not evidence, counts them apart, exit 0', async () => {
+    const { code, out } = await inspect(['../shared/fixtures/real/audit', '../shared/fixtures/real/openlineage/spec']);
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /audit\/SOURCES\.md\)\n.*\n.*\n {2}skipped: text that is not JSON \(first line: "# Sources — audit"\)/,
+    );
+    expect(out).toContain('OpenLineage.json');
+    expect(out).toContain('  skipped: a JSON Schema of a format, not data');
+    expect(out).not.toMatch(/rejected: [1-9]/);
+    expect(out).toMatch(/ 0 rejected, 40 skipped \(not evidence\)$/);
+    const json = await inspect(['../shared/fixtures/real/openlineage/spec/OpenLineage.json', '--json']);
+    const doc = JSON.parse(json.out) as {
+      exitCode: number;
+      inputs: Array<{ skipped?: string; rejectedCount: number }>;
+    };
+    expect([doc.exitCode, doc.inputs[0]?.skipped, doc.inputs[0]?.rejectedCount]).toEqual([
+      0,
+      'a JSON Schema of a format, not data',
+      0,
+    ]);
+  });
+
+  it('still exits 1 for a file that could be evidence but is not recognized', async () => {
+    const { code, out } = await inspect(['../shared/fixtures/real/inference/feast/feast_ui_rag_registry.json']);
+    expect(code).toBe(1);
+    expect(out).toContain('rejected: 1');
+    expect(out).toMatch(/1 input: 0 records, 1 rejected$/);
+  });
+
   it('prints one JSON document with --json', async () => {
     const { code, out } = await inspect(['../shared/fixtures/real/dbt/ol_v2_fail_0.21', '--json']);
     expect(code).toBe(0);
@@ -101,6 +130,14 @@ describe('lineage-investigator inspect --mapping', () => {
     expect(out).toContain('mapping: decision ← id, timestamp, y_pred, y_pred_proba; features ← MedInc');
     expect(out).toMatch(/kind: decision-log {3}importer: csv 1\.0\.0/);
     expect(out).toContain('records: decision 8,232');
+  });
+
+  it('does not read a file skipped as not evidence through the mapping (dbt structured logs stay skipped)', async () => {
+    const logs = '../shared/fixtures/real/dbt/ol_v12_structlogs_postgres_run_1.8.2/failed_run_logs.jsonl';
+    const { code, out } = await inspect([logs, '--mapping', mappingFile]);
+    expect(code).toBe(0);
+    expect(out).toContain('skipped: dbt structured logs (JSON lines), not an evidence format');
+    expect(out).toMatch(/1 input: 0 records, 0 rejected, 1 skipped \(not evidence\)$/);
   });
 
   it('refuses a mapping file that is not one, naming it (exit 2)', async () => {

@@ -2,8 +2,8 @@
  * `lineage-investigator inspect <path>... [--json]`: imports every input headless (folders recursively, Git
  * repositories through the system git) and prints, per input, what was read and by which reader, the detected
  * kind, record counts by type, warnings, rejected records with their line or JSON pointer and reason, the size
- * and SHA-256. Exit 0 when everything parsed, 1 when records were rejected or a path could not be read, 2 on a
- * usage error.
+ * and SHA-256; a file that is not evidence (documentation, a JSON Schema, …) says why it was skipped. Exit 0 when
+ * everything parsed or was skipped, 1 when records were rejected or a path could not be read, 2 on a usage error.
  */
 import { join } from 'node:path';
 import { describeMapping } from '../../shared/importers/column-mapping.js';
@@ -21,7 +21,10 @@ const USAGE = [
   '',
   'Reads every file (folders recursively), Git repository and git bundle, detects what each is by its content,',
   'and prints its kind, records by type, warnings, rejected records with their line and reason, size and SHA-256.',
-  'Exit status: 0 when everything parsed, 1 when records were rejected or a path could not be read, 2 on a usage error.',
+  'A file that is not evidence (an empty file, documentation, a JSON Schema, a single OpenLineage facet, dbt',
+  'structured logs) is listed as "skipped" with the reason: nothing of it is lost.',
+  'Exit status: 0 when everything parsed or was skipped, 1 when records were rejected or a path could not be read,',
+  '2 on a usage error.',
   '',
   '  --json   print one JSON document instead of text',
   ...MAPPING_USAGE,
@@ -85,6 +88,7 @@ export function inspectJson(
       warnings: i.summary.warnings,
       rejectedCount: i.summary.rejectedCount,
       rejections: i.summary.rejections,
+      ...(i.summary.skipped !== undefined && { skipped: i.summary.skipped }),
     })),
     problems,
   };
@@ -104,6 +108,10 @@ function printText(imported: ReadonlyArray<ImportedInput>, problems: ReadonlyArr
     io.out(`${i.name}  (${i.path})`);
     io.out(`  kind: ${s.detected}   importer: ${s.importer} ${s.importerVersion}   reader: ${i.reader}`);
     io.out(`  size: ${n(i.size)} bytes   SHA-256: ${i.sha256}`);
+    if (s.skipped !== undefined) {
+      io.out(`  skipped: ${s.skipped}`);
+      continue;
+    }
     const counts = Object.entries(s.counts).map(([kind, count]) => `${kind} ${n(count)}`);
     io.out(`  records: ${counts.length > 0 ? counts.join(', ') : 'none'}`);
     io.out(`  warnings: ${n(s.warningCount)}`);
@@ -116,9 +124,11 @@ function printText(imported: ReadonlyArray<ImportedInput>, problems: ReadonlyArr
   }
   for (const p of problems) io.err(`${p.path}: ${p.reason}`);
   const rejected = imported.reduce((sum, i) => sum + i.summary.rejectedCount, 0);
+  const skipped = imported.filter((i) => i.summary.skipped !== undefined).length;
   const records = imported.reduce((sum, i) => sum + Object.values(i.summary.counts).reduce((a, b) => a + b, 0), 0);
   io.out(
     `${n(imported.length)} input${imported.length === 1 ? '' : 's'}: ${n(records)} records, ${n(rejected)} rejected` +
+      (skipped > 0 ? `, ${n(skipped)} skipped (not evidence)` : '') +
       (problems.length > 0 ? `, ${n(problems.length)} unreadable` : ''),
   );
 }

@@ -124,9 +124,12 @@ async function importOne(input: ListedInput, index: number, options: ImportInput
   };
 }
 
-/** True for a file read without records as a CSV, or as unknown JSON lines of flat objects: a mapping reads it. */
+/**
+ * True for a file read without records as a CSV, or as unknown JSON lines of flat objects: a mapping reads it.
+ * Never for a file skipped as not evidence (e.g. dbt structured logs): no mapping makes evidence of it.
+ */
 function needsMapping(summary: ImportSummary, head: string): boolean {
-  if (Object.values(summary.counts).some((n) => n > 0)) return false;
+  if (summary.skipped !== undefined || Object.values(summary.counts).some((n) => n > 0)) return false;
   return summary.detected === 'csv' || (summary.detected === 'unknown' && previewTable(head)?.format === 'json-lines');
 }
 

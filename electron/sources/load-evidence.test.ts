@@ -32,6 +32,19 @@ describe('loadEvidence', () => {
     expect(problems).toEqual([{ path: missing, reason: 'cannot read: ENOENT' }]);
   });
 
+  it('lists files that are not evidence as skipped, apart from the loaded ones', async () => {
+    const { loaded, skipped } = await loadEvidence(['../shared/fixtures/real/tracking-plans'], {
+      git: createGitRunner(),
+      cacheDir,
+    });
+    expect(skipped.map((s) => [s.name, s.reason])).toEqual([
+      ['SOURCES.md', 'text that is not JSON (first line: "# Sources — tracking-plans")'],
+    ]);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.map((l) => l.file.name)).not.toContain('SOURCES.md');
+    expect(loaded.every((l) => l.result.detected === 'tracking-plan')).toBe(true);
+  });
+
   it('reads a folder that is not a Git repository as plain files', async () => {
     const dir = mkdtempSync(join(cacheDir, 'plain-'));
     writeFileSync(

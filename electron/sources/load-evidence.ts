@@ -1,6 +1,7 @@
 /**
  * The headless path every CLI command shares: stream every input through the importers and gather the records
- * into one evidence set, keeping each input's summary for reporting.
+ * into one evidence set, keeping each input's summary for reporting. Files that are not evidence (documentation,
+ * JSON Schemas, … — see shared/importers/describe-input.ts) are not loaded: they are listed as skipped, with why.
  */
 import type { ImportMapping } from '../../shared/importers/mapping.js';
 import type { InputFile } from '../../shared/ipc/contract.js';
@@ -16,8 +17,19 @@ export interface LoadedFile {
   readonly result: ImportResult;
 }
 
+/** A file read but not evidence: nothing of it was lost. */
+export interface SkippedFile {
+  readonly path: string;
+  readonly name: string;
+  readonly sha256: string;
+  /** Why it is not evidence, e.g. "a JSON Schema of a format, not data". */
+  readonly reason: string;
+}
+
 export interface LoadedEvidence {
+  /** The inputs that are evidence (imported, possibly with rejections); skipped files are not among them. */
   readonly loaded: ReadonlyArray<LoadedFile>;
+  readonly skipped: ReadonlyArray<SkippedFile>;
   readonly problems: ReadonlyArray<ReadProblem>;
   readonly set: EvidenceSet;
   /** Source id (SHA-256) → file name, to cite evidence. */
@@ -47,31 +59,38 @@ export async function loadEvidence(
       byInput.set(index, list);
     },
   });
-  const loaded: LoadedFile[] = imported.map((input) => ({
-    file: {
-      path: input.path,
-      name: input.name,
-      sha256: input.sha256,
-      size: input.size,
-      reader: input.reader,
-      ...(input.reader === 'git' && { derivedAs: 'git-log' as const, repository: input.name }),
-    },
-    result: {
-      importer: input.summary.importer,
-      importerVersion: input.summary.importerVersion,
-      detected: input.summary.detected,
-      records: byInput.get(input.index) ?? [],
-      rejections: input.summary.rejections,
-      warnings: input.summary.warnings,
-      counts: input.summary.counts,
-      rejectedCount: input.summary.rejectedCount,
-      warningCount: input.summary.warningCount,
-    },
-  }));
+  const skipped = imported.flatMap((input) =>
+    input.summary.skipped === undefined
+      ? []
+      : [{ path: input.path, name: input.name, sha256: input.sha256, reason: input.summary.skipped }],
+  );
+  const loaded: LoadedFile[] = imported
+    .filter((input) => input.summary.skipped === undefined)
+    .map((input) => ({
+      file: {
+        path: input.path,
+        name: input.name,
+        sha256: input.sha256,
+        size: input.size,
+        reader: input.reader,
+        ...(input.reader === 'git' && { derivedAs: 'git-log' as const, repository: input.name }),
+      },
+      result: {
+        importer: input.summary.importer,
+        importerVersion: input.summary.importerVersion,
+        detected: input.summary.detected,
+        records: byInput.get(input.index) ?? [],
+        rejections: input.summary.rejections,
+        warnings: input.summary.warnings,
+        counts: input.summary.counts,
+        rejectedCount: input.summary.rejectedCount,
+        warningCount: input.summary.warningCount,
+      },
+    }));
   const set = toEvidenceSet(loaded.flatMap((l) => l.result.records));
   const sourceNames = Object.fromEntries(loaded.map((l) => [l.file.sha256, l.file.name]));
   const repositories = new Map(
     imported.flatMap((i) => (i.repository ? [[i.repository.handle, i.repository.folder]] : [])),
   );
-  return { loaded, problems, set, sourceNames, repositories };
+  return { loaded, skipped, problems, set, sourceNames, repositories };
 }

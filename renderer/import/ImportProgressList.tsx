@@ -9,11 +9,17 @@ const JobRow = memo(function JobRow({ job, onCancel }: { job: ImportJob; onCance
   const { progress, end } = job;
   if (end) {
     const tone =
-      end.status === 'failed' ? ' error' : end.status === 'imported' && end.source.rejected > 0 ? ' warn' : '';
+      end.status === 'failed'
+        ? ' error'
+        : end.status === 'skipped'
+          ? ' skipped'
+          : end.status === 'imported' && end.source.rejected > 0
+            ? ' warn'
+            : '';
     return (
       <li className={`import-job ended${tone}`}>
         <span className="import-name mono">{job.name}</span>
-        <span className="import-summary" role="status">
+        <span className={`import-summary${end.status === 'skipped' ? ' muted' : ''}`} role="status">
           {describeEnd(end)}
         </span>
       </li>

@@ -24,6 +24,9 @@ describe('import wording', () => {
       'Imported 2,999 records, 1 rejected',
     );
     expect(describeEnd({ status: 'already-imported', source: source({ audit: 1 }, 0, 0) })).toMatch(/nothing changed/);
+    expect(describeEnd({ status: 'skipped', reason: 'a JSON Schema of a format, not data' })).toBe(
+      'Skipped — not evidence: a JSON Schema of a format, not data',
+    );
   });
 
   it('estimates the time left over both passes (hash, then parse)', () => {

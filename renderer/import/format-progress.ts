@@ -54,6 +54,8 @@ export function describeEnd(end: ImportEnd): string {
       return `Already imported (${describeSource(end.source)}): nothing changed`;
     case 'cancelled':
       return 'Cancelled: nothing of this file was kept';
+    case 'skipped':
+      return `Skipped — not evidence: ${end.reason}`;
     case 'failed':
       return `Failed: ${end.reason}`;
   }

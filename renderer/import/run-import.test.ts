@@ -89,6 +89,26 @@ describe('runImport (the worker’s import of one file)', () => {
     expect(chunks.map((c) => c.rows.length).sort((a, b) => a - b)).toEqual([999, 1000, 1000]);
   });
 
+  it('skips a file that is not evidence: nothing stored, not in the case, the reason given', async () => {
+    const schema = readFileSync('../shared/fixtures/real/openlineage/spec/OpenLineage.json');
+    const notes = readFileSync('../shared/fixtures/real/audit/SOURCES.md');
+    const ends = [
+      await runImport(db, { file: new File([schema], 'OpenLineage.json'), name: 'OpenLineage.json' }, noCancel),
+      await runImport(
+        db,
+        { file: new File([notes], 'SOURCES.md'), name: 'SOURCES.md' },
+        { ...noCancel, caseId: 'case-1' },
+      ),
+    ];
+    expect(ends).toEqual([
+      { status: 'skipped', reason: 'a JSON Schema of a format, not data' },
+      { status: 'skipped', reason: 'text that is not JSON (first line: "# Sources — audit")' },
+    ]);
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.recordChunks.count()).toBe(0);
+    expect((await db.getCase('case-1'))?.sourceIds).toEqual([]);
+  });
+
   it('leaves nothing behind when cancelled mid-file', async () => {
     let phase = '';
     const end = await runImport(

@@ -4,8 +4,9 @@
  * A source's id is its file's SHA-256. A large file is not hashed in a pass before parsing: its chunks are staged
  * under a provisional id (a random 64-hex token) while its bytes, once decoded, go to a hasher (in the import
  * worker: a second worker, on the other core); at the end the source becomes its SHA-256 — or, when that file was
- * already imported, the staged rows are deleted and nothing changes. Progress is reported at most every
- * PROGRESS_INTERVAL_MS.
+ * already imported, the staged rows are deleted and nothing changes. A file that is not evidence (the importer's
+ * `skipped` reason: documentation, a JSON Schema, …) is not committed: its staged source is discarded and the end
+ * says why it was skipped. Progress is reported at most every PROGRESS_INTERVAL_MS.
  */
 import type { ImportMapping } from '../../shared/importers/mapping';
 import { HEAD_SIZE, startImport } from '../../shared/importers/streaming';
@@ -161,6 +162,10 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       return { status: 'cancelled' };
     }
     const summary = timings.time('importer', () => importer.end());
+    if (summary.skipped !== undefined) {
+      await discard();
+      return { status: 'skipped', reason: summary.skipped };
+    }
     buffer.add(importer.take());
     await pipeline.put(buffer.drain(true));
     await timings.wait('write-wait', () => pipeline.flush());

@@ -44,6 +44,8 @@ export type ImportEnd =
   | { readonly status: 'imported'; readonly source: StoredSource }
   | { readonly status: 'already-imported'; readonly source: StoredSource }
   | { readonly status: 'cancelled' }
+  /** Not evidence (an empty file, documentation, a JSON Schema, …): nothing was stored, nothing lost. */
+  | { readonly status: 'skipped'; readonly reason: string }
   | { readonly status: 'failed'; readonly reason: string };
 
 export type FromWorker =

@@ -1,4 +1,8 @@
-/** The Sources screen's data: the sources listed (a case's, or all), their issues once expanded, and removal. */
+/**
+ * The Sources screen's data: the sources listed (a case's, or all), their issues once expanded, and removal.
+ * Re-reading the list is coalesced: while a folder's files end one after another, `load` reads at most once every
+ * RELOAD_INTERVAL_MS and once after the last call, instead of once per file.
+ */
 import { create } from 'zustand';
 import { db } from '../db/instance';
 import type { SourceIssues, StoredSource } from '../db/lineage-db';
@@ -9,41 +13,76 @@ export interface SourcesState {
   readonly status: 'idle' | 'loading' | 'ready' | 'error';
   readonly error?: string;
   readonly issues: Readonly<Record<string, SourceIssues | undefined>>;
-  /** Loads the sources of a case (in its order), or every source when `caseId` is undefined. */
+  /**
+   * Loads the sources of a case (in its order), or every source when `caseId` is undefined: at once for another
+   * case or after a pause, else coalesced with the calls of the next RELOAD_INTERVAL_MS (resolves once read).
+   */
   readonly load: (caseId?: string) => Promise<void>;
   readonly loadIssues: (sourceId: string) => Promise<void>;
   readonly remove: (sourceId: string, caseId?: string) => Promise<void>;
 }
 
+/** The shortest time between two reads of the list while calls keep coming (e.g. a folder import). */
+export const RELOAD_INTERVAL_MS = 500;
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export const useSources = create<SourcesState>()((set, get) => ({
-  sources: [],
-  status: 'idle',
-  issues: {},
-  load: async (caseId) => {
+export const useSources = create<SourcesState>()((set, get) => {
+  let latest = 0;
+  let lastRead = { at: -Infinity, caseId: undefined as string | undefined };
+  let pending: { readonly caseId?: string; readonly done: Promise<void> } | undefined;
+
+  /** Reads the list now; only the latest read started is shown. */
+  const read = async (caseId: string | undefined) => {
+    const ticket = ++latest;
+    lastRead = { at: performance.now(), caseId };
     set({ status: get().status === 'ready' ? 'ready' : 'loading', error: undefined });
     try {
       const ids = caseId ? ((await db.getCase(caseId))?.sourceIds ?? []) : undefined;
-      set({ sources: await listCompleteSources(db, ids), status: 'ready' });
+      const sources = await listCompleteSources(db, ids);
+      if (ticket === latest) set({ sources, status: 'ready' });
     } catch (error) {
-      set({ status: 'error', error: `Could not read the sources: ${message(error)}` });
+      if (ticket === latest) set({ status: 'error', error: `Could not read the sources: ${message(error)}` });
     }
-  },
-  loadIssues: async (sourceId) => {
-    if (get().issues[sourceId]) return;
-    const issues = (await db.sourceIssues.get(sourceId)) ?? { sourceId, rejections: [], warnings: [] };
-    set({ issues: { ...get().issues, [sourceId]: issues } });
-  },
-  remove: async (sourceId, caseId) => {
-    try {
-      await removeSource(db, sourceId);
-      await get().load(caseId);
-    } catch (error) {
-      set({ error: `Could not remove the source: ${message(error)}` });
-    }
-  },
-}));
+  };
+
+  return {
+    sources: [],
+    status: 'idle',
+    issues: {},
+    load: (caseId) => {
+      const wait = lastRead.at + RELOAD_INTERVAL_MS - performance.now();
+      if (caseId !== lastRead.caseId || wait <= 0) {
+        pending = undefined;
+        return read(caseId);
+      }
+      if (pending && pending.caseId === caseId) return pending.done;
+      const done = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          // Read since (another case, or after a pause): this one is not needed any more.
+          if (pending?.done !== done) return resolve();
+          pending = undefined;
+          void read(caseId).then(resolve);
+        }, wait),
+      );
+      pending = { ...(caseId ? { caseId } : {}), done };
+      return done;
+    },
+    loadIssues: async (sourceId) => {
+      if (get().issues[sourceId]) return;
+      const issues = (await db.sourceIssues.get(sourceId)) ?? { sourceId, rejections: [], warnings: [] };
+      set({ issues: { ...get().issues, [sourceId]: issues } });
+    },
+    remove: async (sourceId, caseId) => {
+      try {
+        await removeSource(db, sourceId);
+        await read(caseId);
+      } catch (error) {
+        set({ error: `Could not remove the source: ${message(error)}` });
+      }
+    },
+  };
+});
 
 export const selectSources = (s: SourcesState) => s.sources;
 export const selectSourcesStatus = (s: SourcesState) => s.status;

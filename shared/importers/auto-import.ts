@@ -4,7 +4,7 @@
  * as it comes. Whole documents (dbt artifacts, tracking plans, Profiles YAML) go to their document importer.
  */
 import type { EvidenceRecord } from '../model/records';
-import { ACCEPTED_KINDS, describeInput } from './describe-input';
+import { ACCEPTED_KINDS, describeInput, notEvidence } from './describe-input';
 import { classifyRecord, sniffKeys, WRAPPER_KEYS, type RecordKind } from './detect';
 import type { DocumentImporter, DocumentOutput } from './document-importer';
 import { ImportSink, whereOf } from './import-sink';
@@ -18,11 +18,14 @@ import { readYaml } from './yaml-document';
 
 const SAMPLE = 20;
 const MAX_PENDING = 1000;
+const YAML_NAME = /\.ya?ml$/i;
 
 type Decision =
   | { readonly mode: 'records'; readonly kind: RecordKind }
   | { readonly mode: 'document'; readonly importer: DocumentImporter }
-  | { readonly mode: 'unknown'; readonly reason: string };
+  | { readonly mode: 'unknown'; readonly reason: string; readonly line?: number }
+  /** Not evidence (describe-input.ts): nothing is rejected, the file is skipped for `reason`. */
+  | { readonly mode: 'skipped'; readonly reason: string };
 
 /** The incremental importer of JSON, JSON lines, YAML and unrecognized inputs. */
 export function createAutoImport(head: string, source: ImportSource, options: StartOptions): StreamingImport {
@@ -62,7 +65,7 @@ export function createAutoImport(head: string, source: ImportSource, options: St
   };
 
   const process = (item: RawItem) => {
-    if (!decision || decision.mode === 'unknown') return;
+    if (!decision || decision.mode === 'unknown' || decision.mode === 'skipped') return;
     if (decision.mode === 'records') {
       for (const element of expand(item)) mapItem(decision.kind, element);
       return;
@@ -75,8 +78,8 @@ export function createAutoImport(head: string, source: ImportSource, options: St
   };
 
   const decide = (textForDescription: () => string) => {
-    decision = decideKind(pending, options, head, textForDescription);
-    if (decision.mode === 'unknown') sink.reject({}, decision.reason);
+    decision = decideKind(pending, options, head, textForDescription, source.name);
+    if (decision.mode === 'unknown') sink.reject(decision.line ? { line: decision.line } : {}, decision.reason);
     for (const item of pending) process(item);
     pending.length = 0;
   };
@@ -149,6 +152,7 @@ function decideKind(
   options: StartOptions,
   head: string,
   textForDescription: () => string,
+  name: string,
 ): Decision {
   if (options.mapping) return { mode: 'records', kind: options.mapping.kind };
   const first = pending.find((item) => item.top && isObject(item.value));
@@ -162,11 +166,16 @@ function decideKind(
   if (kind) return { mode: 'records', kind };
   const text = textForDescription();
   const input = readJsonInput(text);
-  const reason =
-    input.shape === 'empty'
-      ? 'empty file'
-      : `unrecognized input: it looks like ${describeInput(input)}. Accepted: ${ACCEPTED_KINDS}.`;
-  return { mode: 'unknown', reason };
+  const broken = input.shape === 'text' && YAML_NAME.test(name) ? readYaml(text) : undefined;
+  // A file named as YAML that does not parse is a broken input (a tracking plan, a Profiles project), not a document.
+  if (broken && !broken.ok)
+    return { mode: 'unknown', reason: broken.reason, ...(broken.line && { line: broken.line }) };
+  const skipped = notEvidence(input);
+  if (skipped) return { mode: 'skipped', reason: skipped };
+  return {
+    mode: 'unknown',
+    reason: `unrecognized input: it looks like ${describeInput(input)}. Accepted: ${ACCEPTED_KINDS}.`,
+  };
 }
 
 function vote(items: ReadonlyArray<RawItem>): RecordKind | undefined {
@@ -219,5 +228,6 @@ function summary(decision: Decision | undefined, sink: ImportSink) {
     rejectedCount: sink.rejectedCount,
     warnings: sink.warnings,
     warningCount: sink.warningCount,
+    ...(decision?.mode === 'skipped' && { skipped: decision.reason }),
   };
 }

@@ -1,6 +1,22 @@
 /**
  * Says in words what an unrecognized input looked like, naming well-known formats the app does
- * not import yet, so the rejection tells the user what they gave and what is accepted.
+ * not import yet, so the rejection tells the user what they gave and what is accepted — and decides which
+ * unrecognized inputs are not evidence at all, to be skipped rather than rejected.
+ *
+ * Skipped (nothing lost: no importer could ever make records of it, with or without a column mapping):
+ * - an empty file (only whitespace);
+ * - text that is not JSON and not a YAML document of a kind imported (README-like Markdown, `dbt_project.yml`, a
+ *   Feast `feature_store.yaml`, …): the app reads JSON, JSON lines, CSV, YAML documents and Git; other text is
+ *   documentation or configuration. A CSV never gets here (it is read by the CSV importer and needs a mapping);
+ * - a JSON Schema (`$schema` with `$defs`, `definitions` or `properties`): it describes a format, it holds no
+ *   events. A tracking plan written as a JSON Schema is recognized by its importer before this;
+ * - a single OpenLineage facet (one key whose object carries `_producer`/`_schemaURL`, or a known facet name):
+ *   a fragment of an event, without a time, run or job to place it;
+ * - dbt structured logs (`{"info": {"name": …}, "data": …}` lines): the run's evidence is in its manifest.json
+ *   and run_results.json.
+ * Rejected (could be evidence): binary data, JSON that does not parse (a truncated export), JSON whose records
+ * have fields no importer knows (an export in a format not supported yet: keep the reason), and every record an
+ * importer could not read.
  */
 import { eachLine, isObject, type JsonInput } from './json-input';
 import { clip } from './timestamps';
@@ -13,6 +29,60 @@ export const ACCEPTED_KINDS =
   'pages), enforcement log JSONL or ' +
   'RudderStack events with violationErrors, GitHub pull requests JSON (or GitLab merge requests), tracking plans ' +
   '(rudder-cli YAML, Segment Protocols JSON, JSON Schema), RudderStack Profiles YAML, and Git history from a repository';
+
+/**
+ * Why an input is not evidence (to skip it, nothing lost), or undefined when it could be evidence and an
+ * unrecognized one is rejected. See the file's comment for what is skipped.
+ */
+export function notEvidence(input: JsonInput): string | undefined {
+  switch (input.shape) {
+    case 'empty':
+      return 'an empty file';
+    case 'text':
+      return describeInput(input);
+    case 'lines':
+      if (input.sample.length === 1) return documentNotEvidence(input.sample[0]);
+      return structuredLogs(input.sample.filter(isObject), 'JSON lines');
+    case 'document':
+      return documentNotEvidence(input.value);
+    default:
+      return undefined;
+  }
+}
+
+function documentNotEvidence(value: unknown): string | undefined {
+  if (Array.isArray(value)) return structuredLogs(value.slice(0, 20).filter(isObject), 'a JSON array');
+  if (!isObject(value)) return undefined;
+  if (isJsonSchema(value)) return JSON_SCHEMA;
+  if (isSingleFacet(value)) return SINGLE_FACET;
+  return structuredLogs([value], 'a JSON object');
+}
+
+const JSON_SCHEMA = 'a JSON Schema of a format, not data';
+const SINGLE_FACET = 'a single OpenLineage facet, not an event';
+const FACET_KEYS = ['columnLineage', 'schema', 'sourceCodeLocation', 'sql', 'sourceCode'];
+
+function isJsonSchema(value: Record<string, unknown>): boolean {
+  return (
+    typeof value.$schema === 'string' &&
+    (isObject(value.$defs) || isObject(value.definitions) || isObject(value.properties))
+  );
+}
+
+function isSingleFacet(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  const only = keys.length === 1 ? value[keys[0] ?? ''] : undefined;
+  if (!isObject(only)) return false;
+  return (
+    FACET_KEYS.includes(keys[0] ?? '') || typeof only._producer === 'string' || typeof only._schemaURL === 'string'
+  );
+}
+
+function structuredLogs(objects: ReadonlyArray<Record<string, unknown>>, container: string): string | undefined {
+  const first = objects[0];
+  if (!first || !isObject(first.info) || !isObject(first.data) || typeof first.info.name !== 'string') return undefined;
+  return `dbt structured logs (${container}), not an evidence format: import the run's manifest.json and run_results.json`;
+}
 
 /** A short description of what the input looks like. */
 export function describeInput(input: JsonInput): string {
@@ -45,20 +115,16 @@ function describeDocument(value: unknown): string {
   if (isObject(value.metadata) && typeof value.metadata.dbt_schema_version === 'string') {
     return `a dbt artifact of a kind not imported (${value.metadata.dbt_schema_version})`;
   }
-  if (typeof value.$schema === 'string' && isObject(value.$defs)) return 'a JSON Schema of a format, not data';
-  const facetKeys = ['columnLineage', 'schema', 'sourceCodeLocation', 'sql', 'sourceCode'];
-  if (Object.keys(value).length === 1 && facetKeys.some((k) => isObject(value[k]))) {
-    return 'a single OpenLineage facet, not an event';
-  }
+  if (isJsonSchema(value)) return JSON_SCHEMA;
+  if (isSingleFacet(value)) return SINGLE_FACET;
   return describeRecords([value], 'a JSON object');
 }
 
 function describeRecords(objects: ReadonlyArray<Record<string, unknown>>, container: string): string {
   const first = objects[0];
   if (!first) return `${container} without objects`;
-  if (isObject(first.info) && isObject(first.data) && typeof first.info.name === 'string') {
-    return `dbt structured logs (${container}), not an evidence format: import the run's manifest.json and run_results.json`;
-  }
+  const logs = structuredLogs(objects, container);
+  if (logs) return logs;
   const keys = Object.keys(first).slice(0, 8).join(', ');
   return `${container} whose records have the fields ${keys || '(none)'}`;
 }

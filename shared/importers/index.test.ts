@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { InputFile } from '../ipc/contract';
-import { importInput } from './index';
+import { HEAD_SIZE, importInput, startImport } from './index';
 
 const real = (path: string) => readFileSync(new URL(`../../../shared/fixtures/real/${path}`, import.meta.url), 'utf8');
 const file = (text: string, name = 'upload.dat'): InputFile => ({ name, sha256: 'f00d', size: text.length, text });
 const line = (o: unknown) => JSON.stringify(o);
+/** The file-level verdict of the streaming import: why it was skipped (undefined when it was not). */
+const skippedBecause = (text: string) => {
+  const job = startImport(text.slice(0, HEAD_SIZE), { id: 'f00d', name: 'upload.dat' });
+  job.push(text);
+  return job.end().skipped;
+};
 
 const samples = {
   'decision-log': line({ decision_id: 'd-1', timestamp: '2026-11-20T10:15:00Z', model: { name: 'm' }, features: [] }),
@@ -59,10 +65,11 @@ describe('importInput detects by content, not by name', () => {
 });
 
 describe('importInput on inputs it does not accept', () => {
-  it('rejects an empty file', () => {
+  it('skips an empty file: not evidence, nothing rejected', () => {
     const result = importInput(file('\n \n'));
     expect(result.detected).toBe('unknown');
-    expect(result.rejections).toEqual([{ sourceName: 'upload.dat', reason: 'empty file' }]);
+    expect(result.rejections).toEqual([]);
+    expect(skippedBecause('\n \n')).toBe('an empty file');
   });
 
   it('rejects binary garbage without throwing', () => {
@@ -78,18 +85,24 @@ describe('importInput on inputs it does not accept', () => {
     expect(csv.rejections[0]?.reason).toMatch(
       /needs a column mapping: a CSV of 8,232 rows with the columns id, clf_target/,
     );
-    const text = importInput(file(real('dbt/ol_v7_postgres_1.3.1/dbt_project.yml')));
-    expect(text.rejections[0]?.reason).toMatch(/Accepted: OpenLineage events/);
+    const text = real('dbt/ol_v7_postgres_1.3.1/dbt_project.yml');
+    expect(importInput(file(text)).rejections).toEqual([]);
+    expect(skippedBecause(text)).toBe(`text that is not JSON (first line: "name: 'jaffle_shop'")`);
     const feast = importInput(file(real('inference/feast/feast_ui_rag_registry.json')));
     expect(feast.detected).toBe('unknown');
     expect(feast.rejections).toHaveLength(1);
+    expect(feast.rejections[0]?.reason).toMatch(
+      /unrecognized input: .*fields projects, featureViews.*Accepted: OpenLin/,
+    );
+    expect(skippedBecause(real('inference/feast/feast_ui_rag_registry.json'))).toBeUndefined();
   });
 
   it('does not mistake a dbt manifest or a lone facet for lineage events', () => {
     const manifest = importInput(file(real('dbt/ol_v7_postgres_1.3.1/manifest.json')));
     expect(manifest.detected).toBe('dbt-manifest');
     expect(manifest.records.some((r) => r.kind === 'lineage-run')).toBe(false);
-    const facet = importInput(file(real('openlineage/spec_facet_examples/SourceCodeLocationJobFacet_1.json')));
-    expect(facet.rejections[0]?.reason).toMatch(/OpenLineage facet, not an event/);
+    const facet = real('openlineage/spec_facet_examples/SourceCodeLocationJobFacet_1.json');
+    expect(importInput(file(facet)).records).toEqual([]);
+    expect(skippedBecause(facet)).toBe('a single OpenLineage facet, not an event');
   });
 });

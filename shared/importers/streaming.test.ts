@@ -106,8 +106,9 @@ describe('bad input never aborts the import', () => {
     expect(summary.rejections[0]?.line).toBe(cut.split('\n').length);
   });
 
-  it('names an empty file and binary garbage, importing nothing', () => {
-    expect(streamed('', 10).summary.rejections).toEqual([{ sourceName: 'input', reason: 'empty file' }]);
+  it('skips an empty file (nothing lost) and rejects binary garbage, importing nothing', () => {
+    const empty = streamed('', 10).summary;
+    expect([empty.skipped, empty.rejections, empty.rejectedCount]).toEqual(['an empty file', [], 0]);
     const bytes = Array.from({ length: 512 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('');
     const binary = streamed(`\x89PNG\r\n\x1a\n${bytes}`, 100);
     expect(binary.records).toEqual([]);

@@ -36,6 +36,12 @@ export interface ImportSummary {
   /** The first MAX_LISTED warnings; `warningCount` counts them all. */
   readonly warnings: ReadonlyArray<ImportWarning>;
   readonly warningCount: number;
+  /**
+   * Set when the file is not evidence (an empty file, documentation, a JSON Schema, a single OpenLineage facet,
+   * dbt structured logs — see describe-input.ts): the reason it was skipped. Nothing was lost: no records and no
+   * rejection.
+   */
+  readonly skipped?: string;
 }
 
 /** One file's import in progress. Never throws on bad input. */

@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createCase } from '../db/case-log';
+import { db } from '../db/instance';
+import type { StoredSource } from '../db/lineage-db';
+import { useSources } from './sources-store';
+
+const source = (id: string): StoredSource => ({
+  id,
+  name: `${id}.jsonl`,
+  sha256: id,
+  size: 1,
+  detected: 'deployments',
+  importer: 'deployments',
+  importerVersion: '1.0.0',
+  importedAt: '2026-11-25T08:00:00.000Z',
+  counts: { deployment: 1 },
+  rejected: 0,
+  warnings: 0,
+  status: 'complete',
+});
+
+afterAll(async () => {
+  await db.delete();
+});
+
+describe('the Sources list while a folder imports', () => {
+  it('re-reads the list once at once and once after a burst of finished files, showing the last one', async () => {
+    await createCase(db, { id: 'case-burst', title: 'T', description: '', sourceIds: [] });
+    const reads = vi.spyOn(db, 'getCase');
+    const { load } = useSources.getState();
+    await load('case-burst');
+    const loads: Promise<void>[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      await db.sources.put(source(`s${i}`));
+      await db.cases.update('case-burst', { sourceIds: Array.from({ length: i + 1 }, (_, k) => `s${k}`) });
+      loads.push(load('case-burst'));
+    }
+    await Promise.all(loads);
+    // 31 calls: the first read, then the burst coalesced (one read per 500 ms, the last after the final call).
+    expect(reads.mock.calls.length).toBeLessThan(31);
+    expect(useSources.getState().sources.map((s) => s.id)).toEqual(Array.from({ length: 30 }, (_, k) => `s${k}`));
+    reads.mockRestore();
+  });
+
+  it('reads another case at once, never showing the one asked before', async () => {
+    await createCase(db, { id: 'case-other', title: 'U', description: '', sourceIds: [] });
+    const { load } = useSources.getState();
+    const before = load('case-burst');
+    await load('case-other');
+    await before;
+    expect(useSources.getState().sources).toEqual([]);
+  });
+});
