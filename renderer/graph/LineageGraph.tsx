@@ -15,6 +15,8 @@ import { graphCommandForKey } from '../trace/graph-commands';
 import { nextNode } from '../trace/graph-navigation';
 import type { TraceComparison } from '../trace/trace-diff';
 import type { ViewGraph } from '../trace/view-graph';
+import { createDetailViewport, DetailViewportContext, DetailViewportSync } from './detail-viewport';
+import { EdgeLayer } from './EdgeLayer';
 import { exportGraphImage, type ImageFormat } from './export-image';
 import { FIT_DEPTH, type LineageFlowEdge, type LineageFlowNode, NODE_HEIGHT, NODE_WIDTH } from './flow-types';
 import { type GraphActions, GraphActionsContext } from './graph-actions';
@@ -51,6 +53,8 @@ const VISIBLE_ONLY_PAST = 1000;
 const MIN_ZOOM = 0.05;
 const FIT = { padding: 0.12, maxZoom: 1.1 } as const;
 const EMPTY = { nodes: [] as LineageFlowNode[], edges: [] as LineageFlowEdge[] };
+/** React Flow draws no edges: EdgeLayer draws them all in one SVG. */
+const NO_EDGES: LineageFlowEdge[] = [];
 
 /**
  * The lineage graph, laid out left to right (upstream on the left, the decision on the right): expand and collapse
@@ -95,8 +99,28 @@ function GraphCanvas(props: LineageGraphProps) {
     const box = wrap.current;
     if (fitted.length === 0 || !box || box.clientWidth === 0) return undefined;
     const { clientWidth, clientHeight } = box;
-    return getViewportForBounds(getNodesBounds(fitted), clientWidth, clientHeight, MIN_ZOOM, FIT.maxZoom, FIT.padding);
+    const { x, y, zoom } = getViewportForBounds(
+      getNodesBounds(fitted),
+      clientWidth,
+      clientHeight,
+      MIN_ZOOM,
+      FIT.maxZoom,
+      FIT.padding,
+    );
+    return { x, y, zoom, width: clientWidth, height: clientHeight };
   }, [fitted]);
+  // Nodes choose their level of detail at the settled viewport, seeded with the first one.
+  const detail = useMemo(
+    () =>
+      createDetailViewport(
+        initialViewport && {
+          transform: [initialViewport.x, initialViewport.y, initialViewport.zoom],
+          width: initialViewport.width,
+          height: initialViewport.height,
+        },
+      ),
+    [initialViewport],
+  );
 
   const { setCenter, getZoom, getNodes, getViewport, setViewport } = useReactFlow<LineageFlowNode, LineageFlowEdge>();
 
@@ -137,7 +161,7 @@ function GraphCanvas(props: LineageGraphProps) {
   useEffect(() => {
     if (empty || !onPainted) return;
     let frame = requestAnimationFrame(function check() {
-      if (wrap.current?.querySelector('.react-flow__edge-path')) onPainted?.();
+      if (wrap.current?.querySelector('.lineage-edge')) onPainted?.();
       else frame = requestAnimationFrame(check);
     });
     return () => cancelAnimationFrame(frame);
@@ -207,42 +231,51 @@ function GraphCanvas(props: LineageGraphProps) {
 
   return (
     <GraphActionsContext.Provider value={anchoredActions}>
-      <div className="lineage-graph">
-        <GraphToolbar
-          nodes={searchable}
-          onFind={(id) => focusNode(id, true)}
-          onExportImage={onExportImage}
-          onExportJson={onExportJson}
-        />
-        <div className="graph-wrap" aria-label="Lineage graph" role="region" ref={wrap} onKeyDown={onKeyDown}>
-          {empty ? (
-            <p className="graph-wait muted" role="status">
-              Laying out {view.nodes.length} nodes…
-            </p>
-          ) : (
-            <ReactFlow<LineageFlowNode, LineageFlowEdge>
-              nodes={nodes}
-              edges={base.edges}
-              nodeTypes={nodeTypes}
-              onNodeClick={onNodeClick}
-              onNodesChange={onNodesChange}
-              nodesDraggable={false}
-              nodesConnectable={false}
-              edgesFocusable={false}
-              onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_PAST}
-              defaultViewport={initialViewport}
-              fitView={!initialViewport}
-              fitViewOptions={fitViewOptions}
-              minZoom={MIN_ZOOM}
-              proOptions={{ hideAttribution: false }}
-            >
-              <MiniMap<LineageFlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Lineage graph overview" />
-              <Controls showInteractive={false} />
-            </ReactFlow>
-          )}
+      <DetailViewportContext.Provider value={detail}>
+        <div className="lineage-graph">
+          <GraphToolbar
+            nodes={searchable}
+            onFind={(id) => focusNode(id, true)}
+            onExportImage={onExportImage}
+            onExportJson={onExportJson}
+          />
+          <div className="graph-wrap" aria-label="Lineage graph" role="region" ref={wrap} onKeyDown={onKeyDown}>
+            {empty ? (
+              <p className="graph-wait muted" role="status">
+                Laying out {view.nodes.length} nodes…
+              </p>
+            ) : (
+              <ReactFlow<LineageFlowNode, LineageFlowEdge>
+                nodes={nodes}
+                edges={NO_EDGES}
+                nodeTypes={nodeTypes}
+                onNodeClick={onNodeClick}
+                onNodesChange={onNodesChange}
+                nodesDraggable={false}
+                nodesConnectable={false}
+                edgesFocusable={false}
+                onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_PAST}
+                defaultViewport={initialViewport}
+                fitView={!initialViewport}
+                fitViewOptions={fitViewOptions}
+                minZoom={MIN_ZOOM}
+                proOptions={{ hideAttribution: false }}
+              >
+                <DetailViewportSync store={detail} />
+                <EdgeLayer nodes={base.nodes} edges={base.edges} />
+                <MiniMap<LineageFlowNode>
+                  pannable
+                  zoomable
+                  nodeColor={minimapColor}
+                  ariaLabel="Lineage graph overview"
+                />
+                <Controls showInteractive={false} />
+              </ReactFlow>
+            )}
+          </div>
+          <GraphLegend comparing={Boolean(comparison)} stale={laid !== undefined && !laid.current} />
         </div>
-        <GraphLegend comparing={Boolean(comparison)} stale={laid !== undefined && !laid.current} />
-      </div>
+      </DetailViewportContext.Provider>
     </GraphActionsContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
-import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
-import { memo, useCallback } from 'react';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
 import type { TraceNode } from '../../shared/analysis/types';
 import { shortId } from '../format/decision';
 import {
@@ -11,7 +11,7 @@ import {
   type SuperFlowNode,
 } from './flow-types';
 import { useGraphActions } from './graph-actions';
-import { drawsInFull } from './level-of-detail';
+import { useDrawsInFull } from './detail-viewport';
 
 type LineageProps = NodeProps<Exclude<LineageFlowNode, SuperFlowNode>>;
 
@@ -51,24 +51,22 @@ function VersionBadge({ data }: { readonly data: LineageNodeData }) {
   );
 }
 
-/** The shared body of every lineage node: in full when readable and near the screen, else one box. */
+/**
+ * The shared body of every lineage node: in full when readable and near the screen, else one box (decided at the
+ * settled viewport: detail-viewport.ts).
+ */
 function NodeCard(props: LineageProps) {
   const { data, selected, positionAbsoluteX, positionAbsoluteY, width, height } = props;
-  const full = useStore(
-    useCallback(
-      (s: ReactFlowState) => drawsInFull(s, { positionAbsoluteX, positionAbsoluteY, width, height }),
-      [positionAbsoluteX, positionAbsoluteY, width, height],
-    ),
-  );
+  const full = useDrawsInFull({ positionAbsoluteX, positionAbsoluteY, width, height });
   return full ? <NearCard data={data} selected={selected} /> : <FarCard data={data} selected={selected} />;
 }
 
 /**
- * A node seen from afar: its kind's colour and its name, with the handles edges attach to (hidden; placed exactly as
- * in the full card, since React Flow measures them once).
+ * A node seen from afar: its kind's colour and its name, nothing else. No handles: edges are drawn from the handle
+ * places given up front (to-flow.ts nodeHandles, EdgeLayer.tsx), so a box is two elements to lay out and hit-test.
  */
 function FarCard({ data, selected }: { readonly data: LineageNodeData; readonly selected: boolean }) {
-  const { node, traced, change, fields } = data;
+  const { node, traced, change } = data;
   const classes = [
     'lineage-node',
     'far',
@@ -79,19 +77,7 @@ function FarCard({ data, selected }: { readonly data: LineageNodeData; readonly 
   ];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${node.kind}`} data-node-id={node.id}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
       {splitLabel(node).name}
-      {fields && fields.length > 0 && (
-        <ul className="lineage-node-fields" aria-hidden="true">
-          {fields.slice(0, MAX_FIELD_ROWS).map((f) => (
-            <li key={f.name}>
-              <Handle type="target" position={Position.Left} id={fieldHandle(f.name, 'in')} isConnectable={false} />
-              <Handle type="source" position={Position.Right} id={fieldHandle(f.name, 'out')} isConnectable={false} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 }

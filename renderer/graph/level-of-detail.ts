@@ -19,11 +19,14 @@ export interface NodeBox {
   readonly height?: number;
 }
 
+/** The pane's size and React Flow's viewport transform ([x, y, zoom]). */
+export type PaneView = Pick<ReactFlowState, 'transform' | 'width' | 'height'>;
+
 /**
  * Whether a node draws in full: zoomed in enough to read it, and on (or near) the screen. Off-screen and far-away
  * nodes draw as one box each, so panning and zooming paint and hit-test far fewer elements.
  */
-export function drawsInFull(state: Pick<ReactFlowState, 'transform' | 'width' | 'height'>, box: NodeBox): boolean {
+export function drawsInFull(state: PaneView, box: NodeBox): boolean {
   const [tx, ty, zoom] = state.transform;
   if (zoom < DETAIL_ZOOM) return false;
   const left = box.positionAbsoluteX * zoom + tx;
