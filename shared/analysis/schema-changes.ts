@@ -33,6 +33,8 @@ export function schemaSuspects(ctx: SuspectContext): Suspect[] {
     let previous = undefined as (typeof versions)[number] | undefined;
     for (const v of versions) {
       if (v.from > ctx.onsetMs) break;
+      // A declared version (static lineage, no run) is what a file says, not a schema observed at a moment.
+      if (v.declared) continue;
       const prior = previous;
       if (v.fields.length > 0) previous = v;
       if (!prior || v.fields.length === 0 || v.from < ctx.windowStart) continue;

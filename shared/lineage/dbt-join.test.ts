@@ -217,9 +217,14 @@ describe('dbt on BigQuery: manifest v2, run_results, and dbt-ol events whose tim
     // The integration emits nothing for a skipped model: it stays the manifest's job, with its skipped result.
     expect(model.runsOfJob('dbt:model.dbt_bigquery_test.test_third_dbt_model').map((r) => r.state)).toEqual(['ABORT']);
     const second = model.versionsOf('bigquery:random-gcp-project.dbt_test1.test_second_dbt_model');
-    expect(second.map((v) => v.run.job)).toEqual([job('test_second_dbt_model')]);
-    expect(second[0]?.fields.map((f) => f.name)).toEqual(['id']);
-    expect(second[0]?.inputs.map((e) => e.source)).toEqual([
+    // The events' own lineage (their times are matchers) is declared until the run run_results observed.
+    expect(second.map((v) => [v.run.job, v.declared === true])).toEqual([
+      [job('test_second_dbt_model'), true],
+      [job('test_second_dbt_model'), false],
+    ]);
+    expect(second[0]?.to).toBe(second[1]?.from);
+    expect(second[1]?.fields.map((f) => f.name)).toEqual(['id']);
+    expect(second[1]?.inputs.map((e) => e.source)).toEqual([
       'bigquery:random-gcp-project.dbt_test1.test_first_dbt_model',
     ]);
     expect(model.dbt?.warnings).toEqual([expect.stringMatching(/^job namespace "job-namespace"/)]);

@@ -54,7 +54,9 @@ export function lineageCard(
             ...(writer.codePath !== undefined && { codePath: writer.codePath }),
             ...(writer.repositoryUrl !== undefined && { repositoryUrl: writer.repositoryUrl }),
           },
-          text: `${writer.id} (run ${writer.runId}${writer.codePath ? `, code at ${writer.codePath}` : ''})`,
+          text: byId.get(writer.id)?.details.lineage
+            ? `${writer.id} (${writer.runId}${writer.codePath ? `, code at ${writer.codePath}` : ''}): ${byId.get(writer.id)?.details.lineage}`
+            : `${writer.id} (run ${writer.runId}${writer.codePath ? `, code at ${writer.codePath}` : ''})`,
           evidence: [byId.get(writer.id)?.evidence].filter((e): e is Provenance => e !== undefined),
         }
       : {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runIndex, writerAsOf } from '../analysis/run-index';
 import { downstream } from './downstream';
 import { lineageModel } from './lineage-model';
-import { at, oracleClosure, oracleDownstream, oracleWriter, randomLineage } from './random-lineage';
+import { at, oracleClosure, oracleDownstream, oracleWriter, randomLineage as randomSet } from './random-lineage';
 import { traceOnModel } from './trace-query';
 
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
@@ -26,8 +26,13 @@ function normalize(pairs: Set<string>): Set<string> {
   return new Set([...pairs].filter((p) => !p.endsWith('@') || ![...pairs].some((q) => q !== p && q.startsWith(p))));
 }
 
-describe('as-of queries agree with a brute-force oracle on random versioned graphs', () => {
-  it('writerAsOf and versionAt pick the latest successful writer at or before the moment', () => {
+describe.each([
+  ['runs only', false],
+  ['runs and static jobs declaring lineage', true],
+])('as-of queries agree with a brute-force oracle on random versioned graphs (%s)', (_, declared) => {
+  const randomLineage = (seed: number) => randomSet(seed, { declared });
+
+  it('writerAsOf and versionAt pick the latest successful writer at or before the moment, else the declared one', () => {
     fc.assert(
       fc.property(seeds, fc.integer({ min: 0, max: 8 }), minute, (seed, d, m) => {
         const set = randomLineage(seed);
@@ -35,7 +40,12 @@ describe('as-of queries agree with a brute-force oracle on random versioned grap
         const t = Date.parse(at(m));
         const expected = oracleWriter(set, dataset, t)?.runId;
         expect(writerAsOf(runIndex(set.runs), dataset, t)?.runId).toBe(expected);
-        expect(lineageModel(set).versionAt(dataset, t)?.run.runId).toBe(expected);
+        const version = lineageModel(set).versionAt(dataset, t);
+        const declaring = set.jobs.find((j) => j.outputs.some((o) => `${o.namespace}:${o.name}` === dataset));
+        if (expected === undefined && declaring) {
+          expect(version?.declared).toBe(true);
+          expect(version?.run.job).toBe(`${declaring.job.namespace}:${declaring.job.name}`);
+        } else expect(version?.run.runId).toBe(expected);
       }),
       { numRuns: 300 },
     );

@@ -8,6 +8,7 @@ import { nodeId, runIndex, type MergedRun, type RunIndex } from '../analysis/run
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision, DecisionFeature } from '../model/records';
 import { dbtJoinedEvidence, type DbtJoinReport, type DeclaredCode } from './dbt-joined-set';
+import { declaredLineage } from './declared-lineage';
 import { codeKey, configKindOf } from './job-version';
 import { activeAt, chain, lastAtOrBefore } from './timeline';
 import type { DatasetVersion, JobVersion, LineageEdge } from './types';
@@ -31,9 +32,9 @@ export interface LineageModel {
   /** How dbt nodes and relations were joined to the OpenLineage runs, when the evidence holds a manifest. */
   readonly dbt?: DbtJoinReport;
   readonly runs: RunIndex;
-  /** Every dataset that some run wrote, read, or some decision read. */
+  /** Every dataset that some run wrote, read, or some decision read, or static lineage names. */
   readonly datasetIds: ReadonlyArray<string>;
-  /** The versions of a dataset, oldest first, each valid until the next one. */
+  /** The versions of a dataset, oldest first, each valid until the next one (a declared one first, from −∞). */
   versionsOf(datasetId: string): ReadonlyArray<DatasetVersion>;
   /** The dataset version active at `t` (ms): the last written at or before `t`. */
   versionAt(datasetId: string, t: number): DatasetVersion | undefined;
@@ -49,6 +50,10 @@ export interface LineageModel {
   readsOf(datasetId: string): ReadonlyArray<DatasetRead>;
   /** The decisions that read a dataset, oldest first. */
   decisionReadsOf(datasetId: string): DecisionReads;
+  /** A static job's declaration (its inputs and outputs, state `DECLARED`, no time), when static lineage has it. */
+  declarationOf(jobId: string): MergedRun | undefined;
+  /** The declarations of the static jobs that read a dataset. */
+  declaredReadersOf(datasetId: string): ReadonlyArray<MergedRun>;
 }
 
 const EMPTY_READS: DecisionReads = { times: [], decisions: [], features: [] };
@@ -69,6 +74,13 @@ function build(imported: EvidenceSet): LineageModel {
   const runs = runIndex(set.runs);
   const jobVersions = buildJobVersions(runs.runs, set, joined.declaredCodeOf);
   const jobOfRun = jobVersions.ofRun;
+  const declared = declaredLineage(set);
+  // A declared job version holds until the first version a run executed.
+  for (const [jobId, jv] of declared.jobs) {
+    const list = jobVersions.byJob.get(jobId) ?? [];
+    jv.to = list[0]?.from ?? Infinity;
+    jobVersions.byJob.set(jobId, [jv, ...list]);
+  }
 
   const versions = new Map<string, DatasetVersion[]>();
   const named = new Map<string, DatasetVersion>();
@@ -125,6 +137,8 @@ function build(imported: EvidenceSet): LineageModel {
       named.set(`${id}@${run.runId}`, version);
     }
   }
+  // A declared dataset version holds until the first version a run wrote (chain closes it there).
+  for (const [id, dv] of declared.datasets) versions.set(id, [dv, ...(versions.get(id) ?? [])]);
   for (const list of versions.values()) {
     chain(list as Array<DatasetVersion & { to: number }>);
     // An edge holds as long as the dataset version it leads into.
@@ -142,7 +156,8 @@ function build(imported: EvidenceSet): LineageModel {
     ...(joined.report && { dbt: joined.report }),
     runs,
     get datasetIds() {
-      return (datasetIds ??= [...new Set([...versions.keys(), ...reads.keys(), ...decisionIndex().keys()])].sort());
+      const all = [...versions.keys(), ...reads.keys(), ...declared.datasetIds, ...decisionIndex().keys()];
+      return (datasetIds ??= [...new Set(all)].sort());
     },
     versionsOf: (id) => versions.get(id) ?? [],
     versionAt: (id, t) => activeAt(versions.get(id) ?? [], t),
@@ -152,6 +167,8 @@ function build(imported: EvidenceSet): LineageModel {
     jobVersionOfRun: (run) => jobOfRun.get(run) as JobVersion,
     readsOf: (id) => reads.get(id) ?? [],
     decisionReadsOf: (id) => decisionIndex().get(id) ?? EMPTY_READS,
+    declarationOf: (id) => declared.declarations.get(id),
+    declaredReadersOf: (id) => declared.readers.get(id) ?? [],
   };
 }
 

@@ -1,12 +1,15 @@
 /**
  * One step out from a node of the lineage graph as of a moment, on the temporal model: what a dataset version was
  * written by and read by, what a job's last run read and wrote. The trace walks the same model; these steps are what
- * an investigator expands beside it, built with the same node construction (trace-nodes.ts).
+ * an investigator expands beside it, built with the same node construction (trace-nodes.ts). A job no run executed by
+ * then steps through its declaration (static lineage, declared-lineage.ts), read as of the moment itself.
  */
 import { nodeId, type MergedRun } from '../analysis/run-index';
 import type { TraceEdge, TraceNode } from '../analysis/types';
+import { DECLARED_STATE } from './declared-lineage';
 import type { LineageModel } from './lineage-model';
 import { datasetTraceNode, jobTraceNode, validity } from './trace-nodes';
+import type { JobVersion } from './types';
 
 /** A neighbour and the edge between it and the node stepped from. */
 export interface LineageStep {
@@ -40,6 +43,13 @@ export function lastRunAt(model: LineageModel, jobId: string, t: number): Merged
 
 const isDataset = (node: TraceNode) => node.kind === 'dataset' || node.kind === 'source';
 
+/** The job's last successful run at or before `t`, else its declaration when static lineage declares it. */
+const runOrDeclarationAt = (model: LineageModel, jobId: string, t: number): MergedRun | undefined =>
+  lastRunAt(model, jobId, t) ?? model.declarationOf(jobId);
+
+/** When a run read its inputs; a declaration has no time, its inputs are taken as of `t`. */
+const readAt = (run: MergedRun, t: number) => (Number.isFinite(run.timeMs) ? run.timeMs : t);
+
 /**
  * Upstream of a dataset as of `t`: the job at the code version that wrote its version active at `t`. Upstream of a
  * job: the datasets its last run by `t` read, each at the version that run recorded reading (else the one active
@@ -48,12 +58,12 @@ const isDataset = (node: TraceNode) => node.kind === 'dataset' || node.kind === 
 export function upstreamAt(model: LineageModel, node: TraceNode, t: number): ReadonlyArray<LineageStep> {
   const depth = node.depth + 1;
   if (node.kind === 'job') {
-    const run = lastRunAt(model, node.id, t);
+    const run = runOrDeclarationAt(model, node.id, t);
     if (!run) return [];
     return run.inputs.map((input) => {
       const id = nodeId(input);
       const named = input.version !== undefined ? model.versionNamed(id, input.version) : undefined;
-      const dv = named ?? model.versionAt(id, run.timeMs);
+      const dv = named ?? model.versionAt(id, readAt(run, t));
       const n = datasetTraceNode(id, dv, { depth, version: input.version, readBy: run.evidence });
       return { node: n, edge: edge(id, node.id, 'input-of', run, sourceVersion(input.version)) };
     });
@@ -72,7 +82,7 @@ export function upstreamAt(model: LineageModel, node: TraceNode, t: number): Rea
 export function downstreamAt(model: LineageModel, node: TraceNode, t: number): ReadonlyArray<LineageStep> {
   const depth = Math.max(0, node.depth - 1);
   if (node.kind === 'job') {
-    const run = lastRunAt(model, node.id, t);
+    const run = runOrDeclarationAt(model, node.id, t);
     if (!run) return [];
     return run.outputs.map((out) => {
       const id = nodeId(out);
@@ -88,10 +98,20 @@ export function downstreamAt(model: LineageModel, node: TraceNode, t: number): R
   for (const read of model.readsOf(node.id)) {
     if (read.run.timeMs <= t && succeeded(read.run)) latestByJob.set(read.run.job, read);
   }
+  // Static jobs that declare reading it, unless a run of theirs by `t` says what they read.
+  for (const declaration of model.declaredReadersOf(node.id)) {
+    if (!latestByJob.has(declaration.job) && !lastRunAt(model, declaration.job, t)) {
+      latestByJob.set(declaration.job, { run: declaration });
+    }
+  }
   return [...latestByJob.values()].map(({ run, version }) => ({
-    node: jobTraceNode(run, model.jobVersionOfRun(run), depth),
+    node: jobTraceNode(run, jobVersionOf(model, run), depth),
     edge: edge(node.id, run.job, 'input-of', run, sourceVersion(version)),
   }));
 }
+
+/** The version a run executed, or the declared version of a declaration. */
+const jobVersionOf = (model: LineageModel, run: MergedRun) =>
+  run.state === DECLARED_STATE ? (model.jobVersionsOf(run.job)[0] as JobVersion) : model.jobVersionOfRun(run);
 
 const sourceVersion = (version: string | undefined) => (version !== undefined ? { sourceVersion: version } : {});

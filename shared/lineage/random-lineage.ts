@@ -1,9 +1,10 @@
 /**
  * Random versioned lineage for property tests, and brute-force oracles of the as-of queries that read the raw
  * events with linear scans (no index, no binary search). Each run is one COMPLETE or FAIL event at a distinct time.
+ * With `declared`, some datasets also have a static OpenLineage job declaring what writes them (no time, no run).
  */
 import { toEvidenceSet, type EvidenceSet } from '../model/evidence-set';
-import type { Decision, EvidenceRecord, LineageRunEvent } from '../model/records';
+import type { Decision, EvidenceRecord, JobDefinition, LineageRunEvent } from '../model/records';
 
 /** A small deterministic PRNG (mulberry32). */
 export function prng(seed: number): () => number {
@@ -21,8 +22,11 @@ const T0 = Date.parse('2026-01-01T00:00:00Z');
 export const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
 const ds = (i: number) => ({ namespace: 'w', name: `d${i}` });
 
-/** A random DAG of datasets, runs of one job per dataset over time, and decisions reading the last datasets. */
-export function randomLineage(seed: number): EvidenceSet {
+/**
+ * A random DAG of datasets, runs of one job per dataset over time, and decisions reading the last datasets; with
+ * `declared`, static jobs (drawn from a second generator, so the runs stay those of the seed) declaring some of them.
+ */
+export function randomLineage(seed: number, options: { readonly declared?: boolean } = {}): EvidenceSet {
   const rnd = prng(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const datasets = 3 + int(6);
@@ -75,7 +79,31 @@ export function randomLineage(seed: number): EvidenceSet {
     };
     records.push(decision);
   }
+  if (options.declared) records.push(...staticJobs(seed, datasets));
   return toEvidenceSet(records);
+}
+
+/** Static OpenLineage jobs: about half the datasets declared written by `p:j<i>` from lower-numbered ones. */
+function staticJobs(seed: number, datasets: number): JobDefinition[] {
+  const rnd = prng(seed ^ 0x5eed);
+  const int = (n: number) => Math.floor(rnd() * n);
+  const jobs: JobDefinition[] = [];
+  for (let i = 0; i < datasets; i++) {
+    if (rnd() < 0.5) continue;
+    const inputs = i === 0 ? [] : [...new Set(Array.from({ length: 1 + int(2) }, () => int(i)))].map(ds);
+    jobs.push({
+      kind: 'job',
+      job: { namespace: 'p', name: `j${i}` },
+      jobType: 'job',
+      tool: 'openlineage',
+      dependsOn: [],
+      inputs,
+      outputs: [ds(i)],
+      extra: { sourceCodeLocation: { type: 'git', path: `j${i}.sql`, version: `s${int(3)}` } },
+      provenance: { sourceId: 'static', pointer: `/${i}` },
+    });
+  }
+  return jobs;
 }
 
 const id = (d: { namespace: string; name: string }) => `${d.namespace}:${d.name}`;
@@ -95,6 +123,34 @@ export function oracleWriter(set: EvidenceSet, dataset: string, t: number): Line
   return best;
 }
 
+/** What wrote a dataset version: a run, or a static job declaring it (no time: its inputs are read as of `t`). */
+interface OracleWriter {
+  readonly name: string;
+  readonly job: string;
+  readonly inputs: ReadonlyArray<{ readonly namespace: string; readonly name: string; readonly version?: string }>;
+  readonly time?: number;
+}
+
+const runWriter = (e: LineageRunEvent, dataset: string): OracleWriter => ({
+  name: nameOf(e, dataset),
+  job: `${id(e.job)}@${e.sourceCodeLocation?.version}`,
+  inputs: e.inputs,
+  time: Date.parse(e.eventTime),
+});
+
+/** The first static job declaring the dataset, when no successful run wrote it at or before t. */
+function oracleDeclared(set: EvidenceSet, dataset: string, t: number): OracleWriter | undefined {
+  if (oracleWriter(set, dataset, t)) return undefined;
+  const job = set.jobs.find((j) => j.tool === 'openlineage' && j.outputs.some((o) => id(o) === dataset));
+  const version = (job?.extra?.sourceCodeLocation as { version?: string } | undefined)?.version;
+  return job && { name: `declared:${version}`, job: `${id(job.job)}@${version}`, inputs: job.inputs };
+}
+
+function oracleVersionOrDeclared(set: EvidenceSet, dataset: string, recorded: string | undefined, t: number) {
+  const run = oracleVersion(set, dataset, recorded, t);
+  return run ? runWriter(run, dataset) : oracleDeclared(set, dataset, t);
+}
+
 function oracleVersion(set: EvidenceSet, dataset: string, recorded: string | undefined, t: number) {
   if (recorded !== undefined) {
     const exact = set.runs.filter(
@@ -112,13 +168,13 @@ export function oracleClosure(set: EvidenceSet, dataset: string, recorded: strin
   const pairs = new Set<string>();
   const jobs = new Set<string>();
   const visit = (d: string, rec: string | undefined, time: number) => {
-    const run = oracleVersion(set, d, rec, time);
-    const key = `${d}@${run ? nameOf(run, d) : (rec ?? '')}`;
+    const writer = oracleVersionOrDeclared(set, d, rec, time);
+    const key = `${d}@${writer ? writer.name : (rec ?? '')}`;
     if (pairs.has(key)) return;
     pairs.add(key);
-    if (!run) return;
-    jobs.add(`${id(run.job)}@${run.sourceCodeLocation?.version}`);
-    for (const i of run.inputs) visit(id(i), i.version, Date.parse(run.eventTime));
+    if (!writer) return;
+    jobs.add(writer.job);
+    for (const i of writer.inputs) visit(id(i), i.version, writer.time ?? time);
   };
   visit(dataset, recorded, t);
   return { pairs, jobs };
@@ -138,8 +194,7 @@ export function oracleDownstream(
   const seen = new Set<string>();
   const queue: Array<[string, string | undefined]> = [[dataset, version]];
   const resolve = (d: string, rec: string | undefined, t: number) => {
-    const run = oracleVersion(set, d, rec, t);
-    return run ? nameOf(run, d) : rec;
+    return oracleVersionOrDeclared(set, d, rec, t)?.name ?? rec;
   };
   while (queue.length) {
     const [d, v] = queue.shift() as [string, string | undefined];

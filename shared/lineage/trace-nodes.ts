@@ -5,7 +5,11 @@
 import type { MergedRun } from '../analysis/run-index';
 import type { TraceNode } from '../analysis/types';
 import type { Provenance } from '../model/records';
+import { declaredAt } from './declared-lineage';
 import type { DatasetVersion, JobVersion } from './types';
+
+/** What a node of declared (static) lineage says in place of the run that would have observed it. */
+const DECLARED_NOTE = 'declared by static OpenLineage, not observed in a run at inference time';
 
 /** An ISO time for a finite ms value (an open interval's end is absent). */
 export const isoTime = (ms: number): string | undefined =>
@@ -42,7 +46,7 @@ export function datasetTraceNode(
     kind: dv ? 'dataset' : 'source',
     label: datasetId,
     version,
-    time: dv?.run.time,
+    time: dv && !dv.declared ? dv.run.time : undefined,
     depth: options.depth,
     evidence: dv?.evidence ?? options.readBy,
     details: {
@@ -50,7 +54,11 @@ export function datasetTraceNode(
       ...(dv?.fields.length
         ? { schema: dv.fields.map((f) => (f.type ? `${f.name}: ${f.type}` : f.name)).join(', ') }
         : {}),
-      ...(dv ? { 'written by run': dv.run.runId } : { origin: 'no run in the evidence writes it: a source' }),
+      ...(dv?.declared
+        ? { 'declared by': declaredAt(dv.evidence), lineage: DECLARED_NOTE }
+        : dv
+          ? { 'written by run': dv.run.runId }
+          : { origin: 'no run in the evidence writes it: a source' }),
     },
     ...(dv && validity(dv)),
     versions: options.versions ?? (version !== undefined ? [version] : []),
@@ -69,12 +77,13 @@ export function jobTraceNode(
     kind: 'job',
     label: run.job,
     version: jv.identity === 'none' ? undefined : jv.version,
-    time: run.time,
+    time: jv.declared ? undefined : run.time,
     depth,
     evidence: run.evidence,
     details: {
-      run: run.runId,
-      state: run.state,
+      ...(jv.declared
+        ? { 'declared by': declaredAt(run.evidence), lineage: DECLARED_NOTE }
+        : { run: run.runId, state: run.state }),
       ...(jv.repositoryUrl ? { repository: jv.repositoryUrl } : {}),
       ...(jv.codePath ? { 'code path': jv.codePath } : {}),
       ...(jv.commit ? { 'code version': jv.commit } : {}),

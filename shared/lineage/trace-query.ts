@@ -1,11 +1,14 @@
 /**
  * `trace` on the temporal model: the upstream closure of one feature of a decision as of a moment, over dataset
  * *versions* — each dataset at the version the downstream run (or the decision) read, each job at the code version
- * that wrote it — with table- and column-level edges, their validity intervals and evidence, and every path.
+ * that wrote it — with table- and column-level edges, their validity intervals and evidence, and every path. Where no
+ * run wrote a dataset by then, a version declared by static OpenLineage stands in (declared-lineage.ts): it is traced
+ * like a written one, its inputs as of the same moment, and named in the gaps as declared, not observed.
  */
 import type { TraceEdge, TraceNode, TraceResult, TracedJob } from '../analysis/types';
 import type { Decision, Provenance } from '../model/records';
 import type { LineageModel } from './lineage-model';
+import { DECLARED_STATE, declaredAt } from './declared-lineage';
 import { datasetTraceNode, jobTraceNode, validity } from './trace-nodes';
 import { enumeratePaths } from './trace-paths';
 import type { DatasetVersion } from './types';
@@ -110,6 +113,11 @@ function walk(model: LineageModel, b: TraceBuilder, first: Pending): void {
     else traced.set(key, new Set(fresh));
     b.datasetNode(item, dv);
     if (!dv) continue;
+    if (dv.declared) {
+      b.gaps.add(
+        `Declared, not observed: ${item.datasetId} and ${dv.run.job} are traced from static OpenLineage (${declaredAt(dv.evidence)}); no run in the evidence wrote it by ${new Date(item.asOf).toISOString()}, so the version active at inference time is not known.`,
+      );
+    }
     const jobId = b.jobNode(dv, item);
     b.edge({ source: jobId, target: item.datasetId, kind: 'produced', evidence: dv.evidence, ...validity(dv) });
     const fields = fresh.includes('*') ? [] : fresh;
@@ -136,7 +144,7 @@ function walk(model: LineageModel, b: TraceBuilder, first: Pending): void {
       queue.push({
         datasetId: input.source,
         version: input.sourceVersion,
-        asOf: dv.run.timeMs,
+        asOf: dv.declared ? item.asOf : dv.run.timeMs,
         depth: item.depth + 2,
         fields: upstreamFields.get(input.source) ?? [],
         readBy: input.evidence,
@@ -214,7 +222,7 @@ class TraceBuilder {
     this.jobs.set(run.job, {
       id: run.job,
       depth: item.depth + 1,
-      runId: run.runId,
+      runId: jv.declared ? `${DECLARED_STATE.toLowerCase()} (${declaredAt(run.evidence)})` : run.runId,
       runTime: run.time,
       repositoryUrl: jv.repositoryUrl,
       codePath: jv.codePath,

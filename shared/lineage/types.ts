@@ -51,6 +51,8 @@ export interface JobVersion extends Interval {
   readonly evidence: Provenance;
   /** The dbt manifest node that declares this version's checksum and code path, when one does. */
   readonly declaredBy?: Provenance;
+  /** Declared by static OpenLineage events (declared-lineage.ts), not executed by any run in the evidence. */
+  readonly declared?: true;
 }
 
 /** One version of a dataset: what one run wrote. Its upstream edges hold over its own interval. */
@@ -66,6 +68,11 @@ export interface DatasetVersion extends Interval {
   /** Column-level edges into this version's fields. */
   readonly columns: ReadonlyArray<LineageEdge>;
   readonly evidence: Provenance;
+  /**
+   * Declared by a static OpenLineage job (no run wrote it): valid from −∞ until the first version a run wrote;
+   * `run` is then the job's declaration (state `DECLARED`, no time), not a run.
+   */
+  readonly declared?: true;
 }
 
 /** A version of a tracking plan or identity config: a Git commit that changed its file. */
