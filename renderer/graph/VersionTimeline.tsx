@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Time } from '../components/Time';
 import { shortId } from '../format/decision';
-import type { VersionEntry } from '../trace/versions';
+import { DECLARED, type VersionEntry } from '../trace/versions';
 import './timeline.css';
 
 interface Props {
@@ -33,7 +33,7 @@ export function VersionTimeline({ versions, sourceName }: Props) {
           {v.active && <span className="badge">active</span>}
           <span className="muted small">
             {' '}
-            <Time value={v.from} />
+            {v.from === DECLARED ? 'declared in a file, not observed in a run' : <Time value={v.from} />}
             {v.to !== v.from && (
               <>
                 {' '}

@@ -22,6 +22,9 @@ export interface VersionEntry {
   readonly active: boolean;
 }
 
+/** The `from` of a version declared in a file (static lineage), not observed in a run. */
+export const DECLARED = '';
+
 type Sighting = { readonly version: string; readonly time: string; readonly evidence: Provenance };
 
 /** Consecutive sightings of the same version become one entry; the active one is the last seen by `asOf`. */
@@ -35,7 +38,8 @@ function toTimeline(sightings: ReadonlyArray<Sighting>, asOf: number): VersionEn
   }
   let active = -1;
   entries.forEach((e, i) => {
-    if (Date.parse(e.from) <= asOf) active = i;
+    // A declared version (static lineage: no run, no time) holds from the start until the first observed one.
+    if ((e.from === DECLARED ? -Infinity : Date.parse(e.from)) <= asOf) active = i;
   });
   return entries.map((e, i) => ({ ...e, active: i === active }));
 }
