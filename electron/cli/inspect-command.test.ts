@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NANNYML_MAPPING } from '../../shared/importers/nannyml-mapping.fixture';
 import { createGitRunner } from '../services/git-runner.js';
 import { runInspectCommand } from './inspect-command.js';
 
@@ -106,16 +107,7 @@ describe('lineage-investigator inspect', () => {
 describe('lineage-investigator inspect --mapping', () => {
   const csv = '../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv';
   const mappingFile = join(work, 'nannyml-mapping.json');
-  writeFileSync(
-    mappingFile,
-    JSON.stringify({
-      kind: 'decision-log',
-      fields: { decision_id: 'id', timestamp: 'timestamp', 'output.label': 'y_pred', 'output.score': 'y_pred_proba' },
-      constants: { 'model.name': 'california-housing' },
-      features: ['MedInc', 'HouseAge', 'AveRooms', 'AveBedrms', 'Population', 'AveOccup', 'Latitude', 'Longitude'],
-      timeOffset: 'Z',
-    }),
-  );
+  writeFileSync(mappingFile, JSON.stringify(NANNYML_MAPPING));
 
   it('says a CSV needs a column mapping without one (exit 1: nothing imported)', async () => {
     const { code, out } = await inspect([csv]);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NANNYML_FEATURES, NANNYML_MAPPING } from '../../shared/importers/nannyml-mapping.fixture';
 import { runInspectCommand } from './inspect-command.js';
 import { runInvestigateCommand } from './investigate-command.js';
 import { runMetricsCommand } from './metrics-command.js';
@@ -14,22 +15,12 @@ const CSV = '../shared/fixtures/real/inference/nannyml/nannyml_california_housin
 const OPENLINEAGE = '../shared/fixtures/real/openlineage/marquez_event_full.json';
 /** Its first row: id 5832 at 2021-06-01 00:00:00, MedInc 3.4583. */
 const FIRST_ID = '5832';
-const FEATURES = ['MedInc', 'HouseAge', 'AveRooms', 'AveBedrms', 'Population', 'AveOccup', 'Latitude', 'Longitude'];
 
 const work = mkdtempSync(join(tmpdir(), 'li-mapping-'));
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = work;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const mappingFile = join(work, 'housing-mapping.json');
-writeFileSync(
-  mappingFile,
-  JSON.stringify({
-    kind: 'decision-log',
-    fields: { decision_id: 'id', timestamp: 'timestamp', 'output.label': 'y_pred', 'output.score': 'y_pred_proba' },
-    constants: { 'model.name': 'california-housing' },
-    features: FEATURES,
-    timeOffset: 'Z',
-  }),
-);
+writeFileSync(mappingFile, JSON.stringify(NANNYML_MAPPING));
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 async function run(command: Command, args: string[]) {
@@ -86,7 +77,7 @@ describe('--mapping on every command that reads sources (a real CSV inference lo
     expect(inputsOf(unmapped.out)).toBe(0);
     const mapped = await run(runMetricsCommand, ['--source', CSV, '--json', '--mapping', mappingFile]);
     expect(mapped.code).toBe(0);
-    expect(inputsOf(mapped.out)).toBe(8232 * FEATURES.length);
+    expect(inputsOf(mapped.out)).toBe(8232 * NANNYML_FEATURES.length);
   });
 
   it('inspect: maps only what is not recognized by its content; a broken mapping file is named with its line', async () => {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ImportMapping } from '../../shared/importers/mapping';
+import { NANNYML_FEATURES, NANNYML_MAPPING } from '../../shared/importers/nannyml-mapping.fixture';
 import type { Decision } from '../../shared/model/records';
 import { createCase } from '../db/case-log';
 import { LineageDb } from '../db/lineage-db';
@@ -14,14 +15,8 @@ import { runImport } from './run-import';
 const NANNYML = '../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv';
 const NAME = 'nannyml_california_housing_analysis.csv';
 const bytes = readFileSync(NANNYML);
-const FEATURES = ['MedInc', 'HouseAge', 'AveRooms', 'AveBedrms', 'Population', 'AveOccup', 'Latitude', 'Longitude'];
-const BY_PREDICTION: ImportMapping = {
-  kind: 'decision-log',
-  fields: { decision_id: 'id', timestamp: 'timestamp', 'output.label': 'y_pred', 'output.score': 'y_pred_proba' },
-  features: FEATURES,
-  constants: { 'model.name': 'california-housing' },
-  timeOffset: 'Z',
-};
+const FEATURES = [...NANNYML_FEATURES];
+const BY_PREDICTION: ImportMapping = NANNYML_MAPPING;
 /** A second mapping: two features only, another model name. */
 const TWO_FEATURES: ImportMapping = {
   ...BY_PREDICTION,

@@ -187,6 +187,13 @@ export type IpcResponse<K extends IpcChannel> = IpcChannels[K]['response'];
 
 const empty = z.object({}).strict();
 const sha = z.string().regex(/^[0-9a-f]{7,64}$/i, 'a commit SHA (hex)');
+/** An absolute path on this machine (POSIX, or a Windows drive path) to a file or a folder. */
+const absolutePath = (what: 'file' | 'folder') =>
+  z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), `an absolute path to a ${what}`);
 /** The largest report (HTML or Markdown) or excerpt a request may carry, in characters. */
 const MAX_REPORT_CHARS = 32 * 1024 * 1024;
 
@@ -207,11 +214,7 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
     .strict(),
   'git:readRepository': z
     .object({
-      path: z
-        .string()
-        .min(1)
-        .max(4096)
-        .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'an absolute path to a folder'),
+      path: absolutePath('folder'),
     })
     .strict(),
   'dialog:openRepository': empty,
@@ -254,11 +257,7 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
     .strict(),
   'origin:sha256': z
     .object({
-      path: z
-        .string()
-        .min(1)
-        .max(4096)
-        .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'an absolute path to a file'),
+      path: absolutePath('file'),
     })
     .strict(),
   'origin:commits': z
@@ -269,11 +268,7 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
     .strict(),
   'origin:register': z
     .object({
-      path: z
-        .string()
-        .min(1)
-        .max(4096)
-        .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'an absolute path to a file'),
+      path: absolutePath('file'),
       size: z.number().int().min(0),
     })
     .strict(),
