@@ -32,7 +32,6 @@ export function createAutoImport(head: string, source: ImportSource, options: St
   const sink = new ImportSink(source.name, MAX_LISTED);
   const { framing, wrapperKey } = framingOf(head);
   const pending: RawItem[] = [];
-  const accepted: Record<string, number> = {};
   const fileMappers = new Map<RecordKind, FileMapper<EvidenceRecord>>();
   const mapperOf = (kind: RecordKind) => {
     const perFile = RECORD_MAPPERS[kind].perFile;
@@ -61,7 +60,6 @@ export function createAutoImport(head: string, source: ImportSource, options: St
     for (const message of outcome.warnings ?? []) sink.warn(where, message);
     if ('record' in outcome) sink.record(outcome.record);
     else if ('reason' in outcome) sink.reject(where, outcome.reason);
-    else accepted[outcome.accepted] = (accepted[outcome.accepted] ?? 0) + 1;
   };
 
   const process = (item: RawItem) => {
@@ -109,8 +107,6 @@ export function createAutoImport(head: string, source: ImportSource, options: St
         for (const r of gathered.records) sink.record(r);
         for (const { message, ...where } of gathered.warnings) sink.warn(where, message);
       }
-      const note = decision?.mode === 'records' ? RECORD_MAPPERS[decision.kind].acceptedNote?.(accepted) : undefined;
-      if (note) sink.warn({}, note);
       return summary(decision, sink);
     },
   };

@@ -28,8 +28,6 @@ export interface RunOptions<R> {
   /** What one record is, for messages ("an OpenLineage event"). */
   readonly recordName: string;
   readonly map: (value: Record<string, unknown>, provenance: Provenance) => MapOutcome<R>;
-  /** A file-level warning about records accepted without producing one (e.g. OpenLineage JobEvents). */
-  readonly acceptedNote?: (accepted: Readonly<Record<string, number>>) => string | undefined;
   /**
    * Per-file state, for a mapper that gathers records across items and emits them merged after the last one
    * (OpenLineage jobs and datasets of events not placed in time). When set, each file is mapped by `perFile()`.
