@@ -29,6 +29,7 @@ export default tseslint.config(
             { group: frameworks, message: 'shared/ must not import React, Dexie, zustand, Electron or React Flow.' },
             { group: ['node:*'], message: 'shared/ is pure: inject Node APIs from electron/.' },
             { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import the app layers.' },
+            { group: ['**/generators/**'], message: 'shared/ is the domain: generators are tools and depend on it.' },
           ],
         },
       ],
@@ -50,6 +51,27 @@ export default tseslint.config(
     },
   },
   {
+    // Generators (generators/) are tools: the app does not run them; only the CLI's `sample` command does.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/cli/sample-command.ts', 'electron/sample/**', 'electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/generators/**'], message: 'Generators are tools, not part of the app.' }] },
+      ],
+    },
+  },
+  {
+    // shared/ tests are exempt from the purity rules above, not from this one.
+    files: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/generators/**'], message: 'shared/ must not depend on generators/.' }] },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -60,6 +82,7 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'node:*'], message: 'The renderer reaches main only through window.api.' },
             { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' },
+            { group: ['**/generators/**'], message: 'Generators are tools, not part of the app.' },
           ],
         },
       ],

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLE_FILES } from '../../shared/sample/sample.js';
+import { SAMPLE_FILES } from '../../generators/sample/sample.js';
 import { runSampleCommand, summaryLine } from './sample-command.js';
 
 function io() {

@@ -2,8 +2,8 @@
  * `lineage-investigator sample --seed N --scale small|large --out DIR` (and `npm run sample -- …`):
  * generates the seeded sample investigation and prints a one-line summary.
  */
-import { isScaleName } from '../../shared/sample/scale.js';
-import { DEFAULT_SCENARIO, SCENARIOS, SCENARIO_KINDS, isScenarioKind } from '../../shared/sample/scenario.js';
+import { isScaleName } from '../../generators/sample/scale.js';
+import { DEFAULT_SCENARIO, SCENARIOS, SCENARIO_KINDS, isScenarioKind } from '../../generators/sample/scenario.js';
 import { generateSample, type SampleSummary } from '../sample/write-sample.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';

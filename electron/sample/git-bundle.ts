@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseMarks } from '../../shared/sample/fast-import.js';
+import { parseMarks } from '../../generators/sample/fast-import.js';
 import { createGitRunner, GitError } from '../services/git-runner.js';
 
 /** Pack settings fixed so user configuration cannot change the bundle's bytes. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLE_FILES } from '../../shared/sample/sample.js';
+import { SAMPLE_FILES } from '../../generators/sample/sample.js';
 import { generateSample } from './write-sample.js';
 
 let dir = '';

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIT_LOG_ARGS } from '../../shared/importers/git-log-format.js';
 import { importInput } from '../../shared/importers/index.js';
-import { SAMPLE_FILES } from '../../shared/sample/sample.js';
+import { SAMPLE_FILES } from '../../generators/sample/sample.js';
 import { generateSample, type SampleSummary } from './write-sample.js';
 
 interface Truth {
@@ -361,8 +361,8 @@ describe('the app’s importers', () => {
 describe('buildBundle', () => {
   it('writes a bundle to a path relative to the current folder', async () => {
     const { buildBundle } = await import('./git-bundle.js');
-    const { fastImportStream } = await import('../../shared/sample/fast-import.js');
-    const { planSample } = await import('../../shared/sample/sample.js');
+    const { fastImportStream } = await import('../../generators/sample/fast-import.js');
+    const { planSample } = await import('../../generators/sample/sample.js');
     const { relative } = await import('node:path');
     const target = relative(process.cwd(), join(root, 'relative.bundle'));
     expect(target.startsWith('/')).toBe(false);

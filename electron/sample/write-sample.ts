@@ -1,15 +1,15 @@
 /**
  * Writes a sample investigation into a folder: the Git bundle first (Git names the commits), then every
- * other file from shared/sample, streamed so the large scale never holds its million decisions in memory.
+ * other file from generators/sample, streamed so the large scale never holds its million decisions in memory.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { emptyTally } from '../../shared/sample/decisions.js';
-import { fastImportStream } from '../../shared/sample/fast-import.js';
-import { SAMPLE_FILES, planSample, sampleOutputs } from '../../shared/sample/sample.js';
-import type { ScaleName } from '../../shared/sample/scale.js';
-import { DEFAULT_SCENARIO, type ScenarioKind } from '../../shared/sample/scenario.js';
+import { emptyTally } from '../../generators/sample/decisions.js';
+import { fastImportStream } from '../../generators/sample/fast-import.js';
+import { SAMPLE_FILES, planSample, sampleOutputs } from '../../generators/sample/sample.js';
+import type { ScaleName } from '../../generators/sample/scale.js';
+import { DEFAULT_SCENARIO, type ScenarioKind } from '../../generators/sample/scenario.js';
 import { buildBundle } from './git-bundle.js';
 
 export interface SampleOptions {

@@ -2,7 +2,7 @@
  * The fixed cast of the sample: the repository, the jobs and datasets of the pipeline, the model and its
  * features. Names follow OpenLineage (`namespace:name`) and FORMATS.md.
  */
-import type { DatasetRef } from '../model/records';
+import type { DatasetRef } from '../../shared/model/records';
 
 export const REPOSITORY = {
   /** The `repository` field of deployment records. */

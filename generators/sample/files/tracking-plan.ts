@@ -2,7 +2,7 @@
  * rudder-cli style tracking-plan YAML (`kind: tp`) and its property catalog. The tracking plan is the
  * ingestion job's code: what it lets through becomes the columns of `raw.checkout_events`.
  */
-import type { DatasetRef } from '../../model/records';
+import type { DatasetRef } from '../../../shared/model/records';
 import { DATASETS } from '../world';
 import { inputField, yamlString, type FileDoc, type JobCode, type OutputField } from './file-doc';
 

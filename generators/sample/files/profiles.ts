@@ -2,7 +2,7 @@
  * RudderStack Profiles-style project files: the identity stitcher (`id_stitcher`, `edge_sources`) and
  * the customer profile's entity vars. Both are job code.
  */
-import type { DatasetRef } from '../../model/records';
+import type { DatasetRef } from '../../../shared/model/records';
 import { DATASETS } from '../world';
 import { inputField, type InputFieldRef, type JobCode, type OutputField } from './file-doc';
 

@@ -3,7 +3,7 @@
  * executing the code deployed to production at its start and reading the latest version its upstream
  * jobs wrote.
  */
-import type { DatasetRef } from '../model/records';
+import type { DatasetRef } from '../../shared/model/records';
 import type { DeploymentRecord, DeployTimeline } from './deployments';
 import { isJobCode, type JobCode } from './files/file-doc';
 import type { History } from './history';

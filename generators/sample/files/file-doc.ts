@@ -1,5 +1,5 @@
 /** What every file of the sample repository is: an immutable document that renders to text. */
-import type { DatasetRef } from '../../model/records';
+import type { DatasetRef } from '../../../shared/model/records';
 
 export interface FileDoc {
   render(): string;

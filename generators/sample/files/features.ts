@@ -3,7 +3,7 @@
  * customer-profile columns. The eligibility rule is data here so the sample can both render it and
  * evaluate it for every customer, exactly as the deployed code would.
  */
-import type { DatasetRef } from '../../model/records';
+import type { DatasetRef } from '../../../shared/model/records';
 import { DATASETS } from '../world';
 import { inputField, type JobCode, type OutputField } from './file-doc';
 

@@ -1,5 +1,5 @@
 /** A dbt-style SQL model with one source: the transformations, the marketing job, marts and analyses. */
-import type { DatasetRef } from '../../model/records';
+import type { DatasetRef } from '../../../shared/model/records';
 import { inputField, type JobCode, type OutputField } from './file-doc';
 
 export interface SqlColumn {
