@@ -53,6 +53,16 @@ beforeAll(() => {
   unlinkSync(join(repo, 'docs.md'));
   symlinkSync('models/flag.sql', join(repo, 'docs.md'));
   git('commit', '-q', '-am', 'Make the docs a link');
+  // Refs beyond branches and tags: an unmerged pull-request head, a remote with its HEAD, a lightweight tag.
+  git('checkout', '-q', '-b', 'try-flag', 'fix-flag');
+  writeFileSync(join(repo, 'models', 'flag.sql'), 'select 4\n');
+  git('commit', '-q', '-am', 'Try another flag');
+  git('update-ref', 'refs/pull/43/head', 'HEAD');
+  git('checkout', '-q', 'main');
+  git('branch', '-q', '-D', 'try-flag');
+  git('update-ref', 'refs/remotes/origin/main', 'main');
+  git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
+  git('tag', 'light', 'fix-flag');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -73,6 +83,7 @@ describe('reading a repository without the system git (isomorphic-git)', () => {
     const records = importInput(asFile(iso.stdout)).records as Commit[];
     expect(records).toEqual(importInput(asFile(cli.stdout)).records);
     expect(records.map((c) => c.subject)).toEqual([
+      'Try another flag',
       'Make the docs a link',
       'Merge pull request #42 from org/fix-flag',
       'Rename the readme',
@@ -83,7 +94,12 @@ describe('reading a repository without the system git (isomorphic-git)', () => {
 
   it('reads authors, committers, dates with their offsets, trailers, merges, and changed paths', async () => {
     const { stdout } = await createGitRunner('git', 'isomorphic-git')(GIT_LOG_ARGS, { cwd: repo });
-    const [link, merge, rename, change, first] = importInput(asFile(stdout)).records as Commit[];
+    const [pull, link, merge, rename, change, first] = importInput(asFile(stdout)).records as Commit[];
+    expect(pull?.refs).toEqual(['refs/pull/43/head']);
+    expect(link?.refs).toEqual(['HEAD -> refs/heads/main', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main']);
+    expect(merge?.refs).toEqual(['refs/tags/v1.0']);
+    expect(change?.refs).toEqual(['refs/heads/fix-flag', 'refs/tags/light']);
+    expect(first?.refs).toBeUndefined();
     expect(change).toMatchObject({
       authorName: 'Ana Lyst',
       authorEmail: 'ana@example.com',

@@ -33,7 +33,9 @@ export async function isomorphicGitLog(folder: string): Promise<string> {
   const repo = openRepository(folder);
   const shallow = shallowCommits(repo.gitdir);
   const commits = new Map<string, CommitObject>();
-  const tips = await refTips(repo);
+  const refs = await refTips(repo);
+  const tips = [...new Set(refs.map((r) => r.commit))];
+  const decorated = decorations(refs, await headBranch(repo));
   const stack = [...tips];
   while (stack.length > 0) {
     const oid = stack.pop() as string;
@@ -46,7 +48,7 @@ export async function isomorphicGitLog(folder: string): Promise<string> {
   const texts: string[] = [];
   for (const oid of dateOrder(commits, tips)) {
     const commit = commits.get(oid) as CommitObject;
-    texts.push(header(oid, commit) + (await nameStatus(repo, oid, commit.parent[0])));
+    texts.push(header(oid, commit, decorated.get(oid) ?? '') + (await nameStatus(repo, oid, commit.parent[0])));
   }
   return texts.join('\0');
 }
@@ -73,25 +75,51 @@ function shallowCommits(gitdir: string): Set<string> {
   return new Set(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean));
 }
 
-/** The commits every ref (`--all`: branches, remote branches, tags, HEAD, the stash) points at, peeled. */
-async function refTips(repo: Repo): Promise<string[]> {
-  const refs = [
-    ...(await git.listBranches(repo)).map((b) => `refs/heads/${b}`),
-    ...(await git.listTags(repo)).map((t) => `refs/tags/${t}`),
-    'refs/stash',
-    'HEAD',
-  ];
-  for (const { remote } of await git.listRemotes(repo)) {
-    const branches = await git.listBranches({ ...repo, remote });
-    refs.push(...branches.filter((b) => b !== 'HEAD').map((b) => `refs/remotes/${remote}/${b}`));
-  }
-  const tips: string[] = [];
-  for (const ref of refs) {
-    const oid = await git.resolveRef({ ...repo, ref }).catch(() => undefined);
-    const commit = oid && (await peel(repo, oid));
-    if (commit && !tips.includes(commit)) tips.push(commit);
+interface RefTip {
+  /** The full ref name (`refs/heads/main`), or `HEAD`. */
+  readonly name: string;
+  readonly commit: string;
+}
+
+/**
+ * The commits every ref points at (`--all`: everything under `refs/` — branches, remote branches, tags, pull-request
+ * refs, the stash — and HEAD), peeled to the commit, in git's ref order (byte order of the names, HEAD last).
+ */
+async function refTips(repo: Repo): Promise<RefTip[]> {
+  const names = (await git.listRefs({ ...repo, filepath: 'refs' })).map((r) => `refs/${r}`);
+  names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const tips: RefTip[] = [];
+  for (const name of [...names, 'HEAD']) {
+    const oid = await git.resolveRef({ ...repo, ref: name }).catch(() => undefined);
+    const commit = oid && (await peel(repo, oid).catch(() => undefined));
+    if (commit) tips.push({ name, commit });
   }
   return tips;
+}
+
+/** The branch HEAD points at (`refs/heads/main`), or undefined where HEAD is detached. */
+async function headBranch(repo: Repo): Promise<string | undefined> {
+  const target = await git.resolveRef({ ...repo, ref: 'HEAD', depth: 2 }).catch(() => undefined);
+  return target?.startsWith('refs/') ? target : undefined;
+}
+
+/**
+ * `%D` with `--decorate=full`, as git prints it: HEAD first (`HEAD -> <branch>` where it is on a branch at this
+ * commit), then the other refs in reverse order of their names, tags prefixed `tag: `.
+ */
+function decorations(tips: ReadonlyArray<RefTip>, head: string | undefined): Map<string, string> {
+  const byCommit = new Map<string, string[]>();
+  for (const tip of tips) byCommit.set(tip.commit, [tip.name, ...(byCommit.get(tip.commit) ?? [])]);
+  const out = new Map<string, string>();
+  for (const [commit, names] of byCommit) {
+    const label = (n: string) => (n.startsWith('refs/tags/') ? `tag: ${n}` : n);
+    const onHead = names.includes('HEAD');
+    const branch = onHead && head && names.includes(head) ? head : undefined;
+    const rest = names.filter((n) => n !== 'HEAD' && n !== branch).map(label);
+    const first = onHead ? [branch ? `HEAD -> ${branch}` : 'HEAD'] : [];
+    out.set(commit, [...first, ...rest].join(', '));
+  }
+  return out;
 }
 
 async function peel(repo: Repo, oid: string): Promise<string | undefined> {
@@ -178,9 +206,9 @@ function isoTime(person: CommitObject['author']): string {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-function header(oid: string, c: CommitObject): string {
+function header(oid: string, c: CommitObject, decoration: string): string {
   const fields = [oid, c.parent.join(' '), c.author.name, c.author.email, isoTime(c.author)];
-  fields.push(c.committer.name, c.committer.email, isoTime(c.committer), c.message);
+  fields.push(c.committer.name, c.committer.email, isoTime(c.committer), decoration, c.message);
   return `${RS}${fields.join(FS)}${FS}`;
 }
 

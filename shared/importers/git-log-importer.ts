@@ -15,7 +15,7 @@ export interface GitLogOptions {
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-const HEADER_FIELDS = 9;
+const HEADER_FIELDS = 10;
 
 /** Imports commits from `git log` output made with GIT_LOG_ARGS. */
 export function importGitLog(text: string, source: ImportSource, options: GitLogOptions): ImportResult {
@@ -51,15 +51,16 @@ export function parseCommit(chunk: string, repository: string, provenance: Commi
     return { reason: `commit record has ${parts.length} fields, expected ${HEADER_FIELDS + 1}` };
   }
   const [sha = '', parents = '', authorName = '', authorEmail = '', authorDate = '', ...rest] = parts;
-  const [committerName = '', committerEmail = '', committerDate = '', message = ''] = rest;
+  const [committerName = '', committerEmail = '', committerDate = '', decoration = '', message = ''] = rest;
   if (!SHA.test(sha)) return { reason: `"${sha.slice(0, 80)}" is not a commit SHA` };
   const author = parseTimestamp(authorDate);
   const committer = parseTimestamp(committerDate);
   if (!author.ok) return { reason: `author date ${author.reason}` };
   if (!committer.ok) return { reason: `committer date ${committer.reason}` };
   const warnings: string[] = [];
-  const changedPaths = parseNameStatus(rest.slice(4).join(GIT_LOG_FIELD_SEP), warnings);
+  const changedPaths = parseNameStatus(rest.slice(5).join(GIT_LOG_FIELD_SEP), warnings);
   const { subject, body, trailers, pullRequest } = parseCommitMessage(message);
+  const refs = parseDecoration(decoration);
   const commit: Commit = {
     kind: 'commit',
     repository,
@@ -76,9 +77,22 @@ export function parseCommit(chunk: string, repository: string, provenance: Commi
     trailers,
     changedPaths,
     ...(pullRequest !== undefined && { pullRequest }),
+    ...(refs.length > 0 && { refs }),
     provenance,
   };
   return { commit, warnings };
+}
+
+/**
+ * `%D` with `--decorate=full`: `HEAD -> refs/heads/main, tag: refs/tags/v1, refs/pull/7/head` → the full ref names,
+ * sorted (git's own order depends on the reader), `HEAD -> refs/heads/main` kept whole where HEAD is on a branch.
+ */
+export function parseDecoration(text: string): ReadonlyArray<string> {
+  return text
+    .split(', ')
+    .map((r) => r.trim().replace(/^tag: /, ''))
+    .filter((r) => r !== '')
+    .sort();
 }
 
 /** `--name-status -z` output: `X\0path\0`, or `R100\0old\0new\0` for renames and copies. */

@@ -4,13 +4,13 @@
  * shipped it to the decision's environment, and whether it went through staging first.
  */
 import { commitGraph, samePath, type CommitGraph } from '../analysis/commit-graph';
-import { deploymentsShipping } from '../analysis/deployments';
+import { coversComponent, deploymentsShipping, succeeded } from '../analysis/deployments';
+import { jobRepository, pathVersionAt, runningCode } from '../analysis/running-code';
 import type { TracedJob } from '../analysis/types';
 import type { EvidenceSet } from '../model/evidence-set';
-import type { Decision, Deployment } from '../model/records';
+import type { AuditEntry, Commit, Decision, Deployment } from '../model/records';
 import type { ApprovalValue, CardAnswer, CardAnswers, DeploymentValue, Gap, VersionValue } from './card-types';
 import { isGap } from './card-types';
-import { pathHistory, versionAsOf } from './code-history';
 import { jobVersionAt, type LineageModel } from './lineage-model';
 
 const STAGING = /^(stag|preprod|pre-prod|uat|qa|test)/i;
@@ -36,7 +36,7 @@ export function releaseAnswers(
         gap: 'serving-layer-opacity',
         explanation: 'The decision log does not say in which environment it was served.',
       };
-  const version = versionAnswer(set, model, writer, t, graph);
+  const version = versionAnswer(set, model, writer, decision.environment, t, graph);
   if (isGap(version)) {
     const stop: Gap = { gap: version.gap, explanation: `No version to follow: ${version.explanation}` };
     return {
@@ -84,6 +84,7 @@ function versionAnswer(
   set: EvidenceSet,
   model: LineageModel,
   writer: TracedJob | undefined,
+  environment: string | undefined,
   t: number,
   graph: CommitGraph,
 ): CardAnswer<VersionValue> {
@@ -102,37 +103,94 @@ function versionAnswer(
           : `${writer.id} names no source code location: its code is not under version control in the evidence.`,
     };
   }
-  const deployed = jv.commit ? (graph.resolve(jv.commit) ?? jv.commit) : undefined;
+  const codePath = jv.codePath;
   if (set.commits.length === 0) {
     return {
       gap: 'missing-record',
-      explanation: `No Git history is imported: the commit that last changed ${jv.codePath} cannot be found${deployed ? ` (the run executed ${deployed})` : ''}.`,
+      explanation: `No Git history is imported: the commit that last changed ${codePath} cannot be found${jv.commit ? ` (the run names ${jv.commit})` : ''}.`,
     };
   }
-  const last = versionAsOf(pathHistory(set, jv.codePath), t, graph, deployed);
+  const job = { id: writer.id, codePath, repositoryUrl: jv.repositoryUrl, codeVersion: jv.commit };
+  const identity = jobRepository(set, graph, job);
+  if (identity.repository === undefined)
+    return { gap: 'missing-record', explanation: `The repository of ${writer.id} is not known: ${identity.gap}.` };
+  const repository = identity.repository;
+  const running = runningCode(set, graph, job, repository, environment, t);
+  if (!running)
+    return {
+      gap: 'missing-record',
+      explanation: `No deployment, run or default-branch history of ${repository} says which code ${writer.id} ran at ${new Date(t).toISOString()}.`,
+    };
+  const last = running.version;
   if (!last)
     return {
       gap: 'missing-record',
-      explanation: `No commit in the history changed ${jv.codePath} before ${new Date(t).toISOString()}.`,
+      explanation: `No commit in the history of ${running.commit.sha} (${repository}) changed ${codePath}.`,
     };
-  const outside = set.audit.find(
-    (a) =>
-      (a.channel === 'ui' || a.channel === 'api') &&
-      (a.target.id === writer.id || samePath(a.target.id, jv.codePath as string)) &&
-      Date.parse(a.timestamp) > last.from &&
-      Date.parse(a.timestamp) <= t,
-  );
-  if (outside) {
+  const edit = uiEditAfter(set, graph, job, repository, environment, last, t);
+  if (edit) {
     return {
       gap: 'ui-only-change',
-      explanation: `${outside.actor} changed ${outside.target.id} through the ${outside.channel} (${outside.id}, ${outside.timestamp}) after its last commit ${last.commit.sha}: the code that ran is not in version control.`,
+      explanation: `${edit.actor} changed ${edit.target.id} through the ${edit.channel} (${edit.id}, ${edit.timestamp}) after its last commit ${last.sha}, and no later deployment replaced that code: the code that ran is not in version control.`,
     };
   }
+  const how =
+    running.source === 'deployment' && running.deployment
+      ? `${running.deployment.environment} ran ${running.commit.sha}, deployed by ${running.deployment.id} at ${running.deployment.timestamp}`
+      : running.source === 'run'
+        ? `the run executed ${running.commit.sha}`
+        : `no deployment or run names the code: the head of the default branch of ${repository} then, ${running.commit.sha}`;
   return {
-    value: { commit: last.commit.sha, deployedCommit: deployed, path: jv.codePath, repository: last.commit.repository },
-    text: `${last.commit.sha} changed ${jv.codePath} last (${last.commit.committerDate})${deployed ? `; the run executed ${deployed}` : ''}`,
-    evidence: [last.evidence, jv.evidence],
+    value: { commit: last.sha, deployedCommit: running.commit.sha, path: codePath, repository },
+    text: `${last.sha} changed ${codePath} last (${last.committerDate}) in ${repository}; ${how}`,
+    evidence: [last.provenance, ...(running.deployment ? [running.deployment.provenance] : []), jv.evidence],
   };
+}
+
+/**
+ * A UI or API edit of the job before `t` that no later change replaced: with deployment records, a later successful
+ * deployment to the environment that changed the job's code (one that left its path as it was, say a docs-only
+ * deployment, does not); without them, a later commit to its path.
+ */
+function uiEditAfter(
+  set: EvidenceSet,
+  graph: CommitGraph,
+  job: {
+    readonly id: string;
+    readonly codePath: string;
+    readonly repositoryUrl?: string;
+    readonly codeVersion?: string;
+  },
+  repository: string,
+  environment: string | undefined,
+  last: Commit,
+  t: number,
+): AuditEntry | undefined {
+  const edits = set.audit.filter(
+    (a) =>
+      (a.channel === 'ui' || a.channel === 'api') &&
+      (a.target.id === job.id || samePath(a.target.id, job.codePath)) &&
+      Date.parse(a.timestamp) <= t,
+  );
+  const versionAt = (when: number) => runningCode(set, graph, job, repository, environment, when)?.version?.sha;
+  return edits.reverse().find((edit) => {
+    const at = Date.parse(edit.timestamp);
+    const deployments = set.deployments.filter(
+      (d) =>
+        succeeded(d) &&
+        coversComponent(d, job) &&
+        (!environment || d.environment.toLowerCase() === environment.toLowerCase()),
+    );
+    if (deployments.length === 0) return Date.parse(last.committerDate) < at;
+    const before = versionAt(at);
+    return !deployments.some((d) => {
+      const when = Date.parse(d.timestamp);
+      if (when <= at || when > t) return false;
+      const deployed = graph.resolve(d.commit);
+      const version = deployed ? pathVersionAt(set, graph, repository, job.codePath, deployed)?.sha : undefined;
+      return version !== undefined && version !== before;
+    });
+  });
 }
 
 function approvalAnswer(set: EvidenceSet, graph: CommitGraph, sha: string): CardAnswer<ApprovalValue> {

@@ -104,6 +104,12 @@ export interface Commit {
   readonly changedPaths: ReadonlyArray<ChangedPath>;
   /** The pull request a merge commit names ("Merge pull request #N …"). */
   readonly pullRequest?: number;
+  /**
+   * The refs pointing at this commit when the history was read, full names sorted (`refs/heads/main`,
+   * `refs/tags/v1`, `refs/pull/7/head`, `refs/remotes/origin/HEAD`; `HEAD -> refs/heads/main` where HEAD is on that
+   * branch, `HEAD` where it is detached here). Absent where none does.
+   */
+  readonly refs?: ReadonlyArray<string>;
   readonly provenance: Provenance;
 }
 
