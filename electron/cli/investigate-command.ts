@@ -9,6 +9,8 @@ import { commitGraph } from '../../shared/analysis/commit-graph.js';
 import { runEngine, type EngineResult } from '../../shared/analysis/engine.js';
 import type { DiffOf } from '../../shared/analysis/engine-types.js';
 import { traceDecision } from '../../shared/analysis/trace.js';
+import { isGap, type LineageCard } from '../../shared/lineage/card-types.js';
+import { lineageCard } from '../../shared/lineage/lineage-card.js';
 import type { Commit, Provenance } from '../../shared/model/records.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
@@ -102,7 +104,8 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
   const commits = candidates.flatMap((s) => graph.bySha.get(s.id) ?? []);
   const diffOf = await readDiffs(git, commits, repositories);
   const result = runEngine(set, decision, feature, { ...options, diffOf });
-  io.out(JSON.stringify(investigationJson(result, sourceNames), null, 2));
+  const card = lineageCard(set, decision, feature);
+  io.out(JSON.stringify(investigationJson(result, sourceNames, card), null, 2));
   return 0;
 }
 
@@ -156,15 +159,35 @@ const cite = (p: Provenance | undefined, names: Names) =>
   p ? { source: names[p.sourceId] ?? p.sourceId, line: p.line ?? p.pointer ?? null } : null;
 
 /** The engine's result as the CLI prints it: `{decision, scope, trace, suspects, governance, remediation}`. */
-export function investigationJson(r: EngineResult, names: Names): unknown {
+export function investigationJson(r: EngineResult, names: Names, card: LineageCard): unknown {
   const { trace, suspects, scope, governance, remediation } = r;
   return {
     decision: r.decision.decisionId,
     scope: {
+      method: scope.method,
       affectedDecisions: scope.affected,
       affectedSubjects: scope.subjects,
+      throughDecision: scope.throughDecision,
       window: { from: scope.first ?? null, to: scope.last ?? null },
+      causeReachedData: scope.from ?? null,
+      recovery: scope.recovery ?? (scope.method === 'blast-radius' ? 'still ongoing' : null),
+      notes: scope.notes ?? [],
     },
+    onset: {
+      method: suspects.onset.method,
+      seriesBy: suspects.onset.seriesBy,
+      onset: suspects.onset.onset,
+      key: suspects.onset.key ?? null,
+      firstBad: suspects.onset.firstBad ?? null,
+      lastGood: suspects.onset.lastGood ?? null,
+      rateBefore: suspects.onset.rateBefore ?? null,
+      rateAfter: suspects.onset.rateAfter ?? null,
+      note: suspects.onset.note,
+      series: suspects.onset.series,
+    },
+    versionAtInference: isGap(card.answers.versionAtInference)
+      ? { gap: card.answers.versionAtInference.gap, explanation: card.answers.versionAtInference.explanation }
+      : { ...card.answers.versionAtInference.value, text: card.answers.versionAtInference.text },
     trace: {
       feature: trace.featureName,
       asOf: trace.asOf,
@@ -180,6 +203,10 @@ export function investigationJson(r: EngineResult, names: Names): unknown {
       changeId: s.id,
       kind: s.kind,
       summary: s.summary,
+      effectiveTime: s.effectiveTime,
+      consistency: s.consistency,
+      ...(s.reach && { reach: s.reach }),
+      ...(s.repository && { repository: s.repository }),
       score: s.score,
       reasons: s.reasons.map((x) => ({ term: x.term, value: x.value })),
     })),

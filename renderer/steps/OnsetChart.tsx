@@ -11,6 +11,7 @@ const ONSET_FILL = '#b42318';
 const SERIES_LABEL: Readonly<Record<OnsetEstimate['seriesBy'], string>> = {
   feature_version: 'feature version',
   dataset_version: 'dataset version (one write)',
+  run: 'run of the producing job (the data read as of each decision)',
   day: 'day',
 };
 

@@ -20,10 +20,10 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
   const [time, setTime] = useState('');
   const id = useId();
   const timeValid = time.trim() !== '' && !Number.isNaN(Date.parse(time.trim()));
-  // A dataset-version bin is not a key the estimate can be pinned to: its first decision's time is.
+  // A dataset-version or run bin is not a key the estimate can be pinned to: its first decision's time is.
   const valueOf = (i: number) => {
     const b = onset.series[i];
-    return b && (onset.seriesBy === 'dataset_version' ? b.from : b.key);
+    return b && (onset.seriesBy === 'dataset_version' || onset.seriesBy === 'run' ? b.from : b.key);
   };
   const pickBin = (event: FormEvent) => {
     event.preventDefault();

@@ -46,7 +46,7 @@ describe('readSuspectDiffs', () => {
     const cli = runEngine(set, chosen, feature, { diffOf: cliDiffs });
     const scores = (r: typeof app) => r.suspects.suspects.map((s) => [s.id, s.score]);
     expect(scores(app)).toEqual(scores(cli));
-    expect(app.suspects.suspects.some((s) => s.reasons.some((r) => /changed lines name/.test(r.note)))).toBe(true);
+    expect(app.suspects.suspects.some((s) => s.reasons.some((r) => /changed words name/.test(r.note)))).toBe(true);
     // Nothing missing: the same cache comes back, so the store does not rank again.
     expect(await readSuspectDiffs(set, app.suspects.suspects, cache, show)).toBe(cache);
   }, 60_000);

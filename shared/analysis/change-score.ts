@@ -57,19 +57,52 @@ export function distanceTerm(jobDepth: number, nearestJobDepth: number): number 
   return 1 / (1 + (jobDepth - nearestJobDepth) / 2);
 }
 
-/** Logic and configuration 1; tests 0.3; documentation 0.1. The highest over the changed paths. */
-export function kindTerm(paths: ReadonlyArray<string>): number {
+/**
+ * What the changed paths are to the jobs they touch: 1 for the file a job runs (its code path itself), 0.5 for
+ * another file under a job's code folder. Judged by the job's own code location, never by words in file names.
+ */
+export function kindTerm(
+  paths: ReadonlyArray<string>,
+  jobs: ReadonlyArray<{ readonly codePath?: string }> = [],
+): number {
+  if (jobs.length === 0) return paths.length > 0 ? 1 : 0;
+  const strip = (p: string) => p.replace(/^\.?\//, '').replace(/\/+$/, '');
   let best = 0;
   for (const p of paths) {
-    const lower = p.toLowerCase();
-    const value = /(^|\/)(docs?|documentation)\/|\.(md|rst|txt|adoc)$|(^|\/)(readme|changelog|license)/.test(lower)
-      ? 0.1
-      : /(^|\/)(tests?|__tests__|spec)\/|\.(test|spec)\.[a-z]+$|_test\.[a-z]+$/.test(lower)
-        ? 0.3
-        : 1;
-    best = Math.max(best, value);
+    const path = strip(p);
+    for (const j of jobs) {
+      if (!j.codePath) continue;
+      const code = strip(j.codePath);
+      best = Math.max(best, path === code || code.endsWith(`/${path}`) || path.endsWith(`/${code}`) ? 1 : 0.5);
+    }
   }
   return best;
+}
+
+/**
+ * The changed lines of a diff whose words changed: a removed line and an added line with the same words in the same
+ * order (one that only gained a comma, or changed its spacing or quotes) cancel out and touch nothing. Input: changed
+ * lines, each starting with `+` or `-`; output: the text of the lines that remain.
+ */
+export function changedWords(diff: string): string {
+  const words = (line: string) => (line.slice(1).match(/[A-Za-z0-9_.]+/g) ?? []).join(' ');
+  const lines = diff.split('\n').filter((l) => /^[+-]/.test(l) && !/^(\+\+\+|---)/.test(l));
+  const pending = new Map<string, number>();
+  for (const l of lines) {
+    const key = `${l[0]}${words(l)}`;
+    pending.set(key, (pending.get(key) ?? 0) + 1);
+  }
+  const out: string[] = [];
+  for (const l of lines) {
+    const w = words(l);
+    const other = `${l[0] === '+' ? '-' : '+'}${w}`;
+    if ((pending.get(other) ?? 0) > 0 && w !== '') {
+      pending.set(other, (pending.get(other) ?? 0) - 1);
+      continue;
+    }
+    if (w !== '') out.push(l.slice(1));
+  }
+  return out.join('\n');
 }
 
 /** Rounds to 3 decimals so the figures shown and compared are stable. */
@@ -87,4 +120,20 @@ export function weigh(values: Readonly<Record<ScoreTermName, { value: number; no
   }));
   const score = round3(reasons.reduce((sum, r) => sum + r.value * SCORE_WEIGHTS[r.term as ScoreTermName], 0));
   return { score, reasons };
+}
+
+/** The score again with one term's value and note replaced (the others as they were). */
+export function reweigh(
+  reasons: ReadonlyArray<ScoreTerm>,
+  term: ScoreTermName,
+  value: number,
+  note: string,
+): { score: number; reasons: ScoreTerm[] } {
+  const values = {} as Record<ScoreTermName, { value: number; note: string }>;
+  for (const r of reasons) {
+    const name = r.term as ScoreTermName;
+    values[name] = { value: r.value, note: r.note.replace(/ \(weight \d+\)$/, '') };
+  }
+  values[term] = { value, note };
+  return weigh(values);
 }

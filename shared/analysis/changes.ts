@@ -1,8 +1,12 @@
 import type { EvidenceSet } from '../model/evidence-set';
-import type { AuditEntry, Commit } from '../model/records';
-import { distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, weigh } from './change-score';
+import { lineageModel } from '../lineage/lineage-model';
+import type { AuditEntry, Commit, Deployment } from '../model/records';
+import { changedWords, distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, weigh } from './change-score';
 import { samePath } from './commit-graph';
-import { coversComponent, deploymentsShipping, firstDeploymentTo } from './deployments';
+import { consistencyOf, CONSISTENCY_RANK } from './consistency';
+import { coversComponent, deploymentsShipping, firstDeploymentTo, succeeded } from './deployments';
+import { reachLabel, refIndex, wasMerged } from './git-refs';
+import { jobRepository, runningCode } from './running-code';
 import { deploymentSuspects } from './deployment-changes';
 import type { DiffOf, Suspect, SuspectsResult } from './engine-types';
 import { estimateOnset } from './onset';
@@ -47,12 +51,22 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
   if (set.commits.length === 0) gaps.push('No Git history is imported: commits cannot be searched.');
   const inWindow = (t: string) => Date.parse(t) >= ctx.windowStart && Date.parse(t) <= ctx.onsetMs;
   const suspects: Suspect[] = [];
+  // A job's commits are searched in its own repository only (running-code.ts), never by a path in another one.
+  const repositoryOf = new Map<string, string>();
+  for (const j of trace.jobs) {
+    if (!j.codePath || set.commits.length === 0) continue;
+    const identity = jobRepository(set, ctx.graph, j);
+    if (identity.repository !== undefined) repositoryOf.set(j.id, identity.repository);
+    else gaps.push(`The repository of ${j.id} is not known (${identity.gap}): its commits are not searched.`);
+  }
   for (const commit of set.commits) {
     if (commit.parents.length > 1 || !inWindow(commit.committerDate)) continue;
     const touched = trace.jobs.filter(
-      (j) => j.codePath && commit.changedPaths.some((p) => samePath(p.path, j.codePath as string)),
+      (j) =>
+        repositoryOf.get(j.id) === commit.repository &&
+        commit.changedPaths.some((p) => samePath(p.path, j.codePath as string)),
     );
-    if (touched.length > 0) suspects.push(scoreCommit(commit, touched, ctx));
+    if (touched.length > 0) suspects.push(scoreCommit(commit, touched, repositoryOf, ctx));
   }
   const nodeIds = new Set(trace.nodes.map((n) => n.id));
   for (const entry of set.audit) {
@@ -61,13 +75,19 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
       (j) => j.id === entry.target.id || (j.codePath && samePath(entry.target.id, j.codePath)),
     );
     if (!job && !nodeIds.has(entry.target.id)) continue;
+    // An edit made in another environment than the decision's did not change the data the decision read.
+    const env = ctx.environment?.toLowerCase();
+    if (env && entry.environment && entry.environment.toLowerCase() !== env) continue;
     suspects.push(scoreAudit(entry, job, ctx));
   }
-  suspects.push(...deploymentSuspects(ctx, new Set(suspects.map((s) => s.id))));
-  suspects.push(...schemaSuspects(ctx));
+  suspects.push(...deploymentSuspects(ctx, suspects));
+  suspects.push(...schemaSuspects(ctx, suspects));
   suspects.sort(
     (a, b) =>
-      b.score - a.score || Date.parse(b.effectiveTime) - Date.parse(a.effectiveTime) || a.id.localeCompare(b.id),
+      CONSISTENCY_RANK[b.consistency.verdict] - CONSISTENCY_RANK[a.consistency.verdict] ||
+      b.score - a.score ||
+      Date.parse(b.effectiveTime) - Date.parse(a.effectiveTime) ||
+      a.id.localeCompare(b.id),
   );
   return {
     onset,
@@ -93,70 +113,128 @@ export function findChanges(
   return { firstWrong, window: result.window, changes, gaps: result.gaps };
 }
 
-function scoreCommit(commit: Commit, touched: ReadonlyArray<TracedJob>, ctx: SuspectContext): Suspect {
-  const paths = commit.changedPaths
-    .map((p) => p.path)
-    .filter((p) => touched.some((j) => samePath(p, j.codePath as string)));
+/** When a commit took effect in the decision's environment, or why it never ran there. */
+function commitEffect(
+  commit: Commit,
+  touched: ReadonlyArray<TracedJob>,
+  ctx: SuspectContext,
+): { effective: number; note: string; shipped?: Deployment } | { neverRan: string } {
   const shipping = deploymentsShipping(commit.sha, ctx.set.deployments, ctx.graph).filter((d) =>
     touched.some((j) => coversComponent(d, j)),
   );
   const shipped = firstDeploymentTo(ctx.environment, shipping);
-  const effective = shipped ? Date.parse(shipped.timestamp) : Date.parse(commit.committerDate);
-  const depth = Math.min(...touched.map((j) => j.depth));
-  const ran = touched.filter((j) => j.codeVersion && ctx.graph.bySha.has(ctx.graph.resolve(j.codeVersion) ?? ''));
-  const inRunning = ran.some((j) =>
-    ctx.graph.isAncestor(commit.sha, ctx.graph.resolve(j.codeVersion as string) as string),
+  if (shipped)
+    return {
+      effective: Date.parse(shipped.timestamp),
+      note: `deployed to ${shipped.environment} at ${shipped.timestamp} (${shipped.id})`,
+      shipped,
+    };
+  const model = lineageModel(ctx.set);
+  const executed = touched
+    .flatMap((j) => model.runsOfJob(j.id))
+    .filter((r) => {
+      const v = r.sourceCodeLocation?.version;
+      const full = v ? ctx.graph.resolve(v) : undefined;
+      return full !== undefined && ctx.graph.isAncestor(commit.sha, full);
+    })
+    .sort((a, b) => a.timeMs - b.timeMs)[0];
+  if (executed)
+    return { effective: executed.timeMs, note: `first executed by run ${executed.runId} at ${executed.time}` };
+  const env = ctx.environment?.toLowerCase();
+  const deploysThere = ctx.set.deployments.some(
+    (d) => succeeded(d) && (!env || d.environment.toLowerCase() === env) && touched.some((j) => coversComponent(d, j)),
   );
+  const reach = refIndex(ctx.set.commits).reach(commit.sha);
+  if (deploysThere)
+    return {
+      neverRan: `no deployment to ${ctx.environment ?? 'any environment'} shipped it and no run executed it (${reachLabel(reach)})`,
+    };
+  if (!wasMerged(reach)) return { neverRan: `${reachLabel(reach)}: no deployment or run executed it` };
+  const merge = ctx.graph.mergeOf(commit.sha);
+  return merge
+    ? { effective: Date.parse(merge.committerDate), note: `merged into the default branch at ${merge.committerDate}` }
+    : {
+        effective: Date.parse(commit.committerDate),
+        note: `committed at ${commit.committerDate}; no deployment record ships it`,
+      };
+}
+
+function scoreCommit(
+  commit: Commit,
+  touched: ReadonlyArray<TracedJob>,
+  repositoryOf: ReadonlyMap<string, string>,
+  ctx: SuspectContext,
+): Suspect {
+  const paths = commit.changedPaths
+    .map((p) => p.path)
+    .filter((p) => touched.some((j) => samePath(p, j.codePath as string)));
+  const effect = commitEffect(commit, touched, ctx);
+  const effective = 'effective' in effect ? effect.effective : Date.parse(commit.committerDate);
+  const consistency = consistencyOf(
+    ctx,
+    effective,
+    touched.map((j) => j.id),
+    'neverRan' in effect ? effect.neverRan : undefined,
+  );
+  const depth = Math.min(...touched.map((j) => j.depth));
+  // Was it in the code the environment ran when the bad data was written?
+  const running = touched.flatMap((j) => {
+    const code = runningCode(ctx.set, ctx.graph, j, repositoryOf.get(j.id), ctx.environment, ctx.interval.firstBad);
+    return code ? [code] : [];
+  });
+  const inRunning = running.some((r) => ctx.graph.isAncestor(commit.sha, r.commit.sha));
   const pr = ctx.graph.pullRequestOf(commit.sha);
   const fields = [...new Set(touched.flatMap((j) => ctx.fieldsOf(j.id)))];
   const diffs = ctx.diffOf ? paths.map((p) => ctx.diffOf?.(commit.sha, p)) : [];
   const diffText = diffs.some((d) => d !== undefined) ? diffs.filter((d) => d !== undefined).join('\n') : undefined;
-  const field = fieldTerm(diffText, fields);
+  const words = diffText === undefined ? undefined : changedWords(diffText);
+  const field = fieldTerm(words, fields);
   const { score, reasons } = weigh({
     timing: {
       value: intervalTimingTerm(effective, ctx.interval),
-      note: shipped
-        ? `deployed to ${shipped.environment} at ${shipped.timestamp} (${shipped.id})`
-        : `committed at ${commit.committerDate}; no deployment record ships it`,
+      note: 'effective' in effect ? effect.note : `never ran: ${effect.neverRan}`,
     },
     distance: { value: distanceTerm(depth, ctx.nearest), note: `changes ${touched.map((j) => j.id).join(', ')}` },
-    kind: { value: kindTerm(paths), note: `paths ${paths.join(', ')}` },
+    kind: { value: kindTerm(paths, touched), note: `paths ${paths.join(', ')}` },
     'in running version': {
-      value: ran.length === 0 ? 0.5 : inRunning ? 1 : 0,
+      value: running.length === 0 ? 0.5 : inRunning ? 1 : 0,
       note:
-        ran.length === 0
-          ? 'the runs do not name a known commit'
+        running.length === 0
+          ? 'which code ran is not known'
           : inRunning
-            ? 'contained in the code version the runs executed'
-            : 'not in the code version the runs executed',
+            ? `contained in ${running[0]?.commit.sha.slice(0, 12)}, the code ${ctx.environment ?? 'the environment'} ran when the bad data was written`
+            : `not in ${running[0]?.commit.sha.slice(0, 12)}, the code ${ctx.environment ?? 'the environment'} ran when the bad data was written`,
     },
     'touched field': {
       value: field,
       note:
-        diffText === undefined
+        words === undefined
           ? 'the diff is not available'
           : field === 1
-            ? `the changed lines name a traced field (${fields.join(', ')})`
-            : `the changed lines name none of ${fields.join(', ') || 'the traced fields'}`,
+            ? `the changed words name a traced field (${fields.join(', ')})`
+            : `the changed words name none of ${fields.join(', ') || 'the traced fields'}`,
     },
     'outside workflow': {
       value: pr || ctx.set.pullRequests.length === 0 ? 0 : 1,
       note: pr ? `arrived through pull request #${pr.number}` : 'no pull request brought it',
     },
   });
+  const candidate = 'neverRan' in effect;
   return {
     id: commit.sha,
     kind: 'commit',
     timestamp: commit.committerDate,
     effectiveTime: new Date(effective).toISOString(),
     actor: commit.authorName,
-    summary: commit.subject,
+    summary: candidate ? `${commit.subject} (candidate only: ${effect.neverRan})` : commit.subject,
     touches: touched.map((j) => j.id),
     paths,
     score,
     reasons,
     evidence: commit.provenance,
     repository: commit.repository,
+    consistency,
+    reach: refIndex(ctx.set.commits).reach(commit.sha),
   };
 }
 
@@ -167,11 +245,12 @@ function scoreAudit(entry: AuditEntry, job: TracedJob | undefined, ctx: SuspectC
   const state =
     entry.before === undefined && entry.after === undefined ? undefined : JSON.stringify([entry.before, entry.after]);
   const fields = ctx.fieldsOf(job?.id ?? entry.target.id);
-  const field = fieldTerm(state, fields);
+  // A configuration change that names no traced field is unknown (0.5), not cleared: its state may not list fields.
+  const field = fieldTerm(state, fields) === 1 ? 1 : 0.5;
   const { score, reasons } = weigh({
     timing: { value: intervalTimingTerm(Date.parse(entry.timestamp), ctx.interval), note: `at ${entry.timestamp}` },
     distance: { value: distanceTerm(Math.max(depth, ctx.nearest), ctx.nearest), note: `changes ${entry.target.id}` },
-    kind: { value: kindTerm([entry.target.id]), note: `${entry.target.type} ${entry.action}` },
+    kind: { value: 1, note: `${entry.target.type} ${entry.action}` },
     'in running version': { value: 1, note: 'a configuration change applies from the moment it is made' },
     'touched field': {
       value: field,
@@ -180,7 +259,7 @@ function scoreAudit(entry: AuditEntry, job: TracedJob | undefined, ctx: SuspectC
           ? 'the entry records no before or after state'
           : field === 1
             ? 'its before/after state names a traced field'
-            : 'its before/after state names no traced field',
+            : 'its before/after state names no traced field: unknown',
     },
     'outside workflow': {
       value: outside ? 1 : 0,
@@ -201,5 +280,6 @@ function scoreAudit(entry: AuditEntry, job: TracedJob | undefined, ctx: SuspectC
     score,
     reasons,
     evidence: entry.provenance,
+    consistency: consistencyOf(ctx, Date.parse(entry.timestamp), job ? [job.id] : []),
   };
 }

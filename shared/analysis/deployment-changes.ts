@@ -4,58 +4,89 @@
  * the deployment went back to an older version or to a commit off the reviewed history). A deployment naming a job
  * without a code location (an untracked transformation) counts whenever it deploys another commit than before.
  */
-import { pathHistory, versionAsOf } from '../lineage/code-history';
-import { distanceTerm, intervalTimingTerm, kindTerm, weigh } from './change-score';
-import { coversComponent, previousDeployment, succeeded } from './deployments';
+import { distanceTerm, intervalTimingTerm, weigh } from './change-score';
+import { consistencyOf } from './consistency';
+import { coversComponent, previousDeployment, PRODUCTION, STAGING, succeeded } from './deployments';
+import { reachLabel, refIndex, wasMerged } from './git-refs';
+import { jobRepository, pathVersionAt } from './running-code';
 import type { Suspect } from './engine-types';
 import type { SuspectContext } from './suspect-context';
 
-/** The deployment suspects of the window; `listed` holds the ids already suspected (commits). */
-export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlySet<string>): Suspect[] {
+/** The deployment suspects of the window; `listed` holds the suspects already listed (commits, audit entries). */
+export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Suspect>): Suspect[] {
   const out: Suspect[] = [];
   const env = ctx.environment?.toLowerCase();
+  const ran = new Set(listed.filter((s) => s.consistency.verdict !== 'never-ran').map((s) => s.id));
+  const refs = refIndex(ctx.set.commits);
+  const repositoryOf = new Map(
+    ctx.trace.jobs.map(
+      (j) => [j.id, j.codePath ? jobRepository(ctx.set, ctx.graph, j).repository : undefined] as const,
+    ),
+  );
   for (const d of ctx.set.deployments) {
     const t = Date.parse(d.timestamp);
     if (t < ctx.windowStart || t > ctx.onsetMs || !succeeded(d)) continue;
     if (env && d.environment.toLowerCase() !== env) continue;
-    // A job without a code location counts when the deployment names it: its versions cannot be compared.
-    const jobs = ctx.trace.jobs.filter((j) => (j.codePath ? coversComponent(d, j) : d.component === j.id));
-    if (jobs.length === 0) continue;
     const deployed = ctx.graph.resolve(d.commit) ?? d.commit;
+    const deployedIn = ctx.graph.bySha.get(deployed)?.repository;
+    // A job without a code location counts when the deployment names it: its versions cannot be compared.
+    const jobs = ctx.trace.jobs.filter((j) =>
+      j.codePath
+        ? coversComponent(d, j) && (deployedIn === undefined || repositoryOf.get(j.id) === deployedIn)
+        : d.component === j.id,
+    );
+    if (jobs.length === 0) continue;
     const prev = previousDeployment(ctx.set.deployments, d);
     const prevCommit = prev ? (ctx.graph.resolve(prev.commit) ?? prev.commit) : undefined;
+    const versionIn = (j: (typeof jobs)[number], commit: string) => {
+      const repository = repositoryOf.get(j.id);
+      return repository && ctx.graph.bySha.has(commit)
+        ? pathVersionAt(ctx.set, ctx.graph, repository, j.codePath as string, commit)?.sha
+        : undefined;
+    };
     const changed = jobs.filter((j) => {
       if (!j.codePath) return prevCommit !== deployed;
-      const history = pathHistory(ctx.set, j.codePath as string);
-      const now = versionAsOf(history, t, ctx.graph, deployed)?.commit.sha;
-      const before = prevCommit ? versionAsOf(history, t, ctx.graph, prevCommit)?.commit.sha : undefined;
-      return now !== before && (now === undefined || !listed.has(now));
+      const now = versionIn(j, deployed);
+      return now !== (prevCommit ? versionIn(j, prevCommit) : undefined);
     });
     if (changed.length === 0) continue;
-    const backwards = prevCommit !== undefined && ctx.graph.isAncestor(deployed, prevCommit) && deployed !== prevCommit;
-    const reviewed = ctx.graph.pullRequestOf(deployed) !== undefined || ctx.graph.mergeOf(deployed) !== undefined;
-    const outside = ctx.set.pullRequests.length > 0 && !reviewed;
-    const depth = Math.min(...changed.map((j) => j.depth));
-    const ran = changed.some(
-      (j) => j.codeVersion && ctx.graph.isAncestor(deployed, ctx.graph.resolve(j.codeVersion) ?? ''),
+    const backwards = prevCommit !== undefined && deployed !== prevCommit && ctx.graph.isAncestor(deployed, prevCommit);
+    const unmerged = !wasMerged(refs.reach(deployed));
+    const staged = ctx.set.deployments.some(
+      (x) =>
+        succeeded(x) &&
+        STAGING.test(x.environment) &&
+        Date.parse(x.timestamp) <= t &&
+        ctx.graph.isAncestor(deployed, ctx.graph.resolve(x.commit) ?? x.commit),
     );
-    const unnamed = changed.every((j) => !j.codeVersion);
+    const skipped =
+      PRODUCTION.test(d.environment) && ctx.set.deployments.some((x) => STAGING.test(x.environment)) && !staged;
+    // The vehicle of a listed commit is not a rival suspect (skipping staging is a finding of that commit's release),
+    // unless it went back to older code or shipped code the default branch never had.
+    const vehicleOnly = changed.every((j) => j.codePath && ran.has(versionIn(j, deployed) ?? ''));
+    if (vehicleOnly && !backwards && !unmerged) continue;
+    const deviates = backwards || unmerged || skipped;
+    const reviewed = ctx.graph.pullRequestOf(deployed) !== undefined || ctx.graph.mergeOf(deployed) !== undefined;
+    const outside = deviates || (ctx.set.pullRequests.length > 0 && !reviewed);
+    const depth = Math.min(...changed.map((j) => j.depth));
+    const how = [
+      backwards ? `went back to ${deployed.slice(0, 12)}, older than ${prevCommit?.slice(0, 12)}` : '',
+      unmerged ? `${deployed.slice(0, 12)} is ${reachLabel(refs.reach(deployed))}` : '',
+      skipped ? 'no staging deployment shipped it first' : '',
+    ].filter(Boolean);
     const { score, reasons } = weigh({
       timing: { value: intervalTimingTerm(t, ctx.interval), note: `deployed to ${d.environment} at ${d.timestamp}` },
       distance: { value: distanceTerm(depth, ctx.nearest), note: `changes ${changed.map((j) => j.id).join(', ')}` },
-      kind: { value: kindTerm(changed.map((j) => j.codePath ?? j.id)), note: `deploys ${d.commit.slice(0, 12)}` },
-      'in running version': {
-        value: ran ? 1 : unnamed ? 0.5 : 0,
-        note: ran
-          ? 'the runs executed the deployed code'
-          : unnamed
-            ? 'the runs do not name the code they executed'
-            : 'the runs did not execute the deployed code',
-      },
-      'touched field': { value: 0.5, note: 'a deployment names no fields' },
+      kind: { value: 1, note: `deploys ${d.commit.slice(0, 12)}` },
+      'in running version': { value: 1, note: `${d.environment} ran the deployed code from ${d.timestamp}` },
+      'touched field': { value: 0.5, note: 'a deployment names no fields: unknown' },
       'outside workflow': {
         value: outside ? 1 : 0,
-        note: outside ? 'the deployed commit came through no pull request' : 'the deployed commit was reviewed',
+        note: how.length
+          ? how.join('; ')
+          : outside
+            ? 'the deployed commit came through no pull request'
+            : 'the deployed commit was reviewed',
       },
     });
     out.push({
@@ -64,13 +95,18 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlySet<stri
       timestamp: d.timestamp,
       effectiveTime: d.timestamp,
       actor: d.actor ?? 'unknown',
-      summary: `${backwards ? 'rolled back' : 'deployed'} ${changed.map((j) => j.id).join(', ')} to ${d.environment} at ${d.commit.slice(0, 12)}`,
+      summary: `${backwards ? 'rolled back' : 'deployed'} ${changed.map((j) => j.id).join(', ')} to ${d.environment} at ${d.commit.slice(0, 12)}${how.length ? ` (${how.join('; ')})` : ''}`,
       touches: changed.map((j) => j.id),
       paths: changed.flatMap((j) => (j.codePath ? [j.codePath] : [])),
       score,
       reasons,
       evidence: d.provenance,
-      repository: d.repository,
+      repository: d.repository ?? deployedIn,
+      consistency: consistencyOf(
+        ctx,
+        t,
+        changed.map((j) => j.id),
+      ),
     });
   }
   return out;

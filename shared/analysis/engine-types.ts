@@ -3,6 +3,9 @@
  * replay). Pure data, beside `types.ts` whose shapes the renderer's steps read.
  */
 import type { Decision, Provenance } from '../model/records';
+import type { Recovery } from './blast-radius';
+import type { Consistency } from './consistency';
+import type { CommitReach } from './git-refs';
 import type { Change, ChangeKind, GovernanceFinding, HistogramBin, RemediationPlan } from './types';
 
 export interface Counted {
@@ -15,6 +18,19 @@ export interface ImpactScope {
   readonly featureName: string;
   readonly versionKind: 'feature_version' | 'dataset_version' | 'none';
   readonly versions: ReadonlyArray<string>;
+  /**
+   * `blast-radius`: the decisions that read data written by a state including the top cause, until a later change
+   * removed it (blast-radius.ts); `version`: those on the suspect version(s), where there is no cause to follow.
+   */
+  readonly method: 'blast-radius' | 'version';
+  /** When the cause reached the data (blast radius only). */
+  readonly from?: string;
+  /** The change after which the data was good again; absent while the blast radius is still ongoing. */
+  readonly recovery?: Recovery;
+  readonly notes?: ReadonlyArray<string>;
+  /** The affected decisions (and their subjects) up to and including the investigated one. */
+  readonly throughDecision: { readonly decisions: number; readonly subjects: number };
+  /** Affected decisions to recovery (or to the end of the log). */
   readonly affected: number;
   readonly notAffected: number;
   readonly subjects: number;
@@ -48,8 +64,11 @@ export interface OnsetEstimate {
   /** The outcome counted: the investigated decision's action (else its output label). */
   readonly outcome: string;
   readonly method: 'change-point' | 'override' | 'first-use';
-  /** What a bin is: a feature version, a dataset version (one write) within the decision's feature version, a day. */
-  readonly seriesBy: 'feature_version' | 'dataset_version' | 'day';
+  /**
+   * What a bin is: a feature version; a dataset version the decision log names (one write); a run of the producing
+   * job (the dataset version active at each decision's time, where the log names none); a calendar day.
+   */
+  readonly seriesBy: 'feature_version' | 'dataset_version' | 'run' | 'day';
   readonly series: ReadonlyArray<OutcomeBin>;
   /** The first bin after the shift (a feature version, or a day). */
   readonly key?: string;
@@ -74,6 +93,12 @@ export interface Suspect extends Omit<Change, 'kind'> {
   readonly effectiveTime: string;
   /** For a schema change: what changed between the two versions. */
   readonly schemaDiff?: ReadonlyArray<string>;
+  /** Whether the change can have started the wrong decisions (consistency.ts); suspects are ordered by it first. */
+  readonly consistency: Consistency;
+  /** For a commit: how the repository's refs reached it (an unmerged branch's commit is a candidate only). */
+  readonly reach?: CommitReach;
+  /** For a schema change attributed to the change that caused it: that change's id. */
+  readonly causedBy?: string;
 }
 
 export interface SuspectsResult {

@@ -5,6 +5,7 @@
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
+import { blastRadius } from './blast-radius';
 import { findSuspects, type ChangesOptions } from './changes';
 import type { ImpactScope, LastKnownGood, ReplayPlan, RollbackPlan, SuspectsResult } from './engine-types';
 import { validateGovernance, type GovernanceResult } from './governance';
@@ -36,8 +37,8 @@ export interface EngineResult {
 }
 
 /**
- * Runs every step for one feature of a decision. The scope counts the decisions on the onset's version through
- * the decision's own (all the versions the wrong outcome rate held on), or the decision's version alone.
+ * Runs every step for one feature of a decision. The scope is the blast radius of the top cause (blast-radius.ts);
+ * without a suspect, the decisions on the onset's version through the decision's own, or the decision's version.
  */
 export function runEngine(
   set: EvidenceSet,
@@ -55,7 +56,9 @@ export function runEngine(
     onset.seriesBy === 'feature_version' && from >= 0 && to >= from
       ? onset.series.slice(from, to + 1).map((b) => b.key)
       : undefined;
-  const scope = impactScope(set, decision, featureName, { versions, notifyThreshold: options.notifyThreshold });
+  const cause = suspects.suspects[0];
+  const blast = cause ? blastRadius(set, decision, featureName, cause, trace, onset) : undefined;
+  const scope = impactScope(set, decision, featureName, { versions, blast, notifyThreshold: options.notifyThreshold });
   const governance = validateGovernance(set, suspects.suspects, { trace, asOf: decision.timestamp });
   const causes = suspects.suspects.slice(0, options.causes ?? 1);
   const rollback = planRemediation(set, causes, trace, causes.length);

@@ -8,6 +8,7 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { DAY_MS } from '../time/format-time';
+import { dataRead } from './data-read';
 import type { DecisionRef, OnsetEstimate, OutcomeBin } from './engine-types';
 
 export const CHANGE_POINT_THRESHOLD = 10.83;
@@ -60,31 +61,56 @@ interface Bin extends OutcomeBin {
 
 type SeriesBy = OnsetEstimate['seriesBy'];
 
-function series(decisions: ReadonlyArray<Decision>, featureName: string, outcome: string, by: SeriesBy): Bin[] {
-  const bins = new Map<string, { members: Decision[]; outcomes: number }>();
+/**
+ * The outcome series of a feature: one bin per feature version (in order of first use), per dataset version the
+ * decisions read (logged, or found as of their time: one bin per run of the producing job, in order of the write),
+ * or per calendar day.
+ */
+function series(
+  set: EvidenceSet,
+  decisions: ReadonlyArray<Decision>,
+  featureName: string,
+  outcome: string,
+  by: SeriesBy,
+): Bin[] {
+  const bins = new Map<string, { members: Decision[]; outcomes: number; order: number }>();
   for (const d of decisions) {
     const f = d.features.find((x) => x.name === featureName);
     if (!f) continue;
-    const key =
-      by === 'feature_version'
-        ? (f.featureVersion ?? '(none)')
-        : by === 'dataset_version'
-          ? (f.datasetVersion ?? '(none)')
-          : new Date(Math.floor(Date.parse(d.timestamp) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+    let key: string;
+    let order = Date.parse(d.timestamp);
+    if (by === 'feature_version') key = f.featureVersion ?? '(none)';
+    else if (by === 'day') key = new Date(Math.floor(order / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+    else {
+      // The logged version keys the bin even where no run in the evidence wrote it (then: in order of first use).
+      const read = dataRead(set, d, featureName);
+      key = (by === 'dataset_version' ? f.datasetVersion : undefined) ?? read?.version.version ?? '(unknown)';
+      if (read) order = read.version.from;
+    }
     let bin = bins.get(key);
-    if (!bin) bins.set(key, (bin = { members: [], outcomes: 0 }));
+    if (!bin) bins.set(key, (bin = { members: [], outcomes: 0, order }));
     bin.members.push(d);
     if (outcomeOf(d) === outcome) bin.outcomes++;
   }
-  return [...bins].map(([key, b]) => ({
-    key,
-    from: b.members[0]!.timestamp,
-    to: b.members[b.members.length - 1]!.timestamp,
-    decisions: b.members.length,
-    outcomes: b.outcomes,
-    rate: Math.round((b.outcomes / b.members.length) * 1000) / 1000,
-    members: b.members,
-  }));
+  return [...bins]
+    .sort((a, b) => a[1].order - b[1].order)
+    .map(([key, b]) => ({
+      key,
+      from: b.members[0]!.timestamp,
+      to: b.members[b.members.length - 1]!.timestamp,
+      decisions: b.members.length,
+      outcomes: b.outcomes,
+      rate: Math.round((b.outcomes / b.members.length) * 1000) / 1000,
+      members: b.members,
+    }));
+}
+
+/** The finest series the evidence has below the feature version: the data versions read, else days. */
+function dataSeriesBy(set: EvidenceSet, decisions: ReadonlyArray<Decision>, featureName: string): SeriesBy {
+  const logged = (d: Decision) => d.features.find((f) => f.name === featureName)?.datasetVersion !== undefined;
+  if (decisions.length > 0 && decisions.every(logged)) return 'dataset_version';
+  const resolved = decisions.length > 0 && decisions.every((d) => dataRead(set, d, featureName) !== undefined);
+  return resolved ? 'run' : 'day';
 }
 
 const ref = (d: Decision | undefined): DecisionRef | undefined =>
@@ -103,10 +129,17 @@ export function estimateOnset(
   const outcome = outcomeOf(decision) ?? '';
   const feature = decision.features.find((f) => f.name === featureName);
   const until = Date.parse(decision.timestamp);
-  const seriesBy: SeriesBy = feature?.featureVersion !== undefined ? 'feature_version' : 'day';
-  const bins = series(set.decisions, featureName, outcome, seriesBy).filter((b) => Date.parse(b.from) <= until);
-  const own =
-    seriesBy === 'feature_version' ? bins.findIndex((b) => b.key === feature?.featureVersion) : bins.length - 1;
+  const seriesBy: SeriesBy =
+    feature?.featureVersion !== undefined ? 'feature_version' : dataSeriesBy(set, [decision], featureName);
+  const upTo = set.decisions.filter((d) => Date.parse(d.timestamp) <= until);
+  const bins = series(set, upTo, featureName, outcome, seriesBy);
+  const ownKey =
+    seriesBy === 'feature_version'
+      ? feature?.featureVersion
+      : seriesBy === 'day'
+        ? undefined
+        : dataRead(set, decision, featureName)?.version.version;
+  const own = ownKey === undefined ? bins.length - 1 : bins.findIndex((b) => b.key === ownKey);
   const base = { featureName, outcome, decision };
   if (override) {
     const at = bins.findIndex((b) => b.key === override);
@@ -137,10 +170,9 @@ export function estimateOnset(
   // Within the decision's own version the data can still shift (a configuration edit, an untracked change):
   // look again over its decisions by dataset version (each write), else by day.
   const mine = (bins[own]?.members ?? []).filter((d) => Date.parse(d.timestamp) <= until);
-  const writes = mine.every((d) => d.features.find((f) => f.name === featureName)?.datasetVersion !== undefined);
-  const finerBy: SeriesBy = writes ? 'dataset_version' : 'day';
   if (seriesBy === 'feature_version' && mine.length > 0) {
-    const finer = series(mine, featureName, outcome, finerBy);
+    const finerBy = dataSeriesBy(set, mine, featureName);
+    const finer = series(set, mine, featureName, outcome, finerBy);
     const within = shift(finer, finer.length - 1);
     if (within)
       return around(

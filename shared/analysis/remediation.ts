@@ -92,6 +92,13 @@ export function mergeToProduction(set: EvidenceSet, recent = 50): { median?: num
   return { median: Math.round(median * 10) / 10, count: n };
 }
 
+const SERIES_WORD: Readonly<Record<OnsetEstimate['seriesBy'], string>> = {
+  feature_version: 'feature version',
+  dataset_version: 'dataset version',
+  run: 'the data written by run',
+  day: 'day',
+};
+
 /** The last known-good version behind each plan, with the outcome rates of the decisions under it. */
 export function lastKnownGood(onset: OnsetEstimate, plans: ReadonlyArray<RemediationPlan>): LastKnownGood[] {
   const at = onset.series.findIndex((b) => b.key === onset.key);
@@ -99,7 +106,7 @@ export function lastKnownGood(onset: OnsetEstimate, plans: ReadonlyArray<Remedia
   const bad = at >= 0 ? onset.series[at] : undefined;
   return plans.map((p) => {
     const rates = good
-      ? `; decisions on ${onset.seriesBy === 'day' ? 'day' : 'feature version'} ${good.key}: ${good.decisions}, ${onset.outcome} rate ${good.rate}${bad ? ` (${bad.rate} on ${bad.key})` : ''}`
+      ? `; decisions on ${SERIES_WORD[onset.seriesBy]} ${good.key}: ${good.decisions}, ${onset.outcome} rate ${good.rate}${bad ? ` (${bad.rate} on ${bad.key})` : ''}`
       : '';
     const version = p.previousCommit;
     return {

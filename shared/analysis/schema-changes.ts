@@ -5,7 +5,8 @@
  */
 import { lineageModel } from '../lineage/lineage-model';
 import type { SchemaField } from '../model/records';
-import { distanceTerm, fieldTerm, intervalTimingTerm, weigh } from './change-score';
+import { distanceTerm, fieldTerm, intervalTimingTerm, reweigh, weigh } from './change-score';
+import { consistencyOf } from './consistency';
 import type { Suspect } from './engine-types';
 import type { SuspectContext } from './suspect-context';
 
@@ -23,8 +24,12 @@ export function schemaDiff(before: ReadonlyArray<SchemaField>, after: ReadonlyAr
   return lines;
 }
 
-/** The schema changes of the traced datasets in the window, scored. */
-export function schemaSuspects(ctx: SuspectContext): Suspect[] {
+/**
+ * The schema changes of the traced datasets in the window, scored. A schema change that a listed change explains —
+ * one that changed the writing job (or a job upstream of it) between the two writes — is not a rival suspect: it is
+ * evidence for that change, which gains the schema diff (and the touched field, where the diff names one).
+ */
+export function schemaSuspects(ctx: SuspectContext, others: Suspect[]): Suspect[] {
   const model = lineageModel(ctx.set);
   const out: Suspect[] = [];
   for (const node of ctx.trace.nodes) {
@@ -42,6 +47,37 @@ export function schemaSuspects(ctx: SuspectContext): Suspect[] {
       if (diff.length === 0) continue;
       const fields = ctx.fieldsOf(node.id);
       const field = fieldTerm(diff.join('\n'), fields);
+      const writer = ctx.trace.jobs.find((j) => j.id === v.run.job);
+      const cause = others.find(
+        (o) =>
+          o.kind !== 'schema' &&
+          o.consistency.verdict !== 'never-ran' &&
+          o.touches.some((t) => {
+            const job = ctx.trace.jobs.find((j) => j.id === t);
+            return job !== undefined && (job.id === v.run.job || (writer !== undefined && job.depth >= writer.depth));
+          }) &&
+          Date.parse(o.effectiveTime) > prior.from &&
+          Date.parse(o.effectiveTime) <= v.from,
+      );
+      if (cause) {
+        const at = others.indexOf(cause);
+        const touched = cause.reasons.find((r) => r.term === 'touched field');
+        const reweighed =
+          field === 1 && (touched?.value ?? 0) < 1
+            ? reweigh(
+                cause.reasons,
+                'touched field',
+                1,
+                `its effect, the schema change of ${node.id}, touched a traced field: ${diff.join('; ')}`,
+              )
+            : { score: cause.score, reasons: cause.reasons };
+        others[at] = {
+          ...cause,
+          ...reweighed,
+          schemaDiff: [...(cause.schemaDiff ?? []), ...diff.map((d) => `${node.id}: ${d}`)],
+        };
+        continue;
+      }
       const writerDepth = node.depth + 1;
       const { score, reasons } = weigh({
         timing: {
@@ -70,6 +106,7 @@ export function schemaSuspects(ctx: SuspectContext): Suspect[] {
         reasons,
         evidence: v.evidence,
         schemaDiff: diff,
+        consistency: consistencyOf(ctx, v.from, []),
       });
     }
   }

@@ -6,12 +6,15 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { DAY_MS, HOUR_MS } from '../time/format-time';
+import type { BlastRadius } from './blast-radius';
 import type { Counted, ImpactScope } from './engine-types';
 import type { HistogramBin } from './types';
 
 export interface ImpactOptions {
   /** The suspect versions (feature versions, else dataset versions); default: the decision's own. */
   readonly versions?: ReadonlyArray<string>;
+  /** The blast radius of the top cause: its decisions are the affected ones (the versions are then only shown). */
+  readonly blast?: BlastRadius;
   /** How many affected subjects oblige a notification (default 500). */
   readonly notifyThreshold?: number;
 }
@@ -65,13 +68,21 @@ export function impactScope(
   const versions = new Set(options.versions?.length ? options.versions : own ? [own] : []);
   const affected: Decision[] = [];
   let notAffected = 0;
+  const blast = options.blast && new Set(options.blast.decisions);
   for (const d of set.decisions) {
     const f = d.features.find((x) => x.name === featureName);
     if (!f) continue;
     const v = versionKind === 'feature_version' ? f.featureVersion : f.datasetVersion;
-    if (versionKind === 'none' ? d === decision : v !== undefined && versions.has(v)) affected.push(d);
+    if (blast ? blast.has(d) : versionKind === 'none' ? d === decision : v !== undefined && versions.has(v))
+      affected.push(d);
     else notAffected++;
   }
+  if (blast)
+    for (const d of options.blast?.decisions ?? [])
+      if (!d.features.some((f) => f.name === featureName)) affected.push(d);
+  affected.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+  const until = Date.parse(decision.timestamp);
+  const through = affected.filter((d) => Date.parse(d.timestamp) <= until);
   const subjectIds = [...new Set(affected.map((d) => d.subjectId).filter((s): s is string => s !== undefined))];
   const threshold = options.notifyThreshold ?? DEFAULT_NOTIFY_THRESHOLD;
   const notify = subjectIds.length >= threshold;
@@ -79,6 +90,16 @@ export function impactScope(
     featureName,
     versionKind,
     versions: [...versions],
+    method: options.blast ? 'blast-radius' : 'version',
+    ...(options.blast && {
+      from: options.blast.from,
+      recovery: options.blast.recovery,
+      notes: options.blast.notes,
+    }),
+    throughDecision: {
+      decisions: through.length,
+      subjects: new Set(through.map((d) => d.subjectId).filter((s) => s !== undefined)).size,
+    },
     affected: affected.length,
     notAffected,
     subjects: subjectIds.length,

@@ -7,6 +7,7 @@ import { lineageModel } from '../lineage/lineage-model';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { commitGraph, type CommitGraph } from './commit-graph';
+import { writeTime } from './data-read';
 import type { DecisionRef, DiffOf, OnsetEstimate } from './engine-types';
 import type { TraceResult } from './types';
 
@@ -24,19 +25,19 @@ export interface SuspectContext {
   readonly nearest: number;
   /** The traced fields a job's change can touch: its traced outputs and the inputs they were computed from. */
   fieldsOf(nodeId: string): ReadonlyArray<string>;
+  /** The time of the first run of a job at or after `t` (in ms), where the evidence has one. */
+  firstRunAfter(jobId: string, t: number): number | undefined;
   readonly diffOf?: DiffOf;
 }
 
-/** When the data a decision read for the feature was written (its dataset version's run), else the decision's time. */
+/**
+ * When the data a decision read for the feature was written (the run that wrote the version it names, else the
+ * version active at its time), else the decision's time.
+ */
 function dataTime(set: EvidenceSet, ref: DecisionRef | undefined, featureName: string): number | undefined {
   if (!ref) return undefined;
   const d = set.decisions.find((x) => x.decisionId === ref.decisionId) as Decision | undefined;
-  const f = d?.features.find((x) => x.name === featureName);
-  if (f?.dataset && f.datasetVersion) {
-    const v = lineageModel(set).versionNamed(`${f.dataset.namespace}:${f.dataset.name}`, f.datasetVersion);
-    if (v) return v.from;
-  }
-  return Date.parse(ref.timestamp);
+  return d ? writeTime(set, d, featureName) : Date.parse(ref.timestamp);
 }
 
 const fieldName = (id: string) => id.slice(id.indexOf('#') + 1);
@@ -87,6 +88,17 @@ export function suspectContext(
     interval: { lastGood, firstBad, windowStart },
     nearest: depths.length ? Math.min(...depths) : 1,
     fieldsOf,
+    firstRunAfter: (jobId, t) => {
+      const runs = lineageModel(set).runsOfJob(jobId);
+      let lo = 0;
+      let hi = runs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((runs[mid] as { timeMs: number }).timeMs < t) lo = mid + 1;
+        else hi = mid;
+      }
+      return runs[lo]?.timeMs;
+    },
     diffOf: options.diffOf,
   };
 }

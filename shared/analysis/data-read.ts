@@ -1,0 +1,34 @@
+/**
+ * The data a decision read for a feature: the dataset version it names (`dataset_version`: the version facet's
+ * datasetVersion or the writing run's id), else the version of that dataset active at the decision's time — the
+ * lineage as of inference — and when that data was written (the time of the run that wrote it).
+ */
+import { lineageModel } from '../lineage/lineage-model';
+import type { DatasetVersion } from '../lineage/types';
+import type { EvidenceSet } from '../model/evidence-set';
+import type { Decision } from '../model/records';
+
+export interface DataRead {
+  readonly version: DatasetVersion;
+  /** True where the decision log names the version; false where it was found as of the decision's time. */
+  readonly logged: boolean;
+}
+
+/** The dataset version the decision read for the feature, if the evidence can tell. */
+export function dataRead(set: EvidenceSet, decision: Decision, featureName: string): DataRead | undefined {
+  const f = decision.features.find((x) => x.name === featureName);
+  if (!f?.dataset) return undefined;
+  const model = lineageModel(set);
+  const id = `${f.dataset.namespace}:${f.dataset.name}`;
+  if (f.datasetVersion) {
+    const named = model.versionNamed(id, f.datasetVersion);
+    return named && !named.declared ? { version: named, logged: true } : undefined;
+  }
+  const asOf = model.versionAt(id, Date.parse(decision.timestamp));
+  return asOf && !asOf.declared ? { version: asOf, logged: false } : undefined;
+}
+
+/** When the data the decision read was written (its run's time), else the decision's own time. */
+export function writeTime(set: EvidenceSet, decision: Decision, featureName: string): number {
+  return dataRead(set, decision, featureName)?.version.from ?? Date.parse(decision.timestamp);
+}
