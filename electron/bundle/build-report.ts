@@ -8,6 +8,7 @@ import { caseFromActivity } from '../../shared/case/case-actions.js';
 import { canonicalJson } from '../../shared/case/canonical-json.js';
 import type { CaseRecord, CaseSeverity } from '../../shared/case/case-types.js';
 import { headlessCase } from '../../shared/case/headless-case.js';
+import type { DiffOf } from '../../shared/analysis/engine-types.js';
 import { investigate, type Investigation } from '../../shared/case/investigation.js';
 import type { EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { ReportInput } from '../../shared/report/report-data.js';
@@ -33,6 +34,8 @@ export interface BuildReportOptions {
   readonly severity?: CaseSeverity;
   readonly rootCause?: string;
   readonly pseudonymize?: BundlePseudonymization;
+  /** The changed lines of the suspect commits (as `investigate` reads them), so the report ranks as the app does. */
+  readonly diffOf?: DiffOf;
 }
 
 export interface BuiltReport {
@@ -51,7 +54,7 @@ export async function buildReport(set: EvidenceSet, options: BuildReportOptions)
     : set;
   const decision = evidence.decisions.find((d) => d.decisionId === options.decisionId);
   if (!decision) throw new Error(`Unknown decision ${options.decisionId}: it is in none of the decision logs read.`);
-  const investigation = investigate(evidence, decision, options.featureName);
+  const investigation = investigate(evidence, decision, options.featureName, { diffOf: options.diffOf });
   const record = options.caseFile
     ? await readCaseRecord(options.caseFile)
     : await headlessCase(

@@ -4,21 +4,18 @@
  * governance verdicts and remediation — printed as one JSON document.
  */
 import { join } from 'node:path';
-import { findSuspects } from '../../shared/analysis/changes.js';
-import { commitGraph } from '../../shared/analysis/commit-graph.js';
 import { runEngine, type EngineResult } from '../../shared/analysis/engine.js';
-import type { DiffOf } from '../../shared/analysis/engine-types.js';
-import { traceDecision } from '../../shared/analysis/trace.js';
 import { isGap, type LineageCard } from '../../shared/lineage/card-types.js';
 import { lineageCard } from '../../shared/lineage/lineage-card.js';
-import type { Commit, Provenance } from '../../shared/model/records.js';
+import type { Provenance } from '../../shared/model/records.js';
 import { defaultDataDir } from '../app-paths.js';
-import { createGitRunner, type GitRunner } from '../services/git-runner.js';
+import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
+import { suspectDiffs } from './suspect-diffs.js';
 
 const USAGE = [
   'Usage: lineage-investigator investigate --source PATH... --decision ID [--feature NAME] [--lookback-days N]',
@@ -97,60 +94,11 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
     onset: values.onset as string | undefined,
     notifyThreshold: threshold ? Number(threshold) : undefined,
   };
-  // The engine is synchronous: find the commit suspects first, read their diffs from Git, then rank with them.
-  const trace = traceDecision(set, decision, feature);
-  const candidates = findSuspects(set, trace, options).suspects.filter((s) => s.kind === 'commit');
-  const graph = commitGraph(set.commits, set.pullRequests);
-  const commits = candidates.flatMap((s) => graph.bySha.get(s.id) ?? []);
-  const diffOf = await readDiffs(git, commits, repositories);
+  const diffOf = await suspectDiffs(set, decision, feature, options, git, repositories);
   const result = runEngine(set, decision, feature, { ...options, diffOf });
   const card = lineageCard(set, decision, feature);
   io.out(JSON.stringify(investigationJson(result, sourceNames, card), null, 2));
   return 0;
-}
-
-/**
- * A `diffOf` over the system git: the changed lines (added and removed) of the given commits, read with one
- * `git show --unified=0` per repository, so the synchronous engine can look them up.
- */
-export async function readDiffs(
-  git: GitRunner,
-  commits: ReadonlyArray<Pick<Commit, 'sha' | 'repository'>>,
-  repositories: ReadonlyMap<string, string>,
-): Promise<DiffOf> {
-  const byKey = new Map<string, string>();
-  const byRepo = new Map<string, string[]>();
-  for (const c of commits) byRepo.set(c.repository, [...(byRepo.get(c.repository) ?? []), c.sha]);
-  for (const [repository, shas] of byRepo) {
-    const folder = repositories.get(repository);
-    if (!folder) continue;
-    let text: string;
-    try {
-      text = (await git(['show', '--unified=0', '--format=@@commit %H', ...new Set(shas)], { cwd: folder })).stdout;
-    } catch {
-      continue;
-    }
-    let sha = '';
-    let path = '';
-    let lines: string[] = [];
-    const flush = () => {
-      if (sha && path) byKey.set(`${sha}\u0000${path}`, lines.join('\n'));
-      lines = [];
-    };
-    for (const line of text.split('\n')) {
-      if (line.startsWith('@@commit ')) {
-        flush();
-        sha = line.slice(9).trim();
-        path = '';
-      } else if (line.startsWith('diff --git ')) {
-        flush();
-        path = line.slice(line.lastIndexOf(' b/') + 3);
-      } else if ((line.startsWith('+') && !line.startsWith('+++')) || (line.startsWith('-') && !line.startsWith('---')))
-        lines.push(line);
-    }
-    flush();
-  }
-  return (commit, path) => byKey.get(`${commit}\u0000${path}`);
 }
 
 type Names = Readonly<Record<string, string>>;

@@ -15,6 +15,7 @@ import { pseudonymFor } from '../bundle/hashing.js';
 import { renderPdf } from '../bundle/report-pdf.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
+import { suspectDiffs } from './suspect-diffs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { resolveDecision } from './decision-args.js';
@@ -86,8 +87,9 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
   }
   const mapping = await readMappingArg(values.mapping, USAGE, io);
   if (typeof mapping === 'number') return mapping;
+  const git = createGitRunner();
   const loadedEvidence = await loadEvidence(values.source, {
-    git: createGitRunner(),
+    git,
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
   });
@@ -104,7 +106,9 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
   }
   const generator = `lineage-investigator ${pkg.version}`;
   const now = new Date();
+  const diffOf = await suspectDiffs(set, decision, feature, {}, git, loadedEvidence.repositories);
   const built = await buildReport(set, {
+    diffOf,
     decisionId: decision.decisionId,
     featureName: feature,
     sourceNames,

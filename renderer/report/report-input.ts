@@ -4,7 +4,7 @@
  * activity log, the sources' names, the time zone. Sealing uses Web Crypto's SHA-256.
  */
 import type { CaseRecord } from '../../shared/case/case-types';
-import { investigate, type Investigation } from '../../shared/case/investigation';
+import { investigate, investigationOfEngine, type Investigation } from '../../shared/case/investigation';
 import { lineageCard } from '../../shared/lineage/lineage-card';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { Decision } from '../../shared/model/records';
@@ -22,6 +22,7 @@ export function investigationOf(
   featureName: string,
   results: DerivedResults,
 ): Investigation {
+  if (results.engine) return investigationOfEngine(evidence, results.engine);
   const { trace, scope, changes, governance, remediation } = results;
   if (!trace || !scope || !changes || !governance || !remediation) return investigate(evidence, decision, featureName);
   const card = lineageCard(evidence, decision, featureName);

@@ -8,10 +8,10 @@
 import { findSuspects } from '../../shared/analysis/changes';
 import { runEngine, type EngineResult } from '../../shared/analysis/engine';
 import type { DiffOf } from '../../shared/analysis/engine-types';
+import { changesView, scopeView } from '../../shared/analysis/engine-views';
 import { impactScope } from '../../shared/analysis/scope-detail';
 import { traceDecision } from '../../shared/analysis/trace';
 import type {
-  Change,
   ChangesResult,
   GovernanceRow,
   RemediationPlan,
@@ -63,36 +63,15 @@ function attempt<T>(step: StepId, errors: Partial<Record<StepId, string>>, run: 
   }
 }
 
-/** The engine's scope as the older `ScopeResult` (the histogram by hour when it spans under three days). */
-export function scopeView(scope: EngineResult['scope']): ScopeResult {
-  const bucket = scope.byHour.length <= 72 ? 'hour' : 'day';
-  return {
-    featureName: scope.featureName,
-    versionKind: scope.versionKind,
-    version: scope.versions[scope.versions.length - 1],
-    decisions: scope.affected,
-    subjects: scope.subjects,
-    first: scope.first,
-    last: scope.last,
-    bucket,
-    histogram: bucket === 'hour' ? scope.byHour : scope.byDay,
-    decisionIds: scope.decisions.map((d) => d.decisionId),
-  };
-}
+export { scopeView };
 
 /** The engine's result with the older views beside it. */
 function withViews(engine: EngineResult): DerivedResults {
-  const { suspects } = engine.suspects;
   return {
     engine,
     trace: engine.trace,
     scope: scopeView(engine.scope),
-    changes: {
-      firstWrong: engine.suspects.onset.firstBad,
-      window: engine.suspects.window,
-      changes: suspects.filter((s): s is typeof s & Change => s.kind !== 'schema'),
-      gaps: engine.suspects.gaps,
-    },
+    changes: changesView(engine),
     governance: engine.governance,
     remediation: engine.remediation.rollback,
     errors: {},

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../shared/analysis/engine';
-import { readDiffs } from '../../electron/cli/investigate-command';
+import { readDiffs } from '../../electron/cli/suspect-diffs';
 import { createGitRunner } from '../../electron/services/git-runner';
 import { loadEvidence } from '../../electron/sources/load-evidence';
 import { changedLines, diffOfCache, readSuspectDiffs, type ShowFile } from './suspect-diffs';

@@ -1,11 +1,10 @@
 /**
- * The engine's outputs for one decision, computed headless with the same analysis the app's steps run:
- * the lineage card (with its trace), scope, ranked changes, governance verdicts and remediation.
+ * The engine's outputs for one decision, computed headless with the same engine call the app's steps and
+ * `investigate` make (`runEngine`): the lineage card (with its trace), scope, ranked changes, governance verdicts and
+ * remediation, in the shapes the report reads.
  */
-import { findChanges } from '../analysis/changes';
-import { validateGovernance } from '../analysis/governance';
-import { planRemediation } from '../analysis/remediation';
-import { scopeImpact } from '../analysis/scope';
+import { runEngine, type EngineOptions, type EngineResult } from '../analysis/engine';
+import { changesView, scopeView } from '../analysis/engine-views';
 import type { ChangesResult, GovernanceRow, RemediationPlan, ScopeResult, TraceResult } from '../analysis/types';
 import type { LineageCard } from '../lineage/card-types';
 import { lineageCard } from '../lineage/lineage-card';
@@ -21,15 +20,32 @@ export interface Investigation {
   readonly changes: ChangesResult;
   readonly governance: ReadonlyArray<GovernanceRow>;
   readonly remediation: ReadonlyArray<RemediationPlan>;
+  /** The engine's whole answer, where the investigation came from one engine call. */
+  readonly engine?: EngineResult;
 }
 
-/** Runs the seven steps' analysis for one feature of one decision. */
-export function investigate(set: EvidenceSet, decision: Decision, featureName: string): Investigation {
-  const card = lineageCard(set, decision, featureName);
-  const trace = card.trace;
-  const scope = scopeImpact(set, decision, featureName);
-  const changes = findChanges(set, trace, scope);
-  const governance = validateGovernance(set, changes.changes);
-  const remediation = planRemediation(set, changes.changes, trace);
-  return { decision, featureName, card, trace, scope, changes, governance, remediation };
+/** The report's view of one engine result. */
+export function investigationOfEngine(set: EvidenceSet, engine: EngineResult): Investigation {
+  const { decision, featureName } = engine;
+  return {
+    decision,
+    featureName,
+    card: lineageCard(set, decision, featureName),
+    trace: engine.trace,
+    scope: scopeView(engine.scope),
+    changes: changesView(engine),
+    governance: engine.governance,
+    remediation: engine.remediation.rollback,
+    engine,
+  };
+}
+
+/** Runs the seven steps' analysis for one feature of one decision: one engine call (with the diffs, where read). */
+export function investigate(
+  set: EvidenceSet,
+  decision: Decision,
+  featureName: string,
+  options: EngineOptions = {},
+): Investigation {
+  return investigationOfEngine(set, runEngine(set, decision, featureName, options));
 }
