@@ -5,12 +5,12 @@
  * SHA-256, and maps the same one. Then "Change the mapping…" re-imports it through a new mapping, which replaces
  * the records whole.
  */
-import { resolve } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { realFixture } from '../fixtures/real-fixtures';
 
-const CSV = resolve('../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv');
+const CSV = realFixture('inference/nannyml/nannyml_california_housing_analysis.csv');
 /** Another real CSV of the same example (the reference period): the wrong file to pick. */
-const OTHER_CSV = resolve('../shared/fixtures/real/inference/nannyml/nannyml_california_housing_reference.csv');
+const OTHER_CSV = realFixture('inference/nannyml/nannyml_california_housing_reference.csv');
 const NAME = 'nannyml_california_housing_analysis.csv';
 
 test('maps a CSV left unmapped in an earlier session, then changes its mapping', async ({ page, webApp }) => {

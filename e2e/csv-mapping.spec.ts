@@ -3,10 +3,10 @@
  * import finds it needs a column mapping, the dialog shows its headers and first rows with suggestions, the user
  * completes the mapping, and the Sources screen lists the file as decisions with the mapping saved on it.
  */
-import { resolve } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { realFixture } from '../fixtures/real-fixtures';
 
-const CSV = resolve('../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv');
+const CSV = realFixture('inference/nannyml/nannyml_california_housing_analysis.csv');
 
 test('maps the columns of a CSV decision log and imports it', async ({ page, webApp }) => {
   const errors: string[] = [];

@@ -8,8 +8,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { realFixture } from '../fixtures/real-fixtures';
 
-const REAL = '../shared/fixtures/real/openlineage';
+const REAL = realFixture('openlineage');
 const MARQUEZ = resolve(REAL, 'marquez_docker_metadata.json');
 const DBT = resolve(REAL, 'ol_dbt_postgres_run_events.json');
 const SCHEMA = resolve(REAL, 'spec/OpenLineage.json');

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { tarFolder, tarHeader } from './tar-write.js';
 
 const work = mkdtempSync(join(tmpdir(), 'li-tar-'));
@@ -13,9 +14,8 @@ describe('tarFolder', () => {
     const src = join(work, 'bag');
     const deep = `data/${'excerpts-of-a-source-with-a-long-name/'.repeat(3)}`;
     mkdirSync(join(src, deep), { recursive: true });
-    const real = readFileSync(
-      '../shared/fixtures/real/openlineage/' + firstFile('../shared/fixtures/real/openlineage'),
-    );
+    const fixtures = realFixture('openlineage');
+    const real = readFileSync(join(fixtures, firstFile(fixtures)));
     writeFileSync(join(src, 'bagit.txt'), 'BagIt-Version: 1.0\n');
     writeFileSync(join(src, deep, 'events.ndjson'), real);
     writeFileSync(join(src, 'empty.txt'), '');

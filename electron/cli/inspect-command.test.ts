@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { NANNYML_MAPPING } from '../../shared/importers/nannyml-mapping.fixture';
 import { createGitRunner } from '../services/git-runner.js';
 import { runInspectCommand } from './inspect-command.js';
@@ -20,7 +21,7 @@ async function inspect(argv: string[]) {
 
 describe('lineage-investigator inspect', () => {
   it('prints kind, counts, size and SHA-256 of a real CloudTrail folder, exit 0 when all parsed', async () => {
-    const { code, out } = await inspect(['../shared/fixtures/real/audit/aws_cloudtrail']);
+    const { code, out } = await inspect([realFixture('audit/aws_cloudtrail')]);
     expect(code).toBe(0);
     expect(out).toContain('elastic_test-console-login-json.ndjson');
     expect(out).toMatch(/kind: aws-cloudtrail {3}importer: aws-cloudtrail 1\.0\.0 {3}reader: file/);
@@ -42,7 +43,7 @@ describe('lineage-investigator inspect', () => {
   });
 
   it('prints "skipped" with the reason for files that are not evidence, counts them apart, exit 0', async () => {
-    const { code, out } = await inspect(['../shared/fixtures/real/audit', '../shared/fixtures/real/openlineage/spec']);
+    const { code, out } = await inspect([realFixture('audit'), realFixture('openlineage/spec')]);
     expect(code).toBe(0);
     expect(out).toMatch(
       /audit\/SOURCES\.md\)\n.*\n.*\n {2}skipped: text that is not JSON \(first line: "# Sources — audit"\)/,
@@ -51,7 +52,7 @@ describe('lineage-investigator inspect', () => {
     expect(out).toContain('  skipped: a JSON Schema of a format, not data');
     expect(out).not.toMatch(/rejected: [1-9]/);
     expect(out).toMatch(/ 0 rejected, 40 skipped \(not evidence\)$/);
-    const json = await inspect(['../shared/fixtures/real/openlineage/spec/OpenLineage.json', '--json']);
+    const json = await inspect([realFixture('openlineage/spec/OpenLineage.json'), '--json']);
     const doc = JSON.parse(json.out) as {
       exitCode: number;
       inputs: Array<{ skipped?: string; rejectedCount: number }>;
@@ -64,14 +65,14 @@ describe('lineage-investigator inspect', () => {
   });
 
   it('still exits 1 for a file that could be evidence but is not recognized', async () => {
-    const { code, out } = await inspect(['../shared/fixtures/real/inference/feast/feast_ui_rag_registry.json']);
+    const { code, out } = await inspect([realFixture('inference/feast/feast_ui_rag_registry.json')]);
     expect(code).toBe(1);
     expect(out).toContain('rejected: 1');
     expect(out).toMatch(/1 input: 0 records, 1 rejected$/);
   });
 
   it('prints one JSON document with --json', async () => {
-    const { code, out } = await inspect(['../shared/fixtures/real/dbt/ol_v2_fail_0.21', '--json']);
+    const { code, out } = await inspect([realFixture('dbt/ol_v2_fail_0.21'), '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(out) as { inputs: Array<{ name: string; detected: string; counts: object }> };
     expect(doc.inputs.map((i) => [i.name, i.detected])).toEqual([
@@ -105,7 +106,7 @@ describe('lineage-investigator inspect', () => {
 });
 
 describe('lineage-investigator inspect --mapping', () => {
-  const csv = '../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv';
+  const csv = realFixture('inference/nannyml/nannyml_california_housing_analysis.csv');
   const mappingFile = join(work, 'nannyml-mapping.json');
   writeFileSync(mappingFile, JSON.stringify(NANNYML_MAPPING));
 
@@ -125,7 +126,7 @@ describe('lineage-investigator inspect --mapping', () => {
   });
 
   it('does not read a file skipped as not evidence through the mapping (dbt structured logs stay skipped)', async () => {
-    const logs = '../shared/fixtures/real/dbt/ol_v12_structlogs_postgres_run_1.8.2/failed_run_logs.jsonl';
+    const logs = realFixture('dbt/ol_v12_structlogs_postgres_run_1.8.2/failed_run_logs.jsonl');
     const { code, out } = await inspect([logs, '--mapping', mappingFile]);
     expect(code).toBe(0);
     expect(out).toContain('skipped: dbt structured logs (JSON lines), not an evidence format');

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { NANNYML_FEATURES, NANNYML_MAPPING } from '../../shared/importers/nannyml-mapping.fixture';
 import { runInspectCommand } from './inspect-command.js';
 import { runInvestigateCommand } from './investigate-command.js';
@@ -11,8 +12,8 @@ import type { CliIo } from './run-cli.js';
 import { runTraceCommand } from './trace-command.js';
 
 /** A real inference log (NannyML's California housing example): 8,232 rows, a CSV no importer reads by itself. */
-const CSV = '../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv';
-const OPENLINEAGE = '../shared/fixtures/real/openlineage/marquez_event_full.json';
+const CSV = realFixture('inference/nannyml/nannyml_california_housing_analysis.csv');
+const OPENLINEAGE = realFixture('openlineage/marquez_event_full.json');
 /** Its first row: id 5832 at 2021-06-01 00:00:00, MedInc 3.4583. */
 const FIRST_ID = '5832';
 

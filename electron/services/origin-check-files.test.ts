@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { parseRequest } from '../../shared/ipc/contract.js';
 import { createFileOriginApi, createPreloadApi } from '../preload-api.js';
 import { createGitRunner } from './git-runner.js';
@@ -10,7 +11,7 @@ import { NO_PATHS_IN_WEB_MODE, PathNotAllowedError } from './origin-check.js';
 import { createServices } from './services.js';
 import { dispatch } from './dispatch.js';
 
-const REAL_CSV = '../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv';
+const REAL_CSV = realFixture('inference/nannyml/nannyml_california_housing_analysis.csv');
 const root = mkdtempSync(join(tmpdir(), 'li-origin-files-'));
 const dropped = join(root, 'downloads');
 const dataDir = join(root, 'data');

@@ -13,12 +13,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { parseRequest } from '../../shared/ipc/contract.js';
 import { createGitRunner } from './git-runner.js';
 import { PathNotAllowedError } from './origin-check.js';
 import { createServices } from './services.js';
 
-const REAL_EVENT = '../shared/fixtures/real/openlineage/marquez_event_full.json';
+const REAL_EVENT = realFixture('openlineage/marquez_event_full.json');
 const root = mkdtempSync(join(tmpdir(), 'li-origin-'));
 const sampleDir = join(root, 'sample');
 const outside = join(root, 'outside');

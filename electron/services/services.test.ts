@@ -4,11 +4,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { GIT_LOG_FIELD_SEP, GIT_LOG_RECORD_SEP } from '../../shared/importers/git-log-format.js';
 import { createGitRunner, type GitRunner } from './git-runner.js';
 import { createServices, sampleRepositoryHandle } from './services.js';
 
-const REAL_EVENT = '../shared/fixtures/real/openlineage/marquez_event_full.json';
+const REAL_EVENT = realFixture('openlineage/marquez_event_full.json');
 const root = mkdtempSync(join(tmpdir(), 'li-services-'));
 const sampleDir = join(root, 'sample');
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from './load-evidence.js';
 
@@ -21,19 +22,16 @@ describe('loadEvidence', () => {
 
   it('reads real fixtures recursively and names a missing path as a problem', async () => {
     const missing = join(cacheDir, 'nope.json');
-    const { loaded, problems } = await loadEvidence(
-      ['../shared/fixtures/real/openlineage/marquez_event_full.json', missing],
-      {
-        git: createGitRunner(),
-        cacheDir,
-      },
-    );
+    const { loaded, problems } = await loadEvidence([realFixture('openlineage/marquez_event_full.json'), missing], {
+      git: createGitRunner(),
+      cacheDir,
+    });
     expect(loaded.map((l) => l.result.detected)).toEqual(['openlineage']);
     expect(problems).toEqual([{ path: missing, reason: 'cannot read: ENOENT' }]);
   });
 
   it('lists files that are not evidence as skipped, apart from the loaded ones', async () => {
-    const { loaded, skipped } = await loadEvidence(['../shared/fixtures/real/tracking-plans'], {
+    const { loaded, skipped } = await loadEvidence([realFixture('tracking-plans')], {
       git: createGitRunner(),
       cacheDir,
     });

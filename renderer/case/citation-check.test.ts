@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { citedSources } from '../../shared/case/citations';
 import { importInput } from '../../shared/importers';
 import { GIT_LOG_ARGS } from '../../shared/importers/git-log-format';
@@ -11,11 +12,10 @@ import { toEvidenceSet } from '../../shared/model/evidence-set';
 import type { StoredSource } from '../db/lineage-db';
 import { citedCommits, recheckCitations } from './citation-check';
 
-const REAL = '../shared/fixtures/real';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function realFile(path: string, name = path.split('/').pop()!): InputFile {
-  const text = readFileSync(`${REAL}/${path}`, 'utf8');
+  const text = readFileSync(realFixture(path), 'utf8');
   return { name, sha256: sha(text), size: text.length, text };
 }
 

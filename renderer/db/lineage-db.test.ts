@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { InputFile } from '../../shared/ipc/contract';
 import type { Decision, ImportResult, LineageRunEvent } from '../../shared/model/records';
 import { LineageDb } from './lineage-db';
@@ -9,7 +10,7 @@ import { loadEvidence, loadRecords } from './load-evidence';
 import { importResult } from './import-result';
 import { createCase, listCasesWithActivity, setCaseFocus } from './case-log';
 
-const REAL = '../shared/fixtures/real/openlineage/ol_dbt_postgres_run_events.json';
+const REAL = realFixture('openlineage/ol_dbt_postgres_run_events.json');
 
 /** A real OpenLineage file, mapped to run records the way an importer would (minimal fields). */
 function realLineageFile(): { file: InputFile; result: ImportResult } {

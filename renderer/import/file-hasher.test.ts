@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { type FromHashWorker, type ToHashWorker, workerHasher } from './file-hasher';
 import { Sha256 } from './sha256';
 
-const FIXTURE = '../shared/fixtures/real/audit/github_audit/elastic_github_test-audit-json_first_page.ndjson';
+const FIXTURE = realFixture('audit/github_audit/elastic_github_test-audit-json_first_page.ndjson');
 
 /** A stand-in for hash-worker.ts: the same messages, answered asynchronously; remembers what was transferred. */
 class FakeHashWorker {

@@ -1,6 +1,7 @@
 /* eslint-disable no-restricted-imports -- a Node-side unit test reads a real public fixture from disk */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { checkMapping, suggestMapping } from '../../shared/importers/column-mapping';
 import type { Decision } from '../../shared/model/records';
 import { db } from '../db/instance';
@@ -11,7 +12,7 @@ import { setImportWorkerFactory, useImports } from './import-store';
 import { runImport } from './run-import';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
-const NANNYML = '../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv';
+const NANNYML = realFixture('inference/nannyml/nannyml_california_housing_analysis.csv');
 const NAME = 'nannyml_california_housing_analysis.csv';
 const bytes = readFileSync(NANNYML);
 const DROPPED_AT = '/home/ana/Downloads/nannyml_california_housing_analysis.csv';

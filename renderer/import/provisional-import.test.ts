@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { AuditEntry } from '../../shared/model/records';
 import { createCase } from '../db/case-log';
 import { LineageDb } from '../db/lineage-db';
@@ -10,9 +11,9 @@ import { beginStaging, discardAllStaging, removeSource } from '../db/staged-impo
 import { type FileHasher, inThreadHasher } from './file-hasher';
 import { runImport, type RunOptions } from './run-import';
 
-const OPENLINEAGE = '../shared/fixtures/real/openlineage/ol_dbt_postgres_run_events.json';
+const OPENLINEAGE = realFixture('openlineage/ol_dbt_postgres_run_events.json');
 /** GitHub's audit log export: no `_document_id`, so each entry is named from the file's id and its line. */
-const GITHUB_AUDIT = '../shared/fixtures/real/audit/github_audit/elastic_github_test-audit-json_first_page.ndjson';
+const GITHUB_AUDIT = realFixture('audit/github_audit/elastic_github_test-audit-json_first_page.ndjson');
 
 const real = (path: string) => {
   const bytes = readFileSync(path);

@@ -1,6 +1,7 @@
 /* eslint-disable no-restricted-imports -- a Node-side unit test reads a real public fixture from disk */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { ImportMapping } from '../../shared/importers/mapping';
 import { NANNYML_FEATURES, NANNYML_MAPPING } from '../../shared/importers/nannyml-mapping.fixture';
 import type { Decision } from '../../shared/model/records';
@@ -12,7 +13,7 @@ import { clearRemapped, swapInRemapped } from './replace-source';
 import { rememberOrigin } from './file-origins';
 import { runImport } from './run-import';
 
-const NANNYML = '../shared/fixtures/real/inference/nannyml/nannyml_california_housing_analysis.csv';
+const NANNYML = realFixture('inference/nannyml/nannyml_california_housing_analysis.csv');
 const NAME = 'nannyml_california_housing_analysis.csv';
 const bytes = readFileSync(NANNYML);
 const FEATURES = [...NANNYML_FEATURES];

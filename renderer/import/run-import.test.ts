@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { LineageRunEvent } from '../../shared/model/records';
 import { LineageDb } from '../db/lineage-db';
 import { beginStaging, discardAllStaging, listCompleteSources, removeSource } from '../db/staged-import';
@@ -10,7 +11,7 @@ import type { ImportProgress } from './worker-protocol';
 import { loadRecords } from '../db/load-evidence';
 import { createCase } from '../db/case-log';
 
-const REAL = '../shared/fixtures/real/openlineage/ol_dbt_postgres_run_events.json';
+const REAL = realFixture('openlineage/ol_dbt_postgres_run_events.json');
 const realFile = () => {
   const bytes = readFileSync(REAL);
   return {
@@ -90,8 +91,8 @@ describe('runImport (the worker’s import of one file)', () => {
   });
 
   it('skips a file that is not evidence: nothing stored, not in the case, the reason given', async () => {
-    const schema = readFileSync('../shared/fixtures/real/openlineage/spec/OpenLineage.json');
-    const notes = readFileSync('../shared/fixtures/real/audit/SOURCES.md');
+    const schema = readFileSync(realFixture('openlineage/spec/OpenLineage.json'));
+    const notes = readFileSync(realFixture('audit/SOURCES.md'));
     const ends = [
       await runImport(db, { file: new File([schema], 'OpenLineage.json'), name: 'OpenLineage.json' }, noCancel),
       await runImport(

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { Sha256 } from './sha256';
 
 const reference = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -18,7 +19,7 @@ describe('Sha256', () => {
   });
 
   it('hashes a real fixture fed in uneven chunks the same as node:crypto', () => {
-    const bytes = new Uint8Array(readFileSync('../shared/fixtures/real/openlineage/marquez_docker_metadata.json'));
+    const bytes = new Uint8Array(readFileSync(realFixture('openlineage/marquez_docker_metadata.json')));
     const hash = new Sha256();
     for (let start = 0, size = 1; start < bytes.length; start += size, size = (size * 7 + 13) % 9000) {
       hash.update(bytes.subarray(start, start + size));

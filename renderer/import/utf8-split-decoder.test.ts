@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { Utf8SplitDecoder } from './utf8-split-decoder';
 
 /** The reference: one streaming UTF-8 TextDecoder over the same pieces (what decodeFile used before). */
@@ -42,7 +43,7 @@ describe('Utf8SplitDecoder', () => {
   });
 
   it('decodes a real export with non-ASCII lines as one decoder does, its ASCII lines apart', () => {
-    const bytes = new Uint8Array(readFileSync('../shared/fixtures/real/openlineage/marquez_docker_metadata.json'));
+    const bytes = new Uint8Array(readFileSync(realFixture('openlineage/marquez_docker_metadata.json')));
     const cuts = Array.from({ length: Math.floor(bytes.length / 4096) }, (_, i) => (i + 1) * 4096);
     const texts = splitDecode(bytes, cuts);
     expect(texts.join('')).toBe(reference(bytes));

@@ -2,13 +2,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { citedSources } from '../../shared/case/citations';
 import { importInput } from '../../shared/importers';
 import { toEvidenceSet } from '../../shared/model/evidence-set';
 import { citedExcerpts, subjectIdsIn } from './cited-excerpts';
 
 const path = 'audit/aws_cloudtrail/elastic_test-delete-bucket-json.ndjson';
-const text = readFileSync(`../shared/fixtures/real/${path}`, 'utf8');
+const text = readFileSync(realFixture(path), 'utf8');
 const sha256 = createHash('sha256').update(text).digest('hex');
 const result = importInput({ name: 'delete-bucket.ndjson', sha256, size: text.length, text });
 const evidence = toEvidenceSet(result.records);

@@ -2,15 +2,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { InputFile, IpcApi, SampleCase } from '../../shared/ipc/contract';
 import { LineageDb } from '../db/lineage-db';
 import { openSampleCase, stableId } from './sample-import';
 import { loadEvidence } from '../db/load-evidence';
 
-const REAL = '../shared/fixtures/real';
-
 function realFile(path: string): InputFile {
-  const text = readFileSync(`${REAL}/${path}`, 'utf8');
+  const text = readFileSync(realFixture(path), 'utf8');
   return {
     name: path.split('/').pop()!,
     sha256: createHash('sha256').update(text).digest('hex'),

@@ -1,6 +1,7 @@
 /* eslint-disable no-restricted-imports -- a Node-side unit test reads real public fixtures from disk */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { traceDecision } from '../../shared/analysis/trace';
 import { importInput } from '../../shared/importers';
 import { toEvidenceSet } from '../../shared/model/evidence-set';
@@ -14,7 +15,7 @@ import { buildView, type ViewLineageNode } from './view-graph';
 
 // Marquez's food-delivery seed: 13 runs, a three-level DAG with column lineage (a real public export).
 const NAME = 'marquez_docker_metadata.json';
-const text = readFileSync(`../shared/fixtures/real/openlineage/${NAME}`, 'utf8');
+const text = readFileSync(realFixture('openlineage', NAME), 'utf8');
 const imported = importInput({ name: NAME, sha256: 'marquez', size: text.length, text });
 // A decision that read the delivery_7_days table one hour after the seed ran.
 const decision: Decision = {

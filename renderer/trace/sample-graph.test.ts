@@ -1,6 +1,7 @@
 /* eslint-disable no-restricted-imports -- a Node-side unit test reads the built-in sample from disk */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { traceDecision } from '../../shared/analysis/trace';
 import type { TraceResult } from '../../shared/analysis/types';
 import { runIndex } from '../../shared/analysis/run-index';
@@ -72,7 +73,7 @@ function everything(evidence: EvidenceSet, trace: TraceResult, asOf: number) {
 
 /** A decision that read what the fixture's last run wrote, an hour after it ran. */
 function fixtureCase(name: string) {
-  const text = readFileSync(`../shared/fixtures/real/openlineage/${name}`, 'utf8');
+  const text = readFileSync(realFixture('openlineage', name), 'utf8');
   const records = importInput({ name, sha256: name, size: text.length, text }).records;
   const runs = runIndex(toEvidenceSet(records).runs).runs.filter((r) => r.outputs.length > 0);
   const last = runs[runs.length - 1]!;

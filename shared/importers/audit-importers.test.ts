@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { AuditEntry } from '../model/records';
 import { importInput } from './index';
 
-const real = (path: string) =>
-  readFileSync(new URL(`../../../shared/fixtures/real/audit/${path}`, import.meta.url), 'utf8');
+const real = (path: string) => readFileSync(realFixture('audit', path), 'utf8');
 const load = (path: string) => importInput({ name: path, sha256: 'a'.repeat(64), size: 0, text: real(path) });
 const entries = (path: string) => load(path).records as AuditEntry[];
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { Decision, Deployment, EvidenceRecord } from '../model/records';
 import { suggestMapping } from './column-mapping';
 import { importInput } from './index';
@@ -7,7 +8,7 @@ import type { ImportMapping } from './mapping';
 import { HEAD_SIZE, startImport, type StartOptions } from './streaming';
 
 const NANNYML = 'inference/nannyml/nannyml_california_housing_analysis.csv';
-const real = (path: string) => readFileSync(new URL(`../../../shared/fixtures/real/${path}`, import.meta.url), 'utf8');
+const real = (path: string) => readFileSync(realFixture(path), 'utf8');
 const file = (text: string, name = 'export.csv') => ({ name, sha256: 'e'.repeat(64), size: text.length, text });
 
 /** A decision log as a BI tool exports it: its own headers, a quoted field with a comma and a line break. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { DatasetDefinition, JobDefinition, LineageRunEvent } from '../model/records';
 import { importInput } from './index';
 
-const real = (path: string) =>
-  readFileSync(new URL(`../../../shared/fixtures/real/dbt/${path}`, import.meta.url), 'utf8');
+const real = (path: string) => readFileSync(realFixture('dbt', path), 'utf8');
 const load = (path: string) => importInput({ name: path, sha256: 'd'.repeat(64), size: 0, text: real(path) });
 const jobs = (path: string) => load(path).records.filter((r): r is JobDefinition => r.kind === 'job');
 const models = (path: string) => jobs(path).filter((j) => j.jobType === 'model');

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { InputFile } from '../ipc/contract';
 import { HEAD_SIZE, importInput, startImport } from './index';
 
-const real = (path: string) => readFileSync(new URL(`../../../shared/fixtures/real/${path}`, import.meta.url), 'utf8');
+const real = (path: string) => readFileSync(realFixture(path), 'utf8');
 const file = (text: string, name = 'upload.dat'): InputFile => ({ name, sha256: 'f00d', size: text.length, text });
 const line = (o: unknown) => JSON.stringify(o);
 /** The file-level verdict of the streaming import: why it was skipped (undefined when it was not). */

@@ -1,5 +1,5 @@
 /**
- * For tests: the column mapping of the real NannyML inference log (`../shared/fixtures/real/inference/nannyml/
+ * For tests: the column mapping of the real NannyML inference log (`fixtures/real/inference/nannyml/
  * nannyml_california_housing_analysis.csv`, 8,232 rows) as a decision log — the one mapping several tests read it
  * through (the CLI's --mapping, the app's re-mapping).
  */

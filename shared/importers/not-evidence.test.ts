@@ -5,11 +5,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { REAL_FIXTURES } from '../../fixtures/real-fixtures';
 import { HEAD_SIZE, startImport, type ImportSummary } from './streaming';
 
-const root = fileURLToPath(new URL('../../../shared/fixtures/real/', import.meta.url));
+const root = REAL_FIXTURES;
 const walk = (dir: string): string[] =>
   readdirSync(dir)
     .sort()

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { LineageRunEvent } from '../model/records';
 import { importOpenLineage } from './openlineage-importer';
 
-const real = (name: string) =>
-  readFileSync(new URL(`../../../shared/fixtures/real/openlineage/${name}`, import.meta.url), 'utf8');
+const real = (name: string) => readFileSync(realFixture('openlineage', name), 'utf8');
 const source = { id: 'sha-of-file', name: 'events.json' };
 const runs = (text: string) => importOpenLineage(text, source).records as LineageRunEvent[];
 

@@ -13,15 +13,17 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { importInput } from './index';
 
-const dir = new URL('../../../shared/fixtures/real/openlineage/', import.meta.url);
-const read = (path: string) => JSON.parse(readFileSync(new URL(path, dir), 'utf8')) as unknown;
+const dir = realFixture('openlineage');
+const read = (path: string) => JSON.parse(readFileSync(join(dir, path), 'utf8')) as unknown;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(read('spec/OpenLineage.json') as object);
-for (const f of readdirSync(new URL('spec/facets/', dir))) ajv.addSchema(read(`spec/facets/${f}`) as object);
+for (const f of readdirSync(join(dir, 'spec/facets'))) ajv.addSchema(read(`spec/facets/${f}`) as object);
 const SPEC = 'https://openlineage.io/spec/2-0-2/OpenLineage.json';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,7 +37,7 @@ function eventsOf(value: unknown): unknown[] {
 
 const files = [
   ...readdirSync(dir).filter((f) => f.endsWith('.json')),
-  ...readdirSync(new URL('integration_expected_partial/', dir)).map((f) => `integration_expected_partial/${f}`),
+  ...readdirSync(join(dir, 'integration_expected_partial')).map((f) => `integration_expected_partial/${f}`),
 ];
 
 /** ajv's core findings: required fields and types outside facets, named by the field. */

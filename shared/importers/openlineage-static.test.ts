@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { DatasetDefinition, EvidenceRecord, JobDefinition, LineageRunEvent } from '../model/records';
 import { importInput, startImport } from './index';
 import { importOpenLineage } from './openlineage-importer';
 import { isPlaceholder } from './openlineage-placeholders';
 
-const real = (name: string) =>
-  readFileSync(new URL(`../../../shared/fixtures/real/openlineage/${name}`, import.meta.url), 'utf8');
+const real = (name: string) => readFileSync(realFixture('openlineage', name), 'utf8');
 const source = { id: 'sha-of-file', name: 'events.json' };
 const load = (name: string) => importInput({ name, sha256: 'sha-of-file', size: 0, text: real(name) });
 const jobsOf = (records: ReadonlyArray<EvidenceRecord>) => records.filter((r): r is JobDefinition => r.kind === 'job');

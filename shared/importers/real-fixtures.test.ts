@@ -1,14 +1,14 @@
 /**
- * Every file under ../shared/fixtures/real/ imports with no unexplained rejection: each file's detected kind and
+ * Every file under fixtures/real/ imports with no unexplained rejection: each file's detected kind and
  * rejections are listed, and every rejection matches one of the explanations below (read from each SOURCES.md).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { REAL_FIXTURES } from '../../fixtures/real-fixtures';
 import { importInput } from './index';
 
-const root = fileURLToPath(new URL('../../../shared/fixtures/real/', import.meta.url));
+const root = REAL_FIXTURES;
 const walk = (dir: string): string[] =>
   readdirSync(dir)
     .sort()

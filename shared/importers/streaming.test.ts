@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { Decision, EvidenceRecord } from '../model/records';
 import { toEvidenceSet } from '../model/evidence-set';
 import { importInput } from './index';
 import { HEAD_SIZE, startImport, type ImportSummary } from './streaming';
 
-const real = (path: string) => readFileSync(new URL(`../../../shared/fixtures/real/${path}`, import.meta.url), 'utf8');
+const real = (path: string) => readFileSync(realFixture(path), 'utf8');
 const source = { id: 'c'.repeat(64), name: 'input' };
 
 /** Streams `text` in chunks of `size` characters, draining records after every push. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import type { EnforcementEntry, IdentityConfig, TrackingPlanItem } from '../model/records';
 import { importInput } from './index';
 
-const real = (path: string) =>
-  readFileSync(new URL(`../../../shared/fixtures/real/tracking-plans/${path}`, import.meta.url), 'utf8');
+const real = (path: string) => readFileSync(realFixture('tracking-plans', path), 'utf8');
 const load = (text: string, name = 'input') => importInput({ name, sha256: 'e'.repeat(64), size: 0, text });
 const items = (path: string) => load(real(path), path).records as TrackingPlanItem[];
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { traceDecision } from '../analysis/trace';
 import { importInput } from '../importers/index';
 import { toEvidenceSet } from '../model/evidence-set';
@@ -14,7 +15,6 @@ import { lineageModel, type LineageModel } from './lineage-model';
 import { downstreamAt, upstreamAt } from './neighbours';
 import { datasetTraceNode } from './trace-nodes';
 
-const REAL = '../shared/fixtures/real';
 /**
  * The integration's test expectations write every run id as the matcher `{{ any(result) }}`; filled in with one id
  * (as any value satisfies it), the events are surely runs placed in time, as dbt-ol emits them. The join must hold
@@ -23,7 +23,7 @@ const REAL = '../shared/fixtures/real';
 const withRunIds = (text: string) =>
   text.replaceAll('"runId": "{{ any(result) }}"', '"runId": "0b3f5e8e-6a8c-4c1e-9d55-1e0f3a4b7c21"');
 const read = (path: string, edit: (text: string) => string = (t) => t): EvidenceRecord[] => {
-  const text = edit(readFileSync(`${REAL}/${path}`, 'utf8'));
+  const text = edit(readFileSync(realFixture(path), 'utf8'));
   const result = importInput({ name: path, sha256: path, size: text.length, text });
   expect(result.rejections).toEqual([]);
   return [...result.records];

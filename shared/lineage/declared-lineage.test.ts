@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { importInput } from '../importers';
 import { toEvidenceSet } from '../model/evidence-set';
 import type { Decision, EvidenceRecord } from '../model/records';
@@ -13,7 +14,7 @@ import { traceOnModel } from './trace-query';
 const REAL = 'marquez_docker_metadata.json';
 const TEMPLATE = 'marquez_docker_metadata.template.json';
 const records = (name: string): EvidenceRecord[] => {
-  const text = readFileSync(`../shared/fixtures/real/openlineage/${name}`, 'utf8');
+  const text = readFileSync(realFixture('openlineage', name), 'utf8');
   return [...importInput({ name, sha256: name, size: text.length, text }).records];
 };
 const decision: Decision = {

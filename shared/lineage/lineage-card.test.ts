@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realFixture } from '../../fixtures/real-fixtures';
 import { createGitRunner } from '../../electron/services/git-runner';
 import { loadEvidence } from '../../electron/sources/load-evidence';
 import { importInput } from '../importers/index';
@@ -30,7 +31,7 @@ const value = <T>(a: CardAnswer<T>): T => {
 };
 
 function fixtureWithDecision(file: string, dataset: { namespace: string; name: string }, field: string, at: string) {
-  const text = readFileSync(`../shared/fixtures/real/openlineage/${file}`, 'utf8');
+  const text = readFileSync(realFixture('openlineage', file), 'utf8');
   const result = importInput({ name: file, sha256: file, size: text.length, text });
   const decision: Decision = {
     kind: 'decision',
