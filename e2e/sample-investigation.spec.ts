@@ -100,7 +100,7 @@ test('walks the sample investigation through its seven steps and exports the cas
   await expect(first.getByText('Took effect (deployed)')).toBeVisible();
   await expect(main.getByTestId('top-suspect')).toContainText(truth.plantedCommit.slice(0, 10));
   // The diffs are read from Git after the first ranking; then the "touched field" term looks at the changed lines.
-  await expect(first.getByRole('row', { name: /touched field/ })).toContainText('changed lines name a traced field');
+  await expect(first.getByRole('row', { name: /touched field/ })).toContainText('changed words name a traced field');
   await expect(first.locator('pre.diff')).toContainText('30000');
   await expectNoSeriousA11yViolations(page, 'Changes');
   await shoot('Changes', '4-changes');

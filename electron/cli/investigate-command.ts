@@ -169,6 +169,7 @@ export function investigationJson(r: EngineResult, names: Names, card: LineageCa
         changeId: p.changeId,
         rollback: p.rollback,
         previousCommit: p.previousCommit ?? null,
+        redeploy: p.redeploy ? { ...p.redeploy, evidence: cite(p.redeploy.evidence, names) } : null,
         estimate: p.estimate,
       })),
       replay: remediation.replay ?? {},

@@ -76,5 +76,15 @@ describe('the seven steps on a small pipeline', () => {
     const [plan] = planRemediation(set, changes.changes, trace);
     expect(plan?.previousCommit).toBe(SHA.good);
     expect(plan?.rollback).toContain(`git revert -m 1 ${SHA.badMerge}`);
+    // Faster than the revert: what production ran before the deployment that shipped the change.
+    expect(plan?.redeploy).toMatchObject({ deployment: 'dep-4', commit: SHA.good, environment: 'production' });
+  });
+
+  it('rolls a deployment back by redeploying what the environment ran before it', () => {
+    const trace = traceDecision(set, wrong, 'flag');
+    const asChange = { id: 'dep-5', kind: 'deployment', touches: ['p:features'], paths: [], timestamp: '' };
+    const [plan] = planRemediation(set, [asChange], trace, 1, 'production');
+    expect(plan?.redeploy).toMatchObject({ deployment: 'dep-4', commit: SHA.good, environment: 'production' });
+    expect(plan?.rollback).toContain(`Redeploy ${SHA.good} to production`);
   });
 });

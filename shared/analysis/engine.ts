@@ -61,7 +61,7 @@ export function runEngine(
   const scope = impactScope(set, decision, featureName, { versions, blast, notifyThreshold: options.notifyThreshold });
   const governance = validateGovernance(set, suspects.suspects, { trace, asOf: decision.timestamp });
   const causes = suspects.suspects.slice(0, options.causes ?? 1);
-  const rollback = planRemediation(set, causes, trace, causes.length);
+  const rollback = planRemediation(set, causes, trace, causes.length, decision.environment);
   const top = causes[0];
   return {
     decision,

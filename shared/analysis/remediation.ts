@@ -1,6 +1,6 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import { commitGraph, samePath } from './commit-graph';
-import { PRODUCTION, succeeded } from './deployments';
+import { deploymentsShipping, firstDeploymentTo, previousDeployment, PRODUCTION, succeeded } from './deployments';
 import type { LastKnownGood, OnsetEstimate, RollbackPlan } from './engine-types';
 import type { Change, RemediationPlan, TraceResult } from './types';
 
@@ -15,6 +15,7 @@ export function planRemediation(
   changes: ReadonlyArray<Pick<Change, 'id' | 'touches' | 'paths' | 'timestamp'> & { readonly kind: string }>,
   trace: TraceResult,
   limit = 3,
+  environment?: string,
 ): RollbackPlan[] {
   const graph = commitGraph(set.commits, set.pullRequests);
   const audit = new Map(set.audit.map((a) => [a.id, a] as const));
@@ -25,6 +26,32 @@ export function planRemediation(
       : `A rollback takes about ${speed.median.toFixed(1)} h from merge to production (median of ${speed.count} past changes).`;
   const timing = { medianHoursToProduction: speed.median, basedOnChanges: speed.count, estimate };
   return changes.slice(0, limit).map((change): RollbackPlan => {
+    if (change.kind === 'deployment') {
+      const d = set.deployments.find((x) => x.id === change.id);
+      const prev = d ? previousDeployment(set.deployments, d) : undefined;
+      return {
+        changeId: change.id,
+        jobId: change.touches[0],
+        repository: d?.repository,
+        suspectCommit: d?.commit,
+        previousCommit: prev?.commit,
+        previousCommitDate: prev?.timestamp,
+        ...(prev &&
+          d && {
+            redeploy: {
+              deployment: prev.id,
+              commit: prev.commit,
+              environment: d.environment,
+              evidence: prev.provenance,
+            },
+          }),
+        rollback:
+          prev && d
+            ? `Redeploy ${prev.commit} to ${d.environment}: what ${prev.id} deployed there (${prev.timestamp}) before ${d.id}, the last known-good deployment.`
+            : `No earlier successful deployment to ${d?.environment ?? 'that environment'} is recorded: redeploy the last reviewed commit of ${change.touches.join(', ')}.`,
+        ...timing,
+      };
+    }
     if (change.kind !== 'commit') {
       const entry = audit.get(change.id);
       const plan: RemediationPlan = {
@@ -51,6 +78,21 @@ export function planRemediation(
     }
     const merge = graph.mergeOf(change.id);
     const revert = merge ? `git revert -m 1 ${merge.sha}` : `git revert ${change.id}`;
+    // The fastest way back: redeploy what the environment ran before the deployment that shipped the change.
+    const shipped = firstDeploymentTo(environment, deploymentsShipping(change.id, set.deployments, graph));
+    const before = shipped ? previousDeployment(set.deployments, shipped) : undefined;
+    const redeploy =
+      shipped && before
+        ? {
+            deployment: before.id,
+            commit: before.commit,
+            environment: shipped.environment,
+            evidence: before.provenance,
+          }
+        : undefined;
+    const now = redeploy
+      ? ` Until the revert ships, redeploy ${redeploy.commit} to ${redeploy.environment} (what ${redeploy.deployment} deployed before ${shipped?.id}).`
+      : '';
     return {
       changeId: change.id,
       jobId: job?.id,
@@ -59,9 +101,10 @@ export function planRemediation(
       suspectCommit: change.id,
       previousCommit: earlier?.sha,
       previousCommitDate: earlier?.committerDate,
+      ...(redeploy && { redeploy }),
       rollback: earlier
-        ? `${revert} — restores ${path} to its state at ${earlier.sha} (the last known-good version), then deploy through staging.`
-        : `${revert} — no earlier version of ${path ?? 'the code'} is in the history.`,
+        ? `${revert} — restores ${path} to its state at ${earlier.sha} (the last known-good version), then deploy through staging.${now}`
+        : `${revert} — no earlier version of ${path ?? 'the code'} is in the history.${now}`,
       ...timing,
     };
   });

@@ -163,6 +163,13 @@ export interface RemediationPlan {
   readonly previousCommit?: string;
   readonly previousCommitDate?: string;
   readonly suspectCommit?: string;
-  /** What to do, in words: `git revert <sha>` or the configuration's prior state. */
+  /** What to do, in words: `git revert <sha>`, redeploying an earlier deployment, or the configuration's prior state. */
   readonly rollback: string;
+  /** The last known-good deployment to redeploy to the environment (from the deployment history), where there is one. */
+  readonly redeploy?: {
+    readonly deployment: string;
+    readonly commit: string;
+    readonly environment: string;
+    readonly evidence: Provenance;
+  };
 }
