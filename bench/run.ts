@@ -9,6 +9,7 @@ import { benchMetricsView } from './metrics-view';
 import { benchReport } from './report';
 import { benchStartup } from './startup';
 import { benchTrace } from './trace';
+import { benchWorldAccuracy } from './world-accuracy';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const ok = await benchStartup(runs);
@@ -19,6 +20,7 @@ await benchLineageModel(3);
 if (!(await benchGraphView(runs))) process.exitCode = 1;
 if (!(await benchImportNode(3))) process.exitCode = 1;
 if (!(await benchAccuracy())) process.exitCode = 1;
+if (!(await benchWorldAccuracy(1, Number(process.env.BENCH_WORLDS ?? 200)))) process.exitCode = 1;
 if (!(await benchReport(runs, Number(process.env.BENCH_BUNDLE_RUNS ?? 3)))) process.exitCode = 1;
 if (!(await benchInvestigate(3))) process.exitCode = 1;
 if (!(await benchMetricsView(3))) process.exitCode = 1;
