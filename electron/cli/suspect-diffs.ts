@@ -54,6 +54,8 @@ export async function readDiffs(
     let sha = '';
     let path = '';
     let lines: string[] = [];
+    // A file's `---`/`+++` header lines come before its first hunk; after it, `---` is a removed line starting `--`.
+    let header = false;
     const flush = () => {
       if (sha && path) byKey.set(`${sha}\u0000${path}`, lines.join('\n'));
       lines = [];
@@ -66,8 +68,9 @@ export async function readDiffs(
       } else if (line.startsWith('diff --git ')) {
         flush();
         path = line.slice(line.lastIndexOf(' b/') + 3);
-      } else if ((line.startsWith('+') && !line.startsWith('+++')) || (line.startsWith('-') && !line.startsWith('---')))
-        lines.push(line);
+        header = true;
+      } else if (line.startsWith('@@')) header = false;
+      else if (!header && (line.startsWith('+') || line.startsWith('-'))) lines.push(line);
     }
     flush();
   }

@@ -30,6 +30,8 @@ export interface WorldScore {
     readonly want: { readonly deployed?: string; readonly code?: string };
     readonly right: boolean;
   };
+  /** Hours from when the cause's data was first readable (truth) to the onset the app estimated. */
+  readonly onsetHours: number;
   readonly rejected: number;
   readonly ms: number;
 }
@@ -98,6 +100,10 @@ export async function evaluateWorld(dir: string, truth: WorldTruth, cacheDir?: s
       want: { deployed: want.deployedCommit, code: want.codeCommit },
       right: versionRight,
     },
+    onsetHours:
+      Math.round(
+        ((Date.parse(result.suspects.onset.onset) - Date.parse(truth.blastRadius.effectiveFrom)) / 3_600_000) * 10,
+      ) / 10,
     rejected,
     ms: performance.now() - started,
   };
@@ -132,6 +138,7 @@ export function worldLine(s: WorldScore): string {
     `${s.kind}/${s.variant}`.padEnd(42),
     `rank ${s.rank || 'missing'}/${s.suspects}`,
     `top ${short(s.top)} (${s.topKind ?? '—'})`,
+    `onset ${s.onsetHours > 0 ? '+' : ''}${s.onsetHours} h`,
     `scope ${s.scope.got}/${s.scope.want}${s.scope.within ? '' : ' ✗'}`,
     `gov ${s.governance.got ?? '—'}/${s.governance.want}${s.governance.right ? '' : ' ✗'}`,
     `version ${s.version.right ? 'ok' : `✗ got ${s.version.got?.gap ? `gap ${s.version.got.gap}` : `${short(s.version.got?.deployed)}/${short(s.version.got?.code)}`} want ${short(s.version.want.deployed)}/${short(s.version.want.code)}`}`,

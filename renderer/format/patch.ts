@@ -26,11 +26,18 @@ export function unifiedDiff(
   );
   const lines = patch.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  return lines.filter((line) => !line.startsWith('=====')).map((text) => ({ kind: classify(text), text }));
+  let inHunk = false;
+  return lines
+    .filter((line) => !line.startsWith('====='))
+    .map((text) => {
+      if (text.startsWith('@@')) inHunk = true;
+      return { kind: classify(text, inHunk), text };
+    });
 }
 
-function classify(line: string): PatchLineKind {
-  if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('Index:')) return 'header';
+/** Header lines come before the first hunk; inside a hunk, `---` is a removed line that starts with `--`. */
+function classify(line: string, inHunk: boolean): PatchLineKind {
+  if (!inHunk && (line.startsWith('+++') || line.startsWith('---') || line.startsWith('Index:'))) return 'header';
   if (line.startsWith('@@')) return 'hunk';
   if (line.startsWith('+')) return 'added';
   if (line.startsWith('-')) return 'removed';

@@ -82,11 +82,12 @@ export function kindTerm(
 /**
  * The changed lines of a diff whose words changed: a removed line and an added line with the same words in the same
  * order (one that only gained a comma, or changed its spacing or quotes) cancel out and touch nothing. Input: changed
- * lines, each starting with `+` or `-`; output: the text of the lines that remain.
+ * lines, each starting with `+` or `-` (no file headers: a removed SQL comment starts `---`); output: the text of the
+ * lines that remain.
  */
 export function changedWords(diff: string): string {
   const words = (line: string) => (line.slice(1).match(/[A-Za-z0-9_.]+/g) ?? []).join(' ');
-  const lines = diff.split('\n').filter((l) => /^[+-]/.test(l) && !/^(\+\+\+|---)/.test(l));
+  const lines = diff.split('\n').filter((l) => /^[+-]/.test(l));
   const pending = new Map<string, number>();
   for (const l of lines) {
     const key = `${l[0]}${words(l)}`;

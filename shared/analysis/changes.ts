@@ -1,6 +1,8 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import { lineageModel } from '../lineage/lineage-model';
 import type { AuditEntry, Commit, Deployment } from '../model/records';
+import { auditEffect, changedKeys } from './audit-effect';
+import { codeOfDiff } from './code-comments';
 import { changedWords, distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, weigh } from './change-score';
 import { samePath } from './commit-graph';
 import { consistencyOf, CONSISTENCY_RANK } from './consistency';
@@ -12,6 +14,7 @@ import type { DiffOf, Suspect, SuspectsResult } from './engine-types';
 import { estimateOnset } from './onset';
 import { schemaSuspects } from './schema-changes';
 import { suspectContext, type SuspectContext } from './suspect-context';
+import { trackingPlans } from './tracking-plans';
 import type { Change, ChangesResult, ScopeResult, TraceResult, TracedJob } from './types';
 
 export interface ChangesOptions {
@@ -50,6 +53,7 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
   }
   if (set.commits.length === 0) gaps.push('No Git history is imported: commits cannot be searched.');
   const inWindow = (t: string) => Date.parse(t) >= ctx.windowStart && Date.parse(t) <= ctx.onsetMs;
+  const plan = trackingPlans(set, trace);
   const suspects: Suspect[] = [];
   // A job's commits are searched in its own repository only (running-code.ts), never by a path in another one.
   const repositoryOf = new Map<string, string>();
@@ -67,6 +71,14 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
         commit.changedPaths.some((p) => samePath(p.path, j.codePath as string)),
     );
     if (touched.length > 0) suspects.push(scoreCommit(commit, touched, repositoryOf, ctx));
+    else {
+      const plans = plan.commitPaths(commit);
+      if (plans.length > 0) {
+        const sources = plan.sources(plans);
+        const repos = new Map(sources.map((j) => [j.id, commit.repository] as const));
+        suspects.push(scoreCommit(commit, sources, repos, ctx, plan.readers));
+      }
+    }
   }
   const nodeIds = new Set(trace.nodes.map((n) => n.id));
   for (const entry of set.audit) {
@@ -74,7 +86,13 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
     const job = trace.jobs.find(
       (j) => j.id === entry.target.id || (j.codePath && samePath(entry.target.id, j.codePath)),
     );
-    if (!job && !nodeIds.has(entry.target.id)) continue;
+    if (!job && !nodeIds.has(entry.target.id)) {
+      if (plan.governs(entry) && auditEffect(entry) !== 'read')
+        suspects.push(scoreAudit(entry, plan.sources([entry.target.id])[0], ctx, plan.readers));
+      continue;
+    }
+    // Viewing, listing or exporting an object changes no data.
+    if (auditEffect(entry) === 'read') continue;
     // An edit made in another environment than the decision's did not change the data the decision read.
     const env = ctx.environment?.toLowerCase();
     if (env && entry.environment && entry.environment.toLowerCase() !== env) continue;
@@ -164,18 +182,14 @@ function scoreCommit(
   touched: ReadonlyArray<TracedJob>,
   repositoryOf: ReadonlyMap<string, string>,
   ctx: SuspectContext,
+  judgedBy: ReadonlyArray<string> = touched.map((j) => j.id),
 ): Suspect {
   const paths = commit.changedPaths
     .map((p) => p.path)
     .filter((p) => touched.some((j) => samePath(p, j.codePath as string)));
   const effect = commitEffect(commit, touched, ctx);
   const effective = 'effective' in effect ? effect.effective : Date.parse(commit.committerDate);
-  const consistency = consistencyOf(
-    ctx,
-    effective,
-    touched.map((j) => j.id),
-    'neverRan' in effect ? effect.neverRan : undefined,
-  );
+  const consistency = consistencyOf(ctx, effective, judgedBy, 'neverRan' in effect ? effect.neverRan : undefined);
   const depth = Math.min(...touched.map((j) => j.depth));
   // Was it in the code the environment ran when the bad data was written?
   const running = touched.flatMap((j) => {
@@ -185,17 +199,21 @@ function scoreCommit(
   const inRunning = running.some((r) => ctx.graph.isAncestor(commit.sha, r.commit.sha));
   const pr = ctx.graph.pullRequestOf(commit.sha);
   const fields = [...new Set(touched.flatMap((j) => ctx.fieldsOf(j.id)))];
-  const diffs = ctx.diffOf ? paths.map((p) => ctx.diffOf?.(commit.sha, p)) : [];
-  const diffText = diffs.some((d) => d !== undefined) ? diffs.filter((d) => d !== undefined).join('\n') : undefined;
-  const words = diffText === undefined ? undefined : changedWords(diffText);
-  const field = fieldTerm(words, fields);
+  // The changed code of each path, comments removed: a change to comments only computes nothing new.
+  const diffs = ctx.diffOf ? paths.map((p) => codeOfDiff(ctx.diffOf?.(commit.sha, p) ?? '', p)) : [];
+  const read = ctx.diffOf !== undefined && paths.some((p) => ctx.diffOf?.(commit.sha, p) !== undefined);
+  const words = read ? changedWords(diffs.join('\n')) : undefined;
+  const commentsOnly = words !== undefined && words.trim() === '';
+  const field = commentsOnly ? 0 : fields.length === 0 ? 0.5 : fieldTerm(words, fields);
   const { score, reasons } = weigh({
     timing: {
       value: intervalTimingTerm(effective, ctx.interval),
       note: 'effective' in effect ? effect.note : `never ran: ${effect.neverRan}`,
     },
     distance: { value: distanceTerm(depth, ctx.nearest), note: `changes ${touched.map((j) => j.id).join(', ')}` },
-    kind: { value: kindTerm(paths, touched), note: `paths ${paths.join(', ')}` },
+    kind: commentsOnly
+      ? { value: 0, note: `only comments changed in ${paths.join(', ')}: the code computes what it did` }
+      : { value: kindTerm(paths, touched), note: `paths ${paths.join(', ')}` },
     'in running version': {
       value: running.length === 0 ? 0.5 : inRunning ? 1 : 0,
       note:
@@ -210,9 +228,13 @@ function scoreCommit(
       note:
         words === undefined
           ? 'the diff is not available'
-          : field === 1
-            ? `the changed words name a traced field (${fields.join(', ')})`
-            : `the changed words name none of ${fields.join(', ') || 'the traced fields'}`,
+          : commentsOnly
+            ? 'only comments changed'
+            : fields.length === 0
+              ? `no field-level lineage names the fields of ${touched.map((j) => j.id).join(', ')}: unknown`
+              : field === 1
+                ? `the changed words name a traced field (${fields.join(', ')})`
+                : `the changed words name none of ${fields.join(', ') || 'the traced fields'}`,
     },
     'outside workflow': {
       value: pr || ctx.set.pullRequests.length === 0 ? 0 : 1,
@@ -238,7 +260,12 @@ function scoreCommit(
   };
 }
 
-function scoreAudit(entry: AuditEntry, job: TracedJob | undefined, ctx: SuspectContext): Suspect {
+function scoreAudit(
+  entry: AuditEntry,
+  job: TracedJob | undefined,
+  ctx: SuspectContext,
+  judgedBy: ReadonlyArray<string> = job ? [job.id] : [],
+): Suspect {
   const node = ctx.trace.nodes.find((n) => n.id === entry.target.id);
   const depth = job?.depth ?? (node ? node.depth + 1 : ctx.nearest);
   const outside = entry.channel === 'ui' || entry.channel === 'api' || /identity[._]?merge/i.test(entry.target.type);
@@ -246,20 +273,30 @@ function scoreAudit(entry: AuditEntry, job: TracedJob | undefined, ctx: SuspectC
     entry.before === undefined && entry.after === undefined ? undefined : JSON.stringify([entry.before, entry.after]);
   const fields = ctx.fieldsOf(job?.id ?? entry.target.id);
   // A configuration change that names no traced field is unknown (0.5), not cleared: its state may not list fields.
-  const field = fieldTerm(state, fields) === 1 ? 1 : 0.5;
+  const effect = auditEffect(entry);
+  const field = effect === 'metadata' ? 0 : fieldTerm(state, fields) === 1 ? 1 : 0.5;
+  const keys = changedKeys(entry.before, entry.after);
   const { score, reasons } = weigh({
     timing: { value: intervalTimingTerm(Date.parse(entry.timestamp), ctx.interval), note: `at ${entry.timestamp}` },
     distance: { value: distanceTerm(Math.max(depth, ctx.nearest), ctx.nearest), note: `changes ${entry.target.id}` },
-    kind: { value: 1, note: `${entry.target.type} ${entry.action}` },
+    kind: {
+      value: effect === 'metadata' ? 0 : 1,
+      note:
+        effect === 'metadata'
+          ? `${entry.target.type} ${entry.action} changed only ${keys?.join(', ')}: what people call it, not what it computes`
+          : `${entry.target.type} ${entry.action}${keys?.length ? ` (changed ${keys.join(', ')})` : ''}`,
+    },
     'in running version': { value: 1, note: 'a configuration change applies from the moment it is made' },
     'touched field': {
       value: field,
       note:
         state === undefined
           ? 'the entry records no before or after state'
-          : field === 1
-            ? 'its before/after state names a traced field'
-            : 'its before/after state names no traced field: unknown',
+          : effect === 'metadata'
+            ? 'it changed descriptive metadata only'
+            : field === 1
+              ? 'its before/after state names a traced field'
+              : 'its before/after state names no traced field: unknown',
     },
     'outside workflow': {
       value: outside ? 1 : 0,
@@ -280,6 +317,6 @@ function scoreAudit(entry: AuditEntry, job: TracedJob | undefined, ctx: SuspectC
     score,
     reasons,
     evidence: entry.provenance,
-    consistency: consistencyOf(ctx, Date.parse(entry.timestamp), job ? [job.id] : []),
+    consistency: consistencyOf(ctx, Date.parse(entry.timestamp), judgedBy),
   };
 }

@@ -25,7 +25,7 @@ export interface SuspectContext {
   readonly nearest: number;
   /** The traced fields a job's change can touch: its traced outputs and the inputs they were computed from. */
   fieldsOf(nodeId: string): ReadonlyArray<string>;
-  /** The time of the first run of a job at or after `t` (in ms), where the evidence has one. */
+  /** The time of the first run of a job at or after `t` (in ms) that wrote traced data, where the evidence has one. */
   firstRunAfter(jobId: string, t: number): number | undefined;
   readonly diffOf?: DiffOf;
 }
@@ -76,6 +76,21 @@ export function suspectContext(
     return [...fields];
   };
   const depths = trace.jobs.map((j) => j.depth);
+  // A run reached the data only if it completed and wrote a traced dataset: a failed run wrote nothing, and a run in
+  // another environment (staging shares the job's name but writes its own datasets) wrote data no decision read.
+  const traced = new Set(trace.nodes.map((n) => n.id));
+  const writing = new Map<string, ReadonlyArray<{ readonly timeMs: number }>>();
+  const writingRuns = (jobId: string) => {
+    let runs = writing.get(jobId);
+    if (!runs) {
+      const all = lineageModel(set).runsOfJob(jobId);
+      const wrote = all.filter((r) => r.state !== 'FAIL' && r.state !== 'ABORT');
+      const intoTrace = wrote.filter((r) => r.outputs.some((o) => traced.has(`${o.namespace}:${o.name}`)));
+      runs = intoTrace.length > 0 ? intoTrace : wrote;
+      writing.set(jobId, runs);
+    }
+    return runs;
+  };
   return {
     set,
     trace,
@@ -89,7 +104,7 @@ export function suspectContext(
     nearest: depths.length ? Math.min(...depths) : 1,
     fieldsOf,
     firstRunAfter: (jobId, t) => {
-      const runs = lineageModel(set).runsOfJob(jobId);
+      const runs = writingRuns(jobId);
       let lo = 0;
       let hi = runs.length;
       while (lo < hi) {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { auditEffect, changedKeys } from './audit-effect';
+
+describe('what an audit entry did', () => {
+  it('reads change nothing: a viewed, listed or exported object, or a CloudTrail read-only call', () => {
+    expect(auditEffect({ action: 'identity_rule.viewed' })).toBe('read');
+    expect(auditEffect({ action: 'ListBuckets' })).toBe('read');
+    expect(auditEffect({ action: 'dataset.export' })).toBe('read');
+    expect(auditEffect({ action: 'PutObject', extra: { readOnly: true } })).toBe('read');
+  });
+
+  it('an edit of the owner or description only is metadata; one that also changes logic is behaviour', () => {
+    expect(auditEffect({ action: 'transformation.updated', before: { owner: 'a' }, after: { owner: 'b' } })).toBe(
+      'metadata',
+    );
+    expect(
+      auditEffect({
+        action: 'transformation.updated',
+        before: { description: 'x', expression: 'a > 1' },
+        after: { description: 'y', expression: 'a > 2' },
+      }),
+    ).toBe('behaviour');
+  });
+
+  it('an entry that records no state is taken as a change of behaviour', () => {
+    expect(auditEffect({ action: 'transformation.updated' })).toBe('behaviour');
+    expect(changedKeys(undefined, { a: 1 })).toBeUndefined();
+    expect(changedKeys({ a: 1, b: 2 }, { a: 1, b: 3, c: 4 })).toEqual(['b', 'c']);
+  });
+});

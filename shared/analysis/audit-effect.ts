@@ -1,0 +1,43 @@
+/**
+ * What an audit-log entry did to the object it names, read from its action and its before/after state: nothing
+ * (a read — viewing, listing, exporting, logging in — changes no data), only descriptive metadata (owner,
+ * description, tags: what people call the object, not what it computes), or its behaviour (anything else, and
+ * anything the entry does not spell out).
+ */
+import type { AuditEntry } from '../model/records';
+
+export type AuditEffect = 'read' | 'metadata' | 'behaviour';
+
+/** Verbs of actions that read an object without changing it (CloudTrail's `readOnly`, GCP's data_access reads). */
+const READ_VERB =
+  /^(view|viewed|read|get|list|listed|describe|described|search|searched|query|queried|export|exported|download|downloaded|access|accessed|login|logout|preview|previewed|open|opened)$/i;
+
+/** State keys that describe an object for people and change nothing it computes. */
+const METADATA_KEY =
+  /^(owner|owners|description|desc|doc|docs|documentation|tags?|labels?|meta|notes?|comments?|contact|team|title|display_?name)$/i;
+
+const words = (action: string) =>
+  action
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z]+/)
+    .filter(Boolean);
+
+/** The top-level keys whose value differs between two states (both objects), else undefined. */
+export function changedKeys(before: unknown, after: unknown): string[] | undefined {
+  const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(before) || !isObject(after)) return undefined;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+
+/** What the entry did; `behaviour` where the evidence does not show less. */
+export function auditEffect(entry: Pick<AuditEntry, 'action' | 'before' | 'after' | 'extra'>): AuditEffect {
+  if (entry.extra?.readOnly === true || entry.extra?.readOnly === 'true') return 'read';
+  // `object.verb` (generic, GitHub, RudderStack) names the verb last; CloudTrail's `VerbObject` names it first.
+  const all = words(entry.action);
+  const verb = /[._:/\s-]/.test(entry.action) ? all[all.length - 1] : all[0];
+  if (verb && READ_VERB.test(verb)) return 'read';
+  const keys = changedKeys(entry.before, entry.after);
+  if (keys && keys.length > 0 && keys.every((k) => METADATA_KEY.test(k))) return 'metadata';
+  return 'behaviour';
+}
