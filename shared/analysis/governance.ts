@@ -1,9 +1,8 @@
-import { lineageModel } from '../lineage/lineage-model';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { AuditEntry, Commit } from '../model/records';
 import { checkApproval } from './approval-rules';
 import { commitGraph, type CommitGraph } from './commit-graph';
-import { checkDeployments } from './deployment-rules';
+import { checkDeploymentItself, checkDeployments } from './deployment-rules';
 import type { ComponentRef } from './deployments';
 import { enforcementFindings } from './enforcement';
 import type { ParityReport, RuleFinding } from './engine-types';
@@ -52,7 +51,17 @@ export function validateGovernance(
     if (change.kind === 'deployment') {
       const d = deployments.get(change.id);
       const commit = d ? graph.bySha.get(graph.resolve(d.commit) ?? d.commit) : undefined;
-      if (commit) return { ...commitGovernance(commit, change, jobs, set, graph, options), changeId: change.id };
+      if (d && commit) {
+        const row = commitGovernance(commit, change, jobs, set, graph, options);
+        const own = checkDeploymentItself(set, graph, d, jobs);
+        const findings = [...own.findings, ...row.findings];
+        const violation = own.violation || row.verdict === 'violation';
+        const flags = { violation, missingRecord: row.verdict === 'insufficient-evidence' };
+        return verdict(change.id, row.approvers, row.deployments, findings, flags, {
+          pullRequest: row.pullRequest,
+          parity: row.parity,
+        });
+      }
     }
     if (change.kind === 'schema') {
       const commit = schemaCause(set, graph, change.id);
@@ -65,6 +74,16 @@ export function validateGovernance(
           evidence: commit.provenance,
         };
         return { ...row, changeId: change.id, findings: [cause, ...row.findings] };
+      }
+      // Written by a job that keeps no code (a managed connector): the schema came from the source system, a change
+      // no one in the organisation made, so no approval rule applies to it.
+      const run = set.runs.find((r) => r.runId === change.id);
+      if (run && !set.runs.some((r) => r.runId === change.id && r.sourceCodeLocation)) {
+        const text = `The schema came with the data ${run.job.namespace}:${run.job.name} loaded, a job that keeps no code in the evidence (a managed connector): no one in the organisation made the change, so no approval rule applies. Check the source's data contract.`;
+        return verdict(change.id, [], [], [{ rule: 'evidence', ok: true, text, evidence: run.provenance }], {
+          violation: false,
+          missingRecord: false,
+        });
       }
     }
     const entry = audit.get(change.id);
@@ -141,12 +160,9 @@ function commitGovernance(
   );
 }
 
-/** The commit whose code wrote the dataset version of a schema change (`schema:<dataset>@<version>`). */
-function schemaCause(set: EvidenceSet, graph: CommitGraph, id: string): Commit | undefined {
-  const m = /^schema:(.+)@([^@]+)$/.exec(id);
-  if (!m) return undefined;
-  const v = lineageModel(set).versionNamed(m[1] as string, m[2] as string);
-  const sha = v?.run.sourceCodeLocation?.version;
+/** The commit whose code wrote a schema change: the code version of the run (named by its id) that first wrote it. */
+function schemaCause(set: EvidenceSet, graph: CommitGraph, runId: string): Commit | undefined {
+  const sha = set.runs.find((r) => r.runId === runId && r.sourceCodeLocation?.version)?.sourceCodeLocation?.version;
   return sha ? graph.bySha.get(graph.resolve(sha) ?? sha) : undefined;
 }
 

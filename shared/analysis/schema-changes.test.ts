@@ -35,7 +35,7 @@ describe('schema changes between dataset versions', () => {
     const wrong = set.decisions.find((d) => d.decisionId === 'd-23')!;
     const { suspects } = findSuspects(set, traceDecision(set, wrong, 'flag'));
     const schema = suspects.find((s) => s.kind === 'schema');
-    expect(schema?.id).toBe('schema:wh:profile@profile-9');
+    expect(schema?.id).toBe('clean-9'); // the run that first wrote the new schema
     expect(schema?.schemaDiff).toEqual(['retyped ltv: int → string']);
     expect(schema?.reasons.find((r) => r.term === 'touched field')?.value).toBe(1);
   });

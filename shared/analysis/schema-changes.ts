@@ -1,7 +1,7 @@
 /**
  * Schema changes between successive versions of a traced dataset: fields added, removed or retyped between one
- * version's schema facet and the next, in the look-back window. Each is a suspect named
- * `schema:<namespace:name>@<version>`, scored like any change.
+ * version's schema facet and the next, in the look-back window. Each is a suspect named by the id of the run that
+ * first wrote the new schema, scored like any change.
  */
 import { lineageModel } from '../lineage/lineage-model';
 import type { SchemaField } from '../model/records';
@@ -94,7 +94,8 @@ export function schemaSuspects(ctx: SuspectContext, others: Suspect[]): Suspect[
         'outside workflow': { value: 0, note: 'a schema change is judged by the change that caused it' },
       });
       out.push({
-        id: `schema:${node.id}@${v.version}`,
+        // Named by the run that first wrote the new schema: the run is the change's own record.
+        id: v.run.runId,
         kind: 'schema',
         timestamp: new Date(v.from).toISOString(),
         effectiveTime: new Date(v.from).toISOString(),

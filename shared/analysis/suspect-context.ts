@@ -6,6 +6,7 @@
 import { lineageModel } from '../lineage/lineage-model';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
+import { changeInterval } from './change-interval';
 import { commitGraph, type CommitGraph } from './commit-graph';
 import { writeTime } from './data-read';
 import type { DecisionRef, DiffOf, OnsetEstimate } from './engine-types';
@@ -54,8 +55,11 @@ export function suspectContext(
   const lookbackMs = (options.lookbackDays ?? 30) * 86_400_000;
   const onsetMs = Date.parse(onset.onset);
   const windowStart = onsetMs - lookbackMs;
-  const firstBad = Math.min(onsetMs, dataTime(set, onset.firstBad, trace.featureName) ?? onsetMs);
-  const lastGood = dataTime(set, onset.lastGood, trace.featureName);
+  // The interval the data allows for the change (change-interval.ts), else the onset's last good and first bad data.
+  const allowed =
+    decision && onset.method !== 'override' ? changeInterval(set, decision, trace.featureName, windowStart) : undefined;
+  const firstBad = allowed?.firstBad ?? Math.min(onsetMs, dataTime(set, onset.firstBad, trace.featureName) ?? onsetMs);
+  const lastGood = allowed ? allowed.lastGood : dataTime(set, onset.lastGood, trace.featureName);
   const produced = new Map<string, string[]>();
   for (const e of trace.edges) {
     if (e.kind !== 'produced') continue;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { toEvidenceSet } from '../model/evidence-set';
+import type { Decision } from '../model/records';
+import { changeInterval } from './change-interval';
+
+/** Decisions two hours apart; from `shift` on, `bad` of every 10 are rejected (before it, 1 of 10). */
+function log(count: number, shift: number, bad: number): Decision[] {
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'decision' as const,
+    decisionId: `d-${i}`,
+    timestamp: new Date(Date.UTC(2026, 9, 1) + i * 7_200_000).toISOString(),
+    subjectId: `u-${i}`,
+    model: { name: 'm', version: '1' },
+    environment: 'production',
+    action: i % 10 < (i >= shift ? bad : 1) ? 'reject' : 'approve',
+    features: [{ name: 'f' }],
+    provenance: { sourceId: 's', line: i + 1 },
+  }));
+}
+
+describe('the interval the data allows for a change', () => {
+  it('brackets a sharp shift tightly', () => {
+    const decisions = log(400, 200, 7);
+    const set = toEvidenceSet(decisions);
+    const last = decisions.at(-1)!;
+    const found = changeInterval(set, { ...last, action: 'reject' }, 'f', 0)!;
+    const shiftAt = Date.parse(decisions[200]!.timestamp);
+    expect(found.best).toBeLessThanOrEqual(shiftAt);
+    expect(found.firstBad).toBeGreaterThanOrEqual(shiftAt - 10 * 7_200_000);
+    expect(found.firstBad - (found.lastGood ?? 0)).toBeLessThan(30 * 7_200_000);
+  });
+
+  it('widens for a diluted shift and finds none in steady data', () => {
+    const weak = log(400, 200, 3);
+    const wide = changeInterval(toEvidenceSet(weak), { ...weak.at(-1)!, action: 'reject' }, 'f', 0)!;
+    const sharp = log(400, 200, 7);
+    const tight = changeInterval(toEvidenceSet(sharp), { ...sharp.at(-1)!, action: 'reject' }, 'f', 0)!;
+    expect(wide.firstBad - (wide.lastGood ?? 0)).toBeGreaterThanOrEqual(tight.firstBad - (tight.lastGood ?? 0));
+    const steady = log(400, 400, 1);
+    expect(changeInterval(toEvidenceSet(steady), { ...steady.at(-1)!, action: 'reject' }, 'f', 0)).toBeUndefined();
+  });
+});
