@@ -1,24 +1,82 @@
 /**
- * The deployment rules of a change: the deployments that shipped it (a deployment of C ships everything reachable
- * from C, within its component), each must contain the approved merge and ship nothing unapproved; staging must
- * come before production, and for how long is said.
+ * The deployment rules. For a change: the deployments that shipped it (a deployment of C ships everything reachable
+ * from C, within its component), each must contain the approved merge, production must not run it from an unmerged
+ * branch, and staging must come before production (for how long is said). Other changes a deployment also shipped
+ * are reported, but their lack of approval is their own finding, not this change's. For a deployment judged as a
+ * change of its own: it must promote a commit staging had run (a rollback to older code included), from the default
+ * branch, and ship nothing unapproved.
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Commit, Deployment, PullRequest } from '../model/records';
-import { samePath, type CommitGraph } from './commit-graph';
 import { validApprovers } from './approval-rules';
-import {
-  coversComponent,
-  deploymentsShipping,
-  previousDeployment,
-  PRODUCTION,
-  STAGING,
-  type ComponentRef,
-} from './deployments';
+import { samePath, type CommitGraph } from './commit-graph';
+import { coversComponent, deploymentsShipping, PRODUCTION, STAGING, succeeded, type ComponentRef } from './deployments';
 import type { RuleFinding } from './engine-types';
+import { reachLabel, refIndex, wasMerged } from './git-refs';
 
 const HOUR = 3_600_000;
 const WALK_LIMIT = 5_000;
+
+/** Environment words a job namespace may carry (`dbt-prod`, `airflow_staging`): the same job in each environment. */
+const ENV_WORD = /(^|[-_.])(prod|production|prd|staging|stage|stg|dev|development|qa|uat|preprod|test)(?=$|[-_.])/gi;
+const neutral = (namespace: string) =>
+  namespace
+    .replace(ENV_WORD, '$1')
+    .replace(/[-_.]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+function splitId(id: string): { namespace: string; name: string } | undefined {
+  const i = id.indexOf(':');
+  return i > 0 ? { namespace: id.slice(0, i), name: id.slice(i + 1) } : undefined;
+}
+
+const codePaths = new WeakMap<EvidenceSet['runs'], Map<string, string>>();
+
+/** The code path each job of the lineage ran (`namespace:name` → `sourceCodeLocation.path`). */
+function codePathOfJob(set: EvidenceSet): Map<string, string> {
+  let paths = codePaths.get(set.runs);
+  if (!paths) {
+    paths = new Map();
+    for (const r of set.runs)
+      if (r.sourceCodeLocation?.path) paths.set(`${r.job.namespace}:${r.job.name}`, r.sourceCodeLocation.path);
+    codePaths.set(set.runs, paths);
+  }
+  return paths;
+}
+
+/**
+ * Whether a deployment covers the job, in its own environment or another one: no component, a component naming the
+ * job or its code path, or naming the job's counterpart in another environment — the same name in a namespace that
+ * differs only by an environment word, or a job whose runs executed the same code path.
+ */
+export function coversJob(set: EvidenceSet, d: Deployment, job: ComponentRef): boolean {
+  if (coversComponent(d, job) || !d.component || !job.id) return coversComponent(d, job);
+  const component = splitId(d.component);
+  const own = splitId(job.id);
+  if (component && own && component.name === own.name && neutral(component.namespace) === neutral(own.namespace))
+    return true;
+  const path = codePathOfJob(set).get(d.component);
+  return path !== undefined && job.codePath !== undefined && samePath(path, job.codePath);
+}
+
+const sameRepository = (a: Deployment, b: Deployment) =>
+  a.repository === undefined || b.repository === undefined || a.repository === b.repository;
+
+/** The previous successful deployment to the same environment, component and repository before `d`. */
+export function previousInEnvironment(deployments: ReadonlyArray<Deployment>, d: Deployment): Deployment | undefined {
+  let found: Deployment | undefined;
+  for (const x of deployments) {
+    if (x === d || Date.parse(x.timestamp) > Date.parse(d.timestamp)) break;
+    if (
+      succeeded(x) &&
+      x.environment.toLowerCase() === d.environment.toLowerCase() &&
+      x.component === d.component &&
+      sameRepository(x, d)
+    )
+      found = x;
+  }
+  return found;
+}
 
 /** The non-merge commits a deployment shipped that the previous deployment to its environment had not. */
 export function newlyShipped(
@@ -27,10 +85,13 @@ export function newlyShipped(
   d: Deployment,
   jobs: ReadonlyArray<ComponentRef>,
 ): Commit[] {
-  const prev = previousDeployment(set.deployments, d);
+  const prev = previousInEnvironment(set.deployments, d);
   if (!prev) return [];
   const deployed = graph.resolve(d.commit) ?? d.commit;
   const base = graph.resolve(prev.commit) ?? prev.commit;
+  // Another repository's history (records without a repository) says nothing of what this deployment added.
+  const repo = (sha: string) => graph.bySha.get(sha)?.repository;
+  if (repo(deployed) !== undefined && repo(base) !== undefined && repo(deployed) !== repo(base)) return [];
   const out: Commit[] = [];
   const seen = new Set<string>();
   const stack = [deployed];
@@ -49,12 +110,42 @@ export function newlyShipped(
     : out;
 }
 
+/** The commits a deployment newly shipped that came through no validly approved pull request. */
+function unapprovedShipped(
+  set: EvidenceSet,
+  graph: CommitGraph,
+  d: Deployment,
+  jobs: ReadonlyArray<ComponentRef>,
+  except?: string,
+): Commit[] {
+  if (set.pullRequests.length === 0) return [];
+  return newlyShipped(set, graph, d, jobs).filter((c) => {
+    if (c.sha === except) return false;
+    const other = graph.pullRequestOf(c.sha);
+    return !other || validApprovers(other).length === 0;
+  });
+}
+
+const list = (commits: ReadonlyArray<Commit>) =>
+  commits
+    .slice(0, 5)
+    .map((c) => `${c.sha.slice(0, 12)} "${c.subject}"`)
+    .join(', ');
+
 export interface DeploymentCheck {
   readonly shipping: ReadonlyArray<Deployment>;
   readonly firstPerEnv: ReadonlyArray<Deployment>;
   readonly findings: ReadonlyArray<RuleFinding>;
   readonly violation: boolean;
   readonly missingRecord: boolean;
+}
+
+/** The production deployment's commit, when no ref that reached it is the default branch or a tag. */
+function unmergedNote(set: EvidenceSet, graph: CommitGraph, d: Deployment): string | undefined {
+  if (!PRODUCTION.test(d.environment)) return undefined;
+  const deployed = graph.resolve(d.commit) ?? d.commit;
+  const reach = refIndex(set.commits).reach(deployed);
+  return wasMerged(reach) ? undefined : reachLabel(reach);
 }
 
 /** The deployment rules for a commit (or a deployed commit) and the jobs it touches. */
@@ -76,7 +167,7 @@ export function checkDeployments(
     };
   }
   const shipping = deploymentsShipping(sha, set.deployments, graph).filter(
-    (d) => jobs.length === 0 || jobs.some((j) => coversComponent(d, j)),
+    (d) => jobs.length === 0 || jobs.some((j) => coversJob(set, d, j)),
   );
   const findings: RuleFinding[] = [];
   let violation = false;
@@ -86,6 +177,8 @@ export function checkDeployments(
   for (const d of shipping) if (!firstPerEnv.has(d.environment)) firstPerEnv.set(d.environment, d);
   const prod = [...firstPerEnv.values()].find((d) => PRODUCTION.test(d.environment));
   const merge = pr?.mergeCommitSha ? graph.resolve(pr.mergeCommitSha) : undefined;
+  const reach = refIndex(set.commits).reach(sha);
+  const changeUnmerged = wasMerged(reach) ? undefined : reachLabel(reach);
   for (const d of firstPerEnv.values()) {
     const afterProd =
       prod !== undefined && STAGING.test(d.environment) && Date.parse(d.timestamp) > Date.parse(prod.timestamp);
@@ -105,25 +198,34 @@ export function checkDeployments(
         evidence: d.provenance,
         records: [d.provenance, ...(pr ? [pr.provenance] : [])],
       });
-    }
-    const unapproved = newlyShipped(set, graph, d, jobs).filter((c) => {
-      if (c.sha === sha) return false;
-      const other = graph.pullRequestOf(c.sha);
-      return set.pullRequests.length > 0 && (!other || validApprovers(other).length === 0);
-    });
-    if (unapproved.length > 0) {
+    } else if (pr && !merge && !pr.mergedAt && PRODUCTION.test(d.environment)) {
       violation = true;
       findings.push({
-        rule: 'deployment-ships-unapproved',
+        rule: 'deployment-contains-merge',
         ok: false,
-        text: `${d.id} also shipped ${unapproved.length} unapproved change(s): ${unapproved
-          .slice(0, 5)
-          .map((c) => `${c.sha.slice(0, 12)} "${c.subject}"`)
-          .join(', ')}.`,
+        text: `${d.id} deployed ${d.commit.slice(0, 12)} to ${d.environment} from the branch of pull request #${pr.number}, which was never merged.`,
+        evidence: d.provenance,
+        records: [d.provenance, pr.provenance],
+      });
+    } else if (changeUnmerged && PRODUCTION.test(d.environment)) {
+      violation = true;
+      findings.push({
+        rule: 'deployment-contains-merge',
+        ok: false,
+        text: `${d.id} deployed ${d.commit.slice(0, 12)} to ${d.environment}, yet ${sha.slice(0, 12)} is ${changeUnmerged}: production ran code the default branch never had.`,
+        evidence: d.provenance,
+      });
+    }
+    // What else the deployment shipped is the governance of those changes, reported here but not held against this one.
+    const unapproved = unapprovedShipped(set, graph, d, jobs, sha);
+    if (unapproved.length > 0)
+      findings.push({
+        rule: 'deployment-ships-unapproved',
+        ok: true,
+        text: `${d.id} also shipped ${unapproved.length} change(s) without a valid approval: ${list(unapproved)} — findings of those changes, not of this one.`,
         evidence: d.provenance,
         records: [d.provenance, ...unapproved.slice(0, 5).map((c) => c.provenance)],
       });
-    }
   }
   if (prod) {
     const staged = [...firstPerEnv.values()].find(
@@ -149,4 +251,78 @@ export function checkDeployments(
     }
   }
   return { shipping, firstPerEnv: [...firstPerEnv.values()], findings, violation, missingRecord: false };
+}
+
+/**
+ * The rules of one deployment judged as a change: a production deployment promotes a commit that a staging
+ * deployment of the same job ran before it — and, when it goes back to older code than production ran, one that
+ * staging ran again after the release it replaces (otherwise it is a rollback outside the pipeline); it deploys a
+ * commit of the default branch; and it ships no commit that came through no approved pull request.
+ */
+export function checkDeploymentItself(
+  set: EvidenceSet,
+  graph: CommitGraph,
+  d: Deployment,
+  jobs: ReadonlyArray<ComponentRef>,
+): { findings: RuleFinding[]; violation: boolean } {
+  const findings: RuleFinding[] = [];
+  const deployed = graph.resolve(d.commit) ?? d.commit;
+  const t = Date.parse(d.timestamp);
+  const unapproved = unapprovedShipped(set, graph, d, jobs);
+  if (unapproved.length > 0)
+    findings.push({
+      rule: 'deployment-ships-unapproved',
+      ok: false,
+      text: `${d.id} shipped ${unapproved.length} change(s) that came through no approved pull request: ${list(unapproved)}.`,
+      evidence: d.provenance,
+      records: [d.provenance, ...unapproved.slice(0, 5).map((c) => c.provenance)],
+    });
+  const unmerged = unmergedNote(set, graph, d);
+  if (unmerged)
+    findings.push({
+      rule: 'deployment-contains-merge',
+      ok: false,
+      text: `${d.id} deployed ${d.commit.slice(0, 12)} to ${d.environment}, a commit ${unmerged}.`,
+      evidence: d.provenance,
+    });
+  if (PRODUCTION.test(d.environment)) {
+    const prev = previousInEnvironment(set.deployments, d);
+    const prevCommit = prev ? (graph.resolve(prev.commit) ?? prev.commit) : undefined;
+    const backwards = prev !== undefined && prevCommit !== deployed && graph.isAncestor(deployed, prevCommit as string);
+    const since = backwards ? Date.parse((prev as Deployment).timestamp) : -Infinity;
+    const staged = set.deployments.filter(
+      (x) =>
+        succeeded(x) &&
+        STAGING.test(x.environment) &&
+        sameRepository(x, d) &&
+        (graph.resolve(x.commit) ?? x.commit) === deployed &&
+        (jobs.length === 0 || jobs.some((j) => coversJob(set, x, j))) &&
+        Date.parse(x.timestamp) <= t,
+    );
+    const promoted = staged.filter((x) => Date.parse(x.timestamp) >= since).pop();
+    if (promoted)
+      findings.push({
+        rule: 'staging-before-production',
+        ok: true,
+        text: `${d.id} promoted ${d.commit.slice(0, 12)}, which staging ran from ${promoted.timestamp} (${promoted.id}).`,
+        evidence: promoted.provenance,
+        records: [promoted.provenance, d.provenance],
+      });
+    else if (backwards)
+      findings.push({
+        rule: 'staging-before-production',
+        ok: false,
+        text: `${d.id} rolled ${d.environment} back from ${prevCommit?.slice(0, 12)} (${prev?.id}) to the older ${d.commit.slice(0, 12)}${staged.length ? `, last staged ${staged[staged.length - 1]?.timestamp}` : ''}: a redeploy of an old release that staging did not run again first.`,
+        evidence: d.provenance,
+        records: [d.provenance, ...(prev ? [prev.provenance] : [])],
+      });
+    else
+      findings.push({
+        rule: 'staging-before-production',
+        ok: false,
+        text: `${d.id} deployed ${d.commit.slice(0, 12)} to ${d.environment}, a commit no staging deployment had run.`,
+        evidence: d.provenance,
+      });
+  }
+  return { findings, violation: findings.some((f) => !f.ok) };
 }

@@ -96,15 +96,105 @@ describe('governance rules, one at a time', () => {
     expect(failed(set, 'deployment-contains-merge')[0]?.text).toMatch(/does not contain the approved merge/);
   });
 
-  it('flags another unapproved change shipped by the same deployment', () => {
-    // The good change (PR 2, approved by nobody here) and the approved transform ship; SHA.docs came through no PR.
+  it("reports an unapproved change shipped alongside as that change's finding, and the deployment's violation", () => {
+    // The approved transform ships with SHA.docs, which came through no pull request.
     const set: EvidenceSet = {
       ...withPr({ reviews: [{ user: 'bo', state: 'APPROVED', commitId: SHA.bad }] }),
-      deployments: [dep('p-1', 4, 'production', SHA.good), dep('p-2', 9, 'production', SHA.badMerge)],
+      deployments: [
+        dep('p-1', 4, 'production', SHA.good),
+        dep('s-2', 8, 'staging', SHA.badMerge),
+        dep('p-2', 9, 'production', SHA.badMerge),
+      ],
     };
-    const [finding] = failed(set, 'deployment-ships-unapproved');
-    expect(finding?.text).toMatch(/p-2 also shipped 1 unapproved change\(s\): aaaaaaaaaaaa/);
-    expect(finding?.text).toContain('"docs"');
+    const row = rules(set);
+    const alongside = row.findings.find((f) => (f as { rule?: string }).rule === 'deployment-ships-unapproved');
+    expect(alongside?.text).toMatch(/p-2 also shipped 1 change\(s\) without a valid approval: aaaaaaaaaaaa "docs"/);
+    expect(alongside?.ok).toBe(true);
+    expect(row.verdict).toBe('compliant');
+    const deployment = rules(set, 'p-2', 'deployment');
+    expect(deployment.verdict).toBe('violation');
+    expect(deployment.findings.find((f) => !f.ok)?.text).toMatch(/p-2 shipped 1 change\(s\) that came through no/);
+  });
+
+  it('compares a deployment only with the previous one of its own repository', () => {
+    const approved = withPr({ reviews: [{ user: 'bo', state: 'APPROVED', commitId: SHA.bad }] });
+    const other = (d: Deployment, repository: string): Deployment => ({ ...d, repository });
+    const set: EvidenceSet = {
+      ...approved,
+      deployments: [
+        other(dep('p-1', 4, 'production', SHA.docs), 'repo'),
+        other(dep('p-x', 7, 'production', 'f'.repeat(40)), 'elsewhere'),
+        other(dep('s-2', 8, 'staging', SHA.badMerge), 'repo'),
+        other(dep('p-2', 9, 'production', SHA.badMerge), 'repo'),
+      ],
+    };
+    // p-2 added only the approved transform to what p-1 ran; the other repository's release says nothing of it.
+    expect(rules(set, 'p-2', 'deployment').verdict).toBe('compliant');
+  });
+
+  it('counts a staging deployment that names the job in its staging namespace', () => {
+    const approved = withPr({ reviews: [{ user: 'bo', state: 'APPROVED', commitId: SHA.bad }] });
+    const named = (d: Deployment, component: string): Deployment => ({ ...d, component });
+    const set: EvidenceSet = {
+      ...approved,
+      deployments: [
+        named(dep('s-9', 8, 'staging', SHA.badMerge), 'p-staging:features'),
+        named(dep('p-9', 9, 'production', SHA.badMerge), 'p:features'),
+        named(dep('s-o', 8, 'staging', SHA.badMerge), 'p-staging:other'),
+      ],
+    };
+    const row = rules(set);
+    expect(row.findings.some((f) => f.ok && /In staging for 24\.0 h \(s-9\)/.test(f.text))).toBe(true);
+    expect(row.verdict).toBe('compliant');
+  });
+
+  it('flags a rollback to an older release that staging did not run again, not one it did', () => {
+    const approved = withPr({ reviews: [{ user: 'bo', state: 'APPROVED', commitId: SHA.bad }] });
+    const deployments = [
+      ...base.deployments.filter((d) => d.id !== 'dep-5'),
+      dep('s-9', 8, 'staging', SHA.badMerge),
+      dep('p-9', 9, 'production', SHA.badMerge),
+      dep('p-10', 10, 'production', SHA.transform),
+    ];
+    const rolledBack = rules({ ...approved, deployments }, 'p-10', 'deployment');
+    expect(rolledBack.verdict).toBe('violation');
+    expect(rolledBack.findings.find((f) => !f.ok)?.text).toMatch(
+      /p-10 rolled production back from aaaaaaaaaaaa \(p-9\) to the older aaaaaaaaaaaa, last staged 2026-09-21/,
+    );
+    const restaged = [...deployments.slice(0, -1), dep('s-10', 10, 'staging', SHA.transform), deployments.at(-1)!];
+    const promoted = rules({ ...approved, deployments: restaged }, 'p-10', 'deployment');
+    expect(promoted.findings.some((f) => f.ok && /p-10 promoted aaaaaaaaaaaa, which staging ran/.test(f.text))).toBe(
+      true,
+    );
+    expect(promoted.verdict).toBe('compliant');
+  });
+
+  it('flags a production deployment of a commit no staging deployment ran', () => {
+    const approved = withPr({ reviews: [{ user: 'bo', state: 'APPROVED', commitId: SHA.bad }] });
+    const set: EvidenceSet = {
+      ...approved,
+      deployments: [
+        ...base.deployments.filter((d) => d.id !== 'dep-5'),
+        dep('s-9', 8, 'staging', SHA.badMerge),
+        dep('p-9', 9, 'production', SHA.later),
+      ],
+    };
+    const row = rules(set, 'p-9', 'deployment');
+    const staging = row.findings.filter((f) => (f as { rule?: string }).rule === 'staging-before-production');
+    expect(staging.find((f) => !f.ok)?.text).toMatch(
+      /p-9 deployed aaaaaaaaaaaa to production, a commit no staging deployment had run/,
+    );
+  });
+
+  it('follows a schema change to the code production ran when its run names no commit', () => {
+    const runs = base.runs.map((r) =>
+      r.sourceCodeLocation ? { ...r, sourceCodeLocation: { ...r.sourceCodeLocation, version: undefined } } : r,
+    );
+    const run = runs.find((r) => r.job.name === 'features' && r.eventTime.startsWith('2026-10-10'));
+    const [row] = validateGovernance({ ...base, runs }, [change(run!.runId, 'schema')]);
+    // Production ran dep-5 (the merge of #3) then: the schema came from "raise threshold", merged without approval.
+    expect(row?.findings[0]?.text).toMatch(/^The schema was written by code at aaaaaaaaaaaa \("raise threshold"\)/);
+    expect(row?.verdict).toBe('violation');
   });
 
   it('flags broken parity: production ran code staging never had, and the config keys that differ', () => {

@@ -1,11 +1,12 @@
 import type { EvidenceSet } from '../model/evidence-set';
-import type { AuditEntry, Commit } from '../model/records';
+import type { AuditEntry, Commit, Deployment } from '../model/records';
 import { checkApproval } from './approval-rules';
 import { commitGraph, type CommitGraph } from './commit-graph';
 import { checkDeploymentItself, checkDeployments } from './deployment-rules';
-import type { ComponentRef } from './deployments';
+import { PRODUCTION, type ComponentRef } from './deployments';
 import { enforcementFindings } from './enforcement';
 import type { ParityReport, RuleFinding } from './engine-types';
+import { jobRepository, runningCode } from './running-code';
 import { environmentParity } from './parity';
 import type { Change, GovernanceRow, TraceResult } from './types';
 
@@ -32,7 +33,9 @@ const baseName = (p: string) => (p.split('/').pop() ?? p).replace(/\.(ya?ml|json
  * for how long), environment parity at the decision's time, and enforcement of the rule version in force. Changes
  * outside the versioned workflow (UI or API edits, manual identity merges) are unauthorized. A verdict per change —
  * compliant, violation, or insufficient evidence where a needed record is missing — with every finding linked to
- * its evidence. Separate from the ranking: a compliant change can be the cause.
+ * its evidence. A deployment judged as a change also answers for itself (it promoted what staging ran, rolled back
+ * only through staging, deployed the default branch, shipped nothing unapproved); a commit does not answer for the
+ * other changes its deployment shipped. Separate from the ranking: a compliant change can be the cause.
  */
 export function validateGovernance(
   set: EvidenceSet,
@@ -51,17 +54,8 @@ export function validateGovernance(
     if (change.kind === 'deployment') {
       const d = deployments.get(change.id);
       const commit = d ? graph.bySha.get(graph.resolve(d.commit) ?? d.commit) : undefined;
-      if (d && commit) {
-        const row = commitGovernance(commit, change, jobs, set, graph, options);
-        const own = checkDeploymentItself(set, graph, d, jobs);
-        const findings = [...own.findings, ...row.findings];
-        const violation = own.violation || row.verdict === 'violation';
-        const flags = { violation, missingRecord: row.verdict === 'insufficient-evidence' };
-        return verdict(change.id, row.approvers, row.deployments, findings, flags, {
-          pullRequest: row.pullRequest,
-          parity: row.parity,
-        });
-      }
+      if (d && commit)
+        return { ...commitGovernance(commit, change, jobs, set, graph, options, d), changeId: change.id };
     }
     if (change.kind === 'schema') {
       const commit = schemaCause(set, graph, change.id);
@@ -121,13 +115,16 @@ function commitGovernance(
   set: EvidenceSet,
   graph: CommitGraph,
   options: GovernanceOptions,
+  deployment?: Deployment,
 ): GovernanceResult {
   const approval = checkApproval(commit, graph, set.pullRequests.length > 0);
   // Without the trace the jobs are unknown: every deployment shipping the commit counts, whatever its component.
   const refs = jobs;
   const deploy = checkDeployments(set, graph, commit.sha, refs, approval.pullRequest);
-  const findings: RuleFinding[] = [...approval.findings, ...deploy.findings];
-  let violation = approval.violation || deploy.violation;
+  // A deployment judged as a change answers for itself first: what it promoted, from where, and what it shipped.
+  const own = deployment ? checkDeploymentItself(set, graph, deployment, jobs) : undefined;
+  const findings: RuleFinding[] = [...(own?.findings ?? []), ...approval.findings, ...deploy.findings];
+  let violation = approval.violation || deploy.violation || (own?.violation ?? false);
   let missingRecord = approval.missingRecord || deploy.missingRecord;
   let parity: ParityReport | undefined;
   const t = options.asOf ? Date.parse(options.asOf) : undefined;
@@ -160,10 +157,27 @@ function commitGovernance(
   );
 }
 
-/** The commit whose code wrote a schema change: the code version of the run (named by its id) that first wrote it. */
+/**
+ * The commit whose code wrote a schema change: the code version of the run (named by its id) that first wrote it —
+ * the commit the run names, else the version of the job's code path production ran at the run's time (the last
+ * commit that changed the path in the deployed commit, or in the default branch's head where no deployment says).
+ */
 function schemaCause(set: EvidenceSet, graph: CommitGraph, runId: string): Commit | undefined {
-  const sha = set.runs.find((r) => r.runId === runId && r.sourceCodeLocation?.version)?.sourceCodeLocation?.version;
-  return sha ? graph.bySha.get(graph.resolve(sha) ?? sha) : undefined;
+  const runs = set.runs.filter((r) => r.runId === runId);
+  const sha = runs.find((r) => r.sourceCodeLocation?.version)?.sourceCodeLocation?.version;
+  if (sha) return graph.bySha.get(graph.resolve(sha) ?? sha);
+  const located = runs.find((r) => r.sourceCodeLocation?.path);
+  const code = located?.sourceCodeLocation;
+  if (!located || !code?.path) return undefined;
+  const job = {
+    id: `${located.job.namespace}:${located.job.name}`,
+    codePath: code.path,
+    repositoryUrl: code.repoUrl ?? code.url,
+  };
+  const repository = jobRepository(set, graph, job).repository;
+  const production = set.deployments.find((d) => PRODUCTION.test(d.environment))?.environment;
+  const ran = runningCode(set, graph, job, repository, production, Date.parse(located.eventTime));
+  return ran?.version ?? undefined;
 }
 
 function auditGovernance(entry: AuditEntry, set: EvidenceSet, graph: CommitGraph): GovernanceResult {
