@@ -52,7 +52,7 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
       gaps.push(`Untracked transformation: ${j.id} has no source code location; its commits cannot be found.`);
   }
   if (set.commits.length === 0) gaps.push('No Git history is imported: commits cannot be searched.');
-  const inWindow = (t: string) => Date.parse(t) >= ctx.windowStart && Date.parse(t) <= ctx.onsetMs;
+  const inWindow = (t: string) => Date.parse(t) >= ctx.windowStart && Date.parse(t) <= ctx.searchEnd;
   const plan = trackingPlans(set, trace);
   const suspects: Suspect[] = [];
   // A job's commits are searched in its own repository only (running-code.ts), never by a path in another one.
@@ -82,7 +82,10 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
   }
   const nodeIds = new Set(trace.nodes.map((n) => n.id));
   for (const entry of set.audit) {
-    if (!inWindow(entry.timestamp)) continue;
+    // An entry that names the decision's subject (a manual identity merge of its profile) changed this decision's
+    // data directly, whenever it was made before the decision.
+    const names = namesSubject(entry, decision?.subjectId);
+    if (!inWindow(entry.timestamp) && !(names && Date.parse(entry.timestamp) <= ctx.searchEnd)) continue;
     const job = trace.jobs.find(
       (j) => j.id === entry.target.id || (j.codePath && samePath(entry.target.id, j.codePath)),
     );
@@ -109,7 +112,7 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
   );
   return {
     onset,
-    window: { from: new Date(ctx.windowStart).toISOString(), to: new Date(ctx.onsetMs).toISOString() },
+    window: { from: new Date(ctx.windowStart).toISOString(), to: new Date(ctx.searchEnd).toISOString() },
     suspects,
     gaps,
   };
@@ -260,12 +263,26 @@ function scoreCommit(
   };
 }
 
+/** Whether an audit entry's target or before/after state names the subject (as a whole string value). */
+function namesSubject(entry: AuditEntry, subject: string | undefined): boolean {
+  if (!subject) return false;
+  const visit = (v: unknown): boolean =>
+    typeof v === 'string'
+      ? v === subject
+      : Array.isArray(v)
+        ? v.some(visit)
+        : !!v && typeof v === 'object' && Object.values(v).some(visit);
+  return entry.target.id === subject || visit(entry.before) || visit(entry.after);
+}
+
 function scoreAudit(
   entry: AuditEntry,
   job: TracedJob | undefined,
   ctx: SuspectContext,
   judgedBy: ReadonlyArray<string> = job ? [job.id] : [],
 ): Suspect {
+  const subject = ctx.decision?.subjectId;
+  const named = namesSubject(entry, subject);
   const node = ctx.trace.nodes.find((n) => n.id === entry.target.id);
   const depth = job?.depth ?? (node ? node.depth + 1 : ctx.nearest);
   const outside = entry.channel === 'ui' || entry.channel === 'api' || /identity[._]?merge/i.test(entry.target.type);
@@ -277,7 +294,9 @@ function scoreAudit(
   const field = effect === 'metadata' ? 0 : fieldTerm(state, fields) === 1 ? 1 : 0.5;
   const keys = changedKeys(entry.before, entry.after);
   const { score, reasons } = weigh({
-    timing: { value: intervalTimingTerm(Date.parse(entry.timestamp), ctx.interval), note: `at ${entry.timestamp}` },
+    timing: named
+      ? { value: 1, note: `at ${entry.timestamp}, before the decision, on its subject ${subject}` }
+      : { value: intervalTimingTerm(Date.parse(entry.timestamp), ctx.interval), note: `at ${entry.timestamp}` },
     distance: { value: distanceTerm(Math.max(depth, ctx.nearest), ctx.nearest), note: `changes ${entry.target.id}` },
     kind: {
       value: effect === 'metadata' ? 0 : 1,
@@ -288,9 +307,10 @@ function scoreAudit(
     },
     'in running version': { value: 1, note: 'a configuration change applies from the moment it is made' },
     'touched field': {
-      value: field,
-      note:
-        state === undefined
+      value: named ? 1 : field,
+      note: named
+        ? `it names the decision's subject ${subject}`
+        : state === undefined
           ? 'the entry records no before or after state'
           : effect === 'metadata'
             ? 'it changed descriptive metadata only'
@@ -317,6 +337,12 @@ function scoreAudit(
     score,
     reasons,
     evidence: entry.provenance,
-    consistency: consistencyOf(ctx, Date.parse(entry.timestamp), judgedBy),
+    consistency: named
+      ? {
+          verdict: 'inside',
+          dataTime: entry.timestamp,
+          note: `changed the data of the decision's subject ${subject} at ${entry.timestamp}, before the decision: whatever the population's rates say, it reached this decision`,
+        }
+      : consistencyOf(ctx, Date.parse(entry.timestamp), judgedBy),
   };
 }

@@ -25,7 +25,7 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
   );
   for (const d of ctx.set.deployments) {
     const t = Date.parse(d.timestamp);
-    if (t < ctx.windowStart || t > ctx.onsetMs || !succeeded(d)) continue;
+    if (t < ctx.windowStart || t > ctx.searchEnd || !succeeded(d)) continue;
     if (env && d.environment.toLowerCase() !== env) continue;
     const deployed = ctx.graph.resolve(d.commit) ?? d.commit;
     const deployedIn = ctx.graph.bySha.get(deployed)?.repository;

@@ -37,7 +37,7 @@ export function schemaSuspects(ctx: SuspectContext, others: Suspect[]): Suspect[
     const versions = model.versionsOf(node.id);
     let previous = undefined as (typeof versions)[number] | undefined;
     for (const v of versions) {
-      if (v.from > ctx.onsetMs) break;
+      if (v.from > ctx.searchEnd) break;
       // A declared version (static lineage, no run) is what a file says, not a schema observed at a moment.
       if (v.declared) continue;
       const prior = previous;

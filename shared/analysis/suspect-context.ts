@@ -17,9 +17,14 @@ export interface SuspectContext {
   readonly trace: TraceResult;
   readonly graph: CommitGraph;
   readonly environment?: string;
+  /** The investigated decision, where it is in the evidence. */
+  readonly decision?: Decision;
   readonly onset: OnsetEstimate;
   readonly onsetMs: number;
   readonly windowStart: number;
+  /** The end of the search: the decision's time (a change after the estimated onset can still be the cause when the
+   * onset estimate is off; consistency with the data orders it). */
+  readonly searchEnd: number;
   readonly lookbackMs: number;
   readonly interval: { readonly lastGood?: number; readonly firstBad: number; readonly windowStart: number };
   /** The depth of the job nearest the feature (the one that wrote its dataset). */
@@ -100,9 +105,11 @@ export function suspectContext(
     trace,
     graph: commitGraph(set.commits, set.pullRequests),
     environment: decision?.environment,
+    decision,
     onset,
     onsetMs,
     windowStart,
+    searchEnd: Math.max(onsetMs, decision ? Date.parse(decision.timestamp) : onsetMs),
     lookbackMs,
     interval: { lastGood, firstBad, windowStart },
     nearest: depths.length ? Math.min(...depths) : 1,
