@@ -12,6 +12,7 @@ import type { DatasetDefinition, JobDefinition, Provenance, SourceCodeLocation }
 import { fnv1a64 } from './hash';
 import { configKindOf } from './job-version';
 import type { DatasetVersion, JobVersion, LineageEdge } from './types';
+import { repositoryUrlOf } from './repository-url';
 
 /** The `tool` of static OpenLineage jobs and the `origin` of their datasets (openlineage-static.ts). */
 const STATIC_OPENLINEAGE = 'openlineage';
@@ -137,7 +138,7 @@ function declaredJobVersion(job: JobDefinition, set: EvidenceSet): JobVersion & 
       ? { version: `fnv:${fnv1a64(job.code.text)}`, identity: 'code-hash' as const }
       : { version: 'unversioned', identity: 'none' as const };
   const path = job.codePath ?? location?.path;
-  const repositoryUrl = location?.url ?? location?.repoUrl;
+  const repositoryUrl = repositoryUrlOf(location);
   return {
     jobId: nodeId(job.job),
     ...key,

@@ -12,6 +12,7 @@ import { declaredLineage } from './declared-lineage';
 import { codeKey, configKindOf } from './job-version';
 import { activeAt, chain, lastAtOrBefore } from './timeline';
 import type { DatasetVersion, JobVersion, LineageEdge } from './types';
+import { repositoryUrlOf } from './repository-url';
 
 /** A run that read a dataset, with the version it recorded reading (when its input carried one). */
 export interface DatasetRead {
@@ -198,8 +199,8 @@ function buildJobVersions(
         version: key.version,
         identity: key.identity,
         ...(path !== undefined && { codePath: path }),
-        ...((run.sourceCodeLocation?.url ?? run.sourceCodeLocation?.repoUrl) !== undefined && {
-          repositoryUrl: run.sourceCodeLocation?.url ?? run.sourceCodeLocation?.repoUrl,
+        ...(repositoryUrlOf(run.sourceCodeLocation) !== undefined && {
+          repositoryUrl: repositoryUrlOf(run.sourceCodeLocation),
         }),
         ...(key.identity === 'commit' && { commit: key.version }),
         configKind: path ? (kinds.get(path) ?? 'code') : 'code',
