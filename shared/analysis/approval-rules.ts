@@ -21,6 +21,21 @@ export function validApprovers(pr: PullRequest): string[] {
   return [...new Set(pr.reviews.filter((r) => isApproval(r) && !approvalDefect(pr, r)).map((r) => r.user))];
 }
 
+/**
+ * The pull request that brought a commit, checked against the history: its head or merge commit, a commit that names
+ * it, or a commit of the merged branch — reachable from the merge's other parents but not from the branch it merged
+ * into. A commit already on the base branch before the merge (a direct push) was not brought by it.
+ */
+export function pullRequestBringing(graph: CommitGraph, sha: string): PullRequest | undefined {
+  const pr = graph.pullRequestOf(sha);
+  if (!pr || sha === pr.headSha || sha === pr.mergeCommitSha || graph.bySha.get(sha)?.pullRequest === pr.number)
+    return pr;
+  const merge = pr.mergeCommitSha ? graph.bySha.get(graph.resolve(pr.mergeCommitSha) ?? '') : undefined;
+  if (!merge || merge.parents.length < 2) return pr;
+  const [base, ...branch] = merge.parents as [string, ...string[]];
+  return branch.some((p) => graph.isAncestor(sha, p)) && !graph.isAncestor(sha, base) ? pr : undefined;
+}
+
 export interface ApprovalCheck {
   readonly pullRequest?: PullRequest;
   readonly approvers: ReadonlyArray<string>;
@@ -34,7 +49,7 @@ const describe = (pr: PullRequest) =>
 
 /** The approval rules for one commit (through the pull request that brought it). */
 export function checkApproval(commit: Commit, graph: CommitGraph, pullRequestsImported: boolean): ApprovalCheck {
-  const pr = graph.pullRequestOf(commit.sha);
+  const pr = pullRequestBringing(graph, commit.sha);
   if (!pr) {
     return pullRequestsImported
       ? {

@@ -8,7 +8,7 @@
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Commit, Deployment, PullRequest } from '../model/records';
-import { validApprovers } from './approval-rules';
+import { pullRequestBringing, validApprovers } from './approval-rules';
 import { samePath, type CommitGraph } from './commit-graph';
 import { coversComponent, deploymentsShipping, PRODUCTION, STAGING, succeeded, type ComponentRef } from './deployments';
 import type { RuleFinding } from './engine-types';
@@ -121,7 +121,7 @@ function unapprovedShipped(
   if (set.pullRequests.length === 0) return [];
   return newlyShipped(set, graph, d, jobs).filter((c) => {
     if (c.sha === except) return false;
-    const other = graph.pullRequestOf(c.sha);
+    const other = pullRequestBringing(graph, c.sha);
     return !other || validApprovers(other).length === 0;
   });
 }

@@ -38,6 +38,77 @@ export function ruleVersionInForce(
   return found;
 }
 
+/** When and where a change of a plan took effect: the deployment that put it in force, until the plan next changed. */
+export interface PlanInForce {
+  readonly at: number;
+  readonly until: number;
+  readonly environment: string;
+  readonly deploymentId: string;
+  readonly evidence: RuleFinding['evidence'];
+}
+
+/**
+ * Where no audit entry records the version in force, the version a deployment put in force is read from the checks
+ * themselves: in the deployment's environment, from the deployment until the plan next changed, the checks may go on
+ * applying the version before it and then switch once, to the new one, for good. A switch back or a further version
+ * while that plan was in force means events were checked against a version not in force; no switch at all leaves
+ * unknown whether the deployed plan was applied.
+ */
+function appliedAfter(
+  enforcement: ReadonlyArray<EnforcementEntry>,
+  rule: string,
+  inForce: PlanInForce,
+): { finding: RuleFinding; violation: boolean; missingRecord: boolean } {
+  const env = inForce.environment.toLowerCase();
+  const mine = enforcement.filter(
+    (e) => e.rule === rule && e.ruleVersion !== undefined && (!e.environment || e.environment.toLowerCase() === env),
+  );
+  const before = mine.filter((e) => Date.parse(e.timestamp) < inForce.at).pop()?.ruleVersion;
+  const after = mine.filter((e) => Date.parse(e.timestamp) >= inForce.at && Date.parse(e.timestamp) < inForce.until);
+  const runs: EnforcementEntry[] = [];
+  for (const e of after) if (runs.at(-1)?.ruleVersion !== e.ruleVersion) runs.push(e);
+  const versions = runs.map((e) => e.ruleVersion as string);
+  const fresh = before === undefined ? versions : versions[0] === before ? versions.slice(1) : versions;
+  const since = `after ${inForce.deploymentId} put the plan in force in ${inForce.environment}`;
+  if (after.length === 0 || (fresh.length === 0 && before !== undefined)) {
+    const kept = after.length ? `kept applying version ${before}` : 'recorded no check';
+    return {
+      finding: {
+        rule: 'enforcement',
+        ok: false,
+        text: `No audit entry records which version of ${rule} was in force, and its checks ${kept} ${since}: whether the deployed plan was applied cannot be verified.`,
+        evidence: inForce.evidence,
+      },
+      violation: false,
+      missingRecord: true,
+    };
+  }
+  const first = runs.find((e) => e.ruleVersion === fresh[0]) as EnforcementEntry;
+  if (fresh.length === 1)
+    return {
+      finding: {
+        rule: 'enforcement',
+        ok: true,
+        text: `No audit entry records the version of ${rule} in force; its checks switched ${before === undefined ? '' : `from version ${before} `}to version ${fresh[0]} ${since} (first ${first.id} at ${first.timestamp}) and applied it until the plan next changed.`,
+        evidence: first.provenance,
+        records: [first.provenance, ...(inForce.evidence ? [inForce.evidence] : [])],
+      },
+      violation: false,
+      missingRecord: false,
+    };
+  return {
+    finding: {
+      rule: 'enforcement',
+      ok: false,
+      text: `${rule} checks applied versions ${versions.join(' → ')} ${since}, while that one plan was in force: events were checked against a version not in force.`,
+      evidence: first.provenance,
+      records: runs.slice(0, 5).map((e) => e.provenance),
+    },
+    violation: true,
+    missingRecord: false,
+  };
+}
+
 /**
  * Checks the enforcement entries of the rules named (by plan name) in `[from, to]`: one finding per rule,
  * a violation when events were checked against another version than the one in force.
@@ -47,6 +118,7 @@ export function enforcementFindings(
   plans: ReadonlyArray<string>,
   from: number,
   to: number,
+  inForce?: PlanInForce,
 ): { findings: RuleFinding[]; violation: boolean; missingRecord: boolean } {
   const wanted = new Set(plans);
   const byRule = new Map<string, EnforcementEntry[]>();
@@ -76,6 +148,11 @@ export function enforcementFindings(
         evidence: first!.e.provenance,
         records: [...wrong.slice(0, 5).map((w) => w.e.provenance), first!.inForce.provenance],
       });
+    } else if (unknown === entries.length && inForce) {
+      const inferred = appliedAfter(set.enforcement, rule, inForce);
+      findings.push(inferred.finding);
+      violation ||= inferred.violation;
+      missingRecord ||= inferred.missingRecord;
     } else if (unknown === entries.length) {
       missingRecord = true;
       findings.push({

@@ -197,6 +197,46 @@ describe('governance rules, one at a time', () => {
     expect(row?.verdict).toBe('violation');
   });
 
+  it('does not credit a direct push with the pull request merged after it', () => {
+    // In a history of two repositories, a push straight to the base branch, then a branch forked before it merged.
+    const c = (sha: string, parents: string[], day: number, repository = 'repo'): Commit => ({
+      ...(base.commits[0] as Commit),
+      sha,
+      parents,
+      repository,
+      subject: sha.slice(0, 4),
+      authorDate: `2026-10-${String(day).padStart(2, '0')}T00:00:00Z`,
+      committerDate: `2026-10-${String(day).padStart(2, '0')}T00:00:00Z`,
+      pullRequest: undefined,
+    });
+    const [root, push, branch, merge] = ['1', '2', '3', '4'].map((n) => n.repeat(40)) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const other = Array.from({ length: 8 }, (_, i) =>
+      c(String(i).padStart(40, 'e'), i ? [String(i - 1).padStart(40, 'e')] : [], 1, 'other'),
+    );
+    const pr: PullRequest = {
+      ...pr3,
+      number: 7,
+      headSha: branch,
+      mergeCommitSha: merge,
+      mergedAt: '2026-10-05T00:00:00Z',
+      reviews: [{ user: 'bo', state: 'APPROVED' }],
+    };
+    const set: EvidenceSet = {
+      ...base,
+      commits: [...other, c(root, [], 1), c(push, [root], 2), c(branch, [root], 3), c(merge, [push, branch], 4)],
+      pullRequests: [pr],
+      deployments: [],
+    };
+    const rows = validateGovernance(set, [change(branch), change(root)]);
+    expect(rows.map((r) => r.pullRequest)).toEqual([7, undefined]);
+    expect(rows[1]?.findings[0]?.text).toMatch(/No pull request brought 111111111111: it was pushed without review/);
+  });
+
   it('flags broken parity: production ran code staging never had, and the config keys that differ', () => {
     const set: EvidenceSet = {
       ...base,
@@ -247,6 +287,42 @@ describe('governance rules, one at a time', () => {
     expect(finding?.text).toMatch(
       /1 of 2 tracking_plan:checkout checks applied another version.*e-2 on evt-e-2 applied version 11, version 12 was in force since a-9/,
     );
+  });
+
+  it('reads the version a deployment put in force from the checks where no audit entry records it', () => {
+    const check = (id: string, at: string, version: string): EnforcementEntry => ({
+      kind: 'enforcement',
+      id,
+      timestamp: `2026-10-${at}Z`,
+      rule: 'tracking_plan:checkout',
+      ruleVersion: version,
+      outcome: 'passed',
+      violations: [],
+      environment: 'production',
+      provenance: prov(30),
+    });
+    const trace = { jobs: [{ id: 'p:plan', codePath: 'plans/checkout.yaml' }] } as never;
+    const planChange = { ...change(SHA.bad), touches: ['p:plan'], paths: ['tracking-plans/checkout.yaml'] };
+    const enforcement = (versions: string[]) =>
+      validateGovernance(
+        {
+          ...base,
+          enforcement: [
+            check('e-0', '08T12:00:00', '11'),
+            ...versions.map((v, i) => check(`e-${i + 1}`, `10T0${i}:00:00`, v)),
+          ],
+        },
+        [planChange],
+        { trace, asOf: '2026-10-11T00:00:00Z' },
+      )[0]!.findings.find((f) => (f as { rule?: string }).rule === 'enforcement');
+    // dep-5 put the plan in production on the 9th: 11 before it, then 12 for good.
+    const switched = enforcement(['11', '12', '12']);
+    expect(switched?.ok).toBe(true);
+    expect(switched?.text).toMatch(/switched from version 11 to version 12 after dep-5 .*first e-2/);
+    const flipped = enforcement(['12', '11', '12']);
+    expect(flipped?.ok).toBe(false);
+    expect(flipped?.text).toMatch(/applied versions 12 → 11 → 12 after dep-5/);
+    expect(enforcement(['11', '11'])?.text).toMatch(/kept applying version 11 .*cannot be verified/);
   });
 
   it('calls UI edits and manual identity merges unauthorized, and a commit-less CLI change unverifiable', () => {

@@ -1,10 +1,10 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import type { AuditEntry, Commit, Deployment } from '../model/records';
 import { checkApproval } from './approval-rules';
-import { commitGraph, type CommitGraph } from './commit-graph';
+import { commitGraph, samePath, type CommitGraph } from './commit-graph';
 import { checkDeploymentItself, checkDeployments } from './deployment-rules';
-import { PRODUCTION, type ComponentRef } from './deployments';
-import { enforcementFindings } from './enforcement';
+import { deploymentsShipping, PRODUCTION, type ComponentRef } from './deployments';
+import { enforcementFindings, type PlanInForce } from './enforcement';
 import type { ParityReport, RuleFinding } from './engine-types';
 import { jobRepository, runningCode } from './running-code';
 import { environmentParity } from './parity';
@@ -138,7 +138,9 @@ function commitGovernance(
     .filter((p) => TRACKING_PLAN.test(p))
     .map(baseName);
   if (plans.length > 0) {
-    const e = enforcementFindings(set, [...new Set(plans)], Date.parse(change.timestamp), t ?? Infinity);
+    const prod = deploy.firstPerEnv.find((d) => PRODUCTION.test(d.environment));
+    const inForce = prod && planInForce(set, graph, prod, change, [...new Set(plans)], t ?? Infinity);
+    const e = enforcementFindings(set, [...new Set(plans)], Date.parse(change.timestamp), t ?? Infinity, inForce);
     findings.push(...e.findings);
     violation ||= e.violation;
     missingRecord ||= e.missingRecord;
@@ -155,6 +157,38 @@ function commitGovernance(
       parity,
     },
   );
+}
+
+/**
+ * When the plan a change edited was in force through its production deployment: from that deployment until the plan
+ * next changed — a later commit of the plan's file reaching that environment, or an audit entry on the plan.
+ */
+function planInForce(
+  set: EvidenceSet,
+  graph: CommitGraph,
+  d: Deployment,
+  change: GovernedChange,
+  plans: ReadonlyArray<string>,
+  asOf: number,
+): PlanInForce {
+  const at = Date.parse(d.timestamp);
+  let until = asOf;
+  const files = change.paths.filter((p) => TRACKING_PLAN.test(p));
+  for (const c of set.commits) {
+    if (c.sha === change.id || c.parents.length > 1 || Date.parse(c.committerDate) <= Date.parse(change.timestamp))
+      continue;
+    if (!c.changedPaths.some((p) => files.some((f) => samePath(p.path, f)))) continue;
+    const next = deploymentsShipping(c.sha, set.deployments, graph).find(
+      (x) => x.environment === d.environment && Date.parse(x.timestamp) > at,
+    );
+    if (next) until = Math.min(until, Date.parse(next.timestamp));
+  }
+  for (const a of set.audit) {
+    const t = Date.parse(a.timestamp);
+    const name = a.target.name ?? baseName(a.target.id);
+    if (t > at && t < until && /tracking[_-]?plan/i.test(a.target.type) && plans.includes(name)) until = t;
+  }
+  return { at, until, environment: d.environment, deploymentId: d.id, evidence: d.provenance };
 }
 
 /**
