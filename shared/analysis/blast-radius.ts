@@ -16,7 +16,7 @@ import { dataRead } from './data-read';
 import { coversComponent, succeeded } from './deployments';
 import type { OnsetEstimate, Suspect } from './engine-types';
 import { outcomeOf } from './onset';
-import { jobRepository, pathVersionAt } from './running-code';
+import { jobRepository, pathVersionAt, repositoryName } from './running-code';
 import type { TraceResult } from './types';
 
 export interface Recovery {
@@ -82,7 +82,13 @@ function candidates(
   const env = environment?.toLowerCase();
   const jobs = trace.jobs.filter((j) => cause.touches.includes(j.id));
   for (const job of jobs) {
-    const repository = job.codePath ? jobRepository(set, graph, job).repository : undefined;
+    const repository = jobRepository(set, graph, job).repository;
+    // A whole-repository deployment covers a job whose code path is unknown when it deploys the job's repository.
+    const ofRepository = (d: (typeof set.deployments)[number]) =>
+      repository !== undefined &&
+      (d.repository !== undefined
+        ? repositoryName(d.repository) === repositoryName(repository)
+        : graph.bySha.get(graph.resolve(d.commit) ?? d.commit)?.repository === repository);
     const versionIn = (commit: string) => {
       const full = graph.resolve(commit);
       return full && repository && job.codePath ? pathVersionAt(set, graph, repository, job.codePath, full)?.sha : full;
@@ -90,7 +96,7 @@ function candidates(
     let current: string | undefined;
     for (const d of set.deployments) {
       if (!succeeded(d) || (env && d.environment.toLowerCase() !== env) || !coversComponent(d, job)) continue;
-      if (!job.codePath && d.component !== job.id) continue;
+      if (!job.codePath && d.component !== job.id && !(d.component === undefined && ofRepository(d))) continue;
       const version = versionIn(d.commit);
       const t = Date.parse(d.timestamp);
       if (t > from && version !== current && d.id !== cause.id)

@@ -28,6 +28,9 @@ describe('the interval the data allows for a change', () => {
     expect(found.best).toBeLessThanOrEqual(shiftAt);
     expect(found.firstBad).toBeGreaterThanOrEqual(shiftAt - 10 * 7_200_000);
     expect(found.firstBad - (found.lastGood ?? 0)).toBeLessThan(30 * 7_200_000);
+    // The change-point is most likely at the best split, and far less likely a day before the interval.
+    expect(found.likelihood(found.best)).toBe(1);
+    expect(found.likelihood((found.lastGood ?? 0) - 86_400_000)).toBeLessThan(0.05);
   });
 
   it('widens for a diluted shift and finds none in steady data', () => {

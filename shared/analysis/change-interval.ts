@@ -22,6 +22,11 @@ export interface ChangeInterval {
   /** The write time of the best split. */
   readonly best: number;
   readonly g: number;
+  /**
+   * The relative likelihood of the change-point at `t` (a change that reached the data at `t` splits the decisions
+   * there): exp(−(G_best − G_t)/2), 1 at the best split, about 0.04 at the interval's ends.
+   */
+  likelihood(t: number): number;
 }
 
 const ll = (k: number, n: number) => {
@@ -84,5 +89,12 @@ export function changeInterval(
   let hi = at;
   while (lo > 1 && (gs[lo - 1] as number) >= best - INTERVAL_DROP) lo--;
   while (hi < gs.length - 1 && (gs[hi + 1] as number) >= best - INTERVAL_DROP) hi++;
-  return { lastGood: times[lo - 1], firstBad: times[hi] as number, best: times[at] as number, g: best };
+  const likelihood = (t: number) => {
+    // The split before the first write at or after t.
+    let i = times.findIndex((x) => x >= t);
+    if (i < 0) i = times.length;
+    const g = i >= 1 && i < gs.length ? (gs[i] as number) : -Infinity;
+    return g === -Infinity ? 0 : Math.exp(-(best - g) / 2);
+  };
+  return { lastGood: times[lo - 1], firstBad: times[hi] as number, best: times[at] as number, g: best, likelihood };
 }

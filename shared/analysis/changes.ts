@@ -3,7 +3,7 @@ import { lineageModel } from '../lineage/lineage-model';
 import type { AuditEntry, Commit, Deployment } from '../model/records';
 import { auditEffect, changedKeys } from './audit-effect';
 import { codeOfDiff } from './code-comments';
-import { changedWords, distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, weigh } from './change-score';
+import { changedWords, distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, reweigh, weigh } from './change-score';
 import { samePath } from './commit-graph';
 import { consistencyOf, CONSISTENCY_RANK } from './consistency';
 import { coversComponent, deploymentsShipping, firstDeploymentTo, succeeded } from './deployments';
@@ -103,6 +103,9 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
   }
   suspects.push(...deploymentSuspects(ctx, suspects));
   suspects.push(...schemaSuspects(ctx, suspects));
+  // Inside the interval, the data still say how likely the change-point is at each suspect's time.
+  const timed = suspects.map((s) => byLikelihood(s, ctx));
+  suspects.splice(0, suspects.length, ...timed);
   suspects.sort(
     (a, b) =>
       CONSISTENCY_RANK[b.consistency.verdict] - CONSISTENCY_RANK[a.consistency.verdict] ||
@@ -261,6 +264,17 @@ function scoreCommit(
     consistency,
     reach: refIndex(ctx.set.commits).reach(commit.sha),
   };
+}
+
+/** A suspect inside the interval with its timing term set to the relative likelihood of the change-point at its time. */
+function byLikelihood(s: Suspect, ctx: SuspectContext): Suspect {
+  const { likelihood, best } = ctx.interval;
+  const at = s.consistency.dataTime ? Date.parse(s.consistency.dataTime) : undefined;
+  if (!likelihood || best === undefined || at === undefined || s.consistency.verdict !== 'inside') return s;
+  if (s.reasons.find((r) => r.term === 'timing')?.note.includes("decision's subject")) return s;
+  const l = likelihood(at);
+  const note = `reached the data at ${s.consistency.dataTime}; the data put the change-point at ${new Date(best).toISOString()}, and at this time its relative likelihood is ${l.toFixed(2)}`;
+  return { ...s, ...reweigh(s.reasons, 'timing', l, note) };
 }
 
 /** Whether an audit entry's target or before/after state names the subject (as a whole string value). */

@@ -26,7 +26,15 @@ export interface SuspectContext {
    * onset estimate is off; consistency with the data orders it). */
   readonly searchEnd: number;
   readonly lookbackMs: number;
-  readonly interval: { readonly lastGood?: number; readonly firstBad: number; readonly windowStart: number };
+  readonly interval: {
+    readonly lastGood?: number;
+    readonly firstBad: number;
+    readonly windowStart: number;
+    /** The relative likelihood of the change-point at a time, where the data give one (change-interval.ts). */
+    readonly likelihood?: (t: number) => number;
+    /** The best split's write time. */
+    readonly best?: number;
+  };
   /** The depth of the job nearest the feature (the one that wrote its dataset). */
   readonly nearest: number;
   /** The traced fields a job's change can touch: its traced outputs and the inputs they were computed from. */
@@ -111,7 +119,7 @@ export function suspectContext(
     windowStart,
     searchEnd: Math.max(onsetMs, decision ? Date.parse(decision.timestamp) : onsetMs),
     lookbackMs,
-    interval: { lastGood, firstBad, windowStart },
+    interval: { lastGood, firstBad, windowStart, likelihood: allowed?.likelihood, best: allowed?.best },
     nearest: depths.length ? Math.min(...depths) : 1,
     fieldsOf,
     firstRunAfter: (jobId, t) => {
