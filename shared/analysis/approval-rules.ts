@@ -101,6 +101,16 @@ export function checkApproval(commit: Commit, graph: CommitGraph, pullRequestsIm
       });
   }
   const approvers = validApprovers(pr);
+  if (!pr.mergedAt && !pr.mergeCommitSha) {
+    // An open (or closed, unmerged) pull request: review is owed at merge, not before.
+    findings.unshift({
+      rule: 'approval',
+      ok: true,
+      text: `Pull request #${pr.number} is not merged${approvers.length ? ` (approved so far by ${approvers.join(', ')})` : ''}: the approval rule applies when it is merged.`,
+      ...at,
+    });
+    return { pullRequest: pr, approvers, findings, violation: false, missingRecord: false };
+  }
   if (approvers.length > 0) {
     findings.unshift({
       rule: 'approval',

@@ -1,6 +1,7 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import type { AuditEntry, Commit, Deployment } from '../model/records';
 import { checkApproval } from './approval-rules';
+import { reachLabel, refIndex, wasMerged } from './git-refs';
 import { commitGraph, samePath, type CommitGraph } from './commit-graph';
 import { checkDeploymentItself, checkDeployments } from './deployment-rules';
 import { deploymentsShipping, PRODUCTION, type ComponentRef } from './deployments';
@@ -117,6 +118,15 @@ function commitGovernance(
   options: GovernanceOptions,
   deployment?: Deployment,
 ): GovernanceResult {
+  // A commit that no default branch, tag, deployment or run reached is work in progress: no rule applies to it yet.
+  const reach = refIndex(set.commits).reach(commit.sha);
+  if (!wasMerged(reach) && deploymentsShipping(commit.sha, set.deployments, graph).length === 0) {
+    const text = `${commit.sha.slice(0, 12)} is ${reachLabel(reach)}: not merged and never deployed, it is a candidate change, not a change that shipped; review and deployment rules apply when it is merged.`;
+    return verdict(change.id, [], [], [{ rule: 'evidence', ok: true, text, evidence: commit.provenance }], {
+      violation: false,
+      missingRecord: false,
+    });
+  }
   const approval = checkApproval(commit, graph, set.pullRequests.length > 0);
   // Without the trace the jobs are unknown: every deployment shipping the commit counts, whatever its component.
   const refs = jobs;
