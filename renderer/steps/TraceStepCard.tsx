@@ -27,7 +27,10 @@ const QUESTIONS: ReadonlyArray<readonly [keyof CardAnswers, string]> = [
 const cite = (p: Provenance, name: (id: string) => string) =>
   `${name(p.sourceId)}${p.line !== undefined ? `:${p.line}` : ''}${p.pointer !== undefined ? ` ${p.pointer}` : ''}`;
 
-/** The lineage card beside the graph: the eight answers, each with its evidence or the gap that stops it. */
+/**
+ * The lineage card beside the graph: the eight answers, each with its evidence or the gap that stops it, then every
+ * gap of the card (an edit outside Git still in force stays listed there beside the version that was deployed).
+ */
 export function TraceStepCard({ evidence, decision, featureName, asOf, sourceName }: Props) {
   const result = useMemo(() => {
     try {
@@ -44,31 +47,45 @@ export function TraceStepCard({ evidence, decision, featureName, asOf, sourceNam
           The lineage card could not be built: {result.error}
         </p>
       ) : (
-        <dl className="facts lineage-card-answers">
-          {QUESTIONS.map(([key, label]) => {
-            const answer: CardAnswer<unknown> = result.card.answers[key];
-            return (
-              <div key={key} className="fact-row">
-                <dt>{label}</dt>
-                {isGap(answer) ? (
-                  <dd className="wrap gap">
-                    <strong>Gap: {answer.gap.replaceAll('-', ' ')}.</strong> {answer.explanation}
-                  </dd>
-                ) : (
-                  <dd className="wrap">
-                    {answer.text}
-                    {answer.evidence.length > 0 && (
-                      <span className="muted small mono">
-                        {' '}
-                        [{answer.evidence.map((p) => cite(p, sourceName)).join('; ')}]
-                      </span>
-                    )}
-                  </dd>
-                )}
-              </div>
-            );
-          })}
-        </dl>
+        <>
+          <dl className="facts lineage-card-answers">
+            {QUESTIONS.map(([key, label]) => {
+              const answer: CardAnswer<unknown> = result.card.answers[key];
+              return (
+                <div key={key} className="fact-row">
+                  <dt>{label}</dt>
+                  {isGap(answer) ? (
+                    <dd className="wrap gap">
+                      <strong>Gap: {answer.gap.replaceAll('-', ' ')}.</strong> {answer.explanation}
+                    </dd>
+                  ) : (
+                    <dd className="wrap">
+                      {answer.text}
+                      {answer.evidence.length > 0 && (
+                        <span className="muted small mono">
+                          {' '}
+                          [{answer.evidence.map((p) => cite(p, sourceName)).join('; ')}]
+                        </span>
+                      )}
+                    </dd>
+                  )}
+                </div>
+              );
+            })}
+          </dl>
+          {result.card.gaps.length > 0 && (
+            <>
+              <h4>Gaps of the card</h4>
+              <ul className="gaps">
+                {result.card.gaps.map((g) => (
+                  <li key={`${g.gap}|${g.explanation}`}>
+                    <strong>{g.gap.replaceAll('-', ' ')}:</strong> {g.explanation}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
       )}
     </section>
   );

@@ -14,7 +14,7 @@ import { toEvidenceSet, type EvidenceSet } from '../model/evidence-set';
 import type { Commit, Deployment } from '../model/records';
 import { commitGraph } from './commit-graph';
 import { refIndex } from './git-refs';
-import { jobRepository, repositoryName, runningCode } from './running-code';
+import { jobRepository, pathVersionAt, repositoryName, runningCode } from './running-code';
 
 const root = mkdtempSync(join(tmpdir(), 'li-running-'));
 let minute = 0;
@@ -95,10 +95,34 @@ beforeAll(() => {
   gitIn(pipelines, 'branch', '-q', '-D', 'closed-pr');
   write(other, 'models/features.sql', 'select campaign from clicks\n');
   shas.otherFeatures = commit(other, 'Same file name, another repository');
+  // A repository with a root transform.py and another job's pipelines/stg_orders/transform.py; a branch that
+  // changes transform.py and changes it back is merged, and only the other file changes afterwards.
+  const jobs = join(root, 'jobs');
+  mkdirSync(jobs);
+  gitIn(jobs, 'init', '-q', '-b', 'main');
+  write(jobs, 'transform.py', 'threshold = 0.5\n');
+  write(jobs, 'pipelines/stg_orders/transform.py', 'rows = read()\n');
+  shas.jobsFirst = commit(jobs, 'Add the jobs');
+  write(jobs, 'transform.py', 'threshold = 0.6\n');
+  shas.jobsTuned = commit(jobs, 'Tune the threshold');
+  gitIn(jobs, 'checkout', '-q', '-b', 'try');
+  write(jobs, 'transform.py', 'threshold = 0.9\n');
+  commit(jobs, 'Try a higher threshold');
+  write(jobs, 'transform.py', 'threshold = 0.6\n');
+  shas.jobsBack = commit(jobs, 'Back to the tuned threshold');
+  gitIn(jobs, 'checkout', '-q', 'main');
+  write(jobs, 'README.md', 'jobs\n');
+  commit(jobs, 'Document the jobs');
+  gitIn(jobs, 'merge', '-q', '--no-ff', 'try', '-m', 'Merge pull request #4 from org/try');
+  write(jobs, 'pipelines/stg_orders/transform.py', 'rows = read(strict=True)\n');
+  shas.jobsOrders = commit(jobs, 'Read orders strictly');
+  shas.jobsTip = gitIn(jobs, 'rev-parse', 'HEAD');
+  shas.jobsGitAnswer = gitIn(jobs, 'log', '-1', '--no-merges', '--format=%H', 'HEAD', '--', 'transform.py');
   const records: Commit[] = [];
   for (const [name, repo] of [
     ['pipelines', pipelines],
     ['marketing.bundle', other],
+    ['jobs', jobs],
   ] as const) {
     const text = execFileSync('git', [...GIT_LOG_ARGS], { cwd: repo, encoding: 'utf8' });
     const source = { id: name, name, size: text.length, sha256: name };
@@ -169,5 +193,20 @@ describe('the code a job ran', () => {
     expect(jobRepository(set, graph, { ...job, codeVersion: shas.otherFeatures })).toMatchObject({
       repository: 'marketing.bundle',
     });
+  });
+});
+
+describe('the job version: the content of its path', () => {
+  it('is the commit git log names for the file: not a branch that changed it back, not another file ending the same', () => {
+    const graph = commitGraph(set.commits, set.pullRequests);
+    const version = pathVersionAt(set, graph, 'jobs', 'transform.py', shas.jobsTip as string);
+    expect(version?.sha).toBe(shas.jobsGitAnswer);
+    expect(version?.sha).toBe(shas.jobsTuned);
+    expect(version?.sha).not.toBe(shas.jobsBack);
+    expect(pathVersionAt(set, graph, 'jobs', 'pipelines/stg_orders/transform.py', shas.jobsTip as string)?.sha).toBe(
+      shas.jobsOrders,
+    );
+    // Inside the branch, its own last change is the version.
+    expect(pathVersionAt(set, graph, 'jobs', 'transform.py', shas.jobsBack as string)?.sha).toBe(shas.jobsBack);
   });
 });

@@ -2,14 +2,16 @@
  * Which code a job ran in an environment at a moment, and in which repository it lives.
  *
  * The repository is an identity: the one `sourceCodeLocation` names (`url`/`repoUrl`, matched against each imported
- * repository's name), else the one a deployment of the job names (`repository`) or that holds the commit a
- * deployment or the run names; never a path that merely ends the same in another repository. Where nothing
- * identifies it, that is said, not guessed (a lone imported repository that changed the path is taken, and said so).
+ * repository's name), else the one that holds the commit the run names, else the one the deployments naming the job
+ * (by its id first, then by its path) name (`repository`) or whose commit they deployed; never a path that merely
+ * ends the same in another repository. Where nothing identifies it, that is said, not guessed (a lone imported
+ * repository that changed the path is taken, and said so).
  *
  * What ran is the code at the job's path in the commit of the last successful deployment to the environment at or
  * before the moment (narrowed by `component`), else in the commit the run names (`sourceCodeLocation.version`), else
  * in the head of the repository's default branch at that moment (first-parent history). A job version is the
- * content of its path: the last non-merge commit that changed the path in that commit's history.
+ * content of its path: the last non-merge commit that changed the path in that commit's history. Where the runs name
+ * no code location, the path is read from the deployments that name the job (`deployedJobPath`).
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Commit, Deployment } from '../model/records';
@@ -65,18 +67,24 @@ export function jobRepository(set: EvidenceSet, graph: CommitGraph, job: CodeJob
   }
   const ran = holding(graph, job.codeVersion);
   if (ran) return { repository: ran, by: `it holds ${job.codeVersion}, the commit the run names` };
-  const deployments = set.deployments.filter(
-    (d) => d.component === job.id || (d.component && job.codePath && samePath(d.component, job.codePath)),
-  );
-  const declared = new Set(
-    deployments.flatMap((d) => {
-      if (d.repository) {
-        const r = repositories.find((x) => repositoryName(x) === repositoryName(d.repository as string));
-        if (r) return [r];
-      }
-      const h = holding(graph, d.commit);
-      return h ? [h] : [];
-    }),
+  const declaredBy = (deployments: ReadonlyArray<Deployment>) =>
+    new Set(
+      deployments.flatMap((d) => {
+        if (d.repository) {
+          const r = repositories.find((x) => repositoryName(x) === repositoryName(d.repository as string));
+          if (r) return [r];
+        }
+        const h = holding(graph, d.commit);
+        return h ? [h] : [];
+      }),
+    );
+  // The job's own id names one job; a path may be another job's file in another repository.
+  const byId = declaredBy(set.deployments.filter((d) => d.component === job.id));
+  if (byId.size === 1) return { repository: [...byId][0] as string, by: 'its deployments name it' };
+  const declared = declaredBy(
+    set.deployments.filter(
+      (d) => d.component === job.id || (d.component && job.codePath && samePath(d.component, job.codePath)),
+    ),
   );
   if (declared.size === 1) return { repository: [...declared][0] as string, by: 'its deployments name it' };
   if (job.codePath) {
@@ -104,26 +112,48 @@ export interface RunningCode {
   readonly version?: Commit;
 }
 
-/** The non-merge commits of a repository that changed a path, newest first (cached per commit list). */
-const historyCache = new WeakMap<ReadonlyArray<Commit>, Map<string, Commit[]>>();
-export function changesOfPath(set: EvidenceSet, repository: string, path: string): ReadonlyArray<Commit> {
-  let byKey = historyCache.get(set.commits);
-  if (!byKey) historyCache.set(set.commits, (byKey = new Map()));
-  const key = `${repository}\u0000${path}`;
-  let list = byKey.get(key);
-  if (!list) {
-    list = set.commits
-      .filter(
-        (c) =>
-          c.repository === repository && c.parents.length < 2 && c.changedPaths.some((p) => samePath(p.path, path)),
-      )
-      .reverse();
-    byKey.set(key, list);
-  }
-  return list;
+/** Per commit list: cached answers by key (the files of a path, the changes of a path, a path's version at a tip). */
+const caches = new WeakMap<ReadonlyArray<Commit>, Map<string, unknown>>();
+function cached<T>(set: EvidenceSet, key: string, make: () => T): T {
+  let byKey = caches.get(set.commits);
+  if (!byKey) caches.set(set.commits, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, make());
+  return byKey.get(key) as T;
 }
 
-/** The last commit that changed `path` in the history of `tip` (itself included). */
+/**
+ * The files of a repository that a job's code path names: the file at exactly that path where the repository ever
+ * had one; else every file whose path ends the same (a path given relative to a project folder, or an absolute one).
+ */
+export function filesOfPath(set: EvidenceSet, repository: string, path: string): ReadonlySet<string> {
+  return cached(set, `files\u0000${repository}\u0000${path}`, () => {
+    const exact = path.replace(/^\.?\//, '');
+    const matching = new Set<string>();
+    for (const c of set.commits)
+      if (c.repository === repository) for (const p of c.changedPaths) if (samePath(p.path, path)) matching.add(p.path);
+    return matching.has(exact) ? new Set([exact]) : matching;
+  });
+}
+
+/** The non-merge commits of a repository that changed a path, newest first (cached per commit list). */
+export function changesOfPath(set: EvidenceSet, repository: string, path: string): ReadonlyArray<Commit> {
+  return cached(set, `changes\u0000${repository}\u0000${path}`, () => {
+    const files = filesOfPath(set, repository, path);
+    return set.commits
+      .filter(
+        (c) => c.repository === repository && c.parents.length < 2 && c.changedPaths.some((p) => files.has(p.path)),
+      )
+      .reverse();
+  });
+}
+
+/**
+ * The job version at `tip`: the last non-merge commit that changed `path` in the history of `tip` (itself included)
+ * whose change is still in the content there, as `git log -1 --no-merges <tip> -- <path>` finds it. The history is
+ * walked newest first; a merge that left the path as its first parent had it (a merged branch that changed the file
+ * and changed it back, or whose change the merge dropped) is followed through its first parent only, since the
+ * content came from there.
+ */
 export function pathVersionAt(
   set: EvidenceSet,
   graph: CommitGraph,
@@ -131,11 +161,40 @@ export function pathVersionAt(
   path: string,
   tip: string,
 ): Commit | undefined {
-  for (const c of changesOfPath(set, repository, path)) if (graph.isAncestor(c.sha, tip)) return c;
-  return undefined;
+  return cached(set, `version\u0000${repository}\u0000${path}\u0000${tip}`, () => {
+    const start = graph.bySha.get(tip) ?? graph.bySha.get(graph.resolve(tip) ?? '');
+    if (!start || changesOfPath(set, repository, path).length === 0) return undefined;
+    const files = filesOfPath(set, repository, path);
+    const touches = (c: Commit) => c.changedPaths.some((p) => files.has(p.path));
+    const time = new Map<Commit, number>();
+    const when = (c: Commit) => time.get(c) ?? (time.set(c, Date.parse(c.committerDate)), time.get(c) as number);
+    const seen = new Set([start.sha]);
+    const frontier: Commit[] = [start];
+    while (frontier.length > 0) {
+      let newest = 0;
+      for (let i = 1; i < frontier.length; i++)
+        if (when(frontier[i] as Commit) > when(frontier[newest] as Commit)) newest = i;
+      const c = frontier[newest] as Commit;
+      frontier[newest] = frontier[frontier.length - 1] as Commit;
+      frontier.pop();
+      const merge = c.parents.length > 1;
+      if (!merge && touches(c)) return c;
+      for (const p of merge && !touches(c) ? c.parents.slice(0, 1) : c.parents) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        const parent = graph.bySha.get(p);
+        if (parent) frontier.push(parent);
+      }
+    }
+    return undefined;
+  });
 }
 
-/** The last successful deployment to `environment` at or before `t` that covers the job (and its repository). */
+/**
+ * The last successful deployment to `environment` at or before `t` that covers the job (and its repository): one
+ * whose commit the repository holds, or — for a commit outside the imported history — one that names the repository
+ * or the job.
+ */
 export function lastDeployment(
   set: EvidenceSet,
   graph: CommitGraph,
@@ -150,11 +209,14 @@ export function lastDeployment(
     if (!succeeded(d) || d.environment.toLowerCase() !== environment.toLowerCase() || !coversComponent(d, job))
       continue;
     if (repository) {
+      // A commit outside the imported history belongs to the job's repository only if the record says so.
       const deployedIn = holding(graph, d.commit);
       if (
         deployedIn
           ? deployedIn !== repository
-          : d.repository && repositoryName(d.repository) !== repositoryName(repository)
+          : d.repository
+            ? repositoryName(d.repository) !== repositoryName(repository)
+            : !d.component
       )
         continue;
     }
@@ -182,4 +244,36 @@ export function runningCode(
   const head = repository ? refIndex(set.commits).headAt(repository, t) : undefined;
   if (head) return { source: 'default-branch', commit: head, version: version(head) };
   return undefined;
+}
+
+/** A job's code path read from the deployments that name the job itself as their component. */
+export interface DeployedPath {
+  readonly repository: string;
+  readonly path: string;
+  /** The deployments naming the job whose commits agree on the path, oldest first. */
+  readonly deployments: ReadonlyArray<Deployment>;
+}
+
+/**
+ * Where a job's code lives when its runs do not say: a successful deployment whose `component` is the job's id
+ * (`namespace:name`) shipped a commit that changed the job's code, so the job's file is among the files that commit
+ * changed (for a merge, against its first parent). The files every such deployment's commit changed (deletions
+ * aside) are intersected; exactly one file in one repository is the answer, anything else is no answer.
+ */
+export function deployedJobPath(set: EvidenceSet, graph: CommitGraph, jobId: string): DeployedPath | undefined {
+  let repository: string | undefined;
+  let candidates: Set<string> | undefined;
+  const deployments: Deployment[] = [];
+  for (const d of set.deployments) {
+    if (d.component !== jobId || !succeeded(d)) continue;
+    const commit = graph.bySha.get(graph.resolve(d.commit) ?? '');
+    if (!commit) continue;
+    if (repository !== undefined && commit.repository !== repository) return undefined;
+    repository = commit.repository;
+    const changed = new Set(commit.changedPaths.filter((p) => !p.status.startsWith('D')).map((p) => p.path));
+    candidates = candidates ? new Set([...candidates].filter((p) => changed.has(p))) : changed;
+    deployments.push(d);
+  }
+  if (repository === undefined || candidates?.size !== 1) return undefined;
+  return { repository, path: [...candidates][0] as string, deployments };
 }

@@ -4,14 +4,15 @@
  * shipped it to the decision's environment, and whether it went through staging first.
  */
 import { commitGraph, samePath, type CommitGraph } from '../analysis/commit-graph';
-import { coversComponent, deploymentsShipping, succeeded } from '../analysis/deployments';
-import { jobRepository, pathVersionAt, runningCode } from '../analysis/running-code';
+import { deploymentsShipping } from '../analysis/deployments';
+import { deployedJobPath, jobRepository, lastDeployment, runningCode } from '../analysis/running-code';
 import type { TracedJob } from '../analysis/types';
 import type { EvidenceSet } from '../model/evidence-set';
-import type { AuditEntry, Commit, Decision, Deployment } from '../model/records';
+import type { Decision, Deployment } from '../model/records';
 import type { ApprovalValue, CardAnswer, CardAnswers, DeploymentValue, Gap, VersionValue } from './card-types';
 import { isGap } from './card-types';
 import { jobVersionAt, type LineageModel } from './lineage-model';
+import { standingEdits } from './untracked-edits';
 
 const STAGING = /^(stag|preprod|pre-prod|uat|qa|test)/i;
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -49,11 +50,7 @@ export function releaseAnswers(
   }
   const approvedBy = approvalAnswer(set, graph, version.value.commit);
   const shipping = deploymentsShipping(version.value.commit, set.deployments, graph).filter(
-    (d) =>
-      !d.component ||
-      !writer ||
-      d.component === writer.id ||
-      (writer.codePath && samePath(d.component, writer.codePath)),
+    (d) => !d.component || !writer || d.component === writer.id || samePath(d.component, version.value.path),
   );
   const env = decision.environment;
   const deployedAt = deploymentAnswer(set, shipping, env, t, version.value.commit);
@@ -94,7 +91,9 @@ function versionAnswer(
       explanation: 'No run in the evidence wrote the dataset the feature was read from.',
     };
   const jv = jobVersionAt(model, writer.id, t);
-  if (!jv?.codePath) {
+  const inferred = jv?.codePath ? undefined : deployedJobPath(set, graph, writer.id);
+  const codePath = jv?.codePath ?? inferred?.path;
+  if (!codePath) {
     return {
       gap: 'untracked-transformation',
       explanation:
@@ -103,19 +102,24 @@ function versionAnswer(
           : `${writer.id} names no source code location: its code is not under version control in the evidence.`,
     };
   }
-  const codePath = jv.codePath;
   if (set.commits.length === 0) {
     return {
       gap: 'missing-record',
-      explanation: `No Git history is imported: the commit that last changed ${codePath} cannot be found${jv.commit ? ` (the run names ${jv.commit})` : ''}.`,
+      explanation: `No Git history is imported: the commit that last changed ${codePath} cannot be found${jv?.commit ? ` (the run names ${jv.commit})` : ''}.`,
     };
   }
-  const job = { id: writer.id, codePath, repositoryUrl: jv.repositoryUrl, codeVersion: jv.commit };
+  const job = { id: writer.id, codePath, repositoryUrl: jv?.repositoryUrl, codeVersion: jv?.commit };
   const identity = jobRepository(set, graph, job);
   if (identity.repository === undefined)
     return { gap: 'missing-record', explanation: `The repository of ${writer.id} is not known: ${identity.gap}.` };
   const repository = identity.repository;
   const running = runningCode(set, graph, job, repository, environment, t);
+  const deployed = environment ? lastDeployment(set, graph, job, repository, environment, t) : undefined;
+  if (deployed && running?.source !== 'deployment')
+    return {
+      gap: 'missing-record',
+      explanation: `${deployed.id} deployed ${deployed.commit} to ${deployed.environment} at ${deployed.timestamp}, the code ${writer.id} ran then, but that commit is not in the imported history of ${repository}.`,
+    };
   if (!running)
     return {
       gap: 'missing-record',
@@ -127,70 +131,47 @@ function versionAnswer(
       gap: 'missing-record',
       explanation: `No commit in the history of ${running.commit.sha} (${repository}) changed ${codePath}.`,
     };
-  const edit = uiEditAfter(set, graph, job, repository, environment, last, t);
-  if (edit) {
-    return {
-      gap: 'ui-only-change',
-      explanation: `${edit.actor} changed ${edit.target.id} through the ${edit.channel} (${edit.id}, ${edit.timestamp}) after its last commit ${last.sha}, and no later deployment replaced that code: the code that ran is not in version control.`,
-    };
-  }
+  const edits = standingEdits(set, graph, job, repository, environment, t);
   const how =
     running.source === 'deployment' && running.deployment
       ? `${running.deployment.environment} ran ${running.commit.sha}, deployed by ${running.deployment.id} at ${running.deployment.timestamp}`
       : running.source === 'run'
         ? `the run executed ${running.commit.sha}`
         : `no deployment or run names the code: the head of the default branch of ${repository} then, ${running.commit.sha}`;
+  const where = inferred
+    ? ` (${writer.id} names no source code location; ${codePath} is the file ${inferred.deployments.map((d) => d.id).join(', ')}, naming the job as component, shipped)`
+    : '';
+  const caveat = edits.length
+    ? `; but ${edits.map((e) => `${e.actor} changed ${e.target.id} through the ${e.channel} (${e.id}, ${e.timestamp})`).join(', ')} after that, and no later deployment replaced it: what ran was that commit as edited outside Git`
+    : '';
   return {
-    value: { commit: last.sha, deployedCommit: running.commit.sha, path: codePath, repository },
-    text: `${last.sha} changed ${codePath} last (${last.committerDate}) in ${repository}; ${how}`,
-    evidence: [last.provenance, ...(running.deployment ? [running.deployment.provenance] : []), jv.evidence],
+    value: {
+      commit: last.sha,
+      deployedCommit: running.commit.sha,
+      deployedBy: running.source,
+      ...(running.deployment && { deployment: running.deployment.id }),
+      path: codePath,
+      pathSource: inferred
+        ? { from: 'deployment', deployments: inferred.deployments.map((d) => d.id) }
+        : { from: 'run' },
+      repository,
+      untrackedEdits: edits.map((e) => ({
+        auditId: e.id,
+        timestamp: e.timestamp,
+        actor: e.actor,
+        channel: e.channel ?? 'unknown',
+        target: e.target.id,
+      })),
+    },
+    text: `${last.sha} changed ${codePath} last (${last.committerDate}) in ${repository}${where}; ${how}${caveat}`,
+    evidence: [
+      last.provenance,
+      ...(running.deployment ? [running.deployment.provenance] : []),
+      ...(inferred ? inferred.deployments.map((d) => d.provenance) : []),
+      ...edits.map((e) => e.provenance),
+      ...(jv ? [jv.evidence] : []),
+    ],
   };
-}
-
-/**
- * A UI or API edit of the job before `t` that no later change replaced: with deployment records, a later successful
- * deployment to the environment that changed the job's code (one that left its path as it was, say a docs-only
- * deployment, does not); without them, a later commit to its path.
- */
-function uiEditAfter(
-  set: EvidenceSet,
-  graph: CommitGraph,
-  job: {
-    readonly id: string;
-    readonly codePath: string;
-    readonly repositoryUrl?: string;
-    readonly codeVersion?: string;
-  },
-  repository: string,
-  environment: string | undefined,
-  last: Commit,
-  t: number,
-): AuditEntry | undefined {
-  const edits = set.audit.filter(
-    (a) =>
-      (a.channel === 'ui' || a.channel === 'api') &&
-      (a.target.id === job.id || samePath(a.target.id, job.codePath)) &&
-      Date.parse(a.timestamp) <= t,
-  );
-  const versionAt = (when: number) => runningCode(set, graph, job, repository, environment, when)?.version?.sha;
-  return edits.reverse().find((edit) => {
-    const at = Date.parse(edit.timestamp);
-    const deployments = set.deployments.filter(
-      (d) =>
-        succeeded(d) &&
-        coversComponent(d, job) &&
-        (!environment || d.environment.toLowerCase() === environment.toLowerCase()),
-    );
-    if (deployments.length === 0) return Date.parse(last.committerDate) < at;
-    const before = versionAt(at);
-    return !deployments.some((d) => {
-      const when = Date.parse(d.timestamp);
-      if (when <= at || when > t) return false;
-      const deployed = graph.resolve(d.commit);
-      const version = deployed ? pathVersionAt(set, graph, repository, job.codePath, deployed)?.sha : undefined;
-      return version !== undefined && version !== before;
-    });
-  });
 }
 
 function approvalAnswer(set: EvidenceSet, graph: CommitGraph, sha: string): CardAnswer<ApprovalValue> {

@@ -1,4 +1,5 @@
 /** The lineage card's shape: eight answers, each resting on evidence or stopped by a named gap. */
+import type { RunningSource } from '../analysis/running-code';
 import type { TraceNode, TraceResult } from '../analysis/types';
 import type { Provenance } from '../model/records';
 
@@ -42,14 +43,46 @@ export interface TransformationValue {
   readonly repositoryUrl?: string;
 }
 
+/** How the card knew the transformation's code path. */
+export type CodePathSource =
+  /** The run named it (`sourceCodeLocation`, or a dbt manifest's `original_file_path`). */
+  | { readonly from: 'run' }
+  /**
+   * The run names no code location: the path is the one file the commits of the deployments naming the job as
+   * their `component` changed (their ids here). The run's own gap stays listed among the card's gaps.
+   */
+  | { readonly from: 'deployment'; readonly deployments: ReadonlyArray<string> };
+
+/**
+ * A change to the transformation made outside Git — a UI or API edit that changed what it computes — after the
+ * code version took effect and before the moment, which no later deployment replaced: what ran was the commit as
+ * edited, and the edit is in no commit.
+ */
+export interface UntrackedEdit {
+  /** The audit-log entry's id. */
+  readonly auditId: string;
+  readonly timestamp: string;
+  readonly actor: string;
+  readonly channel: string;
+  /** The object it changed, as the entry names it (`target.id`). */
+  readonly target: string;
+}
+
 export interface VersionValue {
-  /** The commit that last changed the transformation's code before the moment (full SHA). */
+  /** The job version: the commit that last changed the transformation's code in the deployed commit's history. */
   readonly commit: string;
-  /** The commit the run executed: the deployed commit that carried it (full SHA where the history knows it). */
-  readonly deployedCommit?: string;
+  /** The commit the environment ran: deployed there last, else the one the run names, else the default branch's head. */
+  readonly deployedCommit: string;
+  /** Where `deployedCommit` came from. */
+  readonly deployedBy: RunningSource;
+  /** The deployment that put `deployedCommit` in the environment, when `deployedBy` is `deployment`. */
+  readonly deployment?: string;
   readonly path: string;
+  readonly pathSource: CodePathSource;
   /** The repository (as the commit records it): the handle `git:show` takes. */
   readonly repository?: string;
+  /** Edits outside Git still in force at the moment (each also one of the card's gaps); empty when none. */
+  readonly untrackedEdits: ReadonlyArray<UntrackedEdit>;
 }
 
 export interface ApprovalValue {

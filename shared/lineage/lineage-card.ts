@@ -7,7 +7,7 @@ import { commitGraph } from '../analysis/commit-graph';
 import type { TraceNode, TraceResult } from '../analysis/types';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision, Provenance } from '../model/records';
-import { closureGaps } from './card-gaps';
+import { closureGaps, versionGaps } from './card-gaps';
 import { releaseAnswers } from './card-release';
 import { isGap, type CardAnswer, type Gap, type LineageCard, type SourceEventValue } from './card-types';
 import { pathHistory, versionAsOf } from './code-history';
@@ -72,7 +72,10 @@ export function lineageCard(
     if (!isGap(a) || (stopped && DEPENDS_ON_VERSION.has(key))) continue;
     gaps.set(`${a.gap}|${a.explanation}`, { gap: a.gap, explanation: a.explanation });
   }
-  for (const g of closureGaps(set, decision, trace, t, writer?.id)) gaps.set(`${g.gap}|${g.explanation}`, g);
+  const version = release.versionAtInference;
+  const closure = closureGaps(set, decision, trace, t, writer?.id, !stopped);
+  for (const g of [...(isGap(version) || !writer ? [] : versionGaps(writer.id, version.value)), ...closure])
+    gaps.set(`${g.gap}|${g.explanation}`, g);
   return {
     decisionId: decision.decisionId,
     feature: featureName,
