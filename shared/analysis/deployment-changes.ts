@@ -2,7 +2,9 @@
  * Deployments as changes: a deployment to the decision's environment that changed which version of a traced job's
  * code ran there, where the commit that brought that version is not itself a suspect (it predates the window, or
  * the deployment went back to an older version or to a commit off the reviewed history). A deployment naming a job
- * without a code location (an untracked transformation) counts whenever it deploys another commit than before.
+ * without a code location (an untracked transformation) counts whenever it deploys another commit than before; one
+ * that names no traced job with a code location (a whole repository, an unclaimed component) may have changed such a
+ * job, and is listed as that — a possible change, scored unknown where it cannot be tied to the job.
  */
 import { distanceTerm, intervalTimingTerm, weigh } from './change-score';
 import { consistencyOf } from './consistency';
@@ -35,7 +37,13 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
         ? coversComponent(d, j) && (deployedIn === undefined || repositoryOf.get(j.id) === deployedIn)
         : d.component === j.id,
     );
-    if (jobs.length === 0) continue;
+    // A job without a code location may be in any deployment that names no job with one (a whole repository, or a
+    // component no traced job claims): whether the deployment changed its code is not known.
+    const claimed = ctx.trace.jobs.some((j) => j.codePath && d.component !== undefined && coversComponent(d, j));
+    const possible = claimed
+      ? []
+      : ctx.trace.jobs.filter((j) => !j.codePath && d.component !== j.id && !jobs.includes(j));
+    if (jobs.length === 0 && possible.length === 0) continue;
     const prev = previousDeployment(ctx.set.deployments, d);
     const prevCommit = prev ? (ctx.graph.resolve(prev.commit) ?? prev.commit) : undefined;
     const versionIn = (j: (typeof jobs)[number], commit: string) => {
@@ -44,11 +52,13 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
         ? pathVersionAt(ctx.set, ctx.graph, repository, j.codePath as string, commit)?.sha
         : undefined;
     };
-    const changed = jobs.filter((j) => {
+    const surely = jobs.filter((j) => {
       if (!j.codePath) return prevCommit !== deployed;
       const now = versionIn(j, deployed);
       return now !== (prevCommit ? versionIn(j, prevCommit) : undefined);
     });
+    const maybe = surely.length === 0 && prevCommit !== deployed ? possible : [];
+    const changed = surely.length > 0 ? surely : maybe;
     if (changed.length === 0) continue;
     const backwards = prevCommit !== undefined && deployed !== prevCommit && ctx.graph.isAncestor(deployed, prevCommit);
     const unmerged = !wasMerged(refs.reach(deployed));
@@ -77,8 +87,17 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
     const { score, reasons } = weigh({
       timing: { value: intervalTimingTerm(t, ctx.interval), note: `deployed to ${d.environment} at ${d.timestamp}` },
       distance: { value: distanceTerm(depth, ctx.nearest), note: `changes ${changed.map((j) => j.id).join(', ')}` },
-      kind: { value: 1, note: `deploys ${d.commit.slice(0, 12)}` },
-      'in running version': { value: 1, note: `${d.environment} ran the deployed code from ${d.timestamp}` },
+      kind:
+        maybe.length > 0
+          ? {
+              value: 0.5,
+              note: `deploys ${d.commit.slice(0, 12)}; ${maybe.map((j) => j.id).join(', ')} keep no code location: whether it changed their code is not known`,
+            }
+          : { value: 1, note: `deploys ${d.commit.slice(0, 12)}` },
+      'in running version': {
+        value: maybe.length > 0 ? 0.5 : 1,
+        note: `${d.environment} ran the deployed code from ${d.timestamp}`,
+      },
       'touched field': { value: 0.5, note: 'a deployment names no fields: unknown' },
       'outside workflow': {
         value: outside ? 1 : 0,
@@ -95,7 +114,7 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
       timestamp: d.timestamp,
       effectiveTime: d.timestamp,
       actor: d.actor ?? 'unknown',
-      summary: `${backwards ? 'rolled back' : 'deployed'} ${changed.map((j) => j.id).join(', ')} to ${d.environment} at ${d.commit.slice(0, 12)}${how.length ? ` (${how.join('; ')})` : ''}`,
+      summary: `${backwards ? 'rolled back' : 'deployed'} ${maybe.length > 0 ? `${d.component ?? d.repository ?? 'the repository'} (possibly ${changed.map((j) => j.id).join(', ')}, which keep no code location)` : changed.map((j) => j.id).join(', ')} to ${d.environment} at ${d.commit.slice(0, 12)}${how.length ? ` (${how.join('; ')})` : ''}`,
       touches: changed.map((j) => j.id),
       paths: changed.flatMap((j) => (j.codePath ? [j.codePath] : [])),
       score,
