@@ -277,6 +277,27 @@ function byLikelihood(s: Suspect, ctx: SuspectContext): Suspect {
   return { ...s, ...reweigh(s.reasons, 'timing', l, note) };
 }
 
+const subjectsOf = new WeakMap<object, ReadonlySet<string>>();
+
+/** The subject ids of the decision log that an audit entry's before/after state names. */
+function subjectsNamed(entry: AuditEntry, ctx: SuspectContext): string[] {
+  let known = subjectsOf.get(ctx.set.decisions);
+  if (!known) {
+    known = new Set(ctx.set.decisions.flatMap((d) => (d.subjectId ? [d.subjectId] : [])));
+    subjectsOf.set(ctx.set.decisions, known);
+  }
+  const out = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (known.has(v)) out.add(v);
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(entry.before);
+  visit(entry.after);
+  return [...out];
+}
+
 /** Whether an audit entry's target or before/after state names the subject (as a whole string value). */
 function namesSubject(entry: AuditEntry, subject: string | undefined): boolean {
   if (!subject) return false;
@@ -297,6 +318,11 @@ function scoreAudit(
 ): Suspect {
   const subject = ctx.decision?.subjectId;
   const named = namesSubject(entry, subject);
+  // A manual identity merge that names subjects of the decision log, but not this decision's, changed others' data.
+  const others =
+    !named && subject !== undefined && /identity[._]?merge/i.test(`${entry.target.type} ${entry.action}`)
+      ? subjectsNamed(entry, ctx)
+      : [];
   const node = ctx.trace.nodes.find((n) => n.id === entry.target.id);
   const depth = job?.depth ?? (node ? node.depth + 1 : ctx.nearest);
   const outside = entry.channel === 'ui' || entry.channel === 'api' || /identity[._]?merge/i.test(entry.target.type);
@@ -357,6 +383,12 @@ function scoreAudit(
           dataTime: entry.timestamp,
           note: `changed the data of the decision's subject ${subject} at ${entry.timestamp}, before the decision: whatever the population's rates say, it reached this decision`,
         }
-      : consistencyOf(ctx, Date.parse(entry.timestamp), judgedBy),
+      : others.length > 0
+        ? {
+            verdict: 'cleared',
+            dataTime: entry.timestamp,
+            note: `merged the profiles of ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}, not the decision's subject ${subject}: it changed other subjects' data`,
+          }
+        : consistencyOf(ctx, Date.parse(entry.timestamp), judgedBy),
   };
 }

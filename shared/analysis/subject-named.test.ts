@@ -37,4 +37,18 @@ describe('a change that names the decision’s subject', () => {
     expect(found?.consistency.verdict).toBe('inside');
     expect(found?.reasons.find((r) => r.term === 'touched field')?.note).toContain(wrong.subjectId);
   });
+
+  it('a merge of other subjects of the decision log is cleared for this decision', () => {
+    const other = {
+      ...merge,
+      id: 'merge-2',
+      before: { profiles: ['u-3', 'u-5'] },
+      after: { merged: [['u-3', 'u-5']] },
+    };
+    const both = toEvidenceSet([...withMerge.runs, ...withMerge.decisions, ...withMerge.commits, other]);
+    const found = findSuspects(both, traceDecision(both, wrong, 'flag')).suspects.find((s) => s.id === 'merge-2');
+    expect(wrong.subjectId).not.toBe('u-3');
+    expect(found?.consistency.verdict).toBe('cleared');
+    expect(found?.consistency.note).toContain('u-3');
+  });
 });
