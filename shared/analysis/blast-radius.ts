@@ -179,8 +179,10 @@ export function blastRadius(
     const segment = reads.filter((r) => r.written >= c.time && r.written < next);
     const r = rate(segment, onset.outcome);
     if (r === undefined && i < list.length - 1) continue;
+    // Only the outcome rate confirms a recovery: without rates either side of the onset, or without decisions after
+    // the candidate, the radius runs on (and says why).
     const back =
-      before === undefined || after === undefined || r === undefined || Math.abs(r - before) < Math.abs(r - after);
+      before !== undefined && after !== undefined && r !== undefined && Math.abs(r - before) < Math.abs(r - after);
     if (back) {
       recovery = {
         time: iso(c.time),
@@ -190,6 +192,10 @@ export function blastRadius(
       break;
     }
   }
+  if (!recovery && list.length > 0 && (before === undefined || after === undefined))
+    notes.push(
+      `no outcome rates either side of the onset confirm a recovery: ${list.length} later change(s) of the same job or target (first: ${list[0]?.changeId}) are not taken as the end of the radius`,
+    );
   const end = recovery ? Date.parse(recovery.time) : Infinity;
   return {
     from: iso(from),

@@ -86,4 +86,22 @@ describe('the onset estimate', () => {
     expect(onset.key).toBe('v2');
     expect(onset.onset).toBe('2026-10-10T12:00:00Z');
   });
+
+  it('finds the decision’s own bin when the log names the writing run and the run gives its version facet', () => {
+    // The log's dataset_version is the run id (features-N); the runs' outputs carry another version (v-features-N).
+    const base = testEvidence();
+    const runs = base.runs.map((r) =>
+      r.job.name === 'features' ? { ...r, outputs: r.outputs.map((o) => ({ ...o, version: `v-${o.version}` })) } : r,
+    );
+    const logged = base.decisions.map((d) => ({
+      ...d,
+      features: d.features.map(({ featureVersion: _v, ...f }) => f),
+    }));
+    const set = toEvidenceSet([...runs, ...logged]);
+    const wrong = set.decisions.find((d) => d.decisionId === 'd-23')!;
+    const onset = estimateOnset(set, wrong, 'flag');
+    expect(onset.seriesBy).toBe('dataset_version');
+    expect(onset.method).toBe('change-point');
+    expect(onset.key).toBe('features-10');
+  });
 });

@@ -133,12 +133,15 @@ export function estimateOnset(
     feature?.featureVersion !== undefined ? 'feature_version' : dataSeriesBy(set, [decision], featureName);
   const upTo = set.decisions.filter((d) => Date.parse(d.timestamp) <= until);
   const bins = series(set, upTo, featureName, outcome, seriesBy);
+  // The decision's own bin, keyed as `series` keys it: a logged dataset version (a version facet or the writing run's
+  // id) keys its bin as logged.
   const ownKey =
     seriesBy === 'feature_version'
       ? feature?.featureVersion
       : seriesBy === 'day'
         ? undefined
-        : dataRead(set, decision, featureName)?.version.version;
+        : ((seriesBy === 'dataset_version' ? feature?.datasetVersion : undefined) ??
+          dataRead(set, decision, featureName)?.version.version);
   const own = ownKey === undefined ? bins.length - 1 : bins.findIndex((b) => b.key === ownKey);
   const base = { featureName, outcome, decision };
   if (override) {
