@@ -18,6 +18,7 @@ import type { OnsetEstimate, Suspect } from './engine-types';
 import { outcomeOf } from './onset';
 import { jobRepository, pathVersionAt, repositoryName } from './running-code';
 import type { TraceResult } from './types';
+import { decisionTime } from './decision-time';
 
 export interface Recovery {
   readonly time: string;
@@ -54,17 +55,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** The decisions of the log that read the investigated feature's dataset (else: that have the feature). */
 function readers(set: EvidenceSet, decision: Decision, featureName: string): Read[] {
   const own = decision.features.find((f) => f.name === featureName);
-  const dataset = own?.dataset ? `${own.dataset.namespace}:${own.dataset.name}` : undefined;
+  const dataset = own?.dataset;
   const env = decision.environment?.toLowerCase();
   const out: Read[] = [];
   for (const d of set.decisions) {
-    if (env && d.environment && d.environment.toLowerCase() !== env) continue;
+    if (env && d.environment && d.environment !== decision.environment && d.environment.toLowerCase() !== env) continue;
     const f = dataset
-      ? d.features.find((x) => x.dataset && `${x.dataset.namespace}:${x.dataset.name}` === dataset)
+      ? d.features.find((x) => x.dataset?.name === dataset.name && x.dataset.namespace === dataset.namespace)
       : d.features.find((x) => x.name === featureName);
     if (!f) continue;
     const read = dataRead(set, d, f.name);
-    out.push({ decision: d, written: read?.version.from ?? Date.parse(d.timestamp) });
+    out.push({ decision: d, written: read?.version.from ?? decisionTime(d) });
   }
   return out;
 }
@@ -173,10 +174,22 @@ export function blastRadius(
   const after = onset.rateAfter;
   let recovery: Recovery | undefined;
   const list = candidates(set, cause, trace, decision.environment, from);
+  // The reads in write order, so each candidate's segment is a slice found by binary search.
+  const ordered = [...reads].sort((a, b) => a.written - b.written);
+  const firstAtOrAfter = (t: number) => {
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ordered[mid] as Read).written < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   for (let i = 0; i < list.length; i++) {
     const c = list[i] as Candidate;
     const next = list[i + 1]?.time ?? Infinity;
-    const segment = reads.filter((r) => r.written >= c.time && r.written < next);
+    const segment = ordered.slice(firstAtOrAfter(c.time), firstAtOrAfter(next));
     const r = rate(segment, onset.outcome);
     if (r === undefined && i < list.length - 1) continue;
     // Only the outcome rate confirms a recovery: without rates either side of the onset, or without decisions after

@@ -10,6 +10,7 @@ import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { writeTime } from './data-read';
 import { CHANGE_POINT_THRESHOLD, outcomeOf } from './onset';
+import { decisionsUntil } from './decision-time';
 
 /** χ²(1) at 99%: the drop in G that bounds the change-point's interval. */
 export const INTERVAL_DROP = 6.63;
@@ -50,8 +51,7 @@ export function changeInterval(
   const until = Date.parse(decision.timestamp);
   const env = decision.environment?.toLowerCase();
   const groups = new Map<number, { n: number; k: number }>();
-  for (const d of set.decisions) {
-    if (Date.parse(d.timestamp) > until) continue;
+  for (const d of decisionsUntil(set.decisions, until)) {
     if (env && d.environment && d.environment.toLowerCase() !== env) continue;
     if (!d.features.some((f) => f.name === featureName)) continue;
     const t = writeTime(set, d, featureName);

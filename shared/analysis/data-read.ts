@@ -14,8 +14,24 @@ export interface DataRead {
   readonly logged: boolean;
 }
 
+// The onset, the change-point interval, the blast radius and the scope each ask for the data of every decision: the
+// answer is kept per evidence set and feature (an investigation asks again for the same decisions).
+const memo = new WeakMap<EvidenceSet, Map<string, Map<Decision, DataRead | null>>>();
+
 /** The dataset version the decision read for the feature, if the evidence can tell. */
 export function dataRead(set: EvidenceSet, decision: Decision, featureName: string): DataRead | undefined {
+  let byFeature = memo.get(set);
+  if (!byFeature) memo.set(set, (byFeature = new Map()));
+  let known = byFeature.get(featureName);
+  if (!known) byFeature.set(featureName, (known = new Map()));
+  const found = known.get(decision);
+  if (found !== undefined) return found ?? undefined;
+  const read = findDataRead(set, decision, featureName);
+  known.set(decision, read ?? null);
+  return read;
+}
+
+function findDataRead(set: EvidenceSet, decision: Decision, featureName: string): DataRead | undefined {
   const f = decision.features.find((x) => x.name === featureName);
   if (!f?.dataset) return undefined;
   const model = lineageModel(set);

@@ -4,7 +4,7 @@ import { checkApproval } from './approval-rules';
 import { reachLabel, refIndex, wasMerged } from './git-refs';
 import { commitGraph, samePath, type CommitGraph } from './commit-graph';
 import { checkDeploymentItself, checkDeployments } from './deployment-rules';
-import { deploymentsShipping, PRODUCTION, type ComponentRef } from './deployments';
+import { deploymentsShipping, PRODUCTION, succeeded, type ComponentRef } from './deployments';
 import { enforcementFindings, type PlanInForce } from './enforcement';
 import type { ParityReport, RuleFinding } from './engine-types';
 import { jobRepository, runningCode } from './running-code';
@@ -184,14 +184,19 @@ function planInForce(
   const at = Date.parse(d.timestamp);
   let until = asOf;
   const files = change.paths.filter((p) => TRACKING_PLAN.test(p));
+  // The later successful deployments to the same environment, in time order (the evidence set keeps them sorted).
+  const later = set.deployments.filter((x) => x.environment === d.environment && Date.parse(x.timestamp) > at);
+  const shipped = later
+    .filter(succeeded)
+    .map((x) => ({ t: Date.parse(x.timestamp), sha: graph.resolve(x.commit) ?? x.commit }));
   for (const c of set.commits) {
     if (c.sha === change.id || c.parents.length > 1 || Date.parse(c.committerDate) <= Date.parse(change.timestamp))
       continue;
+    if (Date.parse(c.committerDate) >= until) continue;
     if (!c.changedPaths.some((p) => files.some((f) => samePath(p.path, f)))) continue;
-    const next = deploymentsShipping(c.sha, set.deployments, graph).find(
-      (x) => x.environment === d.environment && Date.parse(x.timestamp) > at,
-    );
-    if (next) until = Math.min(until, Date.parse(next.timestamp));
+    // The first of them that ships the commit (before the moment already found) ends the plan's time in force.
+    const next = shipped.find((x) => x.t < until && graph.isAncestor(c.sha, x.sha));
+    if (next) until = Math.min(until, next.t);
   }
   for (const a of set.audit) {
     const t = Date.parse(a.timestamp);

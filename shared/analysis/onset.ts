@@ -10,6 +10,7 @@ import type { Decision } from '../model/records';
 import { DAY_MS } from '../time/format-time';
 import { dataRead } from './data-read';
 import type { DecisionRef, OnsetEstimate, OutcomeBin } from './engine-types';
+import { decisionTime, decisionsUntil } from './decision-time';
 
 export const CHANGE_POINT_THRESHOLD = 10.83;
 
@@ -78,7 +79,7 @@ function series(
     const f = d.features.find((x) => x.name === featureName);
     if (!f) continue;
     let key: string;
-    let order = Date.parse(d.timestamp);
+    let order = decisionTime(d);
     if (by === 'feature_version') key = f.featureVersion ?? '(none)';
     else if (by === 'day') key = new Date(Math.floor(order / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
     else {
@@ -131,7 +132,7 @@ export function estimateOnset(
   const until = Date.parse(decision.timestamp);
   const seriesBy: SeriesBy =
     feature?.featureVersion !== undefined ? 'feature_version' : dataSeriesBy(set, [decision], featureName);
-  const upTo = set.decisions.filter((d) => Date.parse(d.timestamp) <= until);
+  const upTo = decisionsUntil(set.decisions, until);
   const bins = series(set, upTo, featureName, outcome, seriesBy);
   // The decision's own bin, keyed as `series` keys it: a logged dataset version (a version facet or the writing run's
   // id) keys its bin as logged.
@@ -172,7 +173,7 @@ export function estimateOnset(
   }
   // Within the decision's own version the data can still shift (a configuration edit, an untracked change):
   // look again over its decisions by dataset version (each write), else by day.
-  const mine = (bins[own]?.members ?? []).filter((d) => Date.parse(d.timestamp) <= until);
+  const mine = (bins[own]?.members ?? []).filter((d) => decisionTime(d) <= until);
   if (seriesBy === 'feature_version' && mine.length > 0) {
     const finerBy = dataSeriesBy(set, mine, featureName);
     const finer = series(set, mine, featureName, outcome, finerBy);
@@ -235,8 +236,8 @@ function around(
     // Members are in time order: the last one before the onset, scanning from the end.
     for (let i = b.members.length - 1; i >= 0; i--) {
       const d = b.members[i] as Decision;
-      if (Date.parse(d.timestamp) >= onsetMs) continue;
-      if (!lastGood || Date.parse(d.timestamp) > Date.parse(lastGood.timestamp)) lastGood = d;
+      if (decisionTime(d) >= onsetMs) continue;
+      if (!lastGood || decisionTime(d) > decisionTime(lastGood)) lastGood = d;
       break;
     }
   }

@@ -9,6 +9,7 @@ import { DAY_MS, HOUR_MS } from '../time/format-time';
 import type { BlastRadius } from './blast-radius';
 import type { Counted, ImpactScope } from './engine-types';
 import type { HistogramBin } from './types';
+import { decisionTime } from './decision-time';
 
 export interface ImpactOptions {
   /** The suspect versions (feature versions, else dataset versions); default: the decision's own. */
@@ -26,7 +27,7 @@ export function bucketCounts(decisions: ReadonlyArray<Decision>, size: number): 
   if (decisions.length === 0) return [];
   const counts = new Map<number, number>();
   for (const d of decisions) {
-    const start = Math.floor(Date.parse(d.timestamp) / size) * size;
+    const start = Math.floor(decisionTime(d) / size) * size;
     counts.set(start, (counts.get(start) ?? 0) + 1);
   }
   let from = Infinity;
@@ -80,9 +81,9 @@ export function impactScope(
   if (blast)
     for (const d of options.blast?.decisions ?? [])
       if (!d.features.some((f) => f.name === featureName)) affected.push(d);
-  affected.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+  affected.sort((a, b) => decisionTime(a) - decisionTime(b));
   const until = Date.parse(decision.timestamp);
-  const through = affected.filter((d) => Date.parse(d.timestamp) <= until);
+  const through = affected.filter((d) => decisionTime(d) <= until);
   const subjectIds = [...new Set(affected.map((d) => d.subjectId).filter((s): s is string => s !== undefined))];
   const threshold = options.notifyThreshold ?? DEFAULT_NOTIFY_THRESHOLD;
   const notify = subjectIds.length >= threshold;
