@@ -41,3 +41,15 @@ export function auditEffect(entry: Pick<AuditEntry, 'action' | 'before' | 'after
   if (keys && keys.length > 0 && keys.every((k) => METADATA_KEY.test(k))) return 'metadata';
   return 'behaviour';
 }
+
+/** Every string value inside the given states (objects and arrays walked through), e.g. the profiles a merge names. */
+export function stringValues(...states: unknown[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') out.add(v);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  states.forEach(visit);
+  return out;
+}

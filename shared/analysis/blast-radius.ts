@@ -11,6 +11,7 @@
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
+import { stringValues } from './audit-effect';
 import { commitGraph } from './commit-graph';
 import { dataRead } from './data-read';
 import { coversComponent, succeeded } from './deployments';
@@ -129,15 +130,7 @@ function mergedSubjects(set: EvidenceSet, cause: Suspect): string[] | undefined 
   if (cause.kind !== 'audit') return undefined;
   const entry = set.audit.find((a) => a.id === cause.id);
   if (!entry || !/identity[._]?merge/i.test(`${entry.target.type} ${entry.action}`)) return undefined;
-  const strings = new Set<string>([entry.target.id]);
-  const visit = (v: unknown) => {
-    if (typeof v === 'string') strings.add(v);
-    else if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
-  };
-  visit(entry.before);
-  visit(entry.after);
-  visit(entry.extra);
+  const strings = stringValues(entry.target.id, entry.before, entry.after, entry.extra);
   const known = new Set(set.decisions.map((d) => d.subjectId).filter((s): s is string => s !== undefined));
   return [...strings].filter((s) => known.has(s));
 }

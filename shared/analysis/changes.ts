@@ -1,7 +1,7 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import { lineageModel } from '../lineage/lineage-model';
 import type { AuditEntry, Commit, Deployment } from '../model/records';
-import { auditEffect, changedKeys } from './audit-effect';
+import { auditEffect, changedKeys, stringValues } from './audit-effect';
 import { codeOfDiff } from './code-comments';
 import { changedWords, distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, reweigh, weigh } from './change-score';
 import { samePath } from './commit-graph';
@@ -286,28 +286,13 @@ function subjectsNamed(entry: AuditEntry, ctx: SuspectContext): string[] {
     known = new Set(ctx.set.decisions.flatMap((d) => (d.subjectId ? [d.subjectId] : [])));
     subjectsOf.set(ctx.set.decisions, known);
   }
-  const out = new Set<string>();
-  const visit = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (known.has(v)) out.add(v);
-    } else if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
-  };
-  visit(entry.before);
-  visit(entry.after);
-  return [...out];
+  return [...stringValues(entry.before, entry.after)].filter((v) => known.has(v));
 }
 
 /** Whether an audit entry's target or before/after state names the subject (as a whole string value). */
 function namesSubject(entry: AuditEntry, subject: string | undefined): boolean {
   if (!subject) return false;
-  const visit = (v: unknown): boolean =>
-    typeof v === 'string'
-      ? v === subject
-      : Array.isArray(v)
-        ? v.some(visit)
-        : !!v && typeof v === 'object' && Object.values(v).some(visit);
-  return entry.target.id === subject || visit(entry.before) || visit(entry.after);
+  return entry.target.id === subject || stringValues(entry.before, entry.after).has(subject);
 }
 
 function scoreAudit(
