@@ -271,7 +271,9 @@ function byLikelihood(s: Suspect, ctx: SuspectContext): Suspect {
   const { likelihood, best } = ctx.interval;
   const at = s.consistency.dataTime ? Date.parse(s.consistency.dataTime) : undefined;
   if (!likelihood || best === undefined || at === undefined || s.consistency.verdict !== 'inside') return s;
-  if (s.reasons.find((r) => r.term === 'timing')?.note.includes("decision's subject")) return s;
+  // An entry naming the decision's subject reached this decision whatever the population's change-point says.
+  const entry = s.kind === 'audit' ? ctx.set.audit.find((a) => a.id === s.id) : undefined;
+  if (entry && namesSubject(entry, ctx.decision?.subjectId)) return s;
   const l = likelihood(at);
   const note = `reached the data at ${s.consistency.dataTime}; the data put the change-point at ${new Date(best).toISOString()}, and at this time its relative likelihood is ${l.toFixed(2)}`;
   return { ...s, ...reweigh(s.reasons, 'timing', l, note) };
