@@ -46,7 +46,7 @@ describe('lineage-investigator inspect', () => {
     const { code, out } = await inspect([realFixture('audit'), realFixture('openlineage/spec')]);
     expect(code).toBe(0);
     expect(out).toMatch(
-      /audit\/SOURCES\.md\)\n.*\n.*\n {2}skipped: text that is not JSON \(first line: "# Sources — audit"\)/,
+      /audit\/SOURCES\.md\)\n.*\n.*\n {2}skipped: Markdown documentation \(first line: "# Sources — audit"\), not evidence/,
     );
     expect(out).toContain('OpenLineage.json');
     expect(out).toContain('  skipped: a JSON Schema of a format, not data');

@@ -36,7 +36,7 @@ describe('loadEvidence', () => {
       cacheDir,
     });
     expect(skipped.map((s) => [s.name, s.reason])).toEqual([
-      ['SOURCES.md', 'text that is not JSON (first line: "# Sources — tracking-plans")'],
+      ['SOURCES.md', 'Markdown documentation (first line: "# Sources — tracking-plans"), not evidence'],
     ]);
     expect(loaded.length).toBeGreaterThan(0);
     expect(loaded.map((l) => l.file.name)).not.toContain('SOURCES.md');

@@ -13,11 +13,14 @@
  * - a single OpenLineage facet (one key whose object carries `_producer`/`_schemaURL`, or a known facet name):
  *   a fragment of an event, without a time, run or job to place it;
  * - dbt structured logs (`{"info": {"name": …}, "data": …}` lines): the run's evidence is in its manifest.json
- *   and run_results.json.
+ *   and run_results.json;
+ * - the app's own outputs (its `--json` results, case files, bundles' listings, generators' ground truth:
+ *   app-outputs.ts). Code, configuration and documentation files are skipped before this (source-text.ts).
  * Rejected (could be evidence): binary data, JSON that does not parse (a truncated export), JSON whose records
  * have fields no importer knows (an export in a format not supported yet: keep the reason), and every record an
  * importer could not read.
  */
+import { appOutputLinesOf, appOutputOf } from './app-outputs';
 import { eachLine, isObject, type JsonInput } from './json-input';
 import { clip } from './timestamps';
 
@@ -42,7 +45,7 @@ export function notEvidence(input: JsonInput): string | undefined {
       return describeInput(input);
     case 'lines':
       if (input.sample.length === 1) return documentNotEvidence(input.sample[0]);
-      return structuredLogs(input.sample.filter(isObject), 'JSON lines');
+      return appOutputLinesOf(input.sample[0]) ?? structuredLogs(input.sample.filter(isObject), 'JSON lines');
     case 'document':
       return documentNotEvidence(input.value);
     default:
@@ -51,6 +54,8 @@ export function notEvidence(input: JsonInput): string | undefined {
 }
 
 function documentNotEvidence(value: unknown): string | undefined {
+  const own = appOutputOf(value);
+  if (own) return own;
   if (Array.isArray(value)) return structuredLogs(value.slice(0, 20).filter(isObject), 'a JSON array');
   if (!isObject(value)) return undefined;
   if (isJsonSchema(value)) return JSON_SCHEMA;

@@ -101,9 +101,9 @@ describe('a YAML file that does not parse', () => {
     expect(summary.rejections[0]?.line).toBeGreaterThanOrEqual(5);
   });
 
-  it('is skipped as text when its name does not say YAML (a Markdown page)', () => {
+  it('is skipped as documentation when its name does not say YAML (a Markdown page)', () => {
     const summary = verdict('# Notes\n\n| a | b |\n|---|---|\n', 'NOTES.md');
     expect(summary.rejectedCount).toBe(0);
-    expect(summary.skipped).toMatch(/^text that is not JSON/);
+    expect(summary.skipped).toBe('Markdown documentation (first line: "# Notes"), not evidence');
   });
 });

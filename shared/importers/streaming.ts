@@ -9,6 +9,9 @@ import { createAutoImport } from './auto-import';
 import { createCsvImport, isCsvHead } from './csv-importer';
 import { createGitLogImport } from './git-log-stream';
 import type { ImportMapping } from './mapping';
+import { appOutputHeadOf } from './app-outputs';
+import { IMPORTER_VERSION } from './record-runner';
+import { sourceTextReason } from './source-text';
 
 export type { ImportMapping } from './mapping';
 
@@ -71,6 +74,27 @@ export const HEAD_SIZE = 65536;
  */
 export function startImport(head: string, source: ImportSource, options: StartOptions = {}): StreamingImport {
   if (source.derivedAs === 'git-log') return createGitLogImport(source);
+  const notEvidence = sourceTextReason(source.name, head, head.length >= HEAD_SIZE) ?? appOutputHeadOf(head);
+  if (notEvidence !== undefined) return skippedImport(notEvidence);
   if (isCsvHead(head)) return createCsvImport(head, source, options);
   return createAutoImport(head, source, options);
+}
+
+/** The import of a file that is not evidence (source-text.ts): it reads nothing and says why. */
+function skippedImport(reason: string): StreamingImport {
+  return {
+    push: () => undefined,
+    take: () => [],
+    end: () => ({
+      importer: 'detector',
+      importerVersion: IMPORTER_VERSION,
+      detected: 'unknown',
+      counts: {},
+      rejections: [],
+      rejectedCount: 0,
+      warnings: [],
+      warningCount: 0,
+      skipped: reason,
+    }),
+  };
 }
