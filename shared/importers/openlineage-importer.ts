@@ -17,7 +17,8 @@ import { isObject, readJsonInput, type JsonInput } from './json-input';
 import { mapRunDataset } from './openlineage-datasets';
 import { jobCode, sourceCodeLocation } from './openlineage-job-facets';
 import { StaticLineage } from './openlineage-static';
-import { eventIdentity, mapStaticEvent } from './openlineage-static-event';
+import { eventIdentity, mapStaticEvent, type EventLabel } from './openlineage-static-event';
+import { eventSchemaFindings, facetProblems, type EventFinding } from './openlineage-validation';
 import { runImport, type FileMapper, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
 
 const EVENT_TYPES = ['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER'];
@@ -73,12 +74,12 @@ function mapEvent(
           ? 'RunEvent'
           : '';
     if (!label) return { reason: 'not an OpenLineage event: it has no run, job or dataset' };
-    standardWarnings(r, value);
+    standardWarnings(r, value, label);
     return mapStaticEvent(r, provenance, label, gather);
   }
   const identity = eventIdentity(r, 'RunEvent');
   if (identity.deviations.length > 0 && identity.wrongTypes.length === 0) {
-    standardWarnings(r, value);
+    standardWarnings(r, value, 'RunEvent');
     return mapStaticEvent(r, provenance, 'RunEvent', gather);
   }
   const eventTime = r.requiredTimestamp('eventTime');
@@ -86,7 +87,7 @@ function mapEvent(
   const job = { namespace: r.requiredString('job.namespace'), name: r.requiredString('job.name') };
   const inputs = datasets(r, 'inputs');
   const outputs = datasets(r, 'outputs');
-  standardWarnings(r, value);
+  standardWarnings(r, value, 'RunEvent');
   if (runId !== '' && !UUID.test(runId)) r.warnings.push(`run.runId "${runId}" is not a UUID`);
   if (r.problems.length > 0) return { reason: r.problems.join('; '), warnings: r.warnings };
   const jobFacets = isObject(r.get('job.facets')) ? (r.get('job.facets') as Record<string, unknown>) : undefined;
@@ -113,7 +114,11 @@ function mapEvent(
   return { record, warnings: r.warnings };
 }
 
-function standardWarnings(r: FieldReader, value: Readonly<Record<string, unknown>>): void {
+/**
+ * What the event bends of the spec, by the official schemas (openlineage-validation.ts): the fields the importer
+ * reads itself (time, run id, job, dataset names) are named by the reader; the rest by ajv; then each invalid facet.
+ */
+function standardWarnings(r: FieldReader, value: Readonly<Record<string, unknown>>, label: EventLabel): void {
   if (typeof value.schemaURL !== 'string') r.warnings.push('no "schemaURL" (required by the OpenLineage spec)');
   if (typeof value.producer !== 'string') r.warnings.push('no "producer" (required by the OpenLineage spec)');
   const type = value.eventType;
@@ -121,7 +126,19 @@ function standardWarnings(r: FieldReader, value: Readonly<Record<string, unknown
   else if (type !== undefined && !EVENT_TYPES.includes(String(type))) {
     r.warnings.push(`unknown eventType ${JSON.stringify(type)} (expected one of ${EVENT_TYPES.join(', ')})`);
   }
+  for (const finding of eventSchemaFindings(value, label)) {
+    if (!readerNames(finding)) r.warnings.push(`${finding.message} (OpenLineage schema)`);
+  }
+  r.warnings.push(...facetProblems(value));
 }
+
+/** Whether the reader (or the static-event reader) names this finding itself, in its own words. */
+function readerNames({ path, keyword }: EventFinding): boolean {
+  if (path === 'producer' || path === 'schemaURL') return keyword === 'required';
+  return READER_PATHS.test(path);
+}
+const READER_PATHS =
+  /^(eventTime|eventType|run|run\.runId|job|job\.(namespace|name)|inputs|outputs|dataset|((inputs|outputs)\[\d+\]|dataset)(\.(namespace|name))?)$/;
 
 function datasets(r: FieldReader, key: 'inputs' | 'outputs'): ReadonlyArray<RunDataset> {
   const list = r.get(key);

@@ -5,7 +5,8 @@
  * Deliberate differences:
  * - a missing `schemaURL` or `producer` is a warning, not a rejection (Marquez's own seed events omit schemaURL);
  * - an `eventTime` without offset is read as UTC with a warning; a non-UUID `run.runId` is a warning;
- * - facets are kept as received: a facet that breaks its own schema is neither rejected nor warned about;
+ * - facets are kept as received: a standard facet that breaks its own schema is a warning naming it and its pointer,
+ *   never a rejection (openlineage-validation.test.ts); custom facets are not checked;
  * - an event whose eventTime is missing or a placeholder, or whose run.runId is missing, is still invalid here (ajv
  *   finds it), and the importer says so: it makes no run of it, only static job and dataset records, with a warning
  *   naming each deviating field (openlineage-static-event.ts).
