@@ -1,13 +1,19 @@
 /**
- * Reading a Git repository without a system `git`: isomorphic-git (pure JavaScript) walks every ref's history and
- * writes it as `git log` (GIT_LOG_ARGS) would — commits in date order with no parent before its children, the
- * paths each changed against its first parent — so the same git-log importer reads it into the same records.
+ * Reading a Git repository without a system `git`: isomorphic-git (pure JavaScript) walks the history of the refs
+ * GIT_LOG_ARGS reads and writes it as that `git log` would — commits in date order with no parent before its
+ * children, each commit object read as git reads it (git-commit-object.ts: encoding, idents, dates, the raw message,
+ * git's trailers), the paths each changed against its first parent — so the importer makes the same records.
  * Also a file's text at a commit (`git:show`) and whether the clone is shallow.
  */
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import git, { type CommitObject } from 'isomorphic-git';
-import { GIT_LOG_FIELD_SEP as FS, GIT_LOG_RECORD_SEP as RS } from '../../shared/importers/git-log-format.js';
+import git from 'isomorphic-git';
+import {
+  GIT_LOG_FIELD_SEP as FS,
+  GIT_LOG_RECORD_SEP as RS,
+  GIT_REF_NAMESPACES,
+} from '../../shared/importers/git-log-format.js';
+import { parseCommitObject, type CommitObject } from './git-commit-object.js';
 
 interface Repo {
   readonly fs: typeof fs;
@@ -40,15 +46,17 @@ export async function isomorphicGitLog(folder: string): Promise<string> {
   while (stack.length > 0) {
     const oid = stack.pop() as string;
     if (commits.has(oid)) continue;
-    const { commit } = await git.readCommit({ ...repo, oid });
-    const parents = shallow.has(oid) ? [] : commit.parent;
-    commits.set(oid, { ...commit, parent: parents });
+    const { object } = await git.readObject({ ...repo, oid, format: 'content' });
+    const commit = parseCommitObject(object as Uint8Array);
+    const parents = shallow.has(oid) ? [] : commit.parents;
+    commits.set(oid, { ...commit, parents });
     stack.push(...parents);
   }
   const texts: string[] = [];
   for (const oid of dateOrder(commits, tips)) {
     const commit = commits.get(oid) as CommitObject;
-    texts.push(header(oid, commit, decorated.get(oid) ?? '') + (await nameStatus(repo, oid, commit.parent[0])));
+    const parent = commits.get(commit.parents[0] ?? '');
+    texts.push(header(oid, commit, decorated.get(oid) ?? '') + (await nameStatus(repo, commit.tree, parent?.tree)));
   }
   return texts.join('\0');
 }
@@ -82,11 +90,13 @@ interface RefTip {
 }
 
 /**
- * The commits every ref points at (`--all`: everything under `refs/` — branches, remote branches, tags, pull-request
- * refs, the stash — and HEAD), peeled to the commit, in git's ref order (byte order of the names, HEAD last).
+ * The commits the read refs point at (GIT_LOG_ARGS: the refs under GIT_REF_NAMESPACES, then HEAD), peeled to the
+ * commit, in git's ref order (byte order of the names, HEAD last). isomorphic-git also lists the peeled entries of
+ * packed-refs (`refs/tags/v1^{}`): they are no refs.
  */
 async function refTips(repo: Repo): Promise<RefTip[]> {
-  const names = (await git.listRefs({ ...repo, filepath: 'refs' })).map((r) => `refs/${r}`);
+  const read = (name: string) => GIT_REF_NAMESPACES.some((ns) => name.startsWith(`${ns}/`)) && !name.endsWith('^{}');
+  const names = (await git.listRefs({ ...repo, filepath: 'refs' })).map((r) => `refs/${r}`).filter(read);
   names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const tips: RefTip[] = [];
   for (const name of [...names, 'HEAD']) {
@@ -135,8 +145,8 @@ async function peel(repo: Repo, oid: string): Promise<string | undefined> {
 /** `--date-order`: newest committer date first, never a parent before all its children (ties: first come). */
 function dateOrder(commits: ReadonlyMap<string, CommitObject>, tips: ReadonlyArray<string>): string[] {
   const children = new Map<string, number>();
-  for (const commit of commits.values()) for (const p of commit.parent) children.set(p, (children.get(p) ?? 0) + 1);
-  const time = (oid: string) => commits.get(oid)?.committer.timestamp ?? 0;
+  for (const commit of commits.values()) for (const p of commit.parents) children.set(p, (children.get(p) ?? 0) + 1);
+  const time = (oid: string) => commits.get(oid)?.time ?? 0;
   const queue = new DateQueue(time);
   const start = [...commits.keys()].filter((oid) => !children.has(oid));
   start.sort((a, b) => time(b) - time(a) || tips.indexOf(a) - tips.indexOf(b));
@@ -144,7 +154,7 @@ function dateOrder(commits: ReadonlyMap<string, CommitObject>, tips: ReadonlyArr
   const order: string[] = [];
   for (let oid = queue.take(); oid !== undefined; oid = queue.take()) {
     order.push(oid);
-    for (const parent of commits.get(oid)?.parent ?? []) {
+    for (const parent of commits.get(oid)?.parents ?? []) {
       const left = (children.get(parent) ?? 1) - 1;
       children.set(parent, left);
       if (left === 0) queue.put(parent);
@@ -195,20 +205,10 @@ class DateQueue {
   }
 }
 
-/** `%aI`: the time in its own offset, e.g. 2026-01-02T03:04:05+02:00. */
-function isoTime(person: CommitObject['author']): string {
-  // isomorphic-git stores the offset negated (as Date#getTimezoneOffset), and -0 for git's "-0000".
-  const tz = person.timezoneOffset;
-  const offset = tz === 0 ? 0 : -tz;
-  const local = new Date((person.timestamp + offset * 60) * 1000).toISOString().slice(0, 19);
-  const sign = offset < 0 || Object.is(tz, -0) ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
+/** The header GIT_LOG_PRETTY prints: sha, parents, author, committer, refs, trailers, message. */
 function header(oid: string, c: CommitObject, decoration: string): string {
-  const fields = [oid, c.parent.join(' '), c.author.name, c.author.email, isoTime(c.author)];
-  fields.push(c.committer.name, c.committer.email, isoTime(c.committer), decoration, c.message);
+  const fields = [oid, c.parents.join(' '), c.authorName, c.authorEmail, c.authorDate];
+  fields.push(c.committerName, c.committerEmail, c.committerDate, decoration, c.trailers, c.message);
   return `${RS}${fields.join(FS)}${FS}`;
 }
 
@@ -220,11 +220,10 @@ interface Change {
 }
 type Entry = { readonly mode: string; readonly oid: string; readonly type: string };
 
-/** `--name-status -z --no-renames` against the first parent (everything added for a root commit). */
-async function nameStatus(repo: Repo, oid: string, parent: string | undefined): Promise<string> {
-  const treeOf = async (commit: string) => (await git.readCommit({ ...repo, oid: commit })).commit.tree;
+/** `--name-status -z --no-renames` of a commit's tree against its first parent's (everything added for a root). */
+async function nameStatus(repo: Repo, tree: string, parentTree: string | undefined): Promise<string> {
   const changes: Change[] = [];
-  await diffTrees(repo, parent && (await treeOf(parent)), await treeOf(oid), '', changes);
+  await diffTrees(repo, parentTree, tree, '', changes);
   if (changes.length === 0) return '';
   changes.sort((x, y) => Buffer.compare(Buffer.from(x.path), Buffer.from(y.path)));
   return `\n${changes.map((c) => `${c.status}\0${c.path}\0`).join('')}`;

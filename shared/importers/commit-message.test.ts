@@ -14,10 +14,18 @@ describe('commit messages', () => {
     ]);
   });
 
-  it('finds no trailers in prose, a one-paragraph message or a URL line', () => {
+  it('finds no trailers in prose or a one-paragraph message; a lone URL line is one, as git reads it', () => {
     expect(parseCommitMessage('Reviewed-by: someone').trailers).toEqual([]);
     expect(parseCommitMessage('Subject\n\nThis is prose: with a colon\nand a second line.').trailers).toEqual([]);
-    expect(parseCommitMessage('Subject\n\nhttps://example.com/x').trailers).toEqual([]);
+    expect(parseCommitMessage('Subject\n\nhttps://example.com/x').trailers).toEqual([
+      { key: 'https', value: '//example.com/x' },
+    ]);
+  });
+
+  it('keeps the subject as git prints it (%s): leading spaces and a byte-order mark stay, lines are joined', () => {
+    expect(parseCommitMessage('\n \n  Fix the flag  \nfor good\t\n\nBody').subject).toBe('  Fix the flag for good');
+    expect(parseCommitMessage('\uFEFFFix the flag\r\n\r\nBody\r\n').subject).toBe('\uFEFFFix the flag');
+    expect(parseCommitMessage('\uFEFFFix the flag\r\n\r\nBody\r\n').body).toBe('Body');
   });
 
   it('finds the pull request of GitHub, squash, Bitbucket and GitLab merges', () => {

@@ -1,8 +1,9 @@
 /**
- * Reading a commit message: subject and body, trailers (`Key: value` lines of the last paragraph,
- * as `git interpret-trailers` finds them) and the pull/merge request the message names.
+ * Reading a commit message: subject and body as `git log` prints them (`%s`, `%b`), trailers by git's rules
+ * (git-trailers.ts) and the pull/merge request the message names.
  */
 import type { Trailer } from '../model/records';
+import { gitTrailers, skipBlankLines } from './git-trailers';
 
 export interface CommitMessage {
   readonly subject: string;
@@ -11,7 +12,6 @@ export interface CommitMessage {
   readonly pullRequest?: number;
 }
 
-const TRAILER = /^([A-Za-z0-9][A-Za-z0-9-]*)\s*:\s*(.*)$/;
 /** GitHub merges, squash merges (`Title (#123)`), Bitbucket merges, GitLab merges; where each is looked for. */
 const PR_PATTERNS: ReadonlyArray<{ readonly pattern: RegExp; readonly in: 'subject' | 'message' }> = [
   { pattern: /^Merge pull request #(\d+) from /, in: 'subject' },
@@ -22,29 +22,30 @@ const PR_PATTERNS: ReadonlyArray<{ readonly pattern: RegExp; readonly in: 'subje
 
 /** Splits a raw commit message (`%B`) into subject, body, trailers and the pull request it names. */
 export function parseCommitMessage(raw: string): CommitMessage {
-  const text = raw.replace(/\r\n/g, '\n').trim();
-  const paragraphs = text.split(/\n\s*\n/);
-  const subject = (paragraphs[0] ?? '').split('\n').join(' ').trim();
-  const body = paragraphs.slice(1).join('\n\n').trim();
-  const trailers = paragraphs.length > 1 ? parseTrailers(paragraphs[paragraphs.length - 1] ?? '') : [];
-  const pullRequest = pullRequestOf(subject, text);
+  const { subject, bodyStart } = gitSubject(raw);
+  const body = raw.slice(bodyStart).replace(/\r\n/g, '\n').trim();
+  const trailers = gitTrailers(raw);
+  const pullRequest = pullRequestOf(subject, raw.replace(/\r\n/g, '\n'));
   return { subject, body, trailers, ...(pullRequest !== undefined && { pullRequest }) };
 }
 
-/** The trailers of one paragraph, or none when any line of it is not a trailer (or its continuation). */
-export function parseTrailers(paragraph: string): ReadonlyArray<Trailer> {
-  const trailers: { key: string; value: string }[] = [];
-  for (const line of paragraph.split('\n')) {
-    const last = trailers[trailers.length - 1];
-    if (/^\s+\S/.test(line) && last) {
-      last.value = `${last.value} ${line.trim()}`;
-      continue;
-    }
-    const match = TRAILER.exec(line);
-    if (!match || /^https?$/i.test(match[1] ?? '')) return [];
-    trailers.push({ key: match[1] ?? '', value: (match[2] ?? '').trim() });
+/**
+ * `%s` as git prints it: the first paragraph after any blank lines, its lines joined by a space with their trailing
+ * white space removed; leading spaces and a byte-order mark stay (git keeps them). `bodyStart` is where `%b` begins.
+ */
+export function gitSubject(raw: string): { readonly subject: string; readonly bodyStart: number } {
+  const lines: string[] = [];
+  let at = skipBlankLines(raw);
+  while (at < raw.length) {
+    const nl = raw.indexOf('\n', at);
+    const end = nl === -1 ? raw.length : nl + 1;
+    const line = raw.slice(at, end);
+    at = end;
+    const kept = line.replace(/[ \t\n\r]+$/, '');
+    if (kept === '') break;
+    lines.push(kept);
   }
-  return trailers;
+  return { subject: lines.join(' '), bodyStart: skipBlankLines(raw, at) };
 }
 
 /** The pull request number a merge or squash commit names, if any. */

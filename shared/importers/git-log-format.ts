@@ -6,24 +6,56 @@
 export const GIT_LOG_FIELD_SEP = '\x1f';
 export const GIT_LOG_RECORD_SEP = '\x1e';
 
-/**
- * %H sha, %P parents, %an %ae %aI author, %cn %ce %cI committer, %D the refs pointing at the commit (full names,
- * `HEAD -> refs/heads/main` where HEAD is on a branch, `tag: refs/tags/v1`), %B raw body.
- */
-export const GIT_LOG_PRETTY = `${GIT_LOG_RECORD_SEP}%H${GIT_LOG_FIELD_SEP}%P${GIT_LOG_FIELD_SEP}%an${GIT_LOG_FIELD_SEP}%ae${GIT_LOG_FIELD_SEP}%aI${GIT_LOG_FIELD_SEP}%cn${GIT_LOG_FIELD_SEP}%ce${GIT_LOG_FIELD_SEP}%cI${GIT_LOG_FIELD_SEP}%D${GIT_LOG_FIELD_SEP}%B${GIT_LOG_FIELD_SEP}`;
+const FIELDS = [
+  '%H', // sha
+  '%P', // parents
+  '%an',
+  '%ae',
+  '%ai', // author date with the offset as recorded: 2026-01-02 03:04:05 +0530
+  '%cn',
+  '%ce',
+  '%ci',
+  '%D', // the read refs pointing at the commit (full names, `HEAD -> refs/heads/main`, `tag: refs/tags/v1`)
+  '%(trailers:only,unfold)', // the trailers git finds, `Key: value` a line
+  '%B', // the raw message
+];
+
+/** The header of one commit: FIELDS separated by GIT_LOG_FIELD_SEP, the message last, then the changed paths. */
+export const GIT_LOG_PRETTY = `${GIT_LOG_RECORD_SEP}${FIELDS.join(GIT_LOG_FIELD_SEP)}${GIT_LOG_FIELD_SEP}`;
 
 /**
- * Arguments after `git` (run in the repository): every commit of every ref (branches, tags, remote branches,
- * pull-request refs, HEAD), newest first, each with every ref that points at it; a merge lists the paths it changed
- * against its first parent (what the merged branch brought).
+ * The refs whose history is read, and the only refs `%D` names: local branches, remote-tracking branches, tags,
+ * pull-request refs (GitHub `refs/pull/N/head|merge`, GitLab `refs/merge-requests/N/head`) and HEAD. Others
+ * (`refs/notes`, `refs/stash`, `refs/original` after a rewrite, `refs/prefetch`, `refs/replace`, hosting-specific
+ * `refs/keep-around` …) are not read: they hold notes, stashes or old copies, not changes of the code.
+ */
+export const GIT_REF_NAMESPACES: ReadonlyArray<string> = [
+  'refs/heads',
+  'refs/remotes',
+  'refs/tags',
+  'refs/pull',
+  'refs/merge-requests',
+];
+
+/**
+ * Arguments after `git` (run in the repository): every commit of the refs above, in byte order of their names, then
+ * HEAD (`--exclude=refs/* --all` is HEAD alone, and nothing where HEAD names no commit yet) — the order `--all` gave
+ * them —, newest first, each with the read refs that point at it; a merge lists the paths it changed against its
+ * first parent (what the merged branch brought).
  */
 export const GIT_LOG_ARGS: ReadonlyArray<string> = [
   'log',
+  '--branches',
+  '--glob=refs/merge-requests/*',
+  '--glob=refs/pull/*',
+  '--remotes',
+  '--tags',
+  '--exclude=refs/*',
   '--all',
   '--date-order',
   '--no-renames',
   '--decorate=full',
-  '--decorate-refs=refs/',
+  ...GIT_REF_NAMESPACES.map((ns) => `--decorate-refs=${ns}`),
   '--decorate-refs=HEAD',
   '--name-status',
   '-z',

@@ -1,11 +1,12 @@
 /**
  * Git history importer: parses the output of `git log` run with GIT_LOG_ARGS (git-log-format.ts)
- * into Commit records — authors, committers, dates, changed paths, trailers and the pull request
- * a merge names. Provenance line = the commit's 1-based index in the log.
+ * into Commit records — authors, committers, dates with their offsets, changed paths, the trailers git found,
+ * the refs read and the pull request a merge names. Provenance line = the commit's 1-based index in the log.
  */
 import type { ChangedPath, Commit, ImportResult, ImportWarning, Rejection } from '../model/records';
 import { parseCommitMessage } from './commit-message';
 import { GIT_LOG_FIELD_SEP, GIT_LOG_RECORD_SEP } from './git-log-format';
+import { parseTrailerLines } from './git-trailers';
 import { IMPORTER_VERSION, type ImportSource } from './record-runner';
 import { parseTimestamp } from './timestamps';
 
@@ -15,7 +16,10 @@ export interface GitLogOptions {
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** The fields before the message (GIT_LOG_PRETTY); the message and the changed paths follow. */
 const HEADER_FIELDS = 10;
+/** The offset at the end of `%ai`: `2026-01-02 03:04:05 +0530`. */
+const OFFSET = / ([+-]\d{4,})$/;
 
 /** Imports commits from `git log` output made with GIT_LOG_ARGS. */
 export function importGitLog(text: string, source: ImportSource, options: GitLogOptions): ImportResult {
@@ -47,20 +51,25 @@ export type CommitOutcome =
 /** Parses one commit record (the text after a GIT_LOG_RECORD_SEP). */
 export function parseCommit(chunk: string, repository: string, provenance: Commit['provenance']): CommitOutcome {
   const parts = chunk.split(GIT_LOG_FIELD_SEP);
-  if (parts.length <= HEADER_FIELDS) {
-    return { reason: `commit record has ${parts.length} fields, expected ${HEADER_FIELDS + 1}` };
+  if (parts.length < HEADER_FIELDS + 2) {
+    return { reason: `commit record has ${parts.length} fields, expected ${HEADER_FIELDS + 2}` };
   }
   const [sha = '', parents = '', authorName = '', authorEmail = '', authorDate = '', ...rest] = parts;
-  const [committerName = '', committerEmail = '', committerDate = '', decoration = '', message = ''] = rest;
+  const [committerName = '', committerEmail = '', committerDate = '', decoration = '', trailerText = ''] = rest;
   if (!SHA.test(sha)) return { reason: `"${sha.slice(0, 80)}" is not a commit SHA` };
   const author = parseTimestamp(authorDate);
   const committer = parseTimestamp(committerDate);
   if (!author.ok) return { reason: `author date ${author.reason}` };
   if (!committer.ok) return { reason: `committer date ${committer.reason}` };
   const warnings: string[] = [];
-  const changedPaths = parseNameStatus(rest.slice(5).join(GIT_LOG_FIELD_SEP), warnings);
-  const { subject, body, trailers, pullRequest } = parseCommitMessage(message);
+  // The message is everything up to the last separator (a message may hold the separator); the paths follow it.
+  const message = parts.slice(HEADER_FIELDS, -1).join(GIT_LOG_FIELD_SEP);
+  const changedPaths = parseNameStatus(parts[parts.length - 1] ?? '', warnings);
+  const { subject, body, pullRequest } = parseCommitMessage(message);
+  const trailers = parseTrailerLines(trailerText);
   const refs = parseDecoration(decoration);
+  const authorTimezone = OFFSET.exec(authorDate)?.[1];
+  const committerTimezone = OFFSET.exec(committerDate)?.[1];
   const commit: Commit = {
     kind: 'commit',
     repository,
@@ -69,9 +78,11 @@ export function parseCommit(chunk: string, repository: string, provenance: Commi
     authorName,
     authorEmail,
     authorDate: author.iso,
+    ...(authorTimezone !== undefined && { authorTimezone }),
     committerName,
     committerEmail,
     committerDate: committer.iso,
+    ...(committerTimezone !== undefined && { committerTimezone }),
     subject,
     body,
     trailers,

@@ -95,9 +95,13 @@ export interface Commit {
   readonly authorName: string;
   readonly authorEmail: string;
   readonly authorDate: string;
+  /** The author's time-zone offset as git records it (`+0530`, `-0800`); absent where the history did not say. */
+  readonly authorTimezone?: string;
   readonly committerName: string;
   readonly committerEmail: string;
   readonly committerDate: string;
+  /** The committer's time-zone offset as git records it (`+0530`). */
+  readonly committerTimezone?: string;
   readonly subject: string;
   readonly body: string;
   readonly trailers: ReadonlyArray<Trailer>;
