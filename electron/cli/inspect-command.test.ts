@@ -65,10 +65,22 @@ describe('lineage-investigator inspect', () => {
   });
 
   it('still exits 1 for a file that could be evidence but is not recognized', async () => {
-    const { code, out } = await inspect([realFixture('inference/feast/feast_ui_rag_registry.json')]);
+    const path = join(work, 'export.json');
+    writeFileSync(path, '{"projects": [{"name": "warehouse"}], "owner": "ada"}\n');
+    const { code, out } = await inspect([path]);
     expect(code).toBe(1);
     expect(out).toContain('rejected: 1');
     expect(out).toMatch(/1 input: 0 records, 1 rejected$/);
+  });
+
+  it('reads a real Feast registry as declared lineage: feature views and services are jobs, exit 0', async () => {
+    const { code, out } = await inspect([realFixture('inference/feast')]);
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /feast_ui_registry_credit_scoring_aws\.json.*\n {2}kind: feast-registry {3}importer: feast 1\.0\.0/,
+    );
+    expect(out).toContain('records: dataset 16, job 10');
+    expect(out).toMatch(/5 inputs: 36 records, 0 rejected, 3 skipped \(not evidence\)$/);
   });
 
   it('prints one JSON document with --json', async () => {

@@ -21,6 +21,7 @@
  * importer could not read.
  */
 import { appOutputLinesOf, appOutputOf } from './app-outputs';
+import { feastMetadataNotEvidence } from './feast-registry-importer';
 import { eachLine, isObject, type JsonInput } from './json-input';
 import { clip } from './timestamps';
 
@@ -31,7 +32,7 @@ export const ACCEPTED_KINDS =
   "audit logs (the app's JSONL, AWS CloudTrail, GCP Cloud Audit Logs, GitHub audit log, RudderStack Audit Logs API " +
   'pages), enforcement log JSONL or ' +
   'RudderStack events with violationErrors, GitHub pull requests JSON (or GitLab merge requests), tracking plans ' +
-  '(rudder-cli YAML, Segment Protocols JSON, JSON Schema), RudderStack Profiles YAML, and Git history from a repository';
+  '(rudder-cli YAML, Segment Protocols JSON, JSON Schema), RudderStack Profiles YAML, Feast registries (JSON), and Git history from a repository';
 
 /**
  * Why an input is not evidence (to skip it, nothing lost), or undefined when it could be evidence and an
@@ -60,7 +61,7 @@ function documentNotEvidence(value: unknown): string | undefined {
   if (!isObject(value)) return undefined;
   if (isJsonSchema(value)) return JSON_SCHEMA;
   if (isSingleFacet(value)) return SINGLE_FACET;
-  return structuredLogs([value], 'a JSON object');
+  return feastMetadataNotEvidence(value) ?? structuredLogs([value], 'a JSON object');
 }
 
 const JSON_SCHEMA = 'a JSON Schema of a format, not data';

@@ -1,7 +1,7 @@
 /**
  * Dropping the whole real fixtures folder: the files that are not evidence are skipped with a reason (nothing
- * lost), and the only files rejected are those a user can act on — CSVs needing a column mapping and JSON in a
- * format not imported (the Feast registries).
+ * lost), and the only files rejected are those a user can act on — CSVs needing a column mapping (the Feast
+ * registries are imported: feast-registry-importer.test.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -43,7 +43,10 @@ describe('files that are not evidence are skipped, not rejected', () => {
     expect(why(/^dbt\/.*_logs\.jsonl$/)).toHaveLength(4);
     for (const reason of why(/^dbt\/.*_logs\.jsonl$/)) expect(reason).toMatch(/^dbt structured logs \(JSON lines\)/);
     expect(why(/dbt_project\.yml$|feast.*\.yaml$/)).toHaveLength(4);
-    expect(skipped).toHaveLength(6 + 39 + 14 + 4 + 4);
+    expect(why(/featureView_.*_metadata\.json$/)).toEqual([
+      'Feast UI column statistics of a feature view (histograms, sample values), not lineage: import the registry',
+    ]);
+    expect(skipped).toHaveLength(6 + 39 + 14 + 4 + 4 + 1);
   });
 
   it('loses nothing of a skipped file: no record, no rejection, no warning', () => {
@@ -52,11 +55,8 @@ describe('files that are not evidence are skipped, not rejected', () => {
     }
   });
 
-  it('rejects only files with an explained reason: CSVs to map, JSON of a format not imported', () => {
+  it('rejects only files with an explained reason: CSVs to map', () => {
     expect(rejected.map((r) => [r.name, r.summary.rejections[0]?.reason.split(':')[0]])).toEqual([
-      ['inference/feast/feast_ui_featureView_credit_history_metadata.json', 'unrecognized input'],
-      ['inference/feast/feast_ui_rag_registry.json', 'unrecognized input'],
-      ['inference/feast/feast_ui_registry_credit_scoring_aws.json', 'unrecognized input'],
       ['inference/nannyml/nannyml_california_housing_analysis.csv', 'needs a column mapping'],
       ['inference/nannyml/nannyml_california_housing_analysis_gt.csv', 'needs a column mapping'],
       ['inference/nannyml/nannyml_california_housing_reference.csv', 'needs a column mapping'],

@@ -50,10 +50,10 @@ const EXPLAINED: ReadonlyArray<Explanation> = [
     why: 'NannyML CSV inference logs: imported through a column mapping (csv-importer.test.ts)',
   },
   {
-    files: /^inference\//,
+    files: /^inference\/feast\/.*(_metadata\.json|\.yaml)$/,
     detected: 'unknown',
-    reason: /unrecognized input/,
-    why: 'Feast registries: not inputs of FORMATS.md',
+    reason: /^$/,
+    why: 'Feast UI column statistics and feature_store.yaml settings: skipped, not evidence',
   },
 ];
 
@@ -100,5 +100,6 @@ describe('every real fixture imports with no unexplained rejection', () => {
     expect(kinds('audit/')).toEqual(new Set(['aws-cloudtrail', 'gcp-audit', 'github-audit']));
     expect(kinds('tracking-plans/')).toEqual(new Set(['tracking-plan']));
     expect(kinds('dbt/dbtcore_state_manifests/')).toEqual(new Set(['dbt-manifest']));
+    expect(kinds('inference/feast/feast_ui_r')).toEqual(new Set(['feast-registry']));
   });
 });

@@ -12,6 +12,7 @@ import { deploymentMapper } from './deployment-importer';
 import type { RecordKind } from './detect';
 import type { DocumentImporter } from './document-importer';
 import { enforcementLogMapper } from './enforcement-log-importer';
+import { feastRegistryImporter } from './feast-registry-importer';
 import { gcpAuditMapper } from './gcp-audit-importer';
 import { gitHubAuditMapper } from './github-audit-importer';
 import { openLineageMapper } from './openlineage-importer';
@@ -42,6 +43,7 @@ export const DOCUMENT_IMPORTERS: ReadonlyArray<DocumentImporter> = [
   dbtCatalogImporter,
   trackingPlanImporter,
   profilesImporter,
+  feastRegistryImporter,
 ];
 
 /** The kind an empty wrapper still names (`{"events": []}` is an empty Marquez page). */

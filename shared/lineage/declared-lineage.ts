@@ -4,7 +4,8 @@
  * not when it ran. Each such job becomes a declared job version (identified by a hash of its code text, or the commit
  * its source code location names) and each of its outputs a declared dataset version, with the fields and column
  * lineage of the matching static dataset record. Both hold from −∞ until the first version a run was observed to
- * execute or write, so run-observed lineage always wins from its first run on.
+ * execute or write, so run-observed lineage always wins from its first run on. A Feast registry's feature views and
+ * services (feast-registry-importer.ts) are declared the same way.
  */
 import { nodeId, type MergedRun } from '../analysis/run-index';
 import type { EvidenceSet } from '../model/evidence-set';
@@ -16,6 +17,9 @@ import { repositoryUrlOf } from './repository-url';
 
 /** The `tool` of static OpenLineage jobs and the `origin` of their datasets (openlineage-static.ts). */
 const STATIC_OPENLINEAGE = 'openlineage';
+/** Jobs declared without runs by a tool's own registry: Feast feature views and services (feast-registry-importer.ts). */
+const DECLARING_TOOLS = new Set([STATIC_OPENLINEAGE, 'feast']);
+const isDeclaredDataset = (d: DatasetDefinition) => d.origin === STATIC_OPENLINEAGE || d.origin.startsWith('feast-');
 
 /** The `state` of a declaration standing in for a run in a declared version. */
 export const DECLARED_STATE = 'DECLARED';
@@ -45,8 +49,7 @@ export const declaredAt = (p: Provenance): string =>
 export function declaredLineage(set: EvidenceSet): DeclaredLineage {
   const staticDatasets = new Map<string, DatasetDefinition>();
   for (const d of set.datasets) {
-    if (d.origin === STATIC_OPENLINEAGE && !staticDatasets.has(nodeId(d.dataset)))
-      staticDatasets.set(nodeId(d.dataset), d);
+    if (isDeclaredDataset(d) && !staticDatasets.has(nodeId(d.dataset))) staticDatasets.set(nodeId(d.dataset), d);
   }
   const jobs = new Map<string, JobVersion & { to: number }>();
   const declarations = new Map<string, MergedRun>();
@@ -54,7 +57,7 @@ export function declaredLineage(set: EvidenceSet): DeclaredLineage {
   const readers = new Map<string, MergedRun[]>();
   const ids = new Set<string>(staticDatasets.keys());
   for (const job of set.jobs) {
-    if (job.tool !== STATIC_OPENLINEAGE) continue;
+    if (!DECLARING_TOOLS.has(job.tool)) continue;
     const jobId = nodeId(job.job);
     if (jobs.has(jobId)) continue;
     const jobVersion = declaredJobVersion(job, set);
