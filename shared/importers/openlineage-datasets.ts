@@ -1,9 +1,16 @@
 /**
  * OpenLineage input/output datasets: schema fields, column lineage (every shape seen in the wild:
  * 1-0-0 with transformationDescription/Type, 1-0-1 bare inputFields, 1-1-0+ with per-field
- * `transformations`), the dataset version facet, and every facet kept raw.
+ * `transformations`, 1-2-0's dataset-wide `dataset` dependencies), the dataset version facet, and every facet
+ * kept raw.
  */
-import type { ColumnLineageEntry, DatasetRef, RunDataset, SchemaField } from '../model/records';
+import type {
+  ColumnInputField,
+  ColumnLineageEntry,
+  ColumnTransformation,
+  RunDataset,
+  SchemaField,
+} from '../model/records';
 import { isObject } from './json-input';
 import { describeType } from './timestamps';
 
@@ -23,6 +30,7 @@ export function mapRunDataset(value: unknown, where: string): DatasetOutcome {
   const version = datasetVersion(facets.version);
   const fields = schemaFields(facets.schema);
   const columnLineage = columnLineageEntries(facets.columnLineage);
+  const dependencies = datasetDependencies(facets.columnLineage);
   return {
     dataset: {
       namespace,
@@ -30,6 +38,7 @@ export function mapRunDataset(value: unknown, where: string): DatasetOutcome {
       ...(version !== undefined && { version }),
       ...(fields && { fields }),
       ...(columnLineage && { columnLineage }),
+      ...(dependencies && { datasetDependencies: dependencies }),
       ...(Object.keys(facets).length > 0 && { facets }),
     },
   };
@@ -71,18 +80,45 @@ export function columnLineageEntries(facet: unknown): ReadonlyArray<ColumnLineag
     const inputs = Array.isArray(spec.inputFields) ? spec.inputFields : [];
     const inputFields = inputs.map(inputField).filter((f) => f !== undefined);
     const description = transformationOf(spec, inputs);
-    entries.push({ field, inputFields, ...(description !== undefined && { transformationDescription: description }) });
+    const type = typeof spec.transformationType === 'string' && spec.transformationType !== '';
+    entries.push({
+      field,
+      inputFields,
+      ...(description !== undefined && { transformationDescription: description }),
+      ...(type && { transformationType: spec.transformationType as string }),
+    });
   }
   return entries;
 }
 
-function inputField(value: unknown): (DatasetRef & { readonly field: string }) | undefined {
+/** The facet's `dataset` list (1-2-0): input fields the whole output depends on, or undefined without one. */
+export function datasetDependencies(facet: unknown): ReadonlyArray<ColumnInputField> | undefined {
+  if (!isObject(facet) || !Array.isArray(facet.dataset)) return undefined;
+  return facet.dataset.map(inputField).filter((f) => f !== undefined);
+}
+
+function inputField(value: unknown): ColumnInputField | undefined {
   if (!isObject(value)) return undefined;
   const namespace = value.namespace ?? value.datasetNamespace;
   const name = value.name ?? value.datasetName;
   const field = value.field ?? value.fieldName;
   if (typeof namespace !== 'string' || typeof name !== 'string' || typeof field !== 'string') return undefined;
-  return { namespace, name, field };
+  const transformations = Array.isArray(value.transformations)
+    ? value.transformations.map(transformation).filter((t) => t !== undefined)
+    : [];
+  return { namespace, name, field, ...(transformations.length > 0 && { transformations }) };
+}
+
+/** One `transformations` item: its type, and the subtype, description and masking it gives. */
+function transformation(value: unknown): ColumnTransformation | undefined {
+  if (!isObject(value) || typeof value.type !== 'string' || value.type === '') return undefined;
+  const { subtype, description, masking } = value;
+  return {
+    type: value.type,
+    ...(typeof subtype === 'string' && subtype !== '' && { subtype }),
+    ...(typeof description === 'string' && description !== '' && { description }),
+    ...(typeof masking === 'boolean' && { masking }),
+  };
 }
 
 /** The facet's own description, else its type, else the per-input transformations (e.g. `DIRECT/AGGREGATION`). */

@@ -73,13 +73,32 @@ describe('OpenLineage importer on real files', () => {
     const [v1] = runs(event(facet('ColumnLineageDatasetFacet_1.json')));
     const name = v1?.outputs[0]?.columnLineage?.find((c) => c.field === 'NAME');
     expect(name?.transformationDescription).toBe('SELECT NAME');
-    expect(name?.inputFields).toContainEqual({ namespace: 'SnowflakeOpenLineage', name: 'CUSTOMERS', field: 'NAME' });
+    expect(name?.transformationType).toBe('IDENTITY');
+    expect(name?.inputFields).toContainEqual({
+      namespace: 'SnowflakeOpenLineage',
+      name: 'CUSTOMERS',
+      field: 'ID',
+      transformations: [{ type: 'INDIRECT', subtype: 'JOIN', description: 'ON (DISCOUNTS.CUSTOMERS_ID=CUSTOMERS.ID)' }],
+    });
     const [v2] = runs(event(facet('ColumnLineageDatasetFacet_2.json')));
+    const people = { namespace: 's3://test-bucket', name: '/iceberg_warehouse/some-database/people' };
     const age = v2?.outputs[0]?.columnLineage?.find((c) => c.field === 'ageNextYear');
     expect(age?.inputFields).toEqual([
-      { namespace: 's3://test-bucket', name: '/iceberg_warehouse/some-database/people', field: 'age' },
+      { ...people, field: 'age', transformations: [{ type: 'DIRECT', subtype: 'TRANSFORMATION', masking: false }] },
     ]);
     expect(age?.transformationDescription).toBe('DIRECT/TRANSFORMATION');
+    // columnLineage.dataset (1-2-0): the whole output depends on these fields, by sort and filter
+    const indirect = (field: string, subtype: string) => ({
+      ...people,
+      field,
+      transformations: [{ type: 'INDIRECT', subtype, masking: false }],
+    });
+    expect(v2?.outputs[0]?.datasetDependencies).toEqual([
+      indirect('last_name', 'SORT'),
+      indirect('first_name', 'SORT'),
+      indirect('age', 'FILTER'),
+    ]);
+    expect(v1?.outputs[0]?.datasetDependencies).toBeUndefined();
   });
 
   it('makes static job and dataset records of DatasetEvents and JobEvents, and no run records', () => {

@@ -107,8 +107,23 @@ describe('OpenLineage events not placed in time become static jobs and datasets'
     const hive = load('integration_expected_partial/hive_cllCtasWithJoinsComplete.json');
     expect(hive.counts).toEqual({ job: 1, dataset: 3 });
     const xxx = datasetsOf(hive.records).find((d) => d.dataset.name === 'test.xxx');
+    const hiveField = (name: string, field: string, type: string, subtype: string) => ({
+      namespace: 'hive://localhost:9083',
+      name,
+      field,
+      transformations: [{ type, subtype, masking: false }],
+    });
     expect(xxx?.columnLineage?.find((c) => c.field === 'id')?.inputFields).toEqual([
-      { namespace: 'hive://localhost:9083', name: 'test.t1', field: 'id' },
+      hiveField('test.t1', 'id', 'DIRECT', 'TRANSFORMATION'),
+    ]);
+    // columnLineage.dataset (facet 1-2-0): what the whole table depends on, each with its transformation
+    const joinAndFilter = [
+      { type: 'INDIRECT', subtype: 'JOIN', masking: false },
+      { type: 'INDIRECT', subtype: 'FILTER', masking: false },
+    ];
+    expect(xxx?.datasetDependencies).toEqual([
+      { ...hiveField('test.t2', 'number', '', ''), transformations: joinAndFilter },
+      { ...hiveField('test.t1', 'id', '', ''), transformations: joinAndFilter },
     ]);
     expect(jobsOf(hive.records)[0]?.jobType).toBe('QUERY');
 

@@ -10,7 +10,7 @@
  */
 import type { DatasetDefinition, DatasetRef, JobDefinition, Provenance, RunDataset } from '../model/records';
 import { isObject } from './json-input';
-import { columnLineageEntries, schemaFields } from './openlineage-datasets';
+import { columnLineageEntries, datasetDependencies, schemaFields } from './openlineage-datasets';
 import { documentationOf, jobCode, sourceCodeLocation } from './openlineage-job-facets';
 import { isPlaceholder } from './openlineage-placeholders';
 
@@ -168,8 +168,9 @@ function datasetRecord(g: GatheredDataset): DatasetDefinition {
   const description = documentationOf(facets);
   const columnLineage = columnLineageEntries(facets.columnLineage)?.map((entry) => ({
     ...entry,
-    inputFields: entry.inputFields.filter((f) => !isPlaceholder(f.namespace) && !isPlaceholder(f.name)),
+    inputFields: entry.inputFields.filter(named),
   }));
+  const dependencies = datasetDependencies(facets.columnLineage)?.filter(named);
   return {
     kind: 'dataset',
     dataset: g.dataset,
@@ -177,10 +178,14 @@ function datasetRecord(g: GatheredDataset): DatasetDefinition {
     fields: schemaFields(facets.schema) ?? [],
     ...(description !== undefined && { description }),
     ...(columnLineage && { columnLineage }),
+    ...(dependencies && { datasetDependencies: dependencies }),
     extra: { events: g.events, facets, facetEvidence: g.facets.evidence },
     provenance: g.provenance,
   };
 }
+
+/** Whether an input field names its dataset (not a template placeholder). */
+const named = (f: DatasetRef) => !isPlaceholder(f.namespace) && !isPlaceholder(f.name);
 
 /** The parent run facet's job (`{namespace, name}`), unless missing or a placeholder. */
 function parentJob(facet: unknown): DatasetRef | undefined {

@@ -2,7 +2,7 @@
  * Evidence records declared by configuration rather than observed: dbt jobs and datasets, tracking-plan items,
  * identity-resolution configs. Part of the EvidenceRecord union in records.ts.
  */
-import type { ColumnLineageEntry, DatasetRef, Provenance, SchemaField } from './records';
+import type { ColumnInputField, ColumnLineageEntry, DatasetRef, Provenance, SchemaField } from './records';
 
 /** A job defined by configuration rather than seen running: a dbt model, seed, snapshot or test. */
 export interface JobDefinition {
@@ -40,6 +40,8 @@ export interface DatasetDefinition {
   readonly description?: string;
   /** Column lineage into its fields as declared without a run (OpenLineage `columnLineage` of a static event). */
   readonly columnLineage?: ReadonlyArray<ColumnLineageEntry>;
+  /** The input fields the whole dataset depends on, as declared without a run (`columnLineage.dataset`). */
+  readonly datasetDependencies?: ReadonlyArray<ColumnInputField>;
   /** Fields of the input this type does not name (OpenLineage: its facets and the event each came from). */
   readonly extra?: Readonly<Record<string, unknown>>;
   readonly provenance: Provenance;

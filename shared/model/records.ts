@@ -4,8 +4,10 @@
  * fields `namespace:name#field`, commits by full SHA.
  */
 
+import type { ColumnInputField } from './column-lineage';
 import type { DatasetDefinition, IdentityConfig, JobDefinition, TrackingPlanItem } from './config-records';
 
+export type { ColumnInputField, ColumnTransformation } from './column-lineage';
 export type { DatasetDefinition, IdentityConfig, JobDefinition, TrackingPlanItem } from './config-records';
 
 /** Where a record came from: the source file (by id = its SHA-256) and the line or JSON pointer. */
@@ -29,11 +31,14 @@ export interface SchemaField {
   readonly description?: string;
 }
 
-/** Column lineage of one output field: the input fields it was computed from. */
+/** Column lineage of one output field: the input fields it was computed from (column-lineage.ts). */
 export interface ColumnLineageEntry {
   readonly field: string;
-  readonly inputFields: ReadonlyArray<DatasetRef & { readonly field: string }>;
+  readonly inputFields: ReadonlyArray<ColumnInputField>;
+  /** The facet's description, else its type, else the input fields' transformations (`DIRECT/IDENTITY; …`). */
   readonly transformationDescription?: string;
+  /** The field's own `transformationType` (facet 1-0-0, deprecated since: IDENTITY, MASKED). */
+  readonly transformationType?: string;
 }
 
 export interface RunDataset extends DatasetRef {
@@ -41,6 +46,8 @@ export interface RunDataset extends DatasetRef {
   readonly version?: string;
   readonly fields?: ReadonlyArray<SchemaField>;
   readonly columnLineage?: ReadonlyArray<ColumnLineageEntry>;
+  /** The input fields the whole dataset depends on (`columnLineage.dataset`: filters, joins, sorts, groupings). */
+  readonly datasetDependencies?: ReadonlyArray<ColumnInputField>;
   /** Every facet as received (input/output facets merged), unknown ones kept. */
   readonly facets?: Readonly<Record<string, unknown>>;
 }
