@@ -14,14 +14,22 @@ export interface JobCode {
   readonly facet: 'sourceCode' | 'sql';
 }
 
-/** The `sourceCodeLocation` facet's non-empty string fields, or undefined. */
+/** The `sourceCodeLocation` facet's non-empty string fields and its pull request number, or undefined. */
 export function sourceCodeLocation(facet: unknown): SourceCodeLocation | undefined {
   if (!isObject(facet)) return undefined;
-  const entries = LOCATION_KEYS.filter((k) => typeof facet[k] === 'string' && facet[k] !== '').map((k) => [
-    k,
-    facet[k] as string,
-  ]);
+  const entries: Array<[string, string | number]> = LOCATION_KEYS.filter(
+    (k) => typeof facet[k] === 'string' && facet[k] !== '',
+  ).map((k) => [k, facet[k] as string]);
+  const pullRequest = pullRequestNumber(facet.pullRequestNumber);
+  if (pullRequest !== undefined) entries.push(['pullRequestNumber', pullRequest]);
   return entries.length > 0 ? (Object.fromEntries(entries) as SourceCodeLocation) : undefined;
+}
+
+/** `pullRequestNumber` as the spec gives it (a string, `"42"`), a `#42`, or an integer; else undefined. */
+function pullRequestNumber(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  const digits = /^#?(\d{1,9})$/.exec(text)?.[1];
+  return digits !== undefined && Number(digits) > 0 ? Number(digits) : undefined;
 }
 
 /** The code the job ran: the `sourceCode` facet, else the `sql` facet's query. */

@@ -148,6 +148,7 @@ function declaredJobVersion(job: JobDefinition, set: EvidenceSet): JobVersion & 
     ...(path !== undefined && { codePath: path }),
     ...(repositoryUrl !== undefined && { repositoryUrl }),
     ...(commit !== undefined && { commit }),
+    ...(location?.pullRequestNumber !== undefined && { pullRequest: location.pullRequestNumber }),
     configKind: configKindOf(path, set.audit),
     runCount: 0,
     from: -Infinity,

@@ -203,6 +203,9 @@ function buildJobVersions(
           repositoryUrl: repositoryUrlOf(run.sourceCodeLocation),
         }),
         ...(key.identity === 'commit' && { commit: key.version }),
+        ...(run.sourceCodeLocation?.pullRequestNumber !== undefined && {
+          pullRequest: run.sourceCodeLocation.pullRequestNumber,
+        }),
         configKind: path ? (kinds.get(path) ?? 'code') : 'code',
         runCount: 0,
         from: run.timeMs,

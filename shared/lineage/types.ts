@@ -44,6 +44,8 @@ export interface JobVersion extends Interval {
   readonly codePath?: string;
   readonly repositoryUrl?: string;
   readonly commit?: string;
+  /** The pull request the run's CI named (`sourceCodeLocation.pullRequestNumber`), when it named one. */
+  readonly pullRequest?: number;
   readonly configKind: ConfigKind;
   /** How many runs executed this version. */
   readonly runCount: number;

@@ -61,6 +61,8 @@ export interface SourceCodeLocation {
   readonly version?: string;
   readonly tag?: string;
   readonly branch?: string;
+  /** The pull (or merge) request of the CI run that ran the code (`pullRequestNumber`, OpenLineage 1.46+). */
+  readonly pullRequestNumber?: number;
 }
 
 /** One OpenLineage RunEvent (START, RUNNING, COMPLETE, ABORT, FAIL, OTHER). */
