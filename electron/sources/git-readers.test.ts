@@ -126,7 +126,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const asFile = (text: string) => ({ name: 'warehouse', sha256: 'e'.repeat(64), size: 0, text, derivedAs: 'git-log' });
+const asFile = (text: string) => ({
+  name: 'warehouse',
+  sha256: 'e'.repeat(64),
+  size: 0,
+  text,
+  derivedAs: 'git-log' as const,
+});
 const read = async (reader: 'git-cli' | 'isomorphic-git') => {
   const { stdout } = await createGitRunner('git', reader)(GIT_LOG_ARGS, { cwd: repo });
   return { text: stdout, commits: importInput(asFile(stdout)).records as Commit[] };

@@ -10,6 +10,7 @@ import { openSync, readSync, closeSync } from 'node:fs';
 import type { GitRunner } from '../services/git-runner.js';
 import { createRepositoryCache } from '../services/repository-cache.js';
 import { hashFile } from './decode-stream.js';
+import { repositorySize } from './repository-size.js';
 
 export interface ReadProblem {
   readonly path: string;
@@ -25,7 +26,7 @@ export type ListedInput =
       readonly name: string;
       /** The id of the history: the bundle's SHA-256, or a hash of the folder and its HEAD. */
       readonly sha256: string;
-      /** The bundle file's size; 0 for a folder. */
+      /** The bundle file's size; for a folder, its Git directory's size on disk (repository-size.ts). */
       readonly size: number;
       readonly shallow: boolean;
       /** What was given: the folder or the bundle file. */
@@ -88,7 +89,8 @@ export async function listInputs(
             .update(`${resolve(path)}@${head}`)
             .digest('hex');
           const name = basename(resolve(path)).replace(/\.git$/, '');
-          inputs.push({ type: 'git', path, name, sha256, size: 0, shallow: await shallow(path), given: path });
+          const size = await repositorySize(path);
+          inputs.push({ type: 'git', path, name, sha256, size, shallow: await shallow(path), given: path });
           return;
         }
         const entries = (await readdir(path)).filter((e) => !e.startsWith('.') && e !== 'node_modules').sort();
