@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditEffect, changedKeys } from './audit-effect';
+import { auditEffect, changedKeys, restores } from './audit-effect';
 
 describe('what an audit entry did', () => {
   it('reads change nothing: a viewed, listed or exported object, or a CloudTrail read-only call', () => {
@@ -26,5 +26,18 @@ describe('what an audit entry did', () => {
     expect(auditEffect({ action: 'transformation.updated' })).toBe('behaviour');
     expect(changedKeys(undefined, { a: 1 })).toBeUndefined();
     expect(changedKeys({ a: 1, b: 2 }, { a: 1, b: 3, c: 4 })).toEqual(['b', 'c']);
+  });
+
+  it("an edit restores the prior state when its after-state is the earlier edit's before-state, in any key order", () => {
+    const merge = { before: { profiles: ['u-1', 'u-2'] }, after: { merged: [['u-1', 'u-2']] } };
+    expect(restores(merge, { after: { profiles: ['u-1', 'u-2'] } })).toBe(true);
+    expect(restores(merge, { after: { profiles: ['u-2', 'u-1'] } })).toBe(false);
+    const rule = {
+      before: { match_threshold: 0.92, mode: 'strict' },
+      after: { match_threshold: 0.42, mode: 'strict' },
+    };
+    expect(restores(rule, { after: { mode: 'strict', match_threshold: 0.92 } })).toBe(true);
+    expect(restores(rule, { after: { match_threshold: 0.9, mode: 'strict' } })).toBe(false);
+    expect(restores({ before: undefined }, { after: { a: 1 } })).toBe(false);
   });
 });

@@ -53,3 +53,20 @@ export function stringValues(...states: unknown[]): Set<string> {
   states.forEach(visit);
   return out;
 }
+
+/** Whether two states are the same value (objects compared key by key, in any key order). */
+export function sameState(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameState((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/** Whether `later` put the object back in the state `earlier` found it in (a revert of the edit, an unmerge). */
+export function restores(earlier: Pick<AuditEntry, 'before'>, later: Pick<AuditEntry, 'after'>): boolean {
+  return earlier.before !== undefined && later.after !== undefined && sameState(earlier.before, later.after);
+}

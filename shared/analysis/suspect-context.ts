@@ -3,12 +3,12 @@
  * the last good and the first bad decision read), the look-back window, the traced fields of each job, the commit
  * graph and the decision's environment.
  */
-import { lineageModel } from '../lineage/lineage-model';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { changeInterval } from './change-interval';
 import { commitGraph, type CommitGraph } from './commit-graph';
 import { writeTime } from './data-read';
+import { jobReach } from './job-reach';
 import type { DecisionRef, DiffOf, OnsetEstimate } from './engine-types';
 import type { TraceResult } from './types';
 
@@ -93,21 +93,6 @@ export function suspectContext(
     return [...fields];
   };
   const depths = trace.jobs.map((j) => j.depth);
-  // A run reached the data only if it completed and wrote a traced dataset: a failed run wrote nothing, and a run in
-  // another environment (staging shares the job's name but writes its own datasets) wrote data no decision read.
-  const traced = new Set(trace.nodes.map((n) => n.id));
-  const writing = new Map<string, ReadonlyArray<{ readonly timeMs: number }>>();
-  const writingRuns = (jobId: string) => {
-    let runs = writing.get(jobId);
-    if (!runs) {
-      const all = lineageModel(set).runsOfJob(jobId);
-      const wrote = all.filter((r) => r.state !== 'FAIL' && r.state !== 'ABORT');
-      const intoTrace = wrote.filter((r) => r.outputs.some((o) => traced.has(`${o.namespace}:${o.name}`)));
-      runs = intoTrace.length > 0 ? intoTrace : wrote;
-      writing.set(jobId, runs);
-    }
-    return runs;
-  };
   return {
     set,
     trace,
@@ -122,17 +107,7 @@ export function suspectContext(
     interval: { lastGood, firstBad, windowStart, likelihood: allowed?.likelihood, best: allowed?.best },
     nearest: depths.length ? Math.min(...depths) : 1,
     fieldsOf,
-    firstRunAfter: (jobId, t) => {
-      const runs = writingRuns(jobId);
-      let lo = 0;
-      let hi = runs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((runs[mid] as { timeMs: number }).timeMs < t) lo = mid + 1;
-        else hi = mid;
-      }
-      return runs[lo]?.timeMs;
-    },
+    firstRunAfter: jobReach(set, trace),
     diffOf: options.diffOf,
   };
 }

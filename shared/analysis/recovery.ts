@@ -1,0 +1,90 @@
+/**
+ * Which later change ended the blast radius, decided by the outcome rates: among the candidates (later changes of
+ * the same job, configuration or dataset, each at the time it reached the data), the one after which the decisions
+ * are best explained by the good rate rather than the bad one — the log-likelihood ratio of good against bad summed
+ * over every decision that read data written after it. A recovery must be clearly supported (a ratio above
+ * RECOVERY_EVIDENCE): a few decisions after a change, or a rate that is only briefly lower, do not end the radius.
+ * An edit that restored the prior state is itself the evidence: it ends the radius unless the rates clearly say the
+ * decisions after it were still bad (a ratio below −RECOVERY_EVIDENCE) — a cause limited to a few subjects leaves
+ * too few decisions to show the recovery in the rates.
+ */
+import type { Decision } from '../model/records';
+import type { OnsetEstimate } from './engine-types';
+import { outcomeOf } from './onset';
+
+export interface RecoveryCandidate {
+  /** When the change took effect. */
+  readonly effective: number;
+  /** When it reached the data. */
+  readonly time: number;
+  readonly changeId: string;
+  readonly note: string;
+  /** The change put the object back in the state the cause found it in (an edit restoring the prior state). */
+  readonly restores?: boolean;
+}
+
+export interface Recovery {
+  readonly time: string;
+  /** The change that removed the cause (deployment id, audit entry id, dataset version). */
+  readonly changeId: string;
+  readonly note: string;
+}
+
+/** A decision's reading of the dataset, with the write time of the data it read. */
+export interface Read {
+  readonly decision: Decision;
+  readonly written: number;
+}
+
+/** The likelihood ratio (good over bad rate) a recovery needs: 100 to 1. */
+export const RECOVERY_EVIDENCE = Math.log(100);
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const clamp = (p: number) => Math.min(0.999, Math.max(0.001, p));
+
+/** The recovery among `candidates` (oldest first), given the reads after the cause in write order. */
+export function recoveryOf(
+  ordered: ReadonlyArray<Read>,
+  candidates: ReadonlyArray<RecoveryCandidate>,
+  onset: OnsetEstimate,
+): Recovery | undefined {
+  const { rateBefore, rateAfter, outcome } = onset;
+  if (rateBefore === undefined || rateAfter === undefined || candidates.length === 0) return undefined;
+  const good = clamp(rateBefore);
+  const bad = clamp(rateAfter);
+  if (good === bad) return undefined;
+  // suffix[i]: the log-likelihood ratio of good against bad over the reads from i on.
+  const suffix = new Float64Array(ordered.length + 1);
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    const hit = outcomeOf((ordered[i] as Read).decision) === outcome;
+    suffix[i] = (suffix[i + 1] as number) + (hit ? Math.log(good / bad) : Math.log((1 - good) / (1 - bad)));
+  }
+  const firstAtOrAfter = (t: number) => {
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ordered[mid] as Read).written < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let best: { candidate: RecoveryCandidate; ratio: number; support: number; index: number } | undefined;
+  for (const c of candidates) {
+    const index = firstAtOrAfter(c.time);
+    const ratio = suffix[index] as number;
+    const support = ratio + (c.restores ? 2 * RECOVERY_EVIDENCE : 0);
+    if (support > RECOVERY_EVIDENCE && (!best || support > best.support))
+      best = { candidate: c, ratio, support, index };
+  }
+  if (!best) return undefined;
+  const { candidate: c, index } = best;
+  const after = ordered.slice(index);
+  const rate = after.filter((r) => outcomeOf(r.decision) === outcome).length / Math.max(1, after.length);
+  const run = `${c.restores ? '; it restored the state the cause found' : ''}${c.time !== c.effective ? `; first written by a run at ${iso(c.time)}` : ''}`;
+  return {
+    time: iso(c.time),
+    changeId: c.changeId,
+    note: `${c.note}${run}; the ${outcome} rate of the ${after.length} decisions after it: ${rate.toFixed(3)} (good ${rateBefore}, bad ${rateAfter}; likelihood ratio good/bad e^${best.ratio.toFixed(1)})`,
+  };
+}
