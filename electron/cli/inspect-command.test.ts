@@ -83,6 +83,32 @@ describe('lineage-investigator inspect', () => {
     expect(out).toMatch(/5 inputs: 36 records, 0 rejected, 3 skipped \(not evidence\)$/);
   });
 
+  it('groups repeated warnings: one message × N records with where the first are, in text and --json', async () => {
+    const file = realFixture('audit/github_audit/elastic_github_test-audit-json_first_page.ndjson');
+    const { code, out } = await inspect([file]);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      '  warnings: 98\n    98 alike, the first: no "_document_id"; the entry is named github-audit:',
+    );
+    expect(out).toContain('      at line 1, line 2, line 3, …');
+    expect(out.match(/no "_document_id"/g)).toHaveLength(1);
+    const json = JSON.parse((await inspect([file, '--json'])).out) as {
+      inputs: Array<{ warningGroups: Array<{ count: number; identical: boolean; first: string[] }> }>;
+    };
+    expect(json.inputs[0]?.warningGroups).toEqual([
+      expect.objectContaining({ count: 98, identical: false, first: ['line 1', 'line 2', 'line 3'] }),
+    ]);
+  });
+
+  it('cites a whole single-event file by its empty JSON pointer, never by a bare "file:"', async () => {
+    const path = join(work, 'one-event.json');
+    const event = { eventType: 'COMPLETE', eventTime: '2026-01-01T00:00:00Z', run: { runId: 'x' }, job: {} };
+    writeFileSync(path, `${JSON.stringify(event, null, 2)}\n`);
+    const { out } = await inspect([path]);
+    expect(out).toContain('    JSON pointer "" (the whole document): ');
+    expect(out).not.toMatch(/^ {4}file: /m);
+  });
+
   it('prints one JSON document with --json', async () => {
     const { code, out } = await inspect([realFixture('dbt/ol_v2_fail_0.21'), '--json']);
     expect(code).toBe(0);

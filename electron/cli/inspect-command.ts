@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { describeMapping } from '../../shared/importers/column-mapping.js';
-import type { ImportWarning, Rejection } from '../../shared/model/records.js';
+import { countedMessage, groupIssues, groupPlaces, placeOf, type Issue } from '../../shared/importers/issue-groups.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { importInputs, type ImportedInput } from '../sources/import-inputs.js';
@@ -21,8 +21,9 @@ const USAGE = [
   '',
   'Reads every file (folders recursively), Git repository and git bundle, detects what each is by its content,',
   'and prints its kind, records by type, warnings, rejected records with their line and reason, size and SHA-256.',
-  'A file that is not evidence (an empty file, documentation, a JSON Schema, a single OpenLineage facet, dbt',
-  'structured logs) is listed as "skipped" with the reason: nothing of it is lost.',
+  'A file that is not evidence (an empty file, documentation, code and configuration such as dbt models and',
+  "macros, a JSON Schema, a single OpenLineage facet, dbt structured logs, the app's own outputs) is listed as",
+  '"skipped" with the reason: nothing of it is lost. Repeated warnings and rejections are grouped: N × message.',
   'Exit status: 0 when everything parsed or was skipped, 1 when records were rejected or a path could not be read,',
   '2 on a usage error.',
   '',
@@ -30,8 +31,8 @@ const USAGE = [
   ...MAPPING_USAGE,
 ].join('\n');
 
-/** Warnings printed per input in text (all are counted; --json lists the first 1,000). */
-const SHOWN_WARNINGS = 5;
+/** Kinds of warning or rejection printed per input in text (all are counted; --json lists the first 1,000). */
+const SHOWN_GROUPS = 8;
 
 export interface InspectDeps {
   readonly git?: GitRunner;
@@ -86,8 +87,10 @@ export function inspectJson(
       counts: i.summary.counts,
       warningCount: i.summary.warningCount,
       warnings: i.summary.warnings,
+      warningGroups: groupsJson(i.summary.warnings),
       rejectedCount: i.summary.rejectedCount,
       rejections: i.summary.rejections,
+      rejectionGroups: groupsJson(i.summary.rejections),
       ...(i.summary.skipped !== undefined && { skipped: i.summary.skipped }),
     })),
     problems,
@@ -96,10 +99,28 @@ export function inspectJson(
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-/** `line 7`, `/Records/3`, or both, for a rejection or warning. */
-export function place(x: Rejection | ImportWarning): string {
-  const parts = [x.line !== undefined ? `line ${x.line}` : '', x.pointer ? x.pointer : ''].filter(Boolean);
-  return parts.length > 0 ? parts.join(' ') : 'file';
+/** The listed issues grouped by message: `{message, count, identical, first: [places]}` (issue-groups.ts). */
+const groupsJson = (issues: ReadonlyArray<Issue>) =>
+  groupIssues(issues).map((g) => ({
+    message: g.message,
+    count: g.count,
+    identical: g.identical,
+    first: g.first.map(placeOf),
+  }));
+
+/**
+ * Warnings or rejections grouped by message (issue-groups.ts): a lone one as `place: message`, repeated ones as
+ * `N × message` and where the first are. Of `count`, the first 1,000 are listed: the groups count those.
+ */
+function printGroups(issues: ReadonlyArray<Issue>, count: number, io: CliIo): void {
+  const groups = groupIssues(issues);
+  for (const g of groups.slice(0, SHOWN_GROUPS)) {
+    if (g.count === 1) io.out(`    ${placeOf(g.first[0] ?? {})}: ${g.message}`);
+    else io.out(`    ${countedMessage(g)}\n      at ${groupPlaces(g)}`);
+  }
+  if (groups.length > SHOWN_GROUPS) io.out(`    … ${n(groups.length - SHOWN_GROUPS)} more kinds (--json lists them)`);
+  if (count > issues.length)
+    io.out(`    … ${n(count - issues.length)} more not listed (the groups count the first ${n(issues.length)})`);
 }
 
 function printText(imported: ReadonlyArray<ImportedInput>, problems: ReadonlyArray<ReadProblem>, io: CliIo): void {
@@ -115,12 +136,9 @@ function printText(imported: ReadonlyArray<ImportedInput>, problems: ReadonlyArr
     const counts = Object.entries(s.counts).map(([kind, count]) => `${kind} ${n(count)}`);
     io.out(`  records: ${counts.length > 0 ? counts.join(', ') : 'none'}`);
     io.out(`  warnings: ${n(s.warningCount)}`);
-    for (const w of s.warnings.slice(0, SHOWN_WARNINGS)) io.out(`    ${place(w)}: ${w.message}`);
-    if (s.warningCount > SHOWN_WARNINGS) io.out(`    … ${n(s.warningCount - SHOWN_WARNINGS)} more (--json lists them)`);
+    printGroups(s.warnings, s.warningCount, io);
     io.out(`  rejected: ${n(s.rejectedCount)}`);
-    for (const r of s.rejections) io.out(`    ${place(r)}: ${r.reason}`);
-    if (s.rejectedCount > s.rejections.length)
-      io.out(`    … ${n(s.rejectedCount - s.rejections.length)} more not listed`);
+    printGroups(s.rejections, s.rejectedCount, io);
   }
   for (const p of problems) io.err(`${p.path}: ${p.reason}`);
   const rejected = imported.reduce((sum, i) => sum + i.summary.rejectedCount, 0);

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { runEngine, type EngineResult } from '../../shared/analysis/engine.js';
 import { isGap, type LineageCard } from '../../shared/lineage/card-types.js';
 import { lineageCard } from '../../shared/lineage/lineage-card.js';
-import type { Provenance } from '../../shared/model/records.js';
+import { citationJson, citationText } from '../../shared/model/citation.js';
+import type { Provenance, Rejection } from '../../shared/model/records.js';
+import { countedMessage, groupIssues, groupPlaces } from '../../shared/importers/issue-groups.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
@@ -80,10 +82,11 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
   const { set, problems: readProblems, loaded, sourceNames, repositories } = loadedEvidence;
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
   for (const l of loaded) {
-    for (const r of l.result.rejections) {
-      io.err(
-        `${r.sourceName}${r.line !== undefined ? `:${r.line}` : r.pointer ? ` ${r.pointer}` : ''}: rejected: ${r.reason}`,
-      );
+    for (const g of groupIssues(l.result.rejections)) {
+      const first = g.first[0] as Rejection;
+      if (g.count === 1)
+        io.err(`${citationText(citationJson({ sourceId: '', ...first }, first.sourceName))}: rejected: ${g.message}`);
+      else io.err(`${first.sourceName}: rejected ${countedMessage(g)} (at ${groupPlaces(g)})`);
     }
   }
   const chosen = resolveDecision(set, decisionId, values.feature as string | undefined, io);
@@ -103,8 +106,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
 
 type Names = Readonly<Record<string, string>>;
 
-const cite = (p: Provenance | undefined, names: Names) =>
-  p ? { source: names[p.sourceId] ?? p.sourceId, line: p.line ?? p.pointer ?? null } : null;
+const cite = (p: Provenance | undefined, names: Names) => (p ? citationJson(p, names[p.sourceId] ?? p.sourceId) : null);
 
 /** The engine's result as the CLI prints it: `{decision, scope, trace, suspects, governance, remediation}`. */
 export function investigationJson(r: EngineResult, names: Names, card: LineageCard): unknown {

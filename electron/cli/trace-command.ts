@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { isGap, type CardAnswer, type LineageCard } from '../../shared/lineage/card-types.js';
 import { lineageCard } from '../../shared/lineage/lineage-card.js';
-import type { Provenance } from '../../shared/model/records.js';
+import { citationJson, citationText } from '../../shared/model/citation.js';
+import type { Provenance, Rejection } from '../../shared/model/records.js';
+import { countedMessage, groupIssues, groupPlaces } from '../../shared/importers/issue-groups.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
@@ -70,10 +72,11 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
   });
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
   for (const l of loaded) {
-    for (const r of l.result.rejections) {
-      io.err(
-        `${r.sourceName}${r.line !== undefined ? `:${r.line}` : r.pointer ? ` ${r.pointer}` : ''}: rejected: ${r.reason}`,
-      );
+    for (const g of groupIssues(l.result.rejections)) {
+      const first = g.first[0] as Rejection;
+      if (g.count === 1)
+        io.err(`${citationText(citationJson({ sourceId: '', ...first }, first.sourceName))}: rejected: ${g.message}`);
+      else io.err(`${first.sourceName}: rejected ${countedMessage(g)} (at ${groupPlaces(g)})`);
     }
   }
   const chosen = resolveDecision(set, values.decision, values.feature, io);
@@ -87,8 +90,7 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
 
 type Names = Readonly<Record<string, string>>;
 
-const cite = (p: Provenance | undefined, names: Names) =>
-  p ? { source: names[p.sourceId] ?? p.sourceId, line: p.line ?? p.pointer ?? null } : null;
+const cite = (p: Provenance | undefined, names: Names) => (p ? citationJson(p, names[p.sourceId] ?? p.sourceId) : null);
 
 /** The card as the CLI's JSON: ids as FORMATS.md names them, evidence as `{source: file name, line}`. */
 export function cardJson(card: LineageCard, names: Names): unknown {
@@ -126,7 +128,7 @@ const LABELS: Readonly<Record<keyof LineageCard['answers'], string>> = {
 export function cardText(card: LineageCard, names: Names): string {
   const where = (p: Provenance | undefined) => {
     const c = cite(p, names);
-    return c ? `${c.source}${c.line !== null ? `:${c.line}` : ''}` : 'no evidence';
+    return c ? citationText(c) : 'no evidence';
   };
   const lines = [
     `Lineage card — decision ${card.decisionId}, feature ${card.feature}, as of ${card.asOf}`,

@@ -8,6 +8,7 @@ import type { NodeChange } from '../trace/trace-diff';
 import type { VersionEntry } from '../trace/versions';
 import { kindLabel } from './LineageNodes';
 import { VersionTimeline } from './VersionTimeline';
+import { pointerText } from '../../shared/model/citation';
 
 interface Props {
   readonly node: TraceNode;
@@ -21,7 +22,7 @@ interface Props {
 }
 
 const where = (p: Provenance, sourceName: (id: string) => string) =>
-  `${sourceName(p.sourceId)}${p.line !== undefined ? `, line ${p.line}` : ''}${p.pointer !== undefined ? `, ${p.pointer}` : ''}`;
+  `${sourceName(p.sourceId)}${p.line !== undefined ? `, line ${p.line}` : ''}${p.pointer !== undefined ? `, ${pointerText(p.pointer)}` : ''}`;
 
 /**
  * The selected node: its version and time, its versions on a timeline, its facets as JSON, and the evidence records

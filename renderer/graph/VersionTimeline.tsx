@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Time } from '../components/Time';
 import { shortId } from '../format/decision';
 import { DECLARED, type VersionEntry } from '../trace/versions';
+import { pointerText } from '../../shared/model/citation';
 import './timeline.css';
 
 interface Props {
@@ -42,7 +43,11 @@ export function VersionTimeline({ versions, sourceName }: Props) {
             )}
             {` · ${v.count} ${v.count === 1 ? 'sighting' : 'sightings'} · `}
             {sourceName(v.evidence.sourceId)}
-            {v.evidence.line !== undefined ? `:${v.evidence.line}` : ''}
+            {v.evidence.line !== undefined
+              ? `:${v.evidence.line}`
+              : v.evidence.pointer !== undefined
+                ? ` ${pointerText(v.evidence.pointer)}`
+                : ''}
           </span>
         </li>
       ))}

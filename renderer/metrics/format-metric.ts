@@ -1,5 +1,6 @@
 /** How the dashboard writes a metric's figures: shares as percentages, hours and rates with their unit. */
 import type { Metric } from '../../shared/metrics/metric-types';
+import { pointerText } from '../../shared/model/citation';
 
 /** A figure in the metric's unit, e.g. `97.5%`, `56.6 h`, `1.125 per week`; `n/a` when there is nothing to measure. */
 export function formatFigure(value: number | null, unit: Metric['unit']): string {
@@ -22,5 +23,6 @@ export function citeEvidence(
   if (!evidence) return '';
   const file = names[evidence.sourceId] ?? `source ${evidence.sourceId.slice(0, 12)}`;
   if (evidence.line !== undefined) return `${file}:${evidence.line}`;
+  if (evidence.pointer === '') return `${file}, ${pointerText('')}`;
   return evidence.pointer !== undefined ? `${file}#${evidence.pointer}` : file;
 }

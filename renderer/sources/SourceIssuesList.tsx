@@ -1,18 +1,12 @@
 import type { SourceIssues, StoredSource } from '../db/lineage-db';
 import { ISSUES_SHOWN } from '../db/lineage-db';
-
-const where = (item: { readonly sourceName: string; readonly line?: number; readonly pointer?: string }) =>
-  item.line !== undefined
-    ? `${item.sourceName}, line ${item.line}`
-    : item.pointer !== undefined
-      ? `${item.sourceName} at ${item.pointer || '/'}`
-      : item.sourceName;
+import { issueRows } from './issue-rows';
 
 function shownOf(count: number, listed: number): string {
   return count > listed ? ` (first ${listed.toLocaleString('en')} of ${count.toLocaleString('en')} shown)` : '';
 }
 
-/** A source's rejected records and warnings: file, line or JSON pointer, and why. */
+/** A source's rejected records and warnings: file, line or JSON pointer, and why — one row per kind of message. */
 export function SourceIssuesList({
   source,
   issues,
@@ -40,10 +34,10 @@ export function SourceIssuesList({
             </tr>
           </thead>
           <tbody>
-            {rejections.map((r, i) => (
+            {issueRows(rejections).map((r, i) => (
               <tr key={i}>
-                <td className="mono">{where(r)}</td>
-                <td>{r.reason}</td>
+                <td className="mono">{r.where}</td>
+                <td>{r.text}</td>
               </tr>
             ))}
           </tbody>
@@ -65,10 +59,10 @@ export function SourceIssuesList({
             </tr>
           </thead>
           <tbody>
-            {warnings.map((w, i) => (
+            {issueRows(warnings).map((w, i) => (
               <tr key={i}>
-                <td className="mono">{where(w)}</td>
-                <td>{w.message}</td>
+                <td className="mono">{w.where}</td>
+                <td>{w.text}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import type { Decision, Provenance } from '../../shared/model/records';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import { type CardAnswer, type CardAnswers, isGap } from '../../shared/lineage/card-types';
 import { lineageCard } from '../../shared/lineage/lineage-card';
+import { pointerText } from '../../shared/model/citation';
 
 interface Props {
   readonly evidence: EvidenceSet;
@@ -25,7 +26,7 @@ const QUESTIONS: ReadonlyArray<readonly [keyof CardAnswers, string]> = [
 ];
 
 const cite = (p: Provenance, name: (id: string) => string) =>
-  `${name(p.sourceId)}${p.line !== undefined ? `:${p.line}` : ''}${p.pointer !== undefined ? ` ${p.pointer}` : ''}`;
+  `${name(p.sourceId)}${p.line !== undefined ? `:${p.line}` : ''}${p.pointer !== undefined ? ` ${pointerText(p.pointer)}` : ''}`;
 
 /**
  * The lineage card beside the graph: the eight answers, each with its evidence or the gap that stops it, then every

@@ -3,12 +3,13 @@ import { useMemo } from 'react';
 import type { SuspectKind } from '../../shared/analysis/engine-types';
 import type { Provenance } from '../../shared/model/records';
 import { selectSources, useInvestigation } from '../stores/investigation-store';
+import { pointerText } from '../../shared/model/citation';
 
 /** A record's citation: its source file's name and the line (JSONL, git log) or JSON pointer it was read from. */
 export function citation(p: Provenance, sourceName: (sourceId: string) => string): string {
   const name = sourceName(p.sourceId);
   if (p.line !== undefined) return `${name}:${p.line}`;
-  return p.pointer !== undefined ? `${name} ${p.pointer}` : name;
+  return p.pointer !== undefined ? `${name} ${pointerText(p.pointer)}` : name;
 }
 
 /** The open case's source names by id (a short hash where a source is not in the case). */

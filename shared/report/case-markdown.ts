@@ -2,6 +2,7 @@ import type { ChangesResult, GovernanceRow, RemediationPlan, ScopeResult, TraceR
 import type { Decision, Provenance } from '../model/records';
 import { formatTime, type TimeZoneChoice } from '../time/format-time';
 import { mdCode, mdTable, mdText } from './markdown-escape';
+import { pointerText } from '../model/citation';
 
 export interface CaseNote {
   readonly text: string;
@@ -128,6 +129,6 @@ export function renderCaseMarkdown(input: CaseReportInput): string {
 function citation(p: Provenance | undefined, names: Readonly<Record<string, string>> | undefined): string {
   if (!p) return '—';
   const file = names?.[p.sourceId] ?? p.sourceId.slice(0, 12);
-  const where = p.line !== undefined ? `line ${p.line}` : p.pointer !== undefined ? p.pointer : '';
+  const where = p.line !== undefined ? `line ${p.line}` : p.pointer !== undefined ? pointerText(p.pointer) : '';
   return `${mdText(file)}${where ? ` ${mdText(where)}` : ''}`;
 }

@@ -8,6 +8,7 @@ import type { Investigation } from '../case/investigation';
 import { isGap, type CardAnswer } from '../lineage/card-types';
 import type { Provenance } from '../model/records';
 import type { TimeZoneChoice } from '../time/format-time';
+import { pointerText } from '../model/citation';
 
 export interface ReportInput {
   readonly case: Case;
@@ -119,7 +120,11 @@ export function evidenceIndex(input: ReportInput): CitedSource[] {
 export function citeText(p: Provenance | undefined, names: Readonly<Record<string, string>>): string {
   if (!p) return '—';
   const file = names[p.sourceId] ?? p.sourceId.slice(0, 12);
-  return p.line !== undefined ? `${file} line ${p.line}` : p.pointer !== undefined ? `${file} ${p.pointer}` : file;
+  return p.line !== undefined
+    ? `${file} line ${p.line}`
+    : p.pointer !== undefined
+      ? `${file} ${pointerText(p.pointer)}`
+      : file;
 }
 
 /** Lines as a short list: `3, 12, 40–42`, at most `max` items, then `… (N more)`. */
