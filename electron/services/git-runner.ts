@@ -4,6 +4,7 @@
  * `LINEAGE_GIT_READER=isomorphic-git` asks for it), isomorphic-git answers the commands that read a repository.
  */
 import { execFile } from 'node:child_process';
+import { GIT_LOG_CONFIG } from '../../shared/importers/git-log-format.js';
 import { readerFromEnvironment, runIsomorphicGit, type GitReader } from '../sources/git-isomorphic-runner.js';
 
 export interface GitResult {
@@ -57,17 +58,7 @@ export function createGitRunner(gitPath = 'git', reader = readerFromEnvironment(
 function createCliRunner(gitPath: string): GitRunner {
   return (args, options = {}) =>
     new Promise((resolvePromise, reject) => {
-      const fullArgs = [
-        '-c',
-        'color.ui=false',
-        '-c',
-        'log.showSignature=false',
-        '-c',
-        'core.quotePath=false',
-        '-c',
-        'i18n.logOutputEncoding=UTF-8',
-        ...args,
-      ];
+      const fullArgs = [...GIT_LOG_CONFIG, ...args];
       execFile(
         gitPath,
         fullArgs,

@@ -14,6 +14,7 @@ import {
   GIT_REF_NAMESPACES,
 } from '../../shared/importers/git-log-format.js';
 import { parseCommitObject, type CommitObject } from './git-commit-object.js';
+import { gitDirectory } from './repository-size.js';
 
 interface Repo {
   readonly fs: typeof fs;
@@ -22,11 +23,20 @@ interface Repo {
   readonly cache: object;
 }
 
-/** The repository at `folder` (a working folder with `.git`, or a bare repository). */
+/**
+ * The repository at `folder`: a working folder with `.git` (a folder, or a file naming the Git directory, as a
+ * submodule or `--separate-git-dir` has), or a bare repository. A linked work tree (its refs and objects in a common
+ * directory) is beyond isomorphic-git: it says so rather than read part of the history.
+ */
 export function openRepository(folder: string): Repo {
-  const dotGit = join(folder, '.git');
-  const bare = !fs.existsSync(dotGit);
-  return { fs, ...(bare ? {} : { dir: folder }), gitdir: bare ? folder : dotGit, cache: {} };
+  const gitdir = gitDirectory(folder);
+  if (fs.existsSync(join(gitdir, 'commondir'))) {
+    throw new Error(
+      `${folder} is a linked work tree (git worktree), which isomorphic-git cannot read: install git, or give the ` +
+        'main work tree or the repository itself.',
+    );
+  }
+  return { fs, ...(gitdir === folder ? {} : { dir: folder }), gitdir, cache: {} };
 }
 
 /** True when the repository is a shallow clone (its history stops early). */

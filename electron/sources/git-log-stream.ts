@@ -4,11 +4,9 @@
  * Where git is not installed (or `LINEAGE_GIT_READER=isomorphic-git`), isomorphic-git writes the same text.
  */
 import { spawn } from 'node:child_process';
-import { GIT_LOG_ARGS } from '../../shared/importers/git-log-format.js';
+import { GIT_LOG_ARGS, GIT_LOG_CONFIG } from '../../shared/importers/git-log-format.js';
 import { isomorphicGitLog } from './git-isomorphic.js';
 import { readerFromEnvironment, type GitReader } from './git-isomorphic-runner.js';
-
-const CONFIG = ['-c', 'color.ui=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
 
 /** What reading a history did: the bytes read and which reader ran. */
 export interface GitHistoryRead {
@@ -46,7 +44,7 @@ class GitMissing extends Error {}
 
 function spawnGitLog(cwd: string, onText: (text: string) => void, gitPath: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(gitPath, [...CONFIG, '-c', 'i18n.logOutputEncoding=UTF-8', ...GIT_LOG_ARGS], {
+    const child = spawn(gitPath, [...GIT_LOG_CONFIG, ...GIT_LOG_ARGS], {
       cwd,
       windowsHide: true,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' },

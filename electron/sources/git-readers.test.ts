@@ -28,6 +28,7 @@ function git(args: ReadonlyArray<string>, offset = '+0200', input?: string | Buf
     cwd: repo,
     input,
     encoding: 'utf8',
+    stdio: 'pipe',
     env: {
       ...process.env,
       GIT_CONFIG_NOSYSTEM: '1',
@@ -222,5 +223,27 @@ describe('the system git and isomorphic-git read the same history', () => {
       'refs/tags/v1.0.1',
     ]);
     expect(iso.commits.filter((c) => /^(WIP on|index on|Notes added by)/.test(c.subject))).toEqual([]);
+  });
+
+  it("ignores configuration that would change git's trailers (comment character, separators)", async () => {
+    const before = await read('isomorphic-git');
+    git(['config', 'core.commentChar', ';']);
+    git(['config', 'trailer.separators', ':=']);
+    try {
+      expect((await read('git-cli')).text).toBe(before.text);
+    } finally {
+      git(['config', '--unset', 'core.commentChar']);
+      git(['config', '--unset', 'trailer.separators']);
+    }
+  });
+
+  it('reads a work tree whose .git is a file naming its Git directory (submodule, --separate-git-dir)', async () => {
+    const separate = join(root, 'separate');
+    git(['clone', '-q', '--separate-git-dir', join(root, 'separate.git'), repo, separate]);
+    const run = (reader: 'git-cli' | 'isomorphic-git') =>
+      createGitRunner('git', reader)(GIT_LOG_ARGS, { cwd: separate }).then((r) => r.stdout);
+    const [cli, iso] = await Promise.all([run('git-cli'), run('isomorphic-git')]);
+    expect(iso).toBe(cli);
+    expect(importInput(asFile(iso)).records.length).toBeGreaterThan(0);
   });
 });

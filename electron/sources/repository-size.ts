@@ -4,16 +4,17 @@
  * work tree the common directory it shares), the folder itself for a bare repository. Its work-tree files are not
  * counted: they are one version of it, not the history the app reads.
  */
+import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** The Git directory of a repository folder: `.git` (a folder, or a file naming one), else the folder. */
-export async function gitDirectory(folder: string): Promise<string> {
+export function gitDirectory(folder: string): string {
   const dotGit = join(folder, '.git');
-  const info = await lstat(dotGit).catch(() => null);
+  const info = lstatSync(dotGit, { throwIfNoEntry: false });
   if (!info) return folder;
   if (info.isDirectory()) return dotGit;
-  const named = /^gitdir:\s*(.+?)\s*$/m.exec(await readFile(dotGit, 'utf8'))?.[1];
+  const named = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
   return named ? resolve(folder, named) : dotGit;
 }
 
@@ -30,7 +31,7 @@ async function bytesUnder(dir: string): Promise<number> {
 
 /** The on-disk size of a repository's Git directory (with the common directory of a linked work tree). */
 export async function repositorySize(folder: string): Promise<number> {
-  const gitDir = await gitDirectory(folder);
+  const gitDir = gitDirectory(folder);
   const common = await readFile(join(gitDir, 'commondir'), 'utf8').catch(() => undefined);
   const commonDir = common?.trim() ? resolve(gitDir, common.trim()) : undefined;
   const inside = commonDir !== undefined && resolve(gitDir).startsWith(`${resolve(commonDir)}/`);

@@ -24,6 +24,26 @@ const FIELDS = [
 export const GIT_LOG_PRETTY = `${GIT_LOG_RECORD_SEP}${FIELDS.join(GIT_LOG_FIELD_SEP)}${GIT_LOG_FIELD_SEP}`;
 
 /**
+ * `-c` settings placed before GIT_LOG_ARGS (by both git runners) so that a user's or repository's configuration does
+ * not change what the log prints: messages re-encoded to UTF-8, trailers found with git's default comment character
+ * and separator (which is what git-trailers.ts follows for isomorphic-git), no colours, no signatures, paths as is.
+ */
+export const GIT_LOG_CONFIG: ReadonlyArray<string> = [
+  '-c',
+  'color.ui=false',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'i18n.logOutputEncoding=UTF-8',
+  '-c',
+  'core.commentChar=#',
+  '-c',
+  'trailer.separators=:',
+];
+
+/**
  * The refs whose history is read, and the only refs `%D` names: local branches, remote-tracking branches, tags,
  * pull-request refs (GitHub `refs/pull/N/head|merge`, GitLab `refs/merge-requests/N/head`) and HEAD. Others
  * (`refs/notes`, `refs/stash`, `refs/original` after a rewrite, `refs/prefetch`, `refs/replace`, hosting-specific
