@@ -17,6 +17,8 @@ export interface MergedRun {
   readonly jobFacets?: Readonly<Record<string, unknown>>;
   /** The event that established the run's outputs (its COMPLETE event where there is one). */
   readonly evidence: Provenance;
+  /** Its run id is a template placeholder, not an id (LineageRunEvent.placeholderRunId): it names no version. */
+  readonly placeholderRunId?: true;
 }
 
 export interface RunIndex {
@@ -74,6 +76,7 @@ export function runIndex(events: ReadonlyArray<LineageRunEvent>): RunIndex {
       code: e.code ?? prev?.code,
       jobFacets: prev?.jobFacets || e.jobFacets ? { ...prev?.jobFacets, ...e.jobFacets } : undefined,
       evidence: prev && keepPrev && e.outputs.length === 0 ? prev.evidence : e.provenance,
+      ...((e.placeholderRunId || prev?.placeholderRunId) && { placeholderRunId: true as const }),
     });
   }
   const runs = [...byRun.values()].sort((a, b) => a.timeMs - b.timeMs);
@@ -87,7 +90,7 @@ export function runIndex(events: ReadonlyArray<LineageRunEvent>): RunIndex {
       if (list) list.push(run);
       else writers.set(id, [run]);
       if (out.version) versions.set(`${id}@${out.version}`, run);
-      versions.set(`${id}@${run.runId}`, run);
+      if (!run.placeholderRunId) versions.set(`${id}@${run.runId}`, run);
     }
   }
   const index: RunIndex = {

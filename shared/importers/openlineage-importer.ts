@@ -15,6 +15,7 @@ import type {
 import { FieldReader } from './field-reader';
 import { isObject, readJsonInput, type JsonInput } from './json-input';
 import { mapRunDataset } from './openlineage-datasets';
+import { describePlaceholder, isPlaceholder } from './openlineage-placeholders';
 import { jobCode, sourceCodeLocation } from './openlineage-job-facets';
 import { StaticLineage } from './openlineage-static';
 import { eventIdentity, mapStaticEvent, type EventLabel } from './openlineage-static-event';
@@ -22,6 +23,7 @@ import { eventSchemaFindings, facetProblems, type EventFinding } from './openlin
 import { runImport, type FileMapper, type ImportSource, type MapOutcome, type RunOptions } from './record-runner';
 
 const EVENT_TYPES = ['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER'];
+const PLACEHOLDER_RUN = 'the run is placed by its time and told apart by its job; no dataset version is named by it';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the OpenLineage importer makes: runs, and static jobs and datasets. */
@@ -88,7 +90,9 @@ function mapEvent(
   const inputs = datasets(r, 'inputs');
   const outputs = datasets(r, 'outputs');
   standardWarnings(r, value, 'RunEvent');
-  if (runId !== '' && !UUID.test(runId)) r.warnings.push(`run.runId "${runId}" is not a UUID`);
+  const placeholder = isPlaceholder(runId);
+  if (placeholder) r.warnings.push(`${describePlaceholder('run.runId', runId)}, not a run id: ${PLACEHOLDER_RUN}`);
+  else if (runId !== '' && !UUID.test(runId)) r.warnings.push(`run.runId "${runId}" is not a UUID`);
   if (r.problems.length > 0) return { reason: r.problems.join('; '), warnings: r.warnings };
   const jobFacets = isObject(r.get('job.facets')) ? (r.get('job.facets') as Record<string, unknown>) : undefined;
   const runFacets = isObject(r.get('run.facets')) ? (r.get('run.facets') as Record<string, unknown>) : undefined;
@@ -109,6 +113,7 @@ function mapEvent(
     ...(producer !== undefined && { producer }),
     ...(jobFacets && { jobFacets }),
     ...(runFacets && { runFacets }),
+    ...(placeholder && { placeholderRunId: true as const }),
     provenance,
   };
   return { record, warnings: r.warnings };

@@ -1,8 +1,8 @@
 /**
  * OpenLineage events read as static lineage: JobEvents, DatasetEvents, and RunEvents that cannot be a run placed in
  * time because their `eventTime` is missing or a placeholder, or `run.runId` is missing (or that name no job) —
- * integration-test expectations and templates. A placeholder run id beside a real time stays a run (its events are
- * kept apart by run-index.ts), warned about as before. What is readable (the job with its facets, the input and output datasets with
+ * integration-test expectations and templates. A placeholder run id beside a real time stays a run placed in time,
+ * flagged `placeholderRunId`: never an id (it names no dataset version), its runs told apart by job (run-index.ts). What is readable (the job with its facets, the input and output datasets with
  * theirs) goes to the file's StaticLineage; each deviation is one warning naming the event; an event with nothing
  * readable is rejected naming what is missing. A wrong type stays a rejection, as for a run.
  */

@@ -135,7 +135,7 @@ function build(imported: EvidenceSet): LineageModel {
       if (list) list.push(version);
       else versions.set(id, [version]);
       if (out.version !== undefined) named.set(`${id}@${out.version}`, version);
-      named.set(`${id}@${run.runId}`, version);
+      if (!run.placeholderRunId) named.set(`${id}@${run.runId}`, version);
     }
   }
   // A declared dataset version holds until the first version a run wrote (chain closes it there).

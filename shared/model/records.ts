@@ -80,6 +80,11 @@ export interface LineageRunEvent {
   readonly producer?: string;
   readonly jobFacets?: Readonly<Record<string, unknown>>;
   readonly runFacets?: Readonly<Record<string, unknown>>;
+  /**
+   * `runId` is a template placeholder (the dbt integration's `{{ any(result) }}`), not an id: the run is told apart
+   * by its job, and no dataset version is named by it.
+   */
+  readonly placeholderRunId?: true;
   readonly provenance: Provenance;
 }
 
