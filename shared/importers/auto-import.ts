@@ -166,12 +166,20 @@ function decideKind(
   // A file named as YAML that does not parse is a broken input (a tracking plan, a Profiles project), not a document.
   if (broken && !broken.ok)
     return { mode: 'unknown', reason: broken.reason, ...(broken.line && { line: broken.line }) };
+  if (broken?.ok && isObject(broken.value)) return { mode: 'skipped', reason: yamlSettings(broken.value) };
   const skipped = notEvidence(input);
   if (skipped) return { mode: 'skipped', reason: skipped };
   return {
     mode: 'unknown',
     reason: `unrecognized input: it looks like ${describeInput(input)}. Accepted: ${ACCEPTED_KINDS}.`,
   };
+}
+
+/** A YAML file of no kind imported (dbt schema and project files, docker-compose, CI settings): what it holds. */
+function yamlSettings(value: Readonly<Record<string, unknown>>): string {
+  const keys = Object.keys(value);
+  const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ', …' : '');
+  return `YAML of a kind not imported (keys: ${shown || 'none'}): configuration, not evidence`;
 }
 
 function vote(items: ReadonlyArray<RawItem>): RecordKind | undefined {

@@ -101,6 +101,16 @@ describe('a YAML file that does not parse', () => {
     expect(summary.rejections[0]?.line).toBeGreaterThanOrEqual(5);
   });
 
+  it('names the keys of a real YAML file of no kind imported (dbt_project.yml, a Feast feature_store.yaml)', () => {
+    const yaml = (...path: string[]) => verdict(readFileSync(join(root, ...path), 'utf8'), path.at(-1)).skipped;
+    expect(yaml('dbt', 'ol_v7_postgres_1.3.1', 'dbt_project.yml')).toBe(
+      'YAML of a kind not imported (keys: name, config-version, version, profile, model-paths, …): configuration, not evidence',
+    );
+    expect(yaml('inference', 'feast', 'feast_rag_feature_store.yaml')).toMatch(
+      /^YAML of a kind not imported \(keys: project, /,
+    );
+  });
+
   it('is skipped as documentation when its name does not say YAML (a Markdown page)', () => {
     const summary = verdict('# Notes\n\n| a | b |\n|---|---|\n', 'NOTES.md');
     expect(summary.rejectedCount).toBe(0);
