@@ -12,13 +12,13 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { stringValues } from './audit-effect';
-import { dataRead } from './data-read';
+import { featureReads, type FeatureReads } from './data-read';
+import { decisionColumns } from './decision-columns';
 import type { OnsetEstimate, Suspect } from './engine-types';
 export type { Recovery } from './recovery';
 import { recoveryOf, type Read, type Recovery } from './recovery';
 import { recoveryCandidates } from './recovery-candidates';
 import type { TraceResult } from './types';
-import { decisionTime } from './decision-time';
 
 export interface BlastRadius {
   /** When the cause reached the data. */
@@ -33,20 +33,27 @@ export interface BlastRadius {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The decisions of the log that read the investigated feature's dataset (else: that have the feature). */
-function readers(set: EvidenceSet, decision: Decision, featureName: string): Read[] {
+/**
+ * The decisions of the log that read the investigated feature's dataset (else: that have the feature) data written
+ * at or after `from`. One walk of the log by position: the features and the data read come from its columns.
+ */
+function readers(set: EvidenceSet, decision: Decision, featureName: string, from: number): Read[] {
   const own = decision.features.find((f) => f.name === featureName);
   const dataset = own?.dataset;
   const env = decision.environment?.toLowerCase();
+  const { decisions, time, features, featuresOf } = decisionColumns(set.decisions);
+  const column = dataset ? featuresOf(dataset) : features(featureName);
   const out: Read[] = [];
-  for (const d of set.decisions) {
-    if (env && d.environment && d.environment !== decision.environment && d.environment.toLowerCase() !== env) continue;
-    const f = dataset
-      ? d.features.find((x) => x.dataset?.name === dataset.name && x.dataset.namespace === dataset.namespace)
-      : d.features.find((x) => x.name === featureName);
+  let name: string | undefined;
+  let reads: FeatureReads | undefined;
+  for (let i = 0; i < decisions.length; i++) {
+    const f = column[i];
     if (!f) continue;
-    const read = dataRead(set, d, f.name);
-    out.push({ decision: d, written: read?.version.from ?? decisionTime(d) });
+    const d = decisions[i] as Decision;
+    if (env && d.environment && d.environment !== decision.environment && d.environment.toLowerCase() !== env) continue;
+    if (!reads || f.name !== name) reads = featureReads(set, (name = f.name));
+    const written = reads.at(i)?.version.from ?? (time[i] as number);
+    if (written >= from) out.push({ decision: d, written });
   }
   return out;
 }
@@ -72,7 +79,7 @@ export function blastRadius(
 ): BlastRadius {
   const notes: string[] = [];
   const from = Date.parse(cause.consistency.dataTime ?? cause.effectiveTime);
-  let reads = readers(set, decision, featureName).filter((r) => r.written >= from);
+  let reads = readers(set, decision, featureName, from);
   const subjects = mergedSubjects(set, cause);
   if (subjects !== undefined) {
     if (subjects.length > 0) {

@@ -8,9 +8,10 @@
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
-import { writeTime } from './data-read';
+import { featureReads } from './data-read';
+import { decisionColumns } from './decision-columns';
 import { CHANGE_POINT_THRESHOLD, outcomeOf } from './onset';
-import { decisionsUntil } from './decision-time';
+import { countUntil } from './decision-time';
 
 /** χ²(1) at 99%: the drop in G that bounds the change-point's interval. */
 export const INTERVAL_DROP = 6.63;
@@ -51,10 +52,15 @@ export function changeInterval(
   const until = Date.parse(decision.timestamp);
   const env = decision.environment?.toLowerCase();
   const groups = new Map<number, { n: number; k: number }>();
-  for (const d of decisionsUntil(set.decisions, until)) {
+  // One walk of the log by position: features and write times come from its columns (decision-columns.ts).
+  const { decisions, features } = decisionColumns(set.decisions);
+  const column = features(featureName);
+  const reads = featureReads(set, featureName);
+  for (let i = 0, n = countUntil(decisions, until); i < n; i++) {
+    const d = decisions[i] as Decision;
     if (env && d.environment && d.environment.toLowerCase() !== env) continue;
-    if (!d.features.some((f) => f.name === featureName)) continue;
-    const t = writeTime(set, d, featureName);
+    if (!column[i]) continue;
+    const t = reads.writtenAt(i);
     if (t < from) continue;
     const g = groups.get(t) ?? { n: 0, k: 0 };
     g.n++;

@@ -7,6 +7,7 @@ import { lineageModel } from '../lineage/lineage-model';
 import type { DatasetVersion } from '../lineage/types';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
+import { decisionColumns } from './decision-columns';
 
 export interface DataRead {
   readonly version: DatasetVersion;
@@ -15,13 +16,47 @@ export interface DataRead {
 }
 
 // The onset, the change-point interval, the blast radius and the scope each ask for the data of every decision: the
-// answer is kept per evidence set and feature (an investigation asks again for the same decisions).
-const memo = new WeakMap<EvidenceSet, Map<string, Map<Decision, DataRead | null>>>();
+// answer is kept per evidence set and feature, by the decision's position in the log (an investigation asks again for
+// the same decisions, and walks of the log ask by position).
+const memo = new WeakMap<EvidenceSet, Map<string, FeatureReads>>();
+
+/** The data each decision of the log read for one feature, found on first use and kept. */
+export interface FeatureReads {
+  /** `dataRead` of `set.decisions[i]`. */
+  at(i: number): DataRead | undefined;
+  /** `writeTime` of `set.decisions[i]`. */
+  writtenAt(i: number): number;
+}
+
+/** The data read for a feature, by position in the set's decision log. */
+export function featureReads(set: EvidenceSet, featureName: string): FeatureReads {
+  let byFeature = memo.get(set);
+  if (!byFeature) memo.set(set, (byFeature = new Map()));
+  let reads = byFeature.get(featureName);
+  if (!reads) byFeature.set(featureName, (reads = buildReads(set, featureName)));
+  return reads;
+}
+
+function buildReads(set: EvidenceSet, featureName: string): FeatureReads {
+  const { decisions, time } = decisionColumns(set.decisions);
+  const known: Array<DataRead | null | undefined> = new Array(decisions.length);
+  const at = (i: number): DataRead | undefined => {
+    let found = known[i];
+    if (found === undefined) known[i] = found = findDataRead(set, decisions[i] as Decision, featureName) ?? null;
+    return found ?? undefined;
+  };
+  return { at, writtenAt: (i) => at(i)?.version.from ?? (time[i] as number) };
+}
+
+// Decisions outside the set's log (asked for one by one).
+const others = new WeakMap<EvidenceSet, Map<string, Map<Decision, DataRead | null>>>();
 
 /** The dataset version the decision read for the feature, if the evidence can tell. */
 export function dataRead(set: EvidenceSet, decision: Decision, featureName: string): DataRead | undefined {
-  let byFeature = memo.get(set);
-  if (!byFeature) memo.set(set, (byFeature = new Map()));
+  const i = decisionColumns(set.decisions).indexOf(decision);
+  if (i !== undefined) return featureReads(set, featureName).at(i);
+  let byFeature = others.get(set);
+  if (!byFeature) others.set(set, (byFeature = new Map()));
   let known = byFeature.get(featureName);
   if (!known) byFeature.set(featureName, (known = new Map()));
   const found = known.get(decision);

@@ -15,6 +15,11 @@ export function decisionTime(d: Decision): number {
 
 /** The decisions (sorted by time, as the evidence set keeps them) at or before `t`. */
 export function decisionsUntil(decisions: ReadonlyArray<Decision>, t: number): ReadonlyArray<Decision> {
+  return decisions.slice(0, countUntil(decisions, t));
+}
+
+/** How many decisions (sorted by time, as the evidence set keeps them) are at or before `t`. */
+export function countUntil(decisions: ReadonlyArray<Decision>, t: number): number {
   let lo = 0;
   let hi = decisions.length;
   while (lo < hi) {
@@ -22,5 +27,5 @@ export function decisionsUntil(decisions: ReadonlyArray<Decision>, t: number): R
     if (decisionTime(decisions[mid] as Decision) <= t) lo = mid + 1;
     else hi = mid;
   }
-  return decisions.slice(0, lo);
+  return lo;
 }

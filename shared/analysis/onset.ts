@@ -8,9 +8,10 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { DAY_MS } from '../time/format-time';
-import { dataRead } from './data-read';
+import { dataRead, featureReads } from './data-read';
+import { decisionColumns } from './decision-columns';
 import type { DecisionRef, OnsetEstimate, OutcomeBin } from './engine-types';
-import { decisionTime, decisionsUntil } from './decision-time';
+import { countUntil } from './decision-time';
 
 export const CHANGE_POINT_THRESHOLD = 10.83;
 
@@ -57,48 +58,54 @@ export function changePoints(bins: ReadonlyArray<OutcomeBin>, lo = 0, hi = bins.
 }
 
 interface Bin extends OutcomeBin {
-  readonly members: Decision[];
+  /** Positions of the member decisions in the set's decision log. */
+  readonly members: number[];
 }
 
 type SeriesBy = OnsetEstimate['seriesBy'];
 
 /**
- * The outcome series of a feature: one bin per feature version (in order of first use), per dataset version the
- * decisions read (logged, or found as of their time: one bin per run of the producing job, in order of the write),
- * or per calendar day.
+ * The outcome series of a feature over decisions of the log (by position): one bin per feature version (in order of
+ * first use), per dataset version the decisions read (logged, or found as of their time: one bin per run of the
+ * producing job, in order of the write), or per calendar day.
  */
 function series(
   set: EvidenceSet,
-  decisions: ReadonlyArray<Decision>,
+  positions: ArrayLike<number>,
   featureName: string,
   outcome: string,
   by: SeriesBy,
 ): Bin[] {
-  const bins = new Map<string, { members: Decision[]; outcomes: number; order: number }>();
-  for (const d of decisions) {
-    const f = d.features.find((x) => x.name === featureName);
+  const { decisions, time, features } = decisionColumns(set.decisions);
+  const column = features(featureName);
+  const reads = featureReads(set, featureName);
+  const bins = new Map<string, { members: number[]; outcomes: number; order: number }>();
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j] as number;
+    const f = column[i];
     if (!f) continue;
+    const d = decisions[i] as Decision;
     let key: string;
-    let order = decisionTime(d);
+    let order = time[i] as number;
     if (by === 'feature_version') key = f.featureVersion ?? '(none)';
     else if (by === 'day') key = new Date(Math.floor(order / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
     else {
       // The logged version keys the bin even where no run in the evidence wrote it (then: in order of first use).
-      const read = dataRead(set, d, featureName);
+      const read = reads.at(i);
       key = (by === 'dataset_version' ? f.datasetVersion : undefined) ?? read?.version.version ?? '(unknown)';
       if (read) order = read.version.from;
     }
     let bin = bins.get(key);
     if (!bin) bins.set(key, (bin = { members: [], outcomes: 0, order }));
-    bin.members.push(d);
+    bin.members.push(i);
     if (outcomeOf(d) === outcome) bin.outcomes++;
   }
   return [...bins]
     .sort((a, b) => a[1].order - b[1].order)
     .map(([key, b]) => ({
       key,
-      from: b.members[0]!.timestamp,
-      to: b.members[b.members.length - 1]!.timestamp,
+      from: (decisions[b.members[0]!] as Decision).timestamp,
+      to: (decisions[b.members[b.members.length - 1]!] as Decision).timestamp,
       decisions: b.members.length,
       outcomes: b.outcomes,
       rate: Math.round((b.outcomes / b.members.length) * 1000) / 1000,
@@ -107,11 +114,24 @@ function series(
 }
 
 /** The finest series the evidence has below the feature version: the data versions read, else days. */
-function dataSeriesBy(set: EvidenceSet, decisions: ReadonlyArray<Decision>, featureName: string): SeriesBy {
-  const logged = (d: Decision) => d.features.find((f) => f.name === featureName)?.datasetVersion !== undefined;
-  if (decisions.length > 0 && decisions.every(logged)) return 'dataset_version';
-  const resolved = decisions.length > 0 && decisions.every((d) => dataRead(set, d, featureName) !== undefined);
-  return resolved ? 'run' : 'day';
+function dataSeriesBy(count: number, logged: (k: number) => boolean, resolved: (k: number) => boolean): SeriesBy {
+  const every = (test: (k: number) => boolean) => {
+    for (let k = 0; k < count; k++) if (!test(k)) return false;
+    return true;
+  };
+  if (count > 0 && every(logged)) return 'dataset_version';
+  return count > 0 && every(resolved) ? 'run' : 'day';
+}
+
+/** `dataSeriesBy` of decisions of the log, by position. */
+function dataSeriesOf(set: EvidenceSet, positions: ReadonlyArray<number>, featureName: string): SeriesBy {
+  const column = decisionColumns(set.decisions).features(featureName);
+  const reads = featureReads(set, featureName);
+  return dataSeriesBy(
+    positions.length,
+    (k) => column[positions[k] as number]?.datasetVersion !== undefined,
+    (k) => reads.at(positions[k] as number) !== undefined,
+  );
 }
 
 const ref = (d: Decision | undefined): DecisionRef | undefined =>
@@ -131,8 +151,15 @@ export function estimateOnset(
   const feature = decision.features.find((f) => f.name === featureName);
   const until = Date.parse(decision.timestamp);
   const seriesBy: SeriesBy =
-    feature?.featureVersion !== undefined ? 'feature_version' : dataSeriesBy(set, [decision], featureName);
-  const upTo = decisionsUntil(set.decisions, until);
+    feature?.featureVersion !== undefined
+      ? 'feature_version'
+      : dataSeriesBy(
+          1,
+          () => feature?.datasetVersion !== undefined,
+          () => dataRead(set, decision, featureName) !== undefined,
+        );
+  const upTo = new Int32Array(countUntil(set.decisions, until));
+  for (let i = 0; i < upTo.length; i++) upTo[i] = i;
   const bins = series(set, upTo, featureName, outcome, seriesBy);
   // The decision's own bin, keyed as `series` keys it: a logged dataset version (a version facet or the writing run's
   // id) keys its bin as logged.
@@ -144,7 +171,7 @@ export function estimateOnset(
         : ((seriesBy === 'dataset_version' ? feature?.datasetVersion : undefined) ??
           dataRead(set, decision, featureName)?.version.version);
   const own = ownKey === undefined ? bins.length - 1 : bins.findIndex((b) => b.key === ownKey);
-  const base = { featureName, outcome, decision };
+  const base = { set, featureName, outcome, decision };
   if (override) {
     const at = bins.findIndex((b) => b.key === override);
     if (at >= 0)
@@ -173,9 +200,10 @@ export function estimateOnset(
   }
   // Within the decision's own version the data can still shift (a configuration edit, an untracked change):
   // look again over its decisions by dataset version (each write), else by day.
-  const mine = (bins[own]?.members ?? []).filter((d) => decisionTime(d) <= until);
+  const { time } = decisionColumns(set.decisions);
+  const mine = (bins[own]?.members ?? []).filter((i) => (time[i] as number) <= until);
   if (seriesBy === 'feature_version' && mine.length > 0) {
-    const finerBy = dataSeriesBy(set, mine, featureName);
+    const finerBy = dataSeriesOf(set, mine, featureName);
     const finer = series(set, mine, featureName, outcome, finerBy);
     const within = shift(finer, finer.length - 1);
     if (within)
@@ -219,7 +247,12 @@ const rateOf = (bs: ReadonlyArray<Bin>) => {
 
 /** The estimate with the onset at bin `at`: its first decision, the last one before it, the rates either side. */
 function around(
-  base: { readonly featureName: string; readonly outcome: string; readonly decision: Decision },
+  base: {
+    readonly set: EvidenceSet;
+    readonly featureName: string;
+    readonly outcome: string;
+    readonly decision: Decision;
+  },
   bins: ReadonlyArray<Bin>,
   own: number,
   seriesBy: SeriesBy,
@@ -228,16 +261,18 @@ function around(
   note: string,
   g?: number,
 ): OnsetEstimate {
+  const { decisions, time } = decisionColumns(base.set.decisions);
   const before = bins.slice(0, at);
-  const first = bins[at]?.members[0];
+  const firstAt = bins[at]?.members[0];
+  const first = firstAt === undefined ? undefined : (decisions[firstAt] as Decision);
   const onsetMs = first ? Date.parse(first.timestamp) : Date.parse(base.decision.timestamp);
-  let lastGood: Decision | undefined;
+  let lastGood: number | undefined;
   for (const b of before) {
     // Members are in time order: the last one before the onset, scanning from the end.
     for (let i = b.members.length - 1; i >= 0; i--) {
-      const d = b.members[i] as Decision;
-      if (decisionTime(d) >= onsetMs) continue;
-      if (!lastGood || decisionTime(d) > decisionTime(lastGood)) lastGood = d;
+      const m = b.members[i] as number;
+      if ((time[m] as number) >= onsetMs) continue;
+      if (lastGood === undefined || (time[m] as number) > (time[lastGood] as number)) lastGood = m;
       break;
     }
   }
@@ -250,7 +285,7 @@ function around(
     key: bins[at]?.key,
     onset: first?.timestamp ?? base.decision.timestamp,
     firstBad: ref(first),
-    lastGood: ref(lastGood),
+    lastGood: ref(lastGood === undefined ? undefined : decisions[lastGood]),
     rateBefore: rateOf(before),
     rateAfter: rateOf(bins.slice(at, Math.max(at + 1, own + 1))),
     statistic: g === undefined ? undefined : Math.round(g * 100) / 100,

@@ -9,6 +9,7 @@ import { DAY_MS, HOUR_MS } from '../time/format-time';
 import type { BlastRadius } from './blast-radius';
 import type { Counted, ImpactScope } from './engine-types';
 import type { HistogramBin } from './types';
+import { decisionColumns } from './decision-columns';
 import { decisionTime } from './decision-time';
 
 export interface ImpactOptions {
@@ -24,10 +25,15 @@ export const DEFAULT_NOTIFY_THRESHOLD = 500;
 
 /** Counts per time bucket from the first to the last, empty buckets included. */
 export function bucketCounts(decisions: ReadonlyArray<Decision>, size: number): HistogramBin[] {
-  if (decisions.length === 0) return [];
+  return countsPerBucket(decisions.map(decisionTime), size);
+}
+
+/** `bucketCounts` of decisions at the given times. */
+function countsPerBucket(times: ReadonlyArray<number>, size: number): HistogramBin[] {
+  if (times.length === 0) return [];
   const counts = new Map<number, number>();
-  for (const d of decisions) {
-    const start = Math.floor(decisionTime(d) / size) * size;
+  for (const t of times) {
+    const start = Math.floor(t / size) * size;
     counts.set(start, (counts.get(start) ?? 0) + 1);
   }
   let from = Infinity;
@@ -41,16 +47,37 @@ export function bucketCounts(decisions: ReadonlyArray<Decision>, size: number): 
   return bins;
 }
 
+/** Counts per model (`name@version`), first seen first before sorting; the key is built once per model. */
+function tallyModels(decisions: ReadonlyArray<Decision>): Counted[] {
+  const byName = new Map<string, Map<string | undefined, number>>();
+  const seen: Array<{ name: string; version: string | undefined }> = [];
+  for (const d of decisions) {
+    const { name, version } = d.model;
+    let versions = byName.get(name);
+    if (!versions) byName.set(name, (versions = new Map()));
+    const n = versions.get(version);
+    if (n === undefined) seen.push({ name, version });
+    versions.set(version, (n ?? 0) + 1);
+  }
+  const m = new Map<string, number>();
+  for (const { name, version } of seen) {
+    const k = `${name}@${version ?? '?'}`;
+    m.set(k, (m.get(k) ?? 0) + (byName.get(name)?.get(version) ?? 0));
+  }
+  return sortCounted(m);
+}
+
 function tally(decisions: ReadonlyArray<Decision>, key: (d: Decision) => string): Counted[] {
   const m = new Map<string, number>();
   for (const d of decisions) {
     const k = key(d);
     m.set(k, (m.get(k) ?? 0) + 1);
   }
-  return [...m]
-    .map(([k, count]) => ({ key: k, count }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return sortCounted(m);
 }
+
+const sortCounted = (m: Map<string, number>): Counted[] =>
+  [...m].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
 /** The decisions that consumed the suspect version(s) of a feature, and those that did not. */
 export function impactScope(
@@ -67,23 +94,47 @@ export function impactScope(
       : 'none';
   const own = versionKind === 'feature_version' ? feature?.featureVersion : feature?.datasetVersion;
   const versions = new Set(options.versions?.length ? options.versions : own ? [own] : []);
+  // One walk of the log by position: each decision's feature and time come from the log's columns.
+  const cols = decisionColumns(set.decisions);
+  const column = cols.features(featureName);
+  const log = cols.decisions;
+  const inBlast = options.blast && cols.mark(options.blast.decisions);
   const affected: Decision[] = [];
+  const times: number[] = [];
   let notAffected = 0;
-  const blast = options.blast && new Set(options.blast.decisions);
-  for (const d of set.decisions) {
-    const f = d.features.find((x) => x.name === featureName);
+  for (let i = 0; i < log.length; i++) {
+    const f = column[i];
     if (!f) continue;
+    const d = log[i] as Decision;
     const v = versionKind === 'feature_version' ? f.featureVersion : f.datasetVersion;
-    if (blast ? blast.has(d) : versionKind === 'none' ? d === decision : v !== undefined && versions.has(v))
+    if (inBlast ? inBlast[i] === 1 : versionKind === 'none' ? d === decision : v !== undefined && versions.has(v)) {
       affected.push(d);
-    else notAffected++;
+      times.push(cols.time[i] as number);
+    } else notAffected++;
   }
-  if (blast)
+  if (inBlast)
     for (const d of options.blast?.decisions ?? [])
-      if (!d.features.some((f) => f.name === featureName)) affected.push(d);
-  affected.sort((a, b) => decisionTime(a) - decisionTime(b));
+      if (!d.features.some((f) => f.name === featureName)) {
+        affected.push(d);
+        times.push(decisionTime(d));
+      }
+  // In time order (stable); the log's order already is, unless a time is out of order or missing.
+  let ordered = true;
+  for (let i = 1; i < times.length && ordered; i++) ordered = (times[i - 1] as number) <= (times[i] as number);
+  if (times.length === 1 && Number.isNaN(times[0])) ordered = false;
+  if (!ordered) {
+    affected.sort((a, b) => decisionTime(a) - decisionTime(b));
+    for (let i = 0; i < affected.length; i++) times[i] = decisionTime(affected[i] as Decision);
+  }
   const until = Date.parse(decision.timestamp);
-  const through = affected.filter((d) => decisionTime(d) <= until);
+  const throughSubjects = new Set<string | undefined>();
+  let throughDecisions = 0;
+  for (let i = 0; i < affected.length; i++) {
+    if (!((times[i] as number) <= until)) continue;
+    throughDecisions++;
+    const s = (affected[i] as Decision).subjectId;
+    if (s !== undefined) throughSubjects.add(s);
+  }
   const subjectIds = [...new Set(affected.map((d) => d.subjectId).filter((s): s is string => s !== undefined))];
   const threshold = options.notifyThreshold ?? DEFAULT_NOTIFY_THRESHOLD;
   const notify = subjectIds.length >= threshold;
@@ -97,18 +148,15 @@ export function impactScope(
       recovery: options.blast.recovery,
       notes: options.blast.notes,
     }),
-    throughDecision: {
-      decisions: through.length,
-      subjects: new Set(through.map((d) => d.subjectId).filter((s) => s !== undefined)).size,
-    },
+    throughDecision: { decisions: throughDecisions, subjects: throughSubjects.size },
     affected: affected.length,
     notAffected,
     subjects: subjectIds.length,
     first: affected[0]?.timestamp,
     last: affected[affected.length - 1]?.timestamp,
-    byHour: bucketCounts(affected, HOUR_MS),
-    byDay: bucketCounts(affected, DAY_MS),
-    byModelVersion: tally(affected, (d) => `${d.model.name}@${d.model.version ?? '?'}`),
+    byHour: countsPerBucket(times, HOUR_MS),
+    byDay: countsPerBucket(times, DAY_MS),
+    byModelVersion: tallyModels(affected),
     byAction: tally(affected, (d) => d.action ?? '(none)'),
     decisions: affected,
     subjectIds,
