@@ -3,8 +3,8 @@ import { toEvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { changeInterval } from './change-interval';
 
-/** Decisions two hours apart; from `shift` on, `bad` of every 10 are rejected (before it, 1 of 10). */
-function log(count: number, shift: number, bad: number): Decision[] {
+/** Decisions two hours apart; from `shift` until `end`, `bad` of every 10 are rejected (otherwise 1 of 10). */
+function log(count: number, shift: number, bad: number, end = count): Decision[] {
   return Array.from({ length: count }, (_, i) => ({
     kind: 'decision' as const,
     decisionId: `d-${i}`,
@@ -12,7 +12,7 @@ function log(count: number, shift: number, bad: number): Decision[] {
     subjectId: `u-${i}`,
     model: { name: 'm', version: '1' },
     environment: 'production',
-    action: i % 10 < (i >= shift ? bad : 1) ? 'reject' : 'approve',
+    action: i % 10 < (i >= shift && i < end ? bad : 1) ? 'reject' : 'approve',
     features: [{ name: 'f' }],
     provenance: { sourceId: 's', line: i + 1 },
   }));
@@ -41,5 +41,21 @@ describe('the interval the data allows for a change', () => {
     expect(wide.firstBad - (wide.lastGood ?? 0)).toBeGreaterThanOrEqual(tight.firstBad - (tight.lastGood ?? 0));
     const steady = log(400, 400, 1);
     expect(changeInterval(toEvidenceSet(steady), { ...steady.at(-1)!, action: 'reject' }, 'f', 0)).toBeUndefined();
+  });
+
+  it('reads the decisions after the investigated one: the bad segment they continue, and a recovery they show', () => {
+    const shiftAt = (ds: Decision[]) => Date.parse(ds[200]!.timestamp);
+    // A decision a day after a diluted shift: up to it, the data put the change after the shift; the bad segment
+    // that goes on after it puts the shift inside the interval.
+    const ongoing = log(400, 200, 3);
+    const whole = changeInterval(toEvidenceSet(ongoing), { ...ongoing[212]!, action: 'reject' }, 'f', 0)!;
+    expect(whole.lastGood).toBeLessThan(shiftAt(ongoing));
+    expect(whole.firstBad).toBeGreaterThanOrEqual(shiftAt(ongoing) - 2 * 7_200_000);
+    // Fixed after the decision: the good rate that comes back does not move the start of the change.
+    const fixed = log(400, 200, 7, 260);
+    const found = changeInterval(toEvidenceSet(fixed), { ...fixed[230]!, action: 'reject' }, 'f', 0)!;
+    expect(found.lastGood).toBeLessThan(shiftAt(fixed));
+    expect(found.firstBad).toBeGreaterThanOrEqual(shiftAt(fixed) - 10 * 7_200_000);
+    expect(found.firstBad - (found.lastGood ?? 0)).toBeLessThan(30 * 7_200_000);
   });
 });

@@ -1,14 +1,18 @@
 /**
  * Where the data put the change, with its uncertainty: the decisions that read the feature, in the order their
- * data was written, split in two at every write time; the split with the largest Bernoulli likelihood-ratio G (an
- * upward shift of the investigated outcome) is the change-point, and every split whose G is within 6.63 of it
- * (the profile-likelihood 99% interval, χ² with 1 df) is as consistent with the data. A change that reached the
- * data inside that interval cannot be told apart from the best split; one that reached it before was cleared by
- * the data, one after came too late. Used where a single change-point of the outcome series is significant.
+ * data was written — the whole log, not only up to the investigated decision: the bad segment it belongs to goes on
+ * after it, and a diluted shift (a cause that reached some subjects only) is placed by the decisions that follow.
+ * The model has three segments: good, bad (which holds the investigated decision), and after an end that may come
+ * later (a fix: the rate afterwards is free, so a recovery does not drag the start); for each start of the bad
+ * segment, the largest Bernoulli likelihood-ratio G over its ends is the start's profile. The best start is the
+ * change-point, and every start whose G is within 6.63 of it (the profile-likelihood 99% interval, χ² with 1 df) is
+ * as consistent with the data. A change that reached the data inside that interval cannot be told apart from the
+ * best split; one that reached it before was cleared by the data, one after came too late. Used where the shift is
+ * significant.
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
-import { featureReads } from './data-read';
+import { featureReads, writeTime } from './data-read';
 import { decisionColumns } from './decision-columns';
 import { CHANGE_POINT_THRESHOLD, outcomeOf } from './onset';
 import { countUntil } from './decision-time';
@@ -39,7 +43,7 @@ const ll = (k: number, n: number) => {
 
 /**
  * The change-point interval of the outcome of `decision` over the decisions (same environment, same feature) whose
- * data was written from `from` until the decision; undefined without a significant upward split.
+ * data was written from `from` on; undefined without a significant upward shift.
  */
 export function changeInterval(
   set: EvidenceSet,
@@ -49,14 +53,17 @@ export function changeInterval(
 ): ChangeInterval | undefined {
   const outcome = outcomeOf(decision);
   if (outcome === undefined) return undefined;
-  const until = Date.parse(decision.timestamp);
+  const own = writeTime(set, decision, featureName);
   const env = decision.environment?.toLowerCase();
   const groups = new Map<number, { n: number; k: number }>();
   // One walk of the log by position: features and write times come from its columns (decision-columns.ts).
   const { decisions, features } = decisionColumns(set.decisions);
   const column = features(featureName);
   const reads = featureReads(set, featureName);
-  for (let i = 0, n = countUntil(decisions, until); i < n; i++) {
+  // As far after the decision as the search looks before it (at least that look-back): enough to place the shift,
+  // bounded on a long log.
+  const decidedAt = Date.parse(decision.timestamp);
+  for (let i = 0, n = countUntil(decisions, decidedAt + Math.max(0, decidedAt - from)); i < n; i++) {
     const d = decisions[i] as Decision;
     if (env && d.environment && d.environment.toLowerCase() !== env) continue;
     if (!column[i]) continue;
@@ -69,24 +76,41 @@ export function changeInterval(
   }
   const times = [...groups.keys()].sort((a, b) => a - b);
   if (times.length < 2) return undefined;
-  let n = 0;
-  let k = 0;
-  for (const t of times) {
-    n += groups.get(t)!.n;
-    k += groups.get(t)!.k;
+  // Prefix sums: N[i], K[i] over groups before i.
+  const N = new Float64Array(times.length + 1);
+  const K = new Float64Array(times.length + 1);
+  for (let i = 0; i < times.length; i++) {
+    const g = groups.get(times[i] as number)!;
+    N[i + 1] = (N[i] as number) + g.n;
+    K[i + 1] = (K[i] as number) + g.k;
   }
-  const all = ll(k, n);
-  // gs[i]: G of the split before group i (i = 1 … length-1), or -Infinity for a downward one.
+  const seg = (i: number, j: number) => ({
+    n: (N[j] as number) - (N[i] as number),
+    k: (K[j] as number) - (K[i] as number),
+  });
+  const L = times.length;
+  const all = ll(K[L] as number, N[L] as number);
+  // The decision's own group: the bad segment contains it. The segment ends after it (a recovery) or at the end.
+  let d0 = times.findIndex((t) => t >= own);
+  if (d0 < 0) d0 = L - 1;
+  // gs[a]: the profile G of a start before group a (a = 1 … d0), maximized over the end b (d0+1 … L).
   const gs: number[] = [-Infinity];
-  let nl = 0;
-  let kl = 0;
-  for (let i = 1; i < times.length; i++) {
-    const g = groups.get(times[i - 1] as number)!;
-    nl += g.n;
-    kl += g.k;
-    const up = (k - kl) / (n - nl) > kl / nl;
-    gs.push(up ? 2 * (ll(kl, nl) + ll(k - kl, n - nl) - all) : -Infinity);
+  for (let a = 1; a <= d0; a++) {
+    const s0 = seg(0, a);
+    const r0 = s0.k / s0.n;
+    let g = -Infinity;
+    for (let b = d0 + 1; b <= L; b++) {
+      const s1 = seg(a, b);
+      const r1 = s1.k / s1.n;
+      if (!(r1 > r0)) continue;
+      const s2 = seg(b, L);
+      if (s2.n > 0 && !(r1 > s2.k / s2.n)) continue;
+      const v = 2 * (ll(s0.k, s0.n) + ll(s1.k, s1.n) + ll(s2.k, s2.n) - all);
+      if (v > g) g = v;
+    }
+    gs.push(g);
   }
+  if (gs.length < 2) return undefined;
   let at = 1;
   for (let i = 2; i < gs.length; i++) if ((gs[i] as number) > (gs[at] as number)) at = i;
   const best = gs[at] as number;
