@@ -103,7 +103,7 @@ describe('runImport (the worker’s import of one file)', () => {
     ];
     expect(ends).toEqual([
       { status: 'skipped', reason: 'a JSON Schema of a format, not data' },
-      { status: 'skipped', reason: 'text that is not JSON (first line: "# Sources — audit")' },
+      { status: 'skipped', reason: 'Markdown documentation (first line: "# Sources — audit"), not evidence' },
     ]);
     expect(await db.sources.count()).toBe(0);
     expect(await db.recordChunks.count()).toBe(0);
