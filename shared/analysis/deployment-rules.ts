@@ -13,6 +13,7 @@ import { samePath, type CommitGraph } from './commit-graph';
 import { coversComponent, deploymentsShipping, PRODUCTION, STAGING, succeeded, type ComponentRef } from './deployments';
 import type { RuleFinding } from './engine-types';
 import { reachLabel, refIndex, wasMerged } from './git-refs';
+import { timesOf } from './record-times';
 
 const HOUR = 3_600_000;
 const WALK_LIMIT = 5_000;
@@ -65,14 +66,13 @@ const sameRepository = (a: Deployment, b: Deployment) =>
 /** The previous successful deployment to the same environment, component and repository before `d`. */
 export function previousInEnvironment(deployments: ReadonlyArray<Deployment>, d: Deployment): Deployment | undefined {
   let found: Deployment | undefined;
-  for (const x of deployments) {
-    if (x === d || Date.parse(x.timestamp) > Date.parse(d.timestamp)) break;
-    if (
-      succeeded(x) &&
-      x.environment.toLowerCase() === d.environment.toLowerCase() &&
-      x.component === d.component &&
-      sameRepository(x, d)
-    )
+  const times = timesOf(deployments, 'timestamp');
+  const at = Date.parse(d.timestamp);
+  const env = d.environment.toLowerCase();
+  for (let i = 0; i < deployments.length; i++) {
+    const x = deployments[i] as Deployment;
+    if (x === d || (times[i] as number) > at) break;
+    if (succeeded(x) && x.environment.toLowerCase() === env && x.component === d.component && sameRepository(x, d))
       found = x;
   }
   return found;

@@ -1,5 +1,6 @@
 import type { Deployment } from '../model/records';
 import { samePath, type CommitGraph } from './commit-graph';
+import { timesOf } from './record-times';
 
 const SUCCEEDED = /^(success|succeeded|ok|completed|active)$/i;
 
@@ -32,12 +33,41 @@ export function deploymentsShipping(
   graph: CommitGraph,
 ): Deployment[] {
   const g = graph.generation(sha);
-  return deployments.filter((d) => {
-    if (!succeeded(d)) return false;
-    const deployed = graph.resolve(d.commit) ?? d.commit;
-    if (g > 0 && graph.generation(deployed) > 0 && graph.generation(deployed) < g) return false;
-    return graph.isAncestor(sha, deployed);
+  const { ok, deployed, generation } = deployedCommits(deployments, graph);
+  return deployments.filter((_d, i) => {
+    if (!ok[i]) return false;
+    const gd = generation[i] as number;
+    if (g > 0 && gd > 0 && gd < g) return false;
+    return graph.isAncestor(sha, deployed[i] as string);
   });
+}
+
+interface DeployedCommits {
+  readonly graph: CommitGraph;
+  /** 1 where the deployment succeeded. */
+  readonly ok: Uint8Array;
+  /** The full SHA each deployment deployed (as recorded where the history lacks it). */
+  readonly deployed: ReadonlyArray<string>;
+  readonly generation: Float64Array;
+}
+
+const deployedMemo = new WeakMap<ReadonlyArray<Deployment>, DeployedCommits>();
+
+/** What each deployment shipped, resolved once per deployment list and commit graph. */
+function deployedCommits(deployments: ReadonlyArray<Deployment>, graph: CommitGraph): DeployedCommits {
+  const known = deployedMemo.get(deployments);
+  if (known?.graph === graph) return known;
+  const ok = new Uint8Array(deployments.length);
+  const deployed: string[] = [];
+  const generation = new Float64Array(deployments.length);
+  deployments.forEach((d, i) => {
+    ok[i] = succeeded(d) ? 1 : 0;
+    deployed.push(graph.resolve(d.commit) ?? d.commit);
+    generation[i] = graph.generation(deployed[i] as string);
+  });
+  const commits = { graph, ok, deployed, generation };
+  deployedMemo.set(deployments, commits);
+  return commits;
 }
 
 /** The first deployment of the commit to an environment (case-insensitive), if any. */
@@ -60,9 +90,12 @@ export function runningAt(
   job?: ComponentRef,
 ): Deployment | undefined {
   let found: Deployment | undefined;
-  for (const d of deployments) {
-    if (Date.parse(d.timestamp) > t) break;
-    if (succeeded(d) && d.environment.toLowerCase() === environment.toLowerCase() && coversComponent(d, job)) found = d;
+  const times = timesOf(deployments, 'timestamp');
+  const env = environment.toLowerCase();
+  for (let i = 0; i < deployments.length; i++) {
+    if ((times[i] as number) > t) break;
+    const d = deployments[i] as Deployment;
+    if (succeeded(d) && d.environment.toLowerCase() === env && coversComponent(d, job)) found = d;
   }
   return found;
 }
@@ -70,10 +103,13 @@ export function runningAt(
 /** The previous successful deployment to the same environment (and component) before `d`. */
 export function previousDeployment(deployments: ReadonlyArray<Deployment>, d: Deployment): Deployment | undefined {
   let found: Deployment | undefined;
-  for (const x of deployments) {
-    if (x === d || Date.parse(x.timestamp) > Date.parse(d.timestamp)) break;
-    if (succeeded(x) && x.environment.toLowerCase() === d.environment.toLowerCase() && x.component === d.component)
-      found = x;
+  const times = timesOf(deployments, 'timestamp');
+  const at = Date.parse(d.timestamp);
+  const env = d.environment.toLowerCase();
+  for (let i = 0; i < deployments.length; i++) {
+    const x = deployments[i] as Deployment;
+    if (x === d || (times[i] as number) > at) break;
+    if (succeeded(x) && x.environment.toLowerCase() === env && x.component === d.component) found = x;
   }
   return found;
 }

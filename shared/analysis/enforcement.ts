@@ -6,6 +6,7 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import type { AuditEntry, EnforcementEntry } from '../model/records';
 import type { RuleFinding } from './engine-types';
+import { timesOf } from './record-times';
 
 const APPLIED = /(applied|published|activated|deployed|updated)$/i;
 
@@ -27,15 +28,46 @@ export function ruleVersionInForce(
   environment: string | undefined,
   t: number,
 ): AuditEntry | undefined {
+  return versionsInForce(audit, rule)(environment, t);
+}
+
+/**
+ * `ruleVersionInForce` of one rule, asked many times: the audit log (in time order) is read up to its first entry
+ * after `t`, and the last entry before it that applied the rule (in the environment) is the one in force. The
+ * entries that applied the rule and the latest time up to each entry are found once.
+ */
+function versionsInForce(
+  audit: ReadonlyArray<AuditEntry>,
+  rule: string,
+): (environment: string | undefined, t: number) => AuditEntry | undefined {
   const name = ruleName(rule);
-  let found: AuditEntry | undefined;
-  for (const a of audit) {
-    if (Date.parse(a.timestamp) > t) break;
-    if (!APPLIED.test(a.action) || versionOf(a) === undefined || planName(a) !== name) continue;
-    if (environment && a.environment && a.environment !== environment) continue;
-    found = a;
-  }
-  return found;
+  const times = timesOf(audit, 'timestamp');
+  const applied: number[] = [];
+  // latest[i]: the latest time among entries 0..i; the read stops at the first i where it passes t.
+  const latest = new Float64Array(audit.length);
+  let max = -Infinity;
+  audit.forEach((a, i) => {
+    if ((times[i] as number) > max) max = times[i] as number;
+    latest[i] = max;
+    if (APPLIED.test(a.action) && versionOf(a) !== undefined && planName(a) === name) applied.push(i);
+  });
+  return (environment, t) => {
+    let lo = 0;
+    let hi = audit.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((latest[mid] as number) > t) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let k = applied.length - 1; k >= 0; k--) {
+      const i = applied[k] as number;
+      if (i >= lo) continue;
+      const a = audit[i] as AuditEntry;
+      if (environment && a.environment && a.environment !== environment) continue;
+      return a;
+    }
+    return undefined;
+  };
 }
 
 /** When and where a change of a plan took effect: the deployment that put it in force, until the plan next changed. */
@@ -60,11 +92,16 @@ function appliedAfter(
   inForce: PlanInForce,
 ): { finding: RuleFinding; violation: boolean; missingRecord: boolean } {
   const env = inForce.environment.toLowerCase();
-  const mine = enforcement.filter(
-    (e) => e.rule === rule && e.ruleVersion !== undefined && (!e.environment || e.environment.toLowerCase() === env),
-  );
-  const before = mine.filter((e) => Date.parse(e.timestamp) < inForce.at).pop()?.ruleVersion;
-  const after = mine.filter((e) => Date.parse(e.timestamp) >= inForce.at && Date.parse(e.timestamp) < inForce.until);
+  const times = timesOf(enforcement, 'timestamp');
+  let before: string | undefined;
+  const after: EnforcementEntry[] = [];
+  enforcement.forEach((e, i) => {
+    if (e.rule !== rule || e.ruleVersion === undefined || (e.environment && e.environment.toLowerCase() !== env))
+      return;
+    const t = times[i] as number;
+    if (t < inForce.at) before = e.ruleVersion;
+    if (t >= inForce.at && t < inForce.until) after.push(e);
+  });
   const runs: EnforcementEntry[] = [];
   for (const e of after) if (runs.at(-1)?.ruleVersion !== e.ruleVersion) runs.push(e);
   const versions = runs.map((e) => e.ruleVersion as string);
@@ -122,19 +159,23 @@ export function enforcementFindings(
 ): { findings: RuleFinding[]; violation: boolean; missingRecord: boolean } {
   const wanted = new Set(plans);
   const byRule = new Map<string, EnforcementEntry[]>();
-  for (const e of set.enforcement) {
-    const t = Date.parse(e.timestamp);
-    if (t < from || t > to || !wanted.has(ruleName(e.rule))) continue;
-    byRule.set(e.rule, [...(byRule.get(e.rule) ?? []), e]);
-  }
+  const times = timesOf(set.enforcement, 'timestamp');
+  set.enforcement.forEach((e, i) => {
+    const t = times[i] as number;
+    if (t < from || t > to || !wanted.has(ruleName(e.rule))) return;
+    const entries = byRule.get(e.rule);
+    if (entries) entries.push(e);
+    else byRule.set(e.rule, [e]);
+  });
   const findings: RuleFinding[] = [];
   let violation = false;
   let missingRecord = false;
   for (const [rule, entries] of byRule) {
     const wrong: Array<{ e: EnforcementEntry; inForce: AuditEntry }> = [];
     let unknown = 0;
+    const versionInForce = versionsInForce(set.audit, rule);
     for (const e of entries) {
-      const inForce = ruleVersionInForce(set.audit, rule, e.environment, Date.parse(e.timestamp));
+      const inForce = versionInForce(e.environment, Date.parse(e.timestamp));
       if (!inForce) unknown++;
       else if (e.ruleVersion !== undefined && e.ruleVersion !== versionOf(inForce)) wrong.push({ e, inForce });
     }

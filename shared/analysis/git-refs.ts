@@ -5,6 +5,7 @@
  * A commit that neither the default branch nor a tag reached was never merged: at most a candidate change.
  */
 import type { Commit } from '../model/records';
+import { timesOf } from './record-times';
 
 /** How a commit was reached by the refs, best first; `unknown` where the history was read without its refs. */
 export type CommitReach = 'default-branch' | 'tag' | 'other-branch' | 'pull-request' | 'unknown';
@@ -130,7 +131,13 @@ export function refIndex(commits: ReadonlyArray<Commit>): RefIndex {
       if (!c || !withRefs.has(c.repository)) return 'unknown';
       return reach.get(sha) ?? 'other-branch';
     },
-    headAt: (repository, t) => repositories.get(repository)?.mainline.find((c) => Date.parse(c.committerDate) <= t),
+    headAt: (repository, t) => {
+      const mainline = repositories.get(repository)?.mainline;
+      if (!mainline) return undefined;
+      const times = timesOf(mainline, 'committerDate');
+      for (let i = 0; i < mainline.length; i++) if ((times[i] as number) <= t) return mainline[i];
+      return undefined;
+    },
   };
   cache.set(commits, index);
   return index;

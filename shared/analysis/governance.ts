@@ -9,6 +9,7 @@ import { enforcementFindings, type PlanInForce } from './enforcement';
 import type { ParityReport, RuleFinding } from './engine-types';
 import { jobRepository, runningCode } from './running-code';
 import { environmentParity } from './parity';
+import { timesOf } from './record-times';
 import type { Change, GovernanceRow, TraceResult } from './types';
 
 /** What governance needs of a change (a `Change` or a `Suspect`). */
@@ -185,24 +186,32 @@ function planInForce(
   let until = asOf;
   const files = change.paths.filter((p) => TRACKING_PLAN.test(p));
   // The later successful deployments to the same environment, in time order (the evidence set keeps them sorted).
-  const later = set.deployments.filter((x) => x.environment === d.environment && Date.parse(x.timestamp) > at);
-  const shipped = later
-    .filter(succeeded)
-    .map((x) => ({ t: Date.parse(x.timestamp), sha: graph.resolve(x.commit) ?? x.commit }));
-  for (const c of set.commits) {
-    if (c.sha === change.id || c.parents.length > 1 || Date.parse(c.committerDate) <= Date.parse(change.timestamp))
-      continue;
-    if (Date.parse(c.committerDate) >= until) continue;
+  const deployed = timesOf(set.deployments, 'timestamp');
+  const shipped: Array<{ t: number; sha: string }> = [];
+  set.deployments.forEach((x, i) => {
+    const t = deployed[i] as number;
+    if (x.environment === d.environment && t > at && succeeded(x))
+      shipped.push({ t, sha: graph.resolve(x.commit) ?? x.commit });
+  });
+  const committed = timesOf(set.commits, 'committerDate');
+  const since = Date.parse(change.timestamp);
+  for (let i = 0; i < set.commits.length; i++) {
+    const c = set.commits[i] as Commit;
+    const t = committed[i] as number;
+    if (c.sha === change.id || c.parents.length > 1 || t <= since) continue;
+    if (t >= until) continue;
     if (!c.changedPaths.some((p) => files.some((f) => samePath(p.path, f)))) continue;
     // The first of them that ships the commit (before the moment already found) ends the plan's time in force.
     const next = shipped.find((x) => x.t < until && graph.isAncestor(c.sha, x.sha));
     if (next) until = Math.min(until, next.t);
   }
-  for (const a of set.audit) {
-    const t = Date.parse(a.timestamp);
+  const audited = timesOf(set.audit, 'timestamp');
+  set.audit.forEach((a, i) => {
+    const t = audited[i] as number;
+    if (!(t > at && t < until)) return;
     const name = a.target.name ?? baseName(a.target.id);
-    if (t > at && t < until && /tracking[_-]?plan/i.test(a.target.type) && plans.includes(name)) until = t;
-  }
+    if (/tracking[_-]?plan/i.test(a.target.type) && plans.includes(name)) until = t;
+  });
   return { at, until, environment: d.environment, deploymentId: d.id, evidence: d.provenance };
 }
 

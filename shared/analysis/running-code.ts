@@ -18,6 +18,7 @@ import type { Commit, Deployment } from '../model/records';
 import { samePath, type CommitGraph } from './commit-graph';
 import { coversComponent, succeeded } from './deployments';
 import { refIndex } from './git-refs';
+import { timesOf } from './record-times';
 
 export interface CodeJob {
   /** `namespace:name`. */
@@ -204,10 +205,12 @@ export function lastDeployment(
   t: number,
 ): Deployment | undefined {
   let found: Deployment | undefined;
-  for (const d of set.deployments) {
-    if (Date.parse(d.timestamp) > t) break;
-    if (!succeeded(d) || d.environment.toLowerCase() !== environment.toLowerCase() || !coversComponent(d, job))
-      continue;
+  const times = timesOf(set.deployments, 'timestamp');
+  const env = environment.toLowerCase();
+  for (let i = 0; i < set.deployments.length; i++) {
+    if ((times[i] as number) > t) break;
+    const d = set.deployments[i] as Deployment;
+    if (!succeeded(d) || d.environment.toLowerCase() !== env || !coversComponent(d, job)) continue;
     if (repository) {
       // A commit outside the imported history belongs to the job's repository only if the record says so.
       const deployedIn = holding(graph, d.commit);
