@@ -14,6 +14,7 @@ import {
   GIT_REF_NAMESPACES,
 } from '../../shared/importers/git-log-format.js';
 import { parseCommitObject, type CommitObject } from './git-commit-object.js';
+import { readRefFiles } from './git-ref-files.js';
 import { gitDirectory } from './repository-size.js';
 
 interface Repo {
@@ -44,19 +45,31 @@ export function isShallow(folder: string): boolean {
   return fs.existsSync(join(openRepository(folder).gitdir, 'shallow'));
 }
 
+/**
+ * isomorphic-git keeps every object it read from a pack in its cache (GitPackIndex's offsetCache): on a history of
+ * 40,000 commits that exceeds a 4 GB heap. A fresh cache every this many commits keeps memory flat for the cost of
+ * reopening the pack.
+ */
+const COMMITS_PER_CACHE = 2000;
+
 /** The text `git log` with GIT_LOG_ARGS prints for the repository, made without git. */
 export async function isomorphicGitLog(folder: string): Promise<string> {
-  const repo = openRepository(folder);
+  let repo = openRepository(folder);
+  const fresh = (n: number) => {
+    if (n % COMMITS_PER_CACHE === COMMITS_PER_CACHE - 1) repo = { ...repo, cache: {} };
+    return repo;
+  };
   const shallow = shallowCommits(repo.gitdir);
   const commits = new Map<string, CommitObject>();
-  const refs = await refTips(repo);
+  const files = readRefFiles(repo.gitdir);
+  const refs = await refTips(repo, files);
   const tips = [...new Set(refs.map((r) => r.commit))];
-  const decorated = decorations(refs, await headBranch(repo));
+  const decorated = decorations(refs, files.headBranch);
   const stack = [...tips];
   while (stack.length > 0) {
     const oid = stack.pop() as string;
     if (commits.has(oid)) continue;
-    const { object } = await git.readObject({ ...repo, oid, format: 'content' });
+    const { object } = await git.readObject({ ...fresh(commits.size), oid, format: 'content' });
     const commit = parseCommitObject(object as Uint8Array);
     const parents = shallow.has(oid) ? [] : commit.parents;
     commits.set(oid, { ...commit, parents });
@@ -66,7 +79,8 @@ export async function isomorphicGitLog(folder: string): Promise<string> {
   for (const oid of dateOrder(commits, tips)) {
     const commit = commits.get(oid) as CommitObject;
     const parent = commits.get(commit.parents[0] ?? '');
-    texts.push(header(oid, commit, decorated.get(oid) ?? '') + (await nameStatus(repo, commit.tree, parent?.tree)));
+    const changes = await nameStatus(fresh(texts.length), commit.tree, parent?.tree);
+    texts.push(header(oid, commit, decorated.get(oid) ?? '') + changes);
   }
   return texts.join('\0');
 }
@@ -101,26 +115,19 @@ interface RefTip {
 
 /**
  * The commits the read refs point at (GIT_LOG_ARGS: the refs under GIT_REF_NAMESPACES, then HEAD), peeled to the
- * commit, in git's ref order (byte order of the names, HEAD last). isomorphic-git also lists the peeled entries of
- * packed-refs (`refs/tags/v1^{}`): they are no refs.
+ * commit, in git's ref order (byte order of the names, HEAD last).
  */
-async function refTips(repo: Repo): Promise<RefTip[]> {
-  const read = (name: string) => GIT_REF_NAMESPACES.some((ns) => name.startsWith(`${ns}/`)) && !name.endsWith('^{}');
-  const names = (await git.listRefs({ ...repo, filepath: 'refs' })).map((r) => `refs/${r}`).filter(read);
+async function refTips(repo: Repo, files: ReturnType<typeof readRefFiles>): Promise<RefTip[]> {
+  const read = (name: string) => GIT_REF_NAMESPACES.some((ns) => name.startsWith(`${ns}/`));
+  const names = [...files.refs.keys()].filter(read);
   names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const tips: RefTip[] = [];
-  for (const name of [...names, 'HEAD']) {
-    const oid = await git.resolveRef({ ...repo, ref: name }).catch(() => undefined);
+  const named: Array<[string, string | undefined]> = names.map((name) => [name, files.refs.get(name)]);
+  for (const [name, oid] of [...named, ['HEAD', files.head] as [string, string | undefined]]) {
     const commit = oid && (await peel(repo, oid).catch(() => undefined));
     if (commit) tips.push({ name, commit });
   }
   return tips;
-}
-
-/** The branch HEAD points at (`refs/heads/main`), or undefined where HEAD is detached. */
-async function headBranch(repo: Repo): Promise<string | undefined> {
-  const target = await git.resolveRef({ ...repo, ref: 'HEAD', depth: 2 }).catch(() => undefined);
-  return target?.startsWith('refs/') ? target : undefined;
 }
 
 /**

@@ -1,0 +1,62 @@
+/**
+ * The refs of a Git directory read from its files, as git reads them: `packed-refs` once (its `^` peeled lines are
+ * not refs), loose files under `refs/` overriding packed entries, symbolic refs (`ref: refs/…`) followed. Used by the
+ * isomorphic-git reader instead of one `resolveRef` per ref, which re-reads packed-refs each time (on dbt-core's 8,246
+ * refs that took minutes and a 4 GB heap).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const OID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/** Every ref under `refs/` with what its file says: an object id, or `ref: <target>`. */
+function refFiles(gitdir: string): Map<string, string> {
+  const refs = new Map<string, string>();
+  const packed = join(gitdir, 'packed-refs');
+  if (existsSync(packed)) {
+    for (const line of readFileSync(packed, 'utf8').split('\n')) {
+      const match = /^([0-9a-f]{40,64}) (refs\/\S+)$/.exec(line);
+      if (match) refs.set(match[2] as string, match[1] as string);
+    }
+  }
+  const walk = (dir: string, name: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const child = `${name}/${entry.name}`;
+      if (entry.isDirectory()) walk(join(dir, entry.name), child);
+      else if (entry.isFile() && !entry.name.endsWith('.lock')) {
+        refs.set(child, readFileSync(join(dir, entry.name), 'utf8').trim());
+      }
+    }
+  };
+  if (existsSync(join(gitdir, 'refs'))) walk(join(gitdir, 'refs'), 'refs');
+  return refs;
+}
+
+/** Follows `ref: …` lines to an object id (undefined for a dangling or looping symbolic ref). */
+function resolve(refs: ReadonlyMap<string, string>, value: string | undefined): string | undefined {
+  let current = value;
+  for (let depth = 0; depth < 5 && current !== undefined; depth += 1) {
+    if (OID.test(current)) return current;
+    const target = /^ref:\s*(\S+)$/.exec(current)?.[1];
+    current = target === undefined ? undefined : refs.get(target);
+  }
+  return undefined;
+}
+
+/** The refs under `refs/` with the object each names (not yet peeled), and HEAD's object and branch. */
+export function readRefFiles(gitdir: string): {
+  readonly refs: ReadonlyMap<string, string>;
+  readonly head?: string;
+  readonly headBranch?: string;
+} {
+  const files = refFiles(gitdir);
+  const refs = new Map<string, string>();
+  for (const [name, value] of files) {
+    const oid = resolve(files, value);
+    if (oid) refs.set(name, oid);
+  }
+  const headFile = join(gitdir, 'HEAD');
+  const headText = existsSync(headFile) ? readFileSync(headFile, 'utf8').trim() : undefined;
+  const headBranch = /^ref:\s*(refs\/\S+)$/.exec(headText ?? '')?.[1];
+  return { refs, head: resolve(files, headText), ...(headBranch !== undefined && { headBranch }) };
+}
