@@ -150,9 +150,28 @@ export function commitGraph(commits: ReadonlyArray<Commit>, pullRequests: Readon
   return graph;
 }
 
-/** Whether a repository path (as a commit lists it) is the code path a job names (absolute or relative). */
+/**
+ * Whether a repository path (as a commit lists it) is the code path a job names (absolute or relative). Asked for
+ * every changed path of every commit against every job, so it compares in place instead of building strings.
+ */
 export function samePath(changed: string, codePath: string): boolean {
-  const a = changed.replace(/^\.?\//, '');
-  const b = codePath.replace(/^\.?\//, '');
-  return a === b || b.endsWith(`/${a}`) || a.endsWith(`/${b}`);
+  const i = lead(changed);
+  const j = lead(codePath);
+  const a = changed.length - i;
+  const b = codePath.length - j;
+  if (a === b) return changed.startsWith(codePath.slice(j), i);
+  // The longer ends with `/` and the shorter.
+  return a < b ? endsWithPath(codePath, changed, i) : endsWithPath(changed, codePath, j);
+}
+
+/** Where a path starts after a leading `./` or `/`. */
+const lead = (p: string) => (p.startsWith('./') ? 2 : p.startsWith('/') ? 1 : 0);
+
+/** Whether `long` ends with `/` followed by `short` from `from` on. */
+function endsWithPath(long: string, short: string, from: number): boolean {
+  const n = short.length - from;
+  const at = long.length - n;
+  if (long.charCodeAt(at - 1) !== 47 /* / */) return false;
+  for (let k = 0; k < n; k++) if (long.charCodeAt(at + k) !== short.charCodeAt(from + k)) return false;
+  return true;
 }

@@ -200,7 +200,7 @@ function planInForce(
     const t = committed[i] as number;
     if (c.sha === change.id || c.parents.length > 1 || t <= since) continue;
     if (t >= until) continue;
-    if (!c.changedPaths.some((p) => files.some((f) => samePath(p.path, f)))) continue;
+    if (!touchesAny(c, files)) continue;
     // The first of them that ships the commit (before the moment already found) ends the plan's time in force.
     const next = shipped.find((x) => x.t < until && graph.isAncestor(c.sha, x.sha));
     if (next) until = Math.min(until, next.t);
@@ -213,6 +213,12 @@ function planInForce(
     if (/tracking[_-]?plan/i.test(a.target.type) && plans.includes(name)) until = t;
   });
   return { at, until, environment: d.environment, deploymentId: d.id, evidence: d.provenance };
+}
+
+/** Whether the commit changed one of the files (plain loops: asked of every commit for each suspect). */
+function touchesAny(c: Commit, files: ReadonlyArray<string>): boolean {
+  for (const p of c.changedPaths) for (const f of files) if (samePath(p.path, f)) return true;
+  return false;
 }
 
 /**

@@ -28,13 +28,13 @@ export function bucketCounts(decisions: ReadonlyArray<Decision>, size: number): 
   return countsPerBucket(decisions.map(decisionTime), size);
 }
 
-/** `bucketCounts` of decisions at the given times. */
+/** `bucketCounts` of decisions at the given times; buckets are counted by their number (small integers). */
 function countsPerBucket(times: ReadonlyArray<number>, size: number): HistogramBin[] {
   if (times.length === 0) return [];
   const counts = new Map<number, number>();
-  for (const t of times) {
-    const start = Math.floor(t / size) * size;
-    counts.set(start, (counts.get(start) ?? 0) + 1);
+  for (let i = 0; i < times.length; i++) {
+    const bucket = Math.floor((times[i] as number) / size);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
   }
   let from = Infinity;
   let to = -Infinity;
@@ -43,7 +43,7 @@ function countsPerBucket(times: ReadonlyArray<number>, size: number): HistogramB
     to = Math.max(to, s);
   }
   const bins: HistogramBin[] = [];
-  for (let t = from; t <= to; t += size) bins.push({ start: new Date(t).toISOString(), count: counts.get(t) ?? 0 });
+  for (let b = from; b <= to; b++) bins.push({ start: new Date(b * size).toISOString(), count: counts.get(b) ?? 0 });
   return bins;
 }
 
@@ -51,8 +51,8 @@ function countsPerBucket(times: ReadonlyArray<number>, size: number): HistogramB
 function tallyModels(decisions: ReadonlyArray<Decision>): Counted[] {
   const byName = new Map<string, Map<string | undefined, number>>();
   const seen: Array<{ name: string; version: string | undefined }> = [];
-  for (const d of decisions) {
-    const { name, version } = d.model;
+  for (let i = 0; i < decisions.length; i++) {
+    const { name, version } = (decisions[i] as Decision).model;
     let versions = byName.get(name);
     if (!versions) byName.set(name, (versions = new Map()));
     const n = versions.get(version);
@@ -69,8 +69,8 @@ function tallyModels(decisions: ReadonlyArray<Decision>): Counted[] {
 
 function tally(decisions: ReadonlyArray<Decision>, key: (d: Decision) => string): Counted[] {
   const m = new Map<string, number>();
-  for (const d of decisions) {
-    const k = key(d);
+  for (let i = 0; i < decisions.length; i++) {
+    const k = key(decisions[i] as Decision);
     m.set(k, (m.get(k) ?? 0) + 1);
   }
   return sortCounted(m);
