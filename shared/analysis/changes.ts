@@ -109,6 +109,7 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
   suspects.sort(
     (a, b) =>
       CONSISTENCY_RANK[b.consistency.verdict] - CONSISTENCY_RANK[a.consistency.verdict] ||
+      Number(a.inert !== undefined) - Number(b.inert !== undefined) ||
       b.score - a.score ||
       Date.parse(b.effectiveTime) - Date.parse(a.effectiveTime) ||
       a.id.localeCompare(b.id),
@@ -263,6 +264,7 @@ function scoreCommit(
     repository: commit.repository,
     consistency,
     reach: refIndex(ctx.set.commits).reach(commit.sha),
+    ...(commentsOnly && { inert: `only comments changed in ${paths.join(', ')}` }),
   };
 }
 
@@ -364,6 +366,7 @@ function scoreAudit(
     score,
     reasons,
     evidence: entry.provenance,
+    ...(effect === 'metadata' && !named && { inert: `it changed only ${keys?.join(', ')}: descriptive metadata` }),
     consistency: named
       ? {
           verdict: 'inside',

@@ -32,14 +32,18 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
     const deployed = ctx.graph.resolve(d.commit) ?? d.commit;
     const deployedIn = ctx.graph.bySha.get(deployed)?.repository;
     // A job without a code location counts when the deployment names it: its versions cannot be compared.
+    // A component path names a job's code only in that job's repository (the same path in another repository is
+    // other code).
+    const sameRepository = (j: (typeof ctx.trace.jobs)[number]) =>
+      deployedIn === undefined || repositoryOf.get(j.id) === deployedIn;
     const jobs = ctx.trace.jobs.filter((j) =>
-      j.codePath
-        ? coversComponent(d, j) && (deployedIn === undefined || repositoryOf.get(j.id) === deployedIn)
-        : d.component === j.id,
+      j.codePath ? coversComponent(d, j) && sameRepository(j) : d.component === j.id,
     );
     // A job without a code location may be in any deployment that names no job with one (a whole repository, or a
     // component no traced job claims): whether the deployment changed its code is not known.
-    const claimed = ctx.trace.jobs.some((j) => j.codePath && d.component !== undefined && coversComponent(d, j));
+    const claimed = ctx.trace.jobs.some(
+      (j) => j.codePath && d.component !== undefined && coversComponent(d, j) && sameRepository(j),
+    );
     const possible = claimed
       ? []
       : ctx.trace.jobs.filter((j) => !j.codePath && d.component !== j.id && !jobs.includes(j));

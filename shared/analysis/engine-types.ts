@@ -99,6 +99,11 @@ export interface Suspect extends Omit<Change, 'kind'> {
   readonly reach?: CommitReach;
   /** For a schema change attributed to the change that caused it: that change's id. */
   readonly causedBy?: string;
+  /**
+   * Known to compute nothing different (a commit that changed only comments, an edit of descriptive metadata only):
+   * it cannot have shifted the outcome, so it comes after every change of the same consistency that could have.
+   */
+  readonly inert?: string;
 }
 
 export interface SuspectsResult {
