@@ -41,7 +41,7 @@ function readers(set: EvidenceSet, decision: Decision, featureName: string, from
   const own = decision.features.find((f) => f.name === featureName);
   const dataset = own?.dataset;
   const env = decision.environment?.toLowerCase();
-  const { decisions, time, features, featuresOf } = decisionColumns(set.decisions);
+  const { decisions, features, featuresOf } = decisionColumns(set.decisions);
   const column = dataset ? featuresOf(dataset) : features(featureName);
   const out: Read[] = [];
   let name: string | undefined;
@@ -52,7 +52,7 @@ function readers(set: EvidenceSet, decision: Decision, featureName: string, from
     const d = decisions[i] as Decision;
     if (env && d.environment && d.environment !== decision.environment && d.environment.toLowerCase() !== env) continue;
     if (!reads || f.name !== name) reads = featureReads(set, (name = f.name));
-    const written = reads.at(i)?.version.from ?? (time[i] as number);
+    const written = reads.writtenAt(i);
     if (written >= from) out.push({ decision: d, written });
   }
   return out;

@@ -45,7 +45,15 @@ function buildReads(set: EvidenceSet, featureName: string): FeatureReads {
     if (found === undefined) known[i] = found = findDataRead(set, decisions[i] as Decision, featureName) ?? null;
     return found ?? undefined;
   };
-  return { at, writtenAt: (i) => at(i)?.version.from ?? (time[i] as number) };
+  // Write times kept as numbers too: a walk of the log then reads no record.
+  const written = new Float64Array(decisions.length);
+  const writtenKnown = new Uint8Array(decisions.length);
+  const writtenAt = (i: number): number => {
+    if (writtenKnown[i] === 1) return written[i] as number;
+    writtenKnown[i] = 1;
+    return (written[i] = at(i)?.version.from ?? (time[i] as number));
+  };
+  return { at, writtenAt };
 }
 
 // Decisions outside the set's log (asked for one by one).

@@ -80,6 +80,11 @@ function series(
   const column = features(featureName);
   const reads = featureReads(set, featureName);
   const bins = new Map<string, { members: number[]; outcomes: number; order: number }>();
+  // Neighbouring decisions mostly share a bin (and a day): the last one is kept at hand.
+  let lastKey: string | undefined;
+  let bin: { members: number[]; outcomes: number; order: number } | undefined;
+  let lastDay = NaN;
+  let dayKey = '';
   for (let j = 0; j < positions.length; j++) {
     const i = positions[j] as number;
     const f = column[i];
@@ -88,15 +93,21 @@ function series(
     let key: string;
     let order = time[i] as number;
     if (by === 'feature_version') key = f.featureVersion ?? '(none)';
-    else if (by === 'day') key = new Date(Math.floor(order / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-    else {
+    else if (by === 'day') {
+      const day = Math.floor(order / DAY_MS);
+      if (day !== lastDay) dayKey = new Date((lastDay = day) * DAY_MS).toISOString().slice(0, 10);
+      key = dayKey;
+    } else {
       // The logged version keys the bin even where no run in the evidence wrote it (then: in order of first use).
       const read = reads.at(i);
       key = (by === 'dataset_version' ? f.datasetVersion : undefined) ?? read?.version.version ?? '(unknown)';
       if (read) order = read.version.from;
     }
-    let bin = bins.get(key);
-    if (!bin) bins.set(key, (bin = { members: [], outcomes: 0, order }));
+    if (!bin || key !== lastKey) {
+      bin = bins.get(key);
+      if (!bin) bins.set(key, (bin = { members: [], outcomes: 0, order }));
+      lastKey = key;
+    }
     bin.members.push(i);
     if (outcomeOf(d) === outcome) bin.outcomes++;
   }

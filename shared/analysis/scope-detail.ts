@@ -106,7 +106,8 @@ export function impactScope(
     const f = column[i];
     if (!f) continue;
     const d = log[i] as Decision;
-    const v = versionKind === 'feature_version' ? f.featureVersion : f.datasetVersion;
+    // The version is read only where it decides (not for the blast radius: a million feature records).
+    const v = inBlast ? undefined : versionKind === 'feature_version' ? f.featureVersion : f.datasetVersion;
     if (inBlast ? inBlast[i] === 1 : versionKind === 'none' ? d === decision : v !== undefined && versions.has(v)) {
       affected.push(d);
       times.push(cols.time[i] as number);
