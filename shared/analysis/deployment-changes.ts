@@ -61,11 +61,19 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
       const now = versionIn(j, deployed);
       return now !== (prevCommit ? versionIn(j, prevCommit) : undefined);
     });
-    const maybe = surely.length === 0 && prevCommit !== deployed ? possible : [];
-    const changed = surely.length > 0 ? surely : maybe;
-    if (changed.length === 0) continue;
     const backwards = prevCommit !== undefined && deployed !== prevCommit && ctx.graph.isAncestor(deployed, prevCommit);
     const unmerged = !wasMerged(refs.reach(deployed));
+    // The vehicle of a listed commit is not a rival suspect for the jobs that commit changed (skipping staging is a
+    // finding of that commit's release), unless it went back to older code or shipped code the default branch never
+    // had; it stays a possible change of the jobs that keep no code location.
+    const vehicle =
+      surely.length > 0 &&
+      surely.every((j) => j.codePath && ran.has(versionIn(j, deployed) ?? '')) &&
+      !backwards &&
+      !unmerged;
+    const maybe = (surely.length === 0 || vehicle) && prevCommit !== deployed ? possible : [];
+    const changed = surely.length > 0 && !vehicle ? surely : maybe;
+    if (changed.length === 0) continue;
     const staged = ctx.set.deployments.some(
       (x) =>
         succeeded(x) &&
@@ -75,10 +83,6 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
     );
     const skipped =
       PRODUCTION.test(d.environment) && ctx.set.deployments.some((x) => STAGING.test(x.environment)) && !staged;
-    // The vehicle of a listed commit is not a rival suspect (skipping staging is a finding of that commit's release),
-    // unless it went back to older code or shipped code the default branch never had.
-    const vehicleOnly = changed.every((j) => j.codePath && ran.has(versionIn(j, deployed) ?? ''));
-    if (vehicleOnly && !backwards && !unmerged) continue;
     const deviates = backwards || unmerged || skipped;
     const reviewed = ctx.graph.pullRequestOf(deployed) !== undefined || ctx.graph.mergeOf(deployed) !== undefined;
     const outside = deviates || (ctx.set.pullRequests.length > 0 && !reviewed);
@@ -115,6 +119,7 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
     out.push({
       id: d.id,
       kind: 'deployment',
+      ...(maybe.length > 0 && { possible: true }),
       timestamp: d.timestamp,
       effectiveTime: d.timestamp,
       actor: d.actor ?? 'unknown',

@@ -104,6 +104,9 @@ export interface Suspect extends Omit<Change, 'kind'> {
    * it cannot have shifted the outcome, so it comes after every change of the same consistency that could have.
    */
   readonly inert?: string;
+  /** Only possibly a change of what it touches (a deployment of code no traced job is known to run): it does not
+   * explain a schema change as its cause. */
+  readonly possible?: boolean;
 }
 
 export interface SuspectsResult {

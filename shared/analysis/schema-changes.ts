@@ -51,6 +51,7 @@ export function schemaSuspects(ctx: SuspectContext, others: Suspect[]): Suspect[
       const cause = others.find(
         (o) =>
           o.kind !== 'schema' &&
+          !o.possible &&
           o.consistency.verdict !== 'never-ran' &&
           o.touches.some((t) => {
             const job = ctx.trace.jobs.find((j) => j.id === t);
