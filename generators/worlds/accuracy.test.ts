@@ -40,8 +40,8 @@ describe('investigations of generated worlds', () => {
     const f = worldFigures(scores);
     expect(f.worlds).toBe(SEEDS.length);
     const lines = scores.map(worldLine).join('\n');
-    expect(f.first, lines).toBeGreaterThanOrEqual(Math.ceil(0.8 * f.worlds));
-    expect(f.scope, lines).toBeGreaterThanOrEqual(Math.ceil(0.75 * f.worlds));
+    expect(f.first, lines).toBeGreaterThanOrEqual(Math.ceil(0.85 * f.worlds));
+    expect(f.scope, lines).toBeGreaterThanOrEqual(Math.ceil(0.85 * f.worlds));
     expect(f.governance, lines).toBeGreaterThanOrEqual(Math.ceil(0.9 * f.worlds));
   });
 });
