@@ -11,6 +11,7 @@ import { nodeId, type MergedRun } from '../analysis/run-index';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { DatasetDefinition, JobDefinition, Provenance, SourceCodeLocation } from '../model/records';
 import { fnv1a64 } from './hash';
+import { dependencyColumns } from './dataset-dependencies';
 import { configKindOf } from './job-version';
 import type { DatasetVersion, JobVersion, LineageEdge } from './types';
 import { repositoryUrlOf } from './repository-url';
@@ -92,14 +93,12 @@ export function declaredLineage(set: EvidenceSet): DeclaredLineage {
       if (datasets.has(id)) continue;
       const record = staticDatasets.get(id);
       const columnEvidence = facetEvidence(record, 'columnLineage') ?? record?.provenance ?? job.provenance;
-      const columns: LineageEdge[] = (record?.columnLineage ?? []).flatMap((entry) =>
-        entry.inputFields.map((f) => ({
-          ...edgeBase(declaration, columnEvidence),
-          source: `${nodeId(f)}#${f.field}`,
-          target: `${id}#${entry.field}`,
-          kind: 'column' as const,
-        })),
-      );
+      const columns: LineageEdge[] = [
+        ...(record?.columnLineage ?? []).flatMap((entry) =>
+          entry.inputFields.map((f) => ({ source: `${nodeId(f)}#${f.field}`, target: `${id}#${entry.field}` })),
+        ),
+        ...dependencyColumns(id, record?.datasetDependencies, record?.fields, record?.columnLineage),
+      ].map((c) => ({ ...edgeBase(declaration, columnEvidence), ...c, kind: 'column' as const }));
       datasets.set(id, {
         datasetId: id,
         version: `declared:${jobVersion.version}`,

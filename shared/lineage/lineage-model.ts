@@ -5,6 +5,7 @@
  * time. Every as-of lookup is a binary search over a sorted timeline.
  */
 import { nodeId, runIndex, type MergedRun, type RunIndex } from '../analysis/run-index';
+import { dependencyColumns } from './dataset-dependencies';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision, DecisionFeature } from '../model/records';
 import { dbtJoinedEvidence, type DbtJoinReport, type DeclaredCode } from './dbt-joined-set';
@@ -108,17 +109,19 @@ function build(imported: EvidenceSet): LineageModel {
         evidence: run.evidence,
         ...(i.version !== undefined && { sourceVersion: i.version }),
       }));
-      const columns: LineageEdge[] = (out.columnLineage ?? []).flatMap((entry) =>
-        entry.inputFields.map((f) => ({
-          source: `${nodeId(f)}#${f.field}`,
-          target: `${id}#${entry.field}`,
-          kind: 'column' as const,
-          from: run.timeMs,
-          to: Infinity,
-          runId: run.runId,
-          evidence: run.evidence,
-        })),
-      );
+      const columns: LineageEdge[] = [
+        ...(out.columnLineage ?? []).flatMap((entry) =>
+          entry.inputFields.map((f) => ({ source: `${nodeId(f)}#${f.field}`, target: `${id}#${entry.field}` })),
+        ),
+        ...dependencyColumns(id, out.datasetDependencies, out.fields, out.columnLineage),
+      ].map((c) => ({
+        ...c,
+        kind: 'column' as const,
+        from: run.timeMs,
+        to: Infinity,
+        runId: run.runId,
+        evidence: run.evidence,
+      }));
       const version: DatasetVersion & { to: number } = {
         datasetId: id,
         version: out.version ?? run.runId,
