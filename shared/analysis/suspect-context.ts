@@ -9,6 +9,7 @@ import { changeInterval } from './change-interval';
 import { commitGraph, type CommitGraph } from './commit-graph';
 import { writeTime } from './data-read';
 import { jobReach } from './job-reach';
+import { traceDecision } from './trace';
 import type { DecisionRef, DiffOf, OnsetEstimate } from './engine-types';
 import type { TraceResult } from './types';
 
@@ -79,10 +80,20 @@ export function suspectContext(
     produced.set(e.source, [...(produced.get(e.source) ?? []), e.target]);
   }
   const feature = decision?.features.find((f) => f.name === trace.featureName);
+  // The traced fields are those of the lineage as of the decision and as of the last good data: a field renamed in
+  // between is traced under both names.
+  const before =
+    decision && lastGood !== undefined
+      ? traceDecision(set, decision, trace.featureName, { asOf: new Date(lastGood).toISOString() })
+      : undefined;
+  const columns = [...(trace.columns ?? []), ...(before?.columns ?? [])];
   const fieldsOf = (nodeId: string): string[] => {
     const outputs = new Set([nodeId, ...(produced.get(nodeId) ?? [])]);
-    const fields = new Set<string>(trace.jobs.find((j) => j.id === nodeId)?.fields ?? []);
-    for (const c of trace.columns ?? []) {
+    const fields = new Set<string>([
+      ...(trace.jobs.find((j) => j.id === nodeId)?.fields ?? []),
+      ...(before?.jobs.find((j) => j.id === nodeId)?.fields ?? []),
+    ]);
+    for (const c of columns) {
       if (outputs.has(datasetOf(c.target)) || outputs.has(datasetOf(c.source))) {
         fields.add(fieldName(c.target));
         fields.add(fieldName(c.source));
