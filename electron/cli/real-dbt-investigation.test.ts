@@ -229,7 +229,7 @@ function lateDecision() {
   return world.logs['feature-version'].decisions.find((d) => d.refused && d.timestamp > later.timestamp)!;
 }
 
-describe('what the app gets wrong on this data (see the report of issue 11)', () => {
+describe('a decision after a later deployment, and an open pull request', () => {
   it('has the cases below: a decision after the later deployment reading the real run, the open pull request judged', async () => {
     const { result } = await investigated('feature-version', lateDecision().id);
     const read = result?.trace.nodes.find((n) => n.id === `${world.dataset.namespace}:${world.dataset.name}`);
@@ -240,14 +240,16 @@ describe('what the app gets wrong on this data (see the report of issue 11)', ()
   });
 
   // A decision after the README-only merge of pull request #4 was deployed (dep-6), still reading the table the real
-  // run wrote the day before, under dep-4. The code that computed the data it read is the merge dep-4 deployed.
-  // card-release.ts versionAnswer() asks runningCode() what production ran at the decision's time (trace.asOf), not
-  // at the time the run that wrote the dataset version ran, so it names dep-6 and the merge of #4.
-  it.fails('names the deployment the data was written under, not a later one, for a decision after it', async () => {
+  // run wrote the day before, under dep-4. Version at inference is what production ran at the decision's time (issue
+  // 11: the code at the job's path in the commit of the last successful deployment before it): dep-6's commit, whose
+  // code for the job is still the change dep-4 shipped — a deployment that did not touch the job's path is no new
+  // version of the job.
+  it('names what production ran at the decision: the later deployment, with the job code it did not change', async () => {
     const { result } = await investigated('feature-version', lateDecision().id);
     const h = history();
-    expect(result?.versionAtInference.deployedCommit).toBe(h.changeMerge);
-    expect(result?.versionAtInference.text).toContain(`deployed by ${world.deployments.changeProduction} at`);
+    expect(result?.versionAtInference.deployedCommit).toBe(h.laterMerge);
+    expect(result?.versionAtInference.commit).toBe(h.change);
+    expect(result?.versionAtInference.text).toContain(`deployed by ${world.deployments.later} at`);
   });
 
   // Pull request #3 is open (merged_at null, no merge commit): its head is a candidate, and no finding may call it
