@@ -10,10 +10,17 @@ import type { EvidenceSet } from '../model/evidence-set';
 import type { Commit, Deployment, PullRequest } from '../model/records';
 import { pullRequestBringing, validApprovers } from './approval-rules';
 import { samePath, type CommitGraph } from './commit-graph';
-import { coversComponent, deploymentsShipping, PRODUCTION, STAGING, succeeded, type ComponentRef } from './deployments';
+import {
+  coversComponent,
+  deploymentsShipping,
+  previousDeployment,
+  PRODUCTION,
+  STAGING,
+  succeeded,
+  type ComponentRef,
+} from './deployments';
 import type { RuleFinding } from './engine-types';
 import { reachLabel, refIndex, wasMerged } from './git-refs';
-import { timesOf } from './record-times';
 
 const HOUR = 3_600_000;
 const WALK_LIMIT = 5_000;
@@ -65,17 +72,7 @@ const sameRepository = (a: Deployment, b: Deployment) =>
 
 /** The previous successful deployment to the same environment, component and repository before `d`. */
 export function previousInEnvironment(deployments: ReadonlyArray<Deployment>, d: Deployment): Deployment | undefined {
-  let found: Deployment | undefined;
-  const times = timesOf(deployments, 'timestamp');
-  const at = Date.parse(d.timestamp);
-  const env = d.environment.toLowerCase();
-  for (let i = 0; i < deployments.length; i++) {
-    const x = deployments[i] as Deployment;
-    if (x === d || (times[i] as number) > at) break;
-    if (succeeded(x) && x.environment.toLowerCase() === env && x.component === d.component && sameRepository(x, d))
-      found = x;
-  }
-  return found;
+  return previousDeployment(deployments, d, (x) => sameRepository(x, d));
 }
 
 /** The non-merge commits a deployment shipped that the previous deployment to its environment had not. */

@@ -100,8 +100,15 @@ export function runningAt(
   return found;
 }
 
-/** The previous successful deployment to the same environment (and component) before `d`. */
-export function previousDeployment(deployments: ReadonlyArray<Deployment>, d: Deployment): Deployment | undefined {
+/**
+ * The previous successful deployment to the same environment (and component) before `d`, among those `alike` also
+ * accepts (all by default).
+ */
+export function previousDeployment(
+  deployments: ReadonlyArray<Deployment>,
+  d: Deployment,
+  alike: (x: Deployment) => boolean = () => true,
+): Deployment | undefined {
   let found: Deployment | undefined;
   const times = timesOf(deployments, 'timestamp');
   const at = Date.parse(d.timestamp);
@@ -109,7 +116,7 @@ export function previousDeployment(deployments: ReadonlyArray<Deployment>, d: De
   for (let i = 0; i < deployments.length; i++) {
     const x = deployments[i] as Deployment;
     if (x === d || (times[i] as number) > at) break;
-    if (succeeded(x) && x.environment.toLowerCase() === env && x.component === d.component) found = x;
+    if (succeeded(x) && x.environment.toLowerCase() === env && x.component === d.component && alike(x)) found = x;
   }
   return found;
 }

@@ -7,6 +7,7 @@
  */
 import { lineageModel } from '../lineage/lineage-model';
 import type { EvidenceSet } from '../model/evidence-set';
+import { firstAtOrAfter } from '../time/sorted-search';
 import type { TraceResult } from './types';
 
 /** `reach(jobId, t)`: the time of the first such run at or after `t` (ms), where the evidence has one. */
@@ -28,13 +29,6 @@ export function jobReach(set: EvidenceSet, trace: TraceResult): JobReach {
   };
   return (jobId, t) => {
     const runs = writingRuns(jobId);
-    let lo = 0;
-    let hi = runs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((runs[mid] as { timeMs: number }).timeMs < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return runs[lo]?.timeMs;
+    return runs[firstAtOrAfter(runs.length, t, (i) => (runs[i] as { timeMs: number }).timeMs)]?.timeMs;
   };
 }

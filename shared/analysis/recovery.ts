@@ -10,6 +10,7 @@
  */
 import type { Decision } from '../model/records';
 import type { OnsetEstimate } from './engine-types';
+import { firstAtOrAfter } from '../time/sorted-search';
 import { outcomeOf } from './onset';
 
 export interface RecoveryCandidate {
@@ -59,19 +60,9 @@ export function recoveryOf(
     const hit = outcomeOf((ordered[i] as Read).decision) === outcome;
     suffix[i] = (suffix[i + 1] as number) + (hit ? Math.log(good / bad) : Math.log((1 - good) / (1 - bad)));
   }
-  const firstAtOrAfter = (t: number) => {
-    let lo = 0;
-    let hi = ordered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ordered[mid] as Read).written < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   let best: { candidate: RecoveryCandidate; ratio: number; support: number; index: number } | undefined;
   for (const c of candidates) {
-    const index = firstAtOrAfter(c.time);
+    const index = firstAtOrAfter(ordered.length, c.time, (i) => (ordered[i] as Read).written);
     const ratio = suffix[index] as number;
     const support = ratio + (c.restores ? 2 * RECOVERY_EVIDENCE : 0);
     if (support > RECOVERY_EVIDENCE && (!best || support > best.support))
