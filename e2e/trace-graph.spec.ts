@@ -4,6 +4,7 @@
  * and expand upstream, search, move with the keyboard, show fields, export JSON; axe on every state.
  */
 import { readFileSync } from 'node:fs';
+import type { Locator } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
 
 const truth = JSON.parse(readFileSync('assets/sample/ground-truth.json', 'utf8'));
@@ -112,4 +113,47 @@ test('the lineage graph: details, time slider, expand and collapse, search, keyb
   ]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
   expect(errors).toEqual([]);
+});
+
+/** Every drawn node's box lies inside the graph's pane (a pixel of rounding allowed). */
+async function nodesInsidePane(graph: Locator): Promise<{ inside: boolean; count: number; height: number }> {
+  return graph.evaluate((el) => {
+    const pane = el.querySelector('.react-flow')!.getBoundingClientRect();
+    const boxes = [...el.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+    const inside = boxes.every(
+      (b) =>
+        b.left >= pane.left - 1 && b.right <= pane.right + 1 && b.top >= pane.top - 1 && b.bottom <= pane.bottom + 1,
+    );
+    const height = Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top));
+    return { inside, count: boxes.length, height: height / pane.height };
+  });
+}
+
+test('the graph opens using the pane, and fit view shows every node', async ({ page, webApp }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(webApp.url);
+  await page.getByRole('button', { name: 'Open the sample investigation' }).click();
+  await page.getByRole('navigation', { name: 'Investigation steps' }).getByRole('tab', { name: /Trace/ }).click();
+  const graph = page.getByRole('region', { name: 'Lineage graph' });
+  const viewport = graph.locator('.react-flow__viewport');
+  await expect(graph.locator('.react-flow__node').first()).toBeVisible();
+  await graph.scrollIntoViewIfNeeded();
+  await screenshot(page, 'trace-0-overview');
+
+  // A small trace opens whole, laid out in bands that fill the pane rather than a thin strip.
+  const first = await nodesInsidePane(graph);
+  expect(first.inside).toBe(true);
+  expect(first.height).toBeGreaterThan(0.5);
+
+  // Zoomed in, part of the graph is off screen; fit view changes the transform and brings every node back.
+  const zoomIn = graph.getByRole('button', { name: 'Zoom In' });
+  await zoomIn.click();
+  await zoomIn.click();
+  await zoomIn.click();
+  await expect.poll(async () => (await nodesInsidePane(graph)).inside).toBe(false);
+  const zoomed = await viewport.getAttribute('style');
+  await graph.getByRole('button', { name: 'Fit View' }).click();
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(zoomed);
+  await expect.poll(async () => (await nodesInsidePane(graph)).inside).toBe(true);
+  expect((await nodesInsidePane(graph)).count).toBe(first.count);
 });

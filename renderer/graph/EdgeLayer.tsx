@@ -6,7 +6,8 @@
  */
 import { getBezierPath, Position as Side, ViewportPortal } from '@xyflow/react';
 import { memo, useId, useMemo } from 'react';
-import type { LineageFlowEdge, LineageFlowNode } from './flow-types';
+import { type LineageFlowEdge, type LineageFlowNode, NODE_HEIGHT } from './flow-types';
+import { BAND_GAP } from './wrap-layout';
 
 /** One drawn edge: its path and the classes graph.css styles it by. */
 export interface EdgePath {
@@ -26,15 +27,59 @@ function handleOf(node: LineageFlowNode, type: 'source' | 'target', id: string |
   );
 }
 
+/** How far out of a node a wrapping edge turns, and the radius of its corners. */
+const TURN = 28;
+const CORNER = 10;
+
+/** An orthogonal path through the points with rounded corners. */
+function roundedPath(points: ReadonlyArray<readonly [number, number]>): string {
+  const f = (v: number) => Math.round(v * 10) / 10;
+  const [x0, y0] = points[0] as readonly [number, number];
+  let d = `M${f(x0)},${f(y0)}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const [px, py] = points[i - 1] as readonly [number, number];
+    const [cx, cy] = points[i] as readonly [number, number];
+    const [nx, ny] = points[i + 1] as readonly [number, number];
+    const r = Math.min(CORNER, Math.hypot(cx - px, cy - py) / 2, Math.hypot(nx - cx, ny - cy) / 2);
+    const inX = cx - Math.sign(cx - px) * r;
+    const inY = cy - Math.sign(cy - py) * r;
+    const outX = cx + Math.sign(nx - cx) * r;
+    const outY = cy + Math.sign(ny - cy) * r;
+    d += ` L${f(inX)},${f(inY)} Q${f(cx)},${f(cy)} ${f(outX)},${f(outY)}`;
+  }
+  const [xn, yn] = points[points.length - 1] as readonly [number, number];
+  return `${d} L${f(xn)},${f(yn)}`;
+}
+
+/**
+ * The bands of a wrapped layout (wrap-layout.ts) as vertical extents, top to bottom: nodes whose extents overlap or
+ * nearly touch are in one band.
+ */
+function bandsOf(nodes: ReadonlyArray<LineageFlowNode>): Array<{ top: number; bottom: number }> {
+  const spans = nodes
+    .map((n) => ({ top: n.position.y, bottom: n.position.y + (n.height ?? NODE_HEIGHT) }))
+    .sort((a, b) => a.top - b.top);
+  const bands: Array<{ top: number; bottom: number }> = [];
+  for (const s of spans) {
+    const last = bands[bands.length - 1];
+    if (last && s.top < last.bottom + BAND_GAP / 2) last.bottom = Math.max(last.bottom, s.bottom);
+    else bands.push({ ...s });
+  }
+  return bands;
+}
+
 /**
  * Where each edge runs, from the right side of its source handle to the left side of its target handle (as React
- * Flow places them), as a bezier path. Edges whose ends are not drawn are left out.
+ * Flow places them): a bezier path within a band; an edge into a later band (wrap-layout.ts) leaves to the right,
+ * runs along the gap above the target's band and enters from the left. Edges whose ends are not drawn are left out.
  */
 export function edgePaths(
   nodes: ReadonlyArray<LineageFlowNode>,
   edges: ReadonlyArray<LineageFlowEdge>,
 ): ReadonlyArray<EdgePath> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const bands = bandsOf(nodes);
+  const bandOf = (y: number) => bands.find((b) => y >= b.top && y <= b.bottom);
   const paths: EdgePath[] = [];
   for (const e of edges) {
     const source = byId.get(e.source);
@@ -42,14 +87,30 @@ export function edgePaths(
     const out = source && handleOf(source, 'source', e.sourceHandle);
     const into = target && handleOf(target, 'target', e.targetHandle);
     if (!source || !target || !out || !into) continue;
-    const [d] = getBezierPath({
-      sourceX: source.position.x + out.x + (out.width ?? 0),
-      sourceY: source.position.y + out.y + (out.height ?? 0) / 2,
-      sourcePosition: Side.Right,
-      targetX: target.position.x + into.x,
-      targetY: target.position.y + into.y + (into.height ?? 0) / 2,
-      targetPosition: Side.Left,
-    });
+    const sx = source.position.x + out.x + (out.width ?? 0);
+    const sy = source.position.y + out.y + (out.height ?? 0) / 2;
+    const tx = target.position.x + into.x;
+    const ty = target.position.y + into.y + (into.height ?? 0) / 2;
+    const band = bandOf(target.position.y);
+    const wraps = band !== bandOf(source.position.y) || tx < sx;
+    const corridor = (band?.top ?? ty) - BAND_GAP / 2;
+    const d = wraps
+      ? roundedPath([
+          [sx, sy],
+          [sx + TURN, sy],
+          [sx + TURN, corridor],
+          [tx - TURN, corridor],
+          [tx - TURN, ty],
+          [tx, ty],
+        ])
+      : getBezierPath({
+          sourceX: sx,
+          sourceY: sy,
+          sourcePosition: Side.Right,
+          targetX: tx,
+          targetY: ty,
+          targetPosition: Side.Left,
+        })[0];
     const label = typeof e.ariaLabel === 'string' ? e.ariaLabel : undefined;
     paths.push({ id: e.id, d, className: `lineage-edge ${e.className ?? ''}`, arrow: Boolean(e.markerEnd), label });
   }

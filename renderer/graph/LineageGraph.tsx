@@ -23,6 +23,7 @@ import { type GraphActions, GraphActionsContext } from './graph-actions';
 import './graph.css';
 import { GraphLegend } from './GraphLegend';
 import { GraphToolbar } from './GraphToolbar';
+import { DETAIL_ZOOM } from './level-of-detail';
 import { nodeTypes } from './node-types';
 import { layoutInput, toFlow } from './to-flow';
 import type { Position } from './layout';
@@ -86,29 +87,25 @@ function GraphCanvas(props: LineageGraphProps) {
     [base, selectedId],
   );
   const empty = base === EMPTY;
-  const fitted = useMemo(
-    () => base.nodes.filter((n) => fitAll || (n.type !== 'supernode' && n.data.node.depth <= FIT_DEPTH)),
+  // The first viewport, computed here when the pane's size is known: nodes are drawn once at their final zoom (with
+  // React Flow's fitView they are drawn at zoom 1 first, then again after it fits). The whole graph when it can be
+  // read that way, else the decision's neighbourhood.
+  const initialViewport = useMemo(
+    () => {
+      const box = wrap.current;
+      if (empty || !box || box.clientWidth === 0) return undefined;
+      const { clientWidth: width, clientHeight: height } = box;
+      const fit = (nodes: ReadonlyArray<LineageFlowNode>) =>
+        getViewportForBounds(getNodesBounds([...nodes]), width, height, MIN_ZOOM, FIT.maxZoom, FIT.padding);
+      const whole = fit(base.nodes);
+      const near = base.nodes.filter((n) => n.type !== 'supernode' && n.data.node.depth <= FIT_DEPTH);
+      const { x, y, zoom } = fitAll || whole.zoom >= DETAIL_ZOOM || near.length === 0 ? whole : fit(near);
+      return { x, y, zoom, width, height };
+    },
     // Fitted once, when the graph first appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [empty],
   );
-  const fitViewOptions = useMemo(() => ({ nodes: fitted.map((n) => ({ id: n.id })), ...FIT }), [fitted]);
-  // The first viewport, computed here when the pane's size is known: nodes are drawn once at their final zoom (with
-  // React Flow's fitView they are drawn at zoom 1 first, then again after it fits).
-  const initialViewport = useMemo(() => {
-    const box = wrap.current;
-    if (fitted.length === 0 || !box || box.clientWidth === 0) return undefined;
-    const { clientWidth, clientHeight } = box;
-    const { x, y, zoom } = getViewportForBounds(
-      getNodesBounds(fitted),
-      clientWidth,
-      clientHeight,
-      MIN_ZOOM,
-      FIT.maxZoom,
-      FIT.padding,
-    );
-    return { x, y, zoom, width: clientWidth, height: clientHeight };
-  }, [fitted]);
   // Nodes choose their level of detail at the settled viewport, seeded with the first one.
   const detail = useMemo(
     () =>
@@ -257,7 +254,7 @@ function GraphCanvas(props: LineageGraphProps) {
                 onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_PAST}
                 defaultViewport={initialViewport}
                 fitView={!initialViewport}
-                fitViewOptions={fitViewOptions}
+                fitViewOptions={FIT}
                 minZoom={MIN_ZOOM}
                 proOptions={{ hideAttribution: false }}
               >
@@ -269,7 +266,7 @@ function GraphCanvas(props: LineageGraphProps) {
                   nodeColor={minimapColor}
                   ariaLabel="Lineage graph overview"
                 />
-                <Controls showInteractive={false} />
+                <Controls showInteractive={false} fitViewOptions={FIT} />
               </ReactFlow>
             )}
           </div>

@@ -4,6 +4,7 @@
  */
 import { graphlib, layout } from '@dagrejs/dagre';
 import { layoutLayered } from './layered-layout';
+import { wrapIntoBands } from './wrap-layout';
 
 export interface LayoutNodeInput {
   readonly id: string;
@@ -26,6 +27,11 @@ export interface Position {
 export interface LayoutOptions {
   readonly rankSeparation?: number;
   readonly nodeSeparation?: number;
+  /**
+   * The width / height of the pane the graph is shown in: when given, long chains of ranks wrap into bands so the
+   * graph's box has about that shape (wrap-layout.ts).
+   */
+  readonly aspectRatio?: number;
 }
 
 /** Past this many nodes dagre's crossing minimisation takes seconds; the layered layout takes milliseconds. */
@@ -33,14 +39,23 @@ export const DAGRE_LIMIT = 150;
 
 /**
  * Positions (top-left corners, as React Flow expects) for every node. Edges naming unknown nodes are ignored.
- * Deterministic: the same input always gives the same positions. Dagre up to DAGRE_LIMIT nodes, else layered-layout.
+ * Deterministic: the same input always gives the same positions. Dagre up to DAGRE_LIMIT nodes, else layered-layout;
+ * wrapped into bands when an aspect ratio is given.
  */
 export function layoutLeftToRight(
   nodes: ReadonlyArray<LayoutNodeInput>,
   edges: ReadonlyArray<LayoutEdgeInput>,
   options: LayoutOptions = {},
 ): Map<string, Position> {
-  if (nodes.length > DAGRE_LIMIT) return layoutLayered(nodes, edges, options);
+  const ranked = nodes.length > DAGRE_LIMIT ? layoutLayered(nodes, edges, options) : layoutDagre(nodes, edges, options);
+  return options.aspectRatio ? wrapIntoBands(nodes, ranked, options.aspectRatio) : ranked;
+}
+
+function layoutDagre(
+  nodes: ReadonlyArray<LayoutNodeInput>,
+  edges: ReadonlyArray<LayoutEdgeInput>,
+  options: LayoutOptions = {},
+): Map<string, Position> {
   const graph = new graphlib.Graph({ multigraph: false });
   graph.setGraph({
     rankdir: 'LR',

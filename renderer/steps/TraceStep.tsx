@@ -27,9 +27,9 @@ export function TraceStep() {
         As of <Time value={trace.asOf} />: {trace.nodes.length} nodes, {trace.edges.length} links, {trace.jobs.length}{' '}
         upstream {trace.jobs.length === 1 ? 'job' : 'jobs'}.{' '}
         <span className="muted">
-          The view opens on the decision's neighbourhood; the fit-view control shows the whole graph. Select a node
-          (click it, or Tab to it and press Enter) to see its versions and evidence; move the time slider to see the
-          lineage as it was at another moment.
+          The view opens on the whole graph when it is readable at that size (else on the decision's neighbourhood); the
+          fit-view control shows the whole graph. Select a node (click it, or Tab to it and press Enter) to see its
+          versions and evidence; move the time slider to see the lineage as it was at another moment.
         </span>
       </p>
       <TraceStepGraph
