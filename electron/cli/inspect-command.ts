@@ -11,7 +11,7 @@ import { countedMessage, groupIssues, groupPlaces, placeOf, type Issue } from '.
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { importInputs, type ImportedInput } from '../sources/import-inputs.js';
-import type { ReadProblem } from '../sources/list-inputs.js';
+import { duplicateNote, type DuplicateInput, type ReadProblem } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import type { CliIo } from './run-cli.js';
@@ -55,15 +55,15 @@ export async function runInspectCommand(
   }
   const mapping = await readMappingArg(parsed.values.mapping, USAGE, io);
   if (typeof mapping === 'number') return mapping;
-  const { imported, problems } = await importInputs(parsed.positionals, {
+  const { imported, problems, duplicates } = await importInputs(parsed.positionals, {
     git: deps.git ?? createGitRunner(),
     cacheDir: deps.cacheDir ?? join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
   });
   if (mapping && !parsed.values.json) io.out(`mapping: ${describeMapping(mapping)}`);
   const code = problems.length > 0 || imported.some((i) => i.summary.rejectedCount > 0) ? 1 : 0;
-  if (parsed.values.json) io.out(JSON.stringify(inspectJson(imported, problems, code), null, 2));
-  else printText(imported, problems, io);
+  if (parsed.values.json) io.out(JSON.stringify(inspectJson(imported, problems, code, duplicates), null, 2));
+  else printText(imported, problems, duplicates, io);
   return code;
 }
 
@@ -72,6 +72,7 @@ export function inspectJson(
   imported: ReadonlyArray<ImportedInput>,
   problems: ReadonlyArray<ReadProblem>,
   code: number,
+  duplicates: ReadonlyArray<DuplicateInput> = [],
 ) {
   return {
     exitCode: code,
@@ -94,6 +95,7 @@ export function inspectJson(
       ...(i.summary.skipped !== undefined && { skipped: i.summary.skipped }),
     })),
     problems,
+    duplicates,
   };
 }
 
@@ -123,7 +125,12 @@ function printGroups(issues: ReadonlyArray<Issue>, count: number, io: CliIo): vo
     io.out(`    … ${n(count - issues.length)} more not listed (the groups count the first ${n(issues.length)})`);
 }
 
-function printText(imported: ReadonlyArray<ImportedInput>, problems: ReadonlyArray<ReadProblem>, io: CliIo): void {
+function printText(
+  imported: ReadonlyArray<ImportedInput>,
+  problems: ReadonlyArray<ReadProblem>,
+  duplicates: ReadonlyArray<DuplicateInput>,
+  io: CliIo,
+): void {
   for (const i of imported) {
     const s = i.summary;
     io.out(`${i.name}  (${i.path})`);
@@ -140,6 +147,7 @@ function printText(imported: ReadonlyArray<ImportedInput>, problems: ReadonlyArr
     io.out(`  rejected: ${n(s.rejectedCount)}`);
     printGroups(s.rejections, s.rejectedCount, io);
   }
+  for (const d of duplicates) io.out(duplicateNote(d));
   for (const p of problems) io.err(`${p.path}: ${p.reason}`);
   const rejected = imported.reduce((sum, i) => sum + i.summary.rejectedCount, 0);
   const skipped = imported.filter((i) => i.summary.skipped !== undefined).length;
@@ -147,6 +155,9 @@ function printText(imported: ReadonlyArray<ImportedInput>, problems: ReadonlyArr
   io.out(
     `${n(imported.length)} input${imported.length === 1 ? '' : 's'}: ${n(records)} records, ${n(rejected)} rejected` +
       (skipped > 0 ? `, ${n(skipped)} skipped (not evidence)` : '') +
+      (duplicates.length > 0
+        ? `, ${n(duplicates.length)} duplicate${duplicates.length === 1 ? '' : 's'} (read once)`
+        : '') +
       (problems.length > 0 ? `, ${n(problems.length)} unreadable` : ''),
   );
 }

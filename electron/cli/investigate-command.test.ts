@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInvestigateCommand } from './investigate-command.js';
 
@@ -111,6 +111,36 @@ describe('lineage-investigator investigate on the sample', () => {
     const ids = (JSON.parse(out).suspects as Suspect[]).map((s) => s.changeId);
     expect(ids[0]).toBe(truth.plantedCommit);
     expect(ids).not.toContain(truth.lastGoodCommit); // weeks before: outside a 3-day look-back
+  }, 90_000);
+
+  it('counts the same decision log once, whether given again, copied or linked', async () => {
+    const plain = JSON.parse(
+      (await run(['--source', 'assets/sample', '--decision', truth.caseDecisionId, '--json'])).out,
+    );
+    const folder = mkdtempSync(join(dataDir, 'sample-'));
+    for (const f of readdirSync('assets/sample')) copyFileSync(join('assets/sample', f), join(folder, f));
+    const log = readdirSync(folder).find((f) => readFileSync(join(folder, f), 'utf8').startsWith('{"decision_id"'))!;
+    copyFileSync(join(folder, log), join(folder, `copy-of-${log}`));
+    symlinkSync(log, join(folder, `link-to-${log}`));
+    symlinkSync(resolve('assets/sample'), join(folder, 'the-sample'));
+    const { code, out, err } = await run([
+      '--source',
+      folder,
+      '--source',
+      join(folder, log),
+      '--decision',
+      truth.caseDecisionId,
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const twice = JSON.parse(out);
+    expect(twice.scope).toEqual(plain.scope);
+    expect(twice.suspects).toEqual(plain.suspects);
+    const duplicates = err.split('\n').filter((l) => l.endsWith(': read once'));
+    // Of the four paths to the same log (folder, copy, link, linked folder), one is read, three are duplicates.
+    const paths = [log, `copy-of-${log}`, `link-to-${log}`, `the-sample/${log}`].map((f) => join(folder, f));
+    const named = new Set(duplicates.map((l) => l.slice(0, l.indexOf(': duplicate of '))));
+    expect(paths.filter((p) => named.has(p))).toHaveLength(3);
   }, 90_000);
 
   it('exits 2 on usage errors, naming what is wrong', async () => {

@@ -13,6 +13,7 @@ import { countedMessage, groupIssues, groupPlaces } from '../../shared/importers
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
+import { duplicateNote } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { resolveDecision } from './decision-args.js';
@@ -81,6 +82,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
   });
   const { set, problems: readProblems, loaded, sourceNames, repositories } = loadedEvidence;
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
+  for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
   for (const l of loaded) {
     for (const g of groupIssues(l.result.rejections)) {
       const first = g.first[0] as Rejection;

@@ -10,6 +10,7 @@ import { defaultDataDir } from '../app-paths.js';
 import { readCaseRecord } from '../bundle/build-report.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
+import { duplicateNote } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import type { CliIo } from './run-cli.js';
@@ -48,12 +49,13 @@ export async function runMetricsCommand(argv: string[], io: CliIo = consoleIo): 
   for (const file of values.case ?? []) cases.push((await readCaseRecord(file)).case);
   const mapping = await readMappingArg(values.mapping, USAGE, io);
   if (typeof mapping === 'number') return mapping;
-  const { set, problems } = await loadEvidence(values.source, {
+  const { set, problems, duplicates } = await loadEvidence(values.source, {
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
   });
   for (const p of problems) io.err(`${p.path}: ${p.reason}`);
+  for (const d of duplicates) io.err(duplicateNote(d));
   const metrics = computeMetrics(set, cases);
   if (values.json) {
     io.out(JSON.stringify({ metrics }, null, 2));

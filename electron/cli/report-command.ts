@@ -15,6 +15,7 @@ import { pseudonymFor } from '../bundle/hashing.js';
 import { renderPdf } from '../bundle/report-pdf.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
+import { duplicateNote } from '../sources/list-inputs.js';
 import { suspectDiffs } from './suspect-diffs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
@@ -95,6 +96,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
   });
   const { set, loaded, sourceNames } = loadedEvidence;
   for (const p of loadedEvidence.problems) io.err(`${p.path}: ${p.reason}`);
+  for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
   const chosen = resolveDecision(set, values.decision, values.feature, io);
   if (typeof chosen === 'number') return chosen;
   const { decision, feature } = chosen;

@@ -1,7 +1,9 @@
 /**
  * Imports every listed input through the streaming importers: a file is hashed, then decoded chunk by chunk
  * (invalid UTF-8 reported as a warning with its lines) and pushed; a Git repository's `git log` is streamed
- * from git. Records are handed to `onRecords` in batches, never gathered here.
+ * from git. Records are handed to `onRecords` in batches, never gathered here. Inputs are identified by their
+ * SHA-256, as the app's store identifies sources: an input with the bytes of one read before (a copy, a bundle
+ * given twice) is not read again but listed in `duplicates`, with the same files listing-inputs.ts found.
  */
 import { previewTable } from '../../shared/importers/csv-format.js';
 import type { ImportMapping } from '../../shared/importers/mapping.js';
@@ -10,7 +12,7 @@ import type { EvidenceRecord, ImportWarning } from '../../shared/model/records.j
 import type { GitRunner } from '../services/git-runner.js';
 import { damageWarning, decodeFile, hashFile } from './decode-stream.js';
 import { streamGitHistory } from './git-log-stream.js';
-import { listInputs, type ListedInput, type ReadProblem } from './list-inputs.js';
+import { listInputs, type DuplicateInput, type ListedInput, type ReadProblem } from './list-inputs.js';
 
 /** One imported input: what it was, who read it, its hash and size, and the importer's summary. */
 export interface ImportedInput {
@@ -42,25 +44,48 @@ export interface ImportInputsOptions {
   readonly onRecords?: (records: EvidenceRecord[], inputIndex: number) => void;
 }
 
+export interface ImportedInputs {
+  readonly imported: ReadonlyArray<ImportedInput>;
+  readonly problems: ReadonlyArray<ReadProblem>;
+  /** Inputs not read because they are the same file, or the same bytes, as one that was. */
+  readonly duplicates: ReadonlyArray<DuplicateInput>;
+}
+
 /** Imports every path; never throws for one bad path (it is listed in `problems`). */
 export async function importInputs(
   paths: ReadonlyArray<string>,
   options: ImportInputsOptions,
-): Promise<{ readonly imported: ReadonlyArray<ImportedInput>; readonly problems: ReadonlyArray<ReadProblem> }> {
+): Promise<ImportedInputs> {
   const listed = await listInputs(paths, options);
   const imported: ImportedInput[] = [];
   const problems = [...listed.problems];
+  const copies: DuplicateInput[] = [];
+  /** SHA-256 → the path of the input first read with it. */
+  const read = new Map<string, string>();
   for (const [index, input] of listed.inputs.entries()) {
     try {
-      imported.push(await importOne(input, index, options));
+      const hash = input.type === 'git' ? input : await hashFile(input.path);
+      const shown = input.type === 'git' ? input.given : input.path;
+      const first = read.get(hash.sha256);
+      if (first !== undefined) {
+        copies.push({ path: shown, duplicateOf: first, reason: `the same bytes, SHA-256 ${hash.sha256}` });
+        continue;
+      }
+      read.set(hash.sha256, shown);
+      imported.push(await importOne(input, index, options, hash));
     } catch (error) {
       problems.push({ path: input.path, reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { imported, problems };
+  return { imported, problems, duplicates: [...listed.duplicates, ...copies] };
 }
 
-async function importOne(input: ListedInput, index: number, options: ImportInputsOptions): Promise<ImportedInput> {
+async function importOne(
+  input: ListedInput,
+  index: number,
+  options: ImportInputsOptions,
+  hash: { readonly sha256: string; readonly size: number },
+): Promise<ImportedInput> {
   const drain = (job: { take(): EvidenceRecord[] }) => {
     const records = job.take();
     if (records.length > 0) options.onRecords?.(records, index);
@@ -92,7 +117,7 @@ async function importOne(input: ListedInput, index: number, options: ImportInput
       repository: { handle: input.name, folder: input.path },
     };
   }
-  const { sha256, size } = await hashFile(input.path);
+  const { sha256, size } = hash;
   const source = { id: sha256, name: input.name };
   let job: ReturnType<typeof startImport> | undefined;
   let head = '';
@@ -110,7 +135,7 @@ async function importOne(input: ListedInput, index: number, options: ImportInput
   const summary = job.end();
   drain(job);
   if (options.mapping && !options.start?.mapping && needsMapping(summary, head.slice(0, HEAD_SIZE)))
-    return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } });
+    return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash);
   const message = damageWarning(damage);
   const warnings = message ? [{ sourceName: input.name, line: damage.lines[0], message }] : [];
   return {

@@ -2,11 +2,15 @@
  * Turns paths given on the command line into the inputs to import: files (folders read recursively; hidden
  * files and `node_modules` skipped) and Git repositories (a folder holding `.git`, a bare repository, or a git
  * bundle, which is cloned into the cache first). A shallow clone is said so, since its history is cut short.
+ * Symbolic links are resolved: a file or folder reached again (the same path given twice, a link to something
+ * already listed) is listed once and named as a duplicate; a link back into a folder being read (a loop) is
+ * refused, as is anything that is neither a file nor a folder (a FIFO, a device, a socket), which could be read
+ * forever.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { openSync, readSync, closeSync } from 'node:fs';
+import { openSync, readSync, closeSync, type Stats } from 'node:fs';
 import type { GitRunner } from '../services/git-runner.js';
 import { createRepositoryCache } from '../services/repository-cache.js';
 import { hashFile } from './decode-stream.js';
@@ -33,9 +37,22 @@ export type ListedInput =
       readonly given: string;
     };
 
+/** An input not read again: the same file as one listed before (by its real path), or the same bytes (SHA-256). */
+export interface DuplicateInput {
+  readonly path: string;
+  /** The input read in its place (its path as listed). */
+  readonly duplicateOf: string;
+  /** Why: `the same file` (a link or the path given twice) or `the same bytes, SHA-256 …`. */
+  readonly reason: string;
+}
+
+/** `PATH: duplicate of FIRST (the same file): read once`, as the CLI prints it. */
+export const duplicateNote = (d: DuplicateInput) => `${d.path}: duplicate of ${d.duplicateOf} (${d.reason}): read once`;
+
 export interface ListedInputs {
   readonly inputs: ReadonlyArray<ListedInput>;
   readonly problems: ReadonlyArray<ReadProblem>;
+  readonly duplicates: ReadonlyArray<DuplicateInput>;
 }
 
 const BUNDLE_SIGNATURE = /^# v[23] git bundle\n/;
@@ -70,17 +87,42 @@ export async function listInputs(
   const cache = createRepositoryCache(options.git, options.cacheDir);
   const inputs: ListedInput[] = [];
   const problems: ReadProblem[] = [];
+  const duplicates: DuplicateInput[] = [];
+  /** Real path → the path it was first listed under. */
+  const seen = new Map<string, string>();
   const shallow = async (dir: string) =>
     (await options.git(['rev-parse', '--is-shallow-repository'], { cwd: dir })).stdout.trim() === 'true';
 
-  const visit = async (path: string, root: string): Promise<void> => {
+  const visit = async (path: string, root: string, within: ReadonlySet<string>): Promise<void> => {
     let info;
+    let real;
     try {
-      info = await stat(path);
+      const link = await lstat(path);
+      real = await realpath(path);
+      info = link.isSymbolicLink() ? await stat(real) : link;
     } catch (error) {
-      problems.push({ path, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push({
+        path,
+        reason: code === 'ELOOP' ? 'a symbolic link loop: not followed' : `cannot read: ${code ?? String(error)}`,
+      });
       return;
     }
+    if (within.has(real)) {
+      problems.push({ path, reason: `a symbolic link loop: leads back to ${real}, which is being read; not followed` });
+      return;
+    }
+    const special = specialKind(info);
+    if (special) {
+      problems.push({ path, reason: `${special}, not a file or folder: not read` });
+      return;
+    }
+    const first = seen.get(real);
+    if (first !== undefined) {
+      duplicates.push({ path, duplicateOf: first, reason: 'the same file' });
+      return;
+    }
+    seen.set(real, path);
     try {
       if (info.isDirectory()) {
         if (await isGitRepository(path)) {
@@ -93,8 +135,13 @@ export async function listInputs(
           inputs.push({ type: 'git', path, name, sha256, size, shallow: await shallow(path), given: path });
           return;
         }
-        const entries = (await readdir(path)).filter((e) => !e.startsWith('.') && e !== 'node_modules').sort();
-        for (const entry of entries) await visit(join(path, entry), root);
+        // Links after the files and folders themselves, so a linked file is read under its own name.
+        const entries = (await readdir(path, { withFileTypes: true }))
+          .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
+          .sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : 1))
+          .map((e) => e.name);
+        const inside = new Set(within).add(real);
+        for (const entry of entries) await visit(join(path, entry), root, inside);
         return;
       }
       const name = relative(root, path) || basename(path);
@@ -113,7 +160,17 @@ export async function listInputs(
 
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
-    await visit(p, info?.isDirectory() ? p : resolve(p, '..'));
+    await visit(p, info?.isDirectory() ? p : resolve(p, '..'), new Set());
   }
-  return { inputs, problems };
+  return { inputs, problems, duplicates };
+}
+
+/** What a path that is neither a file nor a folder is, or undefined for a file or folder. */
+function specialKind(info: Stats): string | undefined {
+  if (info.isFile() || info.isDirectory()) return undefined;
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'a special file';
 }

@@ -9,7 +9,7 @@ import { toEvidenceSet, type EvidenceSet } from '../../shared/model/evidence-set
 import type { EvidenceRecord, ImportResult } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
 import { importInputs } from './import-inputs.js';
-import type { ReadProblem } from './list-inputs.js';
+import type { DuplicateInput, ReadProblem } from './list-inputs.js';
 
 export interface LoadedFile {
   /** The input as read (its text is not kept: inputs are streamed). */
@@ -31,6 +31,8 @@ export interface LoadedEvidence {
   readonly loaded: ReadonlyArray<LoadedFile>;
   readonly skipped: ReadonlyArray<SkippedFile>;
   readonly problems: ReadonlyArray<ReadProblem>;
+  /** Inputs read once though given again (the same file, a link to it, a copy of its bytes). */
+  readonly duplicates: ReadonlyArray<DuplicateInput>;
   readonly set: EvidenceSet;
   /** Source id (SHA-256) → file name, to cite evidence. */
   readonly sourceNames: Readonly<Record<string, string>>;
@@ -51,7 +53,7 @@ export async function loadEvidence(
   },
 ): Promise<LoadedEvidence> {
   const byInput = new Map<number, EvidenceRecord[]>();
-  const { imported, problems } = await importInputs(paths, {
+  const { imported, problems, duplicates } = await importInputs(paths, {
     ...options,
     onRecords: (records, index) => {
       const list = byInput.get(index) ?? [];
@@ -92,5 +94,5 @@ export async function loadEvidence(
   const repositories = new Map(
     imported.flatMap((i) => (i.repository ? [[i.repository.handle, i.repository.folder]] : [])),
   );
-  return { loaded, skipped, problems, set, sourceNames, repositories };
+  return { loaded, skipped, problems, duplicates, set, sourceNames, repositories };
 }
