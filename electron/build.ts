@@ -27,7 +27,8 @@ const common: BuildOptions = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['electron'],
+  // Native or optional modules stay in node_modules: DuckDB's binding, pg's optional native client.
+  external: ['electron', '@duckdb/node-api', '@duckdb/node-bindings', 'pg', 'pg-native'],
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',

@@ -12,13 +12,14 @@ import type { Provenance, Rejection } from '../../shared/model/records.js';
 import { countedMessage, groupIssues, groupPlaces } from '../../shared/importers/issue-groups.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
-import { loadEvidence } from '../sources/load-evidence.js';
+import { loadSources } from '../warehouse/load-sources.js';
 import { duplicateNote } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 import { suspectDiffs } from './suspect-diffs.js';
+import { reportInPlace } from './in-place-report.js';
 
 const USAGE = [
   'Usage: lineage-investigator investigate --source PATH... --decision ID [--feature NAME] [--lookback-days N]',
@@ -26,7 +27,8 @@ const USAGE = [
   '',
   'Scope, trace, ranked suspects, governance verdicts and remediation of one decision, as JSON.',
   '',
-  '  --source PATH           a file, folder, Git repository or bundle to import (repeat for more)',
+  '  --source PATH           a file, folder, Git repository or bundle to import (repeat for more); a Parquet file or',
+  '                          folder, or postgresql://…?table=NAME, is a decision log read in place (docs/warehouses.md)',
   '  --decision ID           the decision id as the decision log names it',
   "  --feature NAME          the feature to investigate (default: the decision's first feature)",
   '  --lookback-days N       how many days before the onset to search for changes (default 30)',
@@ -75,12 +77,17 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
   const mapping = await readMappingArg(values.mapping as string | undefined, USAGE, io);
   if (typeof mapping === 'number') return mapping;
   const git = createGitRunner();
-  const loadedEvidence = await loadEvidence(sources, {
+  const loadedEvidence = await loadSources(sources, decisionId, {
     git,
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
-  });
+  }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+  if (typeof loadedEvidence === 'string') {
+    io.err(loadedEvidence);
+    return 1;
+  }
   const { set, problems: readProblems, loaded, sourceNames, repositories } = loadedEvidence;
+  reportInPlace(loadedEvidence.inPlace, io);
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
   for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
   for (const l of loaded) {

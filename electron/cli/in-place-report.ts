@@ -1,0 +1,14 @@
+/** What a command says on stderr about the decision logs it read in place: the mapping suggested, rows rejected. */
+import type { ReadInPlace } from '../warehouse/load-sources.js';
+import type { CliIo } from './run-cli.js';
+
+export function reportInPlace(inPlace: ReadonlyArray<ReadInPlace>, io: CliIo): void {
+  for (const s of inPlace) {
+    if (s.suggested) io.err(`${s.label}: read through the mapping suggested from its columns: ${s.suggested}`);
+    const shown = s.rejections.slice(0, 5);
+    for (const r of shown)
+      io.err(`${s.label}${r.decisionId ? ` decision ${r.decisionId}` : ''}: rejected: ${r.reason}`);
+    if (s.rejections.length > shown.length)
+      io.err(`${s.label}: ${s.rejections.length - shown.length} more rows rejected`);
+  }
+}

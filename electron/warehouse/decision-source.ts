@@ -1,0 +1,111 @@
+/**
+ * A decision log read where it lives: each question is one query the engine answers (decision-sql.ts), and only
+ * the answer comes back — the investigated decision, one model's decisions, outcome series, scope counts and pages,
+ * the CSV export, the aggregates `watch` reads. Opened from a `--source` that is a Parquet file, a folder of
+ * Parquet (or hive-partitioned CSV/JSON lines), or a `postgresql://…?table=NAME` URL.
+ */
+import { createHash } from 'node:crypto';
+import { suggestMapping, describeMapping } from '../../shared/importers/column-mapping.js';
+import type { ImportMapping } from '../../shared/importers/mapping.js';
+import type { Decision } from '../../shared/model/records.js';
+import { DecisionSql } from '../../shared/warehouse/decision-sql.js';
+import { decisionTable, type DecisionTable } from '../../shared/warehouse/decision-table.js';
+import { rowDecision } from '../../shared/warehouse/row-decision.js';
+import { duckdbRelation, openDuckdb } from './duckdb-engine.js';
+import { numberOf, type SqlEngine, type SqlRow } from './sql-engine.js';
+
+export interface RowRejection {
+  readonly decisionId?: string;
+  readonly reason: string;
+}
+
+export interface DecisionSource {
+  /** The path or URL (without a password) the log was opened from. */
+  readonly label: string;
+  /** SHA-256 of the label: the source id the decisions' provenance names. */
+  readonly sourceId: string;
+  readonly table: DecisionTable;
+  /** Set when no mapping was given: the one suggested from the columns ("decision ← …"). */
+  readonly suggested?: string;
+  readonly sql: DecisionSql;
+  readonly engine: SqlEngine;
+  close(): Promise<void>;
+}
+
+/** True when `spec` names a PostgreSQL table rather than a path. */
+export const isPostgresUrl = (spec: string): boolean => /^postgres(ql)?:\/\//i.test(spec);
+
+/** Whether a `--source` is read in place as a decision log (a Parquet file or folder, a PostgreSQL URL). */
+export async function isDecisionSource(spec: string): Promise<boolean> {
+  return isPostgresUrl(spec) || (await duckdbRelation(spec)) !== undefined;
+}
+
+/**
+ * Opens the decision log at `spec` through `mapping` (or one suggested from its columns). Throws an Error naming the
+ * source and what is wrong (unreadable, a mapping that does not fit the columns); never one holding a password.
+ */
+export async function openDecisionSource(spec: string, mapping?: ImportMapping): Promise<DecisionSource> {
+  const engine = await openEngine(spec);
+  try {
+    const columns = await engine.columns();
+    const chosen = mapping ?? suggestMapping(columns, 'decision-log');
+    const read = decisionTable(chosen, columns);
+    if (!read.ok)
+      throw new Error(`${engine.label}: the ${mapping ? 'mapping' : 'suggested mapping'} does not fit: ${read.reason}`);
+    return {
+      label: engine.label,
+      sourceId: createHash('sha256').update(engine.label).digest('hex'),
+      table: read.table,
+      ...(!mapping && { suggested: describeMapping(chosen) }),
+      sql: new DecisionSql(engine.dialect, read.table, engine.from),
+      engine,
+      close: () => engine.close(),
+    };
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
+
+async function openEngine(spec: string): Promise<SqlEngine> {
+  if (isPostgresUrl(spec)) throw new Error('PostgreSQL sources are not read yet');
+  const relation = await duckdbRelation(spec);
+  if (!relation) throw new Error(`${spec}: not a Parquet file or a folder of Parquet, CSV or JSON-lines files`);
+  return openDuckdb(relation, spec);
+}
+
+/** Decisions of rows, with the rows the validator rejected. */
+export function decisionsOf(
+  source: DecisionSource,
+  rows: ReadonlyArray<SqlRow>,
+): { readonly decisions: Decision[]; readonly rejections: RowRejection[] } {
+  const decisions: Decision[] = [];
+  const rejections: RowRejection[] = [];
+  const idColumn = source.table.mapping.fields.decision_id;
+  for (const row of rows) {
+    const read = rowDecision(row, source.table, source.sourceId);
+    if ('decision' in read) decisions.push(read.decision);
+    else
+      rejections.push({
+        ...(idColumn && row[idColumn] != null && { decisionId: String(row[idColumn]) }),
+        reason: read.reason,
+      });
+  }
+  return { decisions, rejections };
+}
+
+/** The decision with this id in the source, if any. */
+export async function findDecision(source: DecisionSource, decisionId: string) {
+  return decisionsOf(source, await source.engine.query(source.sql.decision(decisionId)));
+}
+
+/** Every decision of one model, in time order. */
+export async function modelDecisions(source: DecisionSource, model: string) {
+  return decisionsOf(source, await source.engine.query(source.sql.modelDecisions(model)));
+}
+
+/** How many decisions the source holds. */
+export async function countDecisions(source: DecisionSource): Promise<number> {
+  const [row] = await source.engine.query(source.sql.count());
+  return numberOf(row?.decisions);
+}

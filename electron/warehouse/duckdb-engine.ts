@@ -1,0 +1,80 @@
+/**
+ * DuckDB (embedded, @duckdb/node-api) over a Parquet file or a folder of Parquet, CSV or JSON-lines files, hive
+ * partitions (`model=…/date=…/part-*.parquet`) read as columns. The files are queried in place: nothing is copied.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DUCKDB, quoteText } from '../../shared/warehouse/sql-dialect.js';
+import { plainValue, type SqlEngine } from './sql-engine.js';
+
+const READERS: Readonly<Record<string, string>> = {
+  '.parquet': 'read_parquet',
+  '.csv': 'read_csv',
+  '.jsonl': 'read_json',
+  '.ndjson': 'read_json',
+};
+
+/** The files of a folder (recursively) by extension, and whether its folders are hive partitions (`key=value`). */
+async function survey(dir: string, found = new Map<string, number>(), hive = { any: false }) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) {
+      if (/^[^=]+=/.test(entry.name)) hive.any = true;
+      await survey(join(dir, entry.name), found, hive);
+    } else {
+      const ext = extname(entry.name).toLowerCase();
+      found.set(ext, (found.get(ext) ?? 0) + 1);
+    }
+  }
+  return { found, hive: hive.any };
+}
+
+/**
+ * The DuckDB table function reading `path` when it is a decision source DuckDB reads in place: a Parquet file, or a
+ * folder holding Parquet files or hive partitions of Parquet, CSV or JSON lines. Undefined for anything else (a
+ * single CSV or JSONL file, a folder of other evidence), which the importers read as before.
+ */
+export async function duckdbRelation(path: string): Promise<string | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return undefined;
+  const at = resolve(path);
+  if (info.isFile()) return extname(at).toLowerCase() === '.parquet' ? `read_parquet(${quoteText(at)})` : undefined;
+  if (!info.isDirectory()) return undefined;
+  const { found, hive } = await survey(at);
+  const ext =
+    (found.get('.parquet') ?? 0) > 0
+      ? '.parquet'
+      : hive
+        ? ['.csv', '.jsonl', '.ndjson'].find((e) => found.has(e))
+        : undefined;
+  if (!ext) return undefined;
+  const fn = READERS[ext] as string;
+  const options = [
+    'hive_partitioning = true',
+    'union_by_name = true',
+    ...(fn === 'read_json' ? ["format = 'newline_delimited'"] : []),
+  ];
+  return `${fn}(${quoteText(join(at, '**', `*${ext}`))}, ${options.join(', ')})`;
+}
+
+/** Opens an in-memory DuckDB over `relation` (from duckdbRelation), in UTC. */
+export async function openDuckdb(relation: string, label: string): Promise<SqlEngine> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection: DuckDBConnection = await instance.connect();
+  await connection.run("SET TimeZone = 'UTC'");
+  return {
+    dialect: DUCKDB,
+    from: relation,
+    label,
+    columns: async () => (await connection.runAndReadAll(`SELECT * FROM ${relation} LIMIT 0`)).columnNames(),
+    query: async (q) => {
+      const reader = await connection.runAndReadAll(q.text, q.params as DuckDBValue[]);
+      return reader.getRowObjectsJS().map((row) => plainValue(row) as Record<string, unknown>);
+    },
+    close: async () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The decision queries, pushed down to the engine that holds the log (DuckDB over Parquet/CSV/JSON files,
+ * PostgreSQL, …): the investigated decision, a model's decisions, the outcome series the onset tests, the scope's
+ * counts and pages, and the aggregates `watch` reads. One builder for every engine; the dialect renders what differs.
+ * Every value a user gives is a parameter, never spliced into the text.
+ */
+import type { DecisionTable, FieldSource } from './decision-table';
+import { quoteIdent, quoteText, type SqlDialect } from './sql-dialect';
+
+export interface SqlQuery {
+  readonly text: string;
+  readonly params: ReadonlyArray<string | number>;
+}
+
+/** The name under which row queries return each row's time as epoch milliseconds. */
+export const TIME_MS = '__li_time_ms';
+
+/** SQL over one decision table: `from` is the relation (a table name, or a table function over files). */
+export class DecisionSql {
+  constructor(
+    private readonly dialect: SqlDialect,
+    private readonly table: DecisionTable,
+    private readonly from: string,
+  ) {}
+
+  private field(s: FieldSource): string {
+    return 'column' in s ? quoteIdent(s.column) : quoteText(s.constant);
+  }
+
+  private get t(): string {
+    return this.dialect.time(this.field(this.table.timestamp), this.table.timeFormat);
+  }
+
+  /** The outcome a decision is counted by (onset.ts outcomeOf): its action, else its output label, as text. */
+  private get outcome(): string {
+    const { action, label } = this.table;
+    const d = this.dialect;
+    const parts = [
+      ...(action ? [`NULLIF(${d.text(this.field(action))}, '')`] : []),
+      ...(label ? [d.text(this.field(label))] : []),
+    ];
+    return parts.length === 0 ? 'NULL' : parts.length === 1 ? (parts[0] as string) : `COALESCE(${parts.join(', ')})`;
+  }
+
+  private get model(): string {
+    return this.dialect.text(this.field(this.table.modelName));
+  }
+
+  private get version(): string {
+    return this.table.modelVersion ? this.dialect.text(this.field(this.table.modelVersion)) : 'NULL';
+  }
+
+  private get subject(): string {
+    return this.table.subject ? this.dialect.text(this.field(this.table.subject)) : 'NULL';
+  }
+
+  private rows(where: string, params: ReadonlyArray<string | number>, tail = ''): SqlQuery {
+    const ms = this.dialect.epochMs(this.t);
+    const id = this.dialect.text(this.field(this.table.decisionId));
+    return {
+      text: `SELECT *, ${ms} AS ${TIME_MS} FROM ${this.from} WHERE ${where} ORDER BY ${TIME_MS}, ${id}${tail}`,
+      params,
+    };
+  }
+
+  /** The decisions with this id (one, unless the log repeats it). */
+  decision(decisionId: string): SqlQuery {
+    const id = this.dialect.text(this.field(this.table.decisionId));
+    return this.rows(`${id} = ${this.dialect.param(1)}`, [decisionId], ' LIMIT 2');
+  }
+
+  /** Every decision of one model, in time order. */
+  modelDecisions(model: string): SqlQuery {
+    return this.rows(`${this.model} = ${this.dialect.param(1)}`, [model]);
+  }
+
+  /**
+   * The rate of `outcome` over the decisions of `model` up to `until` (RFC 3339), one bin per feature version in order
+   * of first use, or per UTC day: key, decisions, outcomes, first and last time (epoch ms).
+   */
+  outcomeSeries(opts: {
+    readonly model: string;
+    readonly outcome: string;
+    readonly until: string;
+    readonly by: 'feature_version' | 'day';
+  }): SqlQuery {
+    const d = this.dialect;
+    const key =
+      opts.by === 'day'
+        ? `CAST(${d.bucketMs(this.t, 'day')} AS BIGINT)`
+        : this.table.featureVersion
+          ? `COALESCE(${d.text(this.field(this.table.featureVersion))}, '(none)')`
+          : `'(none)'`;
+    return {
+      text:
+        `SELECT ${key} AS bin, COUNT(*) AS decisions, ` +
+        `SUM(CASE WHEN ${this.outcome} = ${d.param(2)} THEN 1 ELSE 0 END) AS outcomes, ` +
+        `MIN(${d.epochMs(this.t)}) AS first_ms, MAX(${d.epochMs(this.t)}) AS last_ms ` +
+        `FROM ${this.from} WHERE ${this.model} = ${d.param(1)} AND ${this.t} <= ${d.timeParam(3)} ` +
+        `GROUP BY 1 ORDER BY first_ms, bin`,
+      params: [opts.model, opts.outcome, opts.until],
+    };
+  }
+
+  private versionFilter(kind: 'feature_version' | 'dataset_version', first: number): string {
+    const source = kind === 'feature_version' ? this.table.featureVersion : this.table.datasetVersion;
+    return source ? `${this.dialect.text(this.field(source))} = ${this.dialect.param(first)}` : 'FALSE';
+  }
+
+  /** The decisions of `model` on one feature or dataset version: how many, distinct subjects, first and last. */
+  scopeCounts(model: string, kind: 'feature_version' | 'dataset_version', version: string): SqlQuery {
+    const d = this.dialect;
+    return {
+      text:
+        `SELECT COUNT(*) AS decisions, COUNT(DISTINCT ${this.subject}) AS subjects, ` +
+        `MIN(${d.epochMs(this.t)}) AS first_ms, MAX(${d.epochMs(this.t)}) AS last_ms ` +
+        `FROM ${this.from} WHERE ${this.model} = ${d.param(1)} AND ${this.versionFilter(kind, 2)}`,
+      params: [model, version],
+    };
+  }
+
+  /**
+   * One page of those decisions, in time order then id: decision id, subject, time (epoch ms), outcome. Without
+   * `page`, all of them (the CSV export streams this).
+   */
+  scopeList(
+    model: string,
+    kind: 'feature_version' | 'dataset_version',
+    version: string,
+    page?: { readonly limit: number; readonly offset: number },
+  ): SqlQuery {
+    const d = this.dialect;
+    const id = d.text(this.field(this.table.decisionId));
+    const tail = page ? ` LIMIT ${d.param(3)} OFFSET ${d.param(4)}` : '';
+    return {
+      text:
+        `SELECT ${id} AS decision_id, ${this.subject} AS subject_id, ${d.epochMs(this.t)} AS time_ms, ` +
+        `${this.outcome} AS outcome FROM ${this.from} WHERE ${this.model} = ${d.param(1)} AND ` +
+        `${this.versionFilter(kind, 2)} ORDER BY time_ms, decision_id${tail}`,
+      params: page ? [model, version, page.limit, page.offset] : [model, version],
+    };
+  }
+
+  /** Decisions by model, model version, UTC hour or day and outcome (what `watch` reads): counts only. */
+  outcomeCounts(opts: { readonly model?: string; readonly bucket: 'hour' | 'day' }): SqlQuery {
+    const d = this.dialect;
+    const where = opts.model === undefined ? '' : ` WHERE ${this.model} = ${d.param(1)}`;
+    return {
+      text:
+        `SELECT ${this.model} AS model, ${this.version} AS version, ${d.bucketMs(this.t, opts.bucket)} AS bucket_ms, ` +
+        `${this.outcome} AS outcome, COUNT(*) AS decisions FROM ${this.from}${where} GROUP BY 1, 2, 3, 4 ORDER BY 3`,
+      params: opts.model === undefined ? [] : [opts.model],
+    };
+  }
+
+  /** Decisions and distinct subjects of a model (and version) from a time on. */
+  countsSince(model: string, version: string | undefined, from: string): SqlQuery {
+    const d = this.dialect;
+    const byVersion = version === undefined ? '' : ` AND ${this.version} = ${d.param(3)}`;
+    return {
+      text:
+        `SELECT COUNT(*) AS decisions, COUNT(DISTINCT ${this.subject}) AS subjects FROM ${this.from} ` +
+        `WHERE ${this.model} = ${d.param(1)} AND ${this.t} >= ${d.timeParam(2)}${byVersion}`,
+      params: version === undefined ? [model, from] : [model, from, version],
+    };
+  }
+
+  /** How many rows the table holds. */
+  count(): SqlQuery {
+    return { text: `SELECT COUNT(*) AS decisions FROM ${this.from}`, params: [] };
+  }
+}
