@@ -1,15 +1,18 @@
 /**
  * Verifies an evidence bundle: the BagIt bag (bagit.txt, every tag-manifest and manifest hash, no payload file
- * unlisted, Payload-Oxum) and then what the bag carries — the case's hash-chained activity log and the reports'
- * own hashes. Every discrepancy names its file, and expected against actual.
+ * unlisted, Payload-Oxum, nothing at the root that the bundle does not write) and then what the bag carries — the
+ * case's hash-chained activity log, the reports' own hashes, and what every file says of the others
+ * (bundle-contents.ts). Every discrepancy names its file, and expected against actual.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { verifyChain } from '../../shared/case/activity-log.js';
 import { caseFromActivity } from '../../shared/case/case-actions.js';
 import { canonicalJson } from '../../shared/case/canonical-json.js';
-import { verifyReportSeal } from '../../shared/report/report-seal.js';
-import { parseBagInfo, parseManifest } from './bagit-files.js';
+import type { ActivityEntry } from '../../shared/case/case-types.js';
+import { parseBagInfo, parseManifest, type ManifestLine } from './bagit-files.js';
+import { checkBagRoot, checkTagManifestCoverage } from './bag-root.js';
+import { checkBundleContents } from './bundle-contents.js';
 import { BUNDLE_PATHS } from './bundle-layout.js';
 import { sha256File, sha256Hex } from './hashing.js';
 
@@ -27,8 +30,13 @@ export interface BagVerdict {
   readonly checked: { readonly payloadFiles: number; readonly payloadBytes: number; readonly activityEntries: number };
 }
 
+export interface VerifyOptions {
+  /** The report SHA-256 the auditor recorded: one of the two reports must be sealed with it. */
+  readonly expectReportSha256?: string;
+}
+
 /** Checks the whole bag; stops hashing nothing early, so every discrepancy is listed (the first one first). */
-export async function verifyBag(dir: string): Promise<BagVerdict> {
+export async function verifyBag(dir: string, options: VerifyOptions = {}): Promise<BagVerdict> {
   const found: Discrepancy[] = [];
   const checked = { payloadFiles: 0, payloadBytes: 0, activityEntries: 0 };
   const text = async (name: string) => readFile(join(dir, name), 'utf8').catch(() => undefined);
@@ -44,13 +52,14 @@ export async function verifyBag(dir: string): Promise<BagVerdict> {
 
   const tagText = await text('tagmanifest-sha256.txt');
   if (tagText === undefined) found.push({ file: 'tagmanifest-sha256.txt', message: 'is missing' });
-  else await checkManifest(dir, tagText, 'tagmanifest-sha256.txt', found);
+  else checkTagManifestCoverage((await checkManifest(dir, tagText, 'tagmanifest-sha256.txt', found)).lines, found);
+  await checkBagRoot(dir, new Set(), found);
 
   const manifestText = await text('manifest-sha256.txt');
   const listed = new Set<string>();
   if (manifestText === undefined) found.push({ file: 'manifest-sha256.txt', message: 'is missing' });
   else {
-    const sizes = await checkManifest(dir, manifestText, 'manifest-sha256.txt', found);
+    const { sizes } = await checkManifest(dir, manifestText, 'manifest-sha256.txt', found);
     for (const [path, size] of sizes) {
       listed.add(path);
       checked.payloadFiles++;
@@ -75,36 +84,35 @@ export async function verifyBag(dir: string): Promise<BagVerdict> {
       actual: actualOxum,
     });
 
-  checked.activityEntries = await checkCase(dir, found);
-  for (const report of [BUNDLE_PATHS.reportHtml, BUNDLE_PATHS.reportMarkdown]) {
-    const body = await text(report);
-    if (body === undefined) continue;
-    const seal = await verifyReportSeal(body, sha256Hex);
-    if (!seal.ok)
-      found.push({
-        file: report,
-        message: `report hash: ${seal.reason}`,
-        expected: seal.expected,
-        actual: seal.actual,
-      });
-  }
+  const caseRecord = await checkCase(dir, found);
+  checked.activityEntries = caseRecord.entries;
+  await checkBundleContents(
+    {
+      dir,
+      info,
+      payload: new Set(onDisk),
+      caseRecord: caseRecord.record,
+      expectReportSha256: options.expectReportSha256,
+    },
+    found,
+  );
   return { ok: found.length === 0, discrepancies: found, checked };
 }
 
-/** Checks every line of a manifest; returns path → size of the files that exist. */
+/** Checks every line of a manifest; returns its lines and path → size of the files that exist. */
 async function checkManifest(
   dir: string,
   body: string,
   file: string,
   found: Discrepancy[],
-): Promise<Map<string, number>> {
+): Promise<{ sizes: Map<string, number>; lines: ManifestLine[] }> {
   const sizes = new Map<string, number>();
-  let lines;
+  let lines: ManifestLine[];
   try {
     lines = parseManifest(body, file);
   } catch (error) {
     found.push({ file, message: (error as Error).message });
-    return sizes;
+    return { sizes, lines: [] };
   }
   for (const entry of lines) {
     if (entry.path.split('/').includes('..')) {
@@ -124,37 +132,46 @@ async function checkManifest(
         });
     }
   }
-  return sizes;
+  return { sizes, lines };
 }
 
-/** Checks the case's activity chain and that the case is what its log says; returns the number of entries. */
-async function checkCase(dir: string, found: Discrepancy[]): Promise<number> {
+interface CheckedCase {
+  readonly entries: number;
+  /** The case's id and its log, when the chain holds and the case is what the log records. */
+  readonly record?: { readonly caseId: string; readonly activity: ReadonlyArray<{ readonly hash: string }> };
+}
+
+/** Checks the case's activity chain and that the case is what its log says. */
+async function checkCase(dir: string, found: Discrepancy[]): Promise<CheckedCase> {
   const file = BUNDLE_PATHS.caseRecord;
   const body = await readFile(join(dir, file), 'utf8').catch(() => undefined);
   if (body === undefined) {
     found.push({ file, message: 'is missing: the bundle carries no case' });
-    return 0;
+    return { entries: 0 };
   }
-  let record: { case?: unknown; activity?: unknown };
+  let record: { case?: { id?: unknown }; activity?: unknown };
   try {
     record = JSON.parse(body) as typeof record;
   } catch (error) {
     found.push({ file, message: `is not JSON: ${(error as Error).message}` });
-    return 0;
+    return { entries: 0 };
   }
-  const activity = Array.isArray(record.activity) ? record.activity : [];
+  const activity = (Array.isArray(record.activity) ? record.activity : []) as ActivityEntry[];
   const chain = await verifyChain(activity, sha256Hex);
   if (!chain.ok) {
     found.push({ file, message: `activity chain broken: ${chain.reason}` });
-    return activity.length;
+    return { entries: activity.length };
   }
   try {
-    if (canonicalJson(caseFromActivity(activity)) !== canonicalJson(record.case))
+    if (canonicalJson(caseFromActivity(activity)) !== canonicalJson(record.case)) {
       found.push({ file, message: 'the case does not match what its activity log records' });
+      return { entries: activity.length };
+    }
   } catch (error) {
     found.push({ file, message: `the activity log cannot be replayed: ${(error as Error).message}` });
+    return { entries: activity.length };
   }
-  return activity.length;
+  return { entries: activity.length, record: { caseId: String(record.case?.id), activity } };
 }
 
 async function listFiles(root: string): Promise<string[]> {

@@ -2,20 +2,23 @@
  * The headless path from imported evidence to a sealed report: run the engine on the decision, open (or take)
  * the case, render HTML and Markdown, pseudonymize subject ids when asked, and seal both.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { verifyChain } from '../../shared/case/activity-log.js';
 import { caseFromActivity } from '../../shared/case/case-actions.js';
 import { canonicalJson } from '../../shared/case/canonical-json.js';
+import { citedSources } from '../../shared/case/citations.js';
 import type { CaseRecord, CaseSeverity } from '../../shared/case/case-types.js';
 import { headlessCase } from '../../shared/case/headless-case.js';
 import type { DiffOf } from '../../shared/analysis/engine-types.js';
 import { investigate, type Investigation } from '../../shared/case/investigation.js';
 import type { EvidenceSet } from '../../shared/model/evidence-set.js';
-import type { ReportInput } from '../../shared/report/report-data.js';
+import { excerptDigests, type CitedDigest } from '../../shared/report/report-anchors.js';
+import { reportProvenances, type ReportInput } from '../../shared/report/report-data.js';
 import { renderReportHtmlUnsealed } from '../../shared/report/report-html.js';
 import { renderReportMarkdownUnsealed } from '../../shared/report/report-markdown.js';
 import { sealReport } from '../../shared/report/report-seal.js';
 import type { TimeZoneChoice } from '../../shared/time/format-time.js';
+import { excerptOf } from './excerpts.js';
 import { sha256Hex } from './hashing.js';
 import { pseudonymizeText } from './pseudonymize.js';
 import type { BundlePseudonymization } from './export-bundle.js';
@@ -36,6 +39,8 @@ export interface BuildReportOptions {
   readonly pseudonymize?: BundlePseudonymization;
   /** The changed lines of the suspect commits (as `investigate` reads them), so the report ranks as the app does. */
   readonly diffOf?: DiffOf;
+  /** Source SHA-256 → the file read (not a repository folder): the report anchors the SHA-256 of each cited line. */
+  readonly sourcePaths?: Readonly<Record<string, string>>;
 }
 
 export interface BuiltReport {
@@ -70,7 +75,8 @@ export async function buildReport(set: EvidenceSet, options: BuildReportOptions)
         },
         sha256Hex,
       );
-  const input: ReportInput = {
+  const hide = (text: string) => (p ? pseudonymizeText(text, p.subjectIds, p.pseudonym) : text);
+  const unanchored: ReportInput = {
     case: record.case,
     activity: record.activity,
     investigation,
@@ -79,10 +85,31 @@ export async function buildReport(set: EvidenceSet, options: BuildReportOptions)
     timeZone: options.timeZone,
     generator: options.generator,
   };
-  const hide = (text: string) => (p ? pseudonymizeText(text, p.subjectIds, p.pseudonym) : text);
+  const input: ReportInput = {
+    ...unanchored,
+    citedDigests: await citedDigestsOf(unanchored, options.sourcePaths ?? {}, hide),
+  };
   const html = await sealReport(hide(renderReportHtmlUnsealed(input)), sha256Hex);
   const markdown = await sealReport(hide(renderReportMarkdownUnsealed(input)), sha256Hex);
   return { investigation, record, input, html, markdown };
+}
+
+/**
+ * The SHA-256 of every cited line or pointer of the cited files, over the excerpt the bundle carries for them
+ * (pseudonymized as the bundle's excerpts are); repository folders and files without a path are not anchored.
+ */
+async function citedDigestsOf(
+  input: ReportInput,
+  paths: Readonly<Record<string, string>>,
+  hide: (text: string) => string,
+): Promise<CitedDigest[]> {
+  const digests: CitedDigest[] = [];
+  for (const source of citedSources(reportProvenances(input), input.sourceNames)) {
+    const path = paths[source.sha256];
+    if (!path || !(await stat(path).catch(() => undefined))?.isFile()) continue;
+    digests.push(...(await excerptDigests(hide(await excerptOf(source, path)), sha256Hex)));
+  }
+  return digests;
 }
 
 /** Reads a case.json, checking its activity chain and that the case is what the log records. */

@@ -123,6 +123,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     severity,
     rootCause: values['root-cause'],
     pseudonymize,
+    sourcePaths: Object.fromEntries(loaded.map((l) => [l.file.sha256, l.file.path])),
   });
   if (format === 'html' || format === 'md') {
     const report = format === 'html' ? built.html : built.markdown;

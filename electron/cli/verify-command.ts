@@ -8,27 +8,39 @@ import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
-  'Usage: lineage-investigator verify BUNDLE [--all]',
+  'Usage: lineage-investigator verify BUNDLE [--all] [--expect-report-sha256 HEX]',
   '',
   'Verifies an evidence bundle (a BagIt bag folder). Exit 0: intact. Exit 1: the first discrepancy is named.',
   '',
-  '  --all   list every discrepancy, not only the first',
+  '  --all                        list every discrepancy, not only the first',
+  "  --expect-report-sha256 HEX   the report's SHA-256 you recorded: a report sealed with another hash is altered",
 ].join('\n');
 
 /** Runs the command on the arguments after `verify`; resolves with the exit code. */
 export async function runVerifyCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
-  const parsed = parseCommandArgs(argv, { all: { type: 'boolean' } }, USAGE, io, { allowPositionals: true });
+  const parsed = parseCommandArgs(
+    argv,
+    { all: { type: 'boolean' }, 'expect-report-sha256': { type: 'string' } },
+    USAGE,
+    io,
+    { allowPositionals: true },
+  );
   if (typeof parsed === 'number') return parsed;
   const [bundle, ...extra] = parsed.positionals;
   if (!bundle || extra.length > 0) {
     io.err(`Give exactly one bundle folder.\n\n${USAGE}`);
     return 2;
   }
-  const verdict = await verifyBag(bundle);
+  const expectReportSha256 = parsed.values['expect-report-sha256'];
+  if (expectReportSha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(expectReportSha256)) {
+    io.err(`--expect-report-sha256 takes 64 hex digits, not ${JSON.stringify(expectReportSha256)}.\n\n${USAGE}`);
+    return 2;
+  }
+  const verdict = await verifyBag(bundle, { expectReportSha256 });
   if (verdict.ok) {
     const c = verdict.checked;
     io.out(
-      `OK ${bundle}: ${c.payloadFiles} payload files (${c.payloadBytes} bytes) match their SHA-256, tag manifest and Payload-Oxum hold, activity chain of ${c.activityEntries} entries intact, report hashes hold.`,
+      `OK ${bundle}: ${c.payloadFiles} payload files (${c.payloadBytes} bytes) match their SHA-256, tag manifest and Payload-Oxum hold, activity chain of ${c.activityEntries} entries intact, report hashes hold, and the reports, case, bag-info and sources agree.`,
     );
     return 0;
   }

@@ -8,6 +8,7 @@ import { headlessCase } from '../../shared/case/headless-case.js';
 import { investigate } from '../../shared/case/investigation.js';
 import type { CaseRecord } from '../../shared/case/case-types.js';
 import type { BundleExportRequest } from '../../shared/ipc/contract.js';
+import { excerptDigests } from '../../shared/report/report-anchors.js';
 import { reportProvenances, type ReportInput } from '../../shared/report/report-data.js';
 import { renderReportHtml } from '../../shared/report/report-html.js';
 import { renderReportMarkdown } from '../../shared/report/report-markdown.js';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   // The title names the subject, as a reviewer's would: pseudonymization must reach into the hash-chained log.
   const title = `Why was ${subject} refused?`;
   const record = await headlessCase(inv, { id: 'case-<b>&1', title, owner: 'ann', actor: 'ann', time }, sha256Hex);
-  const input: ReportInput = {
+  const base: ReportInput = {
     case: record.case,
     activity: record.activity,
     investigation: inv,
@@ -49,20 +50,25 @@ beforeAll(async () => {
     timeZone: 'UTC',
     generator: 'test',
   };
+  const cited = citedSources(reportProvenances(base), sourceNames);
+  subjectIds = [subject, ...new Set(set.decisions.flatMap((d) => (d.subjectId ? [d.subjectId] : [])))].slice(0, 50);
+  const excerpts = cited.map((c) => ({
+    ...c,
+    records: 1,
+    text: `${JSON.stringify({ source: c.name, sha256: c.sha256 })}\n${JSON.stringify({ line: 1, record: { subjectId: subjectIds[0] } })}\n`,
+  }));
+  const input: ReportInput = {
+    ...base,
+    citedDigests: (await Promise.all(excerpts.map((e) => excerptDigests(e.text, sha256Hex)))).flat(),
+  };
   const html = await renderReportHtml(input, sha256Hex);
   const markdown = await renderReportMarkdown(input, sha256Hex);
-  const cited = citedSources(reportProvenances(input), sourceNames);
-  subjectIds = [subject, ...new Set(set.decisions.flatMap((d) => (d.subjectId ? [d.subjectId] : [])))].slice(0, 50);
   request = {
     caseRecord: { case: record.case, activity: [...record.activity] },
     reportHtml: html.text,
     reportMarkdown: markdown.text,
     reportHash: html.hash,
-    excerpts: cited.map((c) => ({
-      ...c,
-      records: 1,
-      text: `${JSON.stringify({ source: c.name, sha256: c.sha256 })}\n${JSON.stringify({ line: 1, record: { subjectId: subjectIds[0] } })}\n`,
-    })),
+    excerpts,
   };
 }, 120_000);
 

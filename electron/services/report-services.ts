@@ -15,6 +15,8 @@ import { REPORT_HASH_PLACEHOLDER, sealReport, verifyReportSeal } from '../../sha
 import { exportBundle, type BundlePseudonymization } from '../bundle/export-bundle.js';
 import { pseudonymFor, sha256Hex } from '../bundle/hashing.js';
 import { pseudonymizeCaseRecord } from '../bundle/pseudonymize-case.js';
+import { pseudonymizedHashes, swapHashes } from '../bundle/pseudonymize-anchors.js';
+import { verifyBag } from '../bundle/bagit-verify.js';
 import { pseudonymizeText } from '../bundle/pseudonymize.js';
 import { createChromiumPrinter, type PdfPrinter } from '../bundle/report-pdf.js';
 import { tarFolder } from '../bundle/tar-write.js';
@@ -47,13 +49,21 @@ export async function checkCaseRecord(record: BundleExportRequest['caseRecord'])
   return record as unknown as CaseRecord;
 }
 
-/** Checks a sealed report; with pseudonymization, replaces the subject ids and seals it again. */
-async function resealed(text: string, which: string, p: BundlePseudonymization | undefined) {
+/**
+ * Checks a sealed report; with pseudonymization, replaces the subject ids, swaps the hashes it anchors for those of
+ * the pseudonymized log and excerpts, and seals it again.
+ */
+async function resealed(
+  text: string,
+  which: string,
+  p: BundlePseudonymization | undefined,
+  swaps: ReadonlyMap<string, string>,
+) {
   const seal = await verifyReportSeal(text, sha256Hex);
   if (!seal.ok) throw new Error(`The ${which} report: ${seal.reason}.`);
   if (!p) return { text, hash: seal.hash };
   const unsealed = text.split(seal.hash).join(REPORT_HASH_PLACEHOLDER);
-  return sealReport(pseudonymizeText(unsealed, p.subjectIds, p.pseudonym), sha256Hex);
+  return sealReport(swapHashes(pseudonymizeText(unsealed, p.subjectIds, p.pseudonym), swaps), sha256Hex);
 }
 
 async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
@@ -114,10 +124,11 @@ export function createReportHandlers(
         ? { subjectIds: new Set(request.pseudonymize.subjectIds), pseudonym: pseudonymFor(request.pseudonymize.key) }
         : undefined;
       const record = p ? await pseudonymizeCaseRecord(checked, p) : checked;
-      const html = await resealed(request.reportHtml, 'HTML', p);
+      const swaps = p ? await pseudonymizedHashes(checked.activity, record.activity, request.excerpts, p) : new Map();
+      const html = await resealed(request.reportHtml, 'HTML', p, swaps);
       if (!p && html.hash !== request.reportHash)
         throw new Error(`The HTML report's hash is ${html.hash}, not the ${request.reportHash} it was sent with.`);
-      const markdown = await resealed(request.reportMarkdown, 'Markdown', p);
+      const markdown = await resealed(request.reportMarkdown, 'Markdown', p, swaps);
       const at = now();
       const stamp = at
         .toISOString()
@@ -139,6 +150,12 @@ export function createReportHandlers(
         now: at,
         info: p ? [['Activity-Log', RECHAINED]] : [],
       });
+      const verdict = await verifyBag(bag.dir);
+      const first = verdict.discrepancies[0];
+      if (first)
+        throw new Error(
+          `The bundle written to ${bag.dir} does not verify: ${first.file}: ${first.message}${first.expected !== undefined ? ` (expected ${first.expected}, actual ${first.actual ?? 'none'})` : ''}`,
+        );
       const size = await folderSize(bag.dir);
       const archive = request.archive && size.bytes <= MAX_ARCHIVE_BYTES;
       return {

@@ -5,8 +5,11 @@
  */
 import { citedSources } from '../../shared/case/citations';
 import type { BundleExportResponse, IpcApi } from '../../shared/ipc/contract';
+import type { EvidenceSet } from '../../shared/model/evidence-set';
+import { excerptDigests } from '../../shared/report/report-anchors';
 import { reportProvenances } from '../../shared/report/report-data';
 import type { TimeZoneChoice } from '../../shared/time/format-time';
+import { webSha256 } from '../case/web-sha256';
 import { useInvestigation } from '../stores/investigation-store';
 import { citedExcerpts, subjectIdsIn } from './cited-excerpts';
 import { openCaseRecord, type CaseRecordSource } from './open-case-record';
@@ -29,8 +32,34 @@ export async function buildOpenCaseReport(
   const generator = `${info.name} ${info.version}`;
   const investigation = investigationOf(evidence, decision, featureName, results);
   const { record, source } = await openCaseRecord(caseRecord, investigation, generator, now);
-  const built = await sealedReport(record, investigation, sourceNamesOf(sources), timeZone, generator, now);
+  const names = sourceNamesOf(sources);
+  const provenances = reportProvenances({
+    case: record.case,
+    activity: record.activity,
+    investigation,
+    sourceNames: names,
+    generatedAt: now.toISOString(),
+    timeZone,
+    generator,
+  });
+  const cited = citedSources(provenances, names);
+  const citedDigests = (
+    await Promise.all(excerptsOf(evidence, cited, sources).map((e) => excerptDigests(e.text, webSha256)))
+  ).flat();
+  const built = await sealedReport(record, investigation, names, timeZone, generator, now, { citedDigests });
   return { ...built, recordSource: source };
+}
+
+/** The excerpts the bundle carries for the cited sources (the report anchors each entry's SHA-256). */
+function excerptsOf(
+  evidence: EvidenceSet,
+  cited: ReturnType<typeof citedSources>,
+  sources: ReadonlyArray<{ readonly id: string; readonly counts?: Readonly<Record<string, number>> }>,
+) {
+  const counts = Object.fromEntries(
+    sources.map((s) => [s.id, Object.values(s.counts ?? {}).reduce((a, b) => a + b, 0)]),
+  );
+  return citedExcerpts(evidence, cited, counts);
 }
 
 /** Prints the report's HTML to PDF in the main process; returns the PDF's bytes. */
@@ -48,11 +77,7 @@ export async function exportCaseBundle(
   const { evidence, sources } = useInvestigation.getState();
   if (!evidence) throw new Error('No case is open.');
   const input = report.input;
-  const cited = citedSources(reportProvenances(input), input.sourceNames);
-  const counts = Object.fromEntries(
-    sources.map((s) => [s.id, Object.values(s.counts ?? {}).reduce((a, b) => a + b, 0)]),
-  );
-  const excerpts = citedExcerpts(evidence, cited, counts);
+  const excerpts = excerptsOf(evidence, citedSources(reportProvenances(input), input.sourceNames), sources);
   const caseRecord = { case: input.case, activity: [...input.activity] };
   const key = options.pseudonymizeKey;
   const texts = [report.html.text, report.markdown.text, JSON.stringify(caseRecord), ...excerpts.map((e) => e.text)];

@@ -42,7 +42,7 @@ export interface SealedReport {
   readonly markdown: { readonly text: string; readonly hash: string };
 }
 
-/** Renders and seals both reports of a case. */
+/** Renders and seals both reports of a case; `anchors` are the cited digests and signer the report anchors. */
 export async function sealedReport(
   record: CaseRecord,
   investigation: Investigation,
@@ -50,6 +50,7 @@ export async function sealedReport(
   timeZone: TimeZoneChoice,
   generator: string,
   now: Date = new Date(),
+  anchors: Pick<ReportInput, 'citedDigests' | 'signer'> = {},
 ): Promise<SealedReport> {
   const input: ReportInput = {
     case: record.case,
@@ -59,6 +60,7 @@ export async function sealedReport(
     generatedAt: now.toISOString(),
     timeZone,
     generator,
+    ...anchors,
   };
   const [html, markdown] = await Promise.all([
     renderReportHtml(input, webSha256),

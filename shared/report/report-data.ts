@@ -9,6 +9,7 @@ import { isGap, type CardAnswer } from '../lineage/card-types';
 import type { Provenance } from '../model/records';
 import type { TimeZoneChoice } from '../time/format-time';
 import { pointerText } from '../model/citation';
+import type { CitedDigest } from './report-anchors';
 
 export interface ReportInput {
   readonly case: Case;
@@ -21,6 +22,10 @@ export interface ReportInput {
   readonly timeZone: TimeZoneChoice;
   /** What produced the report, e.g. `lineage-investigator 0.1.0`. */
   readonly generator: string;
+  /** The SHA-256 of each cited line or pointer as the evidence bundle carries it (report-anchors.ts). */
+  readonly citedDigests?: ReadonlyArray<CitedDigest>;
+  /** The key that signs the evidence bundle: its fingerprint (`sha256:<hex>` of the SPKI DER) and PEM. */
+  readonly signer?: { readonly fingerprint: string; readonly publicKeyPem: string };
 }
 
 export interface TimelineEntry {

@@ -14,6 +14,7 @@ import {
   lineageSection,
   timelineAndScopeSection,
 } from './report-html-sections';
+import { anchorsSectionHtml } from './report-anchor-section';
 import { REPORT_HASH_LABEL, REPORT_HASH_PLACEHOLDER, sealReport } from './report-seal';
 
 /** A CSS string literal: quotes, backslashes, newlines and `<` escaped so imported text cannot end it. */
@@ -65,6 +66,7 @@ export function renderReportHtmlUnsealed(input: ReportInput): string {
     timelineAndScopeSection(input),
     findingsSection(input),
     documentSection(input),
+    anchorsSectionHtml(input),
     '</main>',
     `<footer><p class="seal">${REPORT_HASH_LABEL}${REPORT_HASH_PLACEHOLDER}</p>`,
     '<p class="meta">The hash is the SHA-256 of this file with every occurrence of the hash replaced by the placeholder &#123;&#123;REPORT-SHA256&#125;&#125; (see docs/evidence-bundle.md).</p></footer>',

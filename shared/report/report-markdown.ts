@@ -7,6 +7,7 @@ import { CASE_STEPS } from '../case/case-types';
 import { formatTime } from '../time/format-time';
 import { mdCode, mdTable, mdText } from './markdown-escape';
 import { cardRows, citeText, evidenceIndex, lineList, reportTimeline, type ReportInput } from './report-data';
+import { anchorsSectionMarkdown } from './report-anchor-section';
 import { REPORT_HASH_LABEL, REPORT_HASH_PLACEHOLDER, sealReport } from './report-seal';
 
 /** The Markdown report before sealing (holds the hash placeholder). */
@@ -204,6 +205,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
   );
   const last = input.activity[input.activity.length - 1];
   out.push(`Activity log: ${input.activity.length} entries${last ? `, last hash ${mdCode(last.hash)}` : ''}.`, '');
+  out.push(...anchorsSectionMarkdown(input));
   out.push(
     '---',
     '',
