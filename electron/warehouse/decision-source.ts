@@ -68,7 +68,7 @@ export async function openDecisionSource(spec: string, mapping?: ImportMapping):
 }
 
 async function openEngine(spec: string): Promise<SqlEngine> {
-  if (isPostgresUrl(spec)) throw new Error('PostgreSQL sources are not read yet');
+  if (isPostgresUrl(spec)) return (await import('./postgres-engine.js')).openPostgres(spec);
   const relation = await duckdbRelation(spec);
   if (!relation) throw new Error(`${spec}: not a Parquet file or a folder of Parquet, CSV or JSON-lines files`);
   return openDuckdb(relation, spec);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -8,18 +8,13 @@ import { runInvestigateCommand } from '../cli/investigate-command.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { openDecisionSource, type DecisionSource } from './decision-source.js';
+import { answers, FLAT_MAPPING, flatRows, investigateWith, truth } from './flat-sample.fixture.js';
 import { exportVersionCsv, outcomeSeries, versionPage, versionScope } from './decision-queries.js';
 
-const SAMPLE = 'assets/sample';
-const truth = JSON.parse(readFileSync(join(SAMPLE, 'ground-truth.json'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'li-parquet-'));
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The sample's other evidence: everything but its decision log. */
-const evidence = readdirSync(SAMPLE)
-  .filter((f) => f !== 'decisions.jsonl' && f !== 'ground-truth.json')
-  .map((f) => join(SAMPLE, f));
 const flat = join(dir, 'decisions-flat.jsonl');
 const parquet = join(dir, 'decisions.parquet');
 const hive = join(dir, 'hive');
@@ -27,52 +22,13 @@ const mappingFile = join(dir, 'mapping.json');
 
 /** The sample's decisions as a warehouse keeps them: one flat row each, columns named by their producer. */
 beforeAll(async () => {
-  const rows = readFileSync(join(SAMPLE, 'decisions.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const d = JSON.parse(line);
-      const f = d.features.find((x: { name: string }) => x.name === truth.feature.name);
-      return {
-        id: d.decision_id,
-        ts: d.timestamp,
-        customer: d.subject_id,
-        model_name: d.model.name,
-        model_version: d.model.version,
-        env: d.environment,
-        prediction: d.output?.label,
-        score: d.output?.score,
-        action_taken: d.action,
-        [truth.feature.name]: f?.value ?? null,
-        ds_namespace: f?.dataset?.namespace,
-        ds_name: f?.dataset?.name,
-        ds_version: f?.dataset_version,
-        feat_version: f?.feature_version,
-      };
-    });
-  writeFileSync(flat, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   writeFileSync(
-    mappingFile,
-    JSON.stringify({
-      kind: 'decision-log',
-      fields: {
-        decision_id: 'id',
-        timestamp: 'ts',
-        subject_id: 'customer',
-        'model.name': 'model_name',
-        'model.version': 'model_version',
-        environment: 'env',
-        'output.label': 'prediction',
-        'output.score': 'score',
-        action: 'action_taken',
-        'features[].dataset.namespace': 'ds_namespace',
-        'features[].dataset.name': 'ds_name',
-        'features[].dataset_version': 'ds_version',
-        'features[].feature_version': 'feat_version',
-      },
-      features: [truth.feature.name],
-    }),
+    flat,
+    flatRows()
+      .map((r) => JSON.stringify(r))
+      .join('\n') + '\n',
   );
+  writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const read = `read_json('${flat}', format = 'newline_delimited')`;
@@ -85,22 +41,7 @@ beforeAll(async () => {
   db.closeSync();
 }, 60_000);
 
-async function investigate(source: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const args = [...evidence.flatMap((p) => ['--source', p]), '--source', source, '--mapping', mappingFile];
-  const code = await runInvestigateCommand([...args, '--decision', truth.caseDecisionId, '--json'], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, json: code === 0 ? JSON.parse(out.join('\n')) : undefined, err: err.join('\n') };
-}
-
-/** The answers an investigator reads, without the citations of the decision log's own rows. */
-const answers = (r: Record<string, unknown>) => {
-  const { trace, ...rest } = r as { trace: { nodes: Array<{ evidence: unknown }> } };
-  return { ...rest, trace: { ...trace, nodes: trace.nodes.map(({ evidence: _e, ...n }) => n) } };
-};
+const investigate = (source: string) => investigateWith(source, mappingFile);
 
 describe('decision logs read in place by DuckDB', () => {
   let fromJsonl: Record<string, unknown>;

@@ -1,0 +1,87 @@
+/**
+ * The sample's decisions as a warehouse keeps them, for the in-place source tests: one flat row per decision with
+ * the investigated feature as a column and columns named by their producer, and the column mapping that reads them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInvestigateCommand } from '../cli/investigate-command.js';
+
+export const SAMPLE = 'assets/sample';
+export const truth = JSON.parse(readFileSync(join(SAMPLE, 'ground-truth.json'), 'utf8'));
+
+export interface FlatRow {
+  readonly [column: string]: string | number | boolean | null | undefined;
+}
+
+/** The flat rows, in the log's order. */
+export function flatRows(): FlatRow[] {
+  return readFileSync(join(SAMPLE, 'decisions.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const d = JSON.parse(line);
+      const f = d.features.find((x: { name: string }) => x.name === truth.feature.name);
+      return {
+        id: d.decision_id,
+        ts: d.timestamp,
+        customer: d.subject_id,
+        model_name: d.model.name,
+        model_version: d.model.version,
+        env: d.environment,
+        prediction: d.output?.label,
+        score: d.output?.score,
+        action_taken: d.action,
+        [truth.feature.name]: f?.value ?? null,
+        ds_namespace: f?.dataset?.namespace,
+        ds_name: f?.dataset?.name,
+        ds_version: f?.dataset_version,
+        feat_version: f?.feature_version,
+      };
+    });
+}
+
+/** The column mapping of the flat rows. */
+export const FLAT_MAPPING = {
+  kind: 'decision-log',
+  fields: {
+    decision_id: 'id',
+    timestamp: 'ts',
+    subject_id: 'customer',
+    'model.name': 'model_name',
+    'model.version': 'model_version',
+    environment: 'env',
+    'output.label': 'prediction',
+    'output.score': 'score',
+    action: 'action_taken',
+    'features[].dataset.namespace': 'ds_namespace',
+    'features[].dataset.name': 'ds_name',
+    'features[].dataset_version': 'ds_version',
+    'features[].feature_version': 'feat_version',
+  },
+  features: [truth.feature.name as string],
+} as const;
+
+/** The sample's other evidence: everything but its decision log and its ground truth. */
+export const otherEvidence = (): string[] =>
+  readdirSync(SAMPLE)
+    .filter((f) => f !== 'decisions.jsonl' && f !== 'ground-truth.json')
+    .map((f) => join(SAMPLE, f));
+
+/** `investigate --json` of the case decision over the other evidence and `source`, read through `mappingFile`. */
+export async function investigateWith(source: string, mappingFile: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const args = [...otherEvidence().flatMap((p) => ['--source', p]), '--source', source, '--mapping', mappingFile];
+  const code = await runInvestigateCommand([...args, '--decision', truth.caseDecisionId, '--json'], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
+  const text = out.join('\n');
+  return { code, text, json: code === 0 ? JSON.parse(text) : undefined, err: err.join('\n') };
+}
+
+/** The answers an investigator reads, without the citations of the decision log's own rows. */
+export const answers = (r: Record<string, unknown>) => {
+  const { trace, ...rest } = r as { trace: { nodes: Array<{ evidence: unknown }> } };
+  return { ...rest, trace: { ...trace, nodes: trace.nodes.map(({ evidence: _e, ...n }) => n) } };
+};

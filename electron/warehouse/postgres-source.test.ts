@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
+import { openDecisionSource } from './decision-source.js';
+import { answers, FLAT_MAPPING, flatRows, investigateWith, truth } from './flat-sample.fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'li-postgres-source-'));
+process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
+const flat = join(dir, 'decisions-flat.jsonl');
+const mappingFile = join(dir, 'mapping.json');
+const PASSWORD = 'Tr0ub4dor-reader-secret';
+
+if (skipPostgres()) console.warn(POSTGRES_MISSING);
+
+describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real server', () => {
+  let server: ThrowawayPostgres;
+  let url: string;
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    const rows = flatRows();
+    writeFileSync(flat, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ml`);
+    await admin.query(
+      `CREATE TABLE ml.decisions (id text PRIMARY KEY, ts timestamptz NOT NULL, customer text, model_name text,
+       model_version text, env text, prediction text, score double precision, action_taken text,
+       "${truth.feature.name}" boolean, ds_namespace text, ds_name text, ds_version text, feat_version text)`,
+    );
+    for (let i = 0; i < rows.length; i += 1000)
+      await admin.query(`INSERT INTO ml.decisions SELECT * FROM json_populate_recordset(NULL::ml.decisions, $1)`, [
+        JSON.stringify(rows.slice(i, i + 1000)),
+      ]);
+    await admin.query(`CREATE ROLE reader LOGIN PASSWORD '${PASSWORD}'`);
+    await admin.query(`GRANT USAGE ON SCHEMA ml TO reader; GRANT SELECT ON ml.decisions TO reader`);
+    await admin.end();
+    url = `postgresql://reader:${PASSWORD}@127.0.0.1:${server.port}/postgres?table=ml.decisions`;
+  }, 120_000);
+
+  afterAll(() => {
+    server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the answers of the same decisions in JSON lines, and never prints the password', async () => {
+    const fromJsonl = await investigateWith(flat, mappingFile);
+    const fromTable = await investigateWith(url, mappingFile);
+    expect(fromTable.err).toBe('');
+    expect(fromTable.code).toBe(0);
+    expect(fromTable.json.scope.affectedDecisions).toBe(truth.decisions.affected);
+    expect(fromTable.json.onset.onset).toBe(new Date(truth.onset.timestamp).toISOString());
+    expect(answers(fromTable.json)).toEqual(answers(fromJsonl.json));
+    expect(fromTable.text).not.toContain(PASSWORD);
+    const decisionNode = (fromTable.json.trace.nodes as Array<{ kind: string; evidence: { source: string } | null }>)
+      .map((n) => n.evidence?.source ?? '')
+      .find((s) => s.startsWith('postgresql://'));
+    expect(decisionNode).toBe(`postgresql://reader@127.0.0.1:${server.port}/postgres?table=ml.decisions`);
+  }, 120_000);
+
+  it('says what is wrong without the password: a refused login, a table that is not there', async () => {
+    const wrong = await investigateWith(url.replace(PASSWORD, `${PASSWORD}-not`), mappingFile);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/password authentication failed for user "reader"/);
+    expect(wrong.err).toContain(`127.0.0.1:${server.port}`);
+    expect(wrong.err).not.toContain(PASSWORD);
+    const missing = await investigateWith(url.replace('ml.decisions', 'ml.nope'), mappingFile);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/relation "ml\.nope" does not exist/);
+    expect(missing.err).not.toContain(PASSWORD);
+  }, 60_000);
+
+  it('reads in a read-only session: the source cannot write, even where the role could', async () => {
+    const admin = new URL(server.adminUrl);
+    admin.searchParams.set('table', 'ml.decisions');
+    const source = await openDecisionSource(admin.toString(), FLAT_MAPPING);
+    try {
+      await expect(source.engine.query({ text: 'CREATE TABLE ml.written (a int)', params: [] })).rejects.toThrow(
+        /read-only transaction/,
+      );
+      await expect(source.engine.query({ text: 'DELETE FROM ml.decisions', params: [] })).rejects.toThrow(
+        /read-only transaction/,
+      );
+      expect(source.label).not.toContain(admin.password);
+    } finally {
+      await source.close();
+    }
+  }, 60_000);
+});
