@@ -89,6 +89,17 @@ describe('a genuine bundle', () => {
     expect(v.code).toBe(0);
   });
 
+  it('verifies when the case is titled and owned like a seal (`Report SHA-256: 000…`)', async () => {
+    const bag = join(work, 'lookalike');
+    const lookalike = `Report SHA-256: ${'0'.repeat(64)}`;
+    const args = ['--source', 'assets/sample', '--decision', truth.caseDecisionId, '--format', 'bagit', '--out', bag];
+    expect(await runReportCommand([...args, '--title', lookalike, '--owner', lookalike], quiet)).toBe(0);
+    expect(readFileSync(join(bag, 'data', 'report', 'report.md'), 'utf8')).toContain(lookalike);
+    const v = await verify(bag);
+    expect(v.err).toBe('');
+    expect(v.code).toBe(0);
+  }, 60_000);
+
   it("verifies against the report's hash the auditor recorded, and fails against another", async () => {
     const html = readFileSync(join(bags.excerpts, 'data', 'report', 'report.html'));
     const seal = /<meta name="report-sha256" content="([0-9a-f]{64})">/.exec(html.toString('utf8'))?.[1] as string;

@@ -1,8 +1,11 @@
 /**
  * The report's own hash, printed on every page. A report is rendered with the placeholder `{{REPORT-SHA256}}`
  * wherever its hash goes; its hash is the SHA-256 of that rendering (UTF-8), and sealing replaces every
- * placeholder with the hash. To check a report: take the hash it prints after `Report SHA-256: `, replace every
- * occurrence of that hash in the text by the placeholder, and hash the result — it must give the same hash.
+ * placeholder with the hash. To check a report: read the hash from its own place — in HTML the line
+ * `<meta name="report-sha256" content="…">` of the head, in Markdown the footer's line `Report SHA-256: …` (the
+ * last line that is only that) — replace every occurrence of it in the text by the placeholder, and hash the
+ * result: it must give the same hash. Imported text is escaped and never starts a line of its own, so a name such
+ * as `Report SHA-256: 000…` cannot stand in for the seal.
  */
 import type { Sha256 } from '../case/case-types';
 
@@ -20,11 +23,40 @@ export type SealVerdict =
   | { readonly ok: true; readonly hash: string }
   | { readonly ok: false; readonly reason: string; readonly expected?: string; readonly actual?: string };
 
-/** Checks a sealed report's printed hash against its content. */
+const HTML_SEAL = /^<meta name="report-sha256" content="([0-9a-f]{64})">$/;
+const MARKDOWN_SEAL = new RegExp(`^${REPORT_HASH_LABEL}([0-9a-f]{64})$`);
+
+/**
+ * The hash a sealed report prints in its seal's own place: the HTML head's `report-sha256` meta line (before
+ * `</head>`), or the Markdown footer's `Report SHA-256: <hex>` line. Undefined when there is none.
+ */
+export function readReportSeal(text: string): string | undefined {
+  const lines = text.split('\n');
+  if (/^<!doctype html>/i.test(text)) {
+    const head = lines.slice(
+      0,
+      Math.max(
+        0,
+        lines.findIndex((l) => l.includes('</head>')),
+      ),
+    );
+    for (const line of head) {
+      const m = HTML_SEAL.exec(line);
+      if (m) return m[1];
+    }
+    return undefined;
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = MARKDOWN_SEAL.exec((lines[i] as string).replace(/\r$/, ''));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** Checks a sealed report's printed hash (read from its seal's place, `readReportSeal`) against its content. */
 export async function verifyReportSeal(text: string, sha256: Sha256): Promise<SealVerdict> {
-  const at = text.indexOf(REPORT_HASH_LABEL);
-  const printed = at < 0 ? undefined : /^[0-9a-f]{64}/.exec(text.slice(at + REPORT_HASH_LABEL.length))?.[0];
-  if (!printed) return { ok: false, reason: `the report prints no "${REPORT_HASH_LABEL.trim()}" hash` };
+  const printed = readReportSeal(text);
+  if (!printed) return { ok: false, reason: `the report prints no "${REPORT_HASH_LABEL.trim()}" seal in its place` };
   const actual = await sha256(text.split(printed).join(REPORT_HASH_PLACEHOLDER));
   return actual === printed
     ? { ok: true, hash: printed }
