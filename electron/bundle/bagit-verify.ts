@@ -10,6 +10,7 @@ import { verifyChain } from '../../shared/case/activity-log.js';
 import { caseFromActivity } from '../../shared/case/case-actions.js';
 import { canonicalJson } from '../../shared/case/canonical-json.js';
 import type { ActivityEntry } from '../../shared/case/case-types.js';
+import { activityHead } from '../../shared/report/report-anchors.js';
 import { parseBagInfo, parseManifest, type ManifestLine } from './bagit-files.js';
 import { checkBagRoot, checkTagManifestCoverage } from './bag-root.js';
 import { checkBundleContents } from './bundle-contents.js';
@@ -171,6 +172,16 @@ async function checkCase(dir: string, found: Discrepancy[]): Promise<CheckedCase
     found.push({ file, message: `the activity log cannot be replayed: ${(error as Error).message}` });
     return { entries: activity.length };
   }
+  const head = activityHead(activity);
+  const anchored = (record as { activityHead?: { entries?: unknown; hash?: unknown } }).activityHead;
+  if (!anchored) found.push({ file, message: "does not record its activity log's head (activityHead)" });
+  else if (anchored.entries !== head.entries || anchored.hash !== head.hash)
+    found.push({
+      file,
+      message: 'its activity log is not the one its activityHead records (entries and last hash)',
+      expected: `${String(anchored.entries)} ${String(anchored.hash)}`,
+      actual: `${head.entries} ${head.hash}`,
+    });
   return { entries: activity.length, record: { caseId: String(record.case?.id), activity } };
 }
 

@@ -12,7 +12,7 @@ import { headlessCase } from '../../shared/case/headless-case.js';
 import type { DiffOf } from '../../shared/analysis/engine-types.js';
 import { investigate, type Investigation } from '../../shared/case/investigation.js';
 import type { EvidenceSet } from '../../shared/model/evidence-set.js';
-import { excerptDigests, type CitedDigest } from '../../shared/report/report-anchors.js';
+import { activityHead, excerptDigests, type CitedDigest } from '../../shared/report/report-anchors.js';
 import { reportProvenances, type ReportInput } from '../../shared/report/report-data.js';
 import { renderReportHtmlUnsealed } from '../../shared/report/report-html.js';
 import { renderReportMarkdownUnsealed } from '../../shared/report/report-markdown.js';
@@ -119,5 +119,12 @@ export async function readCaseRecord(path: string): Promise<CaseRecord> {
   if (!chain.ok) throw new Error(`${path}: ${chain.reason}`);
   if (canonicalJson(caseFromActivity(record.activity)) !== canonicalJson(record.case))
     throw new Error(`${path}: the case does not match what its activity log records.`);
-  return record;
+  // A bundle's case.json records its log's head: a log with its last entries dropped is still a valid chain.
+  const anchored = (record as { activityHead?: { entries?: unknown; hash?: unknown } }).activityHead;
+  const head = activityHead(record.activity);
+  if (anchored && (anchored.entries !== head.entries || anchored.hash !== head.hash))
+    throw new Error(
+      `${path}: its activity log (${head.entries} entries, last hash ${head.hash}) is not the one its activityHead records (${String(anchored.entries)}, ${String(anchored.hash)}).`,
+    );
+  return { case: record.case, activity: record.activity };
 }

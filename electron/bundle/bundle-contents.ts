@@ -117,6 +117,14 @@ function checkCaseAgainst(facts: BundleFacts, anchors: ReportAnchors | undefined
       expected: String(head.entries),
       actual: infoEntries ?? 'none',
     });
+  const infoHead = one(facts.info, 'Activity-Log-Head');
+  if (infoHead !== head.hash)
+    found.push({
+      file: 'bag-info.txt',
+      message: "Activity-Log-Head is not the last hash of case.json's activity log",
+      expected: head.hash,
+      actual: infoHead ?? 'none',
+    });
   if (!anchors) return;
   if (anchors.caseId !== record.caseId)
     found.push({

@@ -137,7 +137,12 @@ describe('forgeries re-hashed end to end are named', () => {
     const file = join(bag, 'data', 'case', 'case.json');
     const record = JSON.parse(readFileSync(file, 'utf8')) as { case: unknown; activity: ActivityEntry[] };
     const activity = record.activity.slice(0, -1);
-    writeFileSync(file, `${JSON.stringify({ case: caseFromActivity(activity), activity }, null, 2)}\n`);
+    const head = { entries: activity.length, hash: activity[activity.length - 1]?.hash };
+    writeFileSync(
+      file,
+      `${JSON.stringify({ case: caseFromActivity(activity), activity, activityHead: head }, null, 2)}\n`,
+    );
+    edit(join(bag, 'bag-info.txt'), (t) => t.replace(/^Activity-Log-Head: .*$/m, `Activity-Log-Head: ${head.hash}`));
     edit(join(bag, 'bag-info.txt'), (t) =>
       t.replace(/^Activity-Log-Entries: .*$/m, `Activity-Log-Entries: ${activity.length}`),
     );
@@ -147,6 +152,21 @@ describe('forgeries re-hashed end to end are named', () => {
     expect(v.err).toContain(
       `data/case/case.json: its activity log's head is not the one the report anchors (entries and last hash) (expected ${record.activity.length} `,
     );
+  });
+
+  it("the activity log's last entry dropped: named by case.json's head, bag-info's and the report's", async () => {
+    const bag = copyOf(bags.excerpts);
+    const file = join(bag, 'data', 'case', 'case.json');
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { activity: ActivityEntry[]; activityHead: unknown };
+    const activity = record.activity.slice(0, -1);
+    const kept = { case: caseFromActivity(activity), activity, activityHead: record.activityHead };
+    writeFileSync(file, `${JSON.stringify(kept, null, 2)}\n`);
+    rehash(bag);
+    const v = await verify(bag);
+    expect(v.code).toBe(1);
+    expect(v.err).toContain('data/case/case.json: its activity log is not the one its activityHead records');
+    expect(v.err).toContain("bag-info.txt: Activity-Log-Head is not the last hash of case.json's activity log");
+    expect(v.err).toContain("data/case/case.json: its activity log's head is not the one the report anchors");
   });
 
   it('a case.json edited and chained again from the edit on', async () => {
@@ -162,7 +182,10 @@ describe('forgeries re-hashed end to end are named', () => {
       };
       rechained.push({ ...body, hash: sha(entryHashInput(body)) });
     }
-    writeFileSync(file, `${JSON.stringify({ case: caseFromActivity(rechained), activity: rechained }, null, 2)}\n`);
+    const head = { entries: rechained.length, hash: rechained[rechained.length - 1]?.hash };
+    const forged = { case: caseFromActivity(rechained), activity: rechained, activityHead: head };
+    writeFileSync(file, `${JSON.stringify(forged, null, 2)}\n`);
+    edit(join(bag, 'bag-info.txt'), (t) => t.replace(/^Activity-Log-Head: .*$/m, `Activity-Log-Head: ${head.hash}`));
     rehash(bag);
     const v = await verify(bag);
     expect(v.code).toBe(1);

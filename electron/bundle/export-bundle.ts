@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { CaseRecord } from '../../shared/case/case-types.js';
+import { activityHead } from '../../shared/report/report-anchors.js';
 import type { CitedSource } from '../../shared/case/citations.js';
 import { writeBag, type PayloadItem, type WrittenBag } from './bagit-write.js';
 import { BUNDLE_PATHS, payloadPath } from './bundle-layout.js';
@@ -47,7 +48,9 @@ export interface BundleInput {
 
 /** Writes the bundle; throws when the case itself still holds a raw subject id that pseudonymization must hide. */
 export async function exportBundle(input: BundleInput): Promise<WrittenBag> {
-  const caseJson = `${JSON.stringify(input.record, null, 2)}\n`;
+  // The log's head rides with the case: a log with its last entries dropped is still a valid chain, not this head.
+  const head = activityHead(input.record.activity);
+  const caseJson = `${JSON.stringify({ ...input.record, activityHead: head }, null, 2)}\n`;
   const p = input.pseudonymize;
   if (p) {
     const leaked = findSubjectId(caseJson, p.subjectIds) ?? findSubjectId(input.reportHtml, p.subjectIds);
@@ -117,7 +120,8 @@ export async function exportBundle(input: BundleInput): Promise<WrittenBag> {
       ['External-Identifier', input.record.case.id],
       ['External-Description', `Evidence bundle of case ${input.record.case.id}: ${input.record.case.title}`],
       ['Report-SHA256', input.reportHash],
-      ['Activity-Log-Entries', String(input.record.activity.length)],
+      ['Activity-Log-Entries', String(head.entries)],
+      ['Activity-Log-Head', head.hash],
       ['Sources-Included', include],
       ...(p
         ? ([
