@@ -1,6 +1,6 @@
 /**
  * Imports every listed input through the streaming importers: a file is hashed, then decoded chunk by chunk
- * (invalid UTF-8 reported as a warning with its lines) and pushed; a Git repository's `git log` is streamed
+ * (UTF-8, or UTF-16 after its byte order mark; invalid UTF-8 is warned of by the importer, with its lines) and pushed; a Git repository's `git log` is streamed
  * from git. Records are handed to `onRecords` in batches, never gathered here. Inputs are identified by their
  * SHA-256, as the app's store identifies sources: an input with the bytes of one read before (a copy, a bundle
  * given twice) is not read again but listed in `duplicates`, with the same files listing-inputs.ts found.
@@ -10,7 +10,7 @@ import type { ImportMapping } from '../../shared/importers/mapping.js';
 import { HEAD_SIZE, startImport, type ImportSummary, type StartOptions } from '../../shared/importers/streaming.js';
 import type { EvidenceRecord, ImportWarning } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
-import { damageWarning, decodeFile, hashFile } from './decode-stream.js';
+import { decodeFile, hashFile } from './decode-stream.js';
 import { streamGitHistory } from './git-log-stream.js';
 import { listInputs, type DuplicateInput, type ListedInput, type ReadProblem } from './list-inputs.js';
 
@@ -121,7 +121,7 @@ async function importOne(
   const source = { id: sha256, name: input.name };
   let job: ReturnType<typeof startImport> | undefined;
   let head = '';
-  const damage = await decodeFile(input.path, (text) => {
+  await decodeFile(input.path, (text) => {
     if (!job) {
       head += text;
       if (head.length < HEAD_SIZE) return;
@@ -136,17 +136,7 @@ async function importOne(
   drain(job);
   if (options.mapping && !options.start?.mapping && needsMapping(summary, head.slice(0, HEAD_SIZE)))
     return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash);
-  const message = damageWarning(damage);
-  const warnings = message ? [{ sourceName: input.name, line: damage.lines[0], message }] : [];
-  return {
-    index,
-    path: input.path,
-    name: input.name,
-    reader: 'file',
-    sha256,
-    size,
-    summary: withWarnings(summary, warnings),
-  };
+  return { index, path: input.path, name: input.name, reader: 'file', sha256, size, summary };
 }
 
 /**

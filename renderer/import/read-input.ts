@@ -1,10 +1,11 @@
 /**
  * Reading one input a piece at a time: a File's bytes for hashing, its text decoded as UTF-8 (invalid bytes
- * become U+FFFD for the importer to report, never an exception) with each piece's bytes handed on to a hasher, or
+ * become U+FFFD for the importer to report, never an exception; UTF-16 after its byte order mark) with each piece's bytes handed on to a hasher, or
  * text the main process already read.
  */
 import type { ImportTimings } from './import-timings';
 import { Sha256 } from './sha256';
+import { encodingOf, type TextEncodingName } from '../../shared/importers/text-encoding';
 import { Utf8SplitDecoder } from './utf8-split-decoder';
 
 /** Text pieces of this size are handed to the importer from in-memory text. */
@@ -64,18 +65,27 @@ export interface DecodeOptions {
 /** The text of a file, decoded as it is read (ASCII lines kept one-byte strings: utf8-split-decoder.ts). */
 export async function* decodeFile(file: Blob, options: DecodeOptions = {}): AsyncGenerator<TextPiece> {
   const { pieceSize = FILE_PIECE, onBytes, timings } = options;
-  const decoder = new Utf8SplitDecoder();
+  let decoder: { decode(bytes: Uint8Array): string[]; end(): string } | undefined;
   let bytes = 0;
   for await (const value of readPieces(file, pieceSize, timings)) {
     bytes += value.byteLength;
-    const decode = () => decoder.decode(value);
+    decoder ??= decoderFor(encodingOf(value));
+    const active = decoder;
+    const decode = () => active.decode(value);
     const texts = timings ? timings.time('decode', decode) : decode();
     if (onBytes && timings) timings.time('hand-to-hash', () => onBytes(value));
     else onBytes?.(value);
     for (const text of texts) yield { text, bytes };
   }
-  const rest = decoder.end();
+  const rest = decoder?.end();
   if (rest) yield { text: rest, bytes };
+}
+
+/** UTF-8 through the split decoder; UTF-16 (after its byte order mark) through the platform's decoder. */
+function decoderFor(encoding: TextEncodingName): { decode(bytes: Uint8Array): string[]; end(): string } {
+  if (encoding === 'utf-8') return new Utf8SplitDecoder();
+  const utf16 = new TextDecoder(encoding, { fatal: false });
+  return { decode: (bytes) => [utf16.decode(bytes, { stream: true })], end: () => utf16.decode() };
 }
 
 /** In-memory text in pieces (progress counts characters). */

@@ -8,7 +8,7 @@ import { ACCEPTED_KINDS, describeInput, notEvidence } from './describe-input';
 import { classifyRecord, sniffKeys, WRAPPER_KEYS, type RecordKind } from './detect';
 import type { DocumentImporter, DocumentOutput } from './document-importer';
 import { ImportSink, whereOf } from './import-sink';
-import { framingOf, InputFraming, type RawItem } from './input-framing';
+import { checkedDepth, framingOf, InputFraming, type RawItem } from './input-framing';
 import { isObject, readJsonInput, tryParse } from './json-input';
 import { applyMapping } from './mapping';
 import { DOCUMENT_IMPORTERS, EMPTY_WRAPPER_KINDS, RECORD_MAPPERS } from './record-kinds';
@@ -95,7 +95,7 @@ export function createAutoImport(head: string, source: ImportSource, options: St
     end() {
       const text = framer.end();
       if (framer.tooLarge) sink.reject({}, 'too large to read as one document: use JSON lines or a JSON array');
-      else if (framing === 'document') documentEnd(text, (item) => pending.push(item));
+      else if (framing === 'document') documentEnd(text, (item) => pending.push(checkedDepth(item)));
       else if (framing === 'text')
         textEnd(text, options, (importer, value, lineOf) => {
           decision = { mode: 'document', importer };

@@ -1,5 +1,6 @@
 /**
- * Recognizing CSV by its content (a header row and rows with as many fields, cut by a comma, semicolon or tab)
+ * Recognizing CSV by its content (a header row and rows with as many fields — all but at most one of the first
+ * rows —, cut by a comma, semicolon or tab)
  * and showing a table's first rows — of a CSV, or of JSON lines whose fields the detector does not know — for
  * the mapping dialog. Parsing is papaparse's, over strings only (shared/ stays pure).
  */
@@ -41,7 +42,9 @@ export function sniffCsv(head: string): CsvDialect | undefined {
   if (!headers || !CSV_DELIMITERS.includes(delimiter) || headers.length < 2) return undefined;
   const names = headers.map((h) => h.trim());
   if (names.some((h) => h === '' || h.length > 100) || new Set(names).size !== names.length) return undefined;
-  if (rows.some((row) => row.length !== headers.length)) return undefined;
+  // One ragged row among the first is a CSV with a row to reject (csv-importer.ts), not "not a CSV".
+  const ragged = rows.filter((row) => row.length !== headers.length).length;
+  if (ragged > 1 || (ragged === 1 && rows.length - ragged < 1)) return undefined;
   if (parsed.errors.some((e) => e.type === 'Quotes')) return undefined;
   const newline = linebreak === '\r\n' || linebreak === '\r' ? linebreak : '\n';
   return { delimiter, newline, headers: names };

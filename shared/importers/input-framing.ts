@@ -2,10 +2,13 @@
  * Cuts an input pushed in chunks into top-level values ("raw items"), by the framing its first characters show:
  * JSON lines (each line parsed on its own, 1-based line numbers), a streamed JSON array or wrapper object
  * (elements with JSON pointers), one buffered JSON document, other text (buffered for YAML), or binary data.
+ * Text that opens as JSON is framed as JSON even with a NUL or other control bytes in its first 8 KB: a line that
+ * cannot be read is rejected with its number, never the whole file dropped as binary. A value nested deeper than
+ * MAX_DEPTH levels is an item that cannot be read (rejected with its line or pointer).
  */
 import { WRAPPER_KEYS } from './detect';
 import { JsonElementStream } from './json-stream';
-import { eachLine, looksBinary, tryParse } from './json-input';
+import { eachLine, looksBinary, MAX_DEPTH, nestedDeeperThan, tryParse } from './json-input';
 import { LineSplitter } from './line-splitter';
 
 /** One top-level value, or why it could not be read. `top`: a whole line or document (may be expanded). */
@@ -26,9 +29,8 @@ export const MAX_BUFFERED = 256 * 1024 * 1024;
 export function framingOf(head: string): { readonly framing: Framing; readonly wrapperKey?: string } {
   const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
   if (text.trim() === '') return { framing: 'lines' };
-  if (looksBinary(text)) return { framing: 'binary' };
   const start = text.trimStart()[0];
-  if (start !== '{' && start !== '[') return { framing: 'text' };
+  if (start !== '{' && start !== '[') return { framing: looksBinary(text) ? 'binary' : 'text' };
   const first = eachLine(text).next().value?.text ?? '';
   if (tryParse(first).ok) return { framing: 'lines' };
   if (start === '[') return { framing: 'array' };
@@ -46,11 +48,15 @@ export class InputFraming {
   private first = true;
   tooLarge = false;
 
+  private readonly emit: (item: RawItem) => void;
+
   constructor(
     readonly framing: Framing,
     wrapperKey: string | undefined,
-    private readonly emit: (item: RawItem) => void,
+    onItem: (item: RawItem) => void,
   ) {
+    const emit = (item: RawItem) => onItem(checkedDepth(item));
+    this.emit = emit;
     if (framing === 'lines') {
       this.lines = new LineSplitter((line, text) => {
         if (text.trim() === '') return;
@@ -85,4 +91,11 @@ export class InputFraming {
     this.buffered = [];
     return text;
   }
+}
+
+/** The item, or (when its value nests deeper than MAX_DEPTH) the same place with the reason it cannot be read. */
+export function checkedDepth(item: RawItem): RawItem {
+  if (!nestedDeeperThan(item.value)) return item;
+  const { value: _value, ...place } = item;
+  return { ...place, reason: `nested deeper than ${MAX_DEPTH} levels: not read` };
 }

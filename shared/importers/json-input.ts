@@ -86,6 +86,22 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The deepest nesting of objects and arrays a record may have (a store's structured clone recurses into it). */
+export const MAX_DEPTH = 256;
+
+/** True when `value` nests objects or arrays deeper than `max` levels; walks without recursion, stops early. */
+export function nestedDeeperThan(value: unknown, max: number = MAX_DEPTH): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const stack: Array<[object, number]> = [[value, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node))
+      if (typeof child === 'object' && child !== null) stack.push([child as object, depth + 1]);
+  }
+  return false;
+}
+
 /** NUL bytes, or many replacement/control characters near the start, mean the file is not text. */
 export function looksBinary(text: string): boolean {
   const head = text.slice(0, 8192);

@@ -12,6 +12,7 @@ import type { ImportMapping } from './mapping';
 import { appOutputHeadOf } from './app-outputs';
 import { IMPORTER_VERSION } from './record-runner';
 import { sourceTextReason } from './source-text';
+import { damageWarnings, ReplacementCounter } from './text-damage';
 
 export type { ImportMapping } from './mapping';
 
@@ -71,13 +72,32 @@ export const HEAD_SIZE = 65536;
 /**
  * Detects the kind from the first characters (`head`, e.g. the first 64 KB; the whole text when shorter) and
  * returns the incremental importer. `head` is only looked at: every character, head included, must still be pushed.
+ * Invalid UTF-8 (U+FFFD in the decoded text) is warned of with its lines (text-damage.ts).
  */
 export function startImport(head: string, source: ImportSource, options: StartOptions = {}): StreamingImport {
   if (source.derivedAs === 'git-log') return createGitLogImport(source);
   const notEvidence = sourceTextReason(source.name, head, head.length >= HEAD_SIZE) ?? appOutputHeadOf(head);
   if (notEvidence !== undefined) return skippedImport(notEvidence);
-  if (isCsvHead(head)) return createCsvImport(head, source, options);
-  return createAutoImport(head, source, options);
+  const job = isCsvHead(head) ? createCsvImport(head, source, options) : createAutoImport(head, source, options);
+  return withDamageWarning(job, source.name);
+}
+
+/** The import, warning of the U+FFFD it was pushed (invalid UTF-8) with their lines, unless it skipped the file. */
+function withDamageWarning(job: StreamingImport, sourceName: string): StreamingImport {
+  const counter = new ReplacementCounter();
+  return {
+    push(chunk) {
+      counter.scan(chunk);
+      job.push(chunk);
+    },
+    take: () => job.take(),
+    end() {
+      const summary = job.end();
+      const extra = summary.skipped === undefined ? damageWarnings(counter.damage(), sourceName) : [];
+      if (extra.length === 0) return summary;
+      return { ...summary, warnings: [...extra, ...summary.warnings], warningCount: summary.warningCount + 1 };
+    },
+  };
 }
 
 /** The import of a file that is not evidence (source-text.ts): it reads nothing and says why. */
