@@ -1,13 +1,22 @@
 /**
  * A small CSV writer (RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled) and the
- * two exports of the Scope step: the affected decisions and the affected subjects.
+ * two exports of the Scope step: the affected decisions and the affected subjects. Imported text is data: a field
+ * a spreadsheet would read as a formula (opening with `=`, `+`, `-`, `@`, a tab or a carriage return) is written
+ * with a leading `'`, as OWASP's CSV-injection guidance recommends; a number (or a string that is only a number,
+ * such as `-0.5`) is written as it is.
  */
 import type { Decision } from '../model/records';
 import type { ImpactScope } from './engine-types';
 
-/** One CSV field, quoted where needed. */
+/** What a spreadsheet may take for the start of a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number, which no spreadsheet reads as anything else. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** One CSV field, quoted where needed, a formula-like text neutralized with a leading `'`. */
 export function csvField(value: unknown): string {
-  const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const raw = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const text = FORMULA_START.test(raw) && !NUMBER.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
