@@ -37,6 +37,12 @@ const commands: ReadonlyArray<CliCommand> = [
     run: async (argv) => (await import('./verify-command.js')).runVerifyCommand(argv),
   },
   {
+    name: 'watch',
+    summary:
+      'outcome-rate shifts per model and version; exit 1 on one newer than --since (--source … [--model NAME] [--since TIME])',
+    run: async (argv) => (await import('./watch-command.js')).runWatchCommand(argv),
+  },
+  {
     name: 'metrics',
     summary: 'the five lineage-maturity metrics (--source PATH... [--case FILE...] --json)',
     run: async (argv) => (await import('./metrics-command.js')).runMetricsCommand(argv),

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
 import { openDecisionSource } from './decision-source.js';
-import { answers, FLAT_MAPPING, flatRows, investigateWith, truth } from './flat-sample.fixture.js';
+import { answers, createFlatTable, FLAT_MAPPING, flatRows, investigateWith, truth } from './flat-sample.fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-postgres-source-'));
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
@@ -21,24 +20,14 @@ describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real 
 
   beforeAll(async () => {
     server = await startPostgres();
-    const rows = flatRows();
-    writeFileSync(flat, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
-    const admin = new pg.Client({ connectionString: server.adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ml`);
-    await admin.query(
-      `CREATE TABLE ml.decisions (id text PRIMARY KEY, ts timestamptz NOT NULL, customer text, model_name text,
-       model_version text, env text, prediction text, score double precision, action_taken text,
-       "${truth.feature.name}" boolean, ds_namespace text, ds_name text, ds_version text, feat_version text)`,
+    writeFileSync(
+      flat,
+      flatRows()
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
     );
-    for (let i = 0; i < rows.length; i += 1000)
-      await admin.query(`INSERT INTO ml.decisions SELECT * FROM json_populate_recordset(NULL::ml.decisions, $1)`, [
-        JSON.stringify(rows.slice(i, i + 1000)),
-      ]);
-    await admin.query(`CREATE ROLE reader LOGIN PASSWORD '${PASSWORD}'`);
-    await admin.query(`GRANT USAGE ON SCHEMA ml TO reader; GRANT SELECT ON ml.decisions TO reader`);
-    await admin.end();
+    writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
+    await createFlatTable(server.adminUrl, PASSWORD);
     url = `postgresql://reader:${PASSWORD}@127.0.0.1:${server.port}/postgres?table=ml.decisions`;
   }, 120_000);
 

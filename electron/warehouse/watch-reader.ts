@@ -1,0 +1,57 @@
+/**
+ * What `watch` reads of each source: counts by model, version, time bucket and outcome, and the decisions and
+ * distinct subjects of a model (version) from a time on. A decision log read in place is asked with SQL, so only
+ * these aggregates leave the engine; decisions imported from files are counted in memory the same way.
+ */
+import { countOutcomes, type OutcomeCount, type WatchBucket } from '../../shared/analysis/watch.js';
+import type { Decision } from '../../shared/model/records.js';
+import type { DecisionSource } from './decision-source.js';
+import { numberOf } from './sql-engine.js';
+
+export interface WatchReader {
+  readonly label: string;
+  counts(bucket: WatchBucket, model?: string): Promise<OutcomeCount[]>;
+  since(model: string, version: string | undefined, from: string): Promise<{ decisions: number; subjects: number }>;
+}
+
+/** The aggregates of a decision log read in place. */
+export function sqlWatchReader(source: DecisionSource): WatchReader {
+  return {
+    label: source.label,
+    counts: async (bucket, model) =>
+      (await source.engine.query(source.sql.outcomeCounts({ bucket, ...(model !== undefined && { model }) }))).map(
+        (r) => ({
+          model: String(r.model),
+          version: r.version == null ? null : String(r.version),
+          bucketMs: numberOf(r.bucket_ms),
+          outcome: r.outcome == null ? null : String(r.outcome),
+          decisions: numberOf(r.decisions),
+        }),
+      ),
+    since: async (model, version, from) => {
+      const [r] = await source.engine.query(source.sql.countsSince(model, version, from));
+      return { decisions: numberOf(r?.decisions), subjects: numberOf(r?.subjects) };
+    },
+  };
+}
+
+/** The same aggregates over decisions imported from files. */
+export function memoryWatchReader(label: string, decisions: ReadonlyArray<Decision>): WatchReader {
+  return {
+    label,
+    counts: async (bucket, model) => countOutcomes(decisions, bucket, model),
+    since: async (model, version, from) => {
+      const t = Date.parse(from);
+      const picked = decisions.filter(
+        (d) =>
+          d.model.name === model &&
+          (version === undefined || d.model.version === version) &&
+          Date.parse(d.timestamp) >= t,
+      );
+      return {
+        decisions: picked.length,
+        subjects: new Set(picked.flatMap((d) => (d.subjectId === undefined ? [] : [d.subjectId]))).size,
+      };
+    },
+  };
+}
