@@ -13,11 +13,18 @@ import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { stringValues } from './audit-effect';
 import { featureReads, type FeatureReads } from './data-read';
+import { outcomeOf } from './onset';
 import { decisionColumns } from './decision-columns';
 import type { OnsetEstimate, Suspect } from './engine-types';
 export type { Recovery } from './recovery';
 import { recoveryOf, type Read, type Recovery } from './recovery';
 import { recoveryCandidates } from './recovery-candidates';
+import {
+  likelyAffected,
+  subjectConcentration,
+  type SubjectConcentration,
+  type SubjectTally,
+} from './subject-concentration';
 import type { TraceResult } from './types';
 
 export interface BlastRadius {
@@ -26,24 +33,36 @@ export interface BlastRadius {
   readonly recovery?: Recovery;
   /** The affected decisions to recovery (or to the end of the log), in time order. */
   readonly decisions: ReadonlyArray<Decision>;
-  /** Subjects the cause was limited to (a manual identity merge), where it was. */
+  /**
+   * Subjects the cause was limited to, where it was: those a manual identity merge names, or those the outcomes
+   * after the cause concentrate on (`concentration`).
+   */
   readonly subjects?: ReadonlyArray<string>;
+  /** The outcomes after the cause fall on some subjects only (subject-concentration.ts). */
+  readonly concentration?: SubjectConcentration;
+  /** Every decision that read the data the cause reached, to recovery: the radius before limiting it to subjects. */
+  readonly upperBound: { readonly decisions: number; readonly subjects: number };
   readonly notes: ReadonlyArray<string>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * The decisions of the log that read the investigated feature's dataset (else: that have the feature) data written
- * at or after `from`. One walk of the log by position: the features and the data read come from its columns.
+ * Each decision of the log that read the investigated feature's dataset (else: that has the feature), with the
+ * write time of the data it read. One walk of the log by position: the features and the data read come from its
+ * columns.
  */
-function readers(set: EvidenceSet, decision: Decision, featureName: string, from: number): Read[] {
+function walkReads(
+  set: EvidenceSet,
+  decision: Decision,
+  featureName: string,
+  visit: (d: Decision, written: number) => void,
+): void {
   const own = decision.features.find((f) => f.name === featureName);
   const dataset = own?.dataset;
   const env = decision.environment?.toLowerCase();
   const { decisions, features, featuresOf } = decisionColumns(set.decisions);
   const column = dataset ? featuresOf(dataset) : features(featureName);
-  const out: Read[] = [];
   let name: string | undefined;
   let reads: FeatureReads | undefined;
   for (let i = 0; i < decisions.length; i++) {
@@ -52,9 +71,37 @@ function readers(set: EvidenceSet, decision: Decision, featureName: string, from
     const d = decisions[i] as Decision;
     if (env && d.environment && d.environment !== decision.environment && d.environment.toLowerCase() !== env) continue;
     if (!reads || f.name !== name) reads = featureReads(set, (name = f.name));
-    const written = reads.writtenAt(i);
-    if (written >= from) out.push({ decision: d, written });
+    visit(d, reads.writtenAt(i));
   }
+}
+
+/** The reads of data written at or after `from`, and the outcome rate of the reads of data written before it. */
+function readers(
+  set: EvidenceSet,
+  decision: Decision,
+  featureName: string,
+  from: number,
+  outcome: string,
+): { reads: Read[]; rateBefore?: number } {
+  const reads: Read[] = [];
+  let n = 0;
+  let k = 0;
+  walkReads(set, decision, featureName, (d, written) => {
+    if (written >= from) reads.push({ decision: d, written });
+    else {
+      n++;
+      if (outcomeOf(d) === outcome) k++;
+    }
+  });
+  return { reads, ...(n > 0 && { rateBefore: k / n }) };
+}
+
+/** The decisions that read data written before `from`. */
+function earlierReaders(set: EvidenceSet, decision: Decision, featureName: string, from: number): Decision[] {
+  const out: Decision[] = [];
+  walkReads(set, decision, featureName, (d, written) => {
+    if (written < from) out.push(d);
+  });
   return out;
 }
 
@@ -79,7 +126,8 @@ export function blastRadius(
 ): BlastRadius {
   const notes: string[] = [];
   const from = Date.parse(cause.consistency.dataTime ?? cause.effectiveTime);
-  let reads = readers(set, decision, featureName, from);
+  const read = readers(set, decision, featureName, from, onset.outcome);
+  let reads = read.reads;
   const subjects = mergedSubjects(set, cause);
   if (subjects !== undefined) {
     if (subjects.length > 0) {
@@ -103,11 +151,46 @@ export function blastRadius(
       `no outcome rates either side of the onset confirm a recovery: ${list.length} later change(s) of the same job or target (first: ${list[0]?.changeId}) are not taken as the end of the radius`,
     );
   const end = recovery ? Date.parse(recovery.time) : Infinity;
-  return {
-    from: iso(from),
-    recovery,
-    decisions: reads.filter((r) => r.written < end).map((r) => r.decision),
-    subjects,
-    notes,
-  };
+  const decisions = reads.filter((r) => r.written < end).map((r) => r.decision);
+  const upperBound = { decisions: decisions.length, subjects: subjectCount(decisions) };
+  const concentration =
+    subjects === undefined && read.rateBefore !== undefined
+      ? subjectConcentration(
+          tallies(decisions, onset.outcome),
+          () => tallies(earlierReaders(set, decision, featureName, from), onset.outcome),
+          read.rateBefore,
+        )
+      : undefined;
+  if (!concentration) return { from: iso(from), recovery, decisions, subjects, upperBound, notes };
+  const likely = new Set(likelyAffected(concentration));
+  const limited = decisions.filter((d) => likely.has(subjectOf(d)));
+  notes.push(
+    `the outcomes after the cause fall on some subjects only (likelihood ratio ${ratio(concentration.evidence)} to 1 ` +
+      `over one rate for all; before the cause ${ratio(concentration.evidenceBefore)} to 1): about ` +
+      `${pct(concentration.share)} of subjects at ${pct(concentration.affectedRate)} against ${pct(concentration.baseRate)}; ` +
+      `the ${limited.length} decisions of the ${likely.size} subjects most likely affected are counted, of ` +
+      `${upperBound.decisions} decisions (${upperBound.subjects} subjects) that read the data`,
+  );
+  return { from: iso(from), recovery, decisions: limited, subjects: [...likely], concentration, upperBound, notes };
+}
+
+const subjectOf = (d: Decision) => d.subjectId ?? d.decisionId;
+const subjectCount = (ds: ReadonlyArray<Decision>) => new Set(ds.map(subjectOf)).size;
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+const ratio = (evidence: number) => {
+  const r = Math.exp(evidence / 2);
+  return r >= 1e6 ? 'over 1,000,000' : Math.round(r).toLocaleString('en-US');
+};
+
+/** Each subject's decisions and how many had `outcome` (a decision without a subject is its own subject). */
+function tallies(decisions: ReadonlyArray<Decision>, outcome: string): SubjectTally[] {
+  const by = new Map<string, { decisions: number; outcomes: number }>();
+  for (const d of decisions) {
+    const key = subjectOf(d);
+    const t = by.get(key) ?? { decisions: 0, outcomes: 0 };
+    t.decisions++;
+    if (outcomeOf(d) === outcome) t.outcomes++;
+    by.set(key, t);
+  }
+  return [...by].map(([subject, t]) => ({ subject, ...t }));
 }

@@ -28,6 +28,11 @@ export interface ImpactScope {
   /** The change after which the data was good again; absent while the blast radius is still ongoing. */
   readonly recovery?: Recovery;
   readonly notes?: ReadonlyArray<string>;
+  /**
+   * Every decision (and subject) that read the data the cause reached, to recovery — more than `affected` where the
+   * cause was limited to some subjects (blast radius only).
+   */
+  readonly upperBound?: { readonly decisions: number; readonly subjects: number };
   /** The affected decisions (and their subjects) up to and including the investigated one. */
   readonly throughDecision: { readonly decisions: number; readonly subjects: number };
   /** Affected decisions to recovery (or to the end of the log). */

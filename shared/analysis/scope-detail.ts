@@ -148,6 +148,7 @@ export function impactScope(
       from: options.blast.from,
       recovery: options.blast.recovery,
       notes: options.blast.notes,
+      upperBound: options.blast.upperBound,
     }),
     throughDecision: { decisions: throughDecisions, subjects: throughSubjects.size },
     affected: affected.length,
