@@ -48,6 +48,8 @@ describe('lineage-investigator investigate on the sample', () => {
       window: { from: new Date(truth.onset.timestamp).toISOString(), to: expect.any(String) },
     });
     expect(r.scope.throughDecision.decisions).toBeLessThanOrEqual(r.scope.affectedDecisions);
+    // The sample's cause reached every subject alike: the upper bound is the radius itself.
+    expect(r.scope.upperBound).toEqual({ decisions: r.scope.affectedDecisions, subjects: r.scope.affectedSubjects });
     expect(r.onset).toMatchObject({ method: 'change-point', seriesBy: 'feature_version' });
     expect(r.versionAtInference).toMatchObject({
       commit: truth.plantedCommit,

@@ -126,6 +126,7 @@ export function investigationJson(r: EngineResult, names: Names, card: LineageCa
       method: scope.method,
       affectedDecisions: scope.affected,
       affectedSubjects: scope.subjects,
+      upperBound: scope.upperBound ?? null,
       throughDecision: scope.throughDecision,
       window: { from: scope.first ?? null, to: scope.last ?? null },
       causeReachedData: scope.from ?? null,
