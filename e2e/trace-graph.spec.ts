@@ -156,4 +156,75 @@ test('the graph opens using the pane, and fit view shows every node', async ({ p
   await expect.poll(() => viewport.getAttribute('style')).not.toBe(zoomed);
   await expect.poll(async () => (await nodesInsidePane(graph)).inside).toBe(true);
   expect((await nodesInsidePane(graph)).count).toBe(first.count);
+
+  // Node cards: kind, name and version, none of them clipped.
+  const clipped = await graph.evaluate((el) =>
+    [...el.querySelectorAll('.lineage-node:not(.far)')].flatMap((card) =>
+      [...card.querySelectorAll('.lineage-node-kind, .lineage-node-label, [data-testid="card-version"]')]
+        .filter((part) => part.scrollWidth > part.clientWidth + 1 || part.scrollHeight > part.clientHeight + 1)
+        .map((part) => part.textContent),
+    ),
+  );
+  expect(clipped).toEqual([]);
+
+  // Showing a dataset's fields keeps the zoom and the dataset where it was on screen.
+  const withFields = await graph
+    .locator('.react-flow__node')
+    .filter({ has: page.getByRole('button', { name: /^Show fields of / }) })
+    .first()
+    .getAttribute('data-id');
+  const dataset = graph.locator(`.react-flow__node[data-id="${withFields}"]`);
+  const toggle = dataset.getByRole('button', { name: /^Show fields of / });
+  const scale = async () => /scale\(([\d.]+)\)/.exec((await viewport.getAttribute('style')) ?? '')?.[1];
+  const zoomBefore = await scale();
+  const boxBefore = await dataset.boundingBox();
+  await toggle.click();
+  await expect(dataset.getByRole('list', { name: /Fields of/ })).toBeVisible();
+  expect(await scale()).toBe(zoomBefore);
+  const moved = async () => {
+    const after = await dataset.boundingBox();
+    return Math.max(Math.abs(after!.x - boxBefore!.x), Math.abs(after!.y - boxBefore!.y));
+  };
+  await expect.poll(moved).toBeLessThanOrEqual(1);
+  await dataset.getByRole('button', { name: /^Hide fields of / }).click();
+
+  // The overview never covers the node the investigator is on, and can be hidden.
+  const overview = graph.locator('.react-flow__minimap');
+  const covers = async (node: Locator) => {
+    const [a, b] = [await overview.boundingBox(), await node.boundingBox()];
+    if (!a || !b) return false;
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  };
+  const all = graph.locator('.react-flow__node');
+  for (let i = 0; i < (await all.count()); i++) {
+    const node = all.nth(i);
+    await node.focus();
+    await expect.poll(() => covers(node)).toBe(false);
+  }
+  await graph.getByRole('button', { name: 'Hide the overview' }).click();
+  await expect(overview).toHaveCount(0);
+  await graph.getByRole('button', { name: 'Show the overview' }).click();
+  await expect(overview).toHaveCount(1);
+
+  // The traced path stands out from context expanded around it.
+  const expand = graph.getByRole('button', { name: /^Expand (upstream|downstream) of / }).first();
+  if (await expand.count()) {
+    await expand.click();
+    await expect(graph.locator('.lineage-edge:not(.traced)').first()).toBeAttached();
+    const look = await graph.evaluate((el) => {
+      const style = (selector: string) => {
+        const found = el.querySelector(selector);
+        return found ? getComputedStyle(found) : undefined;
+      };
+      return {
+        tracedEdge: parseFloat(style('.lineage-edge.traced')?.strokeWidth ?? '0'),
+        contextEdge: parseFloat(style('.lineage-edge:not(.traced)')?.strokeWidth ?? '0'),
+        tracedNode: style('.lineage-node.traced')?.backgroundColor,
+        contextNode: style('.lineage-node:not(.traced):not(.supernode)')?.backgroundColor,
+      };
+    });
+    expect(look.tracedEdge).toBeGreaterThan(look.contextEdge * 1.5);
+    if (look.contextNode) expect(look.contextNode).not.toBe(look.tracedNode);
+  }
+  await screenshot(page, 'trace-0-context');
 });

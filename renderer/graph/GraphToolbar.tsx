@@ -78,14 +78,17 @@ export function GraphToolbar({ nodes, onFind, onExportImage, onExportJson }: Pro
       )}
       <span className="spacer" />
       <div className="graph-export" role="group" aria-label="Export the graph">
-        <button type="button" onClick={() => exportImage('png')} disabled={busy !== undefined}>
-          {busy === 'png' ? 'Exporting…' : 'Export PNG'}
+        <span className="muted small" aria-hidden="true">
+          Export
+        </span>
+        <button type="button" aria-label="Export PNG" onClick={() => exportImage('png')} disabled={busy !== undefined}>
+          {busy === 'png' ? 'PNG…' : 'PNG'}
         </button>
-        <button type="button" onClick={() => exportImage('svg')} disabled={busy !== undefined}>
-          {busy === 'svg' ? 'Exporting…' : 'Export SVG'}
+        <button type="button" aria-label="Export SVG" onClick={() => exportImage('svg')} disabled={busy !== undefined}>
+          {busy === 'svg' ? 'SVG…' : 'SVG'}
         </button>
-        <button type="button" onClick={onExportJson}>
-          Export JSON
+        <button type="button" aria-label="Export JSON" onClick={onExportJson}>
+          JSON
         </button>
       </div>
       {problem && (

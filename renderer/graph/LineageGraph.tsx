@@ -1,4 +1,5 @@
 import {
+  ControlButton,
   Controls,
   getNodesBounds,
   getViewportForBounds,
@@ -9,13 +10,28 @@ import {
   ReactFlowProvider,
   useReactFlow,
 } from '@xyflow/react';
-import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { ColumnView } from '../trace/column-fields';
 import { graphCommandForKey } from '../trace/graph-commands';
 import { nextNode } from '../trace/graph-navigation';
 import type { TraceComparison } from '../trace/trace-diff';
 import type { ViewGraph } from '../trace/view-graph';
-import { createDetailViewport, DetailViewportContext, DetailViewportSync } from './detail-viewport';
+import {
+  createDetailViewport,
+  type DetailViewport,
+  DetailViewportContext,
+  DetailViewportSync,
+} from './detail-viewport';
 import { EdgeLayer } from './EdgeLayer';
 import { exportGraphImage, type ImageFormat } from './export-image';
 import { FIT_DEPTH, type LineageFlowEdge, type LineageFlowNode, NODE_HEIGHT, NODE_WIDTH } from './flow-types';
@@ -27,6 +43,7 @@ import { DETAIL_ZOOM } from './level-of-detail';
 import { nodeTypes } from './node-types';
 import { layoutInput, toFlow } from './to-flow';
 import type { Position } from './layout';
+import { type FlowBox, minimapCorner } from './minimap-place';
 import { useLayout } from './useLayout';
 
 export interface LineageGraphProps {
@@ -52,7 +69,8 @@ const minimapColor = (node: LineageFlowNode) => `var(--kind-${node.type ?? 'data
  */
 const VISIBLE_ONLY_PAST = 1000;
 const MIN_ZOOM = 0.05;
-const FIT = { padding: 0.12, maxZoom: 1.1 } as const;
+/** Fitted clear of the controls on the left edge. */
+const FIT = { padding: { top: '24px', right: '24px', bottom: '24px', left: '60px' }, maxZoom: 1.1 } as const;
 const EMPTY = { nodes: [] as LineageFlowNode[], edges: [] as LineageFlowEdge[] };
 /** React Flow draws no edges: EdgeLayer draws them all in one SVG. */
 const NO_EDGES: LineageFlowEdge[] = [];
@@ -224,6 +242,29 @@ function GraphCanvas(props: LineageGraphProps) {
     },
     [getNodes, exportName],
   );
+  /**
+   * Fits every node into the pane. Computed here rather than by React Flow's fitView, which (in a controlled flow
+   * whose nodes do not change) waits for a node update that never comes and leaves the view as it was.
+   */
+  const showWholeGraph = useCallback(() => {
+    const box = wrap.current;
+    if (!box || base.nodes.length === 0) return;
+    const { clientWidth: width, clientHeight: height } = box;
+    const bounds = getNodesBounds(base.nodes);
+    void setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT.maxZoom, FIT.padding));
+  }, [base, setViewport]);
+  // The node the investigator is on: keyboard focus, else the selection, else the decision.
+  const [overview, setOverview] = useState(true);
+  const [focusedId, setFocusedId] = useState<string>();
+  const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
+    const id = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id;
+    if (id) setFocusedId(id);
+  }, []);
+  const focusBox = useMemo(() => {
+    const id = [focusedId, selectedId].find((c) => c && positions?.has(c));
+    const node = id ? base.nodes.find((n) => n.id === id) : base.nodes.find((n) => n.type === 'decision');
+    return node && { ...node.position, width: node.width ?? NODE_WIDTH, height: node.height ?? NODE_HEIGHT };
+  }, [focusedId, selectedId, positions, base]);
   const searchable = useMemo(() => view.nodes.flatMap((n) => (n.type === 'lineage' ? [n.node] : [])), [view]);
 
   return (
@@ -236,7 +277,14 @@ function GraphCanvas(props: LineageGraphProps) {
             onExportImage={onExportImage}
             onExportJson={onExportJson}
           />
-          <div className="graph-wrap" aria-label="Lineage graph" role="region" ref={wrap} onKeyDown={onKeyDown}>
+          <div
+            className="graph-wrap"
+            aria-label="Lineage graph"
+            role="region"
+            ref={wrap}
+            onKeyDown={onKeyDown}
+            onFocus={onFocus}
+          >
             {empty ? (
               <p className="graph-wait muted" role="status">
                 Laying out {view.nodes.length} nodes…
@@ -260,13 +308,35 @@ function GraphCanvas(props: LineageGraphProps) {
               >
                 <DetailViewportSync store={detail} />
                 <EdgeLayer nodes={base.nodes} edges={base.edges} />
-                <MiniMap<LineageFlowNode>
-                  pannable
-                  zoomable
-                  nodeColor={minimapColor}
-                  ariaLabel="Lineage graph overview"
-                />
-                <Controls showInteractive={false} fitViewOptions={FIT} />
+                {overview && <Overview store={detail} focus={focusBox} />}
+                <Controls showInteractive={false} showFitView={false}>
+                  <ControlButton
+                    onClick={showWholeGraph}
+                    className="react-flow__controls-fitview"
+                    aria-label="Fit View"
+                    title="Fit View: show the whole graph"
+                  >
+                    <svg viewBox="0 0 16 16" aria-hidden="true">
+                      <path
+                        d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4"
+                        fill="none"
+                        stroke="currentColor"
+                        strokeWidth="1.5"
+                      />
+                    </svg>
+                  </ControlButton>
+                  <ControlButton
+                    onClick={() => setOverview((shown) => !shown)}
+                    aria-label={overview ? 'Hide the overview' : 'Show the overview'}
+                    title={overview ? 'Hide the overview' : 'Show the overview'}
+                    aria-pressed={overview}
+                  >
+                    <svg viewBox="0 0 16 16" aria-hidden="true">
+                      <rect x="1.5" y="3" width="13" height="10" rx="1" fill="none" stroke="currentColor" />
+                      <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+                    </svg>
+                  </ControlButton>
+                </Controls>
               </ReactFlow>
             )}
           </div>
@@ -274,5 +344,21 @@ function GraphCanvas(props: LineageGraphProps) {
         </div>
       </DetailViewportContext.Provider>
     </GraphActionsContext.Provider>
+  );
+}
+
+/** The overview, in a corner where it does not cover the focused node (none when every corner would). */
+function Overview({ store, focus }: { readonly store: DetailViewport; readonly focus?: FlowBox }) {
+  const view = useSyncExternalStore(store.subscribe, store.get, store.get);
+  const corner = minimapCorner(view, focus);
+  if (!corner) return null;
+  return (
+    <MiniMap<LineageFlowNode>
+      pannable
+      zoomable
+      position={corner}
+      nodeColor={minimapColor}
+      ariaLabel="Lineage graph overview"
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import type { TraceNode } from '../../shared/analysis/types';
 import { shortId } from '../format/decision';
 import {
@@ -24,6 +24,19 @@ function splitLabel(node: TraceNode): { namespace?: string; name: string } {
   return { name: node.label };
 }
 
+/** A name with line-break opportunities after its dots, slashes and underscores, so it wraps where it reads well. */
+function breakable(name: string): ReactNode {
+  const parts = name.split(/(?<=[./_])/);
+  return parts.length === 1
+    ? name
+    : parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ));
+}
+
 /** The kind as the investigator names it: a job that runs a tracking plan is a tracking plan. */
 export function kindLabel(node: TraceNode): string {
   const config = (node as { readonly configKind?: string }).configKind;
@@ -45,7 +58,7 @@ function VersionBadge({ data }: { readonly data: LineageNodeData }) {
   }
   if (!node.version) return null;
   return (
-    <span className="badge version" title={`Version ${node.version}`}>
+    <span className="badge version" title={`Version ${node.version}`} data-testid="card-version">
       {shortId(node.version, 8)}
     </span>
   );
@@ -103,32 +116,42 @@ function NearCard({ data, selected }: { readonly data: LineageNodeData; readonly
           className="node-toggle upstream nodrag"
           aria-label={`${upstream === 'shown' ? 'Collapse' : 'Expand'} upstream of ${node.label}`}
           aria-expanded={upstream === 'shown'}
-          onClick={() => actions.toggleUpstream(node.id)}
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.toggleUpstream(node.id);
+          }}
         >
           {upstream === 'shown' ? '−' : '+'}
         </button>
       )}
-      <div className="lineage-node-kind" title={node.id}>
-        {kindLabel(node)}
-        {namespace && <span className="lineage-node-namespace"> · {namespace}</span>}
-      </div>
-      <div className="lineage-node-label">{name}</div>
-      <div className="lineage-node-foot">
-        <VersionBadge data={data} />
-        {change && change.status !== 'changed' && (
-          <span className={`badge change ${change.status}`}>{change.status}</span>
-        )}
-        {hasFields && (
-          <button
-            type="button"
-            className="node-fields-toggle nodrag"
-            aria-expanded={Boolean(fields)}
-            aria-label={`${fields ? 'Hide' : 'Show'} fields of ${node.label}`}
-            onClick={() => actions.toggleFields(node.id)}
-          >
-            {fields ? 'fields ▴' : 'fields ▾'}
-          </button>
-        )}
+      <div className="lineage-node-head">
+        <div className="lineage-node-kind" title={namespace ? `${kindLabel(node)} in ${namespace}` : kindLabel(node)}>
+          {kindLabel(node)}
+          {namespace && <span className="lineage-node-namespace"> · {namespace}</span>}
+        </div>
+        <div className="lineage-node-label" title={node.id === node.label ? node.label : `${node.label}\n${node.id}`}>
+          {breakable(name)}
+        </div>
+        <div className="lineage-node-foot">
+          <VersionBadge data={data} />
+          {change && change.status !== 'changed' && (
+            <span className={`badge change ${change.status}`}>{change.status}</span>
+          )}
+          {hasFields && (
+            <button
+              type="button"
+              className="node-fields-toggle nodrag"
+              aria-expanded={Boolean(fields)}
+              aria-label={`${fields ? 'Hide' : 'Show'} fields of ${node.label}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                actions.toggleFields(node.id);
+              }}
+            >
+              {fields ? 'fields ▴' : 'fields ▾'}
+            </button>
+          )}
+        </div>
       </div>
       {fields && (
         <ul className="lineage-node-fields" aria-label={`Fields of ${node.label}`}>
@@ -149,7 +172,10 @@ function NearCard({ data, selected }: { readonly data: LineageNodeData; readonly
           className="node-toggle downstream nodrag"
           aria-label={`${downstream === 'shown' ? 'Collapse' : 'Expand'} downstream of ${node.label}`}
           aria-expanded={downstream === 'shown'}
-          onClick={() => actions.toggleDownstream(node.id)}
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.toggleDownstream(node.id);
+          }}
         >
           {downstream === 'shown' ? '−' : '+'}
         </button>

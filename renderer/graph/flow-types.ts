@@ -47,7 +47,7 @@ export interface LineageEdgeData extends Record<string, unknown> {
 export type LineageFlowEdge = Edge<LineageEdgeData>;
 
 export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 76;
+export const NODE_HEIGHT = 84;
 /** The height of one field row inside a dataset node. */
 export const FIELD_ROW_HEIGHT = 20;
 /** Fields past this many are not drawn inside the node (the side panel lists its schema). */
