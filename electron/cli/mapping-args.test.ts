@@ -68,7 +68,7 @@ describe('--mapping on every command that reads sources (a real CSV inference lo
     expect(code).toBe(0);
     const markdown = readFileSync(outFile, 'utf8');
     expect(markdown).toContain('# Decision 5832 of california-housing: MedInc');
-    expect(markdown).toContain('nannyml\\_california\\_housing\\_analysis.csv line 2');
+    expect(markdown).toContain('nannyml\\_california\\_housing\\_analysis\\.csv line 2');
   });
 
   it('metrics: counts the 8,232 decisions × 8 features as model inputs (none without the mapping)', async () => {
