@@ -3,9 +3,9 @@
  * versions and evidence, move the time slider to before the incident and see the job's earlier version, collapse
  * and expand upstream, search, move with the keyboard, show fields, export JSON; axe on every state.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, SCREENSHOT_DIR, screenshot, test } from './fixtures';
 
 const truth = JSON.parse(readFileSync('assets/sample/ground-truth.json', 'utf8'));
 const DAY = 86_400_000;
@@ -214,7 +214,7 @@ test('the graph opens using the pane, and fit view shows every node', async ({ p
     const look = await graph.evaluate((el) => {
       const style = (selector: string) => {
         const found = el.querySelector(selector);
-        return found ? getComputedStyle(found) : undefined;
+        return found ? el.ownerDocument.defaultView?.getComputedStyle(found) : undefined;
       };
       return {
         tracedEdge: parseFloat(style('.lineage-edge.traced')?.strokeWidth ?? '0'),
@@ -227,4 +227,32 @@ test('the graph opens using the pane, and fit view shows every node', async ({ p
     if (look.contextNode) expect(look.contextNode).not.toBe(look.tracedNode);
   }
   await screenshot(page, 'trace-0-context');
+
+  // Export SVG: a vector drawing of the graph itself, one path per drawn edge, every node, no HTML.
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  const svg = readFileSync((await svgDownload.path()) as string, 'utf8');
+  expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svg).not.toMatch(/foreignObject|<div|<button|xhtml|<img|<script/i);
+  const drawnEdges = await graph.locator('path.lineage-edge').count();
+  expect(drawnEdges).toBeGreaterThan(0);
+  expect(svg.match(/<path class="edge"/g)).toHaveLength(drawnEdges);
+  const ids = await graph.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  for (const id of ids) expect(svg).toContain(`data-id="${id}"`);
+
+  // Export PNG: that drawing painted at twice its size.
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PNG' }).click(),
+  ]);
+  const png = readFileSync((await pngDownload.path()) as string);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const svgWidth = Number(/width="([\d.]+)"/.exec(svg)?.[1]);
+  expect(png.readUInt32BE(16)).toBe(Math.round(svgWidth * 2));
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  writeFileSync(`${SCREENSHOT_DIR}/trace-export.png`, png);
+  writeFileSync(`${SCREENSHOT_DIR}/trace-export.svg`, svg);
 });

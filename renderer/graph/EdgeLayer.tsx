@@ -8,6 +8,7 @@ import { getBezierPath, Position as Side, ViewportPortal } from '@xyflow/react';
 import { memo, useId, useMemo } from 'react';
 import { type LineageFlowEdge, type LineageFlowNode, NODE_HEIGHT } from './flow-types';
 import { BAND_GAP } from './wrap-layout';
+import { roundedPath } from '../../shared/report/lineage-graph-svg';
 
 /** One drawn edge: its path and the classes graph.css styles it by. */
 export interface EdgePath {
@@ -27,29 +28,8 @@ function handleOf(node: LineageFlowNode, type: 'source' | 'target', id: string |
   );
 }
 
-/** How far out of a node a wrapping edge turns, and the radius of its corners. */
+/** How far out of a node a wrapping edge turns. */
 const TURN = 28;
-const CORNER = 10;
-
-/** An orthogonal path through the points with rounded corners. */
-function roundedPath(points: ReadonlyArray<readonly [number, number]>): string {
-  const f = (v: number) => Math.round(v * 10) / 10;
-  const [x0, y0] = points[0] as readonly [number, number];
-  let d = `M${f(x0)},${f(y0)}`;
-  for (let i = 1; i < points.length - 1; i++) {
-    const [px, py] = points[i - 1] as readonly [number, number];
-    const [cx, cy] = points[i] as readonly [number, number];
-    const [nx, ny] = points[i + 1] as readonly [number, number];
-    const r = Math.min(CORNER, Math.hypot(cx - px, cy - py) / 2, Math.hypot(nx - cx, ny - cy) / 2);
-    const inX = cx - Math.sign(cx - px) * r;
-    const inY = cy - Math.sign(cy - py) * r;
-    const outX = cx + Math.sign(nx - cx) * r;
-    const outY = cy + Math.sign(ny - cy) * r;
-    d += ` L${f(inX)},${f(inY)} Q${f(cx)},${f(cy)} ${f(outX)},${f(outY)}`;
-  }
-  const [xn, yn] = points[points.length - 1] as readonly [number, number];
-  return `${d} L${f(xn)},${f(yn)}`;
-}
 
 /**
  * The bands of a wrapped layout (wrap-layout.ts) as vertical extents, top to bottom: nodes whose extents overlap or

@@ -137,7 +137,7 @@ function GraphCanvas(props: LineageGraphProps) {
     [initialViewport],
   );
 
-  const { setCenter, getZoom, getNodes, getViewport, setViewport } = useReactFlow<LineageFlowNode, LineageFlowEdge>();
+  const { setCenter, getZoom, getViewport, setViewport } = useReactFlow<LineageFlowNode, LineageFlowEdge>();
 
   // When the shape changes (expand, collapse, another moment), the node acted on stays where it was on screen.
   const [anchorId, setAnchorId] = useState<string>();
@@ -236,11 +236,8 @@ function GraphCanvas(props: LineageGraphProps) {
     [onSelectNode, selectedId],
   );
   const onExportImage = useCallback(
-    async (format: ImageFormat) => {
-      const viewport = wrap.current?.querySelector<HTMLElement>('.react-flow__viewport');
-      if (viewport) await exportGraphImage(format, viewport, getNodes(), exportName);
-    },
-    [getNodes, exportName],
+    (format: ImageFormat) => exportGraphImage(format, base.nodes, base.edges, exportName, exportName),
+    [base, exportName],
   );
   /**
    * Fits every node into the pane. Computed here rather than by React Flow's fitView, which (in a controlled flow

@@ -16,7 +16,7 @@ import { useDrawsInFull } from './detail-viewport';
 type LineageProps = NodeProps<Exclude<LineageFlowNode, SuperFlowNode>>;
 
 /** Splits `namespace:name` so the name gets the room and the namespace goes beside the kind. */
-function splitLabel(node: TraceNode): { namespace?: string; name: string } {
+export function splitLabel(node: TraceNode): { namespace?: string; name: string } {
   const at = node.label.indexOf(':');
   if ((node.kind === 'dataset' || node.kind === 'job' || node.kind === 'field' || node.kind === 'source') && at > 0) {
     return { namespace: node.label.slice(0, at), name: node.label.slice(at + 1) };

@@ -1,39 +1,61 @@
 /**
- * PNG and SVG export of the whole drawn graph, the way React Flow's docs do it: html-to-image renders the viewport
- * element with a transform that fits every node's bounds into the image.
+ * PNG and SVG export of the graph: the SVG is drawn from the laid-out nodes and edges (graph-svg.ts), never a
+ * snapshot of the screen's HTML; the PNG is that SVG painted on a canvas at twice its size.
  */
-import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
 import { safeFileName } from '../export/download';
+import type { LineageFlowEdge, LineageFlowNode } from './flow-types';
+import { graphSvg } from './graph-svg';
 
 export type ImageFormat = 'png' | 'svg';
 
-/** Renders the nodes' bounds from the viewport element into an image and saves it. */
-export async function exportGraphImage(
-  format: ImageFormat,
-  viewportElement: HTMLElement,
-  nodes: ReadonlyArray<Node>,
-  fileName: string,
-): Promise<void> {
-  const bounds = getNodesBounds([...nodes]);
-  const width = Math.round(Math.min(4000, Math.max(800, bounds.width + 80)));
-  const height = Math.round(Math.min(4000, Math.max(480, bounds.height + 80)));
-  const viewport = getViewportForBounds(bounds, width, height, 0.1, 2, 0.05);
-  const options = {
-    backgroundColor: '#ffffff',
-    width,
-    height,
-    style: {
-      width: `${width}px`,
-      height: `${height}px`,
-      transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`,
-    },
-  };
-  const dataUrl = format === 'png' ? await toPng(viewportElement, options) : await toSvg(viewportElement, options);
+/** Canvases past this many pixels a side fail in Chromium; big graphs are painted smaller. */
+const MAX_SIDE = 8192;
+
+function save(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
-  link.href = dataUrl;
-  link.download = safeFileName(`${fileName}.${format}`);
+  link.href = url;
+  link.download = safeFileName(fileName);
   document.body.append(link);
   link.click();
   link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Paints SVG text on a canvas and answers the PNG. */
+export async function svgToPng(svg: string): Promise<Blob> {
+  const size = /width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+  const width = Number(size?.[1] ?? 800);
+  const height = Number(size?.[2] ?? 600);
+  const scale = Math.min(2, MAX_SIDE / width, MAX_SIDE / height);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas in this window');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas gave no PNG'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Draws the graph as laid out and saves it as `fileName.svg` or `fileName.png`. */
+export async function exportGraphImage(
+  format: ImageFormat,
+  nodes: ReadonlyArray<LineageFlowNode>,
+  edges: ReadonlyArray<LineageFlowEdge>,
+  fileName: string,
+  title: string,
+): Promise<void> {
+  const svg = graphSvg(nodes, edges, title);
+  const blob = format === 'svg' ? new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }) : await svgToPng(svg);
+  save(blob, `${fileName}.${format}`);
 }

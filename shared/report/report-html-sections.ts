@@ -61,7 +61,7 @@ export function lineageSection(input: ReportInput): string {
   return (
     `<section><h2>Lineage card (as of ${htmlText(formatTime(inv.card.asOf, input.timeZone))})</h2>` +
     htmlTable(['question', 'answer', 'evidence'], rows) +
-    `<h3>Lineage path</h3><figure>${lineagePathSvg(inv.card.path)}<figcaption>From decision ${code(inv.decision.decisionId)} up to its origin.</figcaption></figure>` +
+    `<h3>Lineage path</h3><figure>${lineagePathSvg(inv.card.path)}<figcaption>The traced path of decision ${code(inv.decision.decisionId)}, from its origin (top left) to the decision.</figcaption></figure>` +
     (inv.trace.gaps.length ? `<ul>${inv.trace.gaps.map((g) => el('li', `Gap: ${g}`)).join('')}</ul>` : '') +
     '</section>'
   );

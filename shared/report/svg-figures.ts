@@ -4,6 +4,7 @@
  */
 import type { HistogramBin, TraceNode } from '../analysis/types';
 import { htmlText } from './html-escape';
+import { lineageGraphSvg, roundedPath, type SvgEdge, type SvgNode } from './lineage-graph-svg';
 
 const FONT = 'font-family="system-ui, sans-serif" font-size="11"';
 
@@ -39,44 +40,69 @@ export function histogramSvg(bins: ReadonlyArray<HistogramBin>, title: string, w
   ].join('\n');
 }
 
-const KIND_COLOUR: Readonly<Record<string, string>> = {
-  decision: '#8a3b3b',
-  feature: '#8a6d3b',
-  dataset: '#3b6ea8',
-  field: '#3b8a8a',
-  job: '#5a3b8a',
-  source: '#3b8a4a',
-  model: '#666',
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  decision: 'Decision',
+  model: 'Model',
+  feature: 'Feature',
+  dataset: 'Dataset',
+  field: 'Field',
+  job: 'Job',
+  source: 'Source event',
 };
+/** A job that runs a tracking plan or an identity configuration is named as what it runs (as the app does). */
+function configName(n: TraceNode): string | undefined {
+  const config = (n as { readonly configKind?: string }).configKind;
+  return config === 'tracking-plan' ? 'Tracking plan' : config === 'identity-config' ? 'Identity config' : undefined;
+}
+const CARD = { width: 220, height: 84, gap: 56, bandGap: 64, perRow: 3 } as const;
 
-/** The lineage path as a vertical chain of boxes, decision at the top, origin at the bottom. */
-export function lineagePathSvg(path: ReadonlyArray<TraceNode>, width = 680): string {
+/**
+ * The lineage path drawn as the app draws its graph (lineage-graph-svg.ts): from the origin to the decision, left to
+ * right in rows of three read like text, arrows pointing downstream, every name and version in full.
+ */
+export function lineagePathSvg(path: ReadonlyArray<TraceNode>): string {
   if (path.length === 0) return `<p class="none">No lineage path was traced.</p>`;
-  const boxH = 40;
-  const gap = 18;
-  const height = path.length * (boxH + gap);
-  const parts = path.map((n, i) => {
-    const y = i * (boxH + gap);
-    const colour = KIND_COLOUR[n.kind] ?? '#666';
-    const arrow =
-      i < path.length - 1
-        ? `<line x1="${width / 2}" y1="${y + boxH + gap - 2}" x2="${width / 2}" y2="${y + boxH + 2}" stroke="#555" marker-end="url(#li-arrow)"/>`
-        : '';
-    return [
-      `<rect x="1" y="${y}" width="${width - 2}" height="${boxH}" rx="4" fill="#fff" stroke="${colour}" stroke-width="1.5"/>`,
-      `<text x="10" y="${y + 16}" ${FONT} font-weight="bold" fill="${colour}">${htmlText(n.kind)}</text>`,
-      `<text x="80" y="${y + 16}" ${FONT}>${htmlText(truncate(n.id, 90))}</text>`,
-      `<text x="80" y="${y + 32}" ${FONT} fill="#555">${htmlText(n.version ? `version ${truncate(n.version, 60)}` : 'no version recorded')}${htmlText(n.time ? ` · ${n.time}` : '')}</text>`,
-      arrow,
-    ].join('');
+  const chain = [...path].reverse();
+  const nodes: SvgNode[] = chain.map((n, i) => {
+    const at = n.label.indexOf(':');
+    const split = at > 0 && n.kind !== 'decision' && n.kind !== 'feature' && n.kind !== 'model';
+    return {
+      id: n.id,
+      kind: n.kind,
+      kindLabel: configName(n) ?? KIND_NAMES[n.kind] ?? n.kind,
+      name: split ? n.label.slice(at + 1) : n.label,
+      namespace: split ? n.label.slice(0, at) : undefined,
+      version: n.version,
+      x: (i % CARD.perRow) * (CARD.width + CARD.gap),
+      y: Math.floor(i / CARD.perRow) * (CARD.height + CARD.bandGap),
+      width: CARD.width,
+      height: CARD.height,
+      traced: true,
+    };
   });
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
-    '<title>Lineage path, from the decision up to its origin (arrows point downstream)</title>',
-    '<defs><marker id="li-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>',
-    ...parts,
-    '</svg>',
-  ].join('\n');
+  const edges: SvgEdge[] = nodes.slice(1).map((t, i) => {
+    const s = nodes[i] as SvgNode;
+    const sx = s.x + s.width;
+    const sy = s.y + s.height / 2;
+    const ty = t.y + t.height / 2;
+    const d =
+      t.y === s.y
+        ? `M${sx},${sy} L${t.x},${ty}`
+        : roundedPath([
+            [sx, sy],
+            [sx + CARD.gap / 2, sy],
+            [sx + CARD.gap / 2, t.y - CARD.bandGap / 2],
+            [t.x - CARD.gap / 2, t.y - CARD.bandGap / 2],
+            [t.x - CARD.gap / 2, ty],
+            [t.x, ty],
+          ]);
+    return { d, kind: 'table', traced: true };
+  });
+  return lineageGraphSvg({
+    nodes,
+    edges,
+    title: 'Lineage path, from the origin to the decision (arrows point downstream)',
+  });
 }
 
 /** A trend line over weekly points (value may be missing for a week with nothing to measure). */
@@ -116,5 +142,4 @@ export function trendSvg(
   ].join('\n');
 }
 
-const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const round = (v: number) => String(Math.round(v * 1000) / 1000);
