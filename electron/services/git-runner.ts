@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { GIT_LOG_CONFIG } from '../../shared/importers/git-log-format.js';
 import { readerFromEnvironment, runIsomorphicGit, type GitReader } from '../sources/git-isomorphic-runner.js';
+import { GIT_SAFETY_OPTIONS, gitEnvironment, withoutDiffPrograms } from './git-safety.js';
 
 export interface GitResult {
   readonly stdout: string;
@@ -53,12 +54,13 @@ export function createGitRunner(gitPath = 'git', reader = readerFromEnvironment(
 
 /**
  * A GitRunner over the system `git` only. Prompts and pagers are disabled so git never waits
- * for input, and user configuration that would change the output of `git log` is overridden.
+ * for input, user configuration that would change the output of `git log` is overridden, and no program a
+ * repository's configuration names is run (git-safety.ts).
  */
 function createCliRunner(gitPath: string): GitRunner {
   return (args, options = {}) =>
     new Promise((resolvePromise, reject) => {
-      const fullArgs = [...GIT_LOG_CONFIG, ...args];
+      const fullArgs = [...GIT_SAFETY_OPTIONS, ...GIT_LOG_CONFIG, ...withoutDiffPrograms(args)];
       execFile(
         gitPath,
         fullArgs,
@@ -67,7 +69,7 @@ function createCliRunner(gitPath: string): GitRunner {
           maxBuffer: GIT_MAX_BUFFER,
           encoding: 'utf8',
           windowsHide: true,
-          env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' },
+          env: gitEnvironment(),
         },
         (error, stdout, stderr) => {
           if (!error) {

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { GIT_LOG_ARGS, GIT_LOG_CONFIG } from '../../shared/importers/git-log-format.js';
+import { GIT_SAFETY_OPTIONS, gitEnvironment, withoutDiffPrograms } from '../services/git-safety.js';
 import { isomorphicGitLog } from './git-isomorphic.js';
 import { readerFromEnvironment, type GitReader } from './git-isomorphic-runner.js';
 
@@ -44,10 +45,10 @@ class GitMissing extends Error {}
 
 function spawnGitLog(cwd: string, onText: (text: string) => void, gitPath: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(gitPath, [...GIT_LOG_CONFIG, ...GIT_LOG_ARGS], {
+    const child = spawn(gitPath, [...GIT_SAFETY_OPTIONS, ...GIT_LOG_CONFIG, ...withoutDiffPrograms(GIT_LOG_ARGS)], {
       cwd,
       windowsHide: true,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' },
+      env: gitEnvironment(),
     });
     const decoder = new TextDecoder('utf-8', { fatal: false });
     let bytes = 0;
