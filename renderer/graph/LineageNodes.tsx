@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { Fragment, memo, type ReactNode } from 'react';
 import type { TraceNode } from '../../shared/analysis/types';
+import { visibleText } from '../../shared/model/visible-text';
 import { shortId } from '../format/decision';
 import {
   fieldHandle,
@@ -15,13 +16,17 @@ import { useDrawsInFull } from './detail-viewport';
 
 type LineageProps = NodeProps<Exclude<LineageFlowNode, SuperFlowNode>>;
 
-/** Splits `namespace:name` so the name gets the room and the namespace goes beside the kind. */
+/**
+ * Splits `namespace:name` so the name gets the room and the namespace goes beside the kind; bidirectional controls
+ * in either are shown as `[U+XXXX]` (visible-text.ts).
+ */
 export function splitLabel(node: TraceNode): { namespace?: string; name: string } {
-  const at = node.label.indexOf(':');
+  const label = visibleText(node.label);
+  const at = label.indexOf(':');
   if ((node.kind === 'dataset' || node.kind === 'job' || node.kind === 'field' || node.kind === 'source') && at > 0) {
-    return { namespace: node.label.slice(0, at), name: node.label.slice(at + 1) };
+    return { namespace: label.slice(0, at), name: label.slice(at + 1) };
   }
-  return { name: node.label };
+  return { name: label };
 }
 
 /** A name with line-break opportunities after its dots, slashes and underscores, so it wraps where it reads well. */
@@ -129,7 +134,10 @@ function NearCard({ data, selected }: { readonly data: LineageNodeData; readonly
           {kindLabel(node)}
           {namespace && <span className="lineage-node-namespace"> · {namespace}</span>}
         </div>
-        <div className="lineage-node-label" title={node.id === node.label ? node.label : `${node.label}\n${node.id}`}>
+        <div
+          className="lineage-node-label"
+          title={visibleText(node.id === node.label ? node.label : `${node.label}\n${node.id}`)}
+        >
           {breakable(name)}
         </div>
         <div className="lineage-node-foot">

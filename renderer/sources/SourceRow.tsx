@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { describeMapping } from '../../shared/importers/column-mapping';
+import { visibleText } from '../../shared/model/visible-text';
 import { Time } from '../components/Time';
 import type { SourceIssues, StoredSource } from '../db/lineage-db';
 import { formatBytes, formatDuration } from '../import/format-progress';
@@ -47,7 +48,7 @@ export const SourceRow = memo(function SourceRow({
     <>
       <tr data-testid="source-row">
         <th scope="row" className="mono">
-          {source.name}
+          {visibleText(source.name)}
           {source.origin && (
             <div className="muted small" title="Re-hashed when a case citing it is reopened">
               read from {source.origin.path}

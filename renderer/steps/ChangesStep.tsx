@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { SCORE_WEIGHTS } from '../../shared/analysis/change-score';
+import { visibleText } from '../../shared/model/visible-text';
 import { Time } from '../components/Time';
 import { shortId } from '../format/decision';
 import { selectEvidence, selectResults, selectSources, useInvestigation } from '../stores/investigation-store';
@@ -32,7 +33,8 @@ export function ChangesStep() {
       {top && (
         <p className="notice" data-testid="top-suspect">
           <strong>
-            Ranked first: {SUSPECT_KIND_LABEL[top.kind]} <span className="mono">{shortId(top.id)}</span> — {top.summary}
+            Ranked first: {SUSPECT_KIND_LABEL[top.kind]} <span className="mono">{shortId(top.id)}</span> —{' '}
+            {visibleText(top.summary)}
           </strong>
           , {top.score.toFixed(2)} of {MAX_SCORE} points
           {next && (

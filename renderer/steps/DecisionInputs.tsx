@@ -1,4 +1,5 @@
 import type { Decision } from '../../shared/model/records';
+import { visibleText } from '../../shared/model/visible-text';
 import { Time } from '../components/Time';
 import { datasetLabel, modelLabel, outcomeLabel, valueText } from '../format/decision';
 
@@ -56,10 +57,10 @@ export function DecisionInputs({ decision, featureName, onPickFeature }: Props) 
                   onChange={() => onPickFeature(f.name)}
                 />
               </td>
-              <td className="mono">{f.name}</td>
+              <td className="mono">{visibleText(f.name)}</td>
               <td className="mono">{valueText(f.value)}</td>
               <td className="mono">{datasetLabel(f) ?? '—'}</td>
-              <td className="mono">{f.field ?? '—'}</td>
+              <td className="mono">{f.field === undefined ? '—' : visibleText(f.field)}</td>
               <td className="mono" title={f.datasetVersion}>
                 {f.datasetVersion ?? <span className="warn-text">missing</span>}
               </td>

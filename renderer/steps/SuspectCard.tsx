@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { SCORE_WEIGHTS, type ScoreTermName } from '../../shared/analysis/change-score';
 import type { Suspect } from '../../shared/analysis/engine-types';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
+import { visibleText } from '../../shared/model/visible-text';
 import { Time } from '../components/Time';
 import { shortId } from '../format/decision';
 import { citation, SUSPECT_KIND_LABEL } from './evidence-cite';
@@ -33,11 +34,11 @@ export function SuspectCard({ rank, suspect: s, evidence, storedRepositories, so
         <span className="mono" title={s.id}>
           {shortId(s.id)}
         </span>{' '}
-        — {s.summary} <span className="score">(score {s.score.toFixed(2)})</span>
+        — {visibleText(s.summary)} <span className="score">(score {s.score.toFixed(2)})</span>
       </h3>
       <dl className="facts">
         <dt>By</dt>
-        <dd>{s.actor}</dd>
+        <dd>{visibleText(s.actor)}</dd>
         <dt>{deployedLater ? 'Took effect (deployed)' : 'Time'}</dt>
         <dd>
           <Time value={s.effectiveTime} />
@@ -52,11 +53,11 @@ export function SuspectCard({ rank, suspect: s, evidence, storedRepositories, so
           </>
         )}
         <dt>Touches</dt>
-        <dd className="mono wrap">{s.touches.join(', ') || '—'}</dd>
+        <dd className="mono wrap">{visibleText(s.touches.join(', ')) || '—'}</dd>
         {s.paths.length > 0 && (
           <>
             <dt>Paths</dt>
-            <dd className="mono wrap">{s.paths.join(', ')}</dd>
+            <dd className="mono wrap">{visibleText(s.paths.join(', '))}</dd>
           </>
         )}
         {s.schemaDiff && (

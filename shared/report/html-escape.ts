@@ -1,9 +1,11 @@
+import { visibleText } from '../model/visible-text';
+
 /**
  * Escapes text from imported data for HTML: it is never markup. Every character with meaning in HTML text or
- * in a quoted attribute value becomes an entity.
+ * in a quoted attribute value becomes an entity; a bidirectional control is shown as `[U+XXXX]` (visible-text.ts).
  */
 export function htmlText(value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value);
+  const s = visibleText(value === undefined || value === null ? '' : String(value));
   return s.replace(/[&<>"'`]/g, (c) => ENTITIES[c] as string);
 }
 

@@ -1,12 +1,15 @@
+import { visibleText } from '../model/visible-text';
+
 /**
  * Escapes text from imported data for Markdown: it is never markup, a link or an image, in CommonMark, GitHub's
  * Markdown or markdown-it with raw HTML and linkify on. Backslash-escapes Markdown punctuation and what makes a link
  * of bare text (`/` of a scheme's `://`, `.` of a domain, `@` of an e-mail address or a mention), turns `&`, `<` and `>`
  * into entities (no raw HTML, autolink or character reference), and flattens line breaks (a table cell stays one
  * cell). In a table, a `|` inside a code span is escaped too (`mdTable`): GFM splits cells before code spans.
+ * A bidirectional control is shown as `[U+XXXX]` (visible-text.ts), in text and in code spans.
  */
 export function mdText(value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value);
+  const s = visibleText(value === undefined || value === null ? '' : String(value));
   return s
     .replace(/\r\n?|\n/g, ' ')
     .replace(/[\\`*_{}[\]()#+!|~./@]/g, (c) => `\\${c}`)
@@ -17,7 +20,7 @@ export function mdText(value: unknown): string {
 
 /** Inline code for identifiers (SHAs, ids): backticks inside are replaced so the span cannot break. */
 export function mdCode(value: unknown): string {
-  const s = String(value ?? '')
+  const s = visibleText(String(value ?? ''))
     .replace(/`/g, "'")
     .replace(/\r\n?|\n/g, ' ');
   return `\`${s}\``;

@@ -15,11 +15,12 @@ import {
   timelineAndScopeSection,
 } from './report-html-sections';
 import { anchorsSectionHtml } from './report-anchor-section';
+import { visibleText } from '../model/visible-text';
 import { REPORT_HASH_LABEL, REPORT_HASH_PLACEHOLDER, sealReport } from './report-seal';
 
 /** A CSS string literal: quotes, backslashes, newlines and `<` escaped so imported text cannot end it. */
 function cssString(text: string): string {
-  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+  return `"${visibleText(text).replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 function styles(input: ReportInput): string {
