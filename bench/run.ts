@@ -9,6 +9,7 @@ import { benchMetricsView } from './metrics-view';
 import { benchReport } from './report';
 import { benchStartup } from './startup';
 import { benchTrace } from './trace';
+import { benchWarehouse } from './warehouse';
 import { benchWorldAccuracy } from './world-accuracy';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -24,3 +25,4 @@ if (!(await benchWorldAccuracy(1, Number(process.env.BENCH_WORLDS ?? 200)))) pro
 if (!(await benchReport(runs, Number(process.env.BENCH_BUNDLE_RUNS ?? 3)))) process.exitCode = 1;
 if (!(await benchInvestigate(3))) process.exitCode = 1;
 if (!(await benchMetricsView(3))) process.exitCode = 1;
+if (!(await benchWarehouse(3))) process.exitCode = 1;

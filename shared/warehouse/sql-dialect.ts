@@ -30,6 +30,8 @@ export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')
 /** A text literal, quotes doubled. */
 export const quoteText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
+const BUCKET_MS = { hour: 3_600_000, day: 86_400_000 } as const;
+
 export const DUCKDB: SqlDialect = {
   name: 'duckdb',
   param: (n) => `$${n}`,
@@ -42,7 +44,8 @@ export const DUCKDB: SqlDialect = {
         : `CAST(${e} AS TIMESTAMPTZ)`,
   timeParam: (n) => `CAST($${n} AS TIMESTAMPTZ)`,
   epochMs: (t) => `epoch_ms(${t})`,
-  bucketMs: (t, bucket) => `epoch_ms(date_trunc('${bucket}', ${t}))`,
+  // Whole-number arithmetic on epoch milliseconds: UTC buckets without the time-zone calendar (ICU) per row.
+  bucketMs: (t, bucket) => `(epoch_ms(${t}) // ${BUCKET_MS[bucket]}) * ${BUCKET_MS[bucket]}`,
 };
 
 export const POSTGRESQL: SqlDialect = {
@@ -57,5 +60,6 @@ export const POSTGRESQL: SqlDialect = {
         : `CAST(${e} AS TIMESTAMPTZ)`,
   timeParam: (n) => `CAST($${n} AS TIMESTAMPTZ)`,
   epochMs: (t) => `CAST(floor(extract(epoch FROM ${t}) * 1000) AS BIGINT)`,
-  bucketMs: (t, bucket) => `CAST(floor(extract(epoch FROM date_trunc('${bucket}', ${t})) * 1000) AS BIGINT)`,
+  bucketMs: (t, bucket) =>
+    `CAST(floor(extract(epoch FROM ${t}) * 1000 / ${BUCKET_MS[bucket]}) AS BIGINT) * ${BUCKET_MS[bucket]}`,
 };

@@ -1,0 +1,187 @@
+/**
+ * Decision logs read in place, at scale: generates N decisions as hive-partitioned Parquet with DuckDB
+ * (`WAREHOUSE_ROWS`, default 10 million; the issue's target is 100 million — `WAREHOUSE_ROWS=100000000`, about 3 GB
+ * and several minutes to write), then times the queries an investigation and `watch` push down: the investigated
+ * decision, its neighbourhood (the first page of its version's decisions), the onset's outcome series, the scope
+ * counts, and watch's counts by model, version, day and outcome — medians of `runs`, against 5 s each (30 s for
+ * watch), with the process's peak resident memory (DuckDB's included). With `--postgres` (or WAREHOUSE_POSTGRES=1)
+ * and Debian's PostgreSQL installed, the same rows (at most 10 million) are generated in a throwaway server and timed
+ * side by side. The data goes to node_modules/.cache/lineage-bench/warehouse-N (`WAREHOUSE_DIR`), kept for reruns.
+ * Not run by the tests; `npx tsx bench/warehouse.ts` runs it alone.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pg from 'pg';
+import type { ImportMapping } from '../shared/importers/mapping';
+import { startPostgres } from '../e2e/throwaway-postgres';
+import { findDecision, openDecisionSource, type DecisionSource } from '../electron/warehouse/decision-source';
+import { outcomeSeries, versionPage, versionScope } from '../electron/warehouse/decision-queries';
+import { sqlWatchReader } from '../electron/warehouse/watch-reader';
+import { report } from './stats';
+
+const ROWS = Number(process.env.WAREHOUSE_ROWS ?? 10_000_000);
+const DIR = resolve(process.env.WAREHOUSE_DIR ?? join('node_modules', '.cache', 'lineage-bench', `warehouse-${ROWS}`));
+const MODELS = 4;
+const DAYS = 90;
+const SPAN_S = DAYS * 86_400;
+const START = '2026-01-01 00:00:00+00';
+
+const MAPPING: ImportMapping = {
+  kind: 'decision-log',
+  fields: {
+    decision_id: 'id',
+    timestamp: 'ts',
+    subject_id: 'customer',
+    'model.name': 'model_name',
+    'model.version': 'model_version',
+    action: 'action_taken',
+    'features[].feature_version': 'feat_version',
+  },
+  features: ['eligibility_flag'],
+};
+
+/**
+ * The generated log's columns as SQL over a row number `i` (the same in DuckDB and PostgreSQL): decisions spread
+ * evenly over 90 days and four models; the feature version steps every 10 days; from day 63 (v7) model m-0 rejects
+ * 60% instead of 30% — the incident the queries look for.
+ */
+function columns(hash: (e: string) => string, idiv: (a: string, b: string) => string, n: string): string {
+  const day = idiv(`i * ${DAYS}`, n);
+  const rejectRate = `(CASE WHEN i % ${MODELS} = 0 AND ${day} >= 63 THEN 60 ELSE 30 END)`;
+  return [
+    `'d-' || CAST(i AS VARCHAR) AS id`,
+    `TIMESTAMPTZ '${START}' + ${idiv(`CAST(i AS BIGINT) * ${SPAN_S}`, n)} * INTERVAL '1 second' AS ts`,
+    `'u-' || CAST(${hash('i')} % 2000000 AS VARCHAR) AS customer`,
+    `'m-' || CAST(i % ${MODELS} AS VARCHAR) AS model_name`,
+    `CASE WHEN ${day} < 45 THEN '1.0' ELSE '1.1' END AS model_version`,
+    `CASE WHEN ${hash('i + 7')} % 100 < ${rejectRate} THEN 'reject' ELSE 'approve' END AS action_taken`,
+    `${hash('i + 13')} % 2 = 0 AS eligibility_flag`,
+    `'v' || CAST(${idiv(day, '10')} AS VARCHAR) AS feat_version`,
+  ].join(', ');
+}
+
+async function generateParquet(): Promise<void> {
+  if (existsSync(join(DIR, 'done'))) return;
+  console.log(`      writing ${ROWS.toLocaleString('en-US')} decisions as Parquet into ${DIR} (once)…`);
+  const t0 = performance.now();
+  mkdirSync(DIR, { recursive: true });
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  await c.run("SET TimeZone = 'UTC'");
+  await c.run(
+    `COPY (SELECT ${columns(
+      (e) => `(hash(${e}) % 1000000007)`,
+      (a, b) => `((${a}) // (${b}))`,
+      String(ROWS),
+    )} FROM range(${ROWS}) t(i)) ` +
+      `TO '${join(DIR, 'log')}' (FORMAT parquet, PARTITION_BY (model_name), OVERWRITE_OR_IGNORE)`,
+  );
+  await c.run(`COPY (SELECT 1) TO '${join(DIR, 'done')}' (FORMAT csv)`);
+  c.closeSync();
+  db.closeSync();
+  console.log(`      written in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+async function timed<T>(runs: number, f: () => Promise<T>): Promise<{ times: number[]; last: T }> {
+  const times: number[] = [];
+  let last: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    last = await f();
+    times.push(performance.now() - t0);
+  }
+  return { times, last: last as T };
+}
+
+/** Times each pushed-down query on one source; returns whether every median met its target. */
+async function benchSource(name: string, source: DecisionSource, runs: number): Promise<boolean> {
+  const id = `d-${Math.floor(ROWS * 0.8) - (Math.floor(ROWS * 0.8) % MODELS)}`;
+  let ok = true;
+  const found = await timed(runs, () => findDecision(source, id));
+  ok = report(`${name}: the investigated decision by id`, found.times, 5000) && ok;
+  const d = found.last.decisions[0];
+  if (!d) throw new Error(`${source.label}: no decision ${id}`);
+  const version = d.features[0]?.featureVersion ?? '';
+  const page = await timed(runs, () =>
+    versionPage(source, d.model.name, 'feature_version', version, { limit: 100, offset: 0 }),
+  );
+  ok = report(`${name}: neighbourhood (first page of its version's decisions)`, page.times, 5000) && ok;
+  const series = await timed(runs, () =>
+    outcomeSeries(source, { model: d.model.name, outcome: d.action ?? '', until: d.timestamp, by: 'feature_version' }),
+  );
+  ok = report(`${name}: onset series (${series.last.length} feature versions)`, series.times, 5000) && ok;
+  const scope = await timed(runs, () => versionScope(source, d.model.name, 'feature_version', version));
+  ok =
+    report(`${name}: scope counts (${scope.last.decisions.toLocaleString('en-US')} decisions)`, scope.times, 5000) &&
+    ok;
+  const watch = await timed(Math.min(runs, 3), () => sqlWatchReader(source).counts('day'));
+  ok = report(`${name}: watch counts (${watch.last.length} model/version/day/outcome rows)`, watch.times, 30_000) && ok;
+  return ok;
+}
+
+/** Generates (once) and times; returns whether every median met its target. */
+export async function benchWarehouse(runs = 5, withPostgres = false): Promise<boolean> {
+  await generateParquet();
+  const baseRss = process.memoryUsage().rss;
+  let peakRss = baseRss;
+  const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const parquet = await openDecisionSource(join(DIR, 'log'), MAPPING);
+  let ok: boolean;
+  try {
+    ok = await benchSource(`DuckDB, ${ROWS.toLocaleString('en-US')} decisions in Parquet`, parquet, runs);
+  } finally {
+    await parquet.close();
+  }
+  clearInterval(sample);
+  const gb = (bytes: number) => (bytes / 2 ** 30).toFixed(2);
+  console.log(
+    `      peak resident memory: ${gb(peakRss)} GB, ${gb(peakRss - baseRss)} GB more than before the queries ` +
+      `(target < 2 GB)`,
+  );
+  ok = peakRss - baseRss < 2 * 2 ** 30 && ok;
+  if (withPostgres) ok = (await benchPostgres(runs)) && ok;
+  return ok;
+}
+
+async function benchPostgres(runs: number): Promise<boolean> {
+  const rows = Math.min(ROWS, 10_000_000);
+  const server = await startPostgres();
+  try {
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    console.log(`      generating ${rows.toLocaleString('en-US')} decisions in PostgreSQL…`);
+    const t0 = performance.now();
+    const hash = (e: string) => `(CAST(hashint8(CAST(${e} AS BIGINT)) AS BIGINT) & 2147483647)`;
+    await admin.query(
+      `CREATE TABLE decisions AS SELECT ${columns(hash, (a, b) => `div(${a}, ${b})`, String(rows)).replace(/VARCHAR/g, 'TEXT')} ` +
+        `FROM generate_series(0, ${rows - 1}) AS t(i)`,
+    );
+    await admin.query('CREATE INDEX ON decisions (id); CREATE INDEX ON decisions (model_name, feat_version)');
+    await admin.query('ANALYZE decisions');
+    await admin.end();
+    console.log(`      generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    const url = new URL(server.adminUrl);
+    url.searchParams.set('table', 'decisions');
+    const source = await openDecisionSource(url.toString(), MAPPING);
+    try {
+      return await benchSource(`PostgreSQL, ${rows.toLocaleString('en-US')} decisions`, source, runs);
+    } finally {
+      await source.close();
+    }
+  } finally {
+    server.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const withPostgres = process.argv.includes('--postgres') || process.env.WAREHOUSE_POSTGRES === '1';
+  benchWarehouse(Number(process.env.BENCH_RUNS ?? 5), withPostgres).then(
+    (ok) => process.exit(ok ? 0 : 1),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}
