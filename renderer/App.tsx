@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/ipc/contract';
 import { resolveApi, setApi } from './api';
+import { CommandPalette } from './palette/CommandPalette';
 import { CaseList } from './screens/CaseList';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { db } from './db/instance';
@@ -64,25 +65,32 @@ export function App() {
       </main>
     );
   }
+  let screen;
   if (metricsOpen && !openCaseId && !sourcesOpen) {
-    return (
+    screen = (
       <Suspense fallback={loading}>
         <MetricsScreen />
       </Suspense>
     );
-  }
-  if (sourcesOpen) {
-    return (
+  } else if (sourcesOpen) {
+    screen = (
       <Suspense fallback={loading}>
         <SourcesScreen key={openCaseId ?? 'all'} caseId={openCaseId} info={boot.info} />
       </Suspense>
     );
+  } else {
+    screen = openCaseId ? (
+      <Suspense fallback={loading}>
+        <CaseScreen key={openCaseId} caseId={openCaseId} info={boot.info} />
+      </Suspense>
+    ) : (
+      <CaseList info={boot.info} />
+    );
   }
-  return openCaseId ? (
-    <Suspense fallback={loading}>
-      <CaseScreen key={openCaseId} caseId={openCaseId} info={boot.info} />
-    </Suspense>
-  ) : (
-    <CaseList info={boot.info} />
+  return (
+    <>
+      {screen}
+      <CommandPalette />
+    </>
   );
 }

@@ -23,7 +23,7 @@ export function GraphLegend({ comparing, stale }: { readonly comparing: boolean;
       )}
       <span className="muted">
         Keys: arrows move along edges, Enter opens details, U / D expand or collapse upstream / downstream, F fields, /
-        search.
+        search; ? lists every shortcut, Ctrl+K opens the command palette.
       </span>
       {stale && (
         <span className="muted" role="status">

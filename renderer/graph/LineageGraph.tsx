@@ -36,6 +36,7 @@ import { EdgeLayer } from './EdgeLayer';
 import { exportGraphImage, type ImageFormat } from './export-image';
 import { FIT_DEPTH, type LineageFlowEdge, type LineageFlowNode, NODE_HEIGHT, NODE_WIDTH } from './flow-types';
 import { type GraphActions, GraphActionsContext } from './graph-actions';
+import { selectPendingGraphRequest, useGraphRequests } from './graph-requests';
 import './graph.css';
 import { GraphLegend } from './GraphLegend';
 import { GraphToolbar } from './GraphToolbar';
@@ -262,6 +263,17 @@ function GraphCanvas(props: LineageGraphProps) {
     const node = id ? base.nodes.find((n) => n.id === id) : base.nodes.find((n) => n.type === 'decision');
     return node && { ...node.position, width: node.width ?? NODE_WIDTH, height: node.height ?? NODE_HEIGHT };
   }, [focusedId, selectedId, positions, base]);
+  // Requests from the command palette, carried out once the graph is drawn.
+  const pending = useGraphRequests(selectPendingGraphRequest);
+  useEffect(() => {
+    if (!pending || empty) return;
+    useGraphRequests.getState().done();
+    if (pending.kind === 'focus') focusNode(pending.id, true);
+    else if (pending.kind === 'fit') showWholeGraph();
+    else if (pending.kind === 'overview') setOverview((shown) => !shown);
+    else if (pending.format === 'json') onExportJson();
+    else void onExportImage(pending.format);
+  }, [pending, empty, focusNode, showWholeGraph, onExportJson, onExportImage]);
   const searchable = useMemo(() => view.nodes.flatMap((n) => (n.type === 'lineage' ? [n.node] : [])), [view]);
 
   return (

@@ -18,15 +18,19 @@ export interface GraphCommandContext {
 export interface GraphCommand {
   readonly name: string;
   readonly label: string;
+  /** The keys as shown in the shortcuts list. */
+  readonly keys: string;
   readonly keyTest: (event: KeyLike) => boolean;
   readonly perform: (context: GraphCommandContext) => void;
 }
 
 const plain = (e: KeyLike) => !e.altKey && !e.ctrlKey && !e.metaKey;
 const letter = (e: KeyLike, l: string) => plain(e) && e.key.toLowerCase() === l;
+const ARROWS: Readonly<Record<ArrowKey, string>> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
 const arrow = (key: ArrowKey, label: string): GraphCommand => ({
   name: `move:${key}`,
   label,
+  keys: ARROWS[key],
   keyTest: (e) => plain(e) && !e.shiftKey && e.key === key,
   perform: (c) => c.move(key),
 });
@@ -38,30 +42,35 @@ export const graphCommands: ReadonlyArray<GraphCommand> = [
   arrow('ArrowDown', 'Move to the node below'),
   {
     name: 'openDetails',
+    keys: 'Enter',
     label: 'Open the node’s details',
     keyTest: (e) => plain(e) && e.key === 'Enter',
     perform: (c) => c.openDetails(),
   },
   {
     name: 'toggleUpstream',
+    keys: 'U',
     label: 'Expand or collapse upstream',
     keyTest: (e) => letter(e, 'u'),
     perform: (c) => c.toggleUpstream(),
   },
   {
     name: 'toggleDownstream',
+    keys: 'D',
     label: 'Expand or collapse downstream',
     keyTest: (e) => letter(e, 'd'),
     perform: (c) => c.toggleDownstream(),
   },
   {
     name: 'toggleFields',
+    keys: 'F',
     label: 'Show or hide a dataset’s fields',
     keyTest: (e) => letter(e, 'f'),
     perform: (c) => c.toggleFields(),
   },
   {
     name: 'focusSearch',
+    keys: '/',
     label: 'Find a node',
     keyTest: (e) => plain(e) && e.key === '/',
     perform: (c) => c.focusSearch(),

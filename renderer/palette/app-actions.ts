@@ -1,0 +1,148 @@
+/**
+ * Every action the palette offers, from the app's state: the seven steps, every case, every source of the open case,
+ * every node of the traced graph, and every export (the graph's image and JSON, the report, the evidence bundle).
+ */
+import { useMemo } from 'react';
+import type { TraceResult } from '../../shared/analysis/types';
+import { KIND_LABELS } from '../graph/flow-types';
+import { type GraphRequest, useGraphRequests } from '../graph/graph-requests';
+import { selectOpenDashboard, useMetricsRoute } from '../metrics/metrics-route';
+import { selectCases, selectOpenCaseId, useCases } from '../stores/cases-store';
+import type { CaseSummary } from '../stores/cases-initial';
+import { selectResults, selectSources, useInvestigation } from '../stores/investigation-store';
+import { stepActions } from '../steps/step-actions';
+import { STEP_IDS, type StepId } from '../steps/step-ids';
+import type { PaletteAction } from './palette-actions';
+
+const setStep = (step: StepId) => useInvestigation.getState().setStep(step);
+const toGraph = (request: GraphRequest) => {
+  setStep('trace');
+  useGraphRequests.getState().request(request);
+};
+
+/** Clicks a button of the Document step's export panel once it is on screen (it loads with the step). */
+function clickExport(text: string): void {
+  setStep('document');
+  const started = Date.now();
+  const attempt = () => {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('.export-panel button')].find(
+      (b) => b.textContent?.trim() === text,
+    );
+    if (button && !button.disabled) button.click();
+    else if (Date.now() - started < 10_000) setTimeout(attempt, 100);
+  };
+  setTimeout(attempt, 0);
+}
+
+/** The report's exports, named as the Document step's panel names them. */
+const REPORT_EXPORTS: ReadonlyArray<readonly [string, string, string]> = [
+  ['report-html', 'Export the report as HTML', 'Report (HTML)'],
+  ['report-md', 'Export the report as Markdown', 'Markdown'],
+  ['report-pdf', 'Export the report as PDF', 'PDF'],
+  ['bundle', 'Export the evidence bundle (BagIt)', 'Evidence bundle'],
+];
+
+/** Actions of an open case: steps, sources, graph nodes, exports. */
+export function caseActions(
+  caseId: string,
+  sources: ReadonlyArray<{ readonly id: string; readonly name: string; readonly detected: string }>,
+  trace: TraceResult | undefined,
+): PaletteAction[] {
+  const steps: PaletteAction[] = stepActions.map((a, i) => ({
+    name: a.name,
+    label: a.label,
+    group: 'Step',
+    keys: `Alt+${i + 1}`,
+    keyTest: a.keyTest,
+    perform: () => setStep(STEP_IDS[i] as StepId),
+  }));
+  const openSources = () => useCases.getState().openSources(caseId);
+  const sourceActions: PaletteAction[] = [
+    { name: 'openSources', label: 'Open the sources of this case', group: 'Source', perform: openSources },
+    ...sources.map((s): PaletteAction => ({
+      name: `openSource:${s.id}`,
+      label: `Source: ${s.name}`,
+      group: 'Source',
+      keywords: s.detected,
+      perform: openSources,
+    })),
+  ];
+  const nodes: PaletteAction[] = (trace?.nodes ?? []).map((n) => ({
+    name: `focusNode:${n.id}`,
+    label: `${KIND_LABELS[n.kind]}: ${n.label}`,
+    group: 'Node',
+    keywords: `${n.id} ${n.version ?? ''}`,
+    perform: () => toGraph({ kind: 'focus', id: n.id }),
+  }));
+  const exports: PaletteAction[] = [
+    ...(['png', 'svg', 'json'] as const).map((format): PaletteAction => ({
+      name: `export:graph-${format}`,
+      label: `Export the lineage graph as ${format.toUpperCase()}`,
+      group: 'Export',
+      perform: () => toGraph({ kind: 'export', format }),
+    })),
+    ...REPORT_EXPORTS.map(([name, label, button]): PaletteAction => ({
+      name: `export:${name}`,
+      label,
+      group: 'Export',
+      perform: () => clickExport(button),
+    })),
+  ];
+  const graph: PaletteAction[] = [
+    {
+      name: 'graph:fit',
+      label: 'Fit the whole lineage graph',
+      group: 'Graph',
+      perform: () => toGraph({ kind: 'fit' }),
+    },
+    {
+      name: 'graph:overview',
+      label: 'Show or hide the graph’s overview',
+      group: 'Graph',
+      perform: () => toGraph({ kind: 'overview' }),
+    },
+  ];
+  return [...steps, ...graph, ...exports, ...sourceActions, ...nodes];
+}
+
+/** Actions to open each case (the open one excepted) and the app's other screens. */
+export function caseListActions(cases: ReadonlyArray<CaseSummary>, openCaseId: string | undefined): PaletteAction[] {
+  const state = useCases.getState();
+  const open: PaletteAction[] = cases
+    .filter((c) => c.record.id !== openCaseId)
+    .map((c) => ({
+      name: `openCase:${c.record.id}`,
+      label: `Open case: ${c.case?.title ?? c.record.title}`,
+      group: 'Case',
+      keywords: `${c.record.decisionId ?? ''} ${c.record.id}`,
+      perform: () => state.openCase(c.record.id),
+    }));
+  return [
+    ...open,
+    ...(openCaseId
+      ? [{ name: 'closeCase', label: 'Back to the case list', group: 'View' as const, perform: state.closeCase }]
+      : []),
+    { name: 'allSources', label: 'All imported sources', group: 'Source', perform: () => state.openSources() },
+    {
+      name: 'maturity',
+      label: 'Lineage maturity (the five metrics)',
+      group: 'View',
+      perform: () => {
+        state.closeCase();
+        selectOpenDashboard(useMetricsRoute.getState())();
+      },
+    },
+  ];
+}
+
+/** Every action the palette offers now. */
+export function useAppActions(): PaletteAction[] {
+  const cases = useCases(selectCases);
+  const openCaseId = useCases(selectOpenCaseId);
+  const sources = useInvestigation(selectSources);
+  const trace = useInvestigation(selectResults).trace;
+  return useMemo(
+    () => [...(openCaseId ? caseActions(openCaseId, sources, trace) : []), ...caseListActions(cases, openCaseId)],
+    [cases, openCaseId, sources, trace],
+  );
+}
