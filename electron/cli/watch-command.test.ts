@@ -78,6 +78,18 @@ describe('lineage-investigator watch', () => {
     expect(bad.err).toContain('--since yesterday');
   }, 60_000);
 
+  it('watches one model with --model, and hourly buckets with --bin hour', async () => {
+    const none = await watch(['--source', decisions, '--model', `${caseDecision.model.name}-not`, '--json']);
+    expect(none.code).toBe(0);
+    expect(none.json).toMatchObject({ alerts: [], series: [] });
+    const hourly = await watch(['--source', decisions, '--model', caseDecision.model.name, '--bin', 'hour', '--json']);
+    const model = hourly.json.series.find((s: { version?: string }) => s.version === undefined);
+    const total = model.bins.reduce((n: number, b: { decisions: number }) => n + b.decisions, 0);
+    expect(total).toBe(readFileSync(decisions, 'utf8').trim().split('\n').length);
+    expect(model.bins.every((b: { start: string }) => /T\d{2}:00:00\.000Z$/.test(b.start))).toBe(true);
+    expect(hourly.json.series.every((s: { model: string }) => s.model === caseDecision.model.name)).toBe(true);
+  }, 60_000);
+
   it('finds the same shifts in the same decisions as Parquet, reading only aggregates', async () => {
     const r = await watch(['--source', parquet, '--mapping', mappingFile, '--json']);
     expect(r.code).toBe(1);

@@ -10,7 +10,7 @@ import { parseTimestamp } from '../../shared/importers/timestamps.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
-import { isDecisionSource, openDecisionSource, type DecisionSource } from '../warehouse/decision-source.js';
+import { openInPlace, type DecisionSource } from '../warehouse/decision-source.js';
 import { memoryWatchReader, sqlWatchReader, type WatchReader } from '../warehouse/watch-reader.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
@@ -76,14 +76,15 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
     const readers: WatchReader[] = [];
     const files: string[] = [];
     for (const spec of sources) {
-      if (!(await isDecisionSource(spec))) files.push(spec);
-      else {
-        const source = await openDecisionSource(spec, mapping);
-        opened.push(source);
-        if (source.suggested)
-          io.err(`${source.label}: read through the mapping suggested from its columns: ${source.suggested}`);
-        readers.push(sqlWatchReader(source));
+      const source = await openInPlace(spec, mapping);
+      if (!source) {
+        files.push(spec);
+        continue;
       }
+      opened.push(source);
+      if (source.suggested)
+        io.err(`${source.label}: read through the mapping suggested from its columns: ${source.suggested}`);
+      readers.push(sqlWatchReader(source));
     }
     if (files.length > 0) {
       const loaded = await loadEvidence(files, {

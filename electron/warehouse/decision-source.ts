@@ -11,7 +11,7 @@ import type { Decision } from '../../shared/model/records.js';
 import { DecisionSql } from '../../shared/warehouse/decision-sql.js';
 import { decisionTable, type DecisionTable } from '../../shared/warehouse/decision-table.js';
 import { rowDecision } from '../../shared/warehouse/row-decision.js';
-import { duckdbRelation, openDuckdb } from './duckdb-engine.js';
+import { duckdbInput, openDuckdb } from './duckdb-engine.js';
 import { numberOf, type SqlEngine, type SqlRow } from './sql-engine.js';
 
 export interface RowRejection {
@@ -35,9 +35,18 @@ export interface DecisionSource {
 /** True when `spec` names a PostgreSQL table rather than a path. */
 export const isPostgresUrl = (spec: string): boolean => /^postgres(ql)?:\/\//i.test(spec);
 
-/** Whether a `--source` is read in place as a decision log (a Parquet file or folder, a PostgreSQL URL). */
-export async function isDecisionSource(spec: string): Promise<boolean> {
-  return isPostgresUrl(spec) || (await duckdbRelation(spec)) !== undefined;
+/**
+ * The decision log at `spec` opened in place, or undefined when the importers read it instead: anything but a
+ * PostgreSQL URL, a Parquet file or a folder of Parquet or hive partitions — and a hive-partitioned folder of CSV or
+ * JSON lines whose columns the mapping does not read as decisions (other evidence, partitioned by date). Throws for a
+ * PostgreSQL or Parquet source that cannot be read as decisions, naming it.
+ */
+export async function openInPlace(spec: string, mapping?: ImportMapping): Promise<DecisionSource | undefined> {
+  if (isPostgresUrl(spec)) return openDecisionSource(spec, mapping);
+  const input = await duckdbInput(spec);
+  if (!input) return undefined;
+  if (input.parquet) return openDecisionSource(spec, mapping);
+  return openDecisionSource(spec, mapping).catch(() => undefined);
 }
 
 /**
@@ -69,9 +78,9 @@ export async function openDecisionSource(spec: string, mapping?: ImportMapping):
 
 async function openEngine(spec: string): Promise<SqlEngine> {
   if (isPostgresUrl(spec)) return (await import('./postgres-engine.js')).openPostgres(spec);
-  const relation = await duckdbRelation(spec);
-  if (!relation) throw new Error(`${spec}: not a Parquet file or a folder of Parquet, CSV or JSON-lines files`);
-  return openDuckdb(relation, spec);
+  const input = await duckdbInput(spec);
+  if (!input) throw new Error(`${spec}: not a Parquet file or a folder of Parquet, CSV or JSON-lines files`);
+  return openDuckdb(input.relation, spec);
 }
 
 /** Decisions of rows, with the rows the validator rejected. */

@@ -32,14 +32,19 @@ async function survey(dir: string, found = new Map<string, number>(), hive = { a
 
 /**
  * The DuckDB table function reading `path` when it is a decision source DuckDB reads in place: a Parquet file, or a
- * folder holding Parquet files or hive partitions of Parquet, CSV or JSON lines. Undefined for anything else (a
- * single CSV or JSONL file, a folder of other evidence), which the importers read as before.
+ * folder holding Parquet files or hive partitions of Parquet, CSV or JSON lines (`parquet` false for the last two).
+ * Undefined for anything else (a single CSV or JSONL file, a folder of other evidence), which the importers read.
  */
-export async function duckdbRelation(path: string): Promise<string | undefined> {
+export async function duckdbInput(
+  path: string,
+): Promise<{ readonly relation: string; readonly parquet: boolean } | undefined> {
   const info = await stat(path).catch(() => undefined);
   if (!info) return undefined;
   const at = resolve(path);
-  if (info.isFile()) return extname(at).toLowerCase() === '.parquet' ? `read_parquet(${quoteText(at)})` : undefined;
+  if (info.isFile())
+    return extname(at).toLowerCase() === '.parquet'
+      ? { relation: `read_parquet(${quoteText(at)})`, parquet: true }
+      : undefined;
   if (!info.isDirectory()) return undefined;
   const { found, hive } = await survey(at);
   const ext =
@@ -55,7 +60,10 @@ export async function duckdbRelation(path: string): Promise<string | undefined> 
     'union_by_name = true',
     ...(fn === 'read_json' ? ["format = 'newline_delimited'"] : []),
   ];
-  return `${fn}(${quoteText(join(at, '**', `*${ext}`))}, ${options.join(', ')})`;
+  return {
+    relation: `${fn}(${quoteText(join(at, '**', `*${ext}`))}, ${options.join(', ')})`,
+    parquet: ext === '.parquet',
+  };
 }
 
 /** Opens an in-memory DuckDB over `relation` (from duckdbRelation), in UTC. */

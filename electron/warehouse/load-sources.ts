@@ -11,9 +11,9 @@ import type { GitRunner } from '../services/git-runner.js';
 import { loadEvidence, type LoadedEvidence } from '../sources/load-evidence.js';
 import {
   findDecision,
-  isDecisionSource,
   modelDecisions,
-  openDecisionSource,
+  openInPlace,
+  type DecisionSource,
   type RowRejection,
 } from './decision-source.js';
 
@@ -37,17 +37,28 @@ export async function loadSources(
   decisionId: string,
   options: { readonly git: GitRunner; readonly cacheDir: string; readonly mapping?: ImportMapping },
 ): Promise<LoadedSources> {
-  const inPlaceSpecs: string[] = [];
+  const sources: DecisionSource[] = [];
   const files: string[] = [];
-  for (const spec of specs) ((await isDecisionSource(spec)) ? inPlaceSpecs : files).push(spec);
-  const evidence = await loadEvidence(files, options);
-  if (inPlaceSpecs.length === 0) return { ...evidence, inPlace: [] };
+  try {
+    for (const spec of specs) {
+      const source = await openInPlace(spec, options.mapping);
+      if (source) sources.push(source);
+      else files.push(spec);
+    }
+  } catch (error) {
+    for (const s of sources) await s.close();
+    throw error;
+  }
+  const evidence = await loadEvidence(files, options).catch(async (error: unknown) => {
+    for (const s of sources) await s.close();
+    throw error;
+  });
+  if (sources.length === 0) return { ...evidence, inPlace: [] };
   const added: Decision[] = [];
   const inPlace: ReadInPlace[] = [];
   const names: Record<string, string> = {};
-  for (const spec of inPlaceSpecs) {
-    const source = await openDecisionSource(spec, options.mapping);
-    try {
+  try {
+    for (const source of sources) {
       names[source.sourceId] = source.label;
       const found = await findDecision(source, decisionId);
       const model = found.decisions[0]?.model.name;
@@ -60,9 +71,9 @@ export async function loadSources(
         decisions: read?.decisions.length ?? 0,
         rejections: [...found.rejections, ...(read?.rejections ?? [])],
       });
-    } finally {
-      await source.close();
     }
+  } finally {
+    for (const s of sources) await s.close();
   }
   const records = [...evidence.loaded.flatMap((l) => l.result.records), ...added];
   return {

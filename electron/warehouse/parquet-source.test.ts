@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -8,7 +8,7 @@ import { runInvestigateCommand } from '../cli/investigate-command.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { openDecisionSource, type DecisionSource } from './decision-source.js';
-import { answers, FLAT_MAPPING, flatRows, investigateWith, truth } from './flat-sample.fixture.js';
+import { answers, FLAT_MAPPING, flatRows, investigateWith, otherEvidence, truth } from './flat-sample.fixture.js';
 import { exportVersionCsv, outcomeSeries, versionPage, versionScope } from './decision-queries.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-parquet-'));
@@ -69,6 +69,36 @@ describe('decision logs read in place by DuckDB', () => {
     },
     120_000,
   );
+
+  it('reads a hive-partitioned folder of JSON lines in place, and imports one that holds no decisions', async () => {
+    const textHive = join(dir, 'text-hive', 'day=all');
+    mkdirSync(textHive, { recursive: true });
+    copyFileSync(flat, join(textHive, 'part-0.jsonl'));
+    const inPlace = await investigate(join(dir, 'text-hive'));
+    expect(inPlace.err).toBe('');
+    expect(answers(inPlace.json)).toEqual(answers(fromJsonl));
+    const cited = (r: { trace: { nodes: Array<{ evidence: { source: string } | null }> } }) =>
+      r.trace.nodes.map((n) => n.evidence?.source);
+    expect(cited(inPlace.json)).toContain(join(dir, 'text-hive'));
+    // The sample's lineage events, partitioned by day: other evidence, not a decision log read in place.
+    const events = otherEvidence().find((p) => p.endsWith('.ndjson'))!;
+    const eventsHive = join(dir, 'events-hive', 'date=2026-01-01');
+    mkdirSync(eventsHive, { recursive: true });
+    copyFileSync(events, join(eventsHive, 'events.ndjson'));
+    const rest = otherEvidence().filter((p) => p !== events);
+    const out: string[] = [];
+    const err: string[] = [];
+    const args = [...rest, join(dir, 'events-hive'), flat].flatMap((p) => ['--source', p]);
+    const code = await runInvestigateCommand(
+      [...args, '--mapping', mappingFile, '--decision', truth.caseDecisionId, '--json'],
+      { out: (l) => out.push(l), err: (l) => err.push(l) },
+    );
+    expect(err.join('\n')).toBe('');
+    expect(code).toBe(0);
+    const imported = JSON.parse(out.join('\n'));
+    expect(answers(imported)).toEqual(answers(fromJsonl));
+    expect(cited(imported).filter((c) => c?.endsWith('events.ndjson')).length).toBeGreaterThan(0);
+  }, 120_000);
 
   it('names the column a mapping wants that the Parquet file does not have', async () => {
     const wrong = join(dir, 'wrong-mapping.json');
