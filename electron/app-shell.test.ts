@@ -157,6 +157,7 @@ describe('the Electron shell', () => {
       'report:pdf',
       'report:preparePdf',
       'sample:load',
+      'signing:publicKey',
     ]);
     await expect(invoke(fake, 'app:info', 'https://evil.example/', {})).rejects.toThrow(/not the app's own page/);
     await expect(invoke(fake, 'app:info', null, {})).rejects.toThrow(/not the app's own page/);

@@ -14,6 +14,7 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     'report:pdf': async () => ({ pdfBase64: '', bytes: 0, printer: 'none' }),
     'report:preparePdf': async () => ({ printer: 'none' }),
     'bundle:export': async () => ({ path: '', files: 0, bytes: 0, payloadOxum: '0.0', verifyCommand: '' }),
+    'signing:publicKey': async () => ({ fingerprint: `sha256:${'0'.repeat(64)}`, publicKeyPem: '', keptBy: 'none' }),
     'origin:sha256': async () => ({ sha256: null }),
     'origin:commits': async () => ({ missing: [] }),
     'origin:register': async () => ({ registered: false }),

@@ -2,7 +2,7 @@
  * The Electron main process (bundled to dist/electron/main.cjs): wires the real Electron API and the
  * services into app-shell.ts.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import pkg from '../package.json';
 import { findAppRoot, moduleDir, rendererIndex, resolveSampleDir } from './app-paths.js';
@@ -34,6 +34,7 @@ startDesktopApp(
         git: createGitRunner(),
         chooseDirectory: createFolderPicker(dialog),
         printPdf: createElectronPdfPrinter(BrowserWindow),
+        safeStorage,
       }).handlers,
   },
 ).catch((error: unknown) => {

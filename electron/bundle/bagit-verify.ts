@@ -14,6 +14,8 @@ import { activityHead } from '../../shared/report/report-anchors.js';
 import { parseBagInfo, parseManifest, type ManifestLine } from './bagit-files.js';
 import { checkBagRoot, checkTagManifestCoverage } from './bag-root.js';
 import { checkBundleContents } from './bundle-contents.js';
+import { checkSignatureAgainst } from './bundle-signed-by.js';
+import { PUBLIC_KEY_FILE, readBagSignature, SIGNATURE_FILE, type BagSignature } from './bundle-signature.js';
 import { BUNDLE_PATHS } from './bundle-layout.js';
 import { sha256File, sha256Hex } from './hashing.js';
 
@@ -27,6 +29,8 @@ export interface Discrepancy {
 export interface BagVerdict {
   readonly ok: boolean;
   readonly discrepancies: ReadonlyArray<Discrepancy>;
+  /** The signature over the tag manifest, checked against the key the bag carries (trust is the caller's). */
+  readonly signature: BagSignature;
   /** What was checked, for the success message. */
   readonly checked: { readonly payloadFiles: number; readonly payloadBytes: number; readonly activityEntries: number };
 }
@@ -46,6 +50,7 @@ export async function verifyBag(dir: string, options: VerifyOptions = {}): Promi
     return {
       ok: false,
       discrepancies: [{ file: 'bagit.txt', message: 'is missing: this is not a BagIt bag' }],
+      signature: { kind: 'unsigned' },
       checked,
     };
   if (!/^BagIt-Version: \d+\.\d+/m.test(bagit))
@@ -54,7 +59,7 @@ export async function verifyBag(dir: string, options: VerifyOptions = {}): Promi
   const tagText = await text('tagmanifest-sha256.txt');
   if (tagText === undefined) found.push({ file: 'tagmanifest-sha256.txt', message: 'is missing' });
   else checkTagManifestCoverage((await checkManifest(dir, tagText, 'tagmanifest-sha256.txt', found)).lines, found);
-  await checkBagRoot(dir, new Set(), found);
+  await checkBagRoot(dir, new Set([SIGNATURE_FILE, PUBLIC_KEY_FILE]), found);
 
   const manifestText = await text('manifest-sha256.txt');
   const listed = new Set<string>();
@@ -87,7 +92,7 @@ export async function verifyBag(dir: string, options: VerifyOptions = {}): Promi
 
   const caseRecord = await checkCase(dir, found);
   checked.activityEntries = caseRecord.entries;
-  await checkBundleContents(
+  const anchors = await checkBundleContents(
     {
       dir,
       info,
@@ -97,7 +102,11 @@ export async function verifyBag(dir: string, options: VerifyOptions = {}): Promi
     },
     found,
   );
-  return { ok: found.length === 0, discrepancies: found, checked };
+  // Last: what was altered is named first; a broken signature only says that something was.
+  const signature = await readBagSignature(dir);
+  if (signature.kind === 'invalid') found.push({ file: signature.file, message: signature.reason });
+  checkSignatureAgainst(signature, info.get('Signer-Ed25519')?.[0], anchors?.signer, found);
+  return { ok: found.length === 0, discrepancies: found, signature, checked };
 }
 
 /** Checks every line of a manifest; returns its lines and path → size of the files that exist. */

@@ -41,6 +41,8 @@ export interface BuildReportOptions {
   readonly diffOf?: DiffOf;
   /** Source SHA-256 → the file read (not a repository folder): the report anchors the SHA-256 of each cited line. */
   readonly sourcePaths?: Readonly<Record<string, string>>;
+  /** The key that will sign the bundle: the report prints its fingerprint and public key, and anchors it. */
+  readonly signer?: ReportInput['signer'];
 }
 
 export interface BuiltReport {
@@ -84,6 +86,7 @@ export async function buildReport(set: EvidenceSet, options: BuildReportOptions)
     generatedAt: options.now.toISOString(),
     timeZone: options.timeZone,
     generator: options.generator,
+    ...(options.signer && { signer: options.signer }),
   };
   const input: ReportInput = {
     ...unanchored,

@@ -9,6 +9,7 @@ import type { CaseRecord } from '../../shared/case/case-types.js';
 import { activityHead } from '../../shared/report/report-anchors.js';
 import type { CitedSource } from '../../shared/case/citations.js';
 import { writeBag, type PayloadItem, type WrittenBag } from './bagit-write.js';
+import { signBag, type BundleSigner } from './bundle-signature.js';
 import { BUNDLE_PATHS, payloadPath } from './bundle-layout.js';
 import { excerptOf } from './excerpts.js';
 import { findSubjectId, pseudonymizeText } from './pseudonymize.js';
@@ -44,6 +45,8 @@ export interface BundleInput {
   readonly now?: Date;
   /** More bag-info fields, after the standard ones. */
   readonly info?: ReadonlyArray<readonly [string, string]>;
+  /** The investigator's key: the bag's tag manifest is signed with it (bundle-signature.ts). */
+  readonly signer?: BundleSigner;
 }
 
 /** Writes the bundle; throws when the case itself still holds a raw subject id that pseudonymization must hide. */
@@ -113,7 +116,7 @@ export async function exportBundle(input: BundleInput): Promise<WrittenBag> {
     } else listing.push({ ...base, included: 'none', reason: 'not cited by the case' });
   }
   items.push({ path: payloadPath(BUNDLE_PATHS.sources), content: `${JSON.stringify(listing, null, 2)}\n` });
-  return writeBag(input.outDir, items, {
+  const bag = await writeBag(input.outDir, items, {
     agent: input.agent,
     now: input.now,
     info: [
@@ -131,7 +134,10 @@ export async function exportBundle(input: BundleInput): Promise<WrittenBag> {
             ],
           ] as const)
         : []),
+      ...(input.signer ? ([['Signer-Ed25519', input.signer.fingerprint]] as const) : []),
       ...(input.info ?? []),
     ],
   });
+  if (input.signer) await signBag(bag.dir, input.signer);
+  return bag;
 }

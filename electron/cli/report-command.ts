@@ -14,6 +14,7 @@ import { exportBundle, type BundlePseudonymization } from '../bundle/export-bund
 import { pseudonymFor } from '../bundle/hashing.js';
 import { renderPdf } from '../bundle/report-pdf.js';
 import { createGitRunner } from '../services/git-runner.js';
+import { investigatorKeyStore, loadOrCreateSigner, signerFromFile } from '../services/signing-key.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { duplicateNote } from '../sources/list-inputs.js';
 import { suspectDiffs } from './suspect-diffs.js';
@@ -37,6 +38,9 @@ const USAGE = [
   '  --zone utc|local           the time zone of every time shown (default utc)',
   '  --include files|excerpts   bagit: include whole source files (default) or only the cited excerpts',
   '  --pseudonym-key-file FILE  bagit: replace subject ids by HMAC-SHA-256 pseudonyms keyed by the file (never stored)',
+  "  --signing-key FILE         bagit: sign with this Ed25519 private key (PEM) instead of the investigator's own key",
+  "                             (created on first use under the app's data folder, readable by you only)",
+  '  --unsigned                 bagit: do not sign the bundle',
   ...MAPPING_USAGE,
 ].join('\n');
 
@@ -61,6 +65,8 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
       zone: { type: 'string' },
       include: { type: 'string' },
       'pseudonym-key-file': { type: 'string' },
+      'signing-key': { type: 'string' },
+      unsigned: { type: 'boolean' },
       ...MAPPING_OPTION,
     },
     USAGE,
@@ -106,6 +112,12 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     const subjectIds = new Set(set.decisions.flatMap((d) => (d.subjectId ? [d.subjectId] : [])));
     pseudonymize = { subjectIds, pseudonym: pseudonymFor(key) };
   }
+  const signer =
+    format !== 'bagit' || values.unsigned
+      ? undefined
+      : values['signing-key']
+        ? await signerFromFile(values['signing-key'])
+        : await loadOrCreateSigner(investigatorKeyStore(defaultDataDir()));
   const generator = `lineage-investigator ${pkg.version}`;
   const now = new Date();
   const diffOf = await suspectDiffs(set, decision, feature, {}, git, loadedEvidence.repositories);
@@ -124,6 +136,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     rootCause: values['root-cause'],
     pseudonymize,
     sourcePaths: Object.fromEntries(loaded.map((l) => [l.file.sha256, l.file.path])),
+    signer: signer && { fingerprint: signer.fingerprint, publicKeyPem: signer.publicKeyPem },
   });
   if (format === 'html' || format === 'md') {
     const report = format === 'html' ? built.html : built.markdown;
@@ -152,8 +165,11 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
       pseudonymize,
       agent: `${generator} (BagIt 1.0)`,
       now,
+      signer,
     });
-    io.out(`Wrote the evidence bundle ${values.out} (case ${built.record.case.id}, Payload-Oxum ${bag.payloadOxum}).`);
+    io.out(
+      `Wrote the evidence bundle ${values.out} (case ${built.record.case.id}, Payload-Oxum ${bag.payloadOxum}, ${signer ? `signed by ${signer.fingerprint}` : 'unsigned'}).`,
+    );
   }
   return 0;
 }

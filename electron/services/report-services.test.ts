@@ -18,6 +18,7 @@ import { createChromiumPrinter } from '../bundle/report-pdf.js';
 import { createGitRunner } from './git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { createReportHandlers } from './report-services.js';
+import { fileKeyStore, lazySigner } from './signing-key.js';
 
 const truth = JSON.parse(readFileSync('assets/sample/ground-truth.json', 'utf8')) as { caseDecisionId: string };
 const work = mkdtempSync(join(tmpdir(), 'li-report-services-'));
@@ -159,6 +160,28 @@ describe('bundle:export', () => {
     expect(againCase.activity.map((e: { hash: string }) => e.hash)).toEqual(
       bagCase.activity.map((e: { hash: string }) => e.hash),
     );
+  });
+
+  it("signs the bag with the investigator's key it names to the renderer, pseudonymized or not", async () => {
+    const store = fileKeyStore(join(work, 'keys', 'investigator.pem'));
+    const signing = createReportHandlers({
+      appName: 'a',
+      appVersion: '1',
+      dataDir: work,
+      signer: lazySigner(store),
+      signerKeptBy: store.where,
+    });
+    const key = await signing['signing:publicKey']({});
+    expect(key).toMatchObject({ fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), keptBy: store.where });
+    expect(key.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    for (const pseudonymize of [undefined, { key: 'k', subjectIds }]) {
+      const result = await signing['bundle:export']({ ...request, ...(pseudonymize && { pseudonymize }) });
+      expect(result.signer?.fingerprint).toBe(key.fingerprint);
+      expect(await verifyBag(result.path)).toMatchObject({
+        ok: true,
+        signature: { kind: 'signed', fingerprint: key.fingerprint },
+      });
+    }
   });
 
   it('refuses a case whose activity log was edited, and a report changed after sealing', async () => {

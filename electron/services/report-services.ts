@@ -13,6 +13,7 @@ import type { CaseRecord } from '../../shared/case/case-types.js';
 import type { BundleExportRequest, BundleExportResponse, IpcHandlers } from '../../shared/ipc/contract.js';
 import { REPORT_HASH_PLACEHOLDER, sealReport, verifyReportSeal } from '../../shared/report/report-seal.js';
 import { exportBundle, type BundlePseudonymization } from '../bundle/export-bundle.js';
+import type { BundleSigner } from '../bundle/bundle-signature.js';
 import { pseudonymFor, sha256Hex } from '../bundle/hashing.js';
 import { pseudonymizeCaseRecord } from '../bundle/pseudonymize-case.js';
 import { pseudonymizedHashes, swapHashes } from '../bundle/pseudonymize-anchors.js';
@@ -31,6 +32,10 @@ export interface ReportServiceDependencies {
   /** For tests: the Chromium printer to use. */
   readonly chromiumPrinter?: PdfPrinter;
   readonly now?: () => Date;
+  /** The investigator's signing key, created on first use (signing-key.ts); without it bundles are not signed. */
+  readonly signer?: () => Promise<BundleSigner>;
+  /** What keeps the signing key, for the user. */
+  readonly signerKeptBy?: string;
 }
 
 const RECHAINED =
@@ -93,11 +98,20 @@ export function shellQuote(path: string): string {
 /** The handlers of `report:pdf`, `report:preparePdf` and `bundle:export`. */
 export function createReportHandlers(
   deps: ReportServiceDependencies,
-): Pick<IpcHandlers, 'report:pdf' | 'report:preparePdf' | 'bundle:export'> {
+): Pick<IpcHandlers, 'report:pdf' | 'report:preparePdf' | 'bundle:export' | 'signing:publicKey'> {
   let chromium: PdfPrinter | undefined = deps.chromiumPrinter;
   const now = deps.now ?? (() => new Date());
   const agent = `${deps.appName} ${deps.appVersion}`;
+  const publicHalf = (s: BundleSigner) => ({
+    fingerprint: s.fingerprint,
+    publicKeyPem: s.publicKeyPem,
+    keptBy: deps.signerKeptBy ?? 'the main process',
+  });
   return {
+    async 'signing:publicKey'() {
+      if (!deps.signer) throw new Error('This app has no signing key: its bundles are not signed.');
+      return publicHalf(await deps.signer());
+    },
     /** Starts the Chromium printer while the user looks at the export panel: the first PDF then prints warm. */
     async 'report:preparePdf'() {
       if (deps.printPdf) return { printer: 'Electron printToPDF' };
@@ -129,6 +143,7 @@ export function createReportHandlers(
       if (!p && html.hash !== request.reportHash)
         throw new Error(`The HTML report's hash is ${html.hash}, not the ${request.reportHash} it was sent with.`);
       const markdown = await resealed(request.reportMarkdown, 'Markdown', p, swaps);
+      const signer = await deps.signer?.();
       const at = now();
       const stamp = at
         .toISOString()
@@ -149,6 +164,7 @@ export function createReportHandlers(
         agent: `${agent} (BagIt 1.0)`,
         now: at,
         info: p ? [['Activity-Log', RECHAINED]] : [],
+        signer,
       });
       const verdict = await verifyBag(bag.dir);
       const first = verdict.discrepancies[0];
@@ -164,6 +180,7 @@ export function createReportHandlers(
         bytes: size.bytes,
         payloadOxum: bag.payloadOxum,
         verifyCommand: `npx lineage-investigator verify ${shellQuote(bag.dir)}`,
+        ...(signer && { signer: publicHalf(signer) }),
         ...(archive && {
           tarBase64: (await tarFolder(bag.dir, basename(bag.dir))).toString('base64'),
           tarName: `${basename(bag.dir)}.tar`,

@@ -12,6 +12,7 @@ import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read
 import { createReportHandlers } from './report-services.js';
 import { createOriginHandlers } from './origin-check.js';
 import { createUserFileList } from './origin-check-files.js';
+import { investigatorKeyStore, lazySigner, type SafeStorageLike } from './signing-key.js';
 
 export interface ServiceDependencies {
   readonly appName: string;
@@ -27,6 +28,8 @@ export interface ServiceDependencies {
   readonly chooseDirectory?: () => Promise<string | null>;
   /** Electron's PDF printer for `report:pdf` (electron-pdf.ts); absent in web mode, where Chromium prints. */
   readonly printPdf?: (html: string) => Promise<Uint8Array>;
+  /** Electron's safeStorage, which encrypts the investigator's signing key where the OS offers it. */
+  readonly safeStorage?: SafeStorageLike;
 }
 
 export interface Services {
@@ -45,6 +48,7 @@ export function createServices(given: ServiceDependencies): Services {
   const repositories = createRepositories(deps.git);
   const cache = createRepositoryCache(deps.git, join(deps.dataDir, 'repositories'));
   let gitVersion: Promise<AppInfo['git']> | undefined;
+  const keyStore = investigatorKeyStore(deps.dataDir, deps.safeStorage);
 
   const cloneOf = (bundle: SampleBundle) => () => cache.ensureClone(bundle.path, bundle.sha256);
 
@@ -123,7 +127,7 @@ export function createServices(given: ServiceDependencies): Services {
       }
       return { path: await deps.chooseDirectory() };
     },
-    ...createReportHandlers(deps),
+    ...createReportHandlers({ ...deps, signer: lazySigner(keyStore), signerKeptBy: keyStore.where }),
     ...createOriginHandlers({
       roots: [deps.sampleDir],
       repositories,

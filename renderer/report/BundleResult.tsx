@@ -29,6 +29,20 @@ export function BundleResult({ bundle, onDownloadTar }: Props) {
         <dd>
           <code data-testid="bundle-path">{bundle.path}</code>
         </dd>
+        <dt>Signed (Ed25519) by</dt>
+        <dd>
+          {bundle.signer ? (
+            <>
+              <code data-testid="bundle-signer">{bundle.signer.fingerprint}</code>
+              <details>
+                <summary>Public key (give it to the auditor: verify --key)</summary>
+                <pre>{bundle.signer.publicKeyPem}</pre>
+              </details>
+            </>
+          ) : (
+            'not signed'
+          )}
+        </dd>
         <dt>Verify it (on any machine with the CLI)</dt>
         <dd>
           <code data-testid="verify-command">{bundle.verifyCommand}</code>{' '}

@@ -46,7 +46,9 @@ export async function buildOpenCaseReport(
   const citedDigests = (
     await Promise.all(excerptsOf(evidence, cited, sources).map((e) => excerptDigests(e.text, webSha256)))
   ).flat();
-  const built = await sealedReport(record, investigation, names, timeZone, generator, now, { citedDigests });
+  const key = await api.invoke('signing:publicKey', {});
+  const signer = { fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem };
+  const built = await sealedReport(record, investigation, names, timeZone, generator, now, { citedDigests, signer });
   return { ...built, recordSource: source };
 }
 

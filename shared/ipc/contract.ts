@@ -124,6 +124,17 @@ export interface BundleExportResponse {
   /** The bag as a POSIX tar, base64, when `archive` was asked (and the bag is small enough). */
   readonly tarBase64?: string;
   readonly tarName?: string;
+  /** The investigator's key the bag is signed with (Ed25519), when it is signed. */
+  readonly signer?: SigningKeyResponse;
+}
+
+/** `signing:publicKey`: the investigator's signing key's public half (the private key never leaves the main process). */
+export interface SigningKeyResponse {
+  /** `sha256:<hex>` of the key's SPKI DER. */
+  readonly fingerprint: string;
+  readonly publicKeyPem: string;
+  /** What keeps the private key: Electron safeStorage, or an owner-only file under the app's data folder. */
+  readonly keptBy: string;
 }
 
 /** `origin:sha256`: the SHA-256 now of a file the app read by path (streamed in the main process). */
@@ -176,6 +187,7 @@ export interface IpcChannels {
   'report:pdf': { request: ReportPdfRequest; response: ReportPdfResponse };
   'report:preparePdf': { request: Record<string, never>; response: { readonly printer: string } };
   'bundle:export': { request: BundleExportRequest; response: BundleExportResponse };
+  'signing:publicKey': { request: Record<string, never>; response: SigningKeyResponse };
   'origin:sha256': { request: OriginHashRequest; response: OriginHashResponse };
   'origin:commits': { request: OriginCommitsRequest; response: OriginCommitsResponse };
   'origin:register': { request: OriginRegisterRequest; response: OriginRegisterResponse };
@@ -220,6 +232,7 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
   'dialog:openRepository': empty,
   'report:pdf': z.object({ html: z.string().min(1).max(MAX_REPORT_CHARS) }).strict(),
   'report:preparePdf': empty,
+  'signing:publicKey': empty,
   'bundle:export': z
     .object({
       caseRecord: z
