@@ -43,6 +43,12 @@ const commands: ReadonlyArray<CliCommand> = [
     run: async (argv) => (await import('./watch-command.js')).runWatchCommand(argv),
   },
   {
+    name: 'pull-lineage',
+    summary:
+      "a time window of a Marquez server's OpenLineage events as NDJSON (--marquez URL --after T --before T --out FILE)",
+    run: async (argv) => (await import('./pull-lineage-command.js')).runPullLineageCommand(argv),
+  },
+  {
     name: 'metrics',
     summary: 'the five lineage-maturity metrics (--source PATH... [--case FILE...] --json)',
     run: async (argv) => (await import('./metrics-command.js')).runMetricsCommand(argv),
