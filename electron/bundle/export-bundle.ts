@@ -4,7 +4,9 @@
  * replaced by keyed pseudonyms everywhere and sources are always excerpted (a whole file would carry raw ids);
  * the key is never written into the bag.
  */
-import { stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { CaseRecord } from '../../shared/case/case-types.js';
 import { activityHead } from '../../shared/report/report-anchors.js';
 import type { CitedSource } from '../../shared/case/citations.js';
@@ -47,10 +49,46 @@ export interface BundleInput {
   readonly info?: ReadonlyArray<readonly [string, string]>;
   /** The investigator's key: the bag's tag manifest is signed with it (bundle-signature.ts). */
   readonly signer?: BundleSigner;
+  /** Runs on the complete bag in its temporary folder; throwing leaves nothing at `outDir`. */
+  readonly beforeRename?: (tempDir: string) => Promise<void>;
 }
 
-/** Writes the bundle; throws when the case itself still holds a raw subject id that pseudonymization must hide. */
+/**
+ * Writes the bundle into a temporary folder beside `outDir` and renames it into place once complete (and signed, and
+ * accepted by `beforeRename`), so `outDir` never holds half a bag; on any failure the temporary folder is removed.
+ * `outDir` must not exist, or be an empty folder. Throws when the case itself still holds a raw subject id that
+ * pseudonymization must hide.
+ */
 export async function exportBundle(input: BundleInput): Promise<WrittenBag> {
+  const target = resolve(input.outDir);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && (!existing.isDirectory() || (await readdir(target)).length > 0))
+    throw new Error(`${input.outDir}: the bundle's folder must be new or empty.`);
+  const temp = join(dirname(target), `.${basename(target)}.partial-${randomBytes(6).toString('hex')}`);
+  try {
+    const bag = await writeBundle({ ...input, outDir: temp });
+    if (input.beforeRename) await input.beforeRename(temp);
+    await moveIntoPlace(temp, target, existing !== undefined);
+    return { ...bag, dir: target };
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Renames the complete bag onto its folder (an empty folder there is replaced). */
+async function moveIntoPlace(temp: string, target: string, emptyFolderThere: boolean): Promise<void> {
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    // Windows does not rename onto an empty folder; POSIX does.
+    if (!emptyFolderThere) throw error;
+    await rmdir(target);
+    await rename(temp, target);
+  }
+}
+
+async function writeBundle(input: BundleInput): Promise<WrittenBag> {
   // The log's head rides with the case: a log with its last entries dropped is still a valid chain, not this head.
   const head = activityHead(input.record.activity);
   const caseJson = `${JSON.stringify({ ...input.record, activityHead: head }, null, 2)}\n`;

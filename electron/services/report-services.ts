@@ -82,6 +82,15 @@ async function folderSize(dir: string): Promise<{ files: number; bytes: number }
   return { files, bytes };
 }
 
+/** Verifies a bag just written (in its temporary folder): a bag that does not verify is never put in place. */
+async function checkWritten(dir: string): Promise<void> {
+  const first = (await verifyBag(dir)).discrepancies[0];
+  if (first)
+    throw new Error(
+      `The bundle written does not verify: ${first.file}: ${first.message}${first.expected !== undefined ? ` (expected ${first.expected}, actual ${first.actual ?? 'none'})` : ''}`,
+    );
+}
+
 /** `path`, or `path-2`, `path-3`… when it is taken (two exports in the same second). */
 async function freshFolder(path: string): Promise<string> {
   for (let n = 1; ; n++) {
@@ -165,13 +174,8 @@ export function createReportHandlers(
         now: at,
         info: p ? [['Activity-Log', RECHAINED]] : [],
         signer,
+        beforeRename: checkWritten,
       });
-      const verdict = await verifyBag(bag.dir);
-      const first = verdict.discrepancies[0];
-      if (first)
-        throw new Error(
-          `The bundle written to ${bag.dir} does not verify: ${first.file}: ${first.message}${first.expected !== undefined ? ` (expected ${first.expected}, actual ${first.actual ?? 'none'})` : ''}`,
-        );
       const size = await folderSize(bag.dir);
       const archive = request.archive && size.bytes <= MAX_ARCHIVE_BYTES;
       return {
