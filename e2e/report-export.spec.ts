@@ -90,6 +90,13 @@ test('exports the sample case as HTML, PDF and a bundle that the CLI verifies an
   expect(bagCase.case.id).toBe(caseId);
   expect(bagCase.case.rootCause.changeIds).toEqual([changeId]);
   expect(verify(bagPath).code).toBe(0);
+  // Signed by the investigator's key the panel shows; the report anchors it and every cited record's SHA-256.
+  const signer = (await panel.getByTestId('bundle-signer').textContent()) as string;
+  expect(signer).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect(verify(bagPath).output).toContain(`signed by ${signer}`);
+  const reportMd = readFileSync(join(bagPath, 'data/report/report.md'), 'utf8');
+  expect(reportMd).toMatch(new RegExp(`^signer ed25519 ${signer}$`, 'm'));
+  expect(reportMd.match(/^cited [0-9a-f]{64} (line|pointer) \S+ [0-9a-f]{64}$/gm)?.length).toBeGreaterThan(0);
 
   // Another machine: the downloaded .tar, unpacked elsewhere, verifies; one flipped byte is named.
   const tar = await downloaded(page, panel.getByRole('button', { name: 'Download the bundle (.tar)' }));
