@@ -4,20 +4,23 @@
  * the namespaces and jobs it knows. The API key, if the server needs one, is read from MARQUEZ_API_KEY (never a flag,
  * so it stays out of shell history and process lists) and never printed.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseTimestamp } from '../../shared/importers/timestamps.js';
 import { listJobs, pullLineageEvents } from '../marquez/marquez-client.js';
+import { pullLineageFromDb } from '../marquez/marquez-db.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
   'Usage: lineage-investigator pull-lineage --marquez URL [--after TIME] [--before TIME] [--page-size N] --out FILE',
   '       lineage-investigator pull-lineage --marquez URL --list',
+  "       lineage-investigator pull-lineage --marquez-db 'postgresql://…' [--after TIME] [--before TIME] --out FILE",
   '',
   "A window of a Marquez server's OpenLineage events (GET /api/v1/events/lineage, paged), written as NDJSON.",
   '',
   '  --marquez URL     the server, e.g. http://localhost:5000 (MARQUEZ_API_KEY: an API key sent as a Bearer token)',
+  "  --marquez-db URL  Marquez's PostgreSQL instead (read-only; its lineage_events table, or ?table=NAME)",
   '  --after TIME      RFC 3339: events at or after (default: the first)',
   '  --before TIME     RFC 3339: events before (default: the last)',
   '  --page-size N     events per request (default 100)',
@@ -35,6 +38,7 @@ export async function runPullLineageCommand(
     argv,
     {
       marquez: { type: 'string' },
+      'marquez-db': { type: 'string' },
       after: { type: 'string' },
       before: { type: 'string' },
       'page-size': { type: 'string' },
@@ -47,6 +51,7 @@ export async function runPullLineageCommand(
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const url = values.marquez as string | undefined;
+  const db = values['marquez-db'] as string | undefined;
   const out = values.out as string | undefined;
   const pageSize = values['page-size'] as string | undefined;
   const times = (['after', 'before'] as const).map((flag) => {
@@ -55,20 +60,22 @@ export async function runPullLineageCommand(
     return { flag, v, t };
   });
   const problems = [
-    url ? '' : '--marquez URL is required',
-    out || values.list ? '' : '--out FILE or --list is required',
+    url || db ? '' : '--marquez URL or --marquez-db URL is required',
+    url && db ? 'give --marquez or --marquez-db, not both' : '',
+    out || (values.list && url) ? '' : values.list ? '--list needs --marquez URL' : '--out FILE or --list is required',
     pageSize === undefined || (/^\d+$/.test(pageSize) && Number(pageSize) > 0)
       ? ''
       : `--page-size must be a positive whole number, not ${pageSize}`,
     ...times.map(({ flag, v, t }) => (t && !t.ok ? `--${flag} ${v}: ${t.reason}` : '')),
   ].filter(Boolean);
-  if (problems.length > 0 || !url) {
+  if (problems.length > 0 || !(url || db)) {
     io.err(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
   const apiKey = env.MARQUEZ_API_KEY;
-  const opts = { url, ...(apiKey && { apiKey }), ...(pageSize && { pageSize: Number(pageSize) }) };
+  const opts = { url: url ?? '', ...(apiKey && { apiKey }), ...(pageSize && { pageSize: Number(pageSize) }) };
   const hide = (text: string) => (apiKey ? text.split(apiKey).join('***') : text);
+  let file: WriteStream | undefined;
   try {
     if (values.list) {
       for (const { namespace, jobs } of await listJobs(opts))
@@ -76,15 +83,16 @@ export async function runPullLineageCommand(
       return 0;
     }
     const [after, before] = times.map(({ t }) => (t?.ok ? t.iso : undefined));
-    const file = createWriteStream(out as string);
-    const read = await pullLineageEvents(
-      opts,
-      { ...(after && { after }), ...(before && { before }) },
-      async (events) => {
-        if (events.length === 0) return;
-        if (!file.write(events.map((e) => JSON.stringify(e)).join('\n') + '\n')) await once(file, 'drain');
-      },
-    );
+    file = createWriteStream(out as string);
+    const stream = file;
+    const write = async (events: ReadonlyArray<Record<string, unknown>>) => {
+      if (events.length === 0) return;
+      if (!stream.write(events.map((e) => JSON.stringify(e)).join('\n') + '\n')) await once(stream, 'drain');
+    };
+    const window = { ...(after && { after }), ...(before && { before }) };
+    const read: { events: number; totalCount?: number } = db
+      ? { events: await pullLineageFromDb(db, window, write) }
+      : await pullLineageEvents(opts, window, write);
     file.end();
     await once(file, 'close');
     const total =
@@ -94,6 +102,7 @@ export async function runPullLineageCommand(
     );
     return 0;
   } catch (error) {
+    file?.destroy();
     io.err(hide(error instanceof Error ? error.message : String(error)));
     return 1;
   }
