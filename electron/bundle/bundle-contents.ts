@@ -222,7 +222,13 @@ async function checkSources(
       !named.has(path)
     )
       found.push({ file: path, message: `is in the payload but ${file} does not list it` });
-  if (anchors) await checkCitedDigests(facts, anchors, bySha, found);
+  if (!anchors) return;
+  // An excerpt is made only of what the report cites: one of a source the report cites nothing of was added.
+  const cited = new Set(anchors.cited.map((c) => c.source));
+  for (const [sha256, listed] of bySha)
+    if (listed.included === 'excerpt' && listed.path && !cited.has(sha256))
+      found.push({ file: listed.path, message: `is an excerpt of ${listed.name}, of which the report cites nothing` });
+  await checkCitedDigests(facts, anchors, bySha, found);
 }
 
 /** Every cited line or pointer the report anchors must be in the bag with the SHA-256 the report gives it. */

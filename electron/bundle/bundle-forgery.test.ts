@@ -256,6 +256,31 @@ describe('forgeries re-hashed end to end are named', () => {
     );
   });
 
+  it('an excerpt of a source the report never cites, added with its sources.json entry', async () => {
+    const bag = copyOf(bags.excerpts);
+    const fake = 'f'.repeat(64);
+    const path = 'data/excerpts/extra-decisions.jsonl.excerpt.jsonl';
+    writeFileSync(
+      join(bag, ...path.split('/')),
+      `${JSON.stringify({ source: 'extra-decisions.jsonl', sha256: fake })}\n${JSON.stringify({ line: 1, text: '{}' })}\n`,
+    );
+    edit(join(bag, 'data', 'sources.json'), (t) => {
+      const list = JSON.parse(t) as unknown[];
+      list.push({
+        name: 'extra-decisions.jsonl',
+        sha256: fake,
+        cited: { lines: 1, pointers: 0 },
+        included: 'excerpt',
+        path,
+      });
+      return JSON.stringify(list, null, 2);
+    });
+    rehash(bag);
+    const v = await verify(bag);
+    expect(v.code).toBe(1);
+    expect(v.err).toContain(`${path}: is an excerpt of extra-decisions.jsonl, of which the report cites nothing`);
+  });
+
   it('an extra file and an extra tag manifest at the bag root', async () => {
     const bag = copyOf(bags.excerpts);
     writeFileSync(join(bag, 'README-the-real-story.txt'), 'something else happened\n');
