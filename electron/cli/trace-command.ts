@@ -11,7 +11,8 @@ import type { Provenance, Rejection } from '../../shared/model/records.js';
 import { countedMessage, groupIssues, groupPlaces } from '../../shared/importers/issue-groups.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
-import { loadEvidence } from '../sources/load-evidence.js';
+import { loadSources } from '../warehouse/load-sources.js';
+import { reportInPlace } from './in-place-report.js';
 import { duplicateNote } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
@@ -24,7 +25,8 @@ const USAGE = [
   'The lineage card of one feature of a decision, as of the decision (or --as-of): the path back to its origin',
   'with every version, and who approved, deployed and served the transformation, each with its evidence.',
   '',
-  '  --source PATH   a file, folder, Git repository or bundle to import (repeat for more)',
+  '  --source PATH   a file, folder, Git repository or bundle to import (repeat for more); a Parquet file or',
+  '                  folder, or postgresql://…?table=NAME, is a decision log read in place (docs/warehouses.md)',
   '  --decision ID   the decision id as the decision log names it',
   "  --feature NAME  the feature to trace (default: the decision's first feature)",
   '  --as-of TIME    an RFC 3339 time to reconstruct the lineage as of instead',
@@ -61,17 +63,17 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
   }
   const mapping = await readMappingArg(values.mapping, USAGE, io);
   if (typeof mapping === 'number') return mapping;
-  const {
-    set,
-    problems: readProblems,
-    duplicates,
-    loaded,
-    sourceNames,
-  } = await loadEvidence(values.source, {
+  const loadedEvidence = await loadSources(values.source, values.decision, {
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
-  });
+  }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+  if (typeof loadedEvidence === 'string') {
+    io.err(loadedEvidence);
+    return 1;
+  }
+  const { set, problems: readProblems, duplicates, loaded, sourceNames } = loadedEvidence;
+  reportInPlace(loadedEvidence.inPlace, io);
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
   for (const d of duplicates) io.err(duplicateNote(d));
   for (const l of loaded) {

@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopeImpact } from '../../shared/analysis/scope.js';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
+import { runTraceCommand } from '../cli/trace-command.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { openDecisionSource, type DecisionSource } from './decision-source.js';
@@ -98,6 +99,27 @@ describe('decision logs read in place by DuckDB', () => {
     const imported = JSON.parse(out.join('\n'));
     expect(answers(imported)).toEqual(answers(fromJsonl));
     expect(cited(imported).filter((c) => c?.endsWith('events.ndjson')).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('traces the decision read from Parquet as from JSON lines (the lineage card)', async () => {
+    const trace = async (source: string) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const args = [...otherEvidence(), source].flatMap((p) => ['--source', p]);
+      const code = await runTraceCommand(
+        [...args, '--mapping', mappingFile, '--decision', truth.caseDecisionId, '--json'],
+        { out: (l) => out.push(l), err: (l) => err.push(l) },
+      );
+      expect(err.join('\n')).toBe('');
+      expect(code).toBe(0);
+      // A citation of the decision log itself names the file (and line) or the Parquet source: the same log.
+      return JSON.parse(out.join('\n'), (_k, v) =>
+        v && typeof v === 'object' && (v.source === basename(flat) || v.source === parquet) ? 'the decision log' : v,
+      );
+    };
+    const fromParquet = await trace(parquet);
+    expect(JSON.stringify(fromParquet)).toContain('the decision log');
+    expect(fromParquet).toEqual(await trace(flat));
   }, 120_000);
 
   it('names the column a mapping wants that the Parquet file does not have', async () => {
