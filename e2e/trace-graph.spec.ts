@@ -86,7 +86,9 @@ test('the lineage graph: details, time slider, expand and collapse, search, keyb
   await page.keyboard.press('Enter');
   await expect(details.getByRole('heading', { level: 3 })).toContainText(truth.feature.job);
 
-  // Fields inside the dataset node, on demand.
+  // Fields inside the dataset node, on demand (the right arrow goes back down to it and brings it on screen).
+  await page.keyboard.press('ArrowRight');
+  await expect(graph.locator(`.react-flow__node[data-id="${truth.feature.dataset}"]`)).toBeFocused();
   const dataset = graph.locator(`[data-node-id="${truth.feature.dataset}"]`);
   await dataset.getByRole('button', { name: /Show fields of/ }).click();
   const field = truth.feature.field.split('#')[1];

@@ -10,8 +10,8 @@ import { recordRan, workerFailure } from '../engine/worker-status';
 
 /** Graphs with more nodes than this are laid out in a worker. */
 export const WORKER_THRESHOLD = 120;
-/** The graph's pane is about twice as wide as it is high (graph.css .graph-wrap). */
-export const LAYOUT_OPTIONS: LayoutOptions = { rankSeparation: 64, nodeSeparation: 24, aspectRatio: 2 };
+/** The graph's pane is 1.6 to 2 times as wide as it is high (graph.css .graph-wrap); the narrower fills both. */
+export const LAYOUT_OPTIONS: LayoutOptions = { rankSeparation: 64, nodeSeparation: 24, aspectRatio: 1.6 };
 
 type Layout = { readonly key: string; readonly positions: ReadonlyMap<string, Position> };
 
