@@ -15,7 +15,8 @@ import { pseudonymFor } from '../bundle/hashing.js';
 import { renderPdf } from '../bundle/report-pdf.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { investigatorKeyStore, loadOrCreateSigner, signerFromFile } from '../services/signing-key.js';
-import { loadEvidence } from '../sources/load-evidence.js';
+import { loadSources } from '../warehouse/load-sources.js';
+import { reportInPlace } from './in-place-report.js';
 import { duplicateNote } from '../sources/list-inputs.js';
 import { suspectDiffs } from './suspect-diffs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
@@ -28,7 +29,9 @@ const USAGE = [
   '',
   'Builds the case of a decision headless and writes its report, or an evidence bundle (a BagIt bag folder).',
   '',
-  '  --source PATH              a file, folder, Git repository or bundle to import (repeat for more)',
+  '  --source PATH              a file, folder, Git repository or bundle to import (repeat for more); a Parquet',
+  '                             file or folder, or postgresql://…?table=NAME, is a decision log read in place',
+  '                             (html, md and pdf only: a bundle packs files)',
   '  --decision ID              the decision under investigation',
   "  --feature NAME             the suspect feature (default: the decision's first feature)",
   '  --format FORMAT            html, md, pdf or bagit',
@@ -95,11 +98,24 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
   const mapping = await readMappingArg(values.mapping, USAGE, io);
   if (typeof mapping === 'number') return mapping;
   const git = createGitRunner();
-  const loadedEvidence = await loadEvidence(values.source, {
+  const loadedEvidence = await loadSources(values.source, values.decision, {
     git,
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
-  });
+  }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+  if (typeof loadedEvidence === 'string') {
+    io.err(loadedEvidence);
+    return 1;
+  }
+  reportInPlace(loadedEvidence.inPlace, io);
+  if (format === 'bagit' && loadedEvidence.inPlace.length > 0) {
+    const names = loadedEvidence.inPlace.map((s) => s.label).join(', ');
+    io.err(
+      `--format bagit packs the source files it cites; ${names} is a decision log read in place, which a bundle ` +
+        'cannot pack yet: write html, md or pdf, or give the decisions as files',
+    );
+    return 2;
+  }
   const { set, loaded, sourceNames } = loadedEvidence;
   for (const p of loadedEvidence.problems) io.err(`${p.path}: ${p.reason}`);
   for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));

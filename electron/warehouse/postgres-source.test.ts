@@ -1,10 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
+import { runReportCommand } from '../cli/report-command.js';
 import { openDecisionSource } from './decision-source.js';
-import { answers, createFlatTable, FLAT_MAPPING, flatRows, investigateWith, truth } from './flat-sample.fixture.js';
+import {
+  answers,
+  createFlatTable,
+  FLAT_MAPPING,
+  flatRows,
+  investigateWith,
+  otherEvidence,
+  truth,
+} from './flat-sample.fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-postgres-source-'));
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
@@ -62,6 +71,32 @@ describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real 
     expect(missing.err).toMatch(/relation "ml\.nope" does not exist/);
     expect(missing.err).not.toContain(PASSWORD);
   }, 60_000);
+
+  it('writes a report citing the table without its password, and refuses a bundle it cannot pack', async () => {
+    const run = async (format: string, out: string) => {
+      const lines: string[] = [];
+      const args = [...otherEvidence(), url].flatMap((p) => ['--source', p]);
+      const code = await runReportCommand(
+        [...args, '--mapping', mappingFile, '--decision', truth.caseDecisionId, '--format', format, '--out', out],
+        { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+      );
+      return { code, text: lines.join('\n') };
+    };
+    for (const format of ['md', 'html']) {
+      const out = join(dir, `report.${format}`);
+      const r = await run(format, out);
+      expect(r.code).toBe(0);
+      // Markdown escapes punctuation with backslashes: the table is named as written once they are read away.
+      const report = readFileSync(out, 'utf8').replace(/\\/g, '');
+      expect(report).toContain(`reader@127.0.0.1:${server.port}/postgres?table=ml.decisions`);
+      expect(report).not.toContain(PASSWORD);
+      expect(r.text).not.toContain(PASSWORD);
+    }
+    const bag = await run('bagit', join(dir, 'bag'));
+    expect(bag.code).toBe(2);
+    expect(bag.text).toContain('read in place');
+    expect(bag.text).not.toContain(PASSWORD);
+  }, 120_000);
 
   it('reads in a read-only session: the source cannot write, even where the role could', async () => {
     const admin = new URL(server.adminUrl);
