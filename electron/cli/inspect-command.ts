@@ -13,6 +13,8 @@ import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { importInputs, type ImportedInput } from '../sources/import-inputs.js';
 import { duplicateNote, type DuplicateInput, type ReadProblem } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
+import { openInPlace } from '../warehouse/decision-source.js';
+import { describeSource, type SourceDescription } from '../warehouse/describe-source.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -26,6 +28,8 @@ const USAGE = [
   '"skipped" with the reason: nothing of it is lost. Repeated warnings and rejections are grouped: N × message.',
   'Exit status: 0 when everything parsed or was skipped, 1 when records were rejected or a path could not be read,',
   '2 on a usage error.',
+  'A decision log read in place (a Parquet file or folder, postgresql://…?table=NAME) is tested as a connection:',
+  'decisions per model, columns, the mapping read through, and how long the engine took to answer.',
   '',
   '  --json   print one JSON document instead of text',
   ...MAPPING_USAGE,
@@ -55,15 +59,46 @@ export async function runInspectCommand(
   }
   const mapping = await readMappingArg(parsed.values.mapping, USAGE, io);
   if (typeof mapping === 'number') return mapping;
-  const { imported, problems, duplicates } = await importInputs(parsed.positionals, {
+  const files: string[] = [];
+  const inPlace: SourceDescription[] = [];
+  const unreadable: ReadProblem[] = [];
+  for (const spec of parsed.positionals) {
+    const source = await openInPlace(spec, mapping).catch((error: unknown) => {
+      unreadable.push({ path: spec, reason: error instanceof Error ? error.message : String(error) });
+      return null;
+    });
+    if (source === undefined) files.push(spec);
+    else if (source) {
+      try {
+        inPlace.push(await describeSource(source));
+      } catch (error) {
+        unreadable.push({ path: source.label, reason: error instanceof Error ? error.message : String(error) });
+      } finally {
+        await source.close();
+      }
+    }
+  }
+  const read = await importInputs(files, {
     git: deps.git ?? createGitRunner(),
     cacheDir: deps.cacheDir ?? join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
   });
+  const { imported, duplicates } = read;
+  const problems = [...unreadable, ...read.problems];
   if (mapping && !parsed.values.json) io.out(`mapping: ${describeMapping(mapping)}`);
   const code = problems.length > 0 || imported.some((i) => i.summary.rejectedCount > 0) ? 1 : 0;
-  if (parsed.values.json) io.out(JSON.stringify(inspectJson(imported, problems, code, duplicates), null, 2));
-  else printText(imported, problems, duplicates, io);
+  if (parsed.values.json)
+    io.out(
+      JSON.stringify(
+        { ...inspectJson(imported, problems, code, duplicates), ...(inPlace.length > 0 && { inPlace }) },
+        null,
+        2,
+      ),
+    );
+  else {
+    for (const s of inPlace) printInPlace(s, io);
+    printText(imported, problems, duplicates, io);
+  }
   return code;
 }
 
@@ -160,4 +195,13 @@ function printText(
         : '') +
       (problems.length > 0 ? `, ${n(problems.length)} unreadable` : ''),
   );
+}
+
+/** A decision log read in place, as a tested connection. */
+function printInPlace(s: SourceDescription, io: CliIo): void {
+  io.out(`${s.label}  (read in place by ${s.engine === 'duckdb' ? 'DuckDB' : 'PostgreSQL'})`);
+  io.out(`  kind: decision-log   ${n(s.decisions)} decisions   answered in ${n(s.latencyMs)} ms`);
+  io.out(`  models: ${s.models.map((m) => `${m.model} (${n(m.decisions)})`).join(', ') || 'none'}`);
+  io.out(`  columns: ${s.columns.join(', ')}`);
+  io.out(`  mapping${s.suggested ? ' (suggested from the columns)' : ''}: ${s.mapping}`);
 }

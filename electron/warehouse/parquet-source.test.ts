@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopeImpact } from '../../shared/analysis/scope.js';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
+import { runInspectCommand } from '../cli/inspect-command.js';
 import { runTraceCommand } from '../cli/trace-command.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
@@ -121,6 +122,30 @@ describe('decision logs read in place by DuckDB', () => {
     expect(JSON.stringify(fromParquet)).toContain('the decision log');
     expect(fromParquet).toEqual(await trace(flat));
   }, 120_000);
+
+  it('inspect tests a Parquet folder as a connection: decisions per model, columns, mapping, latency', async () => {
+    const out: string[] = [];
+    const code = await runInspectCommand([hive, '--mapping', mappingFile, '--json'], {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
+    expect(code).toBe(0);
+    const doc = JSON.parse(out.join('\n'));
+    const rows = flatRows();
+    const models = [...new Set(rows.map((r) => r.model_name))];
+    expect(doc.inputs).toEqual([]);
+    expect(doc.inPlace).toHaveLength(1);
+    expect(doc.inPlace[0]).toMatchObject({ label: hive, engine: 'duckdb', decisions: rows.length, suggested: false });
+    expect(doc.inPlace[0].models).toEqual(
+      models.map((m) => ({ model: m, decisions: rows.filter((r) => r.model_name === m).length })),
+    );
+    expect(doc.inPlace[0].columns).toEqual(expect.arrayContaining(['id', 'ts', 'date', 'model_name']));
+    expect(doc.inPlace[0].latencyMs).toBeGreaterThanOrEqual(0);
+    const text: string[] = [];
+    await runInspectCommand([parquet], { out: (l) => text.push(l), err: (l) => text.push(l) });
+    expect(text.join('\n')).toContain(`${rows.length.toLocaleString('en-US')} decisions`);
+    expect(text.join('\n')).toContain('mapping (suggested from the columns)');
+  });
 
   it('names the column a mapping wants that the Parquet file does not have', async () => {
     const wrong = join(dir, 'wrong-mapping.json');

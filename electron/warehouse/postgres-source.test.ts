@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
+import { runInspectCommand } from '../cli/inspect-command.js';
 import { runReportCommand } from '../cli/report-command.js';
 import { openDecisionSource } from './decision-source.js';
 import {
@@ -97,6 +98,27 @@ describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real 
     expect(bag.text).toContain('read in place');
     expect(bag.text).not.toContain(PASSWORD);
   }, 120_000);
+
+  it('inspect tests the connection without printing the password', async () => {
+    const out: string[] = [];
+    const code = await runInspectCommand([url, '--mapping', mappingFile], {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain(`postgresql://reader@127.0.0.1:${server.port}/postgres?table=ml.decisions`);
+    expect(text).toContain(`${flatRows().length.toLocaleString('en-US')} decisions`);
+    expect(text).not.toContain(PASSWORD);
+    const refused: string[] = [];
+    expect(
+      await runInspectCommand([url.replace(PASSWORD, 'wrong')], {
+        out: (l) => refused.push(l),
+        err: (l) => refused.push(l),
+      }),
+    ).toBe(1);
+    expect(refused.join('\n')).toMatch(/password authentication failed/);
+  }, 60_000);
 
   it('reads in a read-only session: the source cannot write, even where the role could', async () => {
     const admin = new URL(server.adminUrl);

@@ -165,6 +165,14 @@ export class DecisionSql {
     };
   }
 
+  /** Decisions per model, the largest first (at most `limit` models). */
+  modelCounts(limit = 20): SqlQuery {
+    return {
+      text: `SELECT ${this.model} AS model, COUNT(*) AS decisions FROM ${this.from} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${this.dialect.param(1)}`,
+      params: [limit],
+    };
+  }
+
   /** How many rows the table holds. */
   count(): SqlQuery {
     return { text: `SELECT COUNT(*) AS decisions FROM ${this.from}`, params: [] };

@@ -1,0 +1,38 @@
+/**
+ * A decision log read in place, tested as a connection is: which engine, its columns, the mapping read through (and
+ * whether it was suggested), how many decisions per model, and how long the engine took to answer.
+ */
+import { describeTable } from '../../shared/warehouse/decision-table.js';
+import type { DecisionSource } from './decision-source.js';
+import { numberOf } from './sql-engine.js';
+
+export interface SourceDescription {
+  readonly label: string;
+  readonly engine: 'duckdb' | 'postgresql';
+  readonly columns: ReadonlyArray<string>;
+  readonly mapping: string;
+  readonly suggested: boolean;
+  readonly decisions: number;
+  /** The largest models first, at most 20. */
+  readonly models: ReadonlyArray<{ readonly model: string; readonly decisions: number }>;
+  /** Milliseconds the engine took to count the decisions per model. */
+  readonly latencyMs: number;
+}
+
+export async function describeSource(source: DecisionSource): Promise<SourceDescription> {
+  const columns = await source.engine.columns();
+  const started = performance.now();
+  const rows = await source.engine.query(source.sql.modelCounts());
+  const latencyMs = Math.round(performance.now() - started);
+  const [total] = await source.engine.query(source.sql.count());
+  return {
+    label: source.label,
+    engine: source.engine.dialect.name,
+    columns,
+    mapping: describeTable(source.table),
+    suggested: source.suggested !== undefined,
+    decisions: numberOf(total?.decisions),
+    models: rows.map((r) => ({ model: String(r.model), decisions: numberOf(r.decisions) })),
+    latencyMs,
+  };
+}
