@@ -76,6 +76,11 @@ describe('lineage-investigator watch', () => {
     const bad = await watch(['--source', decisions, '--since', 'yesterday']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--since yesterday');
+    const size = await watch(['--source', decisions, '--min-size', 'a lot']);
+    expect(size.code).toBe(2);
+    expect(size.err).toContain('--min-size must be percentage points');
+    // The onset's shift is some 66 points: a larger minimum leaves it out.
+    expect((await watch(['--source', decisions, '--min-size', '90'])).code).toBe(0);
   }, 60_000);
 
   it('watches one model with --model, and hourly buckets with --bin hour', async () => {

@@ -17,7 +17,8 @@ import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
-  'Usage: lineage-investigator watch --source PATH... [--model NAME] [--since TIME] [--bin hour|day] [--json]',
+  'Usage: lineage-investigator watch --source PATH... [--model NAME] [--since TIME] [--bin hour|day] [--min-size P]',
+  '                                  [--json]',
   '',
   'The outcome rate per model and model version over time, with the change-points the onset uses; each upward',
   'shift is an alert. Exit 1 when a shift starts at or after --since (any shift without it), 0 when none.',
@@ -27,6 +28,7 @@ const USAGE = [
   '  --model NAME      watch this model only',
   '  --since TIME      RFC 3339: only shifts starting then or later make the exit code 1',
   '  --bin hour|day    the time bucket (default day)',
+  '  --min-size P      leave out shifts smaller than P percentage points (default 1)',
   '  --json            print JSON',
   ...MAPPING_USAGE,
 ].join('\n');
@@ -47,6 +49,7 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
       model: { type: 'string' },
       since: { type: 'string' },
       bin: { type: 'string' },
+      'min-size': { type: 'string' },
       json: { type: 'boolean' },
       ...MAPPING_OPTION,
     },
@@ -59,10 +62,15 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
   const sinceText = values.since as string | undefined;
   const since = sinceText === undefined ? undefined : parseTimestamp(sinceText);
   const bin = (values.bin as string | undefined) ?? 'day';
+  const minSizeText = (values['min-size'] as string | undefined) ?? '1';
+  const minSize = Number(minSizeText);
   const problems = [
     sources.length ? '' : '--source PATH is required',
     since === undefined || since.ok ? '' : `--since ${sinceText}: ${since.ok ? '' : since.reason}`,
     bin === 'hour' || bin === 'day' ? '' : `--bin must be hour or day, not ${bin}`,
+    /^\d+(\.\d+)?$/.test(minSizeText) && minSize <= 100
+      ? ''
+      : `--min-size must be percentage points from 0 to 100, not ${minSizeText}`,
   ].filter(Boolean);
   if (problems.length > 0) {
     io.err(`${problems.join('\n')}\n\n${USAGE}`);
@@ -99,7 +107,7 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
     const series = watchedSeries(counts);
     const sinceIso = since?.ok ? since.iso : undefined;
     const alerts: WatchedAlert[] = [];
-    for (const a of findShifts(series)) {
+    for (const a of findShifts(series, { minSize: minSize / 100 })) {
       const totals = await Promise.all(readers.map((r) => r.since(a.model, a.version, a.start)));
       alerts.push({
         ...a,

@@ -48,6 +48,13 @@ describe('watch: outcome-rate shifts', () => {
     expect(findShifts(watchedSeries(small))).toEqual([]);
   });
 
+  it('leaves out shifts smaller than minSize, however significant', () => {
+    const big = counts(40, 20_000, (d) => (d < 20 ? 0.3 : 0.305));
+    const found = findShifts(watchedSeries(big));
+    expect(found.map((a) => a.size)).toEqual([0.005]);
+    expect(findShifts(watchedSeries(big), { minSize: 0.01 })).toEqual([]);
+  });
+
   it('tests a model with one version once, and each version of a model with several', () => {
     const one = findShifts(watchedSeries(counts(20, 100, (d) => (d < 12 ? 0.2 : 0.6))));
     expect(one.map((a) => a.version)).toEqual([undefined]);

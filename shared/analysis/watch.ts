@@ -102,9 +102,13 @@ export function watchedSeries(counts: ReadonlyArray<OutcomeCount>): WatchedSerie
 /**
  * The upward shifts of each outcome's rate in each series: the onset's change-points (binary segmentation, G ≥
  * 10.83), the rate before and after taken over the neighbouring segments. The series of a model's only version is
- * the model's own, and is not tested twice.
+ * the model's own, and is not tested twice. `minSize` leaves out shifts smaller than that many (a fraction: 0.01 is one
+ * point): over millions of decisions a shift of a tenth of a point can pass the test and matter to no one.
  */
-export function findShifts(series: ReadonlyArray<WatchedSeries>): WatchAlert[] {
+export function findShifts(
+  series: ReadonlyArray<WatchedSeries>,
+  { minSize = 0 }: { readonly minSize?: number } = {},
+): WatchAlert[] {
   const alerts: WatchAlert[] = [];
   const total = (s: WatchedSeries) => s.bins.reduce((n, b) => n + b.decisions, 0);
   const models = new Map(series.filter((s) => s.version === undefined).map((s) => [s.model, total(s)]));
@@ -132,7 +136,7 @@ export function findShifts(series: ReadonlyArray<WatchedSeries>): WatchAlert[] {
         };
         const before = rate(lo, at);
         const after = rate(at, hi);
-        if (after <= before) return;
+        if (after <= before || after - before < minSize) return;
         const start = bins[at]!.from;
         alerts.push({
           model: s.model,
