@@ -54,6 +54,18 @@ test('the command palette reaches every step, a node and an export; ? lists the 
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(download.suggestedFilename()).toMatch(/\.svg$/);
 
+  // The report, from the palette: the Document step opens and the HTML report is downloaded, the traced path drawn
+  // in it as a vector figure.
+  await page.keyboard.press('Control+k');
+  await search.fill('report html');
+  const [report] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  await expect(tabs.filter({ hasText: 'Document' })).toHaveAttribute('aria-selected', 'true');
+  expect(report.suggestedFilename()).toMatch(/\.html$/);
+  const html = readFileSync((await report.path()) as string, 'utf8');
+  const figure = html.slice(html.indexOf('<h3>Lineage path</h3>'));
+  expect(figure).toContain(`data-id="${truth.feature.job}"`);
+  expect(figure.slice(0, figure.indexOf('</figure>'))).not.toMatch(/foreignObject/);
+
   // Arrow keys choose, Escape closes and gives the focus back.
   await page.keyboard.press('Control+k');
   await search.fill('go to');
