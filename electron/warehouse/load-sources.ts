@@ -63,7 +63,8 @@ export async function loadSources(
       const found = await findDecision(source, decisionId);
       const model = found.decisions[0]?.model.name;
       const read = model === undefined ? undefined : await modelDecisions(source, model);
-      added.push(...(read?.decisions ?? []));
+      // One by one: a model's decisions are too many to spread as arguments.
+      for (const d of read?.decisions ?? []) added.push(d);
       inPlace.push({
         label: source.label,
         ...(source.suggested && { suggested: source.suggested }),

@@ -10,6 +10,7 @@ import { runTraceCommand } from '../cli/trace-command.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { openDecisionSource, type DecisionSource } from './decision-source.js';
+import { loadSources } from './load-sources.js';
 import { answers, FLAT_MAPPING, flatRows, investigateWith, otherEvidence, truth } from './flat-sample.fixture.js';
 import { exportVersionCsv, outcomeSeries, versionPage, versionScope } from './decision-queries.js';
 
@@ -160,6 +161,29 @@ describe('decision logs read in place by DuckDB', () => {
     expect(err.join('\n')).toContain(parquet);
     expect(err.join('\n')).toContain('no column "client"');
   });
+});
+
+describe('a large model read in place', () => {
+  it('loads a model of 200,000 decisions (more than a call can take as arguments)', async () => {
+    const big = join(dir, 'big.parquet');
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    await c.run(
+      `COPY (SELECT 'd-' || i AS id, TIMESTAMPTZ '2026-01-01 00:00:00+00' + i * INTERVAL '1 second' AS ts, ` +
+        `'m' AS model_name, CASE WHEN i % 3 = 0 THEN 'reject' ELSE 'approve' END AS action_taken, ` +
+        `i % 2 = 0 AS ${truth.feature.name} FROM range(200000) t(i)) TO '${big}' (FORMAT parquet)`,
+    );
+    c.closeSync();
+    db.closeSync();
+    const mapping = {
+      kind: 'decision-log' as const,
+      fields: { decision_id: 'id', timestamp: 'ts', 'model.name': 'model_name', action: 'action_taken' },
+      features: [truth.feature.name as string],
+    };
+    const loaded = await loadSources([big], 'd-199999', { git: createGitRunner(), cacheDir: join(dir, 'r'), mapping });
+    expect(loaded.set.decisions).toHaveLength(200_000);
+    expect(loaded.inPlace).toEqual([{ label: big, model: 'm', decisions: 200_000, rejections: [] }]);
+  }, 120_000);
 });
 
 describe('pushed-down answers of a Parquet decision log', () => {
