@@ -7,6 +7,7 @@ import { openDecisionSource } from '../warehouse/decision-source.js';
 import { createFlatTable, FLAT_MAPPING, SAMPLE, truth, writeFlatFiles } from '../warehouse/flat-sample.fixture.js';
 import type { SqlEngine } from '../warehouse/sql-engine.js';
 import { sqlWatchReader } from '../warehouse/watch-reader.js';
+import { runInvestigateCommand } from './investigate-command.js';
 import { runWatchCommand } from './watch-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-watch-'));
@@ -64,7 +65,30 @@ describe('lineage-investigator watch', () => {
     expect(since.subjects).toBeGreaterThan(0);
     expect(since.subjects).toBeLessThanOrEqual(since.decisions);
     expect(later).toEqual([]);
+    // Where to investigate it: the first wrong decision, its time the onset to preset.
+    expect((alert as unknown as { representativeDecision: unknown }).representativeDecision).toEqual({
+      decisionId: truth.onset.decisionId,
+      timestamp: new Date(truth.onset.timestamp).toISOString(),
+    });
   }, 60_000);
+
+  it('an alert opens an investigation that finds the planted change and the affected decisions', async () => {
+    const r = await watch(['--source', decisions]);
+    // The alert line of the case's outcome, then the command line under it.
+    const at = r.text.indexOf(`: ${caseDecision.action} `);
+    expect(at).toBeGreaterThan(-1);
+    const hint = /investigate: --decision (\S+) --onset (\S+)/.exec(r.text.slice(at));
+    expect(hint).not.toBeNull();
+    const out: string[] = [];
+    const code = await runInvestigateCommand(
+      ['--source', SAMPLE, '--decision', hint![1]!, '--onset', hint![2]!, '--json'],
+      { out: (l) => out.push(l), err: () => undefined },
+    );
+    expect(code).toBe(0);
+    const found = JSON.parse(out.join('\n'));
+    expect(found.scope.affectedDecisions).toBe(truth.decisions.affected);
+    expect(found.suspects[0].changeId).toBe(truth.plantedCommit);
+  }, 120_000);
 
   it('exits 0 when every shift is older than --since, 1 when one is newer, 2 on a bad --since', async () => {
     const after = new Date(Date.parse(truth.onset.timestamp) + 86_400_000).toISOString();

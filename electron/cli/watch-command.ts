@@ -38,6 +38,8 @@ export interface WatchedAlert extends WatchAlert {
   readonly decisions: number;
   readonly subjects: number;
   readonly newerThanSince: boolean;
+  /** The first decision of the shift with its outcome: where to investigate it, its time the onset to preset. */
+  readonly representativeDecision: { readonly decisionId: string; readonly timestamp: string } | null;
 }
 
 /** Runs the command on the arguments after `watch`; resolves with the exit code. */
@@ -109,11 +111,17 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
     const alerts: WatchedAlert[] = [];
     for (const a of findShifts(series, { minSize: minSize / 100 })) {
       const totals = await Promise.all(readers.map((r) => r.since(a.model, a.version, a.start)));
+      const firsts = await Promise.all(readers.map((r) => r.representative(a.model, a.version, a.outcome, a.start)));
       alerts.push({
         ...a,
         decisions: totals.reduce((s, t) => s + t.decisions, 0),
         subjects: totals.reduce((s, t) => s + t.subjects, 0),
         newerThanSince: sinceIso === undefined || Date.parse(a.start) >= Date.parse(sinceIso),
+        representativeDecision:
+          firsts.reduce<(typeof firsts)[number]>(
+            (a, f) => (f && (!a || f.timestamp < a.timestamp) ? f : a),
+            undefined,
+          ) ?? null,
       });
     }
     if (values.json) {
@@ -144,6 +152,9 @@ function alertLine(a: WatchedAlert): string {
   return (
     `${a.newerThanSince ? 'ALERT' : 'before --since'} ${a.model}${a.version ? ` ${a.version}` : ''}: ${a.outcome} ` +
     `${pct(a.rateBefore)} -> ${pct(a.rateAfter)} (${sign}${pct(a.size)}, G = ${a.statistic}) from ${a.start}; ` +
-    `${a.decisions} decisions and ${a.subjects} subjects since`
+    `${a.decisions} decisions and ${a.subjects} subjects since` +
+    (a.representativeDecision
+      ? `\n  investigate: --decision ${a.representativeDecision.decisionId} --onset ${a.representativeDecision.timestamp}`
+      : '')
   );
 }

@@ -3,6 +3,7 @@
  * distinct subjects of a model (version) from a time on. A decision log read in place is asked with SQL, so only
  * these aggregates leave the engine; decisions imported from files are counted in memory the same way.
  */
+import { outcomeOf } from '../../shared/analysis/onset.js';
 import { countOutcomes, type OutcomeCount, type WatchBucket } from '../../shared/analysis/watch.js';
 import type { Decision } from '../../shared/model/records.js';
 import type { DecisionSource } from './decision-source.js';
@@ -12,6 +13,13 @@ export interface WatchReader {
   readonly label: string;
   counts(bucket: WatchBucket, model?: string): Promise<OutcomeCount[]>;
   since(model: string, version: string | undefined, from: string): Promise<{ decisions: number; subjects: number }>;
+  /** The first decision from `from` on with this outcome: where an investigation of the shift starts. */
+  representative(
+    model: string,
+    version: string | undefined,
+    outcome: string,
+    from: string,
+  ): Promise<{ readonly decisionId: string; readonly timestamp: string } | undefined>;
 }
 
 /** The aggregates of a decision log read in place. */
@@ -31,6 +39,12 @@ export function sqlWatchReader(source: DecisionSource): WatchReader {
     since: async (model, version, from) => {
       const [r] = await source.engine.query(source.sql.countsSince(model, version, from));
       return { decisions: numberOf(r?.decisions), subjects: numberOf(r?.subjects) };
+    },
+    representative: async (model, version, outcome, from) => {
+      const [r] = await source.engine.query(source.sql.firstWithOutcome(model, version, outcome, from));
+      return r?.decision_id == null
+        ? undefined
+        : { decisionId: String(r.decision_id), timestamp: new Date(numberOf(r.time_ms)).toISOString() };
     },
   };
 }
@@ -52,6 +66,22 @@ export function memoryWatchReader(label: string, decisions: ReadonlyArray<Decisi
         decisions: picked.length,
         subjects: new Set(picked.flatMap((d) => (d.subjectId === undefined ? [] : [d.subjectId]))).size,
       };
+    },
+    representative: async (model, version, outcome, from) => {
+      const t = Date.parse(from);
+      const first = decisions
+        .filter(
+          (d) =>
+            d.model.name === model &&
+            (version === undefined || d.model.version === version) &&
+            Date.parse(d.timestamp) >= t &&
+            outcomeOf(d) === outcome,
+        )
+        .reduce<Decision | undefined>(
+          (a, d) => (!a || Date.parse(d.timestamp) < Date.parse(a.timestamp) ? d : a),
+          undefined,
+        );
+      return first && { decisionId: first.decisionId, timestamp: new Date(Date.parse(first.timestamp)).toISOString() };
     },
   };
 }

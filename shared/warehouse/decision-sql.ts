@@ -165,6 +165,19 @@ export class DecisionSql {
     };
   }
 
+  /** The first decision of a model (and version) from a time on with this outcome: its id and time (epoch ms). */
+  firstWithOutcome(model: string, version: string | undefined, outcome: string, from: string): SqlQuery {
+    const d = this.dialect;
+    const id = d.text(this.field(this.table.decisionId));
+    const byVersion = version === undefined ? '' : ` AND ${this.version} = ${d.param(4)}`;
+    return {
+      text:
+        `SELECT ${id} AS decision_id, ${d.epochMs(this.t)} AS time_ms FROM ${this.from} WHERE ${this.model} = ${d.param(1)} AND ` +
+        `${this.t} >= ${d.timeParam(2)} AND ${this.outcome} = ${d.param(3)}${byVersion} ORDER BY ${this.t}, 1 LIMIT 1`,
+      params: version === undefined ? [model, from, outcome] : [model, from, outcome, version],
+    };
+  }
+
   /** Decisions per model, the largest first (at most `limit` models). */
   modelCounts(limit = 20): SqlQuery {
     return {
