@@ -14,7 +14,7 @@ import type { Decision } from '../model/records';
 import { stringValues } from './audit-effect';
 import { featureReads, type FeatureReads } from './data-read';
 import { outcomeOf } from './onset';
-import { decisionColumns } from './decision-columns';
+import { decisionColumns, type DecisionColumns } from './decision-columns';
 import type { OnsetEstimate, Suspect } from './engine-types';
 export type { Recovery } from './recovery';
 import { recoveryOf, type Read, type Recovery } from './recovery';
@@ -56,7 +56,7 @@ function walkReads(
   set: EvidenceSet,
   decision: Decision,
   featureName: string,
-  visit: (d: Decision, written: number) => void,
+  visit: (d: Decision, written: number, at: number) => void,
 ): void {
   const own = decision.features.find((f) => f.name === featureName);
   const dataset = own?.dataset;
@@ -71,8 +71,13 @@ function walkReads(
     const d = decisions[i] as Decision;
     if (env && d.environment && d.environment !== decision.environment && d.environment.toLowerCase() !== env) continue;
     if (!reads || f.name !== name) reads = featureReads(set, (name = f.name));
-    visit(d, reads.writtenAt(i));
+    visit(d, reads.writtenAt(i), i);
   }
+}
+
+/** A read and the decision's position in the log. */
+interface PlacedRead extends Read {
+  readonly at: number;
 }
 
 /** The reads of data written at or after `from`, and the outcome rate of the reads of data written before it. */
@@ -82,12 +87,12 @@ function readers(
   featureName: string,
   from: number,
   outcome: string,
-): { reads: Read[]; rateBefore?: number } {
-  const reads: Read[] = [];
+): { reads: PlacedRead[]; rateBefore?: number } {
+  const reads: PlacedRead[] = [];
   let n = 0;
   let k = 0;
-  walkReads(set, decision, featureName, (d, written) => {
-    if (written >= from) reads.push({ decision: d, written });
+  walkReads(set, decision, featureName, (d, written, at) => {
+    if (written >= from) reads.push({ decision: d, written, at });
     else {
       n++;
       if (outcomeOf(d) === outcome) k++;
@@ -96,11 +101,11 @@ function readers(
   return { reads, ...(n > 0 && { rateBefore: k / n }) };
 }
 
-/** The decisions that read data written before `from`. */
-function earlierReaders(set: EvidenceSet, decision: Decision, featureName: string, from: number): Decision[] {
-  const out: Decision[] = [];
-  walkReads(set, decision, featureName, (d, written) => {
-    if (written < from) out.push(d);
+/** The positions in the log of the decisions that read data written before `from`. */
+function earlierReaders(set: EvidenceSet, decision: Decision, featureName: string, from: number): number[] {
+  const out: number[] = [];
+  walkReads(set, decision, featureName, (_, written, at) => {
+    if (written < from) out.push(at);
   });
   return out;
 }
@@ -151,19 +156,24 @@ export function blastRadius(
       `no outcome rates either side of the onset confirm a recovery: ${list.length} later change(s) of the same job or target (first: ${list[0]?.changeId}) are not taken as the end of the radius`,
     );
   const end = recovery ? Date.parse(recovery.time) : Infinity;
-  const decisions = reads.filter((r) => r.written < end).map((r) => r.decision);
-  const upperBound = { decisions: decisions.length, subjects: subjectCount(decisions) };
+  const kept = reads.filter((r) => r.written < end);
+  const decisions = kept.map((r) => r.decision);
+  const log = decisionColumns(set.decisions);
+  const positions = kept.map((r) => r.at);
+  const bySubject = tallies(log, positions, onset.outcome);
+  const upperBound = { decisions: decisions.length, subjects: bySubject.length };
   const concentration =
     subjects === undefined && read.rateBefore !== undefined
       ? subjectConcentration(
-          tallies(decisions, onset.outcome),
-          () => tallies(earlierReaders(set, decision, featureName, from), onset.outcome),
+          bySubject,
+          () => tallies(log, earlierReaders(set, decision, featureName, from), onset.outcome),
           read.rateBefore,
         )
       : undefined;
   if (!concentration) return { from: iso(from), recovery, decisions, subjects, upperBound, notes };
   const likely = new Set(likelyAffected(concentration));
-  const limited = decisions.filter((d) => likely.has(subjectOf(d)));
+  const { code, names } = log.subjects();
+  const limited = kept.filter((r) => likely.has(names[code[r.at]!]!)).map((r) => r.decision);
   notes.push(
     `the outcomes after the cause fall on some subjects only (likelihood ratio ${ratio(concentration.evidence)} to 1 ` +
       `over one rate for all; before the cause ${ratio(concentration.evidenceBefore)} to 1): about ` +
@@ -174,23 +184,22 @@ export function blastRadius(
   return { from: iso(from), recovery, decisions: limited, subjects: [...likely], concentration, upperBound, notes };
 }
 
-const subjectOf = (d: Decision) => d.subjectId ?? d.decisionId;
-const subjectCount = (ds: ReadonlyArray<Decision>) => new Set(ds.map(subjectOf)).size;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const ratio = (evidence: number) => {
   const r = Math.exp(evidence / 2);
   return r >= 1e6 ? 'over 1,000,000' : Math.round(r).toLocaleString('en-US');
 };
 
-/** Each subject's decisions and how many had `outcome` (a decision without a subject is its own subject). */
-function tallies(decisions: ReadonlyArray<Decision>, outcome: string): SubjectTally[] {
-  const by = new Map<string, { decisions: number; outcomes: number }>();
-  for (const d of decisions) {
-    const key = subjectOf(d);
-    const t = by.get(key) ?? { decisions: 0, outcomes: 0 };
-    t.decisions++;
-    if (outcomeOf(d) === outcome) t.outcomes++;
-    by.set(key, t);
+/** Each subject's decisions among those at `positions` of the log, and how many had `outcome`. */
+function tallies(log: DecisionColumns, positions: ReadonlyArray<number>, outcome: string): SubjectTally[] {
+  const { code, names } = log.subjects();
+  const n = new Int32Array(names.length);
+  const k = new Int32Array(names.length);
+  const seen: number[] = [];
+  for (const at of positions) {
+    const j = code[at]!;
+    if (n[j]!++ === 0) seen.push(j);
+    if (outcomeOf(log.decisions[at] as Decision) === outcome) k[j]!++;
   }
-  return [...by].map(([subject, t]) => ({ subject, ...t }));
+  return seen.map((j) => ({ subject: names[j]!, decisions: n[j]!, outcomes: k[j]! }));
 }

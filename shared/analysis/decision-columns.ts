@@ -21,6 +21,11 @@ export interface DecisionColumns {
   features(featureName: string): ReadonlyArray<DecisionFeature | undefined>;
   /** Each decision's first feature of the dataset (built once per dataset). */
   featuresOf(dataset: DatasetRef): ReadonlyArray<DecisionFeature | undefined>;
+  /**
+   * Each decision's subject as a number (`code[i]`) and the subjects by number (built once); a decision without a
+   * subject is a subject of its own, named by its decision id.
+   */
+  subjects(): { readonly code: Int32Array; readonly names: ReadonlyArray<string> };
 }
 
 const memo = new WeakMap<ReadonlyArray<Decision>, DecisionColumns>();
@@ -118,5 +123,25 @@ function buildColumns(decisions: ReadonlyArray<Decision>): DecisionColumns {
     }
     return column;
   };
-  return { decisions, time, sorted, indexOf, mark, features, featuresOf };
+  let subjectColumn: { code: Int32Array; names: string[] } | undefined;
+  const subjects = () => {
+    if (!subjectColumn) {
+      const code = new Int32Array(n);
+      const names: string[] = [];
+      const index = new Map<string, number>();
+      for (let i = 0; i < n; i++) {
+        const d = decisions[i] as Decision;
+        if (d.subjectId === undefined) {
+          code[i] = names.push(d.decisionId) - 1;
+          continue;
+        }
+        let j = index.get(d.subjectId);
+        if (j === undefined) index.set(d.subjectId, (j = names.push(d.subjectId) - 1));
+        code[i] = j;
+      }
+      subjectColumn = { code, names };
+    }
+    return subjectColumn;
+  };
+  return { decisions, time, sorted, indexOf, mark, features, featuresOf, subjects };
 }

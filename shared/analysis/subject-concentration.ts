@@ -40,66 +40,130 @@ const MAX_SHARE = 0.9;
 const EPS = 1e-9;
 
 const clamp = (p: number) => Math.min(1 - EPS, Math.max(EPS, p));
-const logLik = (p: number, t: SubjectTally) =>
-  t.outcomes * Math.log(clamp(p)) + (t.decisions - t.outcomes) * Math.log(clamp(1 - p));
 
-function oneRate(tallies: ReadonlyArray<SubjectTally>): { rate: number; logLik: number } {
+/**
+ * Subjects with the same decisions and outcomes are alike to every rate: the fits below run over the distinct
+ * (decisions, outcomes) pairs with how many subjects have each — a few hundred pairs for a hundred thousand subjects.
+ */
+interface Pairs {
+  readonly decisions: Float64Array;
+  readonly outcomes: Float64Array;
+  readonly subjects: Float64Array;
+  /** The index of each tally's pair. */
+  readonly of: Int32Array;
+  readonly count: number;
+}
+
+function pairsOf(tallies: ReadonlyArray<SubjectTally>): Pairs {
+  const index = new Map<number, number>();
+  const n: number[] = [];
+  const k: number[] = [];
+  const w: number[] = [];
+  const of = new Int32Array(tallies.length);
+  tallies.forEach((t, i) => {
+    const key = t.decisions * 1_048_576 + t.outcomes;
+    let j = index.get(key);
+    if (j === undefined) {
+      j = n.length;
+      index.set(key, j);
+      n.push(t.decisions);
+      k.push(t.outcomes);
+      w.push(0);
+    }
+    w[j]!++;
+    of[i] = j;
+  });
+  return {
+    decisions: Float64Array.from(n),
+    outcomes: Float64Array.from(k),
+    subjects: Float64Array.from(w),
+    of,
+    count: n.length,
+  };
+}
+
+/** The log likelihood of every pair's outcomes at one rate. */
+function logLikAt(p: number, x: Pairs, out: Float64Array): Float64Array {
+  const lp = Math.log(clamp(p));
+  const lq = Math.log(clamp(1 - p));
+  for (let j = 0; j < x.count; j++) out[j] = x.outcomes[j]! * lp + (x.decisions[j]! - x.outcomes[j]!) * lq;
+  return out;
+}
+
+function oneRate(x: Pairs): { rate: number; logLik: number } {
   let n = 0;
   let k = 0;
-  for (const t of tallies) {
-    n += t.decisions;
-    k += t.outcomes;
+  for (let j = 0; j < x.count; j++) {
+    n += x.subjects[j]! * x.decisions[j]!;
+    k += x.subjects[j]! * x.outcomes[j]!;
   }
   const rate = n > 0 ? k / n : 0;
-  return { rate, logLik: tallies.reduce((s, t) => s + logLik(rate, t), 0) };
+  const l = logLikAt(rate, x, new Float64Array(x.count));
+  let total = 0;
+  for (let j = 0; j < x.count; j++) total += x.subjects[j]! * l[j]!;
+  return { rate, logLik: total };
 }
 
 interface Mixture {
   readonly share: number;
   readonly high: number;
   readonly low: number;
-  readonly posterior: ReadonlyArray<number>;
+  /** Each pair's probability of being in the high class. */
+  readonly posterior: Float64Array;
   readonly logLik: number;
 }
 
 /** Two-class binomial mixture by EM; `fixedLow` keeps the low class at a known rate. */
-function mixture(tallies: ReadonlyArray<SubjectTally>, fixedLow?: number): Mixture {
-  const all = oneRate(tallies).rate;
+function mixture(x: Pairs, fixedLow?: number): Mixture {
+  const all = oneRate(x).rate;
   let low = fixedLow ?? all / 2;
   let high = Math.min(0.95, Math.max(all, low) * 1.5 + 0.1);
   let share = 0.5;
-  let posterior: number[] = [];
-  const split = (t: SubjectTally) => {
-    const a = Math.log(share) + logLik(high, t);
-    const b = Math.log(1 - share) + logLik(low, t);
-    const m = Math.max(a, b);
-    return { a, b, m, total: m + Math.log(Math.exp(a - m) + Math.exp(b - m)) };
+  const subjects = x.subjects.reduce((s, w) => s + w, 0);
+  const posterior = new Float64Array(x.count);
+  const lh = new Float64Array(x.count);
+  const ll = new Float64Array(x.count);
+  /** Fills the posterior for the current rates and returns the log likelihood. */
+  const expect = () => {
+    logLikAt(high, x, lh);
+    logLikAt(low, x, ll);
+    const ls = Math.log(share);
+    const lr = Math.log(1 - share);
+    let total = 0;
+    for (let j = 0; j < x.count; j++) {
+      const a = ls + lh[j]!;
+      const b = lr + ll[j]!;
+      const m = Math.max(a, b);
+      const sum = m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+      posterior[j] = Math.exp(a - sum);
+      total += x.subjects[j]! * sum;
+    }
+    return total;
   };
-  for (let iteration = 0; iteration < 300; iteration++) {
-    posterior = tallies.map((t) => {
-      const s = split(t);
-      return Math.exp(s.a - s.total);
-    });
+  for (let iteration = 0; iteration < 500; iteration++) {
+    expect();
     let w = 0;
     let wn = 0;
     let wk = 0;
     let rn = 0;
     let rk = 0;
-    tallies.forEach((t, i) => {
-      const p = posterior[i] as number;
+    for (let j = 0; j < x.count; j++) {
+      const p = posterior[j]! * x.subjects[j]!;
+      const q = (1 - posterior[j]!) * x.subjects[j]!;
       w += p;
-      wn += p * t.decisions;
-      wk += p * t.outcomes;
-      rn += (1 - p) * t.decisions;
-      rk += (1 - p) * t.outcomes;
-    });
-    const moved = [share, high, low];
-    share = clamp(w / tallies.length);
+      wn += p * x.decisions[j]!;
+      wk += p * x.outcomes[j]!;
+      rn += q * x.decisions[j]!;
+      rk += q * x.outcomes[j]!;
+    }
+    const moved = [share, high, low] as const;
+    share = clamp(w / subjects);
     high = clamp(wn > 0 ? wk / wn : high);
     if (fixedLow === undefined) low = clamp(rn > 0 ? rk / rn : low);
-    if (Math.max(Math.abs(moved[0]! - share), Math.abs(moved[1]! - high), Math.abs(moved[2]! - low)) < 1e-7) break;
+    if (Math.max(Math.abs(moved[0] - share), Math.abs(moved[1] - high), Math.abs(moved[2] - low)) < 1e-7) break;
   }
-  return { share, high, low, posterior, logLik: tallies.reduce((s, t) => s + split(t).total, 0) };
+  const logLik = expect();
+  return { share, high, low, posterior, logLik };
 }
 
 /**
@@ -113,14 +177,15 @@ export function subjectConcentration(
   baseRate: number,
 ): SubjectConcentration | undefined {
   if (after.length < 2) return undefined;
-  const fit = mixture(after, baseRate);
-  const evidence = 2 * (fit.logLik - oneRate(after).logLik);
+  const pairs = pairsOf(after);
+  const fit = mixture(pairs, baseRate);
+  const evidence = 2 * (fit.logLik - oneRate(pairs).logLik);
   if (!(evidence >= CONCENTRATION_EVIDENCE) || fit.share >= MAX_SHARE || fit.high <= baseRate) return undefined;
-  const earlier = before();
-  const evidenceBefore = earlier.length >= 2 ? 2 * (mixture(earlier).logLik - oneRate(earlier).logLik) : 0;
+  const earlier = pairsOf(before());
+  const evidenceBefore = earlier.count > 0 ? 2 * (mixture(earlier).logLik - oneRate(earlier).logLik) : 0;
   if (evidenceBefore >= CONCENTRATION_EVIDENCE) return undefined;
   const subjects = after
-    .map((t, i) => ({ subject: t.subject, decisions: t.decisions, p: fit.posterior[i] as number }))
+    .map((t, i) => ({ subject: t.subject, decisions: t.decisions, p: fit.posterior[pairs.of[i]!]! }))
     .sort((a, b) => b.p - a.p || b.decisions - a.decisions || (a.subject < b.subject ? -1 : 1));
   return {
     baseRate,
