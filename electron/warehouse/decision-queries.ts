@@ -3,6 +3,7 @@
  * scope of a feature or dataset version (counts, a page of decisions, the CSV export). Only these answers leave the
  * engine, never the rows behind them.
  */
+import { csvField } from '../../shared/analysis/csv.js';
 import type { OutcomeBin } from '../../shared/analysis/engine-types.js';
 import type { DecisionSource } from './decision-source.js';
 import { numberOf } from './sql-engine.js';
@@ -86,7 +87,8 @@ export async function versionPage(
   }));
 }
 
-const cell = (v: string | null) => (v === null ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+// One CSV writer for every export: quoting, and formula-like text neutralized (shared/analysis/csv.ts).
+const cell = (v: string | null) => csvField(v);
 
 /**
  * The CSV export of those decisions (decision_id, subject_id, timestamp, outcome), written a page at a time so a
