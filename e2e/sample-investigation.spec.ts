@@ -55,9 +55,12 @@ test('walks the sample investigation through its seven steps and exports the cas
   await expectNoSeriousA11yViolations(page, 'Identify');
   await screenshot(page, '1-identify');
 
-  // 2. Scope: as many decisions as used the suspect feature version, the notification check, the CSV exports.
+  // 2. Scope: the blast radius of the top cause (as investigate --json gives it), the notification check, the CSV
+  // exports.
   await openStep('Scope');
   await expect(main.getByText(String(truth.decisions.affected)).first()).toBeVisible();
+  await expect(main.getByText(/The blast radius of the top cause/)).toContainText(/still ongoing|removed it/);
+  await expect(main.getByText('Up to this decision')).toBeVisible();
   await expect(main.getByTestId('notification-sentence')).toContainText(/distinct subjects? received an affected/);
   await expect(main.getByRole('table', { name: /by model version/ })).toBeVisible();
   await expect(main.getByRole('table', { name: /by action/ })).toBeVisible();

@@ -1,4 +1,5 @@
 import { affectedDecisionsCsv, affectedSubjectsCsv } from '../../shared/analysis/csv';
+import type { ImpactScope } from '../../shared/analysis/engine-types';
 import { Time } from '../components/Time';
 import { downloadText } from '../export/download';
 import { selectCaseRecord, selectResults, useInvestigation } from '../stores/investigation-store';
@@ -13,8 +14,46 @@ const VERSION_KIND: Record<string, string> = {
 };
 
 /**
- * Step 2: the decisions that consumed the suspect version(s) (from the onset's version through the decision's own)
- * and those that did not, over time, by model version and by action, and the notification check.
+ * The blast radius in words: the data of the feature written from when the top cause reached it until the change
+ * that removed it (or still ongoing), every reader as the upper bound where the radius was limited to some
+ * subjects, and the engine's notes — what `investigate --json` prints under `scope`.
+ */
+function BlastRadiusSummary({ scope }: { scope: ImpactScope }) {
+  const bound = scope.upperBound;
+  return (
+    <div className="stack">
+      <p>
+        The blast radius of the top cause: decisions that read <span className="mono">{scope.featureName}</span> from
+        data written from <Time value={scope.from} /> (when the cause reached it){' '}
+        {scope.recovery ? (
+          <>
+            until <Time value={scope.recovery.time} />, when <span className="mono">{scope.recovery.changeId}</span>{' '}
+            removed it ({scope.recovery.note}).
+          </>
+        ) : (
+          <>to the end of the log: still ongoing.</>
+        )}
+      </p>
+      {bound && bound.decisions !== scope.affected && (
+        <p className="small">
+          Upper bound: {countOf(bound.decisions, 'decision')} of {countOf(bound.subjects, 'subject')} read that data;
+          the counts below are those the cause most likely reached.
+        </p>
+      )}
+      {(scope.notes ?? []).length > 0 && (
+        <ul className="muted small">
+          {(scope.notes ?? []).map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Step 2: the affected decisions — the blast radius of the top cause, else those that consumed the suspect
+ * version(s) — and those that were not, over time, by model version and by action, and the notification check.
  */
 export function ScopeStep() {
   const scope = useInvestigation(selectResults).engine?.scope;
@@ -25,17 +64,24 @@ export function ScopeStep() {
 
   return (
     <div className="stack">
-      <p>
-        Decisions that used {VERSION_KIND[scope.versionKind] ?? scope.versionKind}
-        {scope.versions.length > 1 ? 's' : ''}{' '}
-        {scope.versions.map((v) => (
-          <span key={v} className="mono badge">
-            {v}
-          </span>
-        ))}{' '}
-        of <span className="mono">{scope.featureName}</span>
-        {scope.versions.length > 1 && <span className="muted"> (from the onset's version to the decision's own)</span>}:
-      </p>
+      {scope.method === 'blast-radius' ? (
+        <BlastRadiusSummary scope={scope} />
+      ) : (
+        <p>
+          Decisions that used {VERSION_KIND[scope.versionKind] ?? scope.versionKind}
+          {scope.versions.length > 1 ? 's' : ''}{' '}
+          {scope.versions.map((v) => (
+            <span key={v} className="mono badge">
+              {v}
+            </span>
+          ))}{' '}
+          of <span className="mono">{scope.featureName}</span>
+          {scope.versions.length > 1 && (
+            <span className="muted"> (from the onset's version to the decision's own)</span>
+          )}
+          :
+        </p>
+      )}
       <dl className="stats">
         <div>
           <dt>Affected decisions</dt>
@@ -50,6 +96,12 @@ export function ScopeStep() {
           <dd>{scope.subjects.toLocaleString('en')}</dd>
         </div>
         <div>
+          <dt>Up to this decision</dt>
+          <dd>
+            {countOf(scope.throughDecision.decisions, 'decision')}, {countOf(scope.throughDecision.subjects, 'subject')}
+          </dd>
+        </div>
+        <div>
           <dt>First affected decision</dt>
           <dd>
             <Time value={scope.first} />
@@ -62,11 +114,13 @@ export function ScopeStep() {
           </dd>
         </div>
       </dl>
-      <p className="muted small">
-        {countOf(scope.affected, 'decision')} of {countOf(total, 'decision')} that read{' '}
-        <span className="mono">{scope.featureName}</span> used the suspect version
-        {scope.versions.length > 1 ? 's' : ''}.
-      </p>
+      {scope.method === 'version' && (
+        <p className="muted small">
+          {countOf(scope.affected, 'decision')} of {countOf(total, 'decision')} that read{' '}
+          <span className="mono">{scope.featureName}</span> used the suspect version
+          {scope.versions.length > 1 ? 's' : ''}.
+        </p>
+      )}
       <NotificationCheck key={scope.notification.threshold} scope={scope} />
       {scope.affected === 0 ? (
         <p className="empty">No decision used this version.</p>

@@ -22,7 +22,7 @@ import { TraceStep } from './TraceStep';
 
 const PURPOSE: Readonly<Record<StepId, string>> = {
   identify: 'Find the wrong decision and the feature inputs it used; pick the suspect feature.',
-  scope: 'Every decision that used the same version of the suspect feature, over time.',
+  scope: 'Every decision the cause reached — its blast radius through the lineage — over time.',
   trace: 'The upstream lineage of the feature as it was when the decision was made.',
   changes: 'Changes that touched the traced lineage in the window before the first wrong decision, ranked.',
   governance: 'For each change: was it approved, and where was it deployed?',
