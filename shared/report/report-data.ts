@@ -10,6 +10,7 @@ import type { Provenance } from '../model/records';
 import type { TimeZoneChoice } from '../time/format-time';
 import { pointerText } from '../model/citation';
 import type { CitedDigest } from './report-anchors';
+import { recordKeeping, type RecordKeepingField } from './record-keeping';
 
 export interface ReportInput {
   readonly case: Case;
@@ -142,4 +143,9 @@ export function lineList(lines: ReadonlyArray<number>, max = 40): string {
     i = j + 1;
   }
   return ranges.length > max ? `${ranges.slice(0, max).join(', ')} … (${ranges.length - max} more)` : ranges.join(', ');
+}
+
+/** The record-keeping fields a regulator expects for the investigated decision: present (cited) or missing. */
+export function recordKeepingRows(input: ReportInput): RecordKeepingField[] {
+  return recordKeeping(input.investigation.decision);
 }

@@ -5,8 +5,8 @@
  */
 import type { Sha256 } from '../case/case-types';
 import { formatTime } from '../time/format-time';
-import { htmlText } from './html-escape';
-import type { ReportInput } from './report-data';
+import { htmlTable, htmlText } from './html-escape';
+import { citeText, recordKeepingRows, type ReportInput } from './report-data';
 import {
   caseSection,
   documentSection,
@@ -48,6 +48,26 @@ ul.terms { margin: 0; padding-left: 1.1em; } .gap { color: #8a3b00; font-weight:
 `;
 }
 
+/** Which fields a regulator expects logged for the decision the record carries, each cited, and which are missing. */
+function recordKeepingSection(input: ReportInput): string {
+  const rows = recordKeepingRows(input);
+  const missing = rows.filter((r) => !r.present).length;
+  return [
+    '<section><h2>Record keeping</h2>',
+    `<p class="meta">Decision <code>${htmlText(input.investigation.decision.decisionId)}</code>: ${rows.length - missing} of ${rows.length} fields logged, ${missing} missing (EU AI Act Art. 12 and 19, ISO/IEC 42001 A.6.2.8).</p>`,
+    htmlTable(
+      ['field', 'status', 'value', 'evidence'],
+      rows.map((r) => [
+        htmlText(r.field),
+        r.present ? 'present' : '<span class="gap">missing</span>',
+        htmlText(r.value),
+        htmlText(r.evidence ? citeText(r.evidence, input.sourceNames) : '—'),
+      ]),
+    ),
+    '</section>',
+  ].join('\n');
+}
+
 /** The report before sealing: holds the hash placeholder wherever the hash goes. */
 export function renderReportHtmlUnsealed(input: ReportInput): string {
   const c = input.case;
@@ -66,6 +86,7 @@ export function renderReportHtmlUnsealed(input: ReportInput): string {
     lineageSection(input),
     timelineAndScopeSection(input),
     findingsSection(input),
+    recordKeepingSection(input),
     documentSection(input),
     anchorsSectionHtml(input),
     '</main>',

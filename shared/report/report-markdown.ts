@@ -6,7 +6,15 @@ import type { Sha256 } from '../case/case-types';
 import { CASE_STEPS } from '../case/case-types';
 import { formatTime } from '../time/format-time';
 import { mdCode, mdTable, mdText } from './markdown-escape';
-import { cardRows, citeText, evidenceIndex, lineList, reportTimeline, type ReportInput } from './report-data';
+import {
+  cardRows,
+  citeText,
+  evidenceIndex,
+  lineList,
+  recordKeepingRows,
+  reportTimeline,
+  type ReportInput,
+} from './report-data';
 import { anchorsSectionMarkdown } from './report-anchor-section';
 import { REPORT_HASH_LABEL, REPORT_HASH_PLACEHOLDER, sealReport } from './report-seal';
 
@@ -142,6 +150,22 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
       out.push(`- ${f.ok ? '✓' : '✗'} ${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`);
     out.push('');
   }
+  const kept = recordKeepingRows(input);
+  out.push('## Record keeping', '');
+  out.push(
+    `Decision ${mdCode(d.decisionId)}: ${kept.filter((r) => r.present).length} of ${kept.length} fields logged (EU AI Act Art. 12 and 19, ISO/IEC 42001 A.6.2.8).`,
+    '',
+    mdTable(
+      ['field', 'status', 'value', 'evidence'],
+      kept.map((r) => [
+        mdText(r.field),
+        r.present ? 'present' : '**missing**',
+        mdText(r.value),
+        r.evidence ? cite(r.evidence) : '—',
+      ]),
+    ),
+    '',
+  );
   out.push('## Remediation', '');
   out.push(
     mdTable(

@@ -92,4 +92,17 @@ describe('the case report', () => {
     expect(text).toContain(`@bottom-left { content: "Report SHA-256: ${hash}"`);
     expect(text).toContain('Generated 2026-10-12 09:00:00 UTC');
   });
+
+  it('lists the record-keeping fields of the investigated decision, each cited or marked missing', async () => {
+    const input = await hostileInput();
+    const line = input.investigation.decision.provenance.line;
+    for (const render of [renderReportHtml, renderReportMarkdown]) {
+      const { text } = await render(input, sha256);
+      const section = text.slice(text.indexOf('Record keeping'));
+      expect(section).toContain('time of use');
+      expect(section).toContain(`line ${line}`);
+      expect(section).toContain('human verifier or override');
+      expect(section).toMatch(/missing/);
+    }
+  });
 });
