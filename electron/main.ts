@@ -9,7 +9,7 @@ import { findAppRoot, moduleDir, rendererIndex, resolveSampleDir } from './app-p
 import { startDesktopApp } from './app-shell.js';
 import { createGitRunner } from './services/git-runner.js';
 import { createFolderPicker } from './services/folder-picker.js';
-import { createElectronPdfPrinter } from './services/electron-pdf.js';
+import { createElectronPdfPrinter, PRINT_PARTITION } from './services/electron-pdf.js';
 import { createServices } from './services/services.js';
 
 const here = moduleDir(import.meta.url);
@@ -33,7 +33,7 @@ startDesktopApp(
         dataDir,
         git: createGitRunner(),
         chooseDirectory: createFolderPicker(dialog),
-        printPdf: createElectronPdfPrinter(BrowserWindow),
+        printPdf: createElectronPdfPrinter(BrowserWindow, () => session.fromPartition(PRINT_PARTITION)),
         safeStorage,
       }).handlers,
   },
