@@ -1,6 +1,6 @@
 /**
  * How the renderer reaches the main process: `window.api` where Electron's preload exposed it,
- * else (web mode) the loopback bridge client with the per-run token from `?token=`.
+ * else (web mode) the loopback bridge client, authorized by the session cookie the first load with `?token=` set.
  */
 import { createBridgeClient } from '../shared/ipc/bridge-client';
 import type { IpcApi } from '../shared/ipc/contract';
@@ -30,14 +30,8 @@ export function resolveApi(win: Window = window): ApiResolution {
   if (protocol !== 'http:' && protocol !== 'https:') {
     return { ok: false, reason: 'This window was opened without the application bridge (no preload API).' };
   }
-  const token = new URLSearchParams(search).get('token');
-  if (!token) {
-    return {
-      ok: false,
-      reason:
-        'The address has no access token. Open the exact URL the app printed when it started (it ends in ?token=…).',
-    };
-  }
+  // The bridge exchanges `?token=` for a session cookie on the first load; without a token the cookie authorizes.
+  const token = new URLSearchParams(search).get('token') ?? '';
   return { ok: true, api: createBridgeClient(origin, token, win.fetch.bind(win)), mode: 'web' };
 }
 

@@ -17,6 +17,19 @@ export function hasValidToken(authorization: string | undefined, token: string):
   return timingSafeEqual(digest(match[1] as string), digest(token));
 }
 
+/** The name of the session cookie the first load with `?token=` sets (HttpOnly, SameSite=Strict). */
+export const SESSION_COOKIE = 'lineage_session';
+
+/** True when the request's `Cookie` header carries the session cookie with `session` (constant-time comparison). */
+export function hasValidSession(cookie: string | undefined, session: string): boolean {
+  const value = (cookie ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${SESSION_COOKIE}=`))
+    ?.slice(SESSION_COOKIE.length + 1);
+  return value !== undefined && hasValidToken(`Bearer ${value}`, session);
+}
+
 /** The hosts the bridge answers to: loopback by address or by name, on its own port. */
 export function allowedHosts(port: number): ReadonlyArray<string> {
   return [`127.0.0.1:${port}`, `localhost:${port}`];

@@ -105,6 +105,34 @@ describe('the loopback bridge', () => {
     expect((await api('app:info', {}, { Authorization: bridge.token })).status).toBe(401);
   });
 
+  it('exchanges the token in the URL for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+    const first = await send(`/?token=${bridge.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toContain(bridge.token);
+    const pair = cookie.split(';')[0]!;
+    // The cookie alone authorizes the API; without the token or the cookie the API is refused.
+    const withCookie = await send('/api/app:info', { method: 'POST', headers: { Cookie: pair }, body: '{}' });
+    expect(withCookie.status).toBe(200);
+    const forged = await send('/api/app:info', {
+      method: 'POST',
+      headers: { Cookie: `${pair.split('=')[0]}=${'0'.repeat(64)}` },
+      body: '{}',
+    });
+    expect(forged.status).toBe(401);
+    expect((await send('/api/app:info', { method: 'POST', body: '{}' })).status).toBe(401);
+    // The Origin and Host checks still hold with the cookie.
+    const foreign = { method: 'POST', headers: { Cookie: pair, Origin: 'https://evil.example' }, body: '{}' };
+    expect((await send('/api/app:info', foreign)).status).toBe(403);
+    // A wrong token in the URL sets nothing.
+    const wrong = await send(`/?token=${'0'.repeat(64)}`);
+    expect(wrong.status).toBe(200);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
   it('answers 404 for an unknown channel, 400 naming the problem, 413 over the body limit', async () => {
     expect((await api('fs:read', {})).status).toBe(404);
     const invalid = await api('git:show', { repository: 'sample:x', commit: 'not-a-sha', path: 'a' });

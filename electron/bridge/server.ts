@@ -1,7 +1,9 @@
 /**
  * The loopback bridge of web mode: serves the built renderer and the IPC contract over HTTP on 127.0.0.1.
  * `POST /api/<channel>` with a JSON body and `Authorization: Bearer <token>` calls the same services as
- * Electron's ipcMain. Requests for another Host (DNS rebinding) or from another Origin are refused, and no
+ * Electron's ipcMain. The first page load carries the token as `?token=`: it is exchanged for an HttpOnly,
+ * SameSite=Strict session cookie and a redirect to the same address without the token, so the token does not stay
+ * in the browser's history; later API calls are authorized by that cookie (or the Bearer token). Requests for another Host (DNS rebinding) or from another Origin are refused, and no
  * CORS header is ever sent, so no other web page can read or drive it.
  */
 import { createReadStream } from 'node:fs';
@@ -10,7 +12,14 @@ import type { AddressInfo } from 'node:net';
 import { isIpcChannel, type IpcHandlers } from '../../shared/ipc/contract.js';
 import { CONTENT_SECURITY_POLICY } from '../security.js';
 import { dispatch, InvalidRequestError } from '../services/dispatch.js';
-import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin } from './guards.js';
+import {
+  createToken,
+  hasValidSession,
+  hasValidToken,
+  isAllowedHost,
+  isAllowedOrigin,
+  SESSION_COOKIE,
+} from './guards.js';
 import { mimeType, resolveStaticFile } from './static-files.js';
 
 export interface BridgeOptions {
@@ -80,10 +89,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   });
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, options: Required<BridgeOptions>) {
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  channel: string,
+  options: Required<BridgeOptions>,
+  session: string,
+) {
   if (req.method !== 'POST') return sendError(res, 405, 'Use POST for the API.', { Allow: 'POST' });
-  if (!hasValidToken(req.headers.authorization, options.token)) {
-    return sendError(res, 401, 'Missing or wrong token.', { 'WWW-Authenticate': 'Bearer' });
+  if (!hasValidToken(req.headers.authorization, options.token) && !hasValidSession(req.headers.cookie, session)) {
+    return sendError(
+      res,
+      401,
+      'Missing or wrong token: open the exact URL the app printed when it started (it ends in ?token=…).',
+      {
+        'WWW-Authenticate': 'Bearer',
+      },
+    );
   }
   if (!isIpcChannel(channel)) return sendError(res, 404, `Unknown channel: ${channel}`);
   const body = await readBody(req, options.bodyLimit);
@@ -125,17 +147,30 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     ...options,
   };
   let port = settings.port;
+  // The session cookie's value: random, apart from the token, so the cookie never shows the token.
+  const session = createToken();
   const server = createServer((req, res) => {
     if (!isAllowedHost(req.headers.host, port)) return sendError(res, 403, 'Forbidden: unexpected Host header.');
     if (!isAllowedOrigin(req.headers.origin, port)) return sendError(res, 403, 'Forbidden: cross-origin request.');
-    let pathname: string;
+    let url: URL;
     try {
-      pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     } catch {
       return sendError(res, 400, 'Malformed URL.');
     }
+    const pathname = url.pathname;
+    const token = url.searchParams.get('token');
+    if (req.method === 'GET' && token !== null && hasValidToken(`Bearer ${token}`, settings.token)) {
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `${url.pathname}${url.search}${url.hash}`,
+      });
+      return res.end();
+    }
     const work = pathname.startsWith('/api/')
-      ? handleApi(req, res, safeDecode(pathname.slice('/api/'.length)), settings)
+      ? handleApi(req, res, safeDecode(pathname.slice('/api/'.length)), settings, session)
       : handleStatic(req, res, pathname, settings.rendererDir);
     work.catch((error: unknown) => {
       if (!res.headersSent) sendError(res, 500, error instanceof Error ? error.message : String(error));

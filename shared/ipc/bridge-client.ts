@@ -25,7 +25,7 @@ function errorMessage(status: number, statusText: string, body: string): string 
 
 /**
  * An IpcApi over the bridge at `baseUrl` (e.g. `http://127.0.0.1:43123`) with the run's `token`
- * (the renderer reads it from its URL, `?token=…`); `fetchFn` defaults to the global `fetch`. Throws an Error with the server's message on non-2xx.
+ * (empty: the bridge's session cookie, set by the first load with `?token=…`, authorizes the calls); `fetchFn` defaults to the global `fetch`. Throws an Error with the server's message on non-2xx.
  */
 export function createBridgeClient(
   baseUrl: string,
@@ -37,7 +37,10 @@ export function createBridgeClient(
     async invoke<K extends IpcChannel>(channel: K, request: IpcRequest<K>): Promise<IpcResponse<K>> {
       const response = await fetchFn(`${root}/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        // Without a token (web mode after the first load) the bridge's session cookie authorizes the call.
+        headers: token
+          ? { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }
+          : { 'Content-Type': 'application/json' },
         body: JSON.stringify(request ?? {}),
       });
       const body = await response.text();
