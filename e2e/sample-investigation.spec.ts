@@ -125,6 +125,22 @@ test('walks the sample investigation through its seven steps and exports the cas
   await expect(planted.getByText(/merged without a valid approving review/)).toBeVisible();
   await expect(planted.getByText(/production without a prior staging deployment/)).toBeVisible();
   await expect(planted.getByText(/deployments\.jsonl:\d+/).first()).toBeVisible();
+  // One row per control with one verdict: the failing controls say Fail, and no row passes a sentence that fails.
+  await expect(
+    planted
+      .getByRole('row', { name: /^Approving review/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('Fail');
+  await expect(
+    planted
+      .getByRole('row', { name: /^Staging before production/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('Fail');
+  await expect(main.getByTestId('governance').getByText(/Passed|✓/)).toHaveCount(0);
+  for (const row of await main.locator('[data-testid="governance-control"][data-verdict="pass"]').all())
+    await expect(row).not.toContainText(/broken|without a|not in parity|cannot be/);
   await expectNoSeriousA11yViolations(page, 'Governance');
   await shoot('Governance', '5-governance');
 

@@ -3,6 +3,7 @@
  * [--onset VERSION|TIME] [--notify-threshold N] --json`: every step headless — scope, trace, ranked suspects,
  * governance verdicts and remediation — printed as one JSON document.
  */
+import { CONTROL_VERDICT_LABEL, controlVerdict, governanceControls } from '../../shared/analysis/governance-controls';
 import { join } from 'node:path';
 import { runEngine, type EngineResult } from '../../shared/analysis/engine.js';
 import { isGap, type LineageCard } from '../../shared/lineage/card-types.js';
@@ -173,7 +174,18 @@ export function investigationJson(r: EngineResult, names: Names, card: LineageCa
     governance: governance.map((g) => ({
       changeId: g.changeId,
       verdict: g.verdict,
-      findings: g.findings.map((f) => ({ ok: f.ok, text: f.text, evidence: cite(f.evidence, names) })),
+      findings: g.findings.map((f) => ({
+        ok: f.ok,
+        control: controlVerdict(f),
+        text: f.text,
+        evidence: cite(f.evidence, names),
+      })),
+      controls: governanceControls(g.findings).controls.map((c) => ({
+        control: c.label,
+        verdict: c.verdict,
+        label: CONTROL_VERDICT_LABEL[c.verdict],
+        findings: c.findings.map((f) => f.text),
+      })),
     })),
     remediation: {
       lastKnownGood: remediation.lastKnownGood,

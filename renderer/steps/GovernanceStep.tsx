@@ -1,8 +1,9 @@
+import { governanceControls } from '../../shared/analysis/governance-controls';
 import { Time } from '../components/Time';
 import { shortId } from '../format/decision';
 import { selectResults, useInvestigation } from '../stores/investigation-store';
 import { countOf, SUSPECT_KIND_LABEL, useSourceName } from './evidence-cite';
-import { ParityTable, RULE_LABEL, RuleFindings, ruleOf } from './RuleFindings';
+import { ParityTable, RuleFindings } from './RuleFindings';
 
 const VERDICT_LABEL = {
   compliant: 'Compliant',
@@ -37,7 +38,7 @@ export function GovernanceStep() {
       <ul className="plain stack" aria-label="Governance verdicts by suspect">
         {governance.map((g) => {
           const entry = suspects.get(g.changeId);
-          const failed = [...new Set(g.findings.filter((f) => !f.ok).map((f) => ruleOf(f).rule))];
+          const failed = governanceControls(g.findings).controls.filter((c) => c.verdict === 'fail');
           const headingId = `gov-${g.changeId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
           return (
             <li key={g.changeId}>
@@ -57,9 +58,7 @@ export function GovernanceStep() {
                   <span className={`verdict verdict-${g.verdict}`}>{VERDICT_LABEL[g.verdict]}</span>
                 </h3>
                 {g.verdict === 'violation' && failed.length > 0 && (
-                  <p className="danger-text">
-                    Violated: {failed.map((r) => (r ? RULE_LABEL[r] : 'a rule')).join('; ')}.
-                  </p>
+                  <p className="danger-text">Violated: {failed.map((c) => c.label).join('; ')}.</p>
                 )}
                 <dl className="facts">
                   <dt>Pull request</dt>

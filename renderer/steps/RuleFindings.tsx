@@ -1,23 +1,12 @@
 import type { GovernanceRule, ParityReport, RuleFinding } from '../../shared/analysis/engine-types';
+import { CONTROL_LABEL, CONTROL_VERDICT_LABEL, governanceControls } from '../../shared/analysis/governance-controls';
 import type { GovernanceFinding } from '../../shared/analysis/types';
 import { AnnotateButton } from '../case/AnnotateButton';
 import { shortId } from '../format/decision';
 import { citation } from './evidence-cite';
 
-/** What each governance rule checks, in the reviewer's words. */
-export const RULE_LABEL: Readonly<Record<GovernanceRule, string>> = {
-  approval: 'Approving review',
-  'self-approval': 'Approved by someone other than the author',
-  'stale-approval': 'Approval on the merged commit',
-  'approval-after-merge': 'Approval before merge',
-  'deployment-contains-merge': 'Deployed commit contains the approved merge',
-  'deployment-ships-unapproved': 'Nothing unapproved shipped with it',
-  'staging-before-production': 'Staging before production',
-  parity: 'Environment parity',
-  enforcement: 'Enforcement of the rule version in force',
-  unauthorized: 'Inside the versioned workflow',
-  evidence: 'Evidence',
-};
+/** What each governance control checks, in the reviewer's words (the one label the report and the CLI use too). */
+export const RULE_LABEL = CONTROL_LABEL;
 
 /** A finding's rule and every record behind it (the engine's findings are `RuleFinding`s). */
 export function ruleOf(f: GovernanceFinding): {
@@ -35,27 +24,64 @@ interface FindingsProps {
   readonly changeId?: string;
 }
 
-/** Every rule finding of a change: passed or failed, the rule, what was found, and its evidence as file:line. */
+/**
+ * Every control of a change, one row each: the control, its one verdict (pass, fail, not applicable, unknown) and what
+ * was found, with its evidence as file:line. Facts the rules stated without checking anything come first, unmarked.
+ */
 export function RuleFindings({ findings, sourceName, changeId }: FindingsProps) {
   if (findings.length === 0) return <p className="muted small">No rule applied to this change.</p>;
+  const { controls, notes } = governanceControls(findings);
+  const cite = (f: GovernanceFinding) => {
+    const cited = ruleOf(f).records.filter((p): p is NonNullable<typeof p> => p !== undefined);
+    return (
+      cited.length > 0 && (
+        <span className="mono small muted"> [{cited.map((p) => citation(p, sourceName)).join('; ')}]</span>
+      )
+    );
+  };
   return (
-    <ul className="plain findings">
-      {findings.map((f, i) => {
-        const { rule, records } = ruleOf(f);
-        const cited = records.filter((p): p is NonNullable<typeof p> => p !== undefined);
-        return (
-          <li key={i} className={f.ok ? 'ok' : 'bad'}>
-            <span aria-hidden="true">{f.ok ? '✓' : '✗'}</span>
-            <span className="visually-hidden">{f.ok ? 'Passed: ' : 'Failed: '}</span>{' '}
-            {rule && <strong>{RULE_LABEL[rule]}:</strong>} {f.text}
-            {cited.length > 0 && (
-              <span className="mono small muted"> [{cited.map((p) => citation(p, sourceName)).join('; ')}]</span>
-            )}
-            {changeId && !f.ok && <AnnotateButton target={{ kind: 'finding', id: `${changeId}#${rule ?? i}` }} />}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {notes.map((f, i) => (
+        <p key={i} className="small" data-testid="governance-note">
+          {f.text}
+          {cite(f)}
+        </p>
+      ))}
+      {controls.length > 0 && (
+        <table className="data-table findings" data-testid="governance-controls">
+          <thead>
+            <tr>
+              <th scope="col">Control</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {controls.map((c) => (
+              <tr key={c.rule} data-testid="governance-control" data-verdict={c.verdict}>
+                <th scope="row">{c.label}</th>
+                <td>
+                  <span className={`verdict control-${c.verdict}`}>{CONTROL_VERDICT_LABEL[c.verdict]}</span>
+                </td>
+                <td>
+                  <ul className="plain">
+                    {c.findings.map((f, i) => (
+                      <li key={i}>
+                        {f.text}
+                        {cite(f)}
+                      </li>
+                    ))}
+                  </ul>
+                  {changeId && c.verdict === 'fail' && (
+                    <AnnotateButton target={{ kind: 'finding', id: `${changeId}#${c.rule}` }} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }
 

@@ -26,7 +26,7 @@ describe('the steps on the engine result', () => {
     const top = result.governance[0]!;
     const html = renderToStaticMarkup(<RuleFindings findings={top.findings} sourceName={names} />);
     expect(top.verdict).toBe('violation');
-    expect(html).toContain('Approving review:');
+    expect(html).toMatch(/<th scope="row">Approving review<\/th><td><span[^>]*>Fail<\/span>/);
     expect(html).toMatch(/merged without a valid approving review/);
     for (const f of top.findings)
       if (f.evidence?.line) expect(html).toContain(`${names(f.evidence.sourceId)}:${f.evidence.line}`);

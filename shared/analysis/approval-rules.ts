@@ -106,6 +106,7 @@ export function checkApproval(commit: Commit, graph: CommitGraph, pullRequestsIm
     findings.unshift({
       rule: 'approval',
       ok: true,
+      control: 'not-applicable',
       text: `Pull request #${pr.number} is not merged${approvers.length ? ` (approved so far by ${approvers.join(', ')})` : ''}: the approval rule applies when it is merged.`,
       ...at,
     });

@@ -169,7 +169,12 @@ export function checkDeployments(
   const findings: RuleFinding[] = [];
   let violation = false;
   if (shipping.length === 0)
-    findings.push({ rule: 'staging-before-production', ok: true, text: 'No deployment record ships this change.' });
+    findings.push({
+      rule: 'staging-before-production',
+      ok: true,
+      control: 'not-applicable',
+      text: 'No deployment record ships this change.',
+    });
   const firstPerEnv = new Map<string, Deployment>();
   for (const d of shipping) if (!firstPerEnv.has(d.environment)) firstPerEnv.set(d.environment, d);
   const prod = [...firstPerEnv.values()].find((d) => PRODUCTION.test(d.environment));
@@ -182,6 +187,8 @@ export function checkDeployments(
     findings.push({
       rule: 'staging-before-production',
       ok: !afterProd,
+      // Where it was deployed is a fact; the control is decided by the staging-before-production finding below.
+      control: afterProd ? 'fail' : 'not-applicable',
       text: `Deployed to ${d.environment} at ${d.timestamp} (${d.id}, commit ${d.commit.slice(0, 12)})${afterProd ? `, after it had reached ${prod.environment}` : ''}.`,
       evidence: d.provenance,
     });
@@ -219,6 +226,7 @@ export function checkDeployments(
       findings.push({
         rule: 'deployment-ships-unapproved',
         ok: true,
+        control: 'not-applicable',
         text: `${d.id} also shipped ${unapproved.length} change(s) without a valid approval: ${list(unapproved)} — findings of those changes, not of this one.`,
         evidence: d.provenance,
         records: [d.provenance, ...unapproved.slice(0, 5).map((c) => c.provenance)],

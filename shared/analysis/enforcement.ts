@@ -113,6 +113,7 @@ function appliedAfter(
       finding: {
         rule: 'enforcement',
         ok: false,
+        control: 'unknown',
         text: `No audit entry records which version of ${rule} was in force, and its checks ${kept} ${since}: whether the deployed plan was applied cannot be verified.`,
         evidence: inForce.evidence,
       },
@@ -199,6 +200,7 @@ export function enforcementFindings(
       findings.push({
         rule: 'enforcement',
         ok: false,
+        control: 'unknown',
         text: `No audit entry records which version of ${rule} was in force: its ${entries.length} checks cannot be verified.`,
         evidence: entries[0]!.provenance,
       });

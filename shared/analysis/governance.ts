@@ -2,6 +2,7 @@ import type { EvidenceSet } from '../model/evidence-set';
 import type { AuditEntry, Commit, Deployment } from '../model/records';
 import { checkApproval } from './approval-rules';
 import { reachLabel, refIndex, wasMerged } from './git-refs';
+import { controlVerdict } from './governance-controls';
 import { commitGraph, samePath, type CommitGraph } from './commit-graph';
 import { checkDeploymentItself, checkDeployments } from './deployment-rules';
 import { deploymentsShipping, PRODUCTION, succeeded, type ComponentRef } from './deployments';
@@ -105,7 +106,7 @@ function verdict(
     approvers,
     deployments,
     verdict: flags.violation ? 'violation' : flags.missingRecord ? 'insufficient-evidence' : 'compliant',
-    findings,
+    findings: findings.map((f) => ({ ...f, control: controlVerdict(f) })),
     ...extra,
   };
 }

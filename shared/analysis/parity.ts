@@ -68,7 +68,10 @@ export function environmentParity(
       ok,
       text: matches
         ? `Environments in parity: ${what}.`
-        : `Environment parity broken: ${what}${codeMatches ? '' : `; ${staging.environment} never ran the code ${prod.environment} ran`}${keys.length ? `; config keys differ: ${keys.join(', ')}` : ''}${untested ? `; this change ran in ${prod.environment} without having run in ${staging.environment}` : change && ok ? '; this change had run in both' : ''}.`,
+        : change && ok
+          ? // Passed for this change: the sentence leads with what holds, then what differed elsewhere.
+            `This change had run in both ${staging.environment} and ${prod.environment}; the environments differed otherwise: ${what}${codeMatches ? '' : `; ${staging.environment} never ran the code ${prod.environment} ran`}.`
+          : `Environment parity broken: ${what}${codeMatches ? '' : `; ${staging.environment} never ran the code ${prod.environment} ran`}${keys.length ? `; config keys differ: ${keys.join(', ')}` : ''}${untested ? `; this change ran in ${prod.environment} without having run in ${staging.environment}` : ''}.`,
       evidence: prod.d.provenance,
       records: [prod.d.provenance, staging.d.provenance],
     },

@@ -136,6 +136,8 @@ export interface ChangesResult {
 
 export interface GovernanceFinding {
   readonly ok: boolean;
+  /** The control's verdict from this finding (see `controlVerdict`); the engine gives every finding one. */
+  readonly control?: 'pass' | 'fail' | 'not-applicable' | 'unknown';
   readonly text: string;
   readonly evidence?: Provenance;
 }

@@ -1,6 +1,7 @@
 import type { ChangesResult, GovernanceRow, RemediationPlan, ScopeResult, TraceResult } from '../analysis/types';
 import type { Decision, Provenance } from '../model/records';
 import { formatTime, type TimeZoneChoice } from '../time/format-time';
+import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
 import { mdCode, mdTable, mdText } from './markdown-escape';
 import { pointerText } from '../model/citation';
 
@@ -110,8 +111,19 @@ export function renderCaseMarkdown(input: CaseReportInput): string {
   out.push('', '## 5. Governance', '');
   for (const g of input.governance) {
     out.push(`### ${mdCode(g.changeId)} — ${g.verdict}`, '');
-    for (const f of g.findings)
-      out.push(`- ${f.ok ? '✓' : '✗'} ${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`);
+    const { controls, notes } = governanceControls(g.findings);
+    for (const f of notes) out.push(`${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`, '');
+    if (controls.length)
+      out.push(
+        mdTable(
+          ['control', 'verdict', 'evidence'],
+          controls.map((c) => [
+            mdText(c.label),
+            CONTROL_VERDICT_LABEL[c.verdict],
+            c.findings.map((f) => `${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`).join('; '),
+          ]),
+        ),
+      );
     out.push('');
   }
   out.push('## 6. Remediate', '');

@@ -1,6 +1,8 @@
 /** The sections of the HTML report, each from the case and the engine's outputs; all imported text escaped. */
 import { CASE_STEPS } from '../case/case-types';
 import { formatTime } from '../time/format-time';
+import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
+import type { GovernanceFinding } from '../analysis/types';
 import { el, htmlTable, htmlText } from './html-escape';
 import { cardRows, citeText, evidenceIndex, lineList, reportTimeline, type ReportInput } from './report-data';
 import { histogramSvg, lineagePathSvg } from './svg-figures';
@@ -116,14 +118,10 @@ export function findingsSection(input: ReportInput): string {
   const governance = inv.governance
     .map(
       (g) =>
-        `<h3>${code(g.changeId)} — <span class="verdict ${htmlText(g.verdict)}">${htmlText(g.verdict)}</span></h3><ul>` +
-        g.findings
-          .map(
-            (f) =>
-              `<li>${f.ok ? '✓' : '✗'} ${htmlText(f.text)}${f.evidence ? ` <span class="cite">(${htmlText(citeText(f.evidence, names))})</span>` : ''}</li>`,
-          )
-          .join('') +
-        '</ul>',
+        `<h3>${code(g.changeId)} — <span class="verdict ${htmlText(g.verdict)}">${htmlText(g.verdict)}</span></h3>` +
+        governanceControlsHtml(g.findings, (f) =>
+          f.evidence ? ` <span class="cite">(${htmlText(citeText(f.evidence, names))})</span>` : '',
+        ),
     )
     .join('');
   const remediation = htmlTable(
@@ -182,5 +180,23 @@ export function documentSection(input: ReportInput): string {
     `<section><h2>Preventive actions</h2>${actions}</section>` +
     `<section><h2>Pinned evidence</h2>${pinned}</section>` +
     `<section><h2>Evidence index</h2>${index}<p>Activity log: ${input.activity.length} entries${last ? `, last hash <code class="hash">${htmlText(last.hash)}</code>` : ''}.</p></section>`
+  );
+}
+
+/** A change's governance: its facts, then one row per control with its one verdict and the findings behind it. */
+function governanceControlsHtml(findings: ReadonlyArray<GovernanceFinding>, cite: (f: GovernanceFinding) => string) {
+  const { controls, notes } = governanceControls(findings);
+  const facts = notes.map((f) => `<p>${htmlText(f.text)}${cite(f)}</p>`).join('');
+  if (controls.length === 0) return facts;
+  return (
+    facts +
+    htmlTable(
+      ['control', 'verdict', 'evidence'],
+      controls.map((c) => [
+        htmlText(c.label),
+        `<span class="control ${c.verdict}">${CONTROL_VERDICT_LABEL[c.verdict]}</span>`,
+        c.findings.map((f) => `${htmlText(f.text)}${cite(f)}`).join('<br>'),
+      ]),
+    )
   );
 }

@@ -5,6 +5,7 @@
 import type { Sha256 } from '../case/case-types';
 import { CASE_STEPS } from '../case/case-types';
 import { formatTime } from '../time/format-time';
+import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
 import { mdCode, mdTable, mdText } from './markdown-escape';
 import {
   cardRows,
@@ -146,8 +147,19 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
   out.push('## Governance', '');
   for (const g of inv.governance) {
     out.push(`### ${mdCode(g.changeId)} — ${g.verdict}`, '');
-    for (const f of g.findings)
-      out.push(`- ${f.ok ? '✓' : '✗'} ${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`);
+    const { controls, notes } = governanceControls(g.findings);
+    for (const f of notes) out.push(`${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`, '');
+    if (controls.length)
+      out.push(
+        mdTable(
+          ['control', 'verdict', 'evidence'],
+          controls.map((c) => [
+            mdText(c.label),
+            CONTROL_VERDICT_LABEL[c.verdict],
+            c.findings.map((f) => `${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`).join('; '),
+          ]),
+        ),
+      );
     out.push('');
   }
   const kept = recordKeepingRows(input);
