@@ -8,11 +8,13 @@ import { db } from './db/instance';
 import { discardAllStaging } from './db/staged-import';
 import { selectOpenCaseId, selectOpenSample, selectSourcesOpen, useCases } from './stores/cases-store';
 import { selectMetricsOpen, useMetricsRoute } from './metrics/metrics-route';
+import { selectMonitorOpen, useMonitorRoute } from './monitor/monitor-route';
 
 // The case and sources screens (React Flow, the analysis, the import UI) load on first use, not at start-up.
 const CaseScreen = lazy(() => import('./screens/CaseScreen').then((m) => ({ default: m.CaseScreen })));
 const SourcesScreen = lazy(() => import('./sources/SourcesScreen').then((m) => ({ default: m.SourcesScreen })));
 const MetricsScreen = lazy(() => import('./metrics/MetricsScreen').then((m) => ({ default: m.MetricsScreen })));
+const MonitorScreen = lazy(() => import('./monitor/MonitorScreen').then((m) => ({ default: m.MonitorScreen })));
 
 const loading = (
   <main className="centered" aria-busy="true">
@@ -32,6 +34,7 @@ export function App() {
   const openSample = useCases(selectOpenSample);
   const sourcesOpen = useCases(selectSourcesOpen);
   const metricsOpen = useMetricsRoute(selectMetricsOpen);
+  const monitorOpen = useMonitorRoute(selectMonitorOpen);
 
   useEffect(() => {
     if (!resolution.ok) return;
@@ -66,7 +69,13 @@ export function App() {
     );
   }
   let screen;
-  if (metricsOpen && !openCaseId && !sourcesOpen) {
+  if (monitorOpen && !openCaseId && !sourcesOpen) {
+    screen = (
+      <Suspense fallback={loading}>
+        <MonitorScreen />
+      </Suspense>
+    );
+  } else if (metricsOpen && !openCaseId && !sourcesOpen) {
     screen = (
       <Suspense fallback={loading}>
         <MetricsScreen />

@@ -3,7 +3,7 @@
  * distinct subjects of a model (version) from a time on. A decision log read in place is asked with SQL, so only
  * these aggregates leave the engine; decisions imported from files are counted in memory the same way.
  */
-import { outcomeOf } from '../../shared/analysis/onset.js';
+import { countsSince, firstWithOutcome } from '../../shared/analysis/watch-since.js';
 import { countOutcomes, type OutcomeCount, type WatchBucket } from '../../shared/analysis/watch.js';
 import type { Decision } from '../../shared/model/records.js';
 import type { DecisionSource } from './decision-source.js';
@@ -54,34 +54,7 @@ export function memoryWatchReader(label: string, decisions: ReadonlyArray<Decisi
   return {
     label,
     counts: async (bucket, model) => countOutcomes(decisions, bucket, model),
-    since: async (model, version, from) => {
-      const t = Date.parse(from);
-      const picked = decisions.filter(
-        (d) =>
-          d.model.name === model &&
-          (version === undefined || d.model.version === version) &&
-          Date.parse(d.timestamp) >= t,
-      );
-      return {
-        decisions: picked.length,
-        subjects: new Set(picked.flatMap((d) => (d.subjectId === undefined ? [] : [d.subjectId]))).size,
-      };
-    },
-    representative: async (model, version, outcome, from) => {
-      const t = Date.parse(from);
-      const first = decisions
-        .filter(
-          (d) =>
-            d.model.name === model &&
-            (version === undefined || d.model.version === version) &&
-            Date.parse(d.timestamp) >= t &&
-            outcomeOf(d) === outcome,
-        )
-        .reduce<Decision | undefined>(
-          (a, d) => (!a || Date.parse(d.timestamp) < Date.parse(a.timestamp) ? d : a),
-          undefined,
-        );
-      return first && { decisionId: first.decisionId, timestamp: new Date(Date.parse(first.timestamp)).toISOString() };
-    },
+    since: async (model, version, from) => countsSince(decisions, model, version, from),
+    representative: async (model, version, outcome, from) => firstWithOutcome(decisions, model, version, outcome, from),
   };
 }

@@ -7,6 +7,7 @@ import type { TraceResult } from '../../shared/analysis/types';
 import { KIND_LABELS } from '../graph/flow-types';
 import { type GraphRequest, useGraphRequests } from '../graph/graph-requests';
 import { selectOpenDashboard, useMetricsRoute } from '../metrics/metrics-route';
+import { selectOpenMonitor, useMonitorRoute } from '../monitor/monitor-route';
 import { selectCases, selectOpenCaseId, useCases } from '../stores/cases-store';
 import type { CaseSummary } from '../stores/cases-initial';
 import { selectResults, selectSources, useInvestigation } from '../stores/investigation-store';
@@ -130,6 +131,16 @@ export function caseListActions(cases: ReadonlyArray<CaseSummary>, openCaseId: s
       perform: () => {
         state.closeCase();
         selectOpenDashboard(useMetricsRoute.getState())();
+      },
+    },
+    {
+      name: 'monitor',
+      label: 'Monitor (outcome-rate shifts per model)',
+      group: 'View',
+      keywords: 'watch alerts change-points',
+      perform: () => {
+        state.closeCase();
+        selectOpenMonitor(useMonitorRoute.getState())();
       },
     },
   ];

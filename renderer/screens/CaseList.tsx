@@ -15,6 +15,7 @@ import {
   useCases,
 } from '../stores/cases-store';
 import { MetricsLink } from '../metrics/MetricsLink';
+import { MonitorLink } from '../monitor/MonitorLink';
 import { NewCaseDialog } from './NewCaseDialog';
 
 /** The first screen: the investigations stored on this machine, and how to start one. */
@@ -44,6 +45,7 @@ export function CaseList({ info }: { readonly info: AppInfo }) {
         <span className="spacer" />
         <ReviewerName />
         <MetricsLink />
+        <MonitorLink />
         <TimeZoneSwitch />
       </header>
       <main className="page">

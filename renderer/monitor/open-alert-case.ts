@@ -1,0 +1,48 @@
+/**
+ * "Open a case" on a Monitor alert: a new case at the alert's representative decision (the first decision of the
+ * shift with its outcome), its onset preset to the shift's start, and the choice recorded in the case's activity chain.
+ */
+import { currentActor, selectReviewerName, useReviewer } from '../case/reviewer-store';
+import { createCase, recordCaseAction, setCaseOnset } from '../db/case-log';
+import { db } from '../db/instance';
+import { useCases } from '../stores/cases-store';
+import type { MonitorAlert } from './monitor-view';
+
+export const alertTitle = (a: MonitorAlert) =>
+  `${a.model}${a.version ? ` ${a.version}` : ''}: “${a.outcome}” rate up from ${a.start.slice(0, 10)}`;
+
+/** `sourceIds`: the sources the Monitor read, so the case has the decision and the evidence around it. */
+export async function openAlertCase(alert: MonitorAlert, sourceIds: ReadonlyArray<string>): Promise<string> {
+  const decision = alert.representative;
+  if (!decision) throw new Error(`No decision with outcome ${alert.outcome} since ${alert.start}.`);
+  const id = `case-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const owner = selectReviewerName(useReviewer.getState()) || 'unassigned';
+  const actor = currentActor();
+  await createCase(db, {
+    id,
+    title: alertTitle(alert),
+    description: `Opened from the Monitor: an upward shift of the “${alert.outcome}” rate from ${alert.start}.`,
+    sourceIds,
+    decisionId: decision.decisionId,
+    owner,
+    actor,
+  });
+  await setCaseOnset(db, id, alert.start);
+  await recordCaseAction(db, id, {
+    time: new Date().toISOString(),
+    actor,
+    action: 'annotation.added',
+    payload: {
+      id: `monitor-${id}`,
+      target: { kind: 'finding', id: `watch:${alert.model}:${alert.version ?? ''}:${alert.outcome}:${alert.start}` },
+      tags: ['monitor', 'onset'],
+      text:
+        `Opened from the Monitor: the “${alert.outcome}” rate of ${alert.model}${alert.version ? ` ${alert.version}` : ''} ` +
+        `rose from ${(alert.rateBefore * 100).toFixed(1)}% to ${(alert.rateAfter * 100).toFixed(1)}% from ${alert.start}; ` +
+        `onset preset to ${alert.start}; decision ${decision.decisionId}.`,
+    },
+  });
+  await useCases.getState().refresh();
+  useCases.getState().openCase(id);
+  return id;
+}
