@@ -92,6 +92,9 @@ test('walks the sample investigation through its seven steps and exports the cas
   await expect(page.locator('[data-testid="node-source"]').first()).toBeAttached();
   await expectNoSeriousA11yViolations(page, 'Trace');
   await screenshot(page, '3-trace');
+  // With the local zone chosen, no instant on the Trace screen is printed raw (an ISO string ending in Z).
+  await page.getByRole('button', { name: 'Local', exact: true }).click();
+  expect(await main.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[\d:.]*Z/);
 
   // 4. Changes: the onset chart, and the planted commit ranked first with every score term.
   await openStep('Changes');

@@ -4,6 +4,7 @@ import { Time } from '../components/Time';
 import { selectOnsetOverride, selectSetOnset, useInvestigation } from '../stores/investigation-store';
 import { INLINE_FORM, INLINE_LABEL } from './evidence-cite';
 import { onsetBinIndex } from './OnsetChart';
+import { TimedText } from '../components/TimedText';
 
 const METHOD_LABEL: Readonly<Record<OnsetEstimate['method'], string>> = {
   'change-point': 'estimated from a change-point in the outcome rate',
@@ -54,7 +55,9 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
           {onset.statistic !== undefined && <> (likelihood-ratio G = {onset.statistic}, χ² with 1 degree of freedom)</>}
         </dd>
         <dt>Note</dt>
-        <dd>{onset.note}</dd>
+        <dd>
+          <TimedText text={onset.note} />
+        </dd>
         <dt>Rate before → from the onset</dt>
         <dd>
           <strong>{onset.rateBefore ?? '—'}</strong> → <strong>{onset.rateAfter ?? '—'}</strong>{' '}

@@ -2,6 +2,7 @@ import type { ReplayPlan } from '../../shared/analysis/engine-types';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { Time } from '../components/Time';
 import { countOf } from './evidence-cite';
+import { TimedText } from '../components/TimedText';
 
 /** The replay plan of the confirmed cause, its hazards first: what replaying the window would overwrite. */
 export function ReplayPlanView({ plan }: { plan: ReplayPlan }) {
@@ -16,7 +17,7 @@ export function ReplayPlanView({ plan }: { plan: ReplayPlan }) {
           <ul>
             {plan.hazards.map((h) => (
               <li key={h.dataset}>
-                <span className="mono">{h.dataset}</span> — {h.text}
+                <span className="mono">{h.dataset}</span> — <TimedText text={h.text} />
               </li>
             ))}
           </ul>

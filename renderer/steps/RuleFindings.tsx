@@ -2,6 +2,7 @@ import type { GovernanceRule, ParityReport, RuleFinding } from '../../shared/ana
 import { CONTROL_LABEL, CONTROL_VERDICT_LABEL, governanceControls } from '../../shared/analysis/governance-controls';
 import type { GovernanceFinding } from '../../shared/analysis/types';
 import { AnnotateButton } from '../case/AnnotateButton';
+import { TimedText } from '../components/TimedText';
 import { shortId } from '../format/decision';
 import { citation } from './evidence-cite';
 
@@ -43,7 +44,7 @@ export function RuleFindings({ findings, sourceName, changeId }: FindingsProps) 
     <>
       {notes.map((f, i) => (
         <p key={i} className="small" data-testid="governance-note">
-          {f.text}
+          <TimedText text={f.text} />
           {cite(f)}
         </p>
       ))}
@@ -67,7 +68,7 @@ export function RuleFindings({ findings, sourceName, changeId }: FindingsProps) 
                   <ul className="plain">
                     {c.findings.map((f, i) => (
                       <li key={i}>
-                        {f.text}
+                        <TimedText text={f.text} />
                         {cite(f)}
                       </li>
                     ))}

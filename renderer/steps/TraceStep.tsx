@@ -8,6 +8,7 @@ import {
   useInvestigation,
 } from '../stores/investigation-store';
 import { TraceStepGraph } from './TraceStepGraph';
+import { TimedText } from '../components/TimedText';
 
 /** Step 3: the lineage graph as it was at the decision's time (or another moment), node details, and the gaps. */
 export function TraceStep() {
@@ -46,7 +47,9 @@ export function TraceStep() {
         ) : (
           <ul className="gaps">
             {trace.gaps.map((gap) => (
-              <li key={gap}>{gap}</li>
+              <li key={gap}>
+                <TimedText text={gap} />
+              </li>
             ))}
           </ul>
         )}

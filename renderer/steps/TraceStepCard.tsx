@@ -4,6 +4,7 @@ import type { EvidenceSet } from '../../shared/model/evidence-set';
 import { type CardAnswer, type CardAnswers, isGap } from '../../shared/lineage/card-types';
 import { lineageCard } from '../../shared/lineage/lineage-card';
 import { pointerText } from '../../shared/model/citation';
+import { TimedText } from '../components/TimedText';
 
 interface Props {
   readonly evidence: EvidenceSet;
@@ -61,7 +62,7 @@ export function TraceStepCard({ evidence, decision, featureName, asOf, sourceNam
                     </dd>
                   ) : (
                     <dd className="wrap">
-                      {answer.text}
+                      <TimedText text={answer.text} />
                       {answer.evidence.length > 0 && (
                         <span className="muted small mono">
                           {' '}
