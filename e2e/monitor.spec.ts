@@ -3,6 +3,7 @@
  * alert starting on the day the sample's first wrong decision was made, and "Open a case" opens a case at a decision
  * of that shift, the onset preset.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
 
@@ -19,6 +20,15 @@ const decisions = readFileSync('assets/sample/decisions.jsonl', 'utf8')
 const byId = new Map(decisions.map((d) => [d.decision_id, d]));
 const firstWrong = byId.get(truth.firstWrongDecision)!;
 const wrongDay = new Date(firstWrong.timestamp).toISOString().slice(0, 10);
+// What `watch` prints for the same files (exit 1: it found shifts): the screen shows the same alerts.
+const cliAlerts = (
+  JSON.parse(
+    spawnSync('npx', ['tsx', 'electron/cli/main.ts', 'watch', '--source', 'assets/sample', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    }).stdout,
+  ) as { alerts: Array<{ start: string; version?: string; decisions: number; subjects: number }> }
+).alerts;
 
 test('flags the sample incident from the day its wrong decisions start and opens a case in that shift', async ({
   page,
@@ -46,7 +56,11 @@ test('flags the sample incident from the day its wrong decisions start and opens
   await expect(alert.first()).toBeVisible();
   const flagged = alert.first();
   await expect(flagged.getByRole('img')).toBeVisible();
-  await expect(flagged.getByTestId('alert-counts')).toHaveText(/^[1-9]\d* decisions and [1-9]\d* subjects$/);
+  const cli = cliAlerts.find((a) => a.start.startsWith(wrongDay) && a.version === undefined)!;
+  expect(cli, 'watch flags the same day').toBeDefined();
+  await expect(flagged.getByTestId('alert-counts')).toHaveText(
+    `${cli.decisions} decisions and ${cli.subjects} subjects`,
+  );
   await expectNoSeriousA11yViolations(page, 'the Monitor');
   await screenshot(page, 'monitor');
 
@@ -61,5 +75,10 @@ test('flags the sample incident from the day its wrong decisions start and opens
   await expect(page.getByRole('navigation', { name: 'Investigation steps' })).toBeVisible();
   await expect(page.getByText(decisionId).first()).toBeVisible();
   await screenshot(page, 'monitor-case');
+  // The onset is preset (the Changes step says the investigator set it) and the choice is in the activity log.
+  const tabs = page.getByRole('navigation', { name: 'Investigation steps' }).getByRole('tab');
+  await expect(tabs.filter({ hasText: 'Document' })).toContainText('1 annotation');
+  await tabs.filter({ hasText: 'Changes' }).click();
+  await expect(page.getByText('set by the investigator').first()).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -130,7 +130,7 @@ export function MonitorScreen() {
                 </button>{' '}
                 {a.representative && (
                   <span className="muted small">
-                    at decision {a.representative.decisionId}, onset preset to {a.start}
+                    at decision {a.representative.decisionId}, onset preset to {a.representative.timestamp}
                   </span>
                 )}
               </p>

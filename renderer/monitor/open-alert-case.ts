@@ -1,6 +1,6 @@
 /**
  * "Open a case" on a Monitor alert: a new case at the alert's representative decision (the first decision of the
- * shift with its outcome), its onset preset to the shift's start, and the choice recorded in the case's activity chain.
+ * shift with its outcome), its onset preset to that decision's time (as `watch` suggests), and the choice recorded in the case's activity chain.
  */
 import { currentActor, selectReviewerName, useReviewer } from '../case/reviewer-store';
 import { createCase, recordCaseAction, setCaseOnset } from '../db/case-log';
@@ -27,7 +27,8 @@ export async function openAlertCase(alert: MonitorAlert, sourceIds: ReadonlyArra
     owner,
     actor,
   });
-  await setCaseOnset(db, id, alert.start);
+  // As `watch` suggests: the onset is the representative decision's time.
+  await setCaseOnset(db, id, decision.timestamp);
   await recordCaseAction(db, id, {
     time: new Date().toISOString(),
     actor,
@@ -39,7 +40,7 @@ export async function openAlertCase(alert: MonitorAlert, sourceIds: ReadonlyArra
       text:
         `Opened from the Monitor: the “${alert.outcome}” rate of ${alert.model}${alert.version ? ` ${alert.version}` : ''} ` +
         `rose from ${(alert.rateBefore * 100).toFixed(1)}% to ${(alert.rateAfter * 100).toFixed(1)}% from ${alert.start}; ` +
-        `onset preset to ${alert.start}; decision ${decision.decisionId}.`,
+        `onset preset to ${decision.timestamp}; decision ${decision.decisionId}.`,
     },
   });
   await useCases.getState().refresh();
