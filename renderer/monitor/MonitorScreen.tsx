@@ -109,6 +109,7 @@ export function MonitorScreen() {
             <section
               key={`${a.model}|${a.version ?? ''}|${a.outcome}|${a.start}`}
               className="monitor-alert"
+              data-start={a.start}
               aria-label={alertTitle(a)}
             >
               <h2>{alertTitle(a)}</h2>
@@ -120,9 +121,6 @@ export function MonitorScreen() {
                 </span>{' '}
                 so far.
               </p>
-              <p className="muted" data-testid="alert-start">
-                {a.start}
-              </p>
               <RateChart alert={a} />
               <p>
                 <button type="button" disabled={!a.representative} onClick={() => void open(a, loaded.sourceIds)}>
@@ -130,7 +128,8 @@ export function MonitorScreen() {
                 </button>{' '}
                 {a.representative && (
                   <span className="muted small">
-                    at decision {a.representative.decisionId}, onset preset to {a.representative.timestamp}
+                    at decision {a.representative.decisionId}, onset preset to{' '}
+                    <Time value={a.representative.timestamp} />
                   </span>
                 )}
               </p>
