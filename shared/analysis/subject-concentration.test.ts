@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { prng as rng } from '../lineage/random-lineage';
 import { likelyAffected, subjectConcentration, type SubjectTally } from './subject-concentration';
-
-/** mulberry32: a small seeded generator, so each world below is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface World {
   readonly before: SubjectTally[];
