@@ -1,7 +1,7 @@
 import type { ChangesResult, GovernanceRow, RemediationPlan, ScopeResult, TraceResult } from '../analysis/types';
 import type { Decision, Provenance } from '../model/records';
 import { formatTime, type TimeZoneChoice } from '../time/format-time';
-import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
+import { governanceMarkdown } from './governance-markdown';
 import { mdCode, mdTable, mdText } from './markdown-escape';
 import { pointerText } from '../model/citation';
 
@@ -109,23 +109,7 @@ export function renderCaseMarkdown(input: CaseReportInput): string {
   );
   for (const gap of c.gaps) out.push(`- Gap: ${mdText(gap)}`);
   out.push('', '## 5. Governance', '');
-  for (const g of input.governance) {
-    out.push(`### ${mdCode(g.changeId)} — ${g.verdict}`, '');
-    const { controls, notes } = governanceControls(g.findings);
-    for (const f of notes) out.push(`${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`, '');
-    if (controls.length)
-      out.push(
-        mdTable(
-          ['control', 'verdict', 'evidence'],
-          controls.map((c) => [
-            mdText(c.label),
-            CONTROL_VERDICT_LABEL[c.verdict],
-            c.findings.map((f) => `${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`).join('; '),
-          ]),
-        ),
-      );
-    out.push('');
-  }
+  out.push(...governanceMarkdown(input.governance, cite));
   out.push('## 6. Remediate', '');
   for (const r of input.remediation) {
     out.push(

@@ -5,7 +5,7 @@
 import type { Sha256 } from '../case/case-types';
 import { CASE_STEPS } from '../case/case-types';
 import { formatTime } from '../time/format-time';
-import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
+import { governanceMarkdown } from './governance-markdown';
 import { mdCode, mdTable, mdText } from './markdown-escape';
 import {
   cardRows,
@@ -145,23 +145,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
   );
   for (const gap of inv.changes.gaps) out.push(`- Gap: ${mdText(gap)}`);
   out.push('## Governance', '');
-  for (const g of inv.governance) {
-    out.push(`### ${mdCode(g.changeId)} — ${g.verdict}`, '');
-    const { controls, notes } = governanceControls(g.findings);
-    for (const f of notes) out.push(`${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`, '');
-    if (controls.length)
-      out.push(
-        mdTable(
-          ['control', 'verdict', 'evidence'],
-          controls.map((c) => [
-            mdText(c.label),
-            CONTROL_VERDICT_LABEL[c.verdict],
-            c.findings.map((f) => `${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`).join('; '),
-          ]),
-        ),
-      );
-    out.push('');
-  }
+  out.push(...governanceMarkdown(inv.governance, cite));
   const kept = recordKeepingRows(input);
   out.push('## Record keeping', '');
   out.push(
