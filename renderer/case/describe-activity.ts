@@ -41,6 +41,14 @@ export function describeActivity(entry: ActivityEntry): string {
       }`;
     case 'preventive-action.added':
       return `Added a preventive action (${act.payload.kind}): ${act.payload.text}`;
+    case 'timeline.starred':
+      return `Starred on the timeline: ${act.payload.label}`;
+    case 'timeline.unstarred':
+      return `Unstarred on the timeline: ${act.payload.id}`;
+    case 'timeline.tagged':
+      return act.payload.tags.length
+        ? `Tagged ${act.payload.id} on the timeline: ${act.payload.tags.join(', ')}`
+        : `Removed the tags of ${act.payload.id} on the timeline`;
     default:
       return `${String((entry as { action: unknown }).action)} ${JSON.stringify(entry.payload)}`;
   }

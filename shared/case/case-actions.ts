@@ -15,6 +15,7 @@ import {
   type PinnedEvidence,
   type PreventiveAction,
   type Sha256,
+  type StarredEvidence,
 } from './case-types';
 
 /** The actions a case records, each with its payload. */
@@ -47,7 +48,13 @@ export type CaseAction =
       readonly action: 'root-cause.confirmed';
       readonly payload: { readonly statement: string; readonly changeIds: ReadonlyArray<string> };
     }
-  | { readonly action: 'preventive-action.added'; readonly payload: Omit<PreventiveAction, 'author' | 'time'> };
+  | { readonly action: 'preventive-action.added'; readonly payload: Omit<PreventiveAction, 'author' | 'time'> }
+  | { readonly action: 'timeline.starred'; readonly payload: Omit<StarredEvidence, 'starredBy' | 'time'> }
+  | { readonly action: 'timeline.unstarred'; readonly payload: { readonly id: string } }
+  | {
+      readonly action: 'timeline.tagged';
+      readonly payload: { readonly id: string; readonly tags: ReadonlyArray<string> };
+    };
 
 export interface Act {
   readonly time: string;
@@ -119,8 +126,33 @@ function applyAction(state: Case | undefined, act: Act & CaseAction): Case {
         ...state,
         preventiveActions: [...state.preventiveActions, { ...act.payload, author: act.actor, time: act.time }],
       };
+    case 'timeline.starred':
+    case 'timeline.unstarred':
+    case 'timeline.tagged':
+      return applyTimeline(state, act);
     default:
       throw new Error(`Unknown case action ${(act as { action: string }).action}.`);
+  }
+}
+
+type TimelineAction = Extract<CaseAction, { action: `timeline.${string}` }>;
+
+/** Starring, unstarring and tagging an entry of the evidence timeline. */
+function applyTimeline(state: Case, act: Act & TimelineAction): Case {
+  const starred = state.starredEvidence ?? [];
+  const id = act.payload.id;
+  switch (act.action) {
+    case 'timeline.starred':
+      if (starred.some((s) => s.id === id)) throw new Error(`Timeline entry ${id} is already starred.`);
+      return { ...state, starredEvidence: [...starred, { ...act.payload, starredBy: act.actor, time: act.time }] };
+    case 'timeline.unstarred':
+      if (!starred.some((s) => s.id === id)) throw new Error(`Timeline entry ${id} is not starred.`);
+      return { ...state, starredEvidence: starred.filter((s) => s.id !== id) };
+    case 'timeline.tagged': {
+      const tags = [...new Set(act.payload.tags.map((t) => t.trim()).filter(Boolean))];
+      const others = (state.timelineTags ?? []).filter((t) => t.id !== id);
+      return { ...state, timelineTags: tags.length ? [...others, { id, tags }] : others };
+    }
   }
 }
 

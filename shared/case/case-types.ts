@@ -46,6 +46,26 @@ export interface PinnedEvidence {
   readonly time: string;
 }
 
+/** An entry of the case's evidence timeline a reviewer starred: it goes into the report's "Starred evidence". */
+export interface StarredEvidence {
+  /** The timeline entry's id (`deployment:d-1`, `commit:<sha>`; see shared/timeline/evidence-timeline.ts). */
+  readonly id: string;
+  /** The entry's kind (`deployment`, `merge`, `audit`…). */
+  readonly kind: string;
+  readonly label: string;
+  /** When the evidence happened (RFC 3339), as the entry placed it on the axis. */
+  readonly entryTime: string;
+  readonly evidence?: Provenance;
+  readonly starredBy: string;
+  readonly time: string;
+}
+
+/** The tags a reviewer gave one timeline entry. */
+export interface TimelineTags {
+  readonly id: string;
+  readonly tags: ReadonlyArray<string>;
+}
+
 export interface PreventiveAction {
   readonly id: string;
   /** A test, an enforcement rule, a review requirement, or another control that would have caught the cause. */
@@ -78,6 +98,10 @@ export interface Case {
   readonly preventiveActions: ReadonlyArray<PreventiveAction>;
   readonly annotations: ReadonlyArray<Annotation>;
   readonly pinnedEvidence: ReadonlyArray<PinnedEvidence>;
+  /** Timeline entries starred, in the order they were starred (absent in cases from before the timeline). */
+  readonly starredEvidence?: ReadonlyArray<StarredEvidence>;
+  /** Timeline entries' tags (an entry with no tags left is absent). */
+  readonly timelineTags?: ReadonlyArray<TimelineTags>;
 }
 
 /** One entry of the append-only activity log. `hash` = SHA-256 over the canonical JSON of every other field. */

@@ -105,7 +105,10 @@ export function reportTimeline(inv: Investigation): TimelineEntry[] {
   return entries.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.id.localeCompare(b.id));
 }
 
-/** Every provenance the report cites: the path, the card's answers, the changes, governance and pinned evidence. */
+/**
+ * Every provenance the report cites: the path, the card's answers, the changes, governance, pinned and starred
+ * evidence.
+ */
 export function reportProvenances(input: ReportInput): Array<Provenance | undefined> {
   const inv = input.investigation;
   return [
@@ -114,7 +117,16 @@ export function reportProvenances(input: ReportInput): Array<Provenance | undefi
     ...inv.changes.changes.map((c) => c.evidence),
     ...inv.governance.flatMap((g) => g.findings.map((f) => f.evidence)),
     ...input.case.pinnedEvidence.map((p) => p.evidence),
+    ...(input.case.starredEvidence ?? []).map((s) => s.evidence),
   ];
+}
+
+/** The timeline entries the reviewers starred, in time order, each with its tags. */
+export function starredEntries(c: Case) {
+  const tags = new Map((c.timelineTags ?? []).map((t) => [t.id, t.tags]));
+  return [...(c.starredEvidence ?? [])]
+    .sort((a, b) => Date.parse(a.entryTime) - Date.parse(b.entryTime))
+    .map((s) => ({ ...s, tags: tags.get(s.id) ?? [] }));
 }
 
 /** The evidence index: each cited source file with its SHA-256 and the lines cited in it. */

@@ -4,7 +4,15 @@ import { formatTime } from '../time/format-time';
 import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
 import type { GovernanceFinding } from '../analysis/types';
 import { el, htmlTable, htmlText } from './html-escape';
-import { cardRows, citeText, evidenceIndex, lineList, reportTimeline, type ReportInput } from './report-data';
+import {
+  cardRows,
+  citeText,
+  evidenceIndex,
+  lineList,
+  reportTimeline,
+  starredEntries,
+  type ReportInput,
+} from './report-data';
 import { histogramSvg, lineagePathSvg } from './svg-figures';
 
 const code = (v: unknown) => `<code>${htmlText(v)}</code>`;
@@ -140,7 +148,7 @@ export function findingsSection(input: ReportInput): string {
   );
 }
 
-/** Annotations, preventive actions, pinned evidence and the evidence index. */
+/** Annotations, preventive actions, pinned and starred evidence, and the evidence index. */
 export function documentSection(input: ReportInput): string {
   const t = (iso: string) => formatTime(iso, input.timeZone);
   const c = input.case;
@@ -166,6 +174,17 @@ export function documentSection(input: ReportInput): string {
       htmlText(p.pinnedBy),
     ]),
   );
+  const starred = htmlTable(
+    ['time', 'kind', 'evidence', 'tags', 'cited', 'starred by'],
+    starredEntries(c).map((s) => [
+      htmlText(t(s.entryTime)),
+      htmlText(s.kind),
+      htmlText(s.label),
+      htmlText(s.tags.join(', ')),
+      htmlText(citeText(s.evidence, input.sourceNames)),
+      htmlText(s.starredBy),
+    ]),
+  );
   const index = htmlTable(
     ['source file', 'SHA-256', 'lines or pointers cited'],
     evidenceIndex(input).map((s) => [
@@ -179,6 +198,7 @@ export function documentSection(input: ReportInput): string {
     `<section><h2>Annotations</h2>${annotations}</section>` +
     `<section><h2>Preventive actions</h2>${actions}</section>` +
     `<section><h2>Pinned evidence</h2>${pinned}</section>` +
+    `<section><h2>Starred evidence</h2>${starred}</section>` +
     `<section><h2>Evidence index</h2>${index}<p>Activity log: ${input.activity.length} entries${last ? `, last hash <code class="hash">${htmlText(last.hash)}</code>` : ''}.</p></section>`
   );
 }

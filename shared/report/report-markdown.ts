@@ -14,6 +14,7 @@ import {
   lineList,
   recordKeepingRows,
   reportTimeline,
+  starredEntries,
   type ReportInput,
 } from './report-data';
 import { anchorsSectionMarkdown } from './report-anchor-section';
@@ -207,6 +208,24 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
       ? mdTable(
           ['evidence', 'cited', 'pinned by'],
           c.pinnedEvidence.map((p) => [mdText(p.label), cite(p.evidence), mdText(p.pinnedBy)]),
+        )
+      : 'None.',
+    '',
+  );
+  out.push('## Starred evidence', '');
+  const starred = starredEntries(c);
+  out.push(
+    starred.length
+      ? mdTable(
+          ['time', 'kind', 'evidence', 'tags', 'cited', 'starred by'],
+          starred.map((s) => [
+            t(s.entryTime),
+            mdText(s.kind),
+            mdText(s.label),
+            mdText(s.tags.join(', ')),
+            cite(s.evidence),
+            mdText(s.starredBy),
+          ]),
         )
       : 'None.',
     '',
