@@ -49,6 +49,10 @@ export function describeActivity(entry: ActivityEntry): string {
       return act.payload.tags.length
         ? `Tagged ${act.payload.id} on the timeline: ${act.payload.tags.join(', ')}`
         : `Removed the tags of ${act.payload.id} on the timeline`;
+    case 'review.verdict':
+      return `Review verdict: ${act.payload.verdict} — “${act.payload.text}”`;
+    case 'review.merged':
+      return `Merged the review of ${act.payload.reviews.map((r) => `${r.reviewer} (${r.fingerprint})`).join(', ')}: ${act.payload.entryHashes.length} entries${act.payload.rechained ? ', chained anew after entries added meanwhile' : ''}`;
     default:
       return `${String((entry as { action: unknown }).action)} ${JSON.stringify(entry.payload)}`;
   }

@@ -14,6 +14,7 @@ import {
   type CaseStepName,
   type PinnedEvidence,
   type PreventiveAction,
+  type ReviewVerdict,
   type Sha256,
   type StarredEvidence,
 } from './case-types';
@@ -54,6 +55,22 @@ export type CaseAction =
   | {
       readonly action: 'timeline.tagged';
       readonly payload: { readonly id: string; readonly tags: ReadonlyArray<string> };
+    }
+  | { readonly action: 'review.verdict'; readonly payload: Omit<ReviewVerdict, 'reviewer' | 'time'> }
+  | {
+      /** The investigator took a reviewer's signed entries into the case (portable-case-merge.ts). */
+      readonly action: 'review.merged';
+      readonly payload: {
+        /** Each reviewer's name, key fingerprint and signature (base64) over the file's head, in signing order. */
+        readonly reviews: ReadonlyArray<{
+          readonly reviewer: string;
+          readonly fingerprint: string;
+          readonly signature: string;
+        }>;
+        /** The reviewer's entries' hashes as signed; re-chained entries have new hashes in this log. */
+        readonly entryHashes: ReadonlyArray<string>;
+        readonly rechained: boolean;
+      };
     };
 
 export interface Act {
@@ -130,6 +147,15 @@ function applyAction(state: Case | undefined, act: Act & CaseAction): Case {
     case 'timeline.unstarred':
     case 'timeline.tagged':
       return applyTimeline(state, act);
+    case 'review.verdict':
+      if (!['agree', 'disagree', 'needs-more-evidence'].includes(act.payload.verdict))
+        throw new Error(`A verdict is agree, disagree or needs-more-evidence, not ${String(act.payload.verdict)}.`);
+      return {
+        ...state,
+        reviews: [...(state.reviews ?? []), { ...act.payload, reviewer: act.actor, time: act.time }],
+      };
+    case 'review.merged':
+      return state;
     default:
       throw new Error(`Unknown case action ${(act as { action: string }).action}.`);
   }

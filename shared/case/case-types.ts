@@ -83,6 +83,14 @@ export interface RootCause {
   readonly confirmedAt: string;
 }
 
+/** A reviewer's verdict on the case's root cause, added from a portable case file (portable-case.ts). */
+export interface ReviewVerdict {
+  readonly verdict: 'agree' | 'disagree' | 'needs-more-evidence';
+  readonly text: string;
+  readonly reviewer: string;
+  readonly time: string;
+}
+
 export interface Case {
   readonly id: string;
   readonly title: string;
@@ -102,6 +110,8 @@ export interface Case {
   readonly starredEvidence?: ReadonlyArray<StarredEvidence>;
   /** Timeline entries' tags (an entry with no tags left is absent). */
   readonly timelineTags?: ReadonlyArray<TimelineTags>;
+  /** Reviewers' verdicts (review.verdict entries, from a portable case file), absent until one is given. */
+  readonly reviews?: ReadonlyArray<ReviewVerdict>;
 }
 
 /** One entry of the append-only activity log. `hash` = SHA-256 over the canonical JSON of every other field. */
