@@ -37,6 +37,11 @@ const commands: ReadonlyArray<CliCommand> = [
     run: async (argv) => (await import('./verify-command.js')).runVerifyCommand(argv),
   },
   {
+    name: 'case',
+    summary: 'a portable signed case file for a reviewer: case export|review|merge|show (docs/case-file.md)',
+    run: async (argv) => (await import('./case-command.js')).runCaseCommand(argv),
+  },
+  {
     name: 'watch',
     summary:
       'outcome-rate shifts per model and version; exit 1 on one newer than --since (--source … [--model NAME] [--since TIME])',
