@@ -21,6 +21,7 @@ import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 import { suspectDiffs } from './suspect-diffs.js';
 import { reportInPlace } from './in-place-report.js';
+import { pushedInvestigation } from '../warehouse/pushed-investigation.js';
 
 const USAGE = [
   'Usage: lineage-investigator investigate --source PATH... --decision ID [--feature NAME] [--lookback-days N]',
@@ -82,13 +83,13 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
     git,
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
+    pushDown: true,
   }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   if (typeof loadedEvidence === 'string') {
     io.err(loadedEvidence);
     return 1;
   }
-  const { set, problems: readProblems, loaded, sourceNames, repositories } = loadedEvidence;
-  reportInPlace(loadedEvidence.inPlace, io);
+  const { problems: readProblems, loaded, repositories } = loadedEvidence;
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
   for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
   for (const l of loaded) {
@@ -99,14 +100,44 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
       else io.err(`${first.sourceName}: rejected ${countedMessage(g)} (at ${groupPlaces(g)})`);
     }
   }
-  const chosen = resolveDecision(set, decisionId, values.feature as string | undefined, io);
-  if (typeof chosen === 'number') return chosen;
-  const { decision, feature } = chosen;
   const options = {
     lookbackDays: lookback ? Number(lookback) : undefined,
     onset: values.onset as string | undefined,
     notifyThreshold: threshold ? Number(threshold) : undefined,
   };
+  // A decision read in place is investigated with the engine answering (pushed-investigation.ts) where it can;
+  // else its model's decisions are read.
+  let evidence = loadedEvidence;
+  const push = loadedEvidence.pushDown;
+  if (push) {
+    const chosen = resolveDecision(evidence.set, decisionId, values.feature as string | undefined, io);
+    if (typeof chosen === 'number') {
+      await push.close();
+      return chosen;
+    }
+    const diffOf = await suspectDiffs(evidence.set, chosen.decision, chosen.feature, options, git, repositories);
+    const pushed = await pushedInvestigation(push.source, evidence.set, chosen.decision, chosen.feature, {
+      ...options,
+      diffOf,
+    }).catch(async (error: unknown) => {
+      await push.close();
+      throw error;
+    });
+    if ('result' in pushed) {
+      await push.close();
+      reportInPlace(evidence.inPlace, io);
+      const card = lineageCard(evidence.set, chosen.decision, chosen.feature);
+      io.out(JSON.stringify(investigationJson(pushed.result, evidence.sourceNames, card), null, 2));
+      return 0;
+    }
+    io.err(`${push.source.label}: reading the model's decisions: ${pushed.refused}`);
+    evidence = await push.materialize();
+  }
+  const { set, sourceNames } = evidence;
+  reportInPlace(evidence.inPlace, io);
+  const chosen = resolveDecision(set, decisionId, values.feature as string | undefined, io);
+  if (typeof chosen === 'number') return chosen;
+  const { decision, feature } = chosen;
   const diffOf = await suspectDiffs(set, decision, feature, options, git, repositories);
   const result = runEngine(set, decision, feature, { ...options, diffOf });
   const card = lineageCard(set, decision, feature);

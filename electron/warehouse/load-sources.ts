@@ -29,16 +29,38 @@ export interface ReadInPlace {
 
 export interface LoadedSources extends LoadedEvidence {
   readonly inPlace: ReadonlyArray<ReadInPlace>;
+  /**
+   * With `pushDown`, where the investigated decision was found in a source read in place and no other decision is
+   * imported: that source, still open, and the set holding that decision only. `materialize` reads the model's
+   * decisions as without `pushDown` (for the steps the engine cannot answer) and closes the source; `close` only
+   * closes it.
+   */
+  readonly pushDown?: {
+    readonly source: DecisionSource;
+    materialize(): Promise<LoadedSources>;
+    close(): Promise<void>;
+  };
 }
 
-/** Loads `specs` for investigating `decisionId`; a decision source that cannot be opened throws, naming it. */
+/**
+ * Loads `specs` for investigating `decisionId`; a decision source that cannot be opened throws, naming it. With
+ * `pushDown`, a lone source read in place is left open for the caller to ask (see `pushDown` above).
+ */
 export async function loadSources(
   specs: ReadonlyArray<string>,
   decisionId: string,
-  options: { readonly git: GitRunner; readonly cacheDir: string; readonly mapping?: ImportMapping },
+  options: {
+    readonly git: GitRunner;
+    readonly cacheDir: string;
+    readonly mapping?: ImportMapping;
+    readonly pushDown?: boolean;
+  },
 ): Promise<LoadedSources> {
   const sources: DecisionSource[] = [];
   const files: string[] = [];
+  const closeAll = async () => {
+    for (const s of sources) await s.close();
+  };
   try {
     for (const spec of specs) {
       const source = await openInPlace(spec, options.mapping);
@@ -46,41 +68,65 @@ export async function loadSources(
       else files.push(spec);
     }
   } catch (error) {
-    for (const s of sources) await s.close();
+    await closeAll();
     throw error;
   }
   const evidence = await loadEvidence(files, options).catch(async (error: unknown) => {
-    for (const s of sources) await s.close();
+    await closeAll();
     throw error;
   });
   if (sources.length === 0) return { ...evidence, inPlace: [] };
-  const added: Decision[] = [];
-  const inPlace: ReadInPlace[] = [];
   const names: Record<string, string> = {};
+  for (const source of sources) names[source.sourceId] = source.label;
+  const imported = evidence.loaded.flatMap((l) => l.result.records);
+  const sourceNames = { ...evidence.sourceNames, ...names };
+  let found: Array<Awaited<ReturnType<typeof findDecision>>>;
   try {
-    for (const source of sources) {
-      names[source.sourceId] = source.label;
-      const found = await findDecision(source, decisionId);
-      const model = found.decisions[0]?.model.name;
-      const read = model === undefined ? undefined : await modelDecisions(source, model);
-      // One by one: a model's decisions are too many to spread as arguments.
-      for (const d of read?.decisions ?? []) added.push(d);
-      inPlace.push({
-        label: source.label,
-        ...(source.suggested && { suggested: source.suggested }),
-        ...(model !== undefined && { model }),
-        decisions: read?.decisions.length ?? 0,
-        rejections: [...found.rejections, ...(read?.rejections ?? [])],
-      });
-    }
-  } finally {
-    for (const s of sources) await s.close();
+    found = [];
+    for (const source of sources) found.push(await findDecision(source, decisionId));
+  } catch (error) {
+    await closeAll();
+    throw error;
   }
-  const records = [...evidence.loaded.flatMap((l) => l.result.records), ...added];
+  const materialize = async (): Promise<LoadedSources> => {
+    const added: Decision[] = [];
+    const inPlace: ReadInPlace[] = [];
+    try {
+      for (const [i, source] of sources.entries()) {
+        const model = found[i]?.decisions[0]?.model.name;
+        const read = model === undefined ? undefined : await modelDecisions(source, model);
+        // One by one: a model's decisions are too many to spread as arguments.
+        for (const d of read?.decisions ?? []) added.push(d);
+        inPlace.push({
+          label: source.label,
+          ...(source.suggested && { suggested: source.suggested }),
+          ...(model !== undefined && { model }),
+          decisions: read?.decisions.length ?? 0,
+          rejections: [...(found[i]?.rejections ?? []), ...(read?.rejections ?? [])],
+        });
+      }
+    } finally {
+      await closeAll();
+    }
+    return { ...evidence, set: toEvidenceSet([...imported, ...added]), sourceNames, inPlace };
+  };
+  const holding = found.filter((f) => f.decisions.length > 0);
+  const at = found.findIndex((f) => f.decisions.length > 0);
+  const source = sources[at];
+  if (!options.pushDown || !source || holding.length !== 1 || imported.some((r) => r.kind === 'decision'))
+    return materialize();
+  const decisions = found[at]?.decisions ?? [];
   return {
     ...evidence,
-    set: toEvidenceSet(records),
-    sourceNames: { ...evidence.sourceNames, ...names },
-    inPlace,
+    set: toEvidenceSet([...imported, ...decisions]),
+    sourceNames,
+    inPlace: sources.map((s, i) => ({
+      label: s.label,
+      ...(s.suggested && { suggested: s.suggested }),
+      ...(i === at && { model: decisions[0]?.model.name }),
+      decisions: i === at ? decisions.length : 0,
+      rejections: found[i]?.rejections ?? [],
+    })),
+    pushDown: { source, materialize, close: closeAll },
   };
 }

@@ -15,6 +15,24 @@ export interface SqlQuery {
 /** The name under which row queries return each row's time as epoch milliseconds. */
 export const TIME_MS = '__li_time_ms';
 
+/** What a bin of the onset's series is: a feature version, a dataset version the log names, or a UTC day. */
+export type SeriesBy = 'feature_version' | 'dataset_version' | 'day';
+
+/** Parameters numbered as they are added, so a query's conditions can be put together in any order. */
+class Params {
+  readonly values: Array<string | number> = [];
+  constructor(private readonly dialect: SqlDialect) {}
+  /** The placeholder of a new parameter. */
+  add(value: string | number): string {
+    return this.dialect.param(this.next(value));
+  }
+  /** The number of a new parameter (for dialect helpers that take one). */
+  next(value: string | number): number {
+    this.values.push(value);
+    return this.values.length;
+  }
+}
+
 /** SQL over one decision table: `from` is the relation (a table name, or a table function over files). */
 export class DecisionSql {
   constructor(
@@ -74,31 +92,157 @@ export class DecisionSql {
     return this.rows(`${this.model} = ${this.dialect.param(1)}`, [model]);
   }
 
+  /** The key of a decision's bin: its feature version, its dataset version, or its UTC day (epoch ms). */
+  private binKey(by: SeriesBy): string {
+    const d = this.dialect;
+    if (by === 'day') return `CAST(${d.bucketMs(this.t, 'day')} AS BIGINT)`;
+    const source = by === 'feature_version' ? this.table.featureVersion : this.table.datasetVersion;
+    const none = by === 'feature_version' ? '(none)' : '(unknown)';
+    return source ? `COALESCE(${d.text(this.field(source))}, '${none}')` : `'${none}'`;
+  }
+
+  /** `model = $1 AND time <= $2` and, within one feature version, `AND feature_version = $3`. */
+  private upTo(p: Params, model: string, until: string, featureVersion?: string): string {
+    const d = this.dialect;
+    const own =
+      featureVersion === undefined
+        ? ''
+        : ` AND ${this.table.featureVersion ? d.text(this.field(this.table.featureVersion)) : 'NULL'} = ${p.add(featureVersion)}`;
+    return `${this.model} = ${p.add(model)} AND ${this.t} <= ${d.timeParam(p.next(until))}${own}`;
+  }
+
   /**
-   * The rate of `outcome` over the decisions of `model` up to `until` (RFC 3339), one bin per feature version in order
-   * of first use, or per UTC day: key, decisions, outcomes, first and last time (epoch ms).
+   * The rate of `outcome` over the decisions of `model` up to `until` (RFC 3339), one bin per feature version or dataset
+   * version in order of first use, or per UTC day (bin: epoch ms): key, decisions, outcomes, first and last time (epoch
+   * ms). With `featureVersion`, over that feature version's decisions only (the onset's finer look).
    */
   outcomeSeries(opts: {
     readonly model: string;
     readonly outcome: string;
     readonly until: string;
-    readonly by: 'feature_version' | 'day';
+    readonly by: SeriesBy;
+    readonly featureVersion?: string;
   }): SqlQuery {
     const d = this.dialect;
-    const key =
-      opts.by === 'day'
-        ? `CAST(${d.bucketMs(this.t, 'day')} AS BIGINT)`
-        : this.table.featureVersion
-          ? `COALESCE(${d.text(this.field(this.table.featureVersion))}, '(none)')`
-          : `'(none)'`;
+    const p = new Params(d);
+    const where = this.upTo(p, opts.model, opts.until, opts.featureVersion);
     return {
       text:
-        `SELECT ${key} AS bin, COUNT(*) AS decisions, ` +
-        `SUM(CASE WHEN ${this.outcome} = ${d.param(2)} THEN 1 ELSE 0 END) AS outcomes, ` +
+        `SELECT ${this.binKey(opts.by)} AS bin, COUNT(*) AS decisions, ` +
+        `SUM(CASE WHEN ${this.outcome} = ${p.add(opts.outcome)} THEN 1 ELSE 0 END) AS outcomes, ` +
         `MIN(${d.epochMs(this.t)}) AS first_ms, MAX(${d.epochMs(this.t)}) AS last_ms ` +
-        `FROM ${this.from} WHERE ${this.model} = ${d.param(1)} AND ${this.t} <= ${d.timeParam(3)} ` +
-        `GROUP BY 1 ORDER BY first_ms, bin`,
-      params: [opts.model, opts.outcome, opts.until],
+        `FROM ${this.from} WHERE ${where} GROUP BY 1 ORDER BY first_ms, bin`,
+      params: p.values,
+    };
+  }
+
+  /** How many of `model`'s decisions up to `until` on one feature version name no dataset version. */
+  unversionedData(model: string, until: string, featureVersion: string): SqlQuery {
+    const p = new Params(this.dialect);
+    const where = this.upTo(p, model, until, featureVersion);
+    const dv = this.table.datasetVersion ? this.dialect.text(this.field(this.table.datasetVersion)) : 'NULL';
+    return {
+      text: `SELECT COUNT(*) AS decisions, SUM(CASE WHEN ${dv} IS NULL THEN 1 ELSE 0 END) AS unversioned FROM ${this.from} WHERE ${where}`,
+      params: p.values,
+    };
+  }
+
+  /** The first decision (up to `until`) of one bin of the series: the onset's first bad decision. */
+  firstOfBin(opts: {
+    readonly model: string;
+    readonly until: string;
+    readonly by: SeriesBy;
+    readonly key: string | number;
+    readonly featureVersion?: string;
+  }): SqlQuery {
+    const p = new Params(this.dialect);
+    const where = `${this.upTo(p, opts.model, opts.until, opts.featureVersion)} AND ${this.binKey(opts.by)} = ${p.add(opts.key)}`;
+    return this.rows(where, p.values, ' LIMIT 1');
+  }
+
+  /** The last decision (up to `until`) before `beforeMs` on one of the bins `keys`: the onset's last good decision. */
+  lastBefore(opts: {
+    readonly model: string;
+    readonly until: string;
+    readonly by: SeriesBy;
+    readonly keys: ReadonlyArray<string | number>;
+    readonly beforeMs: number;
+    readonly featureVersion?: string;
+  }): SqlQuery {
+    const d = this.dialect;
+    const p = new Params(d);
+    const keys = opts.keys.map((k) => p.add(k)).join(', ');
+    const where =
+      `${this.upTo(p, opts.model, opts.until, opts.featureVersion)} AND ${d.epochMs(this.t)} < ${p.add(opts.beforeMs)}` +
+      ` AND ${this.binKey(opts.by)} IN (${keys})`;
+    const id = d.text(this.field(this.table.decisionId));
+    return {
+      text: `SELECT *, ${d.epochMs(this.t)} AS ${TIME_MS} FROM ${this.from} WHERE ${where} ORDER BY ${TIME_MS} DESC, ${id} DESC LIMIT 1`,
+      params: p.values,
+    };
+  }
+
+  private versionsIn(p: Params, kind: 'feature_version' | 'dataset_version', versions: ReadonlyArray<string>): string {
+    const source = kind === 'feature_version' ? this.table.featureVersion : this.table.datasetVersion;
+    if (!source || versions.length === 0) return 'FALSE';
+    return `${this.dialect.text(this.field(source))} IN (${versions.map((v) => p.add(v)).join(', ')})`;
+  }
+
+  /**
+   * The decisions of `model` on any of the feature or dataset `versions`: how many, distinct subjects, both up to
+   * `until` (the investigated decision's time), and how many decisions of the model are on other versions.
+   */
+  versionsScope(
+    model: string,
+    kind: 'feature_version' | 'dataset_version',
+    versions: ReadonlyArray<string>,
+    until: string,
+  ): SqlQuery {
+    const d = this.dialect;
+    const p = new Params(d);
+    const where = `${this.model} = ${p.add(model)}`;
+    const on = this.versionsIn(p, kind, versions);
+    const through = `${on} AND ${this.t} <= ${d.timeParam(p.next(until))}`;
+    return {
+      text:
+        `SELECT SUM(CASE WHEN ${on} THEN 1 ELSE 0 END) AS decisions, ` +
+        `COUNT(DISTINCT CASE WHEN ${on} THEN ${this.subject} END) AS subjects, ` +
+        `SUM(CASE WHEN ${through} THEN 1 ELSE 0 END) AS through_decisions, ` +
+        `COUNT(DISTINCT CASE WHEN ${through} THEN ${this.subject} END) AS through_subjects, ` +
+        `COUNT(*) AS model_decisions FROM ${this.from} WHERE ${where}`,
+      params: p.values,
+    };
+  }
+
+  /** Those decisions by UTC hour, model version and action (the scope's histograms and tallies). */
+  versionsTally(model: string, kind: 'feature_version' | 'dataset_version', versions: ReadonlyArray<string>): SqlQuery {
+    const d = this.dialect;
+    const p = new Params(d);
+    const where = `${this.model} = ${p.add(model)} AND ${this.versionsIn(p, kind, versions)}`;
+    const action = this.table.action ? `NULLIF(${d.text(this.field(this.table.action))}, '')` : 'NULL';
+    return {
+      text:
+        `SELECT ${d.bucketMs(this.t, 'hour')} AS hour_ms, ${this.version} AS version, ${action} AS action, ` +
+        `COUNT(*) AS decisions FROM ${this.from} WHERE ${where} GROUP BY 1, 2, 3 ORDER BY 1`,
+      params: p.values,
+    };
+  }
+
+  /** The first or the last of those decisions, whole (the scope's window cites them). */
+  versionsEdge(
+    model: string,
+    kind: 'feature_version' | 'dataset_version',
+    versions: ReadonlyArray<string>,
+    edge: 'first' | 'last',
+  ): SqlQuery {
+    const d = this.dialect;
+    const p = new Params(d);
+    const where = `${this.model} = ${p.add(model)} AND ${this.versionsIn(p, kind, versions)}`;
+    const id = d.text(this.field(this.table.decisionId));
+    const dir = edge === 'first' ? '' : ' DESC';
+    return {
+      text: `SELECT *, ${d.epochMs(this.t)} AS ${TIME_MS} FROM ${this.from} WHERE ${where} ORDER BY ${TIME_MS}${dir}, ${id}${dir} LIMIT 1`,
+      params: p.values,
     };
   }
 

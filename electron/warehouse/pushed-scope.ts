@@ -1,0 +1,117 @@
+/**
+ * The scope of a decision read in place, where there is no cause to follow (scope-detail.ts `impactScope` by version):
+ * the decisions of its model on the suspect versions, counted by the engine (decisions and distinct subjects, also up
+ * to the investigated decision), tallied by hour, model version and action, and the first and last read whole for
+ * the window. The affected decisions themselves stay in the engine: `decisions` and `subjectIds` hold none, and a
+ * page of them, or their CSV export, is one more query (decision-queries.ts).
+ */
+import { DEFAULT_NOTIFY_THRESHOLD } from '../../shared/analysis/scope-detail.js';
+import type { Counted, ImpactScope } from '../../shared/analysis/engine-types.js';
+import type { HistogramBin } from '../../shared/analysis/types.js';
+import type { Decision } from '../../shared/model/records.js';
+import { DAY_MS, HOUR_MS } from '../../shared/time/format-time.js';
+import { decisionsOf, type DecisionSource } from './decision-source.js';
+import { numberOf } from './sql-engine.js';
+
+type VersionKind = 'feature_version' | 'dataset_version';
+
+/** Counts per bucket from the first to the last, empty buckets included (as scope-detail.ts counts them). */
+function buckets(counts: ReadonlyMap<number, number>, size: number): HistogramBin[] {
+  const byBucket = new Map<number, number>();
+  for (const [ms, n] of counts) {
+    const b = Math.floor(ms / size);
+    byBucket.set(b, (byBucket.get(b) ?? 0) + n);
+  }
+  if (byBucket.size === 0) return [];
+  const keys = [...byBucket.keys()];
+  const from = Math.min(...keys);
+  const to = Math.max(...keys);
+  const bins: HistogramBin[] = [];
+  for (let b = from; b <= to; b++) bins.push({ start: new Date(b * size).toISOString(), count: byBucket.get(b) ?? 0 });
+  return bins;
+}
+
+const sorted = (m: ReadonlyMap<string, number>): Counted[] =>
+  [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+
+export interface PushedScope {
+  readonly scope: ImpactScope;
+  /** The decisions the scope cites (its first and last), read whole. */
+  readonly cited: ReadonlyArray<Decision>;
+}
+
+/**
+ * `impactScope` of one feature of `decision` without a blast radius, asked of the engine: `versions` are the suspect
+ * versions (default: the decision's own). Undefined where the decision names no version of the feature.
+ */
+export async function pushedScope(
+  source: DecisionSource,
+  decision: Decision,
+  featureName: string,
+  options: { readonly versions?: ReadonlyArray<string>; readonly notifyThreshold?: number } = {},
+): Promise<PushedScope | undefined> {
+  const feature = decision.features.find((f) => f.name === featureName);
+  const kind: VersionKind | undefined = feature?.featureVersion
+    ? 'feature_version'
+    : feature?.datasetVersion
+      ? 'dataset_version'
+      : undefined;
+  if (!kind) return undefined;
+  const own = kind === 'feature_version' ? feature?.featureVersion : feature?.datasetVersion;
+  const versions = [...new Set(options.versions?.length ? options.versions : own ? [own] : [])];
+  const model = decision.model.name;
+  const until = new Date(Date.parse(decision.timestamp)).toISOString();
+  const { engine, sql } = source;
+  const [counts] = await engine.query(sql.versionsScope(model, kind, versions, until));
+  const affected = numberOf(counts?.decisions);
+  const subjects = numberOf(counts?.subjects);
+  const hours = new Map<number, number>();
+  const models = new Map<string, number>();
+  const actions = new Map<string, number>();
+  for (const r of await engine.query(sql.versionsTally(model, kind, versions))) {
+    const n = numberOf(r.decisions);
+    const ms = numberOf(r.hour_ms);
+    hours.set(ms, (hours.get(ms) ?? 0) + n);
+    const m = `${model}@${r.version == null ? '?' : String(r.version)}`;
+    models.set(m, (models.get(m) ?? 0) + n);
+    const a = r.action == null ? '(none)' : String(r.action);
+    actions.set(a, (actions.get(a) ?? 0) + n);
+  }
+  const edge = async (which: 'first' | 'last') =>
+    affected === 0
+      ? undefined
+      : decisionsOf(source, await engine.query(sql.versionsEdge(model, kind, versions, which))).decisions[0];
+  const first = await edge('first');
+  const last = await edge('last');
+  const threshold = options.notifyThreshold ?? DEFAULT_NOTIFY_THRESHOLD;
+  const notify = subjects >= threshold;
+  return {
+    scope: {
+      featureName,
+      versionKind: kind,
+      versions,
+      method: 'version',
+      throughDecision: {
+        decisions: numberOf(counts?.through_decisions),
+        subjects: numberOf(counts?.through_subjects),
+      },
+      affected,
+      notAffected: numberOf(counts?.model_decisions) - affected,
+      subjects,
+      first: first?.timestamp,
+      last: last?.timestamp,
+      byHour: buckets(hours, HOUR_MS),
+      byDay: buckets(hours, DAY_MS),
+      byModelVersion: sorted(models),
+      byAction: sorted(actions),
+      decisions: [],
+      subjectIds: [],
+      notification: {
+        threshold,
+        notify,
+        text: `${subjects} subjects ${notify ? '≥' : '<'} threshold ${threshold}: ${notify ? 'notify' : 'no notification required'}`,
+      },
+    },
+    cited: [first, last].filter((d): d is Decision => d !== undefined),
+  };
+}
