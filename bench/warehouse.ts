@@ -3,7 +3,8 @@
  * (`WAREHOUSE_ROWS`, default 10 million; the issue's target is 100 million — `WAREHOUSE_ROWS=100000000`, about 3 GB
  * and several minutes to write), then times the queries an investigation and `watch` push down: the investigated
  * decision, its neighbourhood (the first page of its version's decisions), the onset's outcome series, the scope
- * counts, and watch's counts by model, version, day and outcome — medians of `runs`, against 5 s each (30 s for
+ * counts, the whole investigation with the engine answering (pushed-investigation.ts), and watch's counts by model,
+ * version, day and outcome — medians of `runs`, against 5 s each (30 s for
  * watch), with the process's peak resident memory (DuckDB's included). With `--postgres` (or WAREHOUSE_POSTGRES=1)
  * and Debian's PostgreSQL installed, the same rows (at most 10 million) are generated in a throwaway server and timed
  * side by side. The data goes to node_modules/.cache/lineage-bench/warehouse-N (`WAREHOUSE_DIR`), kept for reruns.
@@ -18,7 +19,9 @@ import type { ImportMapping } from '../shared/importers/mapping';
 import { startPostgres } from '../e2e/throwaway-postgres';
 import { findDecision, openDecisionSource, type DecisionSource } from '../electron/warehouse/decision-source';
 import { outcomeSeries, versionPage, versionScope } from '../electron/warehouse/decision-queries';
+import { pushedInvestigation } from '../electron/warehouse/pushed-investigation';
 import { sqlWatchReader } from '../electron/warehouse/watch-reader';
+import { toEvidenceSet } from '../shared/model/evidence-set';
 import { report } from './stats';
 
 const ROWS = Number(process.env.WAREHOUSE_ROWS ?? 10_000_000);
@@ -116,6 +119,19 @@ async function benchSource(name: string, source: DecisionSource, runs: number): 
   ok =
     report(`${name}: scope counts (${scope.last.decisions.toLocaleString('en-US')} decisions)`, scope.times, 5000) &&
     ok;
+  // The whole investigation with the engine answering (pushed-investigation.ts): onset series and its finer look,
+  // the cited decisions, the scope counts and tallies; the log has no lineage and no change, so nothing falls back.
+  const feature = d.features[0]?.name ?? '';
+  const investigated = await timed(runs, () => pushedInvestigation(source, toEvidenceSet([d]), d, feature, {}));
+  if (!('result' in investigated.last))
+    throw new Error(`${source.label}: not pushed down: ${investigated.last.refused}`);
+  const { scope: s, suspects } = investigated.last.result;
+  ok =
+    report(
+      `${name}: investigate, pushed down (onset ${suspects.onset.key ?? suspects.onset.onset}, ${s.affected.toLocaleString('en-US')} affected, ${investigated.last.cited.length} decisions read)`,
+      investigated.times,
+      5000,
+    ) && ok;
   const watch = await timed(Math.min(runs, 3), () => sqlWatchReader(source).counts('day'));
   ok = report(`${name}: watch counts (${watch.last.length} model/version/day/outcome rows)`, watch.times, 30_000) && ok;
   return ok;
