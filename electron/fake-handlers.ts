@@ -18,6 +18,14 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     'origin:sha256': async () => ({ sha256: null }),
     'origin:commits': async () => ({ missing: [] }),
     'origin:register': async () => ({ registered: false }),
+    'caseFile:export': async () => ({ text: '{}', fingerprint: '', entries: 0, records: 0 }),
+    'caseFile:open': async () => {
+      throw new Error('no case files in this fake');
+    },
+    'caseFile:review': async () => ({ text: '{}', fingerprint: '' }),
+    'caseFile:merge': async () => {
+      throw new Error('no case files in this fake');
+    },
     ...overrides,
   } as IpcHandlers;
 }

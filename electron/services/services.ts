@@ -9,6 +9,7 @@ import { createRepositoryCache } from './repository-cache.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import { readSampleBundles, readSampleFolder, sampleDirFrom, type SampleBundle } from './sample-folder.js';
 import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read-repository.js';
+import { createCaseFileHandlers } from './case-file-services.js';
 import { createReportHandlers } from './report-services.js';
 import { createOriginHandlers } from './origin-check.js';
 import { createUserFileList } from './origin-check-files.js';
@@ -128,6 +129,7 @@ export function createServices(given: ServiceDependencies): Services {
       return { path: await deps.chooseDirectory() };
     },
     ...createReportHandlers({ ...deps, signer: lazySigner(keyStore), signerKeptBy: keyStore.where }),
+    ...createCaseFileHandlers({ ...deps, signer: lazySigner(keyStore) }),
     ...createOriginHandlers({
       roots: [deps.sampleDir],
       repositories,

@@ -4,6 +4,7 @@
  * (electron/bridge/). Every request is validated against its schema before a handler sees it.
  */
 import { z } from 'zod';
+import { caseFileSchemas, type CaseFileChannels } from './case-file-channels';
 
 /** One input file handed to the renderer for import. */
 export interface InputFile {
@@ -178,7 +179,7 @@ export interface OriginRegisterResponse {
   readonly reason?: string;
 }
 
-export interface IpcChannels {
+export interface IpcChannels extends CaseFileChannels {
   'app:info': { request: Record<string, never>; response: AppInfo };
   'sample:load': { request: Record<string, never>; response: SampleCase };
   'git:show': { request: GitShowRequest; response: GitShowResponse };
@@ -211,6 +212,7 @@ const MAX_REPORT_CHARS = 32 * 1024 * 1024;
 
 /** Request validators, one per channel. */
 export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<K>> } = {
+  ...caseFileSchemas,
   'app:info': empty,
   'sample:load': empty,
   'git:show': z
