@@ -148,6 +148,10 @@ describe('the Electron shell', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([
       'app:info',
       'bundle:export',
+      'caseFile:export',
+      'caseFile:merge',
+      'caseFile:open',
+      'caseFile:review',
       'dialog:openRepository',
       'git:readRepository',
       'git:show',
