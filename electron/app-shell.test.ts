@@ -152,6 +152,7 @@ describe('the Electron shell', () => {
       'caseFile:merge',
       'caseFile:open',
       'caseFile:review',
+      'caseFile:save',
       'dialog:openRepository',
       'git:readRepository',
       'git:show',

@@ -26,6 +26,7 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     'caseFile:merge': async () => {
       throw new Error('no case files in this fake');
     },
+    'caseFile:save': async () => ({ path: null }),
     ...overrides,
   } as IpcHandlers;
 }

@@ -9,6 +9,7 @@ import { findAppRoot, moduleDir, rendererIndex, resolveSampleDir } from './app-p
 import { startDesktopApp } from './app-shell.js';
 import { createGitRunner } from './services/git-runner.js';
 import { createFolderPicker } from './services/folder-picker.js';
+import { createFileSaver } from './services/file-saver.js';
 import { createElectronPdfPrinter, PRINT_PARTITION } from './services/electron-pdf.js';
 import { createServices } from './services/services.js';
 
@@ -33,6 +34,7 @@ startDesktopApp(
         dataDir,
         git: createGitRunner(),
         chooseDirectory: createFolderPicker(dialog),
+        saveFile: createFileSaver(dialog),
         printPdf: createElectronPdfPrinter(BrowserWindow, () => session.fromPartition(PRINT_PARTITION)),
         safeStorage,
       }).handlers,

@@ -14,6 +14,7 @@ import type { BundleSigner } from '../bundle/bundle-signature.js';
 import { caseFileSigner, checkCaseFileSignature } from '../bundle/case-file-keys.js';
 import { pseudonymFor, sha256Hex } from '../bundle/hashing.js';
 import { findSubjectId, pseudonymizeText } from '../bundle/pseudonymize.js';
+import type { SaveFile } from './file-saver.js';
 import { checkCaseRecord } from './report-services.js';
 
 export interface CaseFileServiceDependencies {
@@ -21,6 +22,8 @@ export interface CaseFileServiceDependencies {
   readonly appVersion: string;
   readonly signer?: () => Promise<BundleSigner>;
   readonly now?: () => Date;
+  /** Electron's save dialog for `caseFile:save` (absent in web mode, where the browser downloads the file). */
+  readonly saveFile?: SaveFile;
 }
 
 const view = (v: CaseFileVerdict): CaseFileVerdictView => ({
@@ -34,10 +37,10 @@ const view = (v: CaseFileVerdict): CaseFileVerdictView => ({
 
 const text = (file: PortableCaseFile) => `${JSON.stringify(file, null, 2)}\n`;
 
-/** The handlers of `caseFile:export`, `caseFile:open`, `caseFile:review` and `caseFile:merge`. */
+/** The handlers of `caseFile:export`, `caseFile:open`, `caseFile:review`, `caseFile:merge` and `caseFile:save`. */
 export function createCaseFileHandlers(
   deps: CaseFileServiceDependencies,
-): Pick<IpcHandlers, 'caseFile:export' | 'caseFile:open' | 'caseFile:review' | 'caseFile:merge'> {
+): Pick<IpcHandlers, 'caseFile:export' | 'caseFile:open' | 'caseFile:review' | 'caseFile:merge' | 'caseFile:save'> {
   const now = deps.now ?? (() => new Date());
   const key = async () => {
     if (!deps.signer) throw new Error('This app has no signing key: it cannot sign case files.');
@@ -95,6 +98,10 @@ export function createCaseFileHandlers(
         checkCaseFileSignature,
       );
       return { text: text(reviewed), fingerprint: k.fingerprint };
+    },
+    async 'caseFile:save'({ text: t, suggestedName }) {
+      if (!deps.saveFile) throw new Error('No save dialog in web mode: the browser downloads the case file.');
+      return { path: await deps.saveFile(suggestedName, t) };
     },
     async 'caseFile:merge'({ text: t, caseRecord, actor, rechain }) {
       const local: CaseRecord = await checkCaseRecord(caseRecord);

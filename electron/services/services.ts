@@ -10,6 +10,7 @@ import { createRepositories, type Repositories } from './repositories.js';
 import { readSampleBundles, readSampleFolder, sampleDirFrom, type SampleBundle } from './sample-folder.js';
 import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read-repository.js';
 import { createCaseFileHandlers } from './case-file-services.js';
+import type { SaveFile } from './file-saver.js';
 import { createReportHandlers } from './report-services.js';
 import { createOriginHandlers } from './origin-check.js';
 import { createUserFileList } from './origin-check-files.js';
@@ -27,6 +28,8 @@ export interface ServiceDependencies {
   readonly git: GitRunner;
   /** Electron's folder picker for `dialog:openRepository` (absent in web mode, where the path is typed). */
   readonly chooseDirectory?: () => Promise<string | null>;
+  /** Electron's save dialog for `caseFile:save` (absent in web mode, where the browser downloads). */
+  readonly saveFile?: SaveFile;
   /** Electron's PDF printer for `report:pdf` (electron-pdf.ts); absent in web mode, where Chromium prints. */
   readonly printPdf?: (html: string) => Promise<Uint8Array>;
   /** Electron's safeStorage, which encrypts the investigator's signing key where the OS offers it. */

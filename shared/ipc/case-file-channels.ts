@@ -82,6 +82,12 @@ export interface CaseFileChannels {
     };
     response: CaseFileMergeResponse;
   };
+  /** Electron: the native save dialog, then the text written there (web mode has none: the browser downloads). */
+  'caseFile:save': {
+    request: { readonly text: string; readonly suggestedName: string };
+    /** Where it was saved, or null when the dialog was cancelled. */
+    response: { readonly path: string | null };
+  };
 }
 
 export const caseFileSchemas = {
@@ -123,4 +129,14 @@ export const caseFileSchemas = {
     })
     .strict(),
   'caseFile:merge': z.object({ text: fileText, caseRecord, actor: name, rechain: z.boolean() }).strict(),
+  'caseFile:save': z
+    .object({
+      text: fileText,
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(255)
+        .refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'a file name without a folder'),
+    })
+    .strict(),
 };
