@@ -17,6 +17,7 @@ import {
 } from '../stores/investigation-store';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
 import { ExportPanel } from '../report/ExportPanel';
+import { CaseFilePanel } from '../case-file/CaseFilePanel';
 
 /**
  * Step 7: the case record — root cause, preventive actions, annotations, pinned evidence, step progress and the
@@ -56,6 +57,7 @@ export function DocumentStep() {
   return (
     <div className="stack">
       <ExportPanel />
+      <CaseFilePanel />
       <RootCausePanel />
       <PreventiveActionsPanel />
       <AnnotationsPanel />
