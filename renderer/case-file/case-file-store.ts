@@ -78,7 +78,8 @@ export const useCaseFile = create<CaseFileState>()((set, get) => ({
 }));
 
 export const selectOpenedCaseFile = (s: CaseFileState) => s.opened;
-export const selectCaseFileOpen = (s: CaseFileState) => s.opened !== undefined;
+/** The read-only view is on screen: a file is open, or opening one failed (the view names why). */
+export const selectCaseFileShown = (s: CaseFileState) => s.opened !== undefined || s.error !== undefined;
 export const selectCaseFileBusy = (s: CaseFileState) => s.busy;
 export const selectCaseFileError = (s: CaseFileState) => s.error;
 export const selectPinnedKeys = (s: CaseFileState) => s.pinned;
