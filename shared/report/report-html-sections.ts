@@ -13,6 +13,7 @@ import {
   starredEntries,
   type ReportInput,
 } from './report-data';
+import { reviewRows, reviewsHtml } from './review-verdicts';
 import { histogramSvg, lineagePathSvg } from './svg-figures';
 
 const code = (v: unknown) => `<code>${htmlText(v)}</code>`;
@@ -195,6 +196,7 @@ export function documentSection(input: ReportInput): string {
   );
   const last = input.activity[input.activity.length - 1];
   return (
+    reviewsHtml(reviewRows(c, input.activity), t) +
     `<section><h2>Annotations</h2>${annotations}</section>` +
     `<section><h2>Preventive actions</h2>${actions}</section>` +
     `<section><h2>Pinned evidence</h2>${pinned}</section>` +

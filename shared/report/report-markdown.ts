@@ -18,6 +18,7 @@ import {
   type ReportInput,
 } from './report-data';
 import { anchorsSectionMarkdown } from './report-anchor-section';
+import { reviewRows, reviewsMarkdown } from './review-verdicts';
 import { REPORT_HASH_LABEL, REPORT_HASH_PLACEHOLDER, sealReport } from './report-seal';
 
 /** The Markdown report before sealing (holds the hash placeholder). */
@@ -176,6 +177,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
     ),
     '',
   );
+  out.push(...reviewsMarkdown(reviewRows(c, input.activity), t));
   out.push('## Annotations', '');
   out.push(
     c.annotations.length
