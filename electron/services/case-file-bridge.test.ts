@@ -155,6 +155,7 @@ describe('caseFile channels over the web-mode bridge', () => {
     const opened = await investigator.invoke('caseFile:open', { text: forged });
     expect(opened.verdict.ok).toBe(false);
     expect(opened.verdict.problems.join('\n')).toMatch(/entry 3/);
+    expect(opened.verdict.brokenEntry).toBe(3);
   });
 
   it('refuses a save in web mode (the browser downloads) and a name with a folder', async () => {

@@ -33,6 +33,7 @@ const view = (v: CaseFileVerdict): CaseFileVerdictView => ({
   investigatorEntries: v.investigatorEntries,
   reviewerEntries: v.reviewerEntries,
   evidenceRecords: v.evidenceRecords,
+  ...(v.chain.ok ? {} : { brokenEntry: v.chain.index + 1 }),
 });
 
 const text = (file: PortableCaseFile) => `${JSON.stringify(file, null, 2)}\n`;

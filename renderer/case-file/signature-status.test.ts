@@ -65,6 +65,20 @@ describe('signatureRows and fileVerdict (what the reviewer reads about a case fi
     expect(fileVerdict(chain, chainRows).headline).toContain('2 problems');
   });
 
+  it('says altered for every signature over an entry changed after signing, though the signature itself verifies', () => {
+    const v = {
+      ...verdict(
+        [sig('investigator', 'ines', fp('a'), 9), sig('reviewer', 'tomas', fp('b'), 11)],
+        ['activity entry 11 hash expected …'],
+      ),
+      brokenEntry: 11,
+    };
+    const rows = signatureRows(v, fp('b'), [fp('a')]);
+    expect(rows.map((r) => r.state)).toEqual(['pinned-key', 'altered']);
+    expect(rows[1]?.result).toBe('Altered: entry 11 was changed after it was signed');
+    expect(fileVerdict(v, rows).state).toBe('altered');
+  });
+
   it('reads a fingerprint as people type it', () => {
     expect(normalFingerprint(`  ${'AB'.repeat(32)}\n`)).toBe(`sha256:${'ab'.repeat(32)}`);
   });

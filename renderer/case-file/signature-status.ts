@@ -51,15 +51,19 @@ export function signatureRows(
   pinned: ReadonlyArray<string>,
 ): SignatureRow[] {
   const known = new Set(pinned.map(normalFingerprint));
+  const broken = verdict.brokenEntry;
   let before = 0;
   return verdict.signatures.map((s) => {
-    const state: SignatureState = !s.valid
-      ? 'altered'
-      : s.fingerprint === localFingerprint
-        ? 'own-key'
-        : known.has(s.fingerprint)
-          ? 'pinned-key'
-          : 'unknown-key';
+    // A signature covers the entries up to its head through the hash chain: an entry changed below it alters it.
+    const chainBroken = broken !== undefined && broken <= s.entries;
+    const state: SignatureState =
+      !s.valid || chainBroken
+        ? 'altered'
+        : s.fingerprint === localFingerprint
+          ? 'own-key'
+          : known.has(s.fingerprint)
+            ? 'pinned-key'
+            : 'unknown-key';
     const row = {
       role: s.role,
       signer: s.signer,
@@ -68,7 +72,7 @@ export function signatureRows(
       entries: s.entries,
       firstAdded: Math.min(before + 1, s.entries),
       state,
-      result: RESULT[state],
+      result: chainBroken && s.valid ? `Altered: entry ${broken} was changed after it was signed` : RESULT[state],
     };
     before = Math.max(before, s.entries);
     return row;

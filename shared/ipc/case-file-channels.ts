@@ -33,6 +33,8 @@ export interface CaseFileVerdictView {
   readonly investigatorEntries: number;
   readonly reviewerEntries: number;
   readonly evidenceRecords: number;
+  /** The first activity entry (1-based position) whose hash or link does not hold; absent when the chain holds. */
+  readonly brokenEntry?: number;
 }
 
 export interface CaseFileReviewAction {
