@@ -82,7 +82,7 @@ export function CaseFileContents({ file }: { readonly file: PortableCaseFile }) 
       )}
       <section aria-labelledby="cf-evidence-heading" className="card">
         <h2 id="cf-evidence-heading">Cited evidence ({evidence.length} records)</h2>
-        <div className="table-scroll case-file-scroll">
+        <div className="table-scroll case-file-scroll" role="region" aria-label="Cited evidence records" tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>
@@ -111,7 +111,7 @@ export function CaseFileContents({ file }: { readonly file: PortableCaseFile }) 
         <h2 id="cf-graph-heading">
           Traced subgraph ({subgraph.nodes.length} nodes, {subgraph.edges.length} edges)
         </h2>
-        <div className="table-scroll case-file-scroll">
+        <div className="table-scroll case-file-scroll" role="region" aria-label="Traced nodes" tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>
