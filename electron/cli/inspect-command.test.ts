@@ -66,7 +66,7 @@ describe('lineage-investigator inspect', () => {
 
   it('still exits 1 for a file that could be evidence but is not recognized', async () => {
     const path = join(work, 'export.json');
-    writeFileSync(path, '{"projects": [{"name": "warehouse"}], "owner": "ada"}\n');
+    writeFileSync(path, '{"id": 7, "projects": [{"name": "warehouse"}], "created": "2026-11-20T10:00:00Z"}\n');
     const { code, out } = await inspect([path]);
     expect(code).toBe(1);
     expect(out).toContain('rejected: 1');

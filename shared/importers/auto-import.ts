@@ -9,9 +9,10 @@ import { classifyRecord, sniffKeys, WRAPPER_KEYS, type RecordKind } from './dete
 import type { DocumentImporter, DocumentOutput } from './document-importer';
 import { ImportSink, whereOf } from './import-sink';
 import { checkedDepth, framingOf, InputFraming, type RawItem } from './input-framing';
-import { isObject, readJsonInput, tryParse } from './json-input';
+import { isObject, readJsonInput, tryParse, type JsonInput } from './json-input';
 import { applyMapping } from './mapping';
 import { DOCUMENT_IMPORTERS, EMPTY_WRAPPER_KINDS, RECORD_MAPPERS } from './record-kinds';
+import { tableNotEvidence } from './record-table';
 import { IMPORTER_VERSION, type FileMapper } from './record-runner';
 import { MAX_LISTED, type ImportSource, type StartOptions, type StreamingImport } from './streaming';
 import { readYaml } from './yaml-document';
@@ -167,7 +168,7 @@ function decideKind(
   if (broken && !broken.ok)
     return { mode: 'unknown', reason: broken.reason, ...(broken.line && { line: broken.line }) };
   if (broken?.ok && isObject(broken.value)) return { mode: 'skipped', reason: yamlSettings(broken.value) };
-  const skipped = notEvidence(input);
+  const skipped = notEvidence(input) ?? recordsNotEvidence(input);
   if (skipped) return { mode: 'skipped', reason: skipped };
   return {
     mode: 'unknown',
@@ -180,6 +181,15 @@ function yamlSettings(value: Readonly<Record<string, unknown>>): string {
   const keys = Object.keys(value);
   const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ', …' : '');
   return `YAML of a kind not imported (keys: ${shown || 'none'}): configuration, not evidence`;
+}
+
+/** JSON records of fields no importer knows, with no field that could be a record's id or time (record-table.ts). */
+function recordsNotEvidence(input: JsonInput): string | undefined {
+  const top = input.shape === 'document' ? [input.value] : input.shape === 'lines' ? input.sample : [];
+  const objects = top.flatMap((v) => (Array.isArray(v) ? v.slice(0, SAMPLE) : [v])).filter(isObject);
+  if (objects.length === 0) return undefined;
+  const fields = [...new Set(objects.slice(0, SAMPLE).flatMap((o) => Object.keys(o)))];
+  return tableNotEvidence(describeInput(input), fields, objects, 'field');
 }
 
 function vote(items: ReadonlyArray<RawItem>): RecordKind | undefined {

@@ -17,7 +17,8 @@ const WHOLE_FIELDS: Readonly<Record<MappableKind, ReadonlyArray<string>>> = {
   'audit-log': ['target', 'before', 'after'],
   'enforcement-log': ['violations'],
 };
-const THRESHOLD = 0.72;
+/** The least header score a suggested mapping takes a column at (headerScore). */
+export const THRESHOLD = 0.72;
 /** Columns that hold the truth learned later, not an input of the decision. */
 const NOT_A_FEATURE = /(target|groundtruth|actual|truth)$/;
 

@@ -12,6 +12,7 @@ import { ImportSink } from './import-sink';
 import { applyMapping } from './mapping';
 import { RECORD_MAPPERS } from './record-kinds';
 import { IMPORTER_VERSION } from './record-runner';
+import { dbtSeedReason, tableNotEvidence } from './record-table';
 import { MAX_LISTED, type ImportSource, type StartOptions, type StreamingImport } from './streaming';
 
 /** The start of the rejection of a CSV imported without a mapping (the UI offers the mapping dialog on it). */
@@ -29,11 +30,14 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
   const mapper = mapping && problems.length === 0 ? RECORD_MAPPERS[mapping.kind] : undefined;
   const rows = new RowCutter();
   let dataRows = 0;
+  /** The first rows by header, to tell a table that cannot be evidence (record-table.ts). */
+  const firstRows: Array<Record<string, string>> = [];
 
   const row = (cells: ReadonlyArray<string>, line: number) => {
     if (line === 1) return; // the header row
     if (cells.length === 1 && cells[0] === '') return;
     dataRows += 1;
+    if (!mapping && firstRows.length < 20) firstRows.push(byHeader(dialect.headers, cells));
     if (!mapper || !mapping) return;
     if (cells.length !== dialect.headers.length) {
       return sink.reject({ line }, `the row has ${cells.length} fields, the header has ${dialect.headers.length}`);
@@ -58,8 +62,12 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
     take: () => sink.take(),
     end() {
       const last = rows.end();
+      if (!last?.unterminated && last) parse(last.block, last.lines);
+      const skipped = mapping
+        ? undefined
+        : (dbtSeedReason(source.name) ?? tableNotEvidence(tableWhat(dialect, dataRows), dialect.headers, firstRows));
+      if (skipped !== undefined) return skippedCsv(skipped);
       if (last?.unterminated) sink.reject({ line: last.lines[0] ?? 1 }, 'a quoted field is not closed before the end');
-      else if (last) parse(last.block, last.lines);
       if (!mapping) sink.reject({ line: 1 }, needsMappingReason(dialect, dataRows));
       else if (problems.length > 0) {
         sink.reject({ line: 1 }, `the column mapping does not fit this file (${problems.join('; ')}); no row imported`);
@@ -78,13 +86,33 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
   };
 }
 
-function needsMappingReason(dialect: CsvDialect, rows: number): string {
+/** "a CSV of 8 rows with the columns a, b, …" */
+function tableWhat(dialect: CsvDialect, rows: number): string {
   const columns = dialect.headers.slice(0, 12).join(', ') + (dialect.headers.length > 12 ? ', …' : '');
+  return `a CSV of ${rows.toLocaleString('en')} rows with the columns ${columns}`;
+}
+
+function needsMappingReason(dialect: CsvDialect, rows: number): string {
   const kinds = MAPPING_TARGETS.map((t) => t.label.toLowerCase()).join(', ');
   return (
-    `${NEEDS_MAPPING}: a CSV of ${rows.toLocaleString('en')} rows with the columns ${columns}; none imported. ` +
+    `${NEEDS_MAPPING}: ${tableWhat(dialect, rows)}; none imported. ` +
     `Map its columns to a kind (${kinds}) in the Sources screen, or with inspect --mapping FILE.`
   );
+}
+
+/** A CSV that cannot be evidence: nothing read, nothing rejected, the reason it was skipped. */
+function skippedCsv(reason: string) {
+  return {
+    importer: 'csv',
+    importerVersion: IMPORTER_VERSION,
+    detected: 'csv',
+    counts: {},
+    rejections: [],
+    rejectedCount: 0,
+    warnings: [],
+    warningCount: 0,
+    skipped: reason,
+  };
 }
 
 function byHeader(headers: ReadonlyArray<string>, cells: ReadonlyArray<string>): Record<string, string> {

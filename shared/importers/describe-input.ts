@@ -16,9 +16,13 @@
  *   and run_results.json;
  * - the app's own outputs (its `--json` results, case files, bundles' listings, generators' ground truth:
  *   app-outputs.ts). Code, configuration and documentation files are skipped before this (source-text.ts).
- * Rejected (could be evidence): binary data, JSON that does not parse (a truncated export), JSON whose records
- * have fields no importer knows (an export in a format not supported yet: keep the reason), and every record an
- * importer could not read.
+ * - a JSON number, string, boolean or null as the whole document (an Iceberg `version-hint.text`, say);
+ * - JSON records of fields no importer knows, none of which could be a record's time (API responses, package
+ *   manifests, settings: record-table.ts, applied by auto-import.ts after this);
+ * - binary files of a known format (images, archives, Parquet, Avro, …: binary-formats.ts, before this).
+ * Rejected (could be evidence): other binary data, JSON that does not parse (a truncated export), JSON records
+ * with fields no importer knows but one that could be a time (an export in a format not supported yet: keep the
+ * reason), and every record an importer could not read.
  */
 import { appOutputLinesOf, appOutputOf } from './app-outputs';
 import { feastMetadataNotEvidence } from './feast-registry-importer';
@@ -58,7 +62,7 @@ function documentNotEvidence(value: unknown): string | undefined {
   const own = appOutputOf(value);
   if (own) return own;
   if (Array.isArray(value)) return structuredLogs(value.slice(0, 20).filter(isObject), 'a JSON array');
-  if (!isObject(value)) return undefined;
+  if (!isObject(value)) return `${describeDocument(value)}, not evidence`;
   if (isJsonSchema(value)) return JSON_SCHEMA;
   if (isSingleFacet(value)) return SINGLE_FACET;
   return feastMetadataNotEvidence(value) ?? structuredLogs([value], 'a JSON object');
@@ -76,12 +80,19 @@ function isJsonSchema(value: Record<string, unknown>): boolean {
 }
 
 function isSingleFacet(value: Record<string, unknown>): boolean {
+  if (isBareFacet(value)) return true;
   const keys = Object.keys(value);
   const only = keys.length === 1 ? value[keys[0] ?? ''] : undefined;
   if (!isObject(only)) return false;
   return (
     FACET_KEYS.includes(keys[0] ?? '') || typeof only._producer === 'string' || typeof only._schemaURL === 'string'
   );
+}
+
+/** A facet written as the whole document: `_producer` and `_schemaURL` at the top, and no event's run, job or time. */
+function isBareFacet(value: Record<string, unknown>): boolean {
+  const event = ['eventTime', 'eventType', 'run', 'job', 'dataset'].some((k) => k in value);
+  return !event && typeof value._producer === 'string' && typeof value._schemaURL === 'string';
 }
 
 function structuredLogs(objects: ReadonlyArray<Record<string, unknown>>, container: string): string | undefined {

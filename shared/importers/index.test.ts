@@ -75,24 +75,24 @@ describe('importInput on inputs it does not accept', () => {
 
   it('rejects binary garbage without throwing', () => {
     const bytes = Array.from({ length: 512 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('');
-    const result = importInput(file(`\x89PNG\r\n\x1a\n${bytes}`));
+    const result = importInput(file(`\x00\x01garbage${bytes}`));
     expect(result.detected).toBe('unknown');
     expect(result.rejections[0]?.reason).toMatch(/binary data/);
   });
 
   it('says what an unsupported file looked like and what is accepted', () => {
-    const csv = importInput(file(real('inference/nannyml/nannyml_california_housing_analysis_gt.csv')));
+    const csv = importInput(file(real('inference/nannyml/nannyml_california_housing_analysis.csv')));
     expect(csv.detected).toBe('csv');
     expect(csv.rejections[0]?.reason).toMatch(
-      /needs a column mapping: a CSV of 8,232 rows with the columns id, clf_target/,
+      /needs a column mapping: a CSV of 8,232 rows with the columns id, MedInc/,
     );
     const text = real('dbt/ol_v7_postgres_1.3.1/dbt_project.yml');
     expect(importInput(file(text)).rejections).toEqual([]);
     expect(skippedBecause(text)).toBe(`text that is not JSON (first line: "name: 'jaffle_shop'")`);
-    const unknown = importInput(file('{"projects": [], "owner": "ada"}', 'export.json'));
+    const unknown = importInput(file('{"id": 7, "projects": [], "created": "2026-11-20T10:00:00Z"}', 'export.json'));
     expect(unknown.detected).toBe('unknown');
     expect(unknown.rejections).toHaveLength(1);
-    expect(unknown.rejections[0]?.reason).toMatch(/unrecognized input: .*fields projects, owner.*Accepted: OpenLin/);
+    expect(unknown.rejections[0]?.reason).toMatch(/unrecognized input: .*fields id, projects, created.*Accepted: Open/);
     const feast = importInput(file(real('inference/feast/feast_ui_rag_registry.json')));
     expect([feast.detected, feast.rejections]).toEqual(['feast-registry', []]);
   });

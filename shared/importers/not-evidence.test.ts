@@ -46,7 +46,11 @@ describe('files that are not evidence are skipped, not rejected', () => {
     expect(why(/featureView_.*_metadata\.json$/)).toEqual([
       'Feast UI column statistics of a feature view (histograms, sample values), not lineage: import the registry',
     ]);
-    expect(skipped).toHaveLength(6 + 39 + 14 + 4 + 4 + 1);
+    expect(why(/_gt\.csv$/)).toEqual([
+      "a CSV of 8,232 rows with the columns id, clf_target: no column could be a record's time, which every " +
+        'decision, deployment, audit and enforcement entry has — reference data or configuration, not evidence',
+    ]);
+    expect(skipped).toHaveLength(6 + 39 + 14 + 4 + 4 + 1 + 1);
   });
 
   it('loses nothing of a skipped file: no record, no rejection, no warning', () => {
@@ -58,7 +62,6 @@ describe('files that are not evidence are skipped, not rejected', () => {
   it('rejects only files with an explained reason: CSVs to map', () => {
     expect(rejected.map((r) => [r.name, r.summary.rejections[0]?.reason.split(':')[0]])).toEqual([
       ['inference/nannyml/nannyml_california_housing_analysis.csv', 'needs a column mapping'],
-      ['inference/nannyml/nannyml_california_housing_analysis_gt.csv', 'needs a column mapping'],
       ['inference/nannyml/nannyml_california_housing_reference.csv', 'needs a column mapping'],
     ]);
   });
@@ -68,7 +71,7 @@ describe('what could be evidence is still rejected', () => {
   it('rejects JSON that does not parse, unknown JSON records and binary data; skips an empty file', () => {
     const cut = real('openlineage/marquez_event_full.json').slice(0, 400);
     const unknown = '{"user":"ada","when":"2026-11-20"}\n{"user":"bob","when":"2026-11-21"}\n';
-    const binary = `\x89PNG\r\n\x1a\n${'\x00\x01\x02'.repeat(100)}`;
+    const binary = `\x00\x01\x02garbage${'\x00\x01\x02'.repeat(100)}`;
     for (const text of [cut, unknown, binary]) {
       const summary = verdict(text);
       expect(summary.skipped).toBeUndefined();

@@ -111,7 +111,7 @@ describe('bad input never aborts the import', () => {
     const empty = streamed('', 10).summary;
     expect([empty.skipped, empty.rejections, empty.rejectedCount]).toEqual(['an empty file', [], 0]);
     const bytes = Array.from({ length: 512 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('');
-    const binary = streamed(`\x89PNG\r\n\x1a\n${bytes}`, 100);
+    const binary = streamed(`\x00\x01garbage${bytes}`, 100);
     expect(binary.records).toEqual([]);
     expect(binary.summary.rejections[0]?.reason).toMatch(/binary data/);
   });

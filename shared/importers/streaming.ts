@@ -10,6 +10,7 @@ import { createCsvImport, isCsvHead } from './csv-importer';
 import { createGitLogImport } from './git-log-stream';
 import type { ImportMapping } from './mapping';
 import { appOutputHeadOf } from './app-outputs';
+import { binaryFormatReason } from './binary-formats';
 import { IMPORTER_VERSION } from './record-runner';
 import { sourceTextReason } from './source-text';
 import { damageWarnings, ReplacementCounter } from './text-damage';
@@ -76,7 +77,10 @@ export const HEAD_SIZE = 65536;
  */
 export function startImport(head: string, source: ImportSource, options: StartOptions = {}): StreamingImport {
   if (source.derivedAs === 'git-log') return createGitLogImport(source);
-  const notEvidence = sourceTextReason(source.name, head, head.length >= HEAD_SIZE) ?? appOutputHeadOf(head);
+  const notEvidence =
+    sourceTextReason(source.name, head, head.length >= HEAD_SIZE) ??
+    appOutputHeadOf(head) ??
+    binaryFormatReason(source.name, head);
   if (notEvidence !== undefined) return skippedImport(notEvidence);
   const job = isCsvHead(head) ? createCsvImport(head, source, options) : createAutoImport(head, source, options);
   return withDamageWarning(job, source.name);

@@ -1,0 +1,53 @@
+/**
+ * Tables — a CSV, or JSON records whose fields no importer knows — that cannot be evidence of any kind imported,
+ * even through a column mapping: every kind a mapping fills (decision, deployment, audit entry, enforcement entry)
+ * has a time on each row. A table with no column that could be that time — a header a suggested mapping would take
+ * for one, or a column whose first values are mostly ISO dates — is reference data, configuration or an API
+ * response: skipped saying so, not rejected. (Ids are not required: their names vary too much — `ref`, `key`, `no`.)
+ * A CSV in a dbt project's `seeds/` folder is reference data `dbt seed` loads into the warehouse, skipped as well.
+ * Any other table is still rejected as needing a column mapping (or as an unrecognized input): it could be an
+ * export in another format.
+ */
+import { headerScore, THRESHOLD } from './column-mapping';
+import { MAPPING_TARGETS } from './column-mapping-targets';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$/;
+const SAMPLE_ROWS = 20;
+
+const TIME_FIELDS = MAPPING_TARGETS.flatMap((t) => t.fields.filter((f) => f.time === true));
+const namesTime = (header: string) => TIME_FIELDS.some((f) => headerScore(header, f) >= THRESHOLD);
+
+/** True when most of the column's first non-empty values are ISO dates or date-times (one bad cell is a bad row). */
+function holdsDates(header: string, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): boolean {
+  const values = rows
+    .slice(0, SAMPLE_ROWS)
+    .map((row) => row[header])
+    .filter((v) => v !== undefined && v !== null && v !== '');
+  const dates = values.filter((v) => typeof v === 'string' && ISO_DATE.test(v.trim())).length;
+  return dates > 0 && dates * 2 > values.length;
+}
+
+/**
+ * Why a table of these headers (and first rows, each by header) cannot be evidence of a kind imported, or
+ * undefined when a column could be a record's time. `what` opens the reason ("a CSV of 3 rows with the columns a,
+ * b"); `column` is what a JSON record's keys are called in it ("field").
+ */
+export function tableNotEvidence(
+  what: string,
+  headers: ReadonlyArray<string>,
+  rows: ReadonlyArray<Readonly<Record<string, unknown>>> = [],
+  column: 'column' | 'field' = 'column',
+): string | undefined {
+  if (headers.some((h) => namesTime(h) || holdsDates(h, rows))) return undefined;
+  return (
+    `${what}: no ${column} could be a record's time, which every decision, deployment, audit and enforcement ` +
+    'entry has — reference data or configuration, not evidence'
+  );
+}
+
+/** The dbt seed a CSV path names (a file under a `seeds/` folder), or undefined. */
+export function dbtSeedReason(name: string): string | undefined {
+  const parts = name.split(/[\\/]/);
+  if (!/\.csv$/i.test(name) || !parts.slice(0, -1).includes('seeds')) return undefined;
+  return "a dbt seed (a CSV under seeds/ that `dbt seed` loads into the warehouse): the project's reference data, not evidence";
+}
