@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { getApi } from '../api';
 import { newId } from '../case/case-labels';
-import { currentActor } from '../case/reviewer-store';
+import { selectReviewerName, UNNAMED_REVIEWER, useReviewer } from '../case/reviewer-store';
 import { targetText } from '../case/describe-activity';
 import { selectCaseFileBusy, selectReviewCaseFile, useCaseFile, type OpenedCaseFile } from './case-file-store';
 import {
@@ -20,6 +20,7 @@ import { caseFileName, saveCaseFile } from './save-case-file';
 export function ReviewForm({ opened, mode }: { readonly opened: OpenedCaseFile; readonly mode: 'electron' | 'web' }) {
   const review = useCaseFile(selectReviewCaseFile);
   const busy = useCaseFile(selectCaseFileBusy);
+  const reviewer = useReviewer(selectReviewerName) || UNNAMED_REVIEWER;
   const targets = annotationTargets(opened.file);
   const [drafts, setDrafts] = useState<DraftAnnotation[]>([]);
   const [targetIndex, setTargetIndex] = useState(0);
@@ -50,7 +51,7 @@ export function ReviewForm({ opened, mode }: { readonly opened: OpenedCaseFile; 
     if ('problem' in built) return setProblem(built.problem);
     setProblem(undefined);
     setSaved(undefined);
-    if (!(await review(currentActor(), built.actions))) return;
+    if (!(await review(reviewer, built.actions))) return;
     setDrafts([]);
     setVerdict({ verdict: '', text: '' });
     const next = useCaseFile.getState().opened;
@@ -62,8 +63,8 @@ export function ReviewForm({ opened, mode }: { readonly opened: OpenedCaseFile; 
       <h2 id="review-heading">Your review</h2>
       {!intact && <p className="notice error">This file does not verify: a review cannot be signed onto it.</p>}
       <p className="muted small">
-        Signed as <strong>{currentActor()}</strong> with this app’s key ({opened.localFingerprint || 'none'}). Your
-        entries are chained after the investigator’s; the rest of the file stays as it is.
+        Signed as <strong>{reviewer}</strong> with this app’s key ({opened.localFingerprint || 'none'}). Your entries
+        are chained after the investigator’s; the rest of the file stays as it is.
       </p>
       <fieldset disabled={!intact || busy}>
         <legend>Annotation</legend>
@@ -136,7 +137,7 @@ export function ReviewForm({ opened, mode }: { readonly opened: OpenedCaseFile; 
         {busy && <p className="muted">Signing…</p>}
         {saved && (
           <p className="export-done" data-testid="review-saved">
-            Signed by {currentActor()} ({opened.localFingerprint}). {saved}
+            Signed by {reviewer} ({opened.localFingerprint}). {saved}
           </p>
         )}
       </div>

@@ -45,7 +45,7 @@ export function ReviewScreen({ info }: { readonly info: AppInfo }) {
               </p>
             )}
             <ProvenancePanel opened={opened} />
-            <ReviewForm opened={opened} mode={info.mode} />
+            <ReviewForm key={`${opened.name}:${opened.file.content.caseId}`} opened={opened} mode={info.mode} />
             <CaseFileContents file={opened.file} />
           </>
         )}
