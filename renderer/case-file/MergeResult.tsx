@@ -30,6 +30,9 @@ export function MergeResult({
         {HEADLINE[result.kind]}
         {result.rechained ? ' The reviewer’s entries were chained anew after your entries added meanwhile.' : ''}
       </p>
+      {result.conflicts.length > 0 && result.kind === 'merged' && (
+        <p className="small">Resolved by chaining the reviewer’s entries after yours:</p>
+      )}
       {result.conflicts.length > 0 && (
         <ul data-testid="merge-conflicts">
           {result.conflicts.map((c, i) => (
