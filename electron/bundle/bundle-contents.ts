@@ -19,6 +19,7 @@ import type { Discrepancy } from './bagit-verify.js';
 import { BUNDLE_PATHS } from './bundle-layout.js';
 import { excerptOf } from './excerpts.js';
 import { sha256File, sha256Hex } from './hashing.js';
+import { readQueryListing } from './query-listing.js';
 
 export interface BundleFacts {
   readonly dir: string;
@@ -182,6 +183,10 @@ async function checkSources(
     const path = typeof s.path === 'string' ? s.path : undefined;
     bySha.set(s.sha256, { path, included: s.included, name: String(s.name) });
     if (s.included === 'none') continue;
+    if (s.included === 'query') {
+      readQueryListing(s as Record<string, unknown>, where, file, found);
+      continue;
+    }
     if (s.included === 'file' && included === 'excerpts')
       found.push({ file, message: `${where} is a whole file, but bag-info.txt says Sources-Included: excerpts` });
     if (!path || !facts.payload.has(path)) {

@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { CaseRecord } from '../../shared/case/case-types.js';
 import { activityHead } from '../../shared/report/report-anchors.js';
 import type { CitedSource } from '../../shared/case/citations.js';
+import type { WarehouseCitation } from '../warehouse/cited-queries.js';
 import { writeBag, type PayloadItem, type WrittenBag } from './bagit-write.js';
 import { signBag, type BundleSigner } from './bundle-signature.js';
 import { BUNDLE_PATHS, payloadPath } from './bundle-layout.js';
@@ -25,6 +26,8 @@ export interface BundleSource {
   readonly excerpt?: string;
   /** How many records were imported from it: an input nothing was imported from is listed, not included. */
   readonly records: number;
+  /** A decision log read in place: cited by its queries, row counts and rows' SHA-256, not packed. */
+  readonly warehouse?: WarehouseCitation;
 }
 
 export interface BundlePseudonymization {
@@ -123,6 +126,10 @@ async function writeBundle(input: BundleInput): Promise<WrittenBag> {
       sha256: source.sha256,
       cited: c ? { lines: c.lines.length, pointers: c.pointers.length } : null,
     };
+    if (source.warehouse) {
+      listing.push({ ...base, included: 'query', ...source.warehouse });
+      continue;
+    }
     if (source.records === 0 && !c) {
       listing.push({ ...base, included: 'none', reason: 'nothing was imported from it' });
       continue;

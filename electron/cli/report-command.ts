@@ -11,7 +11,7 @@ import { reportProvenances } from '../../shared/report/report-data.js';
 import { defaultDataDir } from '../app-paths.js';
 import { buildReport } from '../bundle/build-report.js';
 import { exportBundle, type BundlePseudonymization } from '../bundle/export-bundle.js';
-import { pseudonymFor } from '../bundle/hashing.js';
+import { pseudonymFor, sha256Hex } from '../bundle/hashing.js';
 import { renderPdf } from '../bundle/report-pdf.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { investigatorKeyStore, loadOrCreateSigner, signerFromFile } from '../services/signing-key.js';
@@ -31,7 +31,7 @@ const USAGE = [
   '',
   '  --source PATH              a file, folder, Git repository or bundle to import (repeat for more); a Parquet',
   '                             file or folder, or postgresql://…?table=NAME, is a decision log read in place',
-  '                             (html, md and pdf only: a bundle packs files)',
+  "                             (a bundle cites its queries, row counts and rows' SHA-256 for verify to re-run)",
   '  --decision ID              the decision under investigation',
   "  --feature NAME             the suspect feature (default: the decision's first feature)",
   '  --format FORMAT            html, md, pdf or bagit',
@@ -102,20 +102,13 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     git,
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
+    cite: format === 'bagit',
   }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   if (typeof loadedEvidence === 'string') {
     io.err(loadedEvidence);
     return 1;
   }
   reportInPlace(loadedEvidence.inPlace, io);
-  if (format === 'bagit' && loadedEvidence.inPlace.length > 0) {
-    const names = loadedEvidence.inPlace.map((s) => s.label).join(', ');
-    io.err(
-      `--format bagit packs the source files it cites; ${names} is a decision log read in place, which a bundle ` +
-        'cannot pack yet: write html, md or pdf, or give the decisions as files',
-    );
-    return 2;
-  }
   const { set, loaded, sourceNames } = loadedEvidence;
   for (const p of loadedEvidence.problems) io.err(`${p.path}: ${p.reason}`);
   for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
@@ -170,12 +163,20 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
       reportMarkdown: built.markdown.text,
       reportHash: built.html.hash,
       record: built.record,
-      sources: loaded.map((l) => ({
-        name: l.file.name,
-        sha256: l.file.sha256,
-        path: l.file.path,
-        records: l.result.records.length,
-      })),
+      sources: [
+        ...loaded.map((l) => ({
+          name: l.file.name,
+          sha256: l.file.sha256,
+          path: l.file.path,
+          records: l.result.records.length,
+        })),
+        ...loadedEvidence.inPlace.map((s) => ({
+          name: s.label,
+          sha256: sha256Hex(s.label),
+          records: s.decisions,
+          ...(s.citation && { warehouse: s.citation }),
+        })),
+      ],
       cited: citedSources(reportProvenances(built.input), sourceNames),
       include: values.include === 'excerpts' ? 'excerpts' : 'files',
       pseudonymize,

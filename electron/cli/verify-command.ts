@@ -4,26 +4,35 @@
  * say of each other, and its Ed25519 signature against the keys the auditor pins. The first line says which holds:
  * "signed by FINGERPRINT and intact", "intact but unsigned", "intact but signed by an unknown key", or "altered".
  * Exit 0: intact (with a key pinned: and signed by it); 1: altered, the first discrepancy named; 2: usage;
- * 3: intact, but not signed by a pinned key.
+ * 3: intact, but not signed by a pinned key; 4: intact, but a decision log read in place that the bundle cites by
+ * its queries now returns other rows (rerun-queries.ts: each query's line says "re-run: same rows", "re-run: rows
+ * differ (N vs M)" or "not reachable: not re-run").
  */
 import { readFile } from 'node:fs/promises';
 import { verifyBag } from '../bundle/bagit-verify.js';
 import { fingerprintOf, ed25519PublicKey, trustedFingerprints } from '../bundle/bundle-signature.js';
+import { rerunCitedQueries, rerunLine } from '../warehouse/rerun-queries.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
   'Usage: lineage-investigator verify BUNDLE [--key PEMFILE | --trusted-keys FILE] [--expect-report-sha256 HEX] [--all]',
+  '                                    [--connection URL|PATH]... [--offline]',
   '',
   'Verifies an evidence bundle (a BagIt bag folder) and says which holds: signed by FINGERPRINT and intact,',
   'intact but unsigned, intact but signed by an unknown key, or altered.',
   'Exit 0: intact (and, with --key or --trusted-keys, signed by a pinned key). Exit 1: altered, the first',
-  'discrepancy named. Exit 3: intact, but not signed by a pinned key.',
+  'discrepancy named. Exit 3: intact, but not signed by a pinned key. Exit 4: intact, but a decision log the',
+  'bundle cites by its queries (Parquet, PostgreSQL) returns other rows when they are run again.',
   '',
   "  --key PEMFILE                the investigator's Ed25519 public key (PEM) you trust",
   '  --trusted-keys FILE          a file of trusted PEM public keys and/or fingerprints sha256:<hex>, one a line',
   "  --expect-report-sha256 HEX   the report's SHA-256 you recorded: a report sealed with another hash is altered",
   '  --all                        list every discrepancy, not only the first',
+  '  --connection URL|PATH        where to re-run the cited queries of a decision log read in place: a PostgreSQL',
+  '                               URL with its password (the bundle holds none; PGPASSWORD and ~/.pgpass also',
+  '                               serve), or the Parquet file or folder where it is now (repeat for more)',
+  '  --offline                    do not re-run the cited queries',
 ].join('\n');
 
 /** Runs the command on the arguments after `verify`; resolves with the exit code. */
@@ -35,6 +44,8 @@ export async function runVerifyCommand(argv: string[], io: CliIo = consoleIo): P
       'expect-report-sha256': { type: 'string' },
       key: { type: 'string', multiple: true },
       'trusted-keys': { type: 'string', multiple: true },
+      connection: { type: 'string', multiple: true },
+      offline: { type: 'boolean' },
     },
     USAGE,
     io,
@@ -69,16 +80,18 @@ export async function runVerifyCommand(argv: string[], io: CliIo = consoleIo): P
   const details = `${c.payloadFiles} payload files (${c.payloadBytes} bytes) match their SHA-256, tag manifest and Payload-Oxum hold, activity chain of ${c.activityEntries} entries intact, report hashes hold, and the reports, case, bag-info and sources agree.`;
   const s = verdict.signature;
   const fingerprint = s.kind === 'signed' ? s.fingerprint : undefined;
-  if (fingerprint && pinned.includes(fingerprint)) {
-    io.out(`SIGNED BY ${fingerprint} AND INTACT ${bundle}: ${details}`);
-    return 0;
-  }
-  if (fingerprint)
+  const trusted = fingerprint !== undefined && pinned.includes(fingerprint);
+  if (trusted) io.out(`SIGNED BY ${fingerprint} AND INTACT ${bundle}: ${details}`);
+  else if (fingerprint)
     io.out(
       `INTACT BUT SIGNED BY AN UNKNOWN KEY ${bundle}: signed by ${fingerprint}, ${pinned.length > 0 ? 'which is none of the keys pinned' : 'and no key is pinned (--key or --trusted-keys)'}. ${details}`,
     );
   else io.out(`INTACT BUT UNSIGNED ${bundle}: ${details}`);
-  return pinned.length > 0 ? 3 : 0;
+  const keyCode = !trusted && pinned.length > 0 ? 3 : 0;
+  if (parsed.values.offline) return keyCode;
+  const reruns = await rerunCitedQueries(bundle, parsed.values.connection ?? []);
+  for (const r of reruns) io.out(rerunLine(r));
+  return keyCode !== 0 ? keyCode : reruns.some((r) => r.outcome.kind === 'differ') ? 4 : 0;
 }
 
 /** The fingerprints of the pinned keys; undefined (after naming the problem) when a file cannot be read. */

@@ -8,6 +8,7 @@ import type { ImportMapping } from '../../shared/importers/mapping.js';
 import { toEvidenceSet } from '../../shared/model/evidence-set.js';
 import type { Decision } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
+import { citingEngine, type CitedQuery, type WarehouseCitation } from './cited-queries.js';
 import { loadEvidence, type LoadedEvidence } from '../sources/load-evidence.js';
 import {
   findDecision,
@@ -25,6 +26,8 @@ export interface ReadInPlace {
   readonly model?: string;
   readonly decisions: number;
   readonly rejections: ReadonlyArray<RowRejection>;
+  /** With `cite`: the queries the decisions came from, each with its row count and rows' SHA-256. */
+  readonly citation?: WarehouseCitation;
 }
 
 export interface LoadedSources extends LoadedEvidence {
@@ -54,18 +57,41 @@ export async function loadSources(
     readonly cacheDir: string;
     readonly mapping?: ImportMapping;
     readonly pushDown?: boolean;
+    /** Record every query asked of a source read in place, with its rows' digest (for an evidence bundle). */
+    readonly cite?: boolean;
   },
 ): Promise<LoadedSources> {
   const sources: DecisionSource[] = [];
+  const cited = new Map<DecisionSource, CitedQuery[]>();
+  const citation = (s: DecisionSource) => {
+    const queries = cited.get(s);
+    return queries
+      ? {
+          citation: {
+            engine: s.engine.dialect.name,
+            location: s.label,
+            relation: s.engine.from,
+            mapping: s.table.mapping,
+            queries,
+          },
+        }
+      : {};
+  };
   const files: string[] = [];
   const closeAll = async () => {
     for (const s of sources) await s.close();
   };
   try {
     for (const spec of specs) {
-      const source = await openInPlace(spec, options.mapping);
-      if (source) sources.push(source);
-      else files.push(spec);
+      const opened = await openInPlace(spec, options.mapping);
+      if (!opened) {
+        files.push(spec);
+        continue;
+      }
+      const queries: CitedQuery[] = [];
+      const source = options.cite ? { ...opened, engine: citingEngine(opened.engine, queries) } : opened;
+      if (options.cite) cited.set(source, queries);
+      sources.push(source);
     }
   } catch (error) {
     await closeAll();
@@ -103,6 +129,7 @@ export async function loadSources(
           ...(model !== undefined && { model }),
           decisions: read?.decisions.length ?? 0,
           rejections: [...(found[i]?.rejections ?? []), ...(read?.rejections ?? [])],
+          ...citation(source),
         });
       }
     } finally {
@@ -126,6 +153,7 @@ export async function loadSources(
       ...(i === at && { model: decisions[0]?.model.name }),
       decisions: i === at ? decisions.length : 0,
       rejections: found[i]?.rejections ?? [],
+      ...citation(s),
     })),
     pushDown: { source, materialize, close: closeAll },
   };

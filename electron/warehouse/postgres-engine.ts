@@ -46,6 +46,8 @@ export async function openPostgres(spec: string): Promise<SqlEngine> {
   const client = new pg.Client({
     connectionString,
     options: '-c default_transaction_read_only=on -c TimeZone=UTC',
+    // A server that does not answer is named as unreachable rather than waited on for minutes.
+    connectionTimeoutMillis: 20_000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8

@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
 import { runInspectCommand } from '../cli/inspect-command.js';
 import { runReportCommand } from '../cli/report-command.js';
+import { runVerifyCommand } from '../cli/verify-command.js';
 import { openDecisionSource } from './decision-source.js';
 import {
   answers,
@@ -25,6 +27,25 @@ const PASSWORD = 'Tr0ub4dor-reader-secret';
 
 if (skipPostgres()) console.warn(POSTGRES_MISSING);
 
+interface Listed {
+  readonly location?: string;
+  readonly included: string;
+  readonly queries?: ReadonlyArray<{ readonly params: ReadonlyArray<string>; readonly rows: number }>;
+}
+
+/** Every file of a bag as one text. */
+const bagText = (bag: string): string =>
+  readdirSync(bag, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
+    .join('\n');
+
+async function verifyBundle(bag: string, ...options: string[]) {
+  const lines: string[] = [];
+  const code = await runVerifyCommand([bag, ...options], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  return { code, lines };
+}
+
 describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real server', () => {
   let server: ThrowawayPostgres;
   let url: string;
@@ -41,6 +62,28 @@ describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real 
     await createFlatTable(server.adminUrl, PASSWORD);
     url = `postgresql://reader:${PASSWORD}@127.0.0.1:${server.port}/postgres?table=ml.decisions`;
   }, 120_000);
+
+  /** `report` of the case decision over the other evidence and the table, written as `format` at `out`. */
+  const reportOn = async (format: string, out: string, ...more: string[]) => {
+    const lines: string[] = [];
+    const args = [...otherEvidence(), url].flatMap((p) => ['--source', p]);
+    const code = await runReportCommand(
+      [
+        ...args,
+        '--mapping',
+        mappingFile,
+        '--decision',
+        truth.caseDecisionId,
+        '--format',
+        format,
+        '--out',
+        out,
+        ...more,
+      ],
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+    );
+    return { code, text: lines.join('\n') };
+  };
 
   afterAll(() => {
     server?.stop();
@@ -74,19 +117,10 @@ describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real 
     expect(missing.err).not.toContain(PASSWORD);
   }, 60_000);
 
-  it('writes a report citing the table without its password, and refuses a bundle it cannot pack', async () => {
-    const run = async (format: string, out: string) => {
-      const lines: string[] = [];
-      const args = [...otherEvidence(), url].flatMap((p) => ['--source', p]);
-      const code = await runReportCommand(
-        [...args, '--mapping', mappingFile, '--decision', truth.caseDecisionId, '--format', format, '--out', out],
-        { out: (l) => lines.push(l), err: (l) => lines.push(l) },
-      );
-      return { code, text: lines.join('\n') };
-    };
+  it('writes a report citing the table without its password', async () => {
     for (const format of ['md', 'html']) {
       const out = join(dir, `report.${format}`);
-      const r = await run(format, out);
+      const r = await reportOn(format, out);
       expect(r.code).toBe(0);
       // Markdown escapes punctuation with backslashes: the table is named as written once they are read away.
       const report = readFileSync(out, 'utf8').replace(/\\/g, '');
@@ -94,11 +128,62 @@ describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real 
       expect(report).not.toContain(PASSWORD);
       expect(r.text).not.toContain(PASSWORD);
     }
-    const bag = await run('bagit', join(dir, 'bag'));
-    expect(bag.code).toBe(2);
-    expect(bag.text).toContain('read in place');
-    expect(bag.text).not.toContain(PASSWORD);
-  }, 120_000);
+  }, 300_000);
+
+  it('bundles the case citing its queries, and verify re-runs them with the credentials it is given', async () => {
+    const bag = join(dir, 'bag');
+    const written = await reportOn('bagit', bag, '--unsigned');
+    expect(written.code).toBe(0);
+    expect(bagText(bag)).not.toContain(PASSWORD);
+    const label = `postgresql://reader@127.0.0.1:${server.port}/postgres?table=ml.decisions`;
+    const listed = (JSON.parse(readFileSync(join(bag, 'data/sources.json'), 'utf8')) as Listed[]).find(
+      (s) => s.location === label,
+    );
+    const model = flatRows().find((r) => r.id === truth.caseDecisionId)?.model_name;
+    const modelRows = flatRows().filter((r) => r.model_name === model).length;
+    expect(listed?.included).toBe('query');
+    expect(listed?.queries?.map((q) => [q.params, q.rows])).toEqual([
+      [[truth.caseDecisionId], 1],
+      [[model], modelRows],
+    ]);
+    const saved = process.env.PGPASSWORD;
+    delete process.env.PGPASSWORD;
+    try {
+      const without = await verifyBundle(bag);
+      expect(without.code).toBe(0);
+      expect(without.lines[0]).toMatch(/^INTACT BUT UNSIGNED/);
+      expect(without.lines).toContainEqual(
+        expect.stringMatching(/^not reachable: not re-run — postgresql:\/\/reader@/),
+      );
+      const given = await verifyBundle(bag, '--connection', url);
+      expect(given.code).toBe(0);
+      expect(given.lines.filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(2);
+      expect(given.lines.join('\n')).not.toContain(PASSWORD);
+      process.env.PGPASSWORD = PASSWORD;
+      const fromEnv = await verifyBundle(bag);
+      expect(fromEnv.lines.filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(2);
+      delete process.env.PGPASSWORD;
+      const other = flatRows().find((r) => r.model_name === model && r.id !== truth.caseDecisionId)?.id;
+      const admin = new pg.Client({ connectionString: server.adminUrl });
+      await admin.connect();
+      const edit = `UPDATE ml.decisions SET action_taken = action_taken || $2 WHERE id = $1`;
+      try {
+        await admin.query(edit, [other, '-edited']);
+        const edited = await verifyBundle(bag, '--connection', url);
+        expect(edited.code).toBe(4);
+        expect(edited.lines).toContainEqual(
+          expect.stringMatching(new RegExp(`^re-run: rows differ \\(${modelRows} vs ${modelRows}\\)`)),
+        );
+        expect(edited.lines.filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(1);
+      } finally {
+        await admin.query(`UPDATE ml.decisions SET action_taken = left(action_taken, -7) WHERE id = $1`, [other]);
+        await admin.end();
+      }
+    } finally {
+      if (saved === undefined) delete process.env.PGPASSWORD;
+      else process.env.PGPASSWORD = saved;
+    }
+  }, 600_000);
 
   it('inspect tests the connection without printing the password', async () => {
     const out: string[] = [];
