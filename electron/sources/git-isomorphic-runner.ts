@@ -7,7 +7,7 @@
 import git from 'isomorphic-git';
 import { GIT_LOG_ARGS } from '../../shared/importers/git-log-format.js';
 import { GitError, type GitResult } from '../services/git-runner.js';
-import { isomorphicGitLog, isomorphicShow, isShallow, openRepository } from './git-isomorphic.js';
+import { headObject, isomorphicGitLog, isomorphicShow, isShallow, openRepository } from './git-isomorphic.js';
 
 /** Which reader ran a git command: the system git, or isomorphic-git in its place. */
 export type GitReader = 'git-cli' | 'isomorphic-git';
@@ -27,9 +27,7 @@ export async function runIsomorphicGit(args: ReadonlyArray<string>, cwd = '.'): 
   const [command, ...rest] = args;
   if (command === 'log' && sameArgs(args, GIT_LOG_ARGS)) return ok(await isomorphicGitLog(cwd));
   if (command === 'rev-parse' && rest[0] === '--is-shallow-repository') return ok(`${isShallow(cwd)}\n`);
-  if (command === 'rev-parse' && rest.length === 1 && rest[0] === 'HEAD') {
-    return ok(`${await git.resolveRef({ ...openRepository(cwd), ref: 'HEAD' })}\n`);
-  }
+  if (command === 'rev-parse' && rest.length === 1 && rest[0] === 'HEAD') return ok(`${await expand(cwd, 'HEAD')}\n`);
   if (command === 'rev-parse' && rest[0] === '--verify') return verifyCommit(cwd, rest[rest.length - 1] ?? '');
   if (command === 'cat-file' && rest[0] === '-t' && rest[1]) return objectType(cwd, rest[1]);
   if (command === 'show' && rest[0] === '--no-textconv' && rest[1]) {
@@ -56,6 +54,12 @@ async function expand(cwd: string, name: string): Promise<string> {
   const repo = openRepository(cwd);
   if (/^[0-9a-f]{4,39}$/i.test(name)) return git.expandOid({ ...repo, oid: name });
   if (/^[0-9a-f]{40}$/i.test(name)) return name;
+  if (name === 'HEAD') {
+    // A linked work tree's HEAD is in its own Git directory, not in the common one isomorphic-git reads.
+    const head = headObject(cwd);
+    if (head === undefined) throw new GitError("fatal: ambiguous argument 'HEAD': unknown revision", 128, '', false);
+    return head;
+  }
   return git.resolveRef({ ...repo, ref: name });
 }
 

@@ -14,30 +14,34 @@ import {
   GIT_REF_NAMESPACES,
 } from '../../shared/importers/git-log-format.js';
 import { parseCommitObject, type CommitObject } from './git-commit-object.js';
-import { readRefFiles } from './git-ref-files.js';
+import { commonDirectory, readRefFiles } from './git-ref-files.js';
 import { gitDirectory } from './repository-size.js';
 
 interface Repo {
   readonly fs: typeof fs;
   readonly dir?: string;
+  /** The common Git directory: objects and refs (what isomorphic-git reads). */
   readonly gitdir: string;
+  /** The work tree's own Git directory, where its HEAD is: `gitdir` except in a linked work tree. */
+  readonly headDir: string;
   readonly cache: object;
 }
 
 /**
  * The repository at `folder`: a working folder with `.git` (a folder, or a file naming the Git directory, as a
- * submodule or `--separate-git-dir` has), or a bare repository. A linked work tree (its refs and objects in a common
- * directory) is beyond isomorphic-git: it says so rather than read part of the history.
+ * submodule, `--separate-git-dir` or a linked work tree has), or a bare repository. A linked work tree
+ * (`git worktree add`) is read from the common directory its Git directory names, with its own HEAD.
  */
 export function openRepository(folder: string): Repo {
-  const gitdir = gitDirectory(folder);
-  if (fs.existsSync(join(gitdir, 'commondir'))) {
-    throw new Error(
-      `${folder} is a linked work tree (git worktree), which isomorphic-git cannot read: install git, or give the ` +
-        'main work tree or the repository itself.',
-    );
-  }
-  return { fs, ...(gitdir === folder ? {} : { dir: folder }), gitdir, cache: {} };
+  const headDir = gitDirectory(folder);
+  const gitdir = commonDirectory(headDir);
+  return { fs, ...(headDir === folder ? {} : { dir: folder }), gitdir, headDir, cache: {} };
+}
+
+/** The commit (or other object) the work tree's HEAD names, as git resolves it; undefined on an unborn branch. */
+export function headObject(folder: string): string | undefined {
+  const repo = openRepository(folder);
+  return readRefFiles(repo.gitdir, repo.headDir).head;
 }
 
 /** True when the repository is a shallow clone (its history stops early). */
@@ -61,9 +65,10 @@ export async function isomorphicGitLog(folder: string): Promise<string> {
   };
   const shallow = shallowCommits(repo.gitdir);
   const commits = new Map<string, CommitObject>();
-  const files = readRefFiles(repo.gitdir);
+  const files = readRefFiles(repo.gitdir, repo.headDir);
   const refs = await refTips(repo, files);
-  const tips = [...new Set(refs.map((r) => r.commit))];
+  const otherHeads = await Promise.all(files.otherHeads.map((oid) => peel(repo, oid).catch(() => undefined)));
+  const tips = [...new Set([...refs.map((r) => r.commit), ...otherHeads.filter((c): c is string => !!c)])];
   const decorated = decorations(refs, files.headBranch);
   const stack = [...tips];
   while (stack.length > 0) {

@@ -2,10 +2,11 @@
  * The refs of a Git directory read from its files, as git reads them: `packed-refs` once (its `^` peeled lines are
  * not refs), loose files under `refs/` overriding packed entries, symbolic refs (`ref: refs/…`) followed. Used by the
  * isomorphic-git reader instead of one `resolveRef` per ref, which re-reads packed-refs each time (on dbt-core's 8,246
- * refs that took minutes and a 4 GB heap).
+ * refs that took minutes and a 4 GB heap). A linked work tree keeps its HEAD in its own Git directory and everything
+ * else in the common one it names in `commondir`; git's `--all` also reads every other work tree's HEAD.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 
 const OID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
@@ -43,11 +44,20 @@ function resolve(refs: ReadonlyMap<string, string>, value: string | undefined): 
   return undefined;
 }
 
-/** The refs under `refs/` with the object each names (not yet peeled), and HEAD's object and branch. */
-export function readRefFiles(gitdir: string): {
+/**
+ * The refs under `refs/` with the object each names (not yet peeled), HEAD's object and branch, and the HEADs of the
+ * repository's other work trees. `gitdir` is the common Git directory (refs and objects); `headDir` the work tree's
+ * own (its HEAD: the same directory, except in a linked work tree, `git worktree add`).
+ */
+export function readRefFiles(
+  gitdir: string,
+  headDir: string = gitdir,
+): {
   readonly refs: ReadonlyMap<string, string>;
   readonly head?: string;
   readonly headBranch?: string;
+  /** The object each other work tree's HEAD names — git's `--all` reads them too —, the main one first. */
+  readonly otherHeads: ReadonlyArray<string>;
 } {
   const files = refFiles(gitdir);
   const refs = new Map<string, string>();
@@ -55,8 +65,38 @@ export function readRefFiles(gitdir: string): {
     const oid = resolve(files, value);
     if (oid) refs.set(name, oid);
   }
-  const headFile = join(gitdir, 'HEAD');
-  const headText = existsSync(headFile) ? readFileSync(headFile, 'utf8').trim() : undefined;
+  const headText = readHead(headDir);
   const headBranch = /^ref:\s*(refs\/\S+)$/.exec(headText ?? '')?.[1];
-  return { refs, head: resolve(files, headText), ...(headBranch !== undefined && { headBranch }) };
+  const otherHeads = workTreeDirs(gitdir)
+    .filter((dir) => resolvePath(dir) !== resolvePath(headDir))
+    .map((dir) => resolve(files, readHead(dir)))
+    .filter((oid): oid is string => oid !== undefined);
+  return { refs, head: resolve(files, headText), ...(headBranch !== undefined && { headBranch }), otherHeads };
+}
+
+function readHead(dir: string): string | undefined {
+  const file = join(dir, 'HEAD');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** The Git directory of every work tree: the main one (the common directory), then `worktrees/<id>` by name. */
+function workTreeDirs(gitdir: string): string[] {
+  const linked = join(gitdir, 'worktrees');
+  const ids = existsSync(linked)
+    ? readdirSync(linked, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
+    : [];
+  return [gitdir, ...ids.map((id) => join(linked, id))];
+}
+
+/**
+ * The common Git directory of a work tree's Git directory: where its `commondir` file points (a linked work tree),
+ * else the directory itself.
+ */
+export function commonDirectory(gitdir: string): string {
+  const file = join(gitdir, 'commondir');
+  const named = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  return named === '' ? gitdir : resolvePath(gitdir, named);
 }
