@@ -130,16 +130,18 @@ export async function rerunCitedQueries(bundle: string, connections: ReadonlyArr
   return out;
 }
 
+const rowCount = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+
 /** The line `verify` prints for one outcome: "re-run: same rows", "re-run: rows differ (N vs M)", "not reachable…". */
 export function rerunLine(r: Rerun): string {
   const what = r.query
-    ? `${r.location}: query ${(r.index ?? 0) + 1} (parameters ${JSON.stringify(r.query.params)}, ${r.query.rows} rows, SHA-256 ${r.query.sha256})`
+    ? `${r.location}: query ${(r.index ?? 0) + 1} (parameters ${JSON.stringify(r.query.params)}, ${rowCount(r.query.rows)}, SHA-256 ${r.query.sha256})`
     : r.location;
   const where = r.at ? ` at ${r.at}` : '';
   const o = r.outcome;
   if (o.kind === 'same') return `re-run: same rows — ${what}${where}`;
   if (o.kind === 'differ')
-    return `re-run: rows differ (${o.cited} vs ${o.now}) — ${what}${where}: the warehouse now returns ${o.now} rows, SHA-256 ${o.sha256}`;
+    return `re-run: rows differ (${o.cited} vs ${o.now}) — ${what}${where}: the warehouse now returns ${rowCount(o.now)}, SHA-256 ${o.sha256}`;
   if (o.kind === 'not-reachable') return `not reachable: not re-run — ${what}${where}: ${o.reason}`;
   return `not re-run — ${what}${where}: ${o.reason}`;
 }
