@@ -9,12 +9,15 @@ import { discardAllStaging } from './db/staged-import';
 import { selectOpenCaseId, selectOpenSample, selectSourcesOpen, useCases } from './stores/cases-store';
 import { selectMetricsOpen, useMetricsRoute } from './metrics/metrics-route';
 import { selectMonitorOpen, useMonitorRoute } from './monitor/monitor-route';
+import { useApplyTheme } from './theme/useTheme';
+import { selectCaseFileShown, useCaseFile } from './case-file/case-file-store';
 
 // The case and sources screens (React Flow, the analysis, the import UI) load on first use, not at start-up.
 const CaseScreen = lazy(() => import('./screens/CaseScreen').then((m) => ({ default: m.CaseScreen })));
 const SourcesScreen = lazy(() => import('./sources/SourcesScreen').then((m) => ({ default: m.SourcesScreen })));
 const MetricsScreen = lazy(() => import('./metrics/MetricsScreen').then((m) => ({ default: m.MetricsScreen })));
 const MonitorScreen = lazy(() => import('./monitor/MonitorScreen').then((m) => ({ default: m.MonitorScreen })));
+const ReviewScreen = lazy(() => import('./case-file/ReviewScreen').then((m) => ({ default: m.ReviewScreen })));
 
 const loading = (
   <main className="centered" aria-busy="true">
@@ -35,6 +38,8 @@ export function App() {
   const sourcesOpen = useCases(selectSourcesOpen);
   const metricsOpen = useMetricsRoute(selectMetricsOpen);
   const monitorOpen = useMonitorRoute(selectMonitorOpen);
+  const caseFileShown = useCaseFile(selectCaseFileShown);
+  useApplyTheme();
 
   useEffect(() => {
     if (!resolution.ok) return;
@@ -69,7 +74,13 @@ export function App() {
     );
   }
   let screen;
-  if (monitorOpen && !openCaseId && !sourcesOpen) {
+  if (caseFileShown) {
+    screen = (
+      <Suspense fallback={loading}>
+        <ReviewScreen info={boot.info} />
+      </Suspense>
+    );
+  } else if (monitorOpen && !openCaseId && !sourcesOpen) {
     screen = (
       <Suspense fallback={loading}>
         <MonitorScreen />

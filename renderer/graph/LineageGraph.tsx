@@ -22,6 +22,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { ColumnView } from '../trace/column-fields';
+import { useResolvedTheme } from '../theme/useTheme';
 import { graphCommandForKey } from '../trace/graph-commands';
 import { nextNode } from '../trace/graph-navigation';
 import type { TraceComparison } from '../trace/trace-diff';
@@ -92,6 +93,7 @@ function GraphCanvas(props: LineageGraphProps) {
   const { view, columns, comparison, selectedId, onSelectNode, actions, exportName, onExportJson, onPainted, fitAll } =
     props;
   const wrap = useRef<HTMLDivElement>(null);
+  const colorMode = useResolvedTheme();
   const input = useMemo(() => layoutInput(view, columns), [view, columns]);
   const payload = useMemo(() => ({ view, columns }), [view, columns]);
   const laid = useLayout(input, payload);
@@ -314,6 +316,7 @@ function GraphCanvas(props: LineageGraphProps) {
                 fitViewOptions={FIT}
                 minZoom={MIN_ZOOM}
                 proOptions={{ hideAttribution: false }}
+                colorMode={colorMode}
               >
                 <DetailViewportSync store={detail} />
                 <EdgeLayer nodes={base.nodes} edges={base.edges} />

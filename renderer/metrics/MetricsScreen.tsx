@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Time } from '../components/Time';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { MetricCard } from './MetricCard';
 import { selectCloseDashboard, useMetricsRoute } from './metrics-route';
 import {
@@ -33,6 +34,7 @@ export function MetricsScreen() {
         <p className="brand">Lineage Investigator</p>
         <span className="spacer" />
         <TimeZoneSwitch />
+        <ThemeSwitch />
       </header>
       <main className="page metrics-page" aria-busy={status === 'computing'}>
         <div className="page-title">

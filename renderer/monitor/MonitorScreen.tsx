@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Time } from '../components/Time';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { loadEvidence } from '../db/load-evidence';
 import { db } from '../db/instance';
 import { listCompleteSources } from '../db/staged-import';
@@ -45,7 +46,7 @@ function RateChart({ alert }: { readonly alert: MonitorAlert }) {
       )}
       <polyline
         fill="none"
-        stroke="#c0392b"
+        style={{ stroke: 'var(--chart-alert)' }}
         strokeWidth={2}
         points={rates.map((r, i) => `${x(i)},${y(r)}`).join(' ')}
       />
@@ -92,6 +93,7 @@ export function MonitorScreen() {
         </button>
         <span className="spacer" />
         <TimeZoneSwitch />
+        <ThemeSwitch />
       </header>
       <main className="page">
         <h1>Monitor</h1>

@@ -4,15 +4,17 @@
  */
 import { useMemo } from 'react';
 import type { TraceResult } from '../../shared/analysis/types';
+import { caseFileCaseActions, openCaseFileActions } from '../case-file/case-file-actions';
 import { KIND_LABELS } from '../graph/flow-types';
 import { type GraphRequest, useGraphRequests } from '../graph/graph-requests';
-import { selectOpenDashboard, useMetricsRoute } from '../metrics/metrics-route';
-import { selectOpenMonitor, useMonitorRoute } from '../monitor/monitor-route';
+import { selectCloseDashboard, selectOpenDashboard, useMetricsRoute } from '../metrics/metrics-route';
+import { selectCloseMonitor, selectOpenMonitor, useMonitorRoute } from '../monitor/monitor-route';
 import { selectCases, selectOpenCaseId, useCases } from '../stores/cases-store';
 import type { CaseSummary } from '../stores/cases-initial';
 import { selectResults, selectSources, useInvestigation } from '../stores/investigation-store';
 import { stepActions } from '../steps/step-actions';
 import { STEP_IDS, type StepId } from '../steps/step-ids';
+import { themeActions } from '../theme/theme-actions';
 import type { PaletteAction } from './palette-actions';
 
 const setStep = (step: StepId) => useInvestigation.getState().setStep(step);
@@ -88,6 +90,7 @@ export function caseActions(
       group: 'Export',
       perform: () => clickExport(button),
     })),
+    ...caseFileCaseActions(),
   ];
   const graph: PaletteAction[] = [
     {
@@ -130,6 +133,8 @@ export function caseListActions(cases: ReadonlyArray<CaseSummary>, openCaseId: s
       group: 'View',
       perform: () => {
         state.closeCase();
+        // The monitor screen wins over the dashboard (App.tsx): leave it, or the palette would seem to do nothing.
+        selectCloseMonitor(useMonitorRoute.getState())();
         selectOpenDashboard(useMetricsRoute.getState())();
       },
     },
@@ -140,9 +145,12 @@ export function caseListActions(cases: ReadonlyArray<CaseSummary>, openCaseId: s
       keywords: 'watch alerts change-points',
       perform: () => {
         state.closeCase();
+        selectCloseDashboard(useMetricsRoute.getState())();
         selectOpenMonitor(useMonitorRoute.getState())();
       },
     },
+    ...openCaseFileActions(),
+    ...themeActions,
   ];
 }
 

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { CaseRow } from '../case/CaseRow';
+import { OpenCaseFileButton } from '../case-file/OpenCaseFileButton';
 import { ReviewerName } from '../case/ReviewerName';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
 import {
   selectCases,
   selectCasesError,
@@ -47,6 +49,7 @@ export function CaseList({ info }: { readonly info: AppInfo }) {
         <MetricsLink />
         <MonitorLink />
         <TimeZoneSwitch />
+        <ThemeSwitch />
       </header>
       <main className="page">
         <div className="page-title">
@@ -66,6 +69,7 @@ export function CaseList({ info }: { readonly info: AppInfo }) {
             <button type="button" disabled={progress !== undefined} onClick={() => openSources()}>
               Sources
             </button>
+            <OpenCaseFileButton />
           </div>
         </div>
         <p className="lead">

@@ -1,11 +1,9 @@
 import { useEffect, useMemo } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
-import { CaseHeaderFields } from '../case/CaseHeaderFields';
+import { CaseHeader } from '../case/CaseHeader';
 import { ChainAlert } from '../case/ChainAlert';
 import { CitationAlert } from '../case/CitationAlert';
-import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
 import { selectCase, selectLoadLog, selectResetLog, useCaseLog } from '../stores/case-log-store';
-import { selectCloseCase, selectOpenSources, useCases } from '../stores/cases-store';
 import {
   selectCaseRecord,
   selectDecision,
@@ -43,8 +41,6 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
   const resetLog = useCaseLog(selectResetLog);
   const step = useInvestigation(selectStep);
   const setStep = useInvestigation(selectSetStep);
-  const closeCase = useCases(selectCloseCase);
-  const openSources = useCases(selectOpenSources);
 
   useEffect(() => {
     void load(caseId);
@@ -81,22 +77,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
 
   return (
     <div className="app-shell">
-      <header className="app-header">
-        <button type="button" className="ghost" onClick={closeCase}>
-          ← Back to cases
-        </button>
-        <div className="case-heading">
-          <h1>{caseState?.title ?? caseRecord?.title ?? 'Investigation'}</h1>
-          {caseRecord?.description && <p className="muted small case-description">{caseRecord.description}</p>}
-        </div>
-        <span className="spacer" />
-        <CaseHeaderFields />
-        <button type="button" onClick={() => openSources(caseId)}>
-          Sources ({caseRecord?.sourceIds.length ?? 0})
-        </button>
-        <span className="muted small">{info.mode === 'web' ? 'Web mode' : 'Desktop'}</span>
-        <TimeZoneSwitch />
-      </header>
+      <CaseHeader caseId={caseId} info={info} />
       <ChainAlert />
       <CitationAlert mode={info.mode} />
       {status === 'error' ? (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { db } from '../db/instance';
 import { ImportPanel } from '../import/ImportPanel';
 import { selectFinished, selectRequestMapping, useImports } from '../import/import-store';
@@ -58,6 +59,7 @@ export function SourcesScreen({ caseId, info }: { readonly caseId?: string; read
         <p className="brand">Lineage Investigator</p>
         <span className="spacer" />
         <TimeZoneSwitch />
+        <ThemeSwitch />
       </header>
       <main className="page sources-page">
         <div className="page-title">

@@ -6,7 +6,8 @@ import { selectTimeZone, useSettings } from '../stores/settings-store';
 const W = 720;
 const H = 230;
 const PAD = { left: 48, right: 12, top: 18, bottom: 44 };
-const ONSET_FILL = '#b42318';
+/** The palette's onset colour (styles.css), light or dark with the theme. */
+const ONSET_FILL = 'var(--chart-onset)';
 
 const SERIES_LABEL: Readonly<Record<OnsetEstimate['seriesBy'], string>> = {
   feature_version: 'feature version',
@@ -52,7 +53,14 @@ export function OnsetChart({ onset }: { onset: OnsetEstimate }) {
   const ticks = labelled(bins.length, at);
   const line = (rate: number | undefined, from: number, to: number, name: string) =>
     rate === undefined || to <= from ? null : (
-      <line x1={x(from)} x2={x(to)} y1={y(rate)} y2={y(rate)} stroke="#6b7280" strokeDasharray="5 4">
+      <line
+        x1={x(from)}
+        x2={x(to)}
+        y1={y(rate)}
+        y2={y(rate)}
+        style={{ stroke: 'var(--chart-axis)' }}
+        strokeDasharray="5 4"
+      >
         <title>{`${name}: ${rate}`}</title>
       </line>
     );
@@ -84,14 +92,21 @@ export function OnsetChart({ onset }: { onset: OnsetEstimate }) {
             y={y(b.rate)}
             width={barW}
             height={Math.max(0, PAD.top + plotH - y(b.rate))}
-            {...(i === at ? { fill: ONSET_FILL } : { className: 'bar' })}
+            {...(i === at ? { style: { fill: ONSET_FILL } } : { className: 'bar' })}
           >
             <title>{`${b.key}: ${b.outcomes} of ${b.decisions} (${b.rate})${i === at ? ' — onset' : ''}`}</title>
           </rect>
         ))}
         {at >= 0 && (
           <>
-            <line x1={x(at)} x2={x(at)} y1={PAD.top - 8} y2={PAD.top + plotH} stroke={ONSET_FILL} strokeWidth={2} />
+            <line
+              x1={x(at)}
+              x2={x(at)}
+              y1={PAD.top - 8}
+              y2={PAD.top + plotH}
+              style={{ stroke: ONSET_FILL }}
+              strokeWidth={2}
+            />
             <text x={x(at) + 4} y={PAD.top - 2} className="tick">
               onset
             </text>
