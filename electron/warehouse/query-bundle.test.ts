@@ -183,6 +183,21 @@ describe('a bundle citing decisions read in place from Parquet', () => {
       expect.stringMatching(/^not re-run — .*: not a query this version of the app builds/),
     );
   }, 120_000);
+  it("names a listing pointed at another log (its sha256 no longer the location's) as altered, and re-runs nothing", async () => {
+    const forged = join(dir, 'redirected');
+    cpSync(bag, forged, { recursive: true });
+    const list = listing(forged);
+    const entry = list.find((s) => s.name === parquet) as { location?: string };
+    entry.location = join(dir, 'elsewhere.parquet');
+    writeFileSync(join(forged, 'data/sources.json'), `${JSON.stringify(list, null, 2)}\n`);
+    rehash(forged);
+    const r = await verify(forged);
+    expect(r.code).toBe(1);
+    expect(r.lines.join('\n')).toMatch(
+      /data\/sources\.json: entry \d+ \(.*\) \(a query-cited source\) has a sha256 that is not/,
+    );
+    expect(r.lines.some((l) => l.includes('re-run'))).toBe(false);
+  }, 120_000);
 });
 
 /** What a forger does after editing: every manifest, Payload-Oxum and the tag manifest made to match again. */
