@@ -200,6 +200,50 @@ describe('a bundle citing decisions read in place from Parquet', () => {
   }, 120_000);
 });
 
+describe('a bundle citing decisions read in place from a hive-partitioned folder of Parquet', () => {
+  const hive = join(dir, 'hive');
+  const hiveBag = join(dir, 'hive-bag');
+
+  beforeAll(async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    await c.run(
+      `COPY (SELECT *, strftime(CAST(ts AS TIMESTAMP), '%Y-%m-%d') AS date FROM read_parquet('${parquet}')) ` +
+        `TO '${hive}' (FORMAT parquet, PARTITION_BY (model_name, date))`,
+    );
+    c.closeSync();
+    db.closeSync();
+    const out: string[] = [];
+    const args = [...otherEvidence(), hive].flatMap((p) => ['--source', p]);
+    const code = await runReportCommand(
+      [...args, '--mapping', mappingFile, '--decision', truth.caseDecisionId, '--format', 'bagit', '--out', hiveBag],
+      { out: (l) => out.push(l), err: (l) => out.push(l) },
+    );
+    if (code !== 0) throw new Error(out.join('\n'));
+  }, 300_000);
+
+  it("re-runs the folder's queries, and says the rows differ once a day's partition of the model is deleted", async () => {
+    expect(
+      listing(hiveBag)
+        .find((s) => s.name === hive)
+        ?.queries?.map((q) => q.rows),
+    ).toEqual([1, modelRows]);
+    const same = await verify(hiveBag);
+    expect(same.code).toBe(0);
+    expect(same.lines.filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(2);
+    const days = readdirSync(join(hive, `model_name=${caseModel}`)).sort();
+    const caseDay = `date=${String(rows.find((r) => r.id === truth.caseDecisionId)?.ts).slice(0, 10)}`;
+    const gone = days.find((d) => d !== caseDay) as string;
+    const inDay = rows.filter((r) => r.model_name === caseModel && String(r.ts).startsWith(gone.slice(5))).length;
+    rmSync(join(hive, `model_name=${caseModel}`, gone), { recursive: true });
+    const fewer = await verify(hiveBag);
+    expect(fewer.code).toBe(4);
+    expect(fewer.lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^re-run: rows differ \\(${modelRows} vs ${modelRows - inDay}\\)`)),
+    );
+  }, 120_000);
+});
+
 /** What a forger does after editing: every manifest, Payload-Oxum and the tag manifest made to match again. */
 function rehash(at: string): void {
   const files: string[] = [];
