@@ -47,8 +47,14 @@ export function decodeCommit(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(raw);
 }
 
-/** Parses a commit object's bytes as `git log` reads them. */
-export function parseCommitObject(bytes: Uint8Array): CommitObject {
+/**
+ * Parses a commit object's bytes as `git log` reads them; `trailers` prints its trailers (by default with git's
+ * defaults: `formatTrailersWith(items)` for a repository with `trailer.<token>` settings).
+ */
+export function parseCommitObject(
+  bytes: Uint8Array,
+  trailers: (message: string) => string = formatTrailers,
+): CommitObject {
   const text = cutAtNul(decodeCommit(bytes));
   const lines = text.split('\n');
   const headerLines: string[] = [];
@@ -81,7 +87,7 @@ export function parseCommitObject(bytes: Uint8Array): CommitObject {
     committerName: committer.name,
     committerEmail: committer.email,
     committerDate: committer.date,
-    trailers: formatTrailers(message),
+    trailers: trailers(message),
     message,
   };
 }

@@ -13,8 +13,10 @@ import {
   GIT_LOG_RECORD_SEP as RS,
   GIT_REF_NAMESPACES,
 } from '../../shared/importers/git-log-format.js';
+import { formatTrailersWith } from '../../shared/importers/git-trailers.js';
 import { parseCommitObject, type CommitObject } from './git-commit-object.js';
 import { commonDirectory, readRefFiles } from './git-ref-files.js';
+import { repositoryTrailerItems } from './git-trailer-config.js';
 import { gitDirectory } from './repository-size.js';
 
 interface Repo {
@@ -65,6 +67,7 @@ export async function isomorphicGitLog(folder: string): Promise<string> {
   };
   const shallow = shallowCommits(repo.gitdir);
   const commits = new Map<string, CommitObject>();
+  const trailers = formatTrailersWith(repositoryTrailerItems(repo.gitdir));
   const files = readRefFiles(repo.gitdir, repo.headDir);
   const refs = await refTips(repo, files);
   const otherHeads = await Promise.all(files.otherHeads.map((oid) => peel(repo, oid).catch(() => undefined)));
@@ -75,7 +78,7 @@ export async function isomorphicGitLog(folder: string): Promise<string> {
     const oid = stack.pop() as string;
     if (commits.has(oid)) continue;
     const { object } = await git.readObject({ ...fresh(commits.size), oid, format: 'content' });
-    const commit = parseCommitObject(object as Uint8Array);
+    const commit = parseCommitObject(object as Uint8Array, trailers);
     const parents = shallow.has(oid) ? [] : commit.parents;
     commits.set(oid, { ...commit, parents });
     stack.push(...parents);

@@ -7,9 +7,18 @@
  *   `(cherry picked from commit `) and at least 25 % of its lines are trailers;
  * - a trailer is `Token: value` (token of letters, digits and `-`, spaces allowed before `:`); lines starting with
  *   white space continue the trailer above; other lines of the block are kept by git but are not trailers.
- * Git's defaults are assumed: separators `:` only, comment character `#`, no `trailer.<token>.*` configuration.
+ * - a `trailer.<token>.*` setting of the repository or user (`TrailerItem`: key, where, command, …) makes a line whose
+ *   token begins that token or its key count as git-generated, and `trailer.<token>.key` prints such a token as the
+ *   key (`sign: Ana` → `Signed-off-by: Ana` with `trailer.sign.key = Signed-off-by`), as trailer.c does.
+ * Git's separators `:` and comment character `#` are assumed (both runners set them: git-log-format.ts).
  */
 import type { Trailer } from '../model/records';
+
+/** A `trailer.<token>` configured in git's settings: its token, and `trailer.<token>.key` where set. */
+export interface TrailerItem {
+  readonly name: string;
+  readonly key?: string;
+}
 
 const COMMENT = '#';
 const GIT_GENERATED = ['Signed-off-by: ', '(cherry picked from commit '];
@@ -57,6 +66,16 @@ function lastLine(buf: string, len: number): number {
   return nl === -1 ? 0 : nl + 1;
 }
 
+const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** strncasecmp(tok, word, len) === 0: the first `len` characters of `tok` begin `word` (ASCII case ignored). */
+const beginsWord = (tok: string, word: string, len: number) =>
+  word.length >= len && asciiLower(tok.slice(0, len)) === asciiLower(word.slice(0, len));
+
+/** token_matches_item: `tok`'s first `len` characters begin the item's token or its key. */
+const matchesItem = (tok: string, item: TrailerItem, len: number) =>
+  beginsWord(tok, item.name, len) || (item.key !== undefined && beginsWord(tok, item.key, len));
+
 /** trailer.c's is_blank_line: only white space up to the end of the line. */
 function isBlankLine(buf: string, at: number): boolean {
   let i = at;
@@ -94,7 +113,7 @@ function ignoredTail(buf: string): number {
 }
 
 /** find_trailer_start: where the trailer block of `buf[0, len)` starts, `len` when it has none. */
-function findTrailerStart(buf: string, len: number): number {
+function findTrailerStart(buf: string, len: number, items: ReadonlyArray<TrailerItem>): number {
   let title = 0;
   while (title < len && (buf[title] === COMMENT || !isBlankLine(buf, title))) title = nextLine(buf, title);
   let onlySpaces = true;
@@ -119,9 +138,11 @@ function findTrailerStart(buf: string, len: number): number {
     } else {
       onlySpaces = false;
       const line = buf.slice(l, nextLine(buf, l));
-      if (findSeparator(line) >= 1 && !isSpace(line[0])) {
+      const separator = findSeparator(line);
+      if (separator >= 1 && !isSpace(line[0])) {
         trailers += 1;
         continuations = 0;
+        recognized ||= items.some((item) => matchesItem(line, item, separator));
       } else if (isSpace(line[0])) continuations += 1;
       else {
         others += 1 + continuations;
@@ -144,10 +165,10 @@ export function skipBlankLines(message: string, from = 0): number {
 }
 
 /** The lines of the trailer block, a continued trailer joined with its continuation lines. */
-function blockEntries(message: string): string[] {
+function blockEntries(message: string, items: ReadonlyArray<TrailerItem>): string[] {
   const buf = message.slice(skipBlankLines(message));
   const end = buf.length - ignoredTail(buf);
-  const start = findTrailerStart(buf, end);
+  const start = findTrailerStart(buf, end, items);
   const entries: string[] = [];
   let last = -1;
   for (let at = start; at < end;) {
@@ -168,21 +189,37 @@ function unfold(value: string): string {
   return gitTrim(value.replace(/\n[ \t\n\r]*/g, ' '));
 }
 
-/** The trailers of a raw commit message (`%B`), as git finds them. */
-export function gitTrailers(message: string): ReadonlyArray<Trailer> {
+/** parse_trailer's token: trimmed, then the key of the first configured item it matches (without its end). */
+function tokenOf(raw: string, items: ReadonlyArray<TrailerItem>): string {
+  const tok = gitTrim(raw);
+  let len = tok.length;
+  while (len > 0 && !isAlnum(tok[len - 1] as string)) len -= 1;
+  const item = items.find((i) => matchesItem(tok, i, len));
+  return item?.key ?? tok;
+}
+
+/** The trailers of a raw commit message (`%B`), as git finds them with the `trailer.<token>` settings `items`. */
+export function gitTrailers(message: string, items: ReadonlyArray<TrailerItem> = []): ReadonlyArray<Trailer> {
   const trailers: Trailer[] = [];
-  for (const entry of blockEntries(message)) {
+  for (const entry of blockEntries(message, items)) {
     const at = findSeparator(entry);
-    if (at >= 1) trailers.push({ key: gitTrim(entry.slice(0, at)), value: unfold(gitTrim(entry.slice(at + 1))) });
+    if (at >= 1)
+      trailers.push({ key: tokenOf(entry.slice(0, at), items), value: unfold(gitTrim(entry.slice(at + 1))) });
   }
   return trailers;
 }
 
 /** What `%(trailers:only,unfold)` prints for a raw commit message: `Key: value\n` per trailer. */
 export function formatTrailers(message: string): string {
-  return gitTrailers(message)
-    .map((t) => `${t.key}: ${t.value}\n`)
-    .join('');
+  return formatTrailersWith([])(message);
+}
+
+/** `formatTrailers` as git prints it with the `trailer.<token>` settings `items`. */
+export function formatTrailersWith(items: ReadonlyArray<TrailerItem>): (message: string) => string {
+  return (message) =>
+    gitTrailers(message, items)
+      .map((t) => `${t.key}: ${t.value}\n`)
+      .join('');
 }
 
 /** The trailers in `%(trailers:only,unfold)` output. */
