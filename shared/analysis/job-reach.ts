@@ -1,6 +1,8 @@
 /**
- * When a change of a job reached the data: the first run of the job at or after the change that completed and wrote
- * a traced dataset. A failed run wrote nothing, and a run in another environment (staging shares the job's name but
+ * When a change of a job reached the data: the first run of the job that started at or after the change and
+ * completed writing a traced dataset, at its completion (a run runs the code it started with: a deployment made
+ * while a run was under way reaches the data with the next one; a run known only by its completion is taken to start
+ * then). A failed run wrote nothing, and a run in another environment (staging shares the job's name but
  * writes its own datasets) wrote data no decision read. A job none of whose runs wrote a traced dataset falls back to
  * its completed runs. The same rule serves a cause (when its data was first written) and a fix (when good data was
  * written again).
@@ -15,7 +17,7 @@ export type JobReach = (jobId: string, t: number) => number | undefined;
 
 export function jobReach(set: EvidenceSet, trace: TraceResult): JobReach {
   const traced = new Set(trace.nodes.map((n) => n.id));
-  const writing = new Map<string, ReadonlyArray<{ readonly timeMs: number }>>();
+  const writing = new Map<string, ReadonlyArray<{ readonly timeMs: number; readonly startMs: number }>>();
   const writingRuns = (jobId: string) => {
     let runs = writing.get(jobId);
     if (!runs) {
@@ -29,6 +31,11 @@ export function jobReach(set: EvidenceSet, trace: TraceResult): JobReach {
   };
   return (jobId, t) => {
     const runs = writingRuns(jobId);
-    return runs[firstAtOrAfter(runs.length, t, (i) => (runs[i] as { timeMs: number }).timeMs)]?.timeMs;
+    // Runs are in order of completion; one that completed after `t` may have started before it.
+    for (let i = firstAtOrAfter(runs.length, t, (k) => (runs[k] as { timeMs: number }).timeMs); i < runs.length; i++) {
+      const run = runs[i] as { timeMs: number; startMs: number };
+      if (!(run.startMs < t)) return run.timeMs;
+    }
+    return undefined;
   };
 }

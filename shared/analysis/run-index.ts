@@ -8,6 +8,11 @@ export interface MergedRun {
   readonly time: string;
   /** `time` in milliseconds since the epoch (parsed once). */
   readonly timeMs: number;
+  /**
+   * When the run began: its earliest event (its START event where there is one), in milliseconds. A run runs the
+   * code it started with: a deployment made while it ran reaches the data with the next run.
+   */
+  readonly startMs: number;
   readonly state: string;
   readonly inputs: ReadonlyArray<RunDataset>;
   readonly outputs: ReadonlyArray<RunDataset>;
@@ -64,11 +69,13 @@ export function runIndex(events: ReadonlyArray<LineageRunEvent>): RunIndex {
       !TERMINAL.has(e.eventType) &&
       (TERMINAL.has(prev.state) || prev.timeMs > Date.parse(e.eventTime));
     const time = keepPrev ? prev.time : e.eventTime;
+    const at = Date.parse(e.eventTime);
     byRun.set(key, {
       runId: e.runId,
       job: nodeId(e.job),
       time,
       timeMs: keepPrev ? prev.timeMs : Date.parse(time),
+      startMs: prev && !(at < prev.startMs) ? prev.startMs : at,
       state: keepPrev ? prev.state : e.eventType,
       inputs: mergeDatasets(prev?.inputs ?? [], e.inputs),
       outputs: mergeDatasets(prev?.outputs ?? [], e.outputs),

@@ -67,6 +67,7 @@ export function declaredLineage(set: EvidenceSet): DeclaredLineage {
       job: jobId,
       time: '',
       timeMs: -Infinity,
+      startMs: -Infinity,
       state: DECLARED_STATE,
       inputs: job.inputs,
       outputs: job.outputs,
