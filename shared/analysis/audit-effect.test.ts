@@ -22,6 +22,26 @@ describe('what an audit entry did', () => {
     ).toBe('behaviour');
   });
 
+  it('an edit of when or how a job runs only (schedule, retries, timeout) is operational; with logic, behaviour', () => {
+    expect(
+      auditEffect({
+        action: 'dag.updated',
+        before: { schedule_interval: '0 2 * * *' },
+        after: { schedule_interval: '15 2 * * *' },
+      }),
+    ).toBe('operational');
+    expect(
+      auditEffect({ action: 'job.updated', before: { retries: 1, owner: 'a' }, after: { retries: 3, owner: 'b' } }),
+    ).toBe('operational');
+    expect(
+      auditEffect({
+        action: 'job.updated',
+        before: { cron: '0 2 * * *', sql: 'a' },
+        after: { cron: '0 3 * * *', sql: 'b' },
+      }),
+    ).toBe('behaviour');
+  });
+
   it('an entry that records no state is taken as a change of behaviour', () => {
     expect(auditEffect({ action: 'transformation.updated' })).toBe('behaviour');
     expect(changedKeys(undefined, { a: 1 })).toBeUndefined();

@@ -1,12 +1,13 @@
 /**
  * What an audit-log entry did to the object it names, read from its action and its before/after state: nothing
  * (a read — viewing, listing, exporting, logging in — changes no data), only descriptive metadata (owner,
- * description, tags: what people call the object, not what it computes), or its behaviour (anything else, and
- * anything the entry does not spell out).
+ * description, tags: what people call the object, not what it computes), only how it is operated (its schedule,
+ * retries, timeouts, alerts: when and how it runs, not what it computes — though a run moved in time can read
+ * other data), or its behaviour (anything else, and anything the entry does not spell out).
  */
 import type { AuditEntry } from '../model/records';
 
-export type AuditEffect = 'read' | 'metadata' | 'behaviour';
+export type AuditEffect = 'read' | 'metadata' | 'operational' | 'behaviour';
 
 /** Verbs of actions that read an object without changing it (CloudTrail's `readOnly`, GCP's data_access reads). */
 const READ_VERB =
@@ -15,6 +16,13 @@ const READ_VERB =
 /** State keys that describe an object for people and change nothing it computes. */
 const METADATA_KEY =
   /^(owner|owners|description|desc|doc|docs|documentation|tags?|labels?|meta|notes?|comments?|contact|team|title|display_?name)$/i;
+
+/**
+ * Names of settings that say when and how an object is run (orchestrators' and engines' settings: schedule, retries,
+ * timeouts, parallelism, the size of the batches it reads or writes in), not what it computes.
+ */
+export const OPERATIONAL_KEY =
+  /^(schedule|schedule_?interval|cron|crontab|timeout|timeout_?(s|secs?|seconds|ms)|execution_?timeout|retries|max_?retries|retry_?delay|concurrency|max_?active_?runs|priority|priority_?weight|pool|queue|sla|alerts?|alerting|notifications?|on_?failure|on_?success|email_?on_?failure|(chunk|batch|page|fetch|buffer|flush)_?size|parallelism|(max_?|num_?)?(workers|threads)|memory|mem_?limit|cpus?)$/i;
 
 const words = (action: string) =>
   action
@@ -39,8 +47,13 @@ export function auditEffect(entry: Pick<AuditEntry, 'action' | 'before' | 'after
   if (verb && READ_VERB.test(verb)) return 'read';
   const keys = changedKeys(entry.before, entry.after);
   if (keys && keys.length > 0 && keys.every((k) => METADATA_KEY.test(k))) return 'metadata';
+  if (keys && keys.length > 0 && keys.every((k) => METADATA_KEY.test(k) || OPERATIONAL_KEY.test(k)))
+    return 'operational';
   return 'behaviour';
 }
+
+/** Whether the effect changed what an object computes or how it is run (a change made outside Git is a gap). */
+export const changesOperation = (effect: AuditEffect): boolean => effect === 'behaviour' || effect === 'operational';
 
 /** Every string value inside the given states (objects and arrays walked through), e.g. the profiles a merge names. */
 export function stringValues(...states: unknown[]): Set<string> {

@@ -1,7 +1,7 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import { lineageModel } from '../lineage/lineage-model';
 import type { AuditEntry, Commit, Deployment } from '../model/records';
-import { auditEffect, changedKeys, stringValues } from './audit-effect';
+import { auditEffect, changedKeys, restores, stringValues } from './audit-effect';
 import { codeOfDiff } from './code-comments';
 import { changedWords, distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, reweigh, weigh } from './change-score';
 import { samePath } from './commit-graph';
@@ -13,6 +13,9 @@ import { deploymentSuspects } from './deployment-changes';
 import type { DiffOf, Suspect, SuspectsResult } from './engine-types';
 import { estimateOnset } from './onset';
 import { schemaSuspects } from './schema-changes';
+import { operationalSettings } from './operational-settings';
+import { jobSchemaFields } from './schema-fields';
+import { shiftSubjects } from './shift-subjects';
 import { suspectContext, type SuspectContext } from './suspect-context';
 import { trackingPlans } from './tracking-plans';
 import type { Change, ChangesResult, ScopeResult, TraceResult, TracedJob } from './types';
@@ -105,7 +108,7 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
   suspects.push(...schemaSuspects(ctx, suspects));
   // Inside the interval, the data still say how likely the change-point is at each suspect's time.
   const timed = suspects.map((s) => byLikelihood(s, ctx));
-  suspects.splice(0, suspects.length, ...timed);
+  suspects.splice(0, suspects.length, ...reversalsInert(timed, ctx));
   suspects.sort(
     (a, b) =>
       CONSISTENCY_RANK[b.consistency.verdict] - CONSISTENCY_RANK[a.consistency.verdict] ||
@@ -211,7 +214,14 @@ function scoreCommit(
   const read = ctx.diffOf !== undefined && paths.some((p) => ctx.diffOf?.(commit.sha, p) !== undefined);
   const words = read ? changedWords(diffs.join('\n')) : undefined;
   const commentsOnly = words !== undefined && words.trim() === '';
-  const field = commentsOnly ? 0 : fields.length === 0 ? 0.5 : fieldTerm(words, fields);
+  // Without field-level lineage, a changed line naming a field of the job's schemas computes a field of its data.
+  const schema =
+    fields.length === 0 && words !== undefined && !commentsOnly
+      ? [...new Set(touched.flatMap((j) => jobSchemaFields(ctx.set, j.id)))]
+      : [];
+  const schemaNamed = schema.length > 0 && fieldTerm(words, schema) === 1;
+  const settings = words !== undefined && !commentsOnly ? operationalSettings(words) : undefined;
+  const field = commentsOnly ? 0 : fields.length === 0 ? (schemaNamed ? 0.75 : 0.5) : fieldTerm(words, fields);
   const { score, reasons } = weigh({
     timing: {
       value: intervalTimingTerm(effective, ctx.interval),
@@ -220,7 +230,12 @@ function scoreCommit(
     distance: { value: distanceTerm(depth, ctx.nearest), note: `changes ${touched.map((j) => j.id).join(', ')}` },
     kind: commentsOnly
       ? { value: 0, note: `only comments changed in ${paths.join(', ')}: the code computes what it did` }
-      : { value: kindTerm(paths, touched), note: `paths ${paths.join(', ')}` },
+      : settings
+        ? {
+            value: Math.min(0.5, kindTerm(paths, touched)),
+            note: `paths ${paths.join(', ')} changed only ${settings.join(', ')}: how the job runs, not what it computes`,
+          }
+        : { value: kindTerm(paths, touched), note: `paths ${paths.join(', ')}` },
     'in running version': {
       value: running.length === 0 ? 0.5 : inRunning ? 1 : 0,
       note:
@@ -238,7 +253,9 @@ function scoreCommit(
           : commentsOnly
             ? 'only comments changed'
             : fields.length === 0
-              ? `no field-level lineage names the fields of ${touched.map((j) => j.id).join(', ')}: unknown`
+              ? schemaNamed
+                ? `the changed lines name fields of the data of ${touched.map((j) => j.id).join(', ')} (its runs' schemas); no field-level lineage says whether they reach the feature`
+                : `no field-level lineage names the fields of ${touched.map((j) => j.id).join(', ')}: unknown`
               : field === 1
                 ? `the changed words name a traced field (${fields.join(', ')})`
                 : `the changed words name none of ${fields.join(', ') || 'the traced fields'}`,
@@ -279,6 +296,68 @@ function byLikelihood(s: Suspect, ctx: SuspectContext): Suspect {
   const l = likelihood(at);
   const note = `reached the data at ${s.consistency.dataTime}; the data put the change-point at ${new Date(best).toISOString()}, and at this time its relative likelihood is ${l.toFixed(2)}`;
   return { ...s, ...reweigh(s.reasons, 'timing', l, note) };
+}
+
+/**
+ * An audited change that puts its object back in the state an earlier suspect found it in (an unmerge of a merge, a
+ * revert of an edit), where that earlier change reached the data inside the change-point interval: the state it
+ * restores is the one the good data was written under, so it undoes the earlier change and cannot have started the
+ * shift. It stays a suspect, below the changes that could have (a restore of a state the bad data was written under,
+ * a rollback of a fix, is not inert).
+ */
+function reversalsInert(suspects: ReadonlyArray<Suspect>, ctx: SuspectContext): Suspect[] {
+  const entries = new Map(ctx.set.audit.map((a) => [a.id, a] as const));
+  const inside = suspects.flatMap((s) => {
+    const entry = s.kind === 'audit' && s.consistency.verdict === 'inside' ? entries.get(s.id) : undefined;
+    return entry ? [entry] : [];
+  });
+  return suspects.map((s) => {
+    const entry = s.kind === 'audit' && s.inert === undefined ? entries.get(s.id) : undefined;
+    if (!entry) return s;
+    const undone = inside.find(
+      (a) =>
+        a.id !== entry.id &&
+        a.target.id === entry.target.id &&
+        Date.parse(a.timestamp) < Date.parse(entry.timestamp) &&
+        restores(a, entry),
+    );
+    return undone
+      ? {
+          ...s,
+          inert: `it put ${entry.target.name ?? entry.target.id} back in the state ${undone.id} found, the state the good data was written under: it undoes ${undone.id}`,
+        }
+      : s;
+  });
+}
+
+/**
+ * An entry that names the decision's subject changed this decision's data whenever it was made before it. Where the
+ * onset is a shift of the population's outcomes (a significant change-point) that the entry does not fall in and most of that shift
+ * is other subjects' decisions, the shift has another cause, which reached this decision too: the entry may have
+ * reached it as well, so it is not cleared, but it ranks below the changes the shift points at.
+ */
+function namedConsistency(
+  entry: AuditEntry,
+  subject: string,
+  ctx: SuspectContext,
+  judgedBy: ReadonlyArray<string>,
+): Suspect['consistency'] {
+  const reached = {
+    verdict: 'inside' as const,
+    dataTime: entry.timestamp,
+    note: `changed the data of the decision's subject ${subject} at ${entry.timestamp}, before the decision: whatever the population's rates say, it reached this decision`,
+  };
+  const { likelihood, best } = ctx.interval;
+  if (ctx.onset.method !== 'change-point' || !likelihood || best === undefined) return reached;
+  const population = consistencyOf(ctx, Date.parse(entry.timestamp), judgedBy);
+  if (population.verdict !== 'cleared' && population.verdict !== 'after') return reached;
+  const shift = shiftSubjects(ctx, new Set([subject, ...subjectsNamed(entry, ctx)]));
+  if (!shift || shift.decisions === 0 || shift.named * 2 >= shift.decisions) return reached;
+  return {
+    verdict: 'before',
+    dataTime: entry.timestamp,
+    note: `changed the data of the decision's subject ${subject} at ${entry.timestamp}, before the decision, so it may have reached it; but the outcomes shifted with the data written at ${new Date(best).toISOString()}, and ${shift.decisions - shift.named} of the shift's ${shift.decisions} decisions (${shift.subjects} subjects) are of subjects it does not name: that shift has another cause, which reached this decision too`,
+  };
 }
 
 const subjectsOf = new WeakMap<object, ReadonlySet<string>>();
@@ -328,11 +407,13 @@ function scoreAudit(
       : { value: intervalTimingTerm(Date.parse(entry.timestamp), ctx.interval), note: `at ${entry.timestamp}` },
     distance: { value: distanceTerm(Math.max(depth, ctx.nearest), ctx.nearest), note: `changes ${entry.target.id}` },
     kind: {
-      value: effect === 'metadata' ? 0 : 1,
+      value: effect === 'metadata' ? 0 : effect === 'operational' ? 0.5 : 1,
       note:
         effect === 'metadata'
           ? `${entry.target.type} ${entry.action} changed only ${keys?.join(', ')}: what people call it, not what it computes`
-          : `${entry.target.type} ${entry.action}${keys?.length ? ` (changed ${keys.join(', ')})` : ''}`,
+          : effect === 'operational'
+            ? `${entry.target.type} ${entry.action} changed only ${keys?.join(', ')}: when or how it runs, not what it computes (it matters only through the data a moved run reads)`
+            : `${entry.target.type} ${entry.action}${keys?.length ? ` (changed ${keys.join(', ')})` : ''}`,
     },
     'in running version': { value: 1, note: 'a configuration change applies from the moment it is made' },
     'touched field': {
@@ -368,11 +449,7 @@ function scoreAudit(
     evidence: entry.provenance,
     ...(effect === 'metadata' && !named && { inert: `it changed only ${keys?.join(', ')}: descriptive metadata` }),
     consistency: named
-      ? {
-          verdict: 'inside',
-          dataTime: entry.timestamp,
-          note: `changed the data of the decision's subject ${subject} at ${entry.timestamp}, before the decision: whatever the population's rates say, it reached this decision`,
-        }
+      ? namedConsistency(entry, subject as string, ctx, judgedBy)
       : others.length > 0
         ? {
             verdict: 'cleared',

@@ -13,6 +13,10 @@ import { reachLabel, refIndex, wasMerged } from './git-refs';
 import { jobRepository, pathVersionAt } from './running-code';
 import type { Suspect } from './engine-types';
 import type { SuspectContext } from './suspect-context';
+import type { Deployment } from '../model/records';
+import type { TracedJob } from './types';
+
+const HOUR = 3_600_000;
 
 /** The deployment suspects of the window; `listed` holds the suspects already listed (commits, audit entries). */
 export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Suspect>): Suspect[] {
@@ -87,6 +91,11 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
     const reviewed = ctx.graph.pullRequestOf(deployed) !== undefined || ctx.graph.mergeOf(deployed) !== undefined;
     const outside = deviates || (ctx.set.pullRequests.length > 0 && !reviewed);
     const depth = Math.min(...changed.map((j) => j.depth));
+    // One release deploying a commit to several components: where it changed the code of a job whose code is known,
+    // the components whose code is not known are less surely changed by it.
+    const sibling = changed.every((j) => !j.codePath)
+      ? releaseSibling(ctx, d, deployed, (j, commit) => versionIn(j, commit))
+      : undefined;
     const how = [
       backwards ? `went back to ${deployed.slice(0, 12)}, older than ${prevCommit?.slice(0, 12)}` : '',
       unmerged ? `${deployed.slice(0, 12)} is ${reachLabel(refs.reach(deployed))}` : '',
@@ -101,7 +110,12 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
               value: 0.5,
               note: `deploys ${d.commit.slice(0, 12)}; ${maybe.map((j) => j.id).join(', ')} keep no code location: whether it changed their code is not known`,
             }
-          : { value: 1, note: `deploys ${d.commit.slice(0, 12)}` },
+          : sibling
+            ? {
+                value: 0.75,
+                note: `deploys ${d.commit.slice(0, 12)} to ${changed.map((j) => j.id).join(', ')}, which keep no code location, in the release where ${sibling.id} deployed it to ${sibling.component}, whose code it changed: whether it changed theirs is not known`,
+              }
+            : { value: 1, note: `deploys ${d.commit.slice(0, 12)}` },
       'in running version': {
         value: maybe.length > 0 ? 0.5 : 1,
         note: `${d.environment} ran the deployed code from ${d.timestamp}`,
@@ -138,4 +152,28 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
     });
   }
   return out;
+}
+
+/** Within an hour of `d`, a deployment of the same commit to the same environment that changed a located job's code. */
+function releaseSibling(
+  ctx: SuspectContext,
+  d: Deployment,
+  deployed: string,
+  versionIn: (j: TracedJob, commit: string) => string | undefined,
+): Deployment | undefined {
+  const t = Date.parse(d.timestamp);
+  return ctx.set.deployments.find((x) => {
+    if (x === d || !succeeded(x) || x.environment !== d.environment) return false;
+    if (Math.abs(Date.parse(x.timestamp) - t) > HOUR || (ctx.graph.resolve(x.commit) ?? x.commit) !== deployed)
+      return false;
+    const prev = previousDeployment(ctx.set.deployments, x);
+    const before = prev ? (ctx.graph.resolve(prev.commit) ?? prev.commit) : undefined;
+    return ctx.trace.jobs.some(
+      (j) =>
+        j.codePath !== undefined &&
+        coversComponent(x, j) &&
+        versionIn(j, deployed) !== undefined &&
+        versionIn(j, deployed) !== (before ? versionIn(j, before) : undefined),
+    );
+  });
 }

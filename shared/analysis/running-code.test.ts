@@ -136,7 +136,7 @@ beforeAll(() => {
     deployment('dep-4', 'production', shas.docs as string, '2026-11-01T13:00:00Z'),
     { ...deployment('dep-5', 'production', shas.first as string, '2026-11-01T20:00:00Z'), status: 'failure' },
   ]);
-});
+}, 120_000); // builds two repositories with git: slow on a busy machine
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const job = { id: 'warehouse:analytics.features', codePath: 'models/features.sql' };

@@ -32,8 +32,25 @@ describe('a change that names the decision’s subject', () => {
   ]);
   const { suspects } = findSuspects(withMerge, traceDecision(withMerge, wrong, 'flag'));
 
-  it('reached this decision whatever the population rates say, and is searched up to the decision', () => {
+  it('may have reached this decision, but is not placed inside the population shift it came after', () => {
+    // Every subject's outcomes shifted on day 10, a day before the merge: the shift has another cause.
     const found = suspects.find((s) => s.id === 'merge-1');
+    expect(found?.consistency.verdict).toBe('before');
+    expect(found?.consistency.note).toContain('another cause');
+    expect(found?.reasons.find((r) => r.term === 'touched field')?.note).toContain(wrong.subjectId);
+  });
+
+  it('reached this decision whatever the population rates say when no shift of the population points elsewhere', () => {
+    // The same merge where only the investigated decision had the outcome: the population never shifted.
+    const quiet = toEvidenceSet([
+      ...withMerge.commits,
+      ...withMerge.pullRequests,
+      ...withMerge.deployments,
+      ...withMerge.runs,
+      ...withMerge.decisions.map((d) => (d === wrong ? d : { ...d, action: 'approve' })),
+      merge,
+    ]);
+    const found = findSuspects(quiet, traceDecision(quiet, wrong, 'flag')).suspects.find((s) => s.id === 'merge-1');
     expect(found?.consistency.verdict).toBe('inside');
     expect(found?.reasons.find((r) => r.term === 'touched field')?.note).toContain(wrong.subjectId);
   });

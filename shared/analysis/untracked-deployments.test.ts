@@ -37,3 +37,43 @@ describe('deployments that may have changed a job without a code location', () =
     expect(found?.reasons.find((r) => r.term === 'kind')?.value).toBe(0.5);
   });
 });
+
+describe('one release deploying a commit to several components', () => {
+  // Day 9: the release of the bad merge names two components, the feature job (its code is known and the merge
+  // changed it) and `clean` (no code location).
+  const at = '2026-10-09T00:00:00Z';
+  const component = (id: string, name: string, line: number): Deployment => ({
+    kind: 'deployment',
+    id,
+    timestamp: at,
+    environment: 'production',
+    commit: SHA.badMerge,
+    component: name,
+    provenance: { sourceId: 'test-source', line },
+  });
+  const release = (...deployments: Deployment[]) => {
+    const s = toEvidenceSet([
+      ...base.commits,
+      ...base.pullRequests,
+      ...base.deployments.filter((d) => d.id !== 'dep-5'),
+      ...base.runs.map((r) => (r.job.name === 'clean' ? { ...r, sourceCodeLocation: undefined } : r)),
+      ...base.decisions,
+      ...deployments,
+    ]);
+    const decision = s.decisions.find((d) => d.decisionId === 'd-23')!;
+    return findSuspects(s, traceDecision(s, decision, 'flag')).suspects;
+  };
+  const kindOf = (suspects: ReturnType<typeof release>, id: string) =>
+    suspects.find((s) => s.id === id)?.reasons.find((r) => r.term === 'kind');
+
+  it('scores the component whose code is not known below a sure change, naming the deployment that changed code', () => {
+    const suspects = release(component('dep-clean', 'p:clean', 910), component('dep-features', 'p:features', 911));
+    const kind = kindOf(suspects, 'dep-clean');
+    expect(kind?.value).toBeLessThan(1);
+    expect(kind?.note).toContain('dep-features');
+  });
+
+  it('scores it as a change of that job when no other component of the release changed known code', () => {
+    expect(kindOf(release(component('dep-clean', 'p:clean', 910)), 'dep-clean')?.value).toBe(1);
+  });
+});

@@ -5,7 +5,7 @@
  * overrides touching the decision's subject, transformations whose code version is unknown, and what the
  * trace itself could not resolve.
  */
-import { auditEffect } from '../analysis/audit-effect';
+import { auditEffect, changesOperation } from '../analysis/audit-effect';
 import { commitGraph, samePath } from '../analysis/commit-graph';
 import { jobRepository } from '../analysis/running-code';
 import type { TraceResult } from '../analysis/types';
@@ -46,7 +46,7 @@ export function closureGaps(
       continue;
     }
     // Edits of a traced job are judged below, job by job; here the other traced nodes (datasets, sources…).
-    if (ofJob(a) || !a.channel || !OUTSIDE_GIT.test(a.channel) || auditEffect(a) !== 'behaviour') continue;
+    if (ofJob(a) || !a.channel || !OUTSIDE_GIT.test(a.channel) || !changesOperation(auditEffect(a))) continue;
     const node = nodeOf.get(a.target.id);
     const since = node?.validFrom ? Date.parse(node.validFrom) : -Infinity;
     if (at >= since) {

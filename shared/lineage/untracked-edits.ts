@@ -10,7 +10,7 @@
  * path in the history that ran replaces it. Where the job's code path or repository is unknown, nothing says the
  * edit was replaced, so every edit since `since` stands.
  */
-import { auditEffect } from '../analysis/audit-effect';
+import { auditEffect, changesOperation } from '../analysis/audit-effect';
 import { samePath, type CommitGraph } from '../analysis/commit-graph';
 import { coversComponent, succeeded } from '../analysis/deployments';
 import { pathVersionAt, runningCode, type CodeJob } from '../analysis/running-code';
@@ -27,7 +27,8 @@ export const isManualIdentity = (a: AuditEntry): boolean =>
 
 /** Whether an audit entry is an edit outside Git of what the job computes (not a manual identity override). */
 export function editsJob(a: AuditEntry, job: Pick<CodeJob, 'id' | 'codePath'>): boolean {
-  if (!a.channel || !OUTSIDE_GIT.test(a.channel) || auditEffect(a) !== 'behaviour' || isManualIdentity(a)) return false;
+  if (!a.channel || !OUTSIDE_GIT.test(a.channel) || !changesOperation(auditEffect(a)) || isManualIdentity(a))
+    return false;
   return a.target.id === job.id || (job.codePath !== undefined && samePath(a.target.id, job.codePath));
 }
 
