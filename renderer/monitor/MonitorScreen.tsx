@@ -91,6 +91,7 @@ export function MonitorScreen() {
         <button type="button" className="ghost" onClick={close}>
           ← Back to cases
         </button>
+        <p className="brand">Lineage Investigator</p>
         <span className="spacer" />
         <TimeZoneSwitch />
         <ThemeSwitch />
