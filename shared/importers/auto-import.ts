@@ -156,6 +156,9 @@ function decideKind(
   const importer = first && DOCUMENT_IMPORTERS.find((d) => d.detect(first.value));
   if (importer) return { mode: 'document', importer };
   const sample = pending.flatMap(expand).slice(0, SAMPLE * 5);
+  // A YAML file in flow style (`[` or `{` with `#` comments) is YAML, before its keys are sniffed as JSON's.
+  const flowYaml = YAML_NAME.test(name) && !sample.some((i) => i.value !== undefined) && yamlOf(textForDescription());
+  if (flowYaml) return flowYaml;
   const kind =
     vote(sample) ??
     emptyWrapperKind(pending) ??
@@ -163,17 +166,31 @@ function decideKind(
   if (kind) return { mode: 'records', kind };
   const text = textForDescription();
   const input = readJsonInput(text);
-  const broken = input.shape === 'text' && YAML_NAME.test(name) ? readYaml(text) : undefined;
+  // A file named as YAML is read as YAML when it is not JSON — also when it opens with `{` or `[` (flow style, with
+  // `#` comments): JSON that does not parse there is YAML, not a broken export.
+  const yamlText = (input.shape === 'text' || input.shape === 'invalid-json') && YAML_NAME.test(name);
+  const broken = yamlText ? readYaml(text) : undefined;
   // A file named as YAML that does not parse is a broken input (a tracking plan, a Profiles project), not a document.
   if (broken && !broken.ok)
     return { mode: 'unknown', reason: broken.reason, ...(broken.line && { line: broken.line }) };
   if (broken?.ok && isObject(broken.value)) return { mode: 'skipped', reason: yamlSettings(broken.value) };
+  if (broken?.ok && Array.isArray(broken.value)) return { mode: 'skipped', reason: yamlList(broken.value) };
   const skipped = notEvidence(input) ?? recordsNotEvidence(input);
   if (skipped) return { mode: 'skipped', reason: skipped };
   return {
     mode: 'unknown',
     reason: `unrecognized input: it looks like ${describeInput(input)}. Accepted: ${ACCEPTED_KINDS}.`,
   };
+}
+
+/** A text that is not JSON but parses as a YAML mapping or list: skipped, saying what it holds. */
+function yamlOf(text: string): Decision | undefined {
+  const shape = readJsonInput(text).shape;
+  if (shape !== 'text' && shape !== 'invalid-json') return undefined;
+  const yaml = readYaml(text);
+  if (!yaml.ok) return undefined;
+  if (isObject(yaml.value)) return { mode: 'skipped', reason: yamlSettings(yaml.value) };
+  return Array.isArray(yaml.value) ? { mode: 'skipped', reason: yamlList(yaml.value) } : undefined;
 }
 
 /** A YAML file of no kind imported (dbt schema and project files, docker-compose, CI settings): what it holds. */
@@ -190,6 +207,15 @@ function recordsNotEvidence(input: JsonInput): string | undefined {
   if (objects.length === 0) return undefined;
   const fields = [...new Set(objects.slice(0, SAMPLE).flatMap((o) => Object.keys(o)))];
   return tableNotEvidence(describeInput(input), fields, objects, 'field');
+}
+
+/** A YAML list of no kind imported (test expectations written in YAML flow style, say): what it holds. */
+function yamlList(value: ReadonlyArray<unknown>): string {
+  const first = value.find(isObject);
+  const keys = first ? Object.keys(first) : [];
+  const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ', …' : '');
+  const items = `${value.length} item${value.length === 1 ? '' : 's'}`;
+  return `YAML list of a kind not imported (${items}${first ? `, the first with keys ${shown}` : ''}), not evidence`;
 }
 
 function vote(items: ReadonlyArray<RawItem>): RecordKind | undefined {

@@ -91,6 +91,19 @@ describe('tables and JSON that no mapping could make evidence are skipped', () =
     );
   });
 
+  it('reads a .yaml file in YAML flow style (`[`, `#` comments) as YAML, not as JSON that does not parse', () => {
+    expect(read('dbt_structured_logs/NodeStart.yaml').skipped).toBe(
+      'YAML list of a kind not imported (2 items, the first with keys data, info), not evidence',
+    );
+    const events = read('dbt_structured_logs/NodeStart_OL.yaml');
+    expect([events.rejectedCount, events.skipped]).toEqual([
+      0,
+      'YAML list of a kind not imported (2 items, the first with keys eventTime, run, job, eventType, inputs, …), not evidence',
+    ]);
+    const named = utf8(bytesOf('dbt_structured_logs/NodeStart_OL.yaml'));
+    expect(summaryOf('NodeStart_OL.json', named).rejections[0]?.reason).toMatch(/^invalid JSON: /);
+  });
+
   it('finds a time by the header a mapping would take, or by ISO dates in most of the first rows', () => {
     const rows = [{ at: '2026-11-20T10:00:00Z' }, { at: 'yesterday' }, { at: '2026-11-20 10:02' }];
     expect(tableNotEvidence('t', ['ref', 'at'], rows)).toBeUndefined();
