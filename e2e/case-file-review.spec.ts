@@ -79,7 +79,8 @@ test('a reviewer elsewhere opens the case file read-only, disputes the root caus
   await panel.screenshot({ path: `${SCREENSHOT_DIR}/case-file-panel.png` });
 
   // The reviewer: another app, another browser context; the file opens read-only with its provenance.
-  const context = await browser.newContext();
+  // The reviewer's machine runs in the dark theme (from the system setting).
+  const context = await browser.newContext({ colorScheme: 'dark' });
   const reviewer = await context.newPage();
   await reviewer.goto(reviewerApp.url);
   await reviewer.getByLabel('Your name (recorded on every action)').fill('Tomás Reviewer');
@@ -101,7 +102,7 @@ test('a reviewer elsewhere opens the case file read-only, disputes the root caus
   await reviewer.getByLabel(/Fingerprint the signer gave you/).fill(investigatorFp.toUpperCase());
   await reviewer.getByRole('button', { name: 'Pin key' }).click();
   await expect(verdict).toHaveAttribute('data-state', 'intact');
-  await expectNoSeriousA11yViolations(reviewer, 'the read-only case file');
+  await expectNoSeriousA11yViolations(reviewer, 'the read-only case file (dark theme)');
   await reviewer.screenshot({ path: `${SCREENSHOT_DIR}/case-file-review.png` });
 
   // The review: an annotation on the change, a disputed root cause with reasons, signed and exported.
@@ -189,6 +190,7 @@ test('a reviewer elsewhere opens the case file read-only, disputes the root caus
   await expect(problems).toContainText(`activity entry ${verdictSeq} hash expected`);
   await expect(rows.nth(1)).toHaveAttribute('data-state', 'altered');
   await expect(reviewer.getByRole('button', { name: 'Sign and export the reviewed file…' })).toBeDisabled();
+  await expectNoSeriousA11yViolations(reviewer, 'an altered case file (dark theme)');
   await reviewer.screenshot({ path: `${SCREENSHOT_DIR}/case-file-altered.png` });
   const mergeChooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+k');

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/ipc/contract';
 import { ReviewerName } from '../case/ReviewerName';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { CaseFileContents } from './CaseFileContents';
 import { selectCaseFileError, selectCloseCaseFile, selectOpenedCaseFile, useCaseFile } from './case-file-store';
 import { ProvenancePanel } from './ProvenancePanel';
@@ -27,6 +28,7 @@ export function ReviewScreen({ info }: { readonly info: AppInfo }) {
         <span className="spacer" />
         <ReviewerName />
         <TimeZoneSwitch />
+        <ThemeSwitch />
       </header>
       <main className="page case-file-page">
         {!opened ? (
