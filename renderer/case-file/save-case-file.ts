@@ -6,7 +6,9 @@ import { downloadText, safeFileName } from '../export/download';
 
 /** `<title>.case.json`, or `<title>.reviewed.case.json` for a reviewed file. */
 export function caseFileName(title: string, reviewed = false): string {
-  return `${safeFileName(title)}${reviewed ? '.reviewed' : ''}.case.json`;
+  // A title ending in '?' would leave 'offer-': the trailing dashes, dots and spaces go.
+  const base = safeFileName(title).replace(/[-.\s]+$/, '') || 'case';
+  return `${base}${reviewed ? '.reviewed' : ''}.case.json`;
 }
 
 /** Saves the text; resolves what happened in words (where, or that the dialog was cancelled). */
