@@ -15,7 +15,7 @@ import { DOCUMENT_IMPORTERS, EMPTY_WRAPPER_KINDS, RECORD_MAPPERS } from './recor
 import { tableNotEvidence } from './record-table';
 import { IMPORTER_VERSION, type FileMapper } from './record-runner';
 import { MAX_LISTED, type ImportSource, type StartOptions, type StreamingImport } from './streaming';
-import { readYaml } from './yaml-document';
+import { readYaml, readYamlDocuments } from './yaml-document';
 
 const SAMPLE = 20;
 const MAX_PENDING = 1000;
@@ -64,6 +64,11 @@ export function createAutoImport(head: string, source: ImportSource, options: St
   };
 
   const process = (item: RawItem) => {
+    if (decision?.mode === 'skipped' && item.reason !== undefined) {
+      // Skipped on its first records, the file turns out damaged further on (cut short, a line that does not parse).
+      decision = { mode: 'unknown', reason: item.reason };
+      return sink.reject(whereOf(item.line, item.pointer), item.reason);
+    }
     if (!decision || decision.mode === 'unknown' || decision.mode === 'skipped') return;
     if (decision.mode === 'records') {
       for (const element of expand(item)) mapItem(decision.kind, element);
@@ -79,7 +84,7 @@ export function createAutoImport(head: string, source: ImportSource, options: St
   const decide = (textForDescription: () => string) => {
     decision = decideKind(pending, options, head, textForDescription, source.name);
     if (decision.mode === 'unknown') sink.reject(decision.line ? { line: decision.line } : {}, decision.reason);
-    for (const item of pending) process(item);
+    if (decision.mode !== 'skipped') for (const item of pending) process(item);
     pending.length = 0;
   };
 
@@ -165,11 +170,15 @@ function decideKind(
     (sample.some((i) => i.value !== undefined) ? undefined : sniffed(head));
   if (kind) return { mode: 'records', kind };
   const text = textForDescription();
-  const input = readJsonInput(text);
+  const input = described(readJsonInput(text), sample);
   // A file named as YAML is read as YAML when it is not JSON — also when it opens with `{` or `[` (flow style, with
   // `#` comments): JSON that does not parse there is YAML, not a broken export.
   const yamlText = (input.shape === 'text' || input.shape === 'invalid-json') && YAML_NAME.test(name);
   const broken = yamlText ? readYaml(text) : undefined;
+  const stream = broken && !broken.ok ? readYamlDocuments(text) : undefined;
+  // Several documents, none of a kind imported (one that is stays rejected: its importer reads one document a file).
+  const importable = stream?.some((v) => DOCUMENT_IMPORTERS.some((d) => d.detect(v)));
+  if (stream && stream.length > 1 && !importable) return { mode: 'skipped', reason: yamlStream(stream) };
   // A file named as YAML that does not parse is a broken input (a tracking plan, a Profiles project), not a document.
   if (broken && !broken.ok)
     return { mode: 'unknown', reason: broken.reason, ...(broken.line && { line: broken.line }) };
@@ -181,6 +190,15 @@ function decideKind(
     mode: 'unknown',
     reason: `unrecognized input: it looks like ${describeInput(input)}. Accepted: ${ACCEPTED_KINDS}.`,
   };
+}
+
+/**
+ * The input as described: a streamed array or wrapper is described from its head only, which ends mid-value when the
+ * file is longer than the head — its elements already parsed are what it holds, not "JSON that does not parse".
+ */
+function described(input: JsonInput, sample: ReadonlyArray<RawItem>): JsonInput {
+  const values = sample.filter((i) => i.value !== undefined && !i.top).map((i) => i.value);
+  return input.shape === 'invalid-json' && values.length > 0 ? { shape: 'document', value: values } : input;
 }
 
 /** A text that is not JSON but parses as a YAML mapping or list: skipped, saying what it holds. */
@@ -207,6 +225,13 @@ function recordsNotEvidence(input: JsonInput): string | undefined {
   if (objects.length === 0) return undefined;
   const fields = [...new Set(objects.slice(0, SAMPLE).flatMap((o) => Object.keys(o)))];
   return tableNotEvidence(describeInput(input), fields, objects, 'field');
+}
+
+/** A YAML stream of several documents (Kubernetes manifests, say), none a kind imported: what it holds. */
+function yamlStream(values: ReadonlyArray<unknown>): string {
+  const first = values.find(isObject);
+  const keys = first ? Object.keys(first).slice(0, 5).join(', ') : '';
+  return `YAML of ${values.length} documents of a kind not imported${first ? ` (the first with keys ${keys})` : ''}, not evidence`;
 }
 
 /** A YAML list of no kind imported (test expectations written in YAML flow style, say): what it holds. */

@@ -104,6 +104,22 @@ describe('tables and JSON that no mapping could make evidence are skipped', () =
     expect(summaryOf('NodeStart_OL.json', named).rejections[0]?.reason).toMatch(/^invalid JSON: /);
   });
 
+  it('describes a JSON array longer than the head by its records, and reads a YAML stream of documents', () => {
+    const manifest = utf8(bytesOf('docker/manifest.json')).trim().slice(1, -1).trim();
+    const long = `[${Array.from({ length: 1000 }, () => manifest).join(',\n')}]`;
+    expect(long.length).toBeGreaterThan(HEAD_SIZE);
+    expect(summaryOf('manifests.json', long).skipped).toMatch(
+      /^a JSON array whose records have the fields hadoopVersion, hiveVersion, tezVersion: no field could be/,
+    );
+    const cut = long.slice(0, HEAD_SIZE + 100);
+    expect(summaryOf('manifests.json', cut).rejections[0]?.reason).toMatch(/^invalid JSON: /);
+    const k8s = 'apiVersion: v1\nkind: Service\n---\napiVersion: apps/v1\nkind: Deployment\n';
+    expect(summaryOf('deploy.yaml', k8s).skipped).toBe(
+      'YAML of 2 documents of a kind not imported (the first with keys apiVersion, kind), not evidence',
+    );
+    expect(summaryOf('deploy.yaml', `${k8s}---\nkind: [unclosed\n`).rejections[0]?.reason).toMatch(/^invalid YAML/);
+  });
+
   it('finds a time by the header a mapping would take, or by ISO dates in most of the first rows', () => {
     const rows = [{ at: '2026-11-20T10:00:00Z' }, { at: 'yesterday' }, { at: '2026-11-20 10:02' }];
     expect(tableNotEvidence('t', ['ref', 'at'], rows)).toBeUndefined();

@@ -2,7 +2,7 @@
  * Reads a YAML document (rudder-cli tracking plans, RudderStack Profiles projects) with the `yaml` package and
  * keeps a way back from a JSON pointer to the 1-based line it was written on, for provenance.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseAllDocuments, parseDocument } from 'yaml';
 
 export type YamlRead =
   | { readonly ok: true; readonly value: unknown; readonly lineOf: (pointer: string) => number | undefined }
@@ -30,5 +30,16 @@ export function readYaml(text: string): YamlRead {
     return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) as unknown, lineOf };
   } catch (error) {
     return { ok: false, reason: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** The values of a YAML stream of several documents (`---` between them), or undefined when one does not parse. */
+export function readYamlDocuments(text: string): ReadonlyArray<unknown> | undefined {
+  try {
+    const docs = parseAllDocuments(text, { uniqueKeys: false });
+    if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
+    return docs.map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown);
+  } catch {
+    return undefined;
   }
 }
