@@ -1,7 +1,8 @@
 /**
- * axe on every screen in both themes: the case list, each of the sample's seven steps, the case's sources, the
- * monitor, the metrics dashboard and the command palette, once under a light system setting and once under a dark
- * one (the theme follows the system by default), with no serious or critical violation (colour contrast included).
+ * axe on every screen in both themes: the case list, the new-investigation dialog, each of the sample's seven steps,
+ * the case's sources, the monitor, the metrics dashboard and the command palette, once under a light system setting
+ * and once under a dark one (the theme follows the system by default), with no serious or critical violation (colour
+ * contrast included).
  * On each screen at 1280×800 the header keeps to one line inside the window (the case's even with two more actions),
  * and a screenshot of it at 1280×800 and 1920×1080 goes to e2e/screenshots/ to be looked at.
  * Then the header's switch overrides the system and is remembered.
@@ -59,6 +60,13 @@ for (const scheme of ['light', 'dark'] as const) {
 
     await expect(page.getByRole('button', { name: 'Open the sample investigation' })).toBeVisible();
     await checkScreen(page, scheme, 0, 'case list');
+    await page.getByRole('button', { name: 'New investigation' }).click();
+    const newCase = page.getByRole('dialog', { name: 'New investigation' });
+    await expect(newCase).toBeVisible();
+    await expectNoSeriousA11yViolations(page, `the new-investigation dialog (${scheme})`);
+    await screenshot(page, `${scheme}-00-new-investigation-dialog-1280`);
+    await newCase.getByRole('button', { name: 'Cancel' }).click();
+    await expect(newCase).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Open the sample investigation' }).click();
     const nav = page.getByRole('navigation', { name: 'Investigation steps' });
