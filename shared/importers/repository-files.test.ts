@@ -120,6 +120,19 @@ describe('tables and JSON that no mapping could make evidence are skipped', () =
     expect(summaryOf('deploy.yaml', `${k8s}---\nkind: [unclosed\n`).rejections[0]?.reason).toMatch(/^invalid YAML/);
   });
 
+  it('skips a text whose JSON header ends at a --- line (minijinja test inputs), and still rejects cut JSON', () => {
+    const dbtCore = new URL('../../fixtures/repository-files/dbt-core/minijinja/', import.meta.url);
+    for (const name of ['fragment_simple.txt', 'keep-trailing-newlines.txt']) {
+      const summary = summaryOf(name, readFileSync(new URL(name, dbtCore), 'utf8'));
+      expect([name, summary.rejectedCount, summary.skipped]).toEqual([
+        name,
+        0,
+        'a text with a JSON header before a "---" line (front matter), not evidence',
+      ]);
+    }
+    expect(summaryOf('export.txt', '{\n  "var": "foo"\n---\n').rejections[0]?.reason).toMatch(/does not parse/);
+  });
+
   it('finds a time by the header a mapping would take, or by ISO dates in most of the first rows', () => {
     const rows = [{ at: '2026-11-20T10:00:00Z' }, { at: 'yesterday' }, { at: '2026-11-20 10:02' }];
     expect(tableNotEvidence('t', ['ref', 'at'], rows)).toBeUndefined();

@@ -96,8 +96,13 @@ function isSectionedConfig(head: string): boolean {
   return lines.slice(1).some((l) => KEY_VALUE.test(l));
 }
 
+/** A JSON document, a `---` line, then the rest: a template's context written before it (minijinja's test inputs). */
+const FRONT_MATTER = /^\s*([{[][\s\S]*?)\r?\n---\r?\n/;
+
 /** What the content alone shows, for a file without a known extension. */
 function kindByContent(head: string): string | undefined {
+  const front = FRONT_MATTER.exec(head)?.[1];
+  if (front !== undefined && tryParse(front).ok) return 'a text with a JSON header before a "---" line (front matter)';
   if (JINJA_OPENING.test(head) && JINJA_TAG.test(head)) return 'a Jinja template';
   if (head.startsWith('#!')) return `a script (${head.split('\n', 1)[0]?.trim().slice(0, 60)})`;
   if (isSectionedConfig(head)) return 'TOML or INI configuration';
