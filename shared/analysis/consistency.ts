@@ -1,8 +1,9 @@
 /**
  * Whether a change is consistent with the change-point: a change can explain the wrong decisions only if it reached
  * the data after the last good data was written and no later than the first bad data. A change already in effect
- * while a statistically good segment held is cleared by the data; one that reached the data after the first bad
- * data, or never ran, cannot have started it. Suspects are ordered by this first, then by their score.
+ * while a statistically good segment held is cleared by the data (where the rates show no significant shift, nothing
+ * is cleared: such a change is 'before'); one that reached the data after the first bad data, or never ran, cannot
+ * have started it. Suspects are ordered by this first, then by their score.
  */
 import type { SuspectContext } from './suspect-context';
 
@@ -56,6 +57,13 @@ export function consistencyOf(
   const when = `reached the data at ${iso(reached)}`;
   if (reached > firstBad)
     return { verdict: 'after', dataTime: iso(reached), note: `${when}, after the first bad data (${iso(firstBad)})` };
+  // Only a significant shift says the earlier data was good: without one, the data clear nothing.
+  if (lastGood !== undefined && lastGood < firstBad && reached <= lastGood && ctx.onset.method === 'first-use')
+    return {
+      verdict: 'before',
+      dataTime: iso(reached),
+      note: `${when}, before the first use of the decision's version (${iso(firstBad)}); the outcome rate shows no significant shift, so the data clear nothing`,
+    };
   if (lastGood !== undefined && lastGood < firstBad && reached <= lastGood)
     return {
       verdict: 'cleared',
