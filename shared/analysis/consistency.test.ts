@@ -9,7 +9,7 @@ const base = testEvidence();
 const others: EvidenceRecord[] = [...base.commits, ...base.pullRequests, ...base.deployments, ...base.runs];
 
 /** The verdict of the early upstream change (it reached the data weeks before the decision's version was first used). */
-function earlyVerdict(decisions: EvidenceRecord[]) {
+function earlyVerdict(decisions: ReadonlyArray<EvidenceRecord>) {
   const set = toEvidenceSet([...others, ...decisions]);
   const wrong = set.decisions.find((d) => d.decisionId === 'd-23')!;
   const { onset, suspects } = findSuspects(set, traceDecision(set, wrong, 'flag'));
