@@ -10,6 +10,7 @@ import type { DocumentImporter, DocumentOutput } from './document-importer';
 import { ImportSink, whereOf } from './import-sink';
 import { checkedDepth, framingOf, InputFraming, type RawItem } from './input-framing';
 import { isObject, readJsonInput, tryParse, type JsonInput } from './json-input';
+import { jsonWithCommentsReason } from './json-with-comments';
 import { applyMapping } from './mapping';
 import { DOCUMENT_IMPORTERS, EMPTY_WRAPPER_KINDS, RECORD_MAPPERS } from './record-kinds';
 import { tableNotEvidence } from './record-table';
@@ -184,7 +185,10 @@ function decideKind(
     return { mode: 'unknown', reason: broken.reason, ...(broken.line && { line: broken.line }) };
   if (broken?.ok && isObject(broken.value)) return { mode: 'skipped', reason: yamlSettings(broken.value) };
   if (broken?.ok && Array.isArray(broken.value)) return { mode: 'skipped', reason: yamlList(broken.value) };
-  const skipped = notEvidence(input) ?? recordsNotEvidence(input);
+  const skipped =
+    notEvidence(input) ??
+    recordsNotEvidence(input) ??
+    (input.shape === 'invalid-json' ? jsonWithCommentsReason(text) : undefined);
   if (skipped) return { mode: 'skipped', reason: skipped };
   return {
     mode: 'unknown',

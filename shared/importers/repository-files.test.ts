@@ -133,6 +133,15 @@ describe('tables and JSON that no mapping could make evidence are skipped', () =
     expect(summaryOf('export.txt', '{\n  "var": "foo"\n---\n').rejections[0]?.reason).toMatch(/does not parse/);
   });
 
+  it("skips JSON with comments (a website's tsconfig.json); JSON cut short with // in its strings is still rejected", () => {
+    expect(read('website/tsconfig.json').skipped).toBe(
+      'JSON with comments (JSONC, as tsconfig.json and editor settings are written): configuration, not evidence',
+    );
+    const cut = '{"eventType": "START", "producer": "https://github.com/OpenLineage/OpenLineage", "run": {';
+    expect(summaryOf('event.json', cut).skipped).toBeUndefined();
+    expect(summaryOf('event.json', cut).rejectedCount).toBe(1);
+  });
+
   it('finds a time by the header a mapping would take, or by ISO dates in most of the first rows', () => {
     const rows = [{ at: '2026-11-20T10:00:00Z' }, { at: 'yesterday' }, { at: '2026-11-20 10:02' }];
     expect(tableNotEvidence('t', ['ref', 'at'], rows)).toBeUndefined();
