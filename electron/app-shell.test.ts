@@ -148,6 +148,7 @@ describe('the Electron shell', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([
       'app:info',
       'bundle:export',
+      'caseFile:choose',
       'caseFile:export',
       'caseFile:merge',
       'caseFile:open',
@@ -176,15 +177,24 @@ describe('the Electron shell', () => {
     expect(fake.calls).toEqual([{}]);
   });
 
-  it('has File, Edit, View and Help menus; no devtools when packaged; File sends open-sample', async () => {
+  it('has File, Edit, View and Help menus; no devtools when packaged; File sends open-sample and open-case-file', async () => {
     const fake = await start();
     const labels = fake.menu().map((m) => m.label ?? m.role);
     expect(labels).toEqual(['File', 'editMenu', 'View', 'help']);
     const view = fake.menu()[2]?.submenu as MenuItemConstructorOptions[];
     expect(view.some((item) => item.role === 'toggleDevTools')).toBe(false);
     const file = fake.menu()[0]?.submenu as MenuItemConstructorOptions[];
-    expect(file.map((item) => item.label ?? item.role)).toEqual(['Open sample investigation', undefined, 'quit']);
+    expect(file.map((item) => item.label ?? item.role)).toEqual([
+      'Open sample investigation',
+      'Open a case file…',
+      undefined,
+      'quit',
+    ]);
     (file[0]?.click as unknown as () => void)();
-    expect(fake.windows[0]?.sent).toEqual([['menu:command', 'open-sample']]);
+    (file[1]?.click as unknown as () => void)();
+    expect(fake.windows[0]?.sent).toEqual([
+      ['menu:command', 'open-sample'],
+      ['menu:command', 'open-case-file'],
+    ]);
   });
 });

@@ -27,6 +27,7 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
       throw new Error('no case files in this fake');
     },
     'caseFile:save': async () => ({ path: null }),
+    'caseFile:choose': async () => ({ file: null }),
     ...overrides,
   } as IpcHandlers;
 }

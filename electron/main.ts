@@ -10,6 +10,7 @@ import { startDesktopApp } from './app-shell.js';
 import { createGitRunner } from './services/git-runner.js';
 import { createFolderPicker } from './services/folder-picker.js';
 import { createFileSaver } from './services/file-saver.js';
+import { createFileChooser } from './services/file-chooser.js';
 import { createElectronPdfPrinter, PRINT_PARTITION } from './services/electron-pdf.js';
 import { createServices } from './services/services.js';
 
@@ -35,6 +36,7 @@ startDesktopApp(
         git: createGitRunner(),
         chooseDirectory: createFolderPicker(dialog),
         saveFile: createFileSaver(dialog),
+        chooseFile: createFileChooser(dialog),
         printPdf: createElectronPdfPrinter(BrowserWindow, () => session.fromPartition(PRINT_PARTITION)),
         safeStorage,
       }).handlers,

@@ -1,5 +1,5 @@
 /**
- * The application menu: File (Open sample investigation, Quit), Edit, View (reload; devtools only in
+ * The application menu: File (Open sample investigation, Open a case file…, Quit), Edit, View (reload; devtools only in
  * development), Help. Menu commands reach the renderer on MENU_COMMAND_CHANNEL; the preload hands them to
  * `window.appMenu.onCommand(listener)`.
  */
@@ -9,7 +9,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 
 /** Commands the menu sends to the renderer. */
-export type MenuCommand = 'open-sample';
+export const MENU_COMMANDS = ['open-sample', 'open-case-file'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface MenuOptions {
   readonly platform: string;
@@ -34,6 +35,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
           label: 'Open sample investigation',
           accelerator: 'CmdOrCtrl+Shift+O',
           click: () => options.send('open-sample'),
+        },
+        {
+          label: 'Open a case file…',
+          accelerator: 'CmdOrCtrl+O',
+          click: () => options.send('open-case-file'),
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

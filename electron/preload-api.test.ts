@@ -22,8 +22,9 @@ describe('window.api from the preload', () => {
     const off = menu.onCommand((command) => seen.push(command));
     deliver('open-sample');
     deliver('rm -rf');
+    deliver('open-case-file');
     off();
-    expect(seen).toEqual(['open-sample']);
+    expect(seen).toEqual(['open-sample', 'open-case-file']);
     expect(unsubscribe).toHaveBeenCalled();
   });
 });

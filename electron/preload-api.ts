@@ -3,7 +3,7 @@
  * (the preload wires them; tests use fakes). Only the contract's channels pass.
  */
 import { isIpcChannel, type IpcApi, type IpcChannel, type IpcResponse } from '../shared/ipc/contract.js';
-import type { MenuCommand } from './menu.js';
+import { MENU_COMMANDS, type MenuCommand } from './menu.js';
 
 export type RawInvoke = (channel: string, request: unknown) => Promise<unknown>;
 
@@ -37,7 +37,7 @@ export function createAppMenuApi(subscribe: RawSubscribe): AppMenuApi {
   return {
     onCommand(listener) {
       return subscribe((command) => {
-        if (command === 'open-sample') listener(command);
+        if ((MENU_COMMANDS as ReadonlyArray<unknown>).includes(command)) listener(command as MenuCommand);
       });
     },
   };

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/ipc/contract';
-import { resolveApi, setApi } from './api';
+import { getApi, resolveApi, setApi } from './api';
 import { CommandPalette } from './palette/CommandPalette';
 import { CaseList } from './screens/CaseList';
 import { ErrorScreen } from './screens/ErrorScreen';
@@ -10,7 +10,7 @@ import { selectOpenCaseId, selectOpenSample, selectSourcesOpen, useCases } from 
 import { selectMetricsOpen, useMetricsRoute } from './metrics/metrics-route';
 import { selectMonitorOpen, useMonitorRoute } from './monitor/monitor-route';
 import { useApplyTheme } from './theme/useTheme';
-import { selectCaseFileShown, useCaseFile } from './case-file/case-file-store';
+import { chooseAndOpenCaseFile, selectCaseFileShown, useCaseFile } from './case-file/case-file-store';
 
 // The case and sources screens (React Flow, the analysis, the import UI) load on first use, not at start-up.
 const CaseScreen = lazy(() => import('./screens/CaseScreen').then((m) => ({ default: m.CaseScreen })));
@@ -56,12 +56,19 @@ export function App() {
     );
   }, [resolution]);
 
-  // The Electron menu's "Open the sample investigation" (web mode has no app menu).
+  // The Electron menu's "Open the sample investigation" and "Open a case file…" (web mode has no app menu).
   const ready = boot.state === 'ready';
   useEffect(() => {
     if (!ready || !window.appMenu) return;
     return window.appMenu.onCommand((command) => {
       if (command === 'open-sample') void openSample();
+      // The File menu's "Open a case file…": the main process's dialog (a page's chooser needs a click in the page).
+      if (command === 'open-case-file')
+        void chooseAndOpenCaseFile(() =>
+          getApi()
+            .invoke('caseFile:choose', {})
+            .then((r) => r.file),
+        );
     });
   }, [ready, openSample]);
 

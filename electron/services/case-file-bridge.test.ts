@@ -158,7 +158,8 @@ describe('caseFile channels over the web-mode bridge', () => {
     expect(opened.verdict.brokenEntry).toBe(3);
   });
 
-  it('refuses a save in web mode (the browser downloads) and a name with a folder', async () => {
+  it('refuses the main process’s dialogs in web mode (the browser chooses and downloads) and a name with a folder', async () => {
+    await expect(investigator.invoke('caseFile:choose', {})).rejects.toThrow(/No file dialog in web mode/);
     await expect(investigator.invoke('caseFile:save', { text: '{}\n', suggestedName: 'a.json' })).rejects.toThrow(
       /web mode/,
     );

@@ -14,6 +14,7 @@ import type { BundleSigner } from '../bundle/bundle-signature.js';
 import { caseFileSigner, checkCaseFileSignature } from '../bundle/case-file-keys.js';
 import { pseudonymFor, sha256Hex } from '../bundle/hashing.js';
 import { findSubjectId, pseudonymizeText } from '../bundle/pseudonymize.js';
+import type { ChooseFile } from './file-chooser.js';
 import type { SaveFile } from './file-saver.js';
 import { checkCaseRecord } from './report-services.js';
 
@@ -24,6 +25,8 @@ export interface CaseFileServiceDependencies {
   readonly now?: () => Date;
   /** Electron's save dialog for `caseFile:save` (absent in web mode, where the browser downloads the file). */
   readonly saveFile?: SaveFile;
+  /** Electron's open dialog for `caseFile:choose` (absent in web mode, where the page's file chooser is used). */
+  readonly chooseFile?: ChooseFile;
 }
 
 const view = (v: CaseFileVerdict): CaseFileVerdictView => ({
@@ -41,7 +44,10 @@ const text = (file: PortableCaseFile) => `${JSON.stringify(file, null, 2)}\n`;
 /** The handlers of `caseFile:export`, `caseFile:open`, `caseFile:review`, `caseFile:merge` and `caseFile:save`. */
 export function createCaseFileHandlers(
   deps: CaseFileServiceDependencies,
-): Pick<IpcHandlers, 'caseFile:export' | 'caseFile:open' | 'caseFile:review' | 'caseFile:merge' | 'caseFile:save'> {
+): Pick<
+  IpcHandlers,
+  'caseFile:export' | 'caseFile:open' | 'caseFile:review' | 'caseFile:merge' | 'caseFile:save' | 'caseFile:choose'
+> {
   const now = deps.now ?? (() => new Date());
   const key = async () => {
     if (!deps.signer) throw new Error('This app has no signing key: it cannot sign case files.');
@@ -99,6 +105,10 @@ export function createCaseFileHandlers(
         checkCaseFileSignature,
       );
       return { text: text(reviewed), fingerprint: k.fingerprint };
+    },
+    async 'caseFile:choose'() {
+      if (!deps.chooseFile) throw new Error('No file dialog in web mode: use "Open a case file…" on the case list.');
+      return { file: await deps.chooseFile() };
     },
     async 'caseFile:save'({ text: t, suggestedName }) {
       if (!deps.saveFile) throw new Error('No save dialog in web mode: the browser downloads the case file.');

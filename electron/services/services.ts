@@ -10,6 +10,7 @@ import { createRepositories, type Repositories } from './repositories.js';
 import { readSampleBundles, readSampleFolder, sampleDirFrom, type SampleBundle } from './sample-folder.js';
 import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read-repository.js';
 import { createCaseFileHandlers } from './case-file-services.js';
+import type { ChooseFile } from './file-chooser.js';
 import type { SaveFile } from './file-saver.js';
 import { createReportHandlers } from './report-services.js';
 import { createOriginHandlers } from './origin-check.js';
@@ -30,6 +31,8 @@ export interface ServiceDependencies {
   readonly chooseDirectory?: () => Promise<string | null>;
   /** Electron's save dialog for `caseFile:save` (absent in web mode, where the browser downloads). */
   readonly saveFile?: SaveFile;
+  /** Electron's open dialog for `caseFile:choose` (absent in web mode, where the page's file chooser is used). */
+  readonly chooseFile?: ChooseFile;
   /** Electron's PDF printer for `report:pdf` (electron-pdf.ts); absent in web mode, where Chromium prints. */
   readonly printPdf?: (html: string) => Promise<Uint8Array>;
   /** Electron's safeStorage, which encrypts the investigator's signing key where the OS offers it. */

@@ -84,6 +84,12 @@ export interface CaseFileChannels {
     };
     response: CaseFileMergeResponse;
   };
+  /** Electron: the native open dialog (the File menu's "Open a case file…"), the chosen file read as UTF-8. */
+  'caseFile:choose': {
+    request: Record<string, never>;
+    /** The chosen file, or null when the dialog was cancelled. */
+    response: { readonly file: { readonly name: string; readonly text: string } | null };
+  };
   /** Electron: the native save dialog, then the text written there (web mode has none: the browser downloads). */
   'caseFile:save': {
     request: { readonly text: string; readonly suggestedName: string };
@@ -131,6 +137,7 @@ export const caseFileSchemas = {
     })
     .strict(),
   'caseFile:merge': z.object({ text: fileText, caseRecord, actor: name, rechain: z.boolean() }).strict(),
+  'caseFile:choose': z.object({}).strict(),
   'caseFile:save': z
     .object({
       text: fileText,
