@@ -18,7 +18,8 @@ const READERS: Readonly<Record<string, string>> = {
 /** The files of a folder (recursively) by extension, and whether its folders are hive partitions (`key=value`). */
 async function survey(dir: string, found = new Map<string, number>(), hive = { any: false }) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
+    // Hidden files and a writer's markers and checksums (Spark's _SUCCESS, _metadata, .crc) are not data.
+    if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name.toLowerCase().endsWith('.crc')) continue;
     if (entry.isDirectory()) {
       if (/^[^=]+=/.test(entry.name)) hive.any = true;
       await survey(join(dir, entry.name), found, hive);
@@ -32,8 +33,9 @@ async function survey(dir: string, found = new Map<string, number>(), hive = { a
 
 /**
  * The DuckDB table function reading `path` when it is a decision source DuckDB reads in place: a Parquet file, or a
- * folder holding Parquet files or hive partitions of Parquet, CSV or JSON lines (`parquet` false for the last two).
- * Undefined for anything else (a single CSV or JSONL file, a folder of other evidence), which the importers read.
+ * folder holding only Parquet files (hidden files and writers' markers aside) or hive partitions of Parquet, CSV or
+ * JSON lines (`parquet` false for the last two). Undefined for anything else (a single CSV or JSONL file, a folder of
+ * other evidence, Parquet files among other files), which the importers read.
  */
 export async function duckdbInput(
   path: string,
@@ -47,8 +49,10 @@ export async function duckdbInput(
       : undefined;
   if (!info.isDirectory()) return undefined;
   const { found, hive } = await survey(at);
+  // A folder of Parquet holds nothing else: a Parquet file among other files (a repository's tree, a folder of
+  // evidence) is one file of that folder, which the importers read.
   const ext =
-    (found.get('.parquet') ?? 0) > 0
+    (found.get('.parquet') ?? 0) > 0 && found.size === 1
       ? '.parquet'
       : hive
         ? ['.csv', '.jsonl', '.ndjson'].find((e) => found.has(e))
