@@ -130,6 +130,8 @@ test('the header switch overrides the system theme, is remembered, and the palet
 
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'dark');
+  // The theme is applied while the app still starts; the palette listens only once the case list is up.
+  await expect(page.getByRole('heading', { name: 'Investigations', level: 1 })).toBeVisible();
   await page.emulateMedia({ colorScheme: 'dark' });
   await palette(page, 'light theme', 'Light theme');
   await expect(html).toHaveAttribute('data-theme', 'light');
