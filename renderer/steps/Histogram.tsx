@@ -34,7 +34,7 @@ export function Histogram({ bins, bucket, title }: Props) {
   return (
     <figure className="histogram">
       <figcaption id={titleId}>
-        {title} (per {bucket}, {zoneLabel(zone)})
+        {title} — per {bucket}, {zoneLabel(zone)}
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} preserveAspectRatio="xMidYMid meet">
         <line x1={PAD.left} y1={PAD.top + plotH} x2={W - PAD.right} y2={PAD.top + plotH} className="axis" />
