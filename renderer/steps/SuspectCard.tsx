@@ -4,6 +4,7 @@ import type { Suspect } from '../../shared/analysis/engine-types';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import { visibleText } from '../../shared/model/visible-text';
 import { Time } from '../components/Time';
+import { TimedText } from '../components/TimedText';
 import { shortId } from '../format/decision';
 import { citation, SUSPECT_KIND_LABEL } from './evidence-cite';
 import { AnnotateButton } from '../case/AnnotateButton';
@@ -89,7 +90,9 @@ export function SuspectCard({ rank, suspect: s, evidence, storedRepositories, so
                 <td className="num">{r.value.toFixed(3)}</td>
                 <td className="num">{weight ?? '—'}</td>
                 <td className="num">{weight === undefined ? '—' : (r.value * weight).toFixed(2)}</td>
-                <td>{why(r.note)}</td>
+                <td>
+                  <TimedText text={visibleText(why(r.note))} />
+                </td>
               </tr>
             );
           })}
