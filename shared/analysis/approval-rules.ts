@@ -5,6 +5,7 @@
 import type { Commit, PullRequest, Review } from '../model/records';
 import type { CommitGraph } from './commit-graph';
 import type { RuleFinding } from './engine-types';
+import type { RunPullRequest } from './run-pull-request';
 
 export const isApproval = (r: Review): boolean => r.state.toUpperCase() === 'APPROVED';
 
@@ -48,8 +49,14 @@ const describe = (pr: PullRequest) =>
   pr.reviews.length ? pr.reviews.map((r) => `${r.user} ${r.state.toLowerCase()}`).join(', ') : 'none';
 
 /** The approval rules for one commit (through the pull request that brought it). */
-export function checkApproval(commit: Commit, graph: CommitGraph, pullRequestsImported: boolean): ApprovalCheck {
-  const pr = pullRequestBringing(graph, commit.sha);
+export function checkApproval(
+  commit: Commit,
+  graph: CommitGraph,
+  pullRequestsImported: boolean,
+  named?: RunPullRequest,
+): ApprovalCheck {
+  const history = pullRequestBringing(graph, commit.sha);
+  const pr = history ?? named?.pullRequest;
   if (!pr) {
     return pullRequestsImported
       ? {
@@ -76,6 +83,14 @@ export function checkApproval(commit: Commit, graph: CommitGraph, pullRequestsIm
   }
   const findings: RuleFinding[] = [];
   const at = { evidence: pr.provenance };
+  if (!history && named)
+    findings.push({
+      rule: 'evidence',
+      ok: true,
+      control: 'not-applicable',
+      text: `Pull request #${pr.number} is the one named by the CI of run ${named.run.runId}, which executed ${commit.sha.slice(0, 12)} (sourceCodeLocation.pullRequestNumber); the history names none.`,
+      evidence: named.run.provenance,
+    });
   for (const r of pr.reviews.filter(isApproval)) {
     const defect = approvalDefect(pr, r);
     if (defect === 'self')

@@ -1,3 +1,4 @@
+import { runPullRequestOf } from './run-pull-request';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { AuditEntry, Commit, Deployment } from '../model/records';
 import { checkApproval } from './approval-rules';
@@ -129,7 +130,7 @@ function commitGovernance(
       missingRecord: false,
     });
   }
-  const approval = checkApproval(commit, graph, set.pullRequests.length > 0);
+  const approval = checkApproval(commit, graph, set.pullRequests.length > 0, runPullRequestOf(set, graph, commit.sha));
   // Without the trace the jobs are unknown: every deployment shipping the commit counts, whatever its component.
   const refs = jobs;
   const deploy = checkDeployments(set, graph, commit.sha, refs, approval.pullRequest);
@@ -258,7 +259,12 @@ function auditGovernance(entry: AuditEntry, set: EvidenceSet, graph: CommitGraph
   const sha = (entry.after as { commit?: unknown } | undefined)?.commit;
   const commit = typeof sha === 'string' ? graph.bySha.get(graph.resolve(sha) ?? sha) : undefined;
   if (commit) {
-    const approval = checkApproval(commit, graph, set.pullRequests.length > 0);
+    const approval = checkApproval(
+      commit,
+      graph,
+      set.pullRequests.length > 0,
+      runPullRequestOf(set, graph, commit.sha),
+    );
     const applied: RuleFinding = {
       rule: 'evidence',
       ok: true,

@@ -3,6 +3,7 @@
  * that changed its code, and the deployed commit the run executed), its approval, the first deployment that
  * shipped it to the decision's environment, and whether it went through staging first.
  */
+import { runPullRequestOf } from '../analysis/run-pull-request';
 import { commitGraph, samePath, type CommitGraph } from '../analysis/commit-graph';
 import { deploymentsShipping } from '../analysis/deployments';
 import { deployedJobPath, jobRepository, lastDeployment, runningCode } from '../analysis/running-code';
@@ -181,7 +182,8 @@ function approvalAnswer(set: EvidenceSet, graph: CommitGraph, sha: string): Card
       explanation: 'No pull-request export is imported: who approved the change cannot be checked.',
     };
   }
-  const pr = graph.pullRequestOf(sha);
+  const named = graph.pullRequestOf(sha) ? undefined : runPullRequestOf(set, graph, sha);
+  const pr = graph.pullRequestOf(sha) ?? named?.pullRequest;
   const commit = graph.bySha.get(sha);
   if (!pr) {
     return {
@@ -198,10 +200,12 @@ function approvalAnswer(set: EvidenceSet, graph: CommitGraph, sha: string): Card
   const reviews = pr.reviews.map((r) => `${r.user} ${r.state.toLowerCase()}`).join(', ') || 'none';
   return {
     value: { pullRequest: pr.number, author: pr.author, approvers },
-    text: approvers.length
-      ? `${approvers.join(', ')} on pull request #${pr.number} (author ${pr.author})`
-      : `no one: pull request #${pr.number} by ${pr.author} has no approval by another reviewer (reviews: ${reviews})`,
-    evidence: [pr.provenance],
+    text:
+      (approvers.length
+        ? `${approvers.join(', ')} on pull request #${pr.number} (author ${pr.author})`
+        : `no one: pull request #${pr.number} by ${pr.author} has no approval by another reviewer (reviews: ${reviews})`) +
+      (named ? ` (the pull request the CI of run ${named.run.runId} named)` : ''),
+    evidence: [pr.provenance, ...(named ? [named.run.provenance] : [])],
   };
 }
 
