@@ -24,11 +24,13 @@ export const PRINT_ARGS: ReadonlyArray<string> = [
   '--mute-audio',
   '--disable-dev-shm-usage',
   '--disable-breakpad',
-  // One process instead of a browser, a zygote, a GPU and a renderer process: a third less start-up time on a busy
-  // machine (bench/report.ts). Safe here: one static page, JavaScript off, every request refused.
+  // No zygote process (start-up time). Not `--single-process`: a third less start-up, but a kept-warm single-process
+  // Chromium could hang in page.pdf after other Chromium work on the machine (an e2e run hit it).
   '--no-zygote',
-  '--single-process',
 ];
+
+/** A print that takes longer than this is abandoned: Chromium is closed and the print is tried once more afresh. */
+const PRINT_TIMEOUT_MS = 60_000;
 
 /** The Chromium to print with: `LINEAGE_INVESTIGATOR_CHROMIUM`, else the system one. */
 export function chromiumPath(): string {
@@ -88,16 +90,36 @@ export function createChromiumPrinter(options: PrinterOptions = {}): PdfPrinter 
     timer = setTimeout(() => void close(), idleMs);
     timer.unref?.();
   };
+  const printWith = async (html: string): Promise<Buffer> => {
+    session ??= start();
+    const { page } = await session;
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  };
+  /** One print, abandoned (Chromium closed, the pending print rejected) after PRINT_TIMEOUT_MS. */
+  const attempt = async (html: string): Promise<Buffer> => {
+    let expired: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      expired = setTimeout(
+        () => reject(new Error(`Chromium did not print the report within ${PRINT_TIMEOUT_MS / 1000} s`)),
+        PRINT_TIMEOUT_MS,
+      );
+    });
+    try {
+      return await Promise.race([printWith(html), timeout]);
+    } catch (error) {
+      // Not awaited: a hung Chromium may not answer its close either; the next print starts a fresh one.
+      void close().catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(expired);
+    }
+  };
   const printOnce = async (html: string): Promise<Buffer> => {
     if (timer) clearTimeout(timer);
-    session ??= start();
     try {
-      const { page } = await session;
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    } catch (error) {
-      await close();
-      throw error;
+      // A Chromium that crashed or hung since the last print is replaced once.
+      return await attempt(html).catch(() => attempt(html));
     } finally {
       if (idleMs > 0) armIdleClose();
     }
