@@ -7,6 +7,7 @@ import type {
   EnforcementEntry,
   EvidenceRecord,
   IdentityConfig,
+  IdentityLink,
   JobDefinition,
   LineageRunEvent,
   PullRequest,
@@ -28,6 +29,8 @@ export interface EvidenceSet {
   readonly datasets: ReadonlyArray<DatasetDefinition>;
   readonly trackingPlans: ReadonlyArray<TrackingPlanItem>;
   readonly identityConfigs: ReadonlyArray<IdentityConfig>;
+  /** Edges of identity graphs (identity resolution output), by the time each was made. */
+  readonly identityLinks: ReadonlyArray<IdentityLink>;
 }
 
 /** Groups records by kind, each list sorted by its time (stable for equal times). */
@@ -43,6 +46,7 @@ export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
   const datasets: DatasetDefinition[] = [];
   const trackingPlans: TrackingPlanItem[] = [];
   const identityConfigs: IdentityConfig[] = [];
+  const identityLinks: IdentityLink[] = [];
   for (const r of records) {
     switch (r.kind) {
       case 'lineage-run':
@@ -78,6 +82,9 @@ export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
       case 'identity-config':
         identityConfigs.push(r);
         break;
+      case 'identity-link':
+        identityLinks.push(r);
+        break;
     }
   }
   const byTime =
@@ -90,6 +97,7 @@ export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
   audit.sort(byTime((a) => a.timestamp));
   enforcement.sort(byTime((e) => e.timestamp));
   decisions.sort(byTime((d) => d.timestamp));
+  identityLinks.sort(byTime((l) => l.validFrom));
   return {
     runs,
     commits,
@@ -102,5 +110,6 @@ export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
     datasets,
     trackingPlans,
     identityConfigs,
+    identityLinks,
   };
 }

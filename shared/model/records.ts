@@ -230,6 +230,32 @@ export interface Decision {
   readonly provenance: Provenance;
 }
 
+/**
+ * One edge of an identity graph, the output of identity resolution: an id joined to a profile from a time on.
+ * RudderStack Profiles' id graph (`main_id`/`user_main_id`, `other_id`, `other_id_type`, `valid_at`), Segment Profiles
+ * Sync's `id_graph_updates` (`segment_id` → `canonical_segment_id` at `timestamp`) and `external_id_mapping_updates`
+ * (`external_id_value` of `external_id_type` → `segment_id`). A profile can itself be a member of another profile
+ * (a merge): an id's profile at a time is the end of the chain of links valid then.
+ */
+export interface IdentityLink {
+  readonly kind: 'identity-link';
+  /** The profile (canonical id) the member belongs to. */
+  readonly profile: string;
+  /** The id joined to it: an external id (user id, email, anonymous id) or another profile merged into it. */
+  readonly member: string;
+  /** The member's id type (`other_id_type`, `external_id_type`; `profile` for a merged profile). */
+  readonly memberType?: string;
+  /** When the link was made (`valid_at`, `timestamp`). */
+  readonly validFrom: string;
+  /** When it was undone (a rebuilt graph's `valid_to`, an unmerge), if it was. */
+  readonly validTo?: string;
+  /** The graph's table or file name, where the input names it. */
+  readonly graph?: string;
+  /** Fields of the input record this type does not name, kept as received (FORMATS.md: unknown fields are kept). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+  readonly provenance: Provenance;
+}
+
 export type EvidenceRecord =
   | LineageRunEvent
   | Commit
@@ -241,7 +267,8 @@ export type EvidenceRecord =
   | JobDefinition
   | DatasetDefinition
   | TrackingPlanItem
-  | IdentityConfig;
+  | IdentityConfig
+  | IdentityLink;
 
 export type RecordKind = EvidenceRecord['kind'];
 
