@@ -1,13 +1,15 @@
 /**
  * The streaming CSV importer. With a column mapping, each row becomes a record of the mapping's kind through
  * that kind's own validator (so a rejection names the file, the row's line and the field with its column); without
- * one, the file is reported as needing a column mapping — nothing is dropped silently. Text is cut into whole
+ * one, a table whose header is an identity graph's (identity-graph-importer.ts) is read as one, and any other file is
+ * reported as needing a column mapping — nothing is dropped silently. Text is cut into whole
  * rows (quote-aware) as it is pushed, and each batch of rows is parsed by papaparse.
  */
 import Papa from 'papaparse';
 import type { EvidenceRecord } from '../model/records';
 import { checkMapping, explainReason, MAPPING_TARGETS } from './column-mapping';
 import { sniffCsv, type CsvDialect } from './csv-format';
+import { identityGraphShape, mapIdentityGraphRow } from './identity-graph-importer';
 import { ImportSink } from './import-sink';
 import { applyMapping } from './mapping';
 import { RECORD_MAPPERS } from './record-kinds';
@@ -28,6 +30,20 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
   const mapping = options.mapping;
   const problems = mapping ? checkMapping(mapping, dialect.headers) : [];
   const mapper = mapping && problems.length === 0 ? RECORD_MAPPERS[mapping.kind] : undefined;
+  /** Told by its header, an identity graph needs no mapping. */
+  const identityGraph = !mapping && identityGraphShape(dialect.headers) !== undefined;
+  /** Each row as a record of the mapping's kind, or of an identity graph; undefined while nothing can be read. */
+  const mapRow = identityGraph
+    ? (cells: ReadonlyArray<string>, line: number) =>
+        mapIdentityGraphRow(Object.fromEntries(dialect.headers.map((h, i) => [h, cells[i] ?? ''])), {
+          sourceId: source.id,
+          line,
+        })
+    : mapper && mapping
+      ? (cells: ReadonlyArray<string>, line: number) =>
+          mapper.map(typedCells(applyMapping(byHeader(dialect.headers, cells), mapping)), { sourceId: source.id, line })
+      : undefined;
+  const explain = (text: string) => (mapping ? explainReason(text, mapping) : text);
   const rows = new RowCutter();
   let dataRows = 0;
   /** The first rows by header, to tell a table that cannot be evidence (record-table.ts). */
@@ -37,16 +53,17 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
     if (line === 1) return; // the header row
     if (cells.length === 1 && cells[0] === '') return;
     dataRows += 1;
-    if (!mapping && firstRows.length < 20) firstRows.push(byHeader(dialect.headers, cells));
-    if (!mapper || !mapping) return;
+    if (!mapRow) {
+      if (firstRows.length < 20) firstRows.push(byHeader(dialect.headers, cells));
+      return;
+    }
     if (cells.length !== dialect.headers.length) {
       return sink.reject({ line }, `the row has ${cells.length} fields, the header has ${dialect.headers.length}`);
     }
-    const value = typedCells(applyMapping(byHeader(dialect.headers, cells), mapping));
-    const outcome = mapper.map(value, { sourceId: source.id, line });
-    for (const message of outcome.warnings ?? []) sink.warn({ line }, explainReason(message, mapping));
+    const outcome = mapRow(cells, line);
+    for (const message of outcome.warnings ?? []) sink.warn({ line }, explain(message));
     if ('record' in outcome) sink.record(outcome.record as EvidenceRecord);
-    else if ('reason' in outcome) sink.reject({ line }, explainReason(outcome.reason, mapping));
+    else if ('reason' in outcome) sink.reject({ line }, explain(outcome.reason));
   };
 
   const parse = (block: string, lines: ReadonlyArray<number>) => {
@@ -63,19 +80,20 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
     end() {
       const last = rows.end();
       if (!last?.unterminated && last) parse(last.block, last.lines);
-      const skipped = mapping
-        ? undefined
-        : (dbtSeedReason(source.name) ?? tableNotEvidence(tableWhat(dialect, dataRows), dialect.headers, firstRows));
+      const skipped =
+        mapping || identityGraph
+          ? undefined
+          : (dbtSeedReason(source.name) ?? tableNotEvidence(tableWhat(dialect, dataRows), dialect.headers, firstRows));
       if (skipped !== undefined) return skippedCsv(skipped);
       if (last?.unterminated) sink.reject({ line: last.lines[0] ?? 1 }, 'a quoted field is not closed before the end');
-      if (!mapping) sink.reject({ line: 1 }, needsMappingReason(dialect, dataRows));
+      if (!mapping && !identityGraph) sink.reject({ line: 1 }, needsMappingReason(dialect, dataRows));
       else if (problems.length > 0) {
         sink.reject({ line: 1 }, `the column mapping does not fit this file (${problems.join('; ')}); no row imported`);
       }
       return {
         importer: 'csv',
         importerVersion: IMPORTER_VERSION,
-        detected: mapping && problems.length === 0 ? mapping.kind : 'csv',
+        detected: identityGraph ? 'identity-graph' : mapping && problems.length === 0 ? mapping.kind : 'csv',
         counts: { ...sink.counts },
         rejections: sink.rejections,
         rejectedCount: sink.rejectedCount,

@@ -36,7 +36,9 @@ export const ACCEPTED_KINDS =
   "audit logs (the app's JSONL, AWS CloudTrail, GCP Cloud Audit Logs, GitHub audit log, RudderStack Audit Logs API " +
   'pages), enforcement log JSONL or ' +
   'RudderStack events with violationErrors, GitHub pull requests JSON (or GitLab merge requests), tracking plans ' +
-  '(rudder-cli YAML, Segment Protocols JSON, JSON Schema), RudderStack Profiles YAML, Feast registries (JSON), and Git history from a repository';
+  '(rudder-cli YAML, Segment Protocols JSON, JSON Schema), RudderStack Profiles YAML, Feast registries (JSON), ' +
+  'identity graphs (RudderStack Profiles ID graph, Segment Profiles Sync id_graph_updates and ' +
+  'external_id_mapping_updates, as CSV or JSON lines), and Git history from a repository';
 
 /**
  * Why an input is not evidence (to skip it, nothing lost), or undefined when it could be evidence and an

@@ -2,6 +2,7 @@
  * Decides what kind of input a file is by its content (never its name): each sampled record votes
  * by the fields it has. Unknown content is described so the user learns what it looked like.
  */
+import { isIdentityGraphRow } from './identity-graph-importer';
 import { isObject, type JsonInput } from './json-input';
 import { isRudderStackAuditEntry } from './rudderstack-audit-importer';
 
@@ -17,6 +18,7 @@ export type InputKind =
   | 'github-audit'
   | 'rudderstack-events'
   | 'rudderstack-audit'
+  | 'identity-graph'
   | 'git-log'
   | 'unknown';
 
@@ -57,6 +59,7 @@ export function classifyRecord(o: Readonly<Record<string, unknown>>): RecordKind
     return 'rudderstack-events';
   }
   if (isRudderStackAuditEntry(o)) return 'rudderstack-audit';
+  if (isIdentityGraphRow(o)) return 'identity-graph';
   return undefined;
 }
 

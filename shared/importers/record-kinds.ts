@@ -15,6 +15,7 @@ import { enforcementLogMapper } from './enforcement-log-importer';
 import { feastRegistryImporter } from './feast-registry-importer';
 import { gcpAuditMapper } from './gcp-audit-importer';
 import { gitHubAuditMapper } from './github-audit-importer';
+import { identityGraphMapper } from './identity-graph-importer';
 import { openLineageMapper } from './openlineage-importer';
 import { profilesImporter } from './profiles-importer';
 import { pullRequestMapper } from './pull-request-importer';
@@ -35,6 +36,7 @@ export const RECORD_MAPPERS: { readonly [K in RecordKind]: RunOptions<EvidenceRe
   'github-audit': gitHubAuditMapper,
   'rudderstack-events': rudderStackEventsMapper,
   'rudderstack-audit': rudderStackAuditMapper,
+  'identity-graph': identityGraphMapper,
 };
 
 export const DOCUMENT_IMPORTERS: ReadonlyArray<DocumentImporter> = [
