@@ -176,6 +176,7 @@ describe('bad rows and empty files', () => {
       'rid1,u-3,user_id,yesterday',
       'rid2,u-4,user_id',
       'rid2,u-5,user_id,2024-02-29 12:00:00Z',
+      'rid2,u-6,user_id,',
     ].join('\n');
     const result = importInput(file('id_graph.csv', text));
     expect(links(result.records).map((l) => l.member)).toEqual(['u-1', 'u-5']);
@@ -184,6 +185,7 @@ describe('bad rows and empty files', () => {
       ['id_graph.csv', 4, 'field "OTHER_ID" must not be empty'],
       ['id_graph.csv', 5, 'field "VALID_AT" is invalid: "yesterday" is not an RFC 3339 timestamp'],
       ['id_graph.csv', 6, 'the row has 3 fields, the header has 4'],
+      ['id_graph.csv', 8, 'missing required field "VALID_AT"'],
     ]);
   });
 

@@ -27,7 +27,6 @@
 import type { IdentityLink, Provenance } from '../model/records';
 import { FieldReader } from './field-reader';
 import type { MapOutcome, RunOptions } from './record-runner';
-import { clip, parseTimestamp } from './timestamps';
 
 /** The shapes of identity graph rows this importer reads. */
 export type IdentityGraphShape = 'rudderstack-id-graph' | 'segment-id-graph' | 'segment-external-ids';
@@ -142,18 +141,12 @@ export function mapIdentityGraphRow(value: Record<string, unknown>, provenance: 
 
 /** A required time; one without an offset is read as UTC, with a warning unless the tool writes UTC. */
 function readTime(r: FieldReader, field: string, utc: boolean): string {
-  const v = r.get(field);
-  if (v === undefined || v === null || v === '') {
+  if (r.get(field) === '') {
     r.problems.push(`missing required field "${field}"`);
     return '';
   }
-  const parsed = parseTimestamp(v);
-  if (!parsed.ok) {
-    r.problems.push(`field "${field}" ${parsed.reason.startsWith('"') ? 'is invalid: ' : ''}${parsed.reason}`);
-    return '';
-  }
-  if (parsed.assumedUtc && !utc) {
-    r.warnings.push(`field "${field}" ("${clip(String(v))}") has no time zone offset; read as UTC`);
-  }
-  return parsed.iso;
+  const warned = r.warnings.length;
+  const iso = r.requiredTimestamp(field);
+  if (utc) r.warnings.splice(warned);
+  return iso;
 }
