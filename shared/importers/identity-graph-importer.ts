@@ -78,6 +78,7 @@ export const identityGraphMapper: RunOptions<IdentityLink> = {
   map: mapIdentityGraphRow,
 };
 
+/** Where a row's parts are, by the columns as the file spells them (a column the row lacks, in lower case). */
 interface Columns {
   readonly profile: string;
   readonly member: string;
@@ -85,21 +86,47 @@ interface Columns {
   readonly time: string;
   /** The tool writes its times in UTC: one without an offset is read as UTC without a warning. */
   readonly utc: boolean;
+  readonly used: ReadonlySet<string>;
 }
 
-function columnsOf(shape: IdentityGraphShape, lowered: Readonly<Record<string, unknown>>): Columns {
+function columnsOf(shape: IdentityGraphShape, keys: ReadonlyArray<string>): Columns {
+  const spelled = (name: string) => keys.find((k) => k.toLowerCase() === name) ?? name;
+  const at = (profile: string, member: string, memberType: string | undefined, time: string, utc: boolean) => {
+    const columns = [profile, member, ...(memberType ? [memberType] : []), time].map(spelled);
+    const [p = profile, m = member] = columns;
+    return {
+      profile: p,
+      member: m,
+      ...(memberType && { memberType: spelled(memberType) }),
+      time: spelled(time),
+      utc,
+      used: new Set(columns),
+    };
+  };
+  const lower = keys.map((k) => k.toLowerCase());
   switch (shape) {
-    case 'rudderstack-id-graph': {
-      const profile = Object.keys(lowered).find((k) => MAIN_ID.test(k)) ?? 'main_id';
-      return { profile, member: 'other_id', memberType: 'other_id_type', time: 'valid_at', utc: false };
-    }
+    case 'rudderstack-id-graph':
+      return at(lower.find((k) => MAIN_ID.test(k)) ?? 'main_id', 'other_id', 'other_id_type', 'valid_at', false);
     case 'segment-id-graph':
-      return { profile: 'canonical_segment_id', member: 'segment_id', time: 'timestamp', utc: true };
+      return at('canonical_segment_id', 'segment_id', undefined, 'timestamp', true);
     case 'segment-external-ids': {
-      const profile = lowered.segment_id !== undefined ? 'segment_id' : 'canonical_segment_id';
-      return { profile, member: 'external_id_value', memberType: 'external_id_type', time: 'timestamp', utc: true };
+      const profile = lower.includes('segment_id') ? 'segment_id' : 'canonical_segment_id';
+      return at(profile, 'external_id_value', 'external_id_type', 'timestamp', true);
     }
   }
+}
+
+/** The columns of rows by their keys: a file's rows share theirs, so each key list is worked out once. */
+const columnsByKeys = new Map<string, Columns | undefined>();
+
+function columnsOfRow(keys: ReadonlyArray<string>): Columns | undefined {
+  const id = keys.join('\n');
+  if (columnsByKeys.has(id)) return columnsByKeys.get(id);
+  const shape = identityGraphShape(keys) ?? closestShape(keys);
+  const columns = shape && columnsOf(shape, keys);
+  if (columnsByKeys.size >= 256) columnsByKeys.clear();
+  columnsByKeys.set(id, columns);
+  return columns;
 }
 
 /**
@@ -107,26 +134,18 @@ function columnsOf(shape: IdentityGraphShape, lowered: Readonly<Record<string, u
  * shape and rejected naming the column. (A CSV row has every column of its header, an empty cell as "".)
  */
 export function mapIdentityGraphRow(value: Record<string, unknown>, provenance: Provenance): MapOutcome<IdentityLink> {
-  const shape = identityGraphShape(Object.keys(value)) ?? closestShape(Object.keys(value));
-  if (shape === undefined) {
+  const columns = columnsOfRow(Object.keys(value));
+  if (columns === undefined) {
     return { reason: 'not a row of an identity graph (RudderStack ID graph or Segment Profiles Sync table)' };
   }
-  /** The file's own spelling of each column, by its lower-case name. */
-  const spelled = new Map(Object.keys(value).map((k) => [k.toLowerCase(), k]));
-  const lowered = Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), v]));
-  const columns = columnsOf(shape, lowered);
-  const r = new FieldReader(lowered);
+  const r = new FieldReader(value);
   const profile = r.requiredId(columns.profile);
   const member = r.requiredId(columns.member);
   const memberType = columns.memberType ? r.requiredString(columns.memberType) : 'profile';
   const validFrom = readTime(r, columns.time, columns.utc);
-  const asSpelled = (text: string) =>
-    text.replace(/"([^"]+)"/g, (_quoted, name: string) => `"${spelled.get(name) ?? name}"`);
-  const warnings = r.warnings.map(asSpelled);
-  if (r.problems.length > 0) return { reason: r.problems.map(asSpelled).join('; '), warnings };
-  if (profile === member) return { accepted: 'self link', warnings };
-  const used = [columns.profile, columns.member, columns.time, ...(columns.memberType ? [columns.memberType] : [])];
-  const extra = Object.entries(value).filter(([k, v]) => !used.includes(k.toLowerCase()) && v !== '');
+  if (r.problems.length > 0) return { reason: r.problems.join('; '), warnings: r.warnings };
+  if (profile === member) return { accepted: 'self link', warnings: r.warnings };
+  const extra = Object.entries(value).filter(([k, v]) => !columns.used.has(k) && v !== '');
   const record: IdentityLink = {
     kind: 'identity-link',
     profile,
@@ -136,7 +155,7 @@ export function mapIdentityGraphRow(value: Record<string, unknown>, provenance: 
     ...(extra.length > 0 && { extra: Object.fromEntries(extra) }),
     provenance,
   };
-  return { record, warnings };
+  return { record, warnings: r.warnings };
 }
 
 /** A required time; one without an offset is read as UTC, with a warning unless the tool writes UTC. */
