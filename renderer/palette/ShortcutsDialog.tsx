@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { graphCommands } from '../trace/graph-commands';
 import { stepActions } from '../steps/step-actions';
+import { showTimelineAction } from '../timeline/timeline-actions';
 
 const GENERAL: ReadonlyArray<readonly [string, string]> = [
   ['Ctrl+K / ⌘K', 'Open the command palette: steps, cases, sources, nodes, exports'],
@@ -17,7 +18,13 @@ export function ShortcutsDialog({ onClose }: { readonly onClose: () => void }) {
   }, []);
   const groups: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>]> = [
     ['Everywhere', GENERAL],
-    ['Investigation', stepActions.map((a, i) => [`Alt+${i + 1}`, a.label] as const)],
+    [
+      'Investigation',
+      [
+        ...stepActions.map((a, i) => [`Alt+${i + 1}`, a.label] as const),
+        [showTimelineAction.keys!, showTimelineAction.label] as const,
+      ],
+    ],
     ['Lineage graph (a node focused)', graphCommands.map((c) => [c.keys, c.label] as const)],
   ];
   return (

@@ -15,17 +15,18 @@ import { selectResults, selectSources, useInvestigation } from '../stores/invest
 import { stepActions } from '../steps/step-actions';
 import { STEP_IDS, type StepId } from '../steps/step-ids';
 import { themeActions } from '../theme/theme-actions';
+import { showTimelineAction } from '../timeline/timeline-actions';
+import { goToStep } from '../timeline/timeline-store';
 import type { PaletteAction } from './palette-actions';
 
-const setStep = (step: StepId) => useInvestigation.getState().setStep(step);
 const toGraph = (request: GraphRequest) => {
-  setStep('trace');
+  goToStep('trace');
   useGraphRequests.getState().request(request);
 };
 
 /** Clicks a button of the Document step's export panel once it is on screen (it loads with the step). */
 function clickExport(text: string): void {
-  setStep('document');
+  goToStep('document');
   const started = Date.now();
   const attempt = () => {
     const button = [...document.querySelectorAll<HTMLButtonElement>('.export-panel button')].find(
@@ -57,7 +58,7 @@ export function caseActions(
     group: 'Step',
     keys: `Alt+${i + 1}`,
     keyTest: a.keyTest,
-    perform: () => setStep(STEP_IDS[i] as StepId),
+    perform: () => goToStep(STEP_IDS[i] as StepId),
   }));
   const openSources = () => useCases.getState().openSources(caseId);
   const sourceActions: PaletteAction[] = [
@@ -106,7 +107,7 @@ export function caseActions(
       perform: () => toGraph({ kind: 'overview' }),
     },
   ];
-  return [...steps, ...graph, ...exports, ...sourceActions, ...nodes];
+  return [...steps, showTimelineAction, ...graph, ...exports, ...sourceActions, ...nodes];
 }
 
 /** Actions to open each case (the open one excepted) and the app's other screens. */

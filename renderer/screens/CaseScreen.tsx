@@ -12,7 +12,6 @@ import {
   selectLoad,
   selectReset,
   selectResults,
-  selectSetStep,
   selectStatus,
   selectStep,
   useInvestigation,
@@ -22,6 +21,10 @@ import { STEP_IDS, type StepId } from '../steps/step-ids';
 import { type StepState, stepState } from '../steps/step-state';
 import { StepNavigator } from '../steps/StepNavigator';
 import { StepPanel } from '../steps/StepPanel';
+import { showTimelineAction } from '../timeline/timeline-actions';
+import { goToStep, selectTimelineOpen, useTimelineView } from '../timeline/timeline-store';
+import { TimelineNavButton } from '../timeline/TimelineNavButton';
+import { TimelineView } from '../timeline/TimelineView';
 
 /**
  * One investigation: header (title, severity, status, owner), the activity chain's verdict when it fails, the step
@@ -40,7 +43,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
   const loadLog = useCaseLog(selectLoadLog);
   const resetLog = useCaseLog(selectResetLog);
   const step = useInvestigation(selectStep);
-  const setStep = useInvestigation(selectSetStep);
+  const timelineOpen = useTimelineView(selectTimelineOpen);
 
   useEffect(() => {
     void load(caseId);
@@ -48,19 +51,24 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
     return () => {
       reset();
       resetLog();
+      useTimelineView.getState().reset();
     };
   }, [caseId, load, reset, loadLog, resetLog]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const action = actionForKey(event);
-      if (!action) return;
-      event.preventDefault();
-      action.perform({ setStep });
+      if (action) {
+        event.preventDefault();
+        action.perform({ setStep: goToStep });
+      } else if (showTimelineAction.keyTest?.(event)) {
+        event.preventDefault();
+        showTimelineAction.perform();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setStep]);
+  }, []);
 
   const states = useMemo(() => {
     const hasEvidence = Boolean(caseRecord && caseRecord.sourceIds.length > 0 && evidence);
@@ -88,10 +96,16 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
         </main>
       ) : (
         <div className="case-body">
-          <StepNavigator current={step} states={states} onSelect={setStep} />
+          <StepNavigator current={step} states={states} onSelect={goToStep} away={timelineOpen}>
+            <TimelineNavButton />
+          </StepNavigator>
           <main className="step-main" aria-busy={status === 'loading'}>
             {status === 'ready' ? (
-              <StepPanel step={step} state={states[step]} />
+              timelineOpen ? (
+                <TimelineView />
+              ) : (
+                <StepPanel step={step} state={states[step]} />
+              )
             ) : (
               <p className="muted">Loading the evidence…</p>
             )}

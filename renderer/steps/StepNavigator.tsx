@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import { STEP_IDS, STEP_LABELS, type StepId } from './step-ids';
 import { STATE_LABELS, type StepState } from './step-state';
 
@@ -6,6 +6,10 @@ interface Props {
   readonly current: StepId;
   readonly states: Readonly<Record<StepId, StepState>>;
   readonly onSelect: (step: StepId) => void;
+  /** Another view (the evidence timeline) is shown instead of the current step: no tab is selected. */
+  readonly away?: boolean;
+  /** Entries below the steps (the evidence timeline's). */
+  readonly children?: ReactNode;
 }
 
 export const tabId = (step: StepId) => `step-tab-${step}`;
@@ -15,7 +19,7 @@ export const panelId = (step: StepId) => `step-panel-${step}`;
  * The seven steps as a vertical ARIA tablist inside the "Investigation steps" navigation.
  * Arrow keys, Home and End move between steps (roving focus); Alt+1…7 works anywhere on the case screen.
  */
-export function StepNavigator({ current, states, onSelect }: Props) {
+export function StepNavigator({ current, states, onSelect, away = false, children }: Props) {
   const refs = useRef<Partial<Record<StepId, HTMLButtonElement | null>>>({});
 
   const move = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -51,8 +55,8 @@ export function StepNavigator({ current, states, onSelect }: Props) {
               type="button"
               role="tab"
               id={tabId(step)}
-              aria-selected={step === current}
-              aria-controls={step === current ? panelId(step) : undefined}
+              aria-selected={step === current && !away}
+              aria-controls={step === current && !away ? panelId(step) : undefined}
               aria-describedby={`${tabId(step)}-state`}
               aria-keyshortcuts={`Alt+${index + 1}`}
               tabIndex={step === current ? 0 : -1}
@@ -79,6 +83,7 @@ export function StepNavigator({ current, states, onSelect }: Props) {
           );
         })}
       </div>
+      {children}
       <p className="muted small nav-hint">Alt+1…7 jumps to a step.</p>
     </nav>
   );

@@ -143,6 +143,9 @@ describe('the evidence timeline', () => {
       ),
     ).toEqual(['run', 'deployment', 'deployment', 'audit']);
     expect(only({})).toHaveLength(timeline.entries.length);
+    // Words in any order, any case, from the title, the actor, the job or the environment.
+    expect(only({ text: 'PRODUCTION ops-bob' })).toEqual(['audit:a-7']);
+    expect(only({ text: 'threshold lower' })).toEqual([`commit:${feature}`, 'pull-request:pricing#12']);
   });
 
   it('counts the filter choices', () => {
@@ -184,5 +187,45 @@ describe('the timeline with the engine’s analysis', () => {
     expect(count('review') + count('pull-request') + undated.length).toBe(reviews + set.pullRequests.length);
     expect(count('pull-request')).toBe(dated);
     for (let i = 1; i < entries.length; i++) expect(entries[i]!.at).toBeGreaterThanOrEqual(entries[i - 1]!.at);
+  });
+});
+
+describe('the good-to-bad interval, the ranked suspects and the recovery', () => {
+  const set = testEvidence();
+  const decision = set.decisions[set.decisions.length - 1]!;
+  const engine = runEngine(set, decision, decision.features[0]!.name);
+  const { onset, suspects } = engine.suspects;
+  const recovery = { time: '2030-01-01T00:00:00Z', changeId: 'dep-9', note: 'the rollback reached the data' };
+  const { entries } = buildTimeline(set, { decision, onset, suspects, recovery });
+  const one = (kind: string) => entries.filter((e) => e.kind === kind);
+
+  it('marks the last good decision before the onset, and names the first bad one on the onset', () => {
+    expect(onset.lastGood).toBeDefined();
+    expect(one('last-good')).toHaveLength(1);
+    expect(one('last-good')[0]).toMatchObject({ time: onset.lastGood!.timestamp });
+    expect(one('last-good')[0]!.title).toContain(onset.lastGood!.decisionId);
+    expect(one('last-good')[0]!.at).toBeLessThanOrEqual(one('onset')[0]!.at);
+    if (onset.firstBad) expect(one('onset')[0]!.title).toContain(onset.firstBad.decisionId);
+  });
+
+  it('carries each outcome-rate bin’s rate, to draw the series', () => {
+    expect(one('outcome-rate').map((e) => e.rate)).toEqual(onset.series.map((b) => b.rate));
+  });
+
+  it('ranks the suspects’ own entries in the engine’s order, the top suspect first', () => {
+    const ranked = entries.filter((e) => e.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
+    expect(suspects.length).toBeGreaterThan(0);
+    const top = suspects[0]!;
+    expect(ranked[0]).toMatchObject({ rank: 1, evidence: top.evidence });
+    expect(ranked[0]!.id.endsWith(top.id)).toBe(true);
+    // Every suspect is a record on the axis: none is left without its rank.
+    expect(ranked.map((e) => e.rank)).toEqual(suspects.map((_, i) => i + 1));
+  });
+
+  it('places the recovery at the time the data was good again, naming the change', () => {
+    expect(one('recovery')).toEqual([
+      expect.objectContaining({ at: Date.parse(recovery.time), title: expect.stringContaining('dep-9') }),
+    ]);
+    expect(entries.at(-1)!.kind).toBe('recovery');
   });
 });

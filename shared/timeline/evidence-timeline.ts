@@ -5,6 +5,7 @@
  * entry keeps its citation (source file and line) and, where the record says, its job and environment. Pure.
  */
 import type { OnsetEstimate, Suspect } from '../analysis/engine-types';
+import type { Recovery } from '../analysis/recovery';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision, Provenance } from '../model/records';
 
@@ -19,8 +20,10 @@ export const TIMELINE_KINDS = [
   'schema',
   'run',
   'outcome-rate',
+  'last-good',
   'onset',
   'decision',
+  'recovery',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -35,8 +38,10 @@ export const TIMELINE_KIND_LABELS: Readonly<Record<TimelineKind, string>> = {
   schema: 'Schema change',
   run: 'Run',
   'outcome-rate': 'Outcome rate',
+  'last-good': 'Last good decision',
   onset: 'Onset',
   decision: 'Investigated decision',
+  recovery: 'Recovery',
 };
 
 export interface TimelineEntry {
@@ -53,13 +58,22 @@ export interface TimelineEntry {
   readonly environment?: string;
   /** The record behind the entry (source file by id, and line or pointer); absent for the engine's own marks. */
   readonly evidence?: Provenance;
+  /** For a change the engine ranked among the suspects: its rank (1: the top suspect, the likeliest cause). */
+  readonly rank?: number;
+  /** For an outcome-rate bin: the share of its decisions that had the outcome (0 to 1). */
+  readonly rate?: number;
 }
 
-/** What the engine said about the case's decision, when it has run: the onset and its series, the schema changes. */
+/**
+ * What the engine said about the case's decision, when it has run: the onset and its series (with the last good
+ * decision before it), the ranked suspects (schema changes among them), and the change after which the data was good
+ * again.
+ */
 export interface TimelineAnalysis {
   readonly decision?: Decision;
   readonly onset?: OnsetEstimate;
   readonly suspects?: ReadonlyArray<Suspect>;
+  readonly recovery?: Recovery;
 }
 
 export interface Timeline {
@@ -193,12 +207,29 @@ export function buildTimeline(set: EvidenceSet, analysis: TimelineAnalysis = {})
         {
           id: `outcome-rate:${onset.seriesBy}:${bin.key}`,
           kind: 'outcome-rate',
+          rate: bin.rate,
           title: `${onset.outcome}: ${(bin.rate * 100).toFixed(1)} % of ${bin.decisions} decisions (${onset.seriesBy.replace('_', ' ')} ${bin.key})`,
         },
         bin.from,
       );
-    add({ id: 'onset', kind: 'onset', title: `Onset of the wrong decisions (${onset.method})` }, onset.onset);
+    if (onset.lastGood)
+      add(
+        {
+          id: 'last-good',
+          kind: 'last-good',
+          title: `Last good decision ${onset.lastGood.decisionId} before the onset`,
+        },
+        onset.lastGood.timestamp,
+      );
+    const first = onset.firstBad ? `: decision ${onset.firstBad.decisionId}` : '';
+    add({ id: 'onset', kind: 'onset', title: `Onset of the wrong decisions (${onset.method})${first}` }, onset.onset);
   }
+  const recovery = analysis.recovery;
+  if (recovery)
+    add(
+      { id: 'recovery', kind: 'recovery', title: `Recovery after ${recovery.changeId}: ${recovery.note}` },
+      recovery.time,
+    );
   const d = analysis.decision;
   if (d)
     add(
@@ -213,13 +244,27 @@ export function buildTimeline(set: EvidenceSet, analysis: TimelineAnalysis = {})
       d.timestamp,
     );
 
-  entries.sort(
+  const ranked = rankEntries(entries, analysis.suspects ?? []);
+  ranked.sort(
     (a, b) =>
       a.at - b.at ||
       (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return { entries, undated };
+  return { entries: ranked, undated };
+}
+
+/** The timeline id of a suspect change: the id its record's entry has. */
+const suspectEntryId = (s: Suspect) => `${s.kind}:${s.id}`;
+
+/** The entries with the rank of the suspect each is (the engine's order: 1 is the top suspect). */
+function rankEntries(entries: TimelineEntry[], suspects: ReadonlyArray<Suspect>): TimelineEntry[] {
+  if (suspects.length === 0) return entries;
+  const rank = new Map(suspects.map((s, i) => [suspectEntryId(s), i + 1]));
+  return entries.map((e) => {
+    const r = rank.get(e.id);
+    return r === undefined ? e : { ...e, rank: r };
+  });
 }
 
 /** What to keep: an empty or absent set keeps every value; `from`/`to` bound the time range (inclusive, ms). */
@@ -230,6 +275,8 @@ export interface TimelineFilter {
   readonly environments?: ReadonlySet<string>;
   readonly from?: number;
   readonly to?: number;
+  /** Words each kept entry's title, actor, job or environment contains (case-insensitive, in any order). */
+  readonly text?: string;
 }
 
 const keeps = (set: ReadonlySet<string> | undefined, value: string | undefined) =>
@@ -238,8 +285,15 @@ const keeps = (set: ReadonlySet<string> | undefined, value: string | undefined) 
 /** The entries the filter keeps, in timeline order. */
 export function filterTimeline(entries: ReadonlyArray<TimelineEntry>, filter: TimelineFilter): TimelineEntry[] {
   const { from = -Infinity, to = Infinity } = filter;
+  const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const says = (e: TimelineEntry) => {
+    if (words.length === 0) return true;
+    const text = `${e.title} ${e.actor ?? ''} ${e.job ?? ''} ${e.environment ?? ''}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  };
   return entries.filter(
     (e) =>
+      says(e) &&
       e.at >= from &&
       e.at <= to &&
       keeps(filter.kinds, e.kind) &&

@@ -1,0 +1,113 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { TIMELINE_KIND_LABELS, type TimelineEntry } from '../../shared/timeline/evidence-timeline';
+import { formatTime } from '../format/time';
+import { selectTimeZone, useSettings } from '../stores/settings-store';
+import { SuspectBadge } from './SuspectBadge';
+
+interface Props {
+  readonly entries: ReadonlyArray<TimelineEntry>;
+  readonly selectedId?: string;
+  readonly onSelect: (id: string) => void;
+  readonly labelledBy: string;
+}
+
+const ROW_HEIGHT = 34;
+
+/** Where a key moves the selection in a list of `count` rows showing `page` at a time (undefined: not a move). */
+export function movedIndex(key: string, index: number, count: number, page: number): number | undefined {
+  const moves: Record<string, number> = {
+    ArrowDown: index + 1,
+    ArrowUp: index - 1,
+    PageDown: index + page,
+    PageUp: index - page,
+    Home: 0,
+    End: count - 1,
+  };
+  return key in moves && count > 0 ? Math.max(0, Math.min(count - 1, moves[key]!)) : undefined;
+}
+
+/**
+ * The entries as a virtualized listbox (only the visible rows are in the DOM): time in the chosen zone, kind, what
+ * happened, who, and the job and environment. The arrow keys, Page Up/Down, Home and End move the selection.
+ */
+export function TimelineList({ entries, selectedId, onSelect, labelledBy }: Props) {
+  const zone = useSettings(selectTimeZone);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions by design
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const selected = entries.findIndex((e) => e.id === selectedId);
+  useEffect(() => {
+    if (selected >= 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
+  }, [selected, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+    // Nothing selected yet (-1): the first move selects the first row.
+    const next = movedIndex(event.key, selected, entries.length, page);
+    if (next === undefined) return;
+    event.preventDefault();
+    onSelect(entries[next]!.id);
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const selectedRendered = items.some((item) => item.index === selected);
+  return (
+    <div className="timeline-list">
+      <div className="timeline-row timeline-head" aria-hidden="true">
+        <span>Time</span>
+        <span>Kind</span>
+        <span>What</span>
+        <span>Who</span>
+        <span>Job · environment</span>
+      </div>
+      <div
+        ref={scrollRef}
+        className="timeline-scroll"
+        role="listbox"
+        tabIndex={0}
+        aria-labelledby={labelledBy}
+        aria-activedescendant={selectedRendered ? `timeline-option-${selected}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const e = entries[item.index]!;
+            const where = [e.job, e.environment].filter(Boolean).join(' · ');
+            return (
+              <div
+                key={e.id}
+                id={`timeline-option-${item.index}`}
+                role="option"
+                aria-selected={e.id === selectedId}
+                aria-setsize={entries.length}
+                aria-posinset={item.index + 1}
+                className={`timeline-row${e.id === selectedId ? ' selected' : ''}`}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                onClick={() => onSelect(e.id)}
+              >
+                <span className="mono">{formatTime(e.time, zone)}</span>
+                <span className={`timeline-kind kind-${e.kind}`}>{TIMELINE_KIND_LABELS[e.kind]}</span>
+                <span className="timeline-title" title={e.title}>
+                  {e.rank !== undefined && <SuspectBadge rank={e.rank} />}
+                  {e.title}
+                </span>
+                <span className="timeline-cell" title={e.actor}>
+                  {e.actor ?? '—'}
+                </span>
+                <span className="timeline-cell" title={where}>
+                  {where || '—'}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
