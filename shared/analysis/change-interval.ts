@@ -74,6 +74,18 @@ export function changeInterval(
     if (outcomeOf(d) === outcome) g.k++;
     groups.set(t, g);
   }
+  return intervalOfWrites(groups, own);
+}
+
+/**
+ * The change-point interval over decisions grouped by the write time of the data they read (`n` decisions, `k` with
+ * the outcome), where the investigated decision's data was written at `own`; undefined without a significant upward
+ * shift. The groups may come from the log walked here or from an engine that counted them where the log lives.
+ */
+export function intervalOfWrites(
+  groups: ReadonlyMap<number, { readonly n: number; readonly k: number }>,
+  own: number,
+): ChangeInterval | undefined {
   const times = [...groups.keys()].sort((a, b) => a - b);
   if (times.length < 2) return undefined;
   // Prefix sums: N[i], K[i] over groups before i.

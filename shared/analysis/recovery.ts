@@ -69,13 +69,26 @@ export function recoveryOf(
       best = { candidate: c, ratio, support, index };
   }
   if (!best) return undefined;
-  const { candidate: c, index } = best;
-  const after = ordered.slice(index);
-  const rate = after.filter((r) => outcomeOf(r.decision) === outcome).length / Math.max(1, after.length);
+  const after = ordered.slice(best.index);
+  const hits = after.filter((r) => outcomeOf(r.decision) === outcome).length;
+  return recoveryAt(best.candidate, { decisions: after.length, outcomes: hits }, onset, best.ratio);
+}
+
+/**
+ * The recovery by candidate `c`, with the decisions whose data was written after it (how many, how many with the
+ * outcome) and the log-likelihood ratio good/bad over them.
+ */
+export function recoveryAt(
+  c: RecoveryCandidate,
+  after: { readonly decisions: number; readonly outcomes: number },
+  onset: OnsetEstimate,
+  ratio: number,
+): Recovery {
+  const rate = after.outcomes / Math.max(1, after.decisions);
   const run = `${c.restores ? '; it restored the state the cause found' : ''}${c.time !== c.effective ? `; first written by a run at ${iso(c.time)}` : ''}`;
   return {
     time: iso(c.time),
     changeId: c.changeId,
-    note: `${c.note}${run}; the ${outcome} rate of the ${after.length} decisions after it: ${rate.toFixed(3)} (good ${rateBefore}, bad ${rateAfter}; likelihood ratio good/bad e^${best.ratio.toFixed(1)})`,
+    note: `${c.note}${run}; the ${onset.outcome} rate of the ${after.decisions} decisions after it: ${rate.toFixed(3)} (good ${onset.rateBefore}, bad ${onset.rateAfter}; likelihood ratio good/bad e^${ratio.toFixed(1)})`,
   };
 }

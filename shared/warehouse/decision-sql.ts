@@ -19,7 +19,7 @@ export const TIME_MS = '__li_time_ms';
 export type SeriesBy = 'feature_version' | 'dataset_version' | 'day';
 
 /** Parameters numbered as they are added, so a query's conditions can be put together in any order. */
-class Params {
+export class Params {
   readonly values: Array<string | number> = [];
   constructor(private readonly dialect: SqlDialect) {}
   /** The placeholder of a new parameter. */
@@ -36,21 +36,23 @@ class Params {
 /** SQL over one decision table: `from` is the relation (a table name, or a table function over files). */
 export class DecisionSql {
   constructor(
-    private readonly dialect: SqlDialect,
-    private readonly table: DecisionTable,
-    private readonly from: string,
+    readonly dialect: SqlDialect,
+    readonly table: DecisionTable,
+    readonly from: string,
   ) {}
 
-  private field(s: FieldSource): string {
+  /** The expression of a field: its column, or the mapping's fixed value. */
+  field(s: FieldSource): string {
     return 'column' in s ? quoteIdent(s.column) : quoteText(s.constant);
   }
 
-  private get t(): string {
+  /** The decision's time, as a UTC timestamp. */
+  get t(): string {
     return this.dialect.time(this.field(this.table.timestamp), this.table.timeFormat);
   }
 
   /** The outcome a decision is counted by (onset.ts outcomeOf): its action, else its output label, as text. */
-  private get outcome(): string {
+  get outcome(): string {
     const { action, label } = this.table;
     const d = this.dialect;
     const parts = [
@@ -60,7 +62,8 @@ export class DecisionSql {
     return parts.length === 0 ? 'NULL' : parts.length === 1 ? (parts[0] as string) : `COALESCE(${parts.join(', ')})`;
   }
 
-  private get model(): string {
+  /** The model's name, as text. */
+  get model(): string {
     return this.dialect.text(this.field(this.table.modelName));
   }
 
@@ -68,7 +71,8 @@ export class DecisionSql {
     return this.table.modelVersion ? this.dialect.text(this.field(this.table.modelVersion)) : 'NULL';
   }
 
-  private get subject(): string {
+  /** The subject, as text (NULL where the mapping has none). */
+  get subject(): string {
     return this.table.subject ? this.dialect.text(this.field(this.table.subject)) : 'NULL';
   }
 

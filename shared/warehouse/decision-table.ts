@@ -25,6 +25,14 @@ export interface DecisionTable {
   readonly features: ReadonlyArray<string>;
 }
 
+/** Where `mapping` reads an app field from: a column, a fixed value, or nowhere. */
+export function fieldSourceOf(mapping: ImportMapping, field: string): FieldSource | undefined {
+  const column = mapping.fields[field];
+  if (column !== undefined) return { column };
+  const constant = mapping.constants?.[field];
+  return constant !== undefined && constant.trim() !== '' ? { constant } : undefined;
+}
+
 /**
  * The table's decision fields through `mapping`, or what keeps the mapping from reading this table: required fields
  * without a column, columns the table does not have (named with the table's columns), fields that are not flat.
@@ -38,12 +46,7 @@ export function decisionTable(
   const problems = checkMapping(mapping, columns);
   if (problems.length > 0)
     return { ok: false, reason: `${problems.join('; ')} (its columns: ${columns.join(', ') || 'none'})` };
-  const source = (field: string): FieldSource | undefined => {
-    const column = mapping.fields[field];
-    if (column !== undefined) return { column };
-    const constant = mapping.constants?.[field];
-    return constant !== undefined && constant.trim() !== '' ? { constant } : undefined;
-  };
+  const source = (field: string) => fieldSourceOf(mapping, field);
   const required = (field: string) => source(field) as FieldSource;
   const optional = (key: string, field: string) => {
     const s = source(field);

@@ -1,0 +1,150 @@
+/**
+ * The blast radius of a cause (blast-radius.ts) for a decision log read in place: the engine that holds the log
+ * counts the decisions that read the data the cause reached, by write time (for the recovery and the count) and by
+ * subject (for the concentration of the outcomes on some subjects); the lineage, the candidates for the recovery and
+ * the statistics are the in-memory engine's own. No decision is read: the radius is counts, subjects and notes.
+ */
+import { stringValues } from '../../shared/analysis/audit-effect.js';
+import type { OnsetEstimate, Suspect } from '../../shared/analysis/engine-types.js';
+import type { Recovery } from '../../shared/analysis/recovery.js';
+import { recoveryCandidates } from '../../shared/analysis/recovery-candidates.js';
+import {
+  likelyAffected,
+  subjectConcentration,
+  type SubjectConcentration,
+  type SubjectTally,
+} from '../../shared/analysis/subject-concentration.js';
+import type { TraceResult } from '../../shared/analysis/types.js';
+import type { EvidenceSet } from '../../shared/model/evidence-set.js';
+import type { Decision } from '../../shared/model/records.js';
+import type { ReadFilter } from '../../shared/warehouse/read-sql.js';
+import { recoveryOfWrites } from './pushed-recovery.js';
+import { subjectTallies, writeGroups, type PlacedReads, type WriteGroup } from './pushed-reads.js';
+
+export interface PushedRadius {
+  /** When the cause reached the data. */
+  readonly from: string;
+  readonly recovery?: Recovery;
+  /** How many decisions the radius holds (blast-radius.ts `decisions`, counted where they live). */
+  readonly decisions: number;
+  readonly subjects?: ReadonlyArray<string>;
+  readonly concentration?: SubjectConcentration;
+  readonly upperBound: { readonly decisions: number; readonly subjects: number };
+  readonly notes: ReadonlyArray<string>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+const ratio = (evidence: number) => {
+  const r = Math.exp(evidence / 2);
+  return r >= 1e6 ? 'over 1,000,000' : Math.round(r).toLocaleString('en-US');
+};
+
+/** The subjects of the model's decisions that a manual identity merge names (blast-radius.ts `mergedSubjects`). */
+async function mergedSubjects(reads: PlacedReads, set: EvidenceSet, cause: Suspect): Promise<string[] | undefined> {
+  if (cause.kind !== 'audit') return undefined;
+  const entry = set.audit.find((a) => a.id === cause.id);
+  if (!entry || !/identity[._]?merge/i.test(`${entry.target.type} ${entry.action}`)) return undefined;
+  const named = [...stringValues(entry.target.id, entry.before, entry.after, entry.extra)];
+  if (named.length === 0) return [];
+  const known = new Set(
+    (await reads.source.engine.query(reads.sql.knownSubjects(named))).map((r) => String(r.subject)),
+  );
+  return named.filter((s) => known.has(s));
+}
+
+const sum = (groups: Iterable<WriteGroup>) => {
+  let n = 0;
+  let k = 0;
+  for (const g of groups) {
+    n += g.n;
+    k += g.k;
+  }
+  return { n, k };
+};
+
+/** `blastRadius(set, decision, featureName, cause, trace, onset)` with the decisions counted by the engine. */
+export async function pushedBlastRadius(
+  reads: PlacedReads,
+  set: EvidenceSet,
+  decision: Decision,
+  featureName: string,
+  cause: Suspect,
+  trace: TraceResult,
+  onset: OnsetEstimate,
+): Promise<PushedRadius> {
+  const notes: string[] = [];
+  const from = Date.parse(cause.consistency.dataTime ?? cause.effectiveTime);
+  const outcome = onset.outcome;
+  const readers: ReadFilter = { onDataset: true, environment: decision.environment };
+  const all = await writeGroups(reads, readers, outcome);
+  const earlier = sum([...all].filter(([t]) => t < from).map(([, g]) => g));
+  const rateBefore = earlier.n > 0 ? earlier.k / earlier.n : undefined;
+  const subjects = await mergedSubjects(reads, set, cause);
+  let only: ReadFilter = {};
+  let after = new Map([...all].filter(([t]) => t >= from));
+  if (subjects !== undefined) {
+    if (subjects.length > 0) {
+      only = { subjects };
+      after = await writeGroups(reads, { ...readers, ...only, writtenFrom: from }, outcome);
+      notes.push(
+        `the merge ${cause.id} names ${subjects.length} subject(s) of the decision log: only their decisions count`,
+      );
+    } else
+      notes.push(
+        `the merge ${cause.id} names no subject id the decision log uses: its subjects cannot be resolved, so every later decision is counted`,
+      );
+  }
+  const list = recoveryCandidates(set, cause, trace, decision.environment, from);
+  const recovery = recoveryOfWrites(after, list, onset);
+  if (!recovery && list.length > 0 && (onset.rateBefore === undefined || onset.rateAfter === undefined))
+    notes.push(
+      `no outcome rates either side of the onset confirm a recovery: ${list.length} later change(s) of the same job or target (first: ${list[0]?.changeId}) are not taken as the end of the radius`,
+    );
+  const end = recovery ? Date.parse(recovery.time) : Infinity;
+  const kept = sum([...after].filter(([t]) => t < end).map(([, g]) => g)).n;
+  const radius: ReadFilter = { ...readers, ...only, writtenFrom: from, writtenBefore: end };
+  const bySubject = await subjectTallies(reads, radius, outcome);
+  const upperBound = { decisions: kept, subjects: bySubject.length };
+  const concentration =
+    subjects === undefined && rateBefore !== undefined
+      ? await concentrationOf(reads, readers, from, outcome, bySubject, rateBefore)
+      : undefined;
+  if (!concentration) return { from: iso(from), recovery, decisions: kept, subjects, upperBound, notes };
+  const likely = new Set(likelyAffected(concentration));
+  const limited = bySubject.filter((t) => likely.has(t.subject)).reduce((n, t) => n + t.decisions, 0);
+  notes.push(
+    `the outcomes after the cause fall on some subjects only (likelihood ratio ${ratio(concentration.evidence)} to 1 ` +
+      `over one rate for all; before the cause ${ratio(concentration.evidenceBefore)} to 1): about ` +
+      `${pct(concentration.share)} of subjects at ${pct(concentration.affectedRate)} against ${pct(concentration.baseRate)}; ` +
+      `the ${limited} decisions of the ${likely.size} subjects most likely affected are counted, of ` +
+      `${upperBound.decisions} decisions (${upperBound.subjects} subjects) that read the data`,
+  );
+  return { from: iso(from), recovery, decisions: limited, subjects: [...likely], concentration, upperBound, notes };
+}
+
+/**
+ * `subjectConcentration` with the tallies before the cause asked of the engine only when the test needs them (it asks
+ * once the outcomes after the cause pass it).
+ */
+async function concentrationOf(
+  reads: PlacedReads,
+  readers: ReadFilter,
+  from: number,
+  outcome: string,
+  after: ReadonlyArray<SubjectTally>,
+  rateBefore: number,
+): Promise<SubjectConcentration | undefined> {
+  let asked = false;
+  const first = subjectConcentration(
+    after,
+    () => {
+      asked = true;
+      return [];
+    },
+    rateBefore,
+  );
+  if (!first || !asked) return first;
+  const before = await subjectTallies(reads, { ...readers, writtenBefore: from }, outcome);
+  return subjectConcentration(after, () => before, rateBefore);
+}
