@@ -89,31 +89,33 @@ interface Columns {
   readonly used: ReadonlySet<string>;
 }
 
-function columnsOf(shape: IdentityGraphShape, keys: ReadonlyArray<string>): Columns {
-  const spelled = (name: string) => keys.find((k) => k.toLowerCase() === name) ?? name;
-  const at = (profile: string, member: string, memberType: string | undefined, time: string, utc: boolean) => {
-    const columns = [profile, member, ...(memberType ? [memberType] : []), time].map(spelled);
-    const [p = profile, m = member] = columns;
-    return {
-      profile: p,
-      member: m,
-      ...(memberType && { memberType: spelled(memberType) }),
-      time: spelled(time),
-      utc,
-      used: new Set(columns),
-    };
-  };
-  const lower = keys.map((k) => k.toLowerCase());
+/** A shape's columns in lower case: profile, member, member type (none: a merged profile), time; UTC times or not. */
+function layoutOf(
+  shape: IdentityGraphShape,
+  lower: ReadonlyArray<string>,
+): readonly [string, string, string | undefined, string, boolean] {
   switch (shape) {
     case 'rudderstack-id-graph':
-      return at(lower.find((k) => MAIN_ID.test(k)) ?? 'main_id', 'other_id', 'other_id_type', 'valid_at', false);
+      return [lower.find((k) => MAIN_ID.test(k)) ?? 'main_id', 'other_id', 'other_id_type', 'valid_at', false];
     case 'segment-id-graph':
-      return at('canonical_segment_id', 'segment_id', undefined, 'timestamp', true);
+      return ['canonical_segment_id', 'segment_id', undefined, 'timestamp', true];
     case 'segment-external-ids': {
       const profile = lower.includes('segment_id') ? 'segment_id' : 'canonical_segment_id';
-      return at(profile, 'external_id_value', 'external_id_type', 'timestamp', true);
+      return [profile, 'external_id_value', 'external_id_type', 'timestamp', true];
     }
   }
+}
+
+function columnsOf(shape: IdentityGraphShape, keys: ReadonlyArray<string>): Columns {
+  const lower = keys.map((k) => k.toLowerCase());
+  const spelled = (name: string) => keys[lower.indexOf(name)] ?? name;
+  const [profileColumn, memberColumn, typeColumn, timeColumn, utc] = layoutOf(shape, lower);
+  const profile = spelled(profileColumn);
+  const member = spelled(memberColumn);
+  const time = spelled(timeColumn);
+  const memberType = typeColumn === undefined ? undefined : spelled(typeColumn);
+  const used = new Set([profile, member, time, ...(memberType === undefined ? [] : [memberType])]);
+  return { profile, member, ...(memberType !== undefined && { memberType }), time, utc, used };
 }
 
 /** The columns of rows by their keys: a file's rows share theirs, so each key list is worked out once. */
