@@ -21,7 +21,7 @@ test('the evidence timeline shows the cause, the onset and the decision, filters
   page,
   webApp,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000); // 32 s alone; over a minute while the shared machine is loaded
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -1,29 +1,15 @@
 import type { TimeZoneSetting } from '../format/time';
 import { localZoneName } from '../format/time';
 import { selectSetTimeZone, selectTimeZone, useSettings } from '../stores/settings-store';
-
-const OPTIONS: ReadonlyArray<{ value: TimeZoneSetting; label: string }> = [
-  { value: 'local', label: 'Local' },
-  { value: 'UTC', label: 'UTC' },
-];
+import { SegmentedChoice, type SegmentedOption } from './SegmentedChoice';
 
 /** Switches every time shown between local time and UTC. */
 export function TimeZoneSwitch() {
   const zone = useSettings(selectTimeZone);
   const setZone = useSettings(selectSetTimeZone);
-  return (
-    <div className="segmented" role="group" aria-label="Time zone">
-      {OPTIONS.map((o) => (
-        <button
-          key={o.value}
-          type="button"
-          aria-pressed={zone === o.value}
-          title={o.value === 'local' ? `Local time (${localZoneName()})` : 'Coordinated Universal Time'}
-          onClick={() => setZone(o.value)}
-        >
-          {o.label}
-        </button>
-      ))}
-    </div>
-  );
+  const options: ReadonlyArray<SegmentedOption<TimeZoneSetting>> = [
+    { value: 'local', content: 'Local', title: `Local time (${localZoneName()})` },
+    { value: 'UTC', content: 'UTC', title: 'Coordinated Universal Time' },
+  ];
+  return <SegmentedChoice label="Time zone" options={options} value={zone} onChange={setZone} />;
 }

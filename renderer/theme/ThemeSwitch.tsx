@@ -1,3 +1,4 @@
+import { SegmentedChoice } from '../components/SegmentedChoice';
 import { selectSetTheme, selectTheme, useSettings } from '../stores/settings-store';
 import { THEME_SETTINGS } from './theme';
 
@@ -7,25 +8,18 @@ const TITLES = {
   dark: 'Dark theme',
 } as const;
 
+const OPTIONS = THEME_SETTINGS.map((o) => ({
+  value: o.value,
+  content: <span aria-hidden="true">{o.symbol}</span>,
+  ariaLabel: `${o.label} theme`,
+  title: TITLES[o.value],
+}));
+
 /** Chooses the colour theme: System (follows the operating system), Light or Dark; narrow, so the header fits. */
 export function ThemeSwitch() {
   const theme = useSettings(selectTheme);
   const setTheme = useSettings(selectSetTheme);
   return (
-    <div className="segmented" role="group" aria-label="Theme">
-      {THEME_SETTINGS.map((o) => (
-        <button
-          key={o.value}
-          type="button"
-          aria-pressed={theme === o.value}
-          aria-label={`${o.label} theme`}
-          title={TITLES[o.value]}
-          className="theme-choice"
-          onClick={() => setTheme(o.value)}
-        >
-          <span aria-hidden="true">{o.symbol}</span>
-        </button>
-      ))}
-    </div>
+    <SegmentedChoice label="Theme" options={OPTIONS} value={theme} onChange={setTheme} buttonClassName="theme-choice" />
   );
 }
