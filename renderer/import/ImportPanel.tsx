@@ -107,7 +107,7 @@ export function ImportPanel({ caseId, desktop }: { readonly caseId?: string; rea
       <h2 id="import-heading">Import evidence</h2>
       <p className="muted">
         Drop files or folders anywhere on this window, or pick them. Lineage events, decision logs, deployments, audit
-        and enforcement logs, pull-request exports are recognized by their content.
+        and enforcement logs, pull-request exports, identity graphs are recognized by their content.
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => filesRef.current?.click()}>
