@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CaseFileMergeResponse } from '../../shared/ipc/case-file-channels';
 import { getApi } from '../api';
+import { keyProblemOf, NO_PSEUDONYMS, PseudonymizeOptions, pseudonymizeKeyOf } from '../components/PseudonymizeOptions';
 import { selectCanRecord, useCaseLog } from '../stores/case-log-store';
 import { selectCaseRecord, selectDecision, useInvestigation } from '../stores/investigation-store';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
@@ -27,10 +28,7 @@ export function CaseFilePanel() {
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<string>();
   const [merge, setMerge] = useState<{ text: string; result: CaseFileMergeResponse }>();
-  const [pseudonymize, setPseudonymize] = useState(false);
-  const [key, setKey] = useState('');
-  const pseudoId = useId();
-  const keyId = useId();
+  const [pseudonyms, setPseudonyms] = useState(NO_PSEUDONYMS);
 
   useEffect(() => {
     getApi()
@@ -40,7 +38,7 @@ export function CaseFilePanel() {
   }, []);
 
   const ready = Boolean(caseRecord && decision && canRecord);
-  const keyProblem = pseudonymize && key.length < 8 ? 'The key needs at least 8 characters.' : undefined;
+  const keyProblem = keyProblemOf(pseudonyms);
 
   const run = async (what: Busy, work: () => Promise<void>) => {
     setBusy(what);
@@ -58,7 +56,8 @@ export function CaseFilePanel() {
   const exportFile = () =>
     run('export', async () => {
       const api = getApi();
-      const out = await exportOpenCaseFile(api, timeZone, pseudonymize ? { pseudonymizeKey: key } : {});
+      const key = pseudonymizeKeyOf(pseudonyms);
+      const out = await exportOpenCaseFile(api, timeZone, key === undefined ? {} : { pseudonymizeKey: key });
       const saved = await saveCaseFile(api, mode, caseFileName(out.title), out.text);
       setDone(
         `Signed by ${out.fingerprint}: ${out.entries} activity entries, ${out.records} cited records, ${out.nodes} traced nodes. ${saved}`,
@@ -100,35 +99,14 @@ export function CaseFilePanel() {
           Merge reviewer’s file…
         </button>
       </div>
-      <fieldset className="export-options">
-        <legend className="small">Case file options</legend>
-        <label htmlFor={pseudoId} className="export-check">
-          <input
-            id={pseudoId}
-            type="checkbox"
-            checked={pseudonymize}
-            onChange={(e) => setPseudonymize(e.target.checked)}
-          />{' '}
-          Pseudonymize subject ids in the evidence and the subgraph
-        </label>
-        {pseudonymize && (
-          <div className="export-key">
-            <label htmlFor={keyId}>Case file pseudonymization key</label>
-            <input
-              id={keyId}
-              type="password"
-              autoComplete="off"
-              value={key}
-              aria-describedby={`${keyId}-hint`}
-              onChange={(e) => setKey(e.target.value)}
-            />
-            <p id={`${keyId}-hint`} className="muted small">
-              Subject ids become pseud- and the first 20 hex digits of HMAC-SHA-256(key, id). The activity log is never
-              rewritten: if an entry names a subject, the export stops and names the entry. {keyProblem}
-            </p>
-          </div>
-        )}
-      </fieldset>
+      <PseudonymizeOptions
+        legend="Case file options"
+        checkLabel="Pseudonymize subject ids in the evidence and the subgraph"
+        keyLabel="Case file pseudonymization key"
+        hint="Subject ids become pseud- and the first 20 hex digits of HMAC-SHA-256(key, id). The activity log is never rewritten: if an entry names a subject, the export stops and names the entry."
+        value={pseudonyms}
+        onChange={setPseudonyms}
+      />
       {!ready && (
         <p className="muted small">
           The case file needs an open case with a chosen decision and an intact activity log.

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BundleExportResponse } from '../../shared/ipc/contract';
 import { getApi } from '../api';
+import { keyProblemOf, NO_PSEUDONYMS, PseudonymizeOptions, pseudonymizeKeyOf } from '../components/PseudonymizeOptions';
 import { downloadText } from '../export/download';
 import { selectCaseRecord, selectDecision, useInvestigation } from '../stores/investigation-store';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
@@ -27,11 +28,8 @@ export function ExportPanel() {
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<string>();
   const [bundle, setBundle] = useState<BundleExportResponse>();
-  const [pseudonymize, setPseudonymize] = useState(false);
-  const [key, setKey] = useState('');
+  const [pseudonyms, setPseudonyms] = useState(NO_PSEUDONYMS);
   const [web, setWeb] = useState(false);
-  const pseudoId = useId();
-  const keyId = useId();
 
   useEffect(() => {
     getApi()
@@ -45,7 +43,7 @@ export function ExportPanel() {
   }, []);
 
   const ready = Boolean(caseRecord && decision);
-  const keyProblem = pseudonymize && key.length < 8 ? 'The key needs at least 8 characters.' : undefined;
+  const keyProblem = keyProblemOf(pseudonyms);
   const base = caseRecord ? `${openCaseTitle(caseRecord)} — report` : 'report';
 
   const run = (what: Busy) => async () => {
@@ -69,7 +67,7 @@ export function ExportPanel() {
         setDone(`Saved ${base}.pdf (${Math.ceil(pdf.byteLength / 1024)} KB; ${seal}).`);
       } else {
         const result = await exportCaseBundle(api, report, {
-          pseudonymizeKey: pseudonymize ? key : undefined,
+          pseudonymizeKey: pseudonymizeKeyOf(pseudonyms),
           archive: web,
         });
         setBundle(result);
@@ -118,36 +116,14 @@ export function ExportPanel() {
           Evidence bundle
         </button>
       </div>
-      <fieldset className="export-options">
-        <legend className="small">Evidence bundle options</legend>
-        <label htmlFor={pseudoId} className="export-check">
-          <input
-            id={pseudoId}
-            type="checkbox"
-            checked={pseudonymize}
-            onChange={(e) => setPseudonymize(e.target.checked)}
-          />{' '}
-          Pseudonymize subject ids
-        </label>
-        {pseudonymize && (
-          <div className="export-key">
-            <label htmlFor={keyId}>Pseudonymization key</label>
-            <input
-              id={keyId}
-              type="password"
-              autoComplete="off"
-              value={key}
-              aria-describedby={`${keyId}-hint`}
-              onChange={(e) => setKey(e.target.value)}
-            />
-            <p id={`${keyId}-hint`} className="muted small">
-              Subject ids become pseud- and the first 20 hex digits of HMAC-SHA-256(key, id), in the reports, the
-              excerpts and the case's log (chained again). The key is never written into the bundle; keep it to
-              recompute a known subject's pseudonym. {keyProblem}
-            </p>
-          </div>
-        )}
-      </fieldset>
+      <PseudonymizeOptions
+        legend="Evidence bundle options"
+        checkLabel="Pseudonymize subject ids"
+        keyLabel="Pseudonymization key"
+        hint="Subject ids become pseud- and the first 20 hex digits of HMAC-SHA-256(key, id), in the reports, the excerpts and the case's log (chained again). The key is never written into the bundle; keep it to recompute a known subject's pseudonym."
+        value={pseudonyms}
+        onChange={setPseudonyms}
+      />
       {!ready && <p className="muted small">Exports need an open case with a chosen decision.</p>}
       <div aria-live="polite">
         {busy && <p className="muted">{BUSY_TEXT[busy]}</p>}
