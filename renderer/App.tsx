@@ -4,8 +4,6 @@ import { getApi, resolveApi, setApi } from './api';
 import { CommandPalette } from './palette/CommandPalette';
 import { CaseList } from './screens/CaseList';
 import { ErrorScreen } from './screens/ErrorScreen';
-import { db } from './db/instance';
-import { discardAllStaging } from './db/staged-import';
 import { selectOpenCaseId, selectOpenSample, selectSourcesOpen, useCases } from './stores/cases-store';
 import { selectMetricsOpen, useMetricsRoute } from './metrics/metrics-route';
 import { selectMonitorOpen, useMonitorRoute } from './monitor/monitor-route';
@@ -44,8 +42,8 @@ export function App() {
   useEffect(() => {
     if (!resolution.ok) return;
     setApi(resolution.api);
-    // An import interrupted by a crash or a closed window left `staging` rows: they are never evidence.
-    discardAllStaging(db).catch((error: unknown) => console.error('Could not clear interrupted imports:', error));
+    // An import interrupted by a crash or a closed window left a `staging` row: never evidence, it is shown on its
+    // case (InterruptedImports) to be retried or discarded — not deleted here, where it may be another window's.
     resolution.api.invoke('app:info', {}).then(
       (info) => setBoot({ state: 'ready', info }),
       (error: unknown) =>

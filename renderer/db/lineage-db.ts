@@ -36,6 +36,27 @@ export interface StoredSource extends SourceInfo {
    * provisional id while its SHA-256 is computed alongside (renderer/import/run-import.ts). Read with `chunkKey`.
    */
   readonly storageId?: string;
+  /** While `staging`: the import's case, its progress and holder, or why it failed (staged-import.ts). */
+  readonly staged?: StagedImport;
+}
+
+/**
+ * What a staging source's import had done, saved as it runs: the next start tells an interrupted import (its
+ * holder's lock is gone, or it failed) from one running in another window, and says what it had read.
+ */
+export interface StagedImport {
+  /** The case the source was to join (absent: imported into no case, from the Sources screen of all sources). */
+  readonly caseId?: string;
+  /** The random token of the import's holder lock (renderer/import/import-lock.ts) while it runs. */
+  readonly holder: string;
+  readonly startedAt: string;
+  /** When progress was last saved. */
+  readonly updatedAt: string;
+  /** Bytes of the file read and parsed, and records written, when progress was last saved. */
+  readonly bytes: number;
+  readonly records: number;
+  /** Why the import stopped, when it failed (its records were deleted; the row says what happened). */
+  readonly failure?: string;
 }
 
 /** The first rejections and warnings of a source (all are counted on the source), for the Sources screen. */

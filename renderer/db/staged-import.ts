@@ -1,8 +1,10 @@
 /**
  * The staged commit of one imported file, so an import is all or nothing without one huge transaction:
  * the source row is written `staging`, its record chunks follow in many small transactions, and one final
- * transaction flips it to `complete` (with its issues, and into the case). Cancel — or start-up after a crash —
- * deletes whatever a `staging` source left. Removing a source deletes everything it brought, in one transaction.
+ * transaction flips it to `complete` (with its issues, and into the case). Cancel deletes whatever a `staging` source
+ * left; a failure deletes its records but keeps the row with the reason; a crash leaves the row with the progress it
+ * saved — both are shown as interrupted imports until retried or discarded (interrupted-imports.ts). Removing a
+ * source deletes everything it brought, in one transaction.
  */
 import type { ImportWarning, Rejection } from '../../shared/model/records';
 import { chunkKey, relabelText, type RecordChunk } from './chunks';
@@ -56,7 +58,8 @@ export async function commitStaged(
     const staged = await db.sources.get(sourceId);
     if (!staged || staged.status !== 'staging') throw new Error(`No staged import of source ${sourceId} to commit.`);
     const { rejections, warnings, warningCount, ...rest } = commit;
-    const source: StoredSource = { ...staged, ...rest, warnings: warningCount, status: 'complete' };
+    const { staged: _progress, ...row } = staged;
+    const source: StoredSource = { ...row, ...rest, warnings: warningCount, status: 'complete' };
     await db.sources.put(source);
     await db.sourceIssues.put(issuesOf(sourceId, rejections, warnings));
     if (caseId) await addToCase(db, caseId, sourceId);
@@ -95,8 +98,9 @@ export async function commitProvisional(
     if (existing) await db.recordChunks.where('sourceId').equals(chunkKey(existing)).delete();
     const relabel = (w: ImportWarning): ImportWarning => ({ ...w, message: relabelText(w.message, stagedId, sha256) });
     const { rejections, warnings, warningCount, ...rest } = commit;
+    const { staged: _progress, ...row } = staged;
     const source: StoredSource = {
-      ...staged,
+      ...row,
       ...rest,
       id: sha256,
       sha256,
@@ -133,11 +137,28 @@ export async function discardStaged(db: LineageDb, sourceId: string): Promise<vo
   });
 }
 
-/** At start-up: deletes every source an interrupted import left `staging`; returns their names. */
-export async function discardAllStaging(db: LineageDb): Promise<string[]> {
-  const staging = await db.sources.where('status').equals('staging').toArray();
-  for (const source of staging) await discardStaged(db, source.id);
-  return staging.map((s) => s.name);
+/** Saves how far a staging source's import got (nothing when the row is no longer staging). */
+export async function saveStagedProgress(db: LineageDb, sourceId: string, bytes: number, records: number) {
+  await db.transaction('rw', db.sources, async () => {
+    const source = await db.sources.get(sourceId);
+    if (source?.status !== 'staging' || !source.staged) return;
+    const updatedAt = new Date().toISOString();
+    await db.sources.put({ ...source, staged: { ...source.staged, bytes, records, updatedAt } });
+  });
+}
+
+/**
+ * A staging source's import failed: its records are deleted, its row kept with `reason` (and the progress it had
+ * saved), so the case names the import that did not complete until it is retried or discarded.
+ */
+export async function failStaged(db: LineageDb, sourceId: string, reason: string): Promise<void> {
+  await db.transaction('rw', db.sources, db.recordChunks, async () => {
+    const source = await db.sources.get(sourceId);
+    if (source?.status !== 'staging') return;
+    await db.recordChunks.where('sourceId').equals(chunkKey(source)).delete();
+    if (!source.staged) await db.sources.delete(sourceId);
+    else await db.sources.put({ ...source, staged: { ...source.staged, failure: reason } });
+  });
 }
 
 /** Removes a source and everything it brought (chunks, issues, its place in every case) in one transaction. */

@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { describeEnd, formatBytes, formatSeconds, plural } from './format-progress';
+import { Time } from '../components/Time';
+import { describeEnd, describeHolder, formatBytes, formatSeconds, plural } from './format-progress';
 import { type ImportJob, selectCancel, selectClearEnded, selectJobs, useImports } from './import-store';
 import { estimateSeconds } from './worker-protocol';
 
-const PHASE_LABELS = { hashing: 'Hashing', importing: 'Importing', committing: 'Saving' } as const;
+const PHASE_LABELS = { waiting: 'Waiting', hashing: 'Hashing', importing: 'Importing', committing: 'Saving' } as const;
 
 const JobRow = memo(function JobRow({ job, onCancel }: { job: ImportJob; onCancel: (id: string) => void }) {
   const { progress, end } = job;
@@ -37,10 +38,23 @@ const JobRow = memo(function JobRow({ job, onCancel }: { job: ImportJob; onCance
         value={progress?.phase === 'committing' ? total : done}
         aria-label={`${phase} ${job.name}`}
       />
-      <span className="import-figures muted small">
-        {phase}: {plural(progress?.records ?? 0, 'record')} · {formatBytes(done)} of {formatBytes(total)}
-        {eta !== undefined ? ` · about ${formatSeconds(eta)} left` : ''}
-      </span>
+      {progress?.phase === 'waiting' ? (
+        <span className="import-figures small" role="status">
+          Waiting: {describeHolder(progress.heldBy)}
+          {progress.heldBy && (
+            <>
+              {' '}
+              since <Time value={progress.heldBy.since} />
+            </>
+          )}
+          ; this import starts when that one ends.
+        </span>
+      ) : (
+        <span className="import-figures muted small">
+          {phase}: {plural(progress?.records ?? 0, 'record')} · {formatBytes(done)} of {formatBytes(total)}
+          {eta !== undefined ? ` · about ${formatSeconds(eta)} left` : ''}
+        </span>
+      )}
       <button type="button" onClick={() => onCancel(job.id)} aria-label={`Cancel importing ${job.name}`}>
         Cancel
       </button>

@@ -1,5 +1,7 @@
 /** How sizes, durations, estimates and import outcomes read in the import UI. */
+import { visibleText } from '../../shared/model/visible-text';
 import type { StoredSource } from '../db/lineage-db';
+import type { ImportHolder } from './import-lock';
 import type { ImportEnd } from './worker-protocol';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
@@ -59,4 +61,15 @@ export function describeEnd(end: ImportEnd): string {
     case 'failed':
       return `Failed: ${end.reason}`;
   }
+}
+
+/** Who holds the import lock, for a window that waits: "another window or tab is importing big.json into “Case A”". */
+export function describeHolder(holder: ImportHolder | undefined): string {
+  if (!holder) return 'another window or tab is importing';
+  const into = holder.caseTitle
+    ? ` into “${visibleText(holder.caseTitle)}”`
+    : holder.caseId
+      ? ' into another case'
+      : '';
+  return `another window or tab is importing ${visibleText(holder.file)}${into}`;
 }

@@ -6,6 +6,7 @@
 /// <reference lib="webworker" />
 import { LineageDb } from '../db/lineage-db';
 import { type FileHasher, workerHasher } from './file-hasher';
+import { browserLocks, type ImportHolder, withImportLock } from './import-lock';
 import { ImportTimings, TIMINGS_MARK } from './import-timings';
 import { runImport, type ImportInputSource } from './run-import';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -13,6 +14,8 @@ import type { FromWorker, ToWorker } from './worker-protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const databases = new Map<string, LineageDb>();
 const cancelled = new Set<string>();
+/** Aborts the wait for the import lock of a job cancelled while another window imports. */
+const waits = new Map<string, AbortController>();
 let queue: Promise<void> = Promise.resolve();
 
 const post = (message: FromWorker) => scope.postMessage(message);
@@ -24,7 +27,9 @@ const hasher = () => {
   return made;
 };
 
-function database(name = 'lineage-investigator'): LineageDb {
+const DEFAULT_DB = 'lineage-investigator';
+
+function database(name = DEFAULT_DB): LineageDb {
   let db = databases.get(name);
   if (!db) {
     db = new LineageDb(name);
@@ -37,6 +42,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'cancel') {
     cancelled.add(message.jobId);
+    waits.get(message.jobId)?.abort();
     return;
   }
   const { jobId, input, caseId, dbName, mapping } = message;
@@ -44,16 +50,44 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   queue = queue.then(async () => {
     const timings = new ImportTimings();
     hashedIn = undefined;
+    const db = database(dbName);
+    const holder: ImportHolder = {
+      token: crypto.randomUUID(),
+      file: 'file' in input ? input.name : input.text.name,
+      ...(caseId ? { caseId, caseTitle: (await db.getCase(caseId).catch(() => undefined))?.title } : {}),
+      since: new Date().toISOString(),
+    };
+    const run = () =>
+      runImport(db, source, {
+        ...(caseId ? { caseId } : {}),
+        ...(mapping ? { mapping } : {}),
+        cancelled: () => cancelled.has(jobId),
+        hasher,
+        timings,
+        holder: holder.token,
+        onProgress: (progress) => post({ type: 'progress', jobId, progress }),
+      });
+    const locks = browserLocks();
+    const wait = new AbortController();
+    waits.set(jobId, wait);
+    const size = 'file' in input ? input.file.size : input.text.size;
+    const onWait = (heldBy: ImportHolder | undefined) =>
+      post({
+        type: 'progress',
+        jobId,
+        progress: { phase: 'waiting', bytes: 0, totalBytes: size, records: 0, bytesPerSecond: 0, heldBy },
+      });
     const end = cancelled.has(jobId)
       ? ({ status: 'cancelled' } as const)
-      : await runImport(database(dbName), source, {
-          ...(caseId ? { caseId } : {}),
-          ...(mapping ? { mapping } : {}),
-          cancelled: () => cancelled.has(jobId),
-          hasher,
-          timings,
-          onProgress: (progress) => post({ type: 'progress', jobId, progress }),
-        });
+      : !locks
+        ? await run()
+        : await withImportLock(locks, dbName ?? DEFAULT_DB, holder, run, { onWait, signal: wait.signal }).catch(
+            (error: unknown) =>
+              cancelled.has(jobId)
+                ? ({ status: 'cancelled' } as const)
+                : ({ status: 'failed', reason: `${holder.file}: ${String(error)}` } as const),
+          );
+    waits.delete(jobId);
     cancelled.delete(jobId);
     // Where the time went, for bench/import-browser.ts (read in this worker's performance timeline).
     performance.mark(TIMINGS_MARK, { detail: { jobId, status: end.status, hashedIn, ...timings.result() } });

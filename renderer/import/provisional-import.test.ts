@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../shared/model/records';
 import { createCase } from '../db/case-log';
 import { LineageDb } from '../db/lineage-db';
 import { loadRecords } from '../db/load-evidence';
-import { beginStaging, discardAllStaging, removeSource } from '../db/staged-import';
+import { beginStaging, discardStaged, removeSource } from '../db/staged-import';
 import { type FileHasher, inThreadHasher } from './file-hasher';
 import { runImport, type RunOptions } from './run-import';
 
@@ -125,11 +125,12 @@ describe('a large file staged under a provisional id while it is hashed', () => 
     expect((await db.getCase('case-1'))?.sourceIds).toEqual([]);
   });
 
-  it('fails, leaving nothing behind, when the hash cannot be computed', async () => {
+  it('fails, keeping no record, when the hash cannot be computed: only the failed row naming why', async () => {
     const hasher = (): FileHasher => ({ ...inThreadHasher(), digest: () => Promise.reject(new Error('worker died')) });
     const end = await runImport(db, { file: deployments(), name: 'deployments.jsonl' }, { ...provisional, hasher });
     expect(end).toEqual({ status: 'failed', reason: 'deployments.jsonl: worker died' });
-    expect(await db.sources.count()).toBe(0);
+    const rows = await db.sources.toArray();
+    expect(rows.map((r) => [r.status, r.staged?.failure])).toEqual([['staging', 'deployments.jsonl: worker died']]);
     expect(await db.recordChunks.count()).toBe(0);
   });
 
@@ -148,13 +149,13 @@ describe('a large file staged under a provisional id while it is hashed', () => 
     expect((await db.getCase('case-1'))?.sourceIds).toEqual([]);
   });
 
-  it('deletes at start-up the chunks of a provisional import that a crash left staging', async () => {
+  it('discards the chunks of a provisional import that a crash left staging', async () => {
     const token = 'a'.repeat(64);
     const row = { id: token, sha256: '', name: 'big.ndjson', size: 1, detected: 'unknown', importer: '' };
     const rest = { importerVersion: '', importedAt: '2026-01-01T00:00:00Z', counts: {}, rejected: 0, warnings: 0 };
     await beginStaging(db, { ...row, ...rest, storageId: token });
     await db.recordChunks.put({ sourceId: token, kind: 'deployment', seq: 0, rows: [] });
-    expect(await discardAllStaging(db)).toEqual(['big.ndjson']);
+    await discardStaged(db, token);
     expect(await db.sources.count()).toBe(0);
     expect(await db.recordChunks.count()).toBe(0);
   });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { realFixture } from '../../fixtures/real-fixtures';
 import type { LineageRunEvent } from '../../shared/model/records';
 import { LineageDb } from '../db/lineage-db';
-import { beginStaging, discardAllStaging, listCompleteSources, removeSource } from '../db/staged-import';
+import { beginStaging, discardStaged, listCompleteSources, removeSource } from '../db/staged-import';
 import { runImport } from './run-import';
 import type { ImportProgress } from './worker-protocol';
 import { loadRecords } from '../db/load-evidence';
@@ -165,7 +165,7 @@ describe('chunk writes overlapping the parse', () => {
 });
 
 describe('staged sources and removal', () => {
-  it('deletes at start-up what a crashed import left staging, and never lists it', async () => {
+  it('never lists what a crashed import left staging, and discards it with its chunks', async () => {
     const id = 'f'.repeat(64);
     const staging = {
       id,
@@ -179,7 +179,7 @@ describe('staged sources and removal', () => {
     await beginStaging(db, { ...staging, importedAt: '2026-01-01T00:00:00Z', counts: {}, rejected: 0, warnings: 0 });
     await db.recordChunks.put({ sourceId: id, kind: 'decision', seq: 0, rows: [] });
     expect(await listCompleteSources(db)).toEqual([]);
-    expect(await discardAllStaging(db)).toEqual(['half.ndjson']);
+    await discardStaged(db, id);
     expect(await db.sources.count()).toBe(0);
     expect(await db.recordChunks.count()).toBe(0);
   });

@@ -6,12 +6,22 @@
  * worker: a second worker, on the other core); at the end the source becomes its SHA-256 — or, when that file was
  * already imported, the staged rows are deleted and nothing changes. A file that is not evidence (the importer's
  * `skipped` reason: documentation, a JSON Schema, …) is not committed: its staged source is discarded and the end
- * says why it was skipped. Progress is reported at most every PROGRESS_INTERVAL_MS.
+ * says why it was skipped. Progress is reported at most every PROGRESS_INTERVAL_MS, and saved on the staging row
+ * every STAGED_PROGRESS_INTERVAL_MS, so an import the app's end interrupts is named with what it had read; a failed
+ * one keeps its row (without its records) with the reason.
  */
 import type { ImportMapping } from '../../shared/importers/mapping';
 import { HEAD_SIZE, startImport } from '../../shared/importers/streaming';
 import type { LineageDb, StoredSource } from '../db/lineage-db';
-import { addToCase, beginStaging, commitProvisional, commitStaged, discardStaged } from '../db/staged-import';
+import {
+  addToCase,
+  beginStaging,
+  commitProvisional,
+  commitStaged,
+  discardStaged,
+  failStaged,
+  saveStagedProgress,
+} from '../db/staged-import';
 import { ChunkBuffer } from './chunk-buffer';
 import { type FileHasher, inThreadHasher } from './file-hasher';
 import { ImportTimings } from './import-timings';
@@ -20,6 +30,8 @@ import { WritePipeline } from './write-pipeline';
 import type { ImportEnd, ImportPhase, ImportProgress, TextInput } from './worker-protocol';
 
 export const PROGRESS_INTERVAL_MS = 100;
+/** How often a running import saves its progress on its staging row. */
+export const STAGED_PROGRESS_INTERVAL_MS = 1000;
 /** Full chunks written per transaction. */
 const CHUNKS_PER_WRITE = 8;
 /** Files from this size are staged under a provisional id and hashed alongside; smaller ones are hashed first. */
@@ -42,6 +54,8 @@ export interface RunOptions {
   readonly pieceSize?: number;
   /** Collects the time of each phase. */
   readonly timings?: ImportTimings;
+  /** The token of the import lock this import holds (import-lock.ts), saved on its staging row. */
+  readonly holder?: string;
 }
 
 /** A random 64-hex token: the provisional id of a source whose SHA-256 is not known yet. */
@@ -72,10 +86,12 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
   let stagedId: string | undefined;
   let hasher: FileHasher | undefined;
   let writes: WritePipeline | undefined;
-  const discard = async () => {
+  const discard = async (failure?: string) => {
     hasher?.dispose();
     await writes?.settle();
-    if (stagedId) await discardStaged(db, stagedId).catch(() => undefined);
+    if (!stagedId) return;
+    const done = failure === undefined ? discardStaged(db, stagedId) : failStaged(db, stagedId, failure);
+    await done.catch(() => undefined);
   };
   try {
     const derived = 'text' in input ? input.text : undefined;
@@ -95,6 +111,7 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
         : input.text.sha256;
     if ((!provisional && sha256 === undefined) || options.cancelled()) return { status: 'cancelled' };
     const id = sha256 ?? provisionalId();
+    const startedAt = new Date().toISOString();
     const staging: StoredSource = {
       id,
       name,
@@ -103,7 +120,7 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       detected: 'unknown',
       importer: '',
       importerVersion: '',
-      importedAt: new Date().toISOString(),
+      importedAt: startedAt,
       counts: {},
       rejected: 0,
       warnings: 0,
@@ -111,6 +128,14 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       ...(derived?.derivedAs ? { derivedAs: derived.derivedAs } : {}),
       ...(derived?.repository ? { repository: derived.repository } : {}),
       ...(options.mapping ? { mapping: options.mapping } : {}),
+      staged: {
+        ...(options.caseId ? { caseId: options.caseId } : {}),
+        holder: options.holder ?? provisionalId(),
+        startedAt,
+        updatedAt: startedAt,
+        bytes: 0,
+        records: 0,
+      },
     };
     const stage = await beginStaging(db, staging);
     if (!stage.staged) {
@@ -141,6 +166,7 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
     const pipeline = new WritePipeline(db, timings);
     writes = pipeline;
     let bytes = 0;
+    let lastSaved = -Infinity;
     const consume = async (piece: TextPiece) => {
       const records = timings.time('importer', () => {
         importer.push(piece.text);
@@ -150,6 +176,10 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       bytes = piece.bytes;
       if (buffer.readyCount >= CHUNKS_PER_WRITE) await pipeline.put(buffer.drain());
       report('importing', bytes, buffer.total);
+      if (now() - lastSaved >= STAGED_PROGRESS_INTERVAL_MS) {
+        lastSaved = now();
+        await saveStagedProgress(db, id, bytes, buffer.total);
+      }
     };
     for (const piece of read) await consume(piece);
     for (let next = await stream.next(); !next.done; next = await stream.next()) {
@@ -197,7 +227,8 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       ? { status: 'imported', source: outcome.source }
       : { status: 'already-imported', source: outcome.existing };
   } catch (error) {
-    await discard();
-    return { status: 'failed', reason: `${name}: ${error instanceof Error ? error.message : String(error)}` };
+    const reason = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+    await discard(reason);
+    return { status: 'failed', reason };
   }
 }

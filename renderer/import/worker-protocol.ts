@@ -1,6 +1,7 @@
 /** The messages between the UI thread and the import worker (import-worker.ts). */
 import type { ImportMapping } from '../../shared/importers/mapping';
 import type { StoredSource } from '../db/lineage-db';
+import type { ImportHolder } from './import-lock';
 
 /** Text already read by the main process (e.g. a repository's `git log`), with its SHA-256. */
 export interface TextInput {
@@ -29,7 +30,8 @@ export type ToWorker =
     }
   | { readonly type: 'cancel'; readonly jobId: string };
 
-export type ImportPhase = 'hashing' | 'importing' | 'committing';
+/** `waiting`: another window holds the import lock (import-lock.ts). */
+export type ImportPhase = 'waiting' | 'hashing' | 'importing' | 'committing';
 
 export interface ImportProgress {
   readonly phase: ImportPhase;
@@ -37,6 +39,8 @@ export interface ImportProgress {
   readonly totalBytes: number;
   readonly records: number;
   readonly bytesPerSecond: number;
+  /** While `waiting`: who holds the import lock (undefined in the instant before it names itself). */
+  readonly heldBy?: ImportHolder;
 }
 
 /** How one file's import ended. */

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { CaseHeader } from '../case/CaseHeader';
 import { ChainAlert } from '../case/ChainAlert';
 import { CitationAlert } from '../case/CitationAlert';
+import { InterruptedImportAlert } from '../import/InterruptedImportAlert';
 import { selectCase, selectLoadLog, selectResetLog, useCaseLog } from '../stores/case-log-store';
 import {
   selectCaseRecord,
@@ -88,6 +89,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
       <CaseHeader caseId={caseId} info={info} />
       <ChainAlert />
       <CitationAlert mode={info.mode} />
+      <InterruptedImportAlert caseId={caseId} />
       {status === 'error' ? (
         <main className="page">
           <p className="notice error" role="alert">

@@ -4,6 +4,7 @@ import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { db } from '../db/instance';
 import { ImportPanel } from '../import/ImportPanel';
+import { InterruptedImports } from '../import/InterruptedImports';
 import { selectFinished, selectRequestMapping, useImports } from '../import/import-store';
 import type { CaseRecord, StoredSource } from '../db/lineage-db';
 import { selectCloseSources, useCases } from '../stores/cases-store';
@@ -78,6 +79,7 @@ export function SourcesScreen({ caseId, info }: { readonly caseId?: string; read
             : 'Every file imported on this machine, in every investigation. Removing one removes it from all of them.'}
         </p>
         <ImportPanel caseId={caseId} desktop={info.mode === 'electron'} />
+        <InterruptedImports caseId={caseId} />
         {error && (
           <p className="notice error" role="alert">
             {error}
