@@ -2,7 +2,8 @@
  * The evidence timeline on the sample case, as an investigator uses it: opened with Alt+T from a step, the planted
  * change found and marked the top suspect, the onset on the first wrong decision of the answer key, the investigated
  * decision; filtered to deployments (as many as the sample's deployment log has), the earliest selected to show its
- * file and line, the next one reached with the arrow key; screenshots and axe in the light and the dark theme.
+ * file and line, the next one reached with the arrow key; screenshots and axe in the light and the dark theme. Then,
+ * at 900 px, the case header's second row inside the window.
  */
 import { readFileSync } from 'node:fs';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
@@ -91,5 +92,18 @@ test('the evidence timeline shows the cause, the onset and the decision, filters
   await page.keyboard.press('Alt+4');
   await expect(page.getByRole('heading', { name: 'Changes', exact: true })).toBeVisible();
   await expect(view).toHaveCount(0);
+
+  // At 900 px the case header's second row wraps inside the window (the record's fields below the description).
+  await page.setViewportSize({ width: 900, height: 800 });
+  const outside = await page.evaluate(`(() => {
+    const bar = document.querySelector('.case-bar');
+    const right = Math.min(bar.getBoundingClientRect().right, document.documentElement.clientWidth);
+    return [...bar.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > right + 0.5)
+      .map((e) => e.textContent.trim() || e.tagName);
+  })()`);
+  expect(outside, 'parts of the case header’s second row beyond the window at 900 px').toEqual([]);
+  await expect(page.getByRole('combobox', { name: 'Status' })).toBeInViewport();
+  await screenshot(page, 'case-header-900');
   expect(errors).toEqual([]);
 });

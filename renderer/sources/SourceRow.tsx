@@ -6,6 +6,7 @@ import type { SourceIssues, StoredSource } from '../db/lineage-db';
 import { formatBytes, formatDuration } from '../import/format-progress';
 import { SourceIssuesList } from './SourceIssuesList';
 import { isMappable, MapColumnsButton, type RequestMapping } from './MapColumnsButton';
+import { PathText } from '../components/PathText';
 
 const COLUMNS = 10;
 
@@ -48,10 +49,10 @@ export const SourceRow = memo(function SourceRow({
     <>
       <tr data-testid="source-row">
         <th scope="row" className="mono">
-          {visibleText(source.name)}
+          <PathText text={visibleText(source.name)} />
           {source.origin && (
             <div className="muted small" title="Re-hashed when a case citing it is reopened">
-              read from {source.origin.path}
+              read from <PathText text={source.origin.path} />
             </div>
           )}
         </th>
