@@ -6,6 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastChange, writeRepoBundle, writeRepoFolder } from './git-writer.js';
+import { identityGraphFiles } from './identity-graph.js';
 import { runEvents } from './openlineage.js';
 import { auditLine, decisionLine, deploymentLine, enforcementLines, pullRequestJson } from './records.js';
 import { simulateWorld } from './simulate.js';
@@ -66,6 +67,7 @@ export async function writeWorld(seed: number, outDir: string, options: WriteWor
       for (const [week, ls] of weeks) write(`lineage/openlineage-${week}.ndjson`, lines(ls));
     }
     write('decisions.jsonl', lines(world.decisions.map((d) => decisionLine(sim, d))));
+    for (const file of identityGraphFiles(sim, world.runs)) write(file.rel, file.text);
     const truth = buildTruth(world, inputs, (repo, sha, path) => lastChange(gitDirs.get(repo)!, sha, path));
     writeFileSync(join(outDir, 'truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
     return truth;

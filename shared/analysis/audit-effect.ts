@@ -19,10 +19,11 @@ const METADATA_KEY =
 
 /**
  * Names of settings that say when and how an object is run (orchestrators' and engines' settings: schedule, retries,
- * timeouts, parallelism, the size of the batches it reads or writes in), not what it computes.
+ * timeouts, parallelism, the size of the batches it reads or writes in; RudderStack Profiles' `validity_time`, how long
+ * a materialization is reused before it is rebuilt), not what it computes.
  */
 export const OPERATIONAL_KEY =
-  /^(schedule|schedule_?interval|cron|crontab|timeout|timeout_?(s|secs?|seconds|ms)|execution_?timeout|retries|max_?retries|retry_?delay|concurrency|max_?active_?runs|priority|priority_?weight|pool|queue|sla|alerts?|alerting|notifications?|on_?failure|on_?success|email_?on_?failure|(chunk|batch|page|fetch|buffer|flush)_?size|parallelism|(max_?|num_?)?(workers|threads)|memory|mem_?limit|cpus?)$/i;
+  /^(schedule|schedule_?interval|validity_?time|cron|crontab|timeout|timeout_?(s|secs?|seconds|ms)|execution_?timeout|retries|max_?retries|retry_?delay|concurrency|max_?active_?runs|priority|priority_?weight|pool|queue|sla|alerts?|alerting|notifications?|on_?failure|on_?success|email_?on_?failure|(chunk|batch|page|fetch|buffer|flush)_?size|parallelism|(max_?|num_?)?(workers|threads)|memory|mem_?limit|cpus?)$/i;
 
 const words = (action: string) =>
   action

@@ -25,6 +25,7 @@ import {
   type SubjectConcentration,
   type SubjectTally,
 } from './subject-concentration';
+import { identitySubjects } from './identity-reach';
 import type { TraceResult } from './types';
 
 export interface BlastRadius {
@@ -133,8 +134,14 @@ export function blastRadius(
   const from = Date.parse(cause.consistency.dataTime ?? cause.effectiveTime);
   const read = readers(set, decision, featureName, from, onset.outcome);
   let reads = read.reads;
-  const subjects = mergedSubjects(set, cause);
-  if (subjects !== undefined) {
+  const named = mergedSubjects(set, cause);
+  const identity = named === undefined ? identitySubjects(set, trace, cause) : undefined;
+  if (identity?.note) notes.push(identity.note);
+  const subjects = named ?? identity?.subjects;
+  if (identity?.subjects) {
+    const only = new Set(identity.subjects);
+    reads = reads.filter((r) => r.decision.subjectId !== undefined && only.has(r.decision.subjectId));
+  } else if (subjects !== undefined) {
     if (subjects.length > 0) {
       const only = new Set(subjects);
       reads = reads.filter((r) => r.decision.subjectId !== undefined && only.has(r.decision.subjectId));
@@ -146,11 +153,14 @@ export function blastRadius(
         `the merge ${cause.id} names no subject id the decision log uses: its subjects cannot be resolved, so every later decision is counted`,
       );
   }
-  const before = onset.rateBefore;
-  const after = onset.rateAfter;
   const list = recoveryCandidates(set, cause, trace, decision.environment, from);
   const ordered = [...reads].sort((a, b) => a.written - b.written);
-  const recovery = recoveryOf(ordered, list, onset);
+  // Limited to the subjects a merge names or the identity graph shows merged, their own rate until the first later change is the
+  // bad rate, and the population's before the cause the good one: a recovery of a few subjects shows in theirs.
+  const rates = subjects && subjects.length > 0 ? subjectRates(ordered, list, read.rateBefore, onset) : onset;
+  const before = rates.rateBefore;
+  const after = rates.rateAfter;
+  const recovery = recoveryOf(ordered, list, rates);
   if (!recovery && list.length > 0 && (before === undefined || after === undefined))
     notes.push(
       `no outcome rates either side of the onset confirm a recovery: ${list.length} later change(s) of the same job or target (first: ${list[0]?.changeId}) are not taken as the end of the radius`,
@@ -182,6 +192,20 @@ export function blastRadius(
       `${upperBound.decisions} decisions (${upperBound.subjects} subjects) that read the data`,
   );
   return { from: iso(from), recovery, decisions: limited, subjects: [...likely], concentration, upperBound, notes };
+}
+
+/** The onset with the good rate from before the cause and the bad rate of `ordered` until the first candidate. */
+function subjectRates(
+  ordered: ReadonlyArray<Read>,
+  candidates: ReadonlyArray<{ readonly time: number }>,
+  rateBefore: number | undefined,
+  onset: OnsetEstimate,
+): OnsetEstimate {
+  const until = candidates.length > 0 ? Math.min(...candidates.map((c) => c.time)) : Infinity;
+  const bad = ordered.filter((r) => r.written < until);
+  if (rateBefore === undefined || bad.length === 0) return onset;
+  const rateAfter = bad.filter((r) => outcomeOf(r.decision) === onset.outcome).length / bad.length;
+  return { ...onset, rateBefore, rateAfter };
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;

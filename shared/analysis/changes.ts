@@ -6,6 +6,7 @@ import { codeOfDiff } from './code-comments';
 import { changedWords, distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, reweigh, weigh } from './change-score';
 import { samePath } from './commit-graph';
 import { consistencyOf, CONSISTENCY_RANK } from './consistency';
+import { identityReached } from './identity-reach';
 import { coversComponent, deploymentsShipping, firstDeploymentTo, succeeded } from './deployments';
 import { reachLabel, refIndex, wasMerged } from './git-refs';
 import { jobRepository, runningCode } from './running-code';
@@ -108,11 +109,12 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
   suspects.push(...schemaSuspects(ctx, suspects));
   // Inside the interval, the data still say how likely the change-point is at each suspect's time.
   const timed = suspects.map((s) => byLikelihood(s, ctx));
-  suspects.splice(0, suspects.length, ...reversalsInert(timed, ctx));
+  suspects.splice(0, suspects.length, ...identityReached(reversalsInert(timed, ctx), ctx));
   suspects.sort(
     (a, b) =>
       CONSISTENCY_RANK[b.consistency.verdict] - CONSISTENCY_RANK[a.consistency.verdict] ||
       Number(a.inert !== undefined) - Number(b.inert !== undefined) ||
+      Number(b.reachedSubject !== undefined) - Number(a.reachedSubject !== undefined) ||
       b.score - a.score ||
       Date.parse(b.effectiveTime) - Date.parse(a.effectiveTime) ||
       a.id.localeCompare(b.id),
@@ -448,6 +450,7 @@ function scoreAudit(
     reasons,
     evidence: entry.provenance,
     ...(effect === 'metadata' && !named && { inert: `it changed only ${keys?.join(', ')}: descriptive metadata` }),
+    ...(named && { reachedSubject: `it names the decision's subject ${subject}` }),
     consistency: named
       ? namedConsistency(entry, subject as string, ctx, judgedBy)
       : others.length > 0

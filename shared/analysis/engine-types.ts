@@ -109,6 +109,12 @@ export interface Suspect extends Omit<Change, 'kind'> {
    * it cannot have shifted the outcome, so it comes after every change of the same consistency that could have.
    */
   readonly inert?: string;
+  /**
+   * Direct evidence that it changed the data of this decision's subject (an entry naming the subject, the identity
+   * graph merging the subject's profile after it): among changes of the same consistency it comes before those the
+   * population's rates alone point at.
+   */
+  readonly reachedSubject?: string;
   /** Only possibly a change of what it touches (a deployment of code no traced job is known to run): it does not
    * explain a schema change as its cause. */
   readonly possible?: boolean;
