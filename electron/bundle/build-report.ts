@@ -43,6 +43,8 @@ export interface BuildReportOptions {
   readonly sourcePaths?: Readonly<Record<string, string>>;
   /** The key that will sign the bundle: the report prints its fingerprint and public key, and anchors it. */
   readonly signer?: ReportInput['signer'];
+  /** The queries of decision logs read in place the case's decisions came from: the report anchors them. */
+  readonly queryDigests?: ReportInput['queryDigests'];
 }
 
 export interface BuiltReport {
@@ -87,6 +89,7 @@ export async function buildReport(set: EvidenceSet, options: BuildReportOptions)
     timeZone: options.timeZone,
     generator: options.generator,
     ...(options.signer && { signer: options.signer }),
+    ...(options.queryDigests?.length && { queryDigests: options.queryDigests }),
   };
   const input: ReportInput = {
     ...unanchored,

@@ -11,6 +11,7 @@ import {
   excerptDigests,
   readReportAnchors,
   type CitedDigest,
+  type QueryDigest,
   type ReportAnchors,
 } from '../../shared/report/report-anchors.js';
 import { formatAnchors } from '../../shared/report/report-anchors.js';
@@ -19,6 +20,7 @@ import type { Discrepancy } from './bagit-verify.js';
 import { BUNDLE_PATHS } from './bundle-layout.js';
 import { excerptOf } from './excerpts.js';
 import { sha256File, sha256Hex } from './hashing.js';
+import { queryDigests, type WarehouseCitation } from '../warehouse/cited-queries.js';
 import { readQueryListing } from './query-listing.js';
 
 export interface BundleFacts {
@@ -174,6 +176,7 @@ async function checkSources(
   const included = one(facts.info, 'Sources-Included');
   const named = new Set<string>();
   const bySha = new Map<string, { path?: string; included: string; name: string }>();
+  const queried: Array<{ readonly where: string; readonly citation: WarehouseCitation }> = [];
   for (const [i, s] of list.entries()) {
     const where = `entry ${i + 1} (${String(s.name)})`;
     if (typeof s.sha256 !== 'string' || typeof s.included !== 'string') {
@@ -184,7 +187,8 @@ async function checkSources(
     bySha.set(s.sha256, { path, included: s.included, name: String(s.name) });
     if (s.included === 'none') continue;
     if (s.included === 'query') {
-      readQueryListing(s as Record<string, unknown>, where, file, found);
+      const citation = readQueryListing(s as Record<string, unknown>, where, file, found);
+      if (citation) queried.push({ where, citation });
       continue;
     }
     if (s.included === 'file' && included === 'excerpts')
@@ -228,12 +232,47 @@ async function checkSources(
     )
       found.push({ file: path, message: `is in the payload but ${file} does not list it` });
   if (!anchors) return;
+  checkAnchoredQueries(queried, anchors, found);
   // An excerpt is made only of what the report cites: one of a source the report cites nothing of was added.
   const cited = new Set(anchors.cited.map((c) => c.source));
   for (const [sha256, listed] of bySha)
     if (listed.included === 'excerpt' && listed.path && !cited.has(sha256))
       found.push({ file: listed.path, message: `is an excerpt of ${listed.name}, of which the report cites nothing` });
   await checkCitedDigests(facts, anchors, bySha, found);
+}
+
+const queryLine = (q: QueryDigest) => `${q.source} ${q.query} ${q.rows} ${q.sha256}`;
+
+/**
+ * Every query `sources.json` lists must be one the report anchors (the SHA-256 of its text and parameters, its row
+ * count and rows' SHA-256), and every query the report anchors must be listed: a listing re-pointed at other rows,
+ * or at another query, no longer matches the sealed report.
+ */
+function checkAnchoredQueries(
+  queried: ReadonlyArray<{ readonly where: string; readonly citation: WarehouseCitation }>,
+  anchors: ReportAnchors,
+  found: Discrepancy[],
+): void {
+  const anchored = new Map<string, number>();
+  for (const q of anchors.queries ?? []) anchored.set(queryLine(q), (anchored.get(queryLine(q)) ?? 0) + 1);
+  for (const { where, citation } of queried)
+    queryDigests(citation).forEach((q, i) => {
+      const left = anchored.get(queryLine(q)) ?? 0;
+      if (left > 0) anchored.set(queryLine(q), left - 1);
+      else
+        found.push({
+          file: BUNDLE_PATHS.sources,
+          message: `${where} lists query ${i + 1} (${q.rows} rows), which the report does not anchor: its text, parameters, row count or rows' SHA-256 differ from the report's`,
+        });
+    });
+  for (const [line, left] of anchored)
+    if (left > 0) {
+      const [source, , rows] = line.split(' ');
+      found.push({
+        file: BUNDLE_PATHS.sources,
+        message: `the report anchors a query of source ${source} (${rows} rows) that the bundle does not list`,
+      });
+    }
 }
 
 /** Every cited line or pointer the report anchors must be in the bag with the SHA-256 the report gives it. */

@@ -15,6 +15,7 @@ import { pseudonymFor, sha256Hex } from '../bundle/hashing.js';
 import { renderPdf } from '../bundle/report-pdf.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { investigatorKeyStore, loadOrCreateSigner, signerFromFile } from '../services/signing-key.js';
+import { queryDigests } from '../warehouse/cited-queries.js';
 import { loadSources } from '../warehouse/load-sources.js';
 import { reportInPlace } from './in-place-report.js';
 import { duplicateNote } from '../sources/list-inputs.js';
@@ -146,6 +147,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     pseudonymize,
     sourcePaths: Object.fromEntries(loaded.map((l) => [l.file.sha256, l.file.path])),
     signer: signer && { fingerprint: signer.fingerprint, publicKeyPem: signer.publicKeyPem },
+    queryDigests: loadedEvidence.inPlace.flatMap((s) => (s.citation ? queryDigests(s.citation) : [])),
   });
   if (format === 'html' || format === 'md') {
     const report = format === 'html' ? built.html : built.markdown;

@@ -5,7 +5,10 @@
  * (shared/warehouse/row-encoding.ts). `verify` builds the same queries again and compares (rerun-queries.ts).
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/case/canonical-json.js';
+import { sha256Hex } from '../bundle/hashing.js';
 import type { ImportMapping } from '../../shared/importers/mapping.js';
+import type { QueryDigest } from '../../shared/report/report-anchors.js';
 import type { SqlQuery } from '../../shared/warehouse/decision-sql.js';
 import { encodedRows } from '../../shared/warehouse/row-encoding.js';
 import type { DialectName } from '../../shared/warehouse/sql-dialect.js';
@@ -46,4 +49,18 @@ export function citingEngine(engine: SqlEngine, into: CitedQuery[]): SqlEngine {
       return rows;
     },
   };
+}
+
+/**
+ * What a report anchors of a citation's queries (report-anchors.ts): the source (the SHA-256 of the location), the
+ * SHA-256 of each query's canonical JSON `{params, text}`, its row count and its rows' SHA-256.
+ */
+export function queryDigests(citation: WarehouseCitation): QueryDigest[] {
+  const source = sha256Hex(citation.location);
+  return citation.queries.map((q) => ({
+    source,
+    query: sha256Hex(canonicalJson({ params: q.params, text: q.text })),
+    rows: q.rows,
+    sha256: q.sha256,
+  }));
 }

@@ -166,7 +166,33 @@ describe('a bundle citing decisions read in place from Parquet', () => {
     }
   }, 120_000);
 
-  it("never runs SQL the bundle brings: a query swapped for a forger's, manifests re-hashed, is not re-run", async () => {
+  it('the sealed report anchors each query: the SHA-256 of its text and parameters, its rows and their SHA-256', () => {
+    const entry = listing(bag).find((s) => s.name === parquet);
+    const report = readFileSync(join(bag, 'data/report/report.html'), 'utf8');
+    for (const q of entry?.queries ?? [])
+      expect(report).toContain(
+        `query ${sha(parquet)} ${sha(canonicalJson({ params: q.params, text: q.text }))} ${q.rows} ${q.sha256}`,
+      );
+    expect(report.match(/^query /gm)).toHaveLength(2);
+  });
+
+  it("names a listing re-pointed at other rows, manifests re-hashed, as not the report's, and re-runs nothing", async () => {
+    const forged = join(dir, 'repointed');
+    cpSync(bag, forged, { recursive: true });
+    const list = listing(forged);
+    const q = list.find((s) => s.name === parquet)?.queries?.[1];
+    if (!q) throw new Error('no model query listed');
+    q.rows -= 1;
+    q.sha256 = sha('other rows');
+    writeFileSync(join(forged, 'data/sources.json'), `${JSON.stringify(list, null, 2)}\n`);
+    rehash(forged);
+    const r = await verify(forged);
+    expect(r.code).toBe(1);
+    expect(r.lines.join('\n')).toContain(`lists query 2 (${modelRows - 1} rows), which the report does not anchor`);
+    expect(r.lines.some((l) => l.includes('re-run'))).toBe(false);
+  }, 120_000);
+
+  it("never runs SQL the bundle brings: a query swapped for a forger's, manifests re-hashed, is not the report's", async () => {
     const forged = join(dir, 'forged');
     cpSync(bag, forged, { recursive: true });
     const list = listing(forged);
@@ -177,11 +203,9 @@ describe('a bundle citing decisions read in place from Parquet', () => {
     writeFileSync(join(forged, 'data/sources.json'), `${JSON.stringify(list, null, 2)}\n`);
     rehash(forged);
     const r = await verify(forged);
-    expect(r.code).toBe(0);
-    expect(r.lines.filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(1);
-    expect(r.lines).toContainEqual(
-      expect.stringMatching(/^not re-run — .*: not a query this version of the app builds/),
-    );
+    expect(r.code).toBe(1);
+    expect(r.lines.join('\n')).toContain('lists query 2 (');
+    expect(r.lines.some((l) => l.startsWith('re-run:'))).toBe(false);
   }, 120_000);
   it("names a listing pointed at another log (its sha256 no longer the location's) as altered, and re-runs nothing", async () => {
     const forged = join(dir, 'redirected');

@@ -23,11 +23,12 @@ export function reportAnchors(input: ReportInput): ReportAnchors {
     activityHead: head.hash,
     ...(input.signer && { signer: input.signer.fingerprint }),
     cited: input.citedDigests ?? [],
+    ...(input.queryDigests?.length && { queries: input.queryDigests }),
   };
 }
 
 const EXPLAIN =
-  'What this report anchors, read back by lineage-investigator verify: the case, the activity log (entries and last hash), the signing key, and the SHA-256 of each cited line or JSON pointer as the evidence bundle carries it (canonical JSON of its excerpt entry; see docs/evidence-bundle.md).';
+  'What this report anchors, read back by lineage-investigator verify: the case, the activity log (entries and last hash), the signing key, and the SHA-256 of each cited line or JSON pointer as the evidence bundle carries it (canonical JSON of its excerpt entry; see docs/evidence-bundle.md), and of each query a decision log read in place answered: the SHA-256 of its text and parameters, its row count and the SHA-256 of its rows.';
 
 function signerSentence(input: ReportInput): string {
   return input.signer

@@ -8,10 +8,14 @@
  *     signer ed25519 sha256:<fingerprint>
  *     cited <source SHA-256> line <n> <SHA-256>
  *     cited <source SHA-256> pointer <JSON pointer, percent-encoded> <SHA-256>
+ *     query <source SHA-256> <query SHA-256> <rows> <rows' SHA-256>
  *
  * A cited item's SHA-256 is over the canonical JSON of its excerpt entry (`{line, text}`, `{pointer, value}`, or in
  * the app's excerpts `{line|pointer, record}`), so the same digest is computed from a whole source file and from its
- * excerpt. The block sits in the HTML report as `<pre class="evidence-anchors">` and in the Markdown report as a
+ * excerpt. A `query` line anchors a query the case's decisions came from, of a decision log read in place (the
+ * source's SHA-256 is that of its location): the SHA-256 of its canonical JSON `{params, text}`, how many rows it
+ * returned and the SHA-256 of those rows (shared/warehouse/row-encoding.ts) — the numbers `sources.json` lists and
+ * `verify` re-runs. The block sits in the HTML report as `<pre class="evidence-anchors">` and in the Markdown report as a
  * fenced block of info string `evidence-anchors`: imported text is escaped in both (`<` and backticks), so no
  * imported name can open or close it.
  */
@@ -28,6 +32,17 @@ export interface CitedDigest {
   readonly sha256: string;
 }
 
+/** A query a decision log read in place answered, as the report anchors it. */
+export interface QueryDigest {
+  /** The SHA-256 of the log's location (its source id). */
+  readonly source: string;
+  /** The SHA-256 of the query's canonical JSON `{params, text}`. */
+  readonly query: string;
+  readonly rows: number;
+  /** The SHA-256 of the rows' canonical encoding. */
+  readonly sha256: string;
+}
+
 export interface ReportAnchors {
   readonly caseId: string;
   readonly activityEntries: number;
@@ -35,6 +50,7 @@ export interface ReportAnchors {
   /** `sha256:<hex>` of the signer's public key (SPKI DER), when the report was made for a signed bundle. */
   readonly signer?: string;
   readonly cited: ReadonlyArray<CitedDigest>;
+  readonly queries?: ReadonlyArray<QueryDigest>;
 }
 
 export const HTML_ANCHORS_OPEN = '<pre class="evidence-anchors">';
@@ -65,6 +81,7 @@ export function formatAnchors(a: ReportAnchors): string {
         ? `cited ${c.source} line ${c.line} ${c.sha256}`
         : `cited ${c.source} pointer ${pct(c.pointer ?? '')} ${c.sha256}`,
     );
+  for (const q of a.queries ?? []) lines.push(`query ${q.source} ${q.query} ${q.rows} ${q.sha256}`);
   return lines.join('\n');
 }
 
@@ -84,6 +101,7 @@ export function parseAnchors(block: string): { anchors: ReportAnchors } | { erro
   let head: { entries: number; hash: string } | undefined;
   let signer: string | undefined;
   const cited: CitedDigest[] = [];
+  const queries: QueryDigest[] = [];
   const lines = block.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const parts = (lines[i] as string).split(' ');
@@ -101,14 +119,32 @@ export function parseAnchors(block: string): { anchors: ReportAnchors } | { erro
         else if (b === 'pointer')
           cited.push({ source: a as string, pointer: decodeURIComponent(c as string), sha256: d as string });
         else return bad;
-      } else return bad;
+      } else if (
+        kind === 'query' &&
+        parts.length === 5 &&
+        HEX64.test(a as string) &&
+        HEX64.test(b as string) &&
+        /^\d+$/.test(c as string) &&
+        HEX64.test(d as string)
+      )
+        queries.push({ source: a as string, query: b as string, rows: Number(c), sha256: d as string });
+      else return bad;
     } catch {
       return bad;
     }
   }
   if (caseId === undefined) return { error: 'the anchors name no case' };
   if (!head) return { error: 'the anchors hold no activity-log head' };
-  return { anchors: { caseId, activityEntries: head.entries, activityHead: head.hash, signer, cited } };
+  return {
+    anchors: {
+      caseId,
+      activityEntries: head.entries,
+      activityHead: head.hash,
+      signer,
+      cited,
+      ...(queries.length > 0 && { queries }),
+    },
+  };
 }
 
 /** The anchors block of a sealed report (HTML or Markdown, told by its first line), or why there is none. */

@@ -9,7 +9,7 @@ import { isGap, type CardAnswer } from '../lineage/card-types';
 import type { Provenance } from '../model/records';
 import type { TimeZoneChoice } from '../time/format-time';
 import { pointerText } from '../model/citation';
-import type { CitedDigest } from './report-anchors';
+import type { CitedDigest, QueryDigest } from './report-anchors';
 import { recordKeeping, type RecordKeepingField } from './record-keeping';
 
 export interface ReportInput {
@@ -25,6 +25,8 @@ export interface ReportInput {
   readonly generator: string;
   /** The SHA-256 of each cited line or pointer as the evidence bundle carries it (report-anchors.ts). */
   readonly citedDigests?: ReadonlyArray<CitedDigest>;
+  /** The queries of decision logs read in place that the case's decisions came from (report-anchors.ts). */
+  readonly queryDigests?: ReadonlyArray<QueryDigest>;
   /** The key that signs the evidence bundle: its fingerprint (`sha256:<hex>` of the SPKI DER) and PEM. */
   readonly signer?: { readonly fingerprint: string; readonly publicKeyPem: string };
 }
