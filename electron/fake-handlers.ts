@@ -28,6 +28,10 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     },
     'caseFile:save': async () => ({ path: null }),
     'caseFile:choose': async () => ({ file: null }),
+    'connections:list': async () => ({ connections: [], secrets: 'memory' }),
+    'connections:save': async (r) => ({ id: 'c', name: r.name, location: r.location, hasSecret: false }),
+    'connections:remove': async () => ({ removed: false }),
+    'connections:test': async () => ({ ok: false, reason: 'no connections in this fake' }),
     ...overrides,
   } as IpcHandlers;
 }

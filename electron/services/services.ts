@@ -10,6 +10,8 @@ import { createRepositories, type Repositories } from './repositories.js';
 import { readSampleBundles, readSampleFolder, sampleDirFrom, type SampleBundle } from './sample-folder.js';
 import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read-repository.js';
 import { createCaseFileHandlers } from './case-file-services.js';
+import { createConnectionHandlers } from './connection-services.js';
+import { connectionStore } from '../warehouse/connection-store.js';
 import type { ChooseFile } from './file-chooser.js';
 import type { SaveFile } from './file-saver.js';
 import { createReportHandlers } from './report-services.js';
@@ -136,6 +138,8 @@ export function createServices(given: ServiceDependencies): Services {
     },
     ...createReportHandlers({ ...deps, signer: lazySigner(keyStore), signerKeptBy: keyStore.where }),
     ...createCaseFileHandlers({ ...deps, signer: lazySigner(keyStore) }),
+    // Connection passwords: safeStorage in the desktop app; in web mode in memory for the run only.
+    ...createConnectionHandlers(connectionStore(deps.dataDir, deps.mode === 'electron' ? deps.safeStorage : undefined)),
     ...createOriginHandlers({
       roots: [deps.sampleDir],
       repositories,

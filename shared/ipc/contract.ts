@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { caseFileSchemas, type CaseFileChannels } from './case-file-channels';
+import { connectionSchemas, type ConnectionChannels } from './connection-channels';
 
 /** One input file handed to the renderer for import. */
 export interface InputFile {
@@ -179,7 +180,7 @@ export interface OriginRegisterResponse {
   readonly reason?: string;
 }
 
-export interface IpcChannels extends CaseFileChannels {
+export interface IpcChannels extends CaseFileChannels, ConnectionChannels {
   'app:info': { request: Record<string, never>; response: AppInfo };
   'sample:load': { request: Record<string, never>; response: SampleCase };
   'git:show': { request: GitShowRequest; response: GitShowResponse };
@@ -213,6 +214,7 @@ const MAX_REPORT_CHARS = 32 * 1024 * 1024;
 /** Request validators, one per channel. */
 export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<K>> } = {
   ...caseFileSchemas,
+  ...connectionSchemas,
   'app:info': empty,
   'sample:load': empty,
   'git:show': z

@@ -1,0 +1,71 @@
+/**
+ * The IPC channels of saved warehouse connections (docs/warehouses.md): a decision log where it lives — a
+ * PostgreSQL table or a Parquet file or folder — kept by name. The main process keeps the secrets: in the desktop app
+ * encrypted with Electron's safeStorage, in web mode (or where the OS offers no encryption) in memory until the app
+ * quits. No response ever carries a password.
+ */
+import { z } from 'zod';
+
+/** Where this app keeps connection passwords. */
+export type SecretKeeping = 'safeStorage' | 'memory';
+
+export interface SavedConnection {
+  readonly id: string;
+  readonly name: string;
+  /** `postgresql://user@host:port/db?table=NAME` (never a password), or the path of a Parquet file or folder. */
+  readonly location: string;
+  /** Whether a password is kept for it (where: `ConnectionList.secrets`). */
+  readonly hasSecret: boolean;
+}
+
+export interface ConnectionList {
+  readonly connections: ReadonlyArray<SavedConnection>;
+  readonly secrets: SecretKeeping;
+}
+
+export interface ConnectionSaveRequest {
+  /** Absent: a new connection. */
+  readonly id?: string;
+  readonly name: string;
+  /** A password in the URL is taken out and kept as the secret. */
+  readonly location: string;
+  /** The password; absent keeps the one already kept, an empty text forgets it. */
+  readonly password?: string;
+}
+
+export interface ConnectionTest {
+  readonly ok: boolean;
+  /** What is wrong (unreachable, refused, not a decision log), naming the location without its password. */
+  readonly reason?: string;
+  readonly engine?: 'duckdb' | 'postgresql';
+  readonly decisions?: number;
+  /** The largest models first. */
+  readonly models?: ReadonlyArray<{ readonly model: string; readonly decisions: number }>;
+  /** The mapping the decisions are read through ("decision ← …"). */
+  readonly mapping?: string;
+  /** Milliseconds the engine took to count the decisions per model. */
+  readonly latencyMs?: number;
+}
+
+export interface ConnectionChannels {
+  'connections:list': { request: Record<string, never>; response: ConnectionList };
+  'connections:save': { request: ConnectionSaveRequest; response: SavedConnection };
+  'connections:remove': { request: { readonly id: string }; response: { readonly removed: boolean } };
+  'connections:test': { request: { readonly id: string }; response: ConnectionTest };
+}
+
+const id = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a connection id');
+
+export const connectionSchemas = {
+  'connections:list': z.object({}).strict(),
+  'connections:save': z
+    .object({
+      id: id.optional(),
+      name: z.string().trim().min(1, 'a name').max(200),
+      location: z.string().trim().min(1, 'a URL or a path').max(4096),
+      password: z.string().max(1024).optional(),
+    })
+    .strict(),
+  'connections:remove': z.object({ id }).strict(),
+  'connections:test': z.object({ id }).strict(),
+};
