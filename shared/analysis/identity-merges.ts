@@ -16,12 +16,12 @@ export interface IdentityMerge {
   /** When the link that merged the two profiles was made (ms). */
   readonly at: number;
   readonly link: IdentityLink;
-  /** The decision log's subjects in the merged profile. */
+  /** The decision log's subjects in the merged profile (none when it joined people the model never scored). */
   readonly subjects: ReadonlyArray<string>;
 }
 
 export interface IdentityMerges {
-  /** Collision merges that hold a subject of the decision log, in time order. */
+  /** Collision merges, in time order (of people the model never scored too: they say how the stitching behaves). */
   readonly merges: ReadonlyArray<IdentityMerge>;
   /** Whether any subject id of the decision log is an id of the graph (else the graph cannot resolve subjects). */
   readonly resolvable: boolean;
@@ -102,7 +102,7 @@ function build(set: EvidenceSet): IdentityMerges {
     for (const s of pb.subjects) pa.subjects.add(s);
     for (const [t, ids] of pb.typed) pa.typed.set(t, new Set([...(pa.typed.get(t) ?? []), ...ids]));
     parts.delete(b);
-    if (collides && pa.subjects.size > 0) merges.push({ at, link, subjects: [...pa.subjects].sort() });
+    if (collides) merges.push({ at, link, subjects: [...pa.subjects].sort() });
   }
   const inRange = (m: IdentityMerge, from: number, to: number) => m.at >= from && m.at < to;
   return {

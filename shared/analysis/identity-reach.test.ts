@@ -37,8 +37,9 @@ const link = (profile: string, member: string, day: number, hour = 2): IdentityL
   provenance: { sourceId: 'id_graph.csv', line: ++line },
 });
 
-/** Every subject (u-0 … u-6) and one unscored person (u-99) with a profile of their own from September on. */
-const profiles = [...Array.from({ length: 7 }, (_, i) => `u-${i}`), 'u-99'].map((u) => link(`p-${u}`, u, 1));
+/** Every subject (u-0 … u-6) and people never scored (u-90 … u-99), each with a profile of their own. */
+const unscored = Array.from({ length: 10 }, (_, i) => `u-9${i}`);
+const profiles = [...Array.from({ length: 7 }, (_, i) => `u-${i}`), ...unscored].map((u) => link(`p-${u}`, u, 1));
 
 function investigate(extra: ReadonlyArray<EvidenceRecord>) {
   const set = toEvidenceSet([
@@ -55,9 +56,14 @@ function investigate(extra: ReadonlyArray<EvidenceRecord>) {
 
 describe('a change of identity resolution that merged the decision’s subject', () => {
   // Day 2: an innocent rule edit. Day 4: the threshold lowered. Day 5's stitching run joins the subject's profile with
-  // the unscored u-99's, and two other subjects' profiles with each other.
+  // the unscored u-99's, two other subjects' profiles with each other, and two unscored people's pairwise.
   const pair = ['u-0', 'u-1', 'u-3', 'u-4', 'u-5', 'u-6'].filter((u) => u !== subject).slice(0, 2) as [string, string];
-  const merged = [link(`p-${subject}`, 'u-99', 5), link(`p-${pair[0]}`, pair[1], 5)];
+  const merged = [
+    link(`p-${subject}`, 'u-99', 5),
+    link(`p-${pair[0]}`, pair[1], 5),
+    link('p-u-90', 'u-91', 5),
+    link('p-u-92', 'u-93', 5),
+  ];
   const { set, trace, result } = investigate([rule('r-early', 2), rule('r-cause', 4), ...profiles, ...merged]);
 
   it('ranks the rule change the graph ties to the merge first, with the merge as its evidence', () => {
@@ -88,6 +94,19 @@ describe('without the identity graph’s evidence', () => {
   it('a merge before the change was not made by it', () => {
     const { result } = investigate([rule('r-cause', 4), ...profiles, link(`p-${subject}`, 'u-99', 3)]);
     expect(result.suspects.find((s) => s.id === 'r-cause')?.reachedSubject).toBeUndefined();
+  });
+
+  it('one merge after the change, no more than a household’s shared device makes, does not limit the radius', () => {
+    const others = ['u-0', 'u-1', 'u-3'].filter((u) => u !== subject);
+    const { set, trace, result } = investigate([
+      rule('r-cause', 4),
+      ...profiles,
+      link(`p-${others[0]}`, others[1]!, 5),
+    ]);
+    const cause = result.suspects.find((s) => s.id === 'r-cause')!;
+    const radius = blastRadius(set, wrong, 'flag', cause, trace, result.onset);
+    expect(radius.notes.join(' ')).toContain('no more than usual');
+    expect(new Set(radius.decisions.map((d) => d.subjectId)).size).toBeGreaterThan(2);
   });
 
   it('no graph imported: the blast radius says the merged subjects cannot be resolved', () => {

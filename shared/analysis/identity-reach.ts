@@ -116,10 +116,48 @@ export function identitySubjects(
       note: `${cause.id} changed identity resolution, but the identity graph names none of the decision log's subject ids: which subjects it reached cannot be resolved, so they are estimated from the outcomes`,
     };
   const from = Date.parse(cause.effectiveTime);
+  const burst = mergeBurst(merges.merges, from, set);
+  if (!burst.significant)
+    return {
+      note: `the identity graph shows ${burst.after} merge(s) of one person's profile with another's in the ${BURST_DAYS} days after ${cause.id} took effect, against ${burst.before} in the ${burst.days} days before: no more than usual, so its subjects are not limited to merged profiles`,
+    };
   const subjects = [...merges.subjectsMerged(from)].sort();
   const count = merges.merges.filter((m) => m.at >= from).length;
   return {
     subjects,
-    note: `the identity graph shows ${count} merge(s) of one person's profile with another's after ${cause.id} took effect (${iso(from)}), holding ${subjects.length} subject(s) of the decision log: only their decisions count`,
+    note: `the identity graph shows ${count} merge(s) of one person's profile with another's after ${cause.id} took effect (${iso(from)}; ${burst.after} in the first ${BURST_DAYS} days, against ${burst.before} in the ${burst.days} days before), holding ${subjects.length} subject(s) of the decision log: only their decisions count`,
   };
+}
+
+const DAY_MS = 86_400_000;
+/** The merges a change of identity resolution makes are looked for in the days after it took effect. */
+const BURST_DAYS = 2;
+/** How far back the usual rate of merges is measured. */
+const BACKGROUND_DAYS = 30;
+/** A burst is a count the usual rate gives with probability under 1 %. */
+const BURST_P = 0.01;
+
+/**
+ * Whether the collision merges in the days after `from` are more than the usual rate explains: Poisson, the rate
+ * measured over the days before (from the first decision on, at most BACKGROUND_DAYS; one merge added so that a quiet
+ * graph is not taken to have none).
+ */
+function mergeBurst(
+  merges: ReadonlyArray<IdentityMerge>,
+  from: number,
+  set: EvidenceSet,
+): { significant: boolean; after: number; before: number; days: number } {
+  const first = set.decisions.length > 0 ? Date.parse(set.decisions[0]!.timestamp) : from - BACKGROUND_DAYS * DAY_MS;
+  const start = Math.max(from - BACKGROUND_DAYS * DAY_MS, Math.min(first, from - DAY_MS));
+  const after = merges.filter((m) => m.at >= from && m.at < from + BURST_DAYS * DAY_MS).length;
+  const before = merges.filter((m) => m.at >= start && m.at < from).length;
+  const days = (from - start) / DAY_MS;
+  const lambda = ((before + 1) / days) * BURST_DAYS;
+  let below = 0;
+  let term = Math.exp(-lambda);
+  for (let i = 0; i < after; i++) {
+    below += term;
+    term *= lambda / (i + 1);
+  }
+  return { significant: after > 0 && 1 - below < BURST_P, after, before, days: Math.round(days) };
 }
