@@ -32,6 +32,8 @@ export interface BridgeOptions {
   readonly token?: string;
   /** Largest request body in bytes (default 256 MiB: an evidence bundle's report, log and cited excerpts). */
   readonly bodyLimit?: number;
+  /** Called each time a page load trades the token for the session cookie (web mode then deletes its launch page). */
+  readonly onTokenExchanged?: () => void;
 }
 
 export interface Bridge {
@@ -144,6 +146,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     port: 0,
     token: createToken(),
     bodyLimit: 256 * 1024 * 1024,
+    onTokenExchanged: () => undefined,
     ...options,
   };
   let port = settings.port;
@@ -167,6 +170,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
         Location: `${url.pathname}${url.search}${url.hash}`,
       });
+      settings.onTokenExchanged();
       return res.end();
     }
     const work = pathname.startsWith('/api/')

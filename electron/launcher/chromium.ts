@@ -27,7 +27,10 @@ export function hasDisplay(env: Readonly<Record<string, string | undefined>> = p
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-/** Arguments for an app window on `url` with its own profile, without Chromium's background traffic. */
+/**
+ * Arguments for an app window on `url` with its own profile, without Chromium's background traffic. Every user of
+ * the machine can read them: `url` must hold no secret (web mode gives its launch page, launch-page.ts).
+ */
 export function chromiumArgs(url: string, profileDir: string): string[] {
   return [
     `--app=${url}`,

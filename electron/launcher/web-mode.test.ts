@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IpcHandlers } from '../../shared/ipc/contract.js';
 import { createServer } from 'node:http';
@@ -83,13 +84,38 @@ describe('runWebMode', () => {
     const { web, calls, children } = await run(true, { DISPLAY: ':0', PATH: '' });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.command).toBe('/usr/bin/chromium');
-    expect(calls[0]?.args).toContain(`--app=${web.bridge.url}`);
+    // The command line (any user's `ps`) names a launch page, never the token.
+    expect(calls[0]?.args.join(' ')).not.toContain(web.bridge.token);
+    const app = calls[0]?.args.find((a) => a.startsWith('--app='))?.slice('--app='.length) ?? '';
+    expect(app).toMatch(/^file:\/\//);
+    const page = fileURLToPath(app);
+    expect(statSync(page).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(page)).mode & 0o777).toBe(0o700);
+    expect(readFileSync(page, 'utf8')).toContain(`location.replace(${JSON.stringify(web.bridge.url)})`);
     const profile = calls[0]?.args.find((a) => a.startsWith('--user-data-dir='))?.split('=')[1] ?? '';
     expect(profile).toBe(join(dataDir, 'web-profile'));
     expect(existsSync(profile)).toBe(true);
     await web.stop();
     expect(children[0]?.killed).toBe(1);
     expect(existsSync(profile)).toBe(true);
+  });
+
+  it('deletes the launch page once the browser has traded the token for its session cookie', async () => {
+    const { web, calls } = await run(true, { DISPLAY: ':0', PATH: '' });
+    const page = fileURLToPath(calls[0]?.args.find((a) => a.startsWith('--app='))?.slice('--app='.length) ?? '');
+    expect(existsSync(page)).toBe(true);
+    const first = await fetch(web.bridge.url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(existsSync(page)).toBe(false);
+    await web.stop();
+  });
+
+  it('deletes a launch page never opened when web mode stops', async () => {
+    const { web, calls } = await run(true, { DISPLAY: ':0', PATH: '' });
+    const page = fileURLToPath(calls[0]?.args.find((a) => a.startsWith('--app='))?.slice('--app='.length) ?? '');
+    await web.stop();
+    expect(existsSync(page)).toBe(false);
   });
 
   it('does not open a browser with --no-open or without a display', async () => {

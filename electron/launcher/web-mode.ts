@@ -1,6 +1,7 @@
 /**
  * Web mode: the services behind the loopback bridge, the URL printed, and the system Chromium opened
- * on it as an app window when one is installed and a display is available.
+ * on it as an app window when one is installed and a display is available — through a launch page only this user
+ * can read, so the token is never on Chromium's command line.
  */
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -9,6 +10,7 @@ import type { IpcHandlers } from '../../shared/ipc/contract.js';
 import { rendererDir, rendererIndex } from '../app-paths.js';
 import { startBridge, type Bridge } from '../bridge/server.js';
 import { chromiumArgs, findChromium, hasDisplay } from './chromium.js';
+import { type LaunchPage, writeLaunchPage } from './launch-page.js';
 import { DEFAULT_WEB_PORT } from './start-args.js';
 
 /**
@@ -48,7 +50,8 @@ export async function runWebMode(options: WebModeOptions): Promise<WebMode> {
   if (!exists(rendererIndex(options.appRoot))) {
     options.warn(`The renderer is not built (${rendererIndex(options.appRoot)} is missing): run npm run build.`);
   }
-  const bridge = await startBridgeOnPort(options);
+  let launchPage: LaunchPage | null = null;
+  const bridge = await startBridgeOnPort(options, () => launchPage?.remove());
   options.print(`${WEB_MODE_LINE_PREFIX}${bridge.url}`);
 
   let browser: ChildProcess | null = null;
@@ -58,7 +61,9 @@ export async function runWebMode(options: WebModeOptions): Promise<WebMode> {
     // One lasting profile: with the stable default port, the app's IndexedDB (its cases) survives restarts.
     profileDir = join(options.dataDir, 'web-profile');
     mkdirSync(profileDir, { recursive: true });
-    browser = options.spawn(chromium, chromiumArgs(bridge.url, profileDir), { stdio: 'ignore' });
+    // Not the token on the command line (every user's `ps` shows it): a page only this user can read, sending on.
+    launchPage = writeLaunchPage(join(options.dataDir, 'web-launch'), bridge.url);
+    browser = options.spawn(chromium, chromiumArgs(launchPage.url, profileDir), { stdio: 'ignore' });
     browser.on('error', (error) => options.warn(`Could not open ${chromium}: ${error.message}`));
     options.print(`Opened in ${chromium}. Press Ctrl-C to stop.`);
   } else {
@@ -70,15 +75,16 @@ export async function runWebMode(options: WebModeOptions): Promise<WebMode> {
     browser,
     async stop() {
       if (browser && browser.exitCode === null && browser.signalCode === null) browser.kill();
+      launchPage?.remove();
       await bridge.close();
     },
   };
 }
 
 /** Starts the bridge on the requested port; where the default port is taken, on a free one instead. */
-async function startBridgeOnPort(options: WebModeOptions): Promise<Bridge> {
+async function startBridgeOnPort(options: WebModeOptions, onTokenExchanged: () => void): Promise<Bridge> {
   const start = (port: number) =>
-    startBridge({ handlers: options.handlers, rendererDir: rendererDir(options.appRoot), port });
+    startBridge({ handlers: options.handlers, rendererDir: rendererDir(options.appRoot), port, onTokenExchanged });
   try {
     return await start(options.port);
   } catch (error) {
