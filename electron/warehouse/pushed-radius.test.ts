@@ -19,6 +19,7 @@ import { estimateOnset } from '../../shared/analysis/onset.js';
 import type { ImportMapping } from '../../shared/importers/mapping.js';
 import type { Decision } from '../../shared/model/records.js';
 import { createGitRunner } from '../services/git-runner.js';
+import { FLAT_MAPPING } from './flat-sample.fixture.js';
 import { loadSources } from './load-sources.js';
 import { pushedInterval } from './pushed-interval.js';
 import { pushedBlastRadius } from './pushed-radius.js';
@@ -66,25 +67,24 @@ function flatRows(log: Log): Array<Record<string, string | null>> {
     });
 }
 
-/** The flat rows' mapping; `versions` says which versions the log names (all, the dataset's only, none). */
-const mappingOf = (feature: string, versions: 'both' | 'dataset' | 'none'): ImportMapping => ({
-  kind: 'decision-log',
-  fields: {
-    decision_id: 'id',
-    timestamp: 'ts',
-    subject_id: 'customer',
-    'model.name': 'model_name',
-    'model.version': 'model_version',
-    environment: 'env',
-    'output.label': 'prediction',
-    action: 'action_taken',
-    'features[].dataset.namespace': 'ds_namespace',
-    'features[].dataset.name': 'ds_name',
-    ...(versions !== 'none' && { 'features[].dataset_version': 'ds_version' }),
-    ...(versions === 'both' && { 'features[].feature_version': 'feat_version' }),
-  },
-  features: [feature],
-});
+/** The flat rows' mapping (the sample fixture's); `versions` says which versions the log names: all, the dataset's, none. */
+function mappingOf(feature: string, versions: 'both' | 'dataset' | 'none'): ImportMapping {
+  const {
+    'output.score': _score,
+    'features[].dataset_version': datasetVersion,
+    'features[].feature_version': featureVersion,
+    ...fields
+  } = FLAT_MAPPING.fields;
+  return {
+    kind: 'decision-log',
+    fields: {
+      ...fields,
+      ...(versions !== 'none' && { 'features[].dataset_version': datasetVersion }),
+      ...(versions === 'both' && { 'features[].feature_version': featureVersion }),
+    },
+    features: [feature],
+  };
+}
 
 /** Writes the log's flat rows as Parquet; creates them as a table on the server, when there is one. */
 async function writeFlat(log: Log, admin?: pg.Client): Promise<string> {
@@ -142,6 +142,7 @@ async function compare(log: Log, spec: string) {
     const reads = placedReads(o.source, o.inPlace.set, o.own, log.feature);
     const inMemory = blastRadius(o.whole.set, o.decision, log.feature, cause, result.trace, onset);
     const pushed = await pushedBlastRadius(reads, o.inPlace.set, o.own, log.feature, cause, result.trace, onset);
+    if ('refused' in pushed) throw new Error(`${log.name}: ${pushed.refused}`);
     const windowStart = Date.parse(onset.onset) - 30 * 86_400_000;
     const interval = changeInterval(o.whole.set, o.decision, log.feature, windowStart);
     const pushedIv = await pushedInterval(reads, o.inPlace.set, o.own, log.feature, windowStart);

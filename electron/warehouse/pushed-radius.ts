@@ -5,6 +5,7 @@
  * the statistics are the in-memory engine's own. No decision is read: the radius is counts, subjects and notes.
  */
 import { stringValues } from '../../shared/analysis/audit-effect.js';
+import { identitySubjects } from '../../shared/analysis/identity-reach.js';
 import type { OnsetEstimate, Suspect } from '../../shared/analysis/engine-types.js';
 import type { Recovery } from '../../shared/analysis/recovery.js';
 import { recoveryCandidates } from '../../shared/analysis/recovery-candidates.js';
@@ -63,7 +64,27 @@ const sum = (groups: Iterable<WriteGroup>) => {
   return { n, k };
 };
 
-/** `blastRadius(set, decision, featureName, cause, trace, onset)` with the decisions counted by the engine. */
+/**
+ * The onset with the good rate from before the cause and the bad rate of the limited reads until the first candidate
+ * (blast-radius.ts `subjectRates`).
+ */
+function subjectRates(
+  after: ReadonlyMap<number, WriteGroup>,
+  candidates: ReadonlyArray<{ readonly time: number }>,
+  rateBefore: number | undefined,
+  onset: OnsetEstimate,
+): OnsetEstimate {
+  const until = candidates.length > 0 ? Math.min(...candidates.map((c) => c.time)) : Infinity;
+  const bad = sum([...after].filter(([t]) => t < until).map(([, g]) => g));
+  if (rateBefore === undefined || bad.n === 0) return onset;
+  return { ...onset, rateBefore, rateAfter: bad.k / bad.n };
+}
+
+/**
+ * `blastRadius(set, decision, featureName, cause, trace, onset)` with the decisions counted by the engine, or why it
+ * cannot be: a cause that changed identity resolution is matched against the identity graph with every subject of the
+ * log in memory (identity-reach.ts).
+ */
 export async function pushedBlastRadius(
   reads: PlacedReads,
   set: EvidenceSet,
@@ -72,7 +93,11 @@ export async function pushedBlastRadius(
   cause: Suspect,
   trace: TraceResult,
   onset: OnsetEstimate,
-): Promise<PushedRadius> {
+): Promise<PushedRadius | { readonly refused: string }> {
+  if (identitySubjects(set, trace, cause) !== undefined)
+    return {
+      refused: `${cause.id} changed identity resolution: its subjects are read from the identity graph in memory`,
+    };
   const notes: string[] = [];
   const from = Date.parse(cause.consistency.dataTime ?? cause.effectiveTime);
   const outcome = onset.outcome;
@@ -96,8 +121,10 @@ export async function pushedBlastRadius(
       );
   }
   const list = recoveryCandidates(set, cause, trace, decision.environment, from);
-  const recovery = recoveryOfWrites(after, list, onset);
-  if (!recovery && list.length > 0 && (onset.rateBefore === undefined || onset.rateAfter === undefined))
+  // Limited to the subjects a merge names, their own rate until the first later change is the bad rate.
+  const rates = subjects && subjects.length > 0 ? subjectRates(after, list, rateBefore, onset) : onset;
+  const recovery = recoveryOfWrites(after, list, rates);
+  if (!recovery && list.length > 0 && (rates.rateBefore === undefined || rates.rateAfter === undefined))
     notes.push(
       `no outcome rates either side of the onset confirm a recovery: ${list.length} later change(s) of the same job or target (first: ${list[0]?.changeId}) are not taken as the end of the radius`,
     );
