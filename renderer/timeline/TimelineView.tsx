@@ -26,7 +26,8 @@ export function TimelineView() {
   const entries = useMemo(() => {
     // An empty set of kinds keeps every kind (filterTimeline): with every kind hidden, nothing is shown.
     const kinds = TIMELINE_KINDS.filter((k) => !hidden.has(k));
-    return kinds.length === 0 ? [] : filterTimeline(timeline?.entries ?? [], { kinds: new Set(kinds), text: query });
+    if (kinds.length === 0) return [];
+    return filterTimeline(timeline?.entries ?? [], { kinds: hidden.size ? new Set(kinds) : undefined, text: query });
   }, [timeline, hidden, query]);
   const selected = entries.find((e) => e.id === selectedId);
   return (

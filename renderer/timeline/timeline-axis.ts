@@ -57,11 +57,15 @@ export function timelineAxis(
   const to = entries.at(-1)?.at ?? from;
   const span = Math.max(1, to - from);
   const x = (at: number) => ((at - from) / span) * width;
-  const buckets = new Map<TimelineKind, Map<number, { count: number; id: string; rank?: number }>>();
+  const columns = Math.floor(width / MARK_PX) + 1;
+  // Per kind, a slot per column of the axis: one pass, no lookups by key (a large case has 200k entries).
+  const buckets = new Map<TimelineKind, Array<{ count: number; id: string; rank?: number } | undefined>>();
   const lines: AxisLine[] = [];
   const rate: Array<readonly [number, number]> = [];
   let lastGood: number | undefined;
   let onset: number | undefined;
+  let laneKind: TimelineKind | undefined;
+  let lane: Array<{ count: number; id: string; rank?: number } | undefined> = [];
   for (const e of entries) {
     if (MARK_KINDS.has(e.kind)) {
       lines.push({ kind: e.kind, x: x(e.at), id: e.id });
@@ -70,11 +74,15 @@ export function timelineAxis(
       continue;
     }
     if (e.rate !== undefined) rate.push([x(e.at), e.rate]);
-    let lane = buckets.get(e.kind);
-    if (!lane) buckets.set(e.kind, (lane = new Map()));
-    const column = Math.min(Math.floor(x(e.at) / MARK_PX), Math.floor(width / MARK_PX));
-    const mark = lane.get(column);
-    if (!mark) lane.set(column, { count: 1, id: e.id, rank: e.rank });
+    if (e.kind !== laneKind) {
+      laneKind = e.kind;
+      lane = buckets.get(e.kind) ?? [];
+      if (!buckets.has(e.kind)) buckets.set(e.kind, lane);
+      if (lane.length === 0) lane.length = columns;
+    }
+    const column = Math.min(Math.floor(x(e.at) / MARK_PX), columns - 1);
+    const mark = lane[column];
+    if (!mark) lane[column] = { count: 1, id: e.id, rank: e.rank };
     else {
       mark.count++;
       if (e.rank !== undefined && (mark.rank === undefined || e.rank < mark.rank)) {
@@ -85,10 +93,11 @@ export function timelineAxis(
   }
   const lanes = kinds
     .filter((k) => buckets.has(k))
-    .map((kind) => ({
-      kind,
-      marks: [...buckets.get(kind)!].map(([column, m]) => ({ x: column * MARK_PX, ...m })),
-    }));
+    .map((kind) => {
+      const marks: AxisMark[] = [];
+      buckets.get(kind)!.forEach((m, column) => m && marks.push({ x: column * MARK_PX, ...m }));
+      return { kind, marks };
+    });
   const interval = lastGood !== undefined && onset !== undefined ? { x1: lastGood, x2: onset } : undefined;
   return { from, to, lanes, lines, interval, rate };
 }

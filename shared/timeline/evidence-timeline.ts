@@ -92,11 +92,28 @@ const dataset = (d: { namespace: string; name: string }) => `${d.namespace}:${d.
 export function buildTimeline(set: EvidenceSet, analysis: TimelineAnalysis = {}): Timeline {
   const entries: TimelineEntry[] = [];
   const undated: Array<Omit<TimelineEntry, 'time' | 'at'>> = [];
-  const add = (entry: Omit<TimelineEntry, 'time' | 'at'>, time: string | undefined) => {
+  const rank = new Map((analysis.suspects ?? []).map((s, i) => [suspectEntryId(s), i + 1]));
+  // Every entry of one shape (each property present, some undefined): the filter and the axis read 200k of them.
+  function add(draft: Omit<TimelineEntry, 'time' | 'at'>, time: string | undefined) {
     const at = time === undefined ? Number.NaN : Date.parse(time);
-    if (time === undefined || Number.isNaN(at)) undated.push(entry);
-    else entries.push({ ...entry, time, at });
-  };
+    if (time === undefined || Number.isNaN(at)) {
+      undated.push(draft);
+      return;
+    }
+    entries.push({
+      id: draft.id,
+      kind: draft.kind,
+      time,
+      at,
+      title: draft.title,
+      actor: draft.actor,
+      job: draft.job,
+      environment: draft.environment,
+      evidence: draft.evidence,
+      rank: rank.size ? rank.get(draft.id) : undefined,
+      rate: draft.rate,
+    });
+  }
 
   for (const c of set.commits) {
     const merge = c.parents.length > 1;
@@ -244,28 +261,38 @@ export function buildTimeline(set: EvidenceSet, analysis: TimelineAnalysis = {})
       d.timestamp,
     );
 
-  const ranked = rankEntries(entries, analysis.suspects ?? []);
-  ranked.sort(
-    (a, b) =>
-      a.at - b.at ||
-      (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  return { entries: ranked, undated };
+  return { entries: inTimeOrder(entries), undated };
+}
+
+/**
+ * The entries sorted by time, then kind (in `TIMELINE_KINDS` order), then id: by their indexes over typed arrays of
+ * the two numbers, the ids compared only between entries of one kind at one instant.
+ */
+function inTimeOrder(entries: ReadonlyArray<TimelineEntry>): TimelineEntry[] {
+  const n = entries.length;
+  const at = new Float64Array(n);
+  const kind = new Uint8Array(n);
+  const index = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    at[i] = e.at;
+    kind[i] = KIND_ORDER.get(e.kind) ?? 0;
+    index[i] = i;
+  }
+  index.sort(function byTimeKindId(a, b) {
+    const d = at[a]! - at[b]! || kind[a]! - kind[b]!;
+    if (d !== 0) return d;
+    const x = entries[a]!.id;
+    const y = entries[b]!.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const sorted = new Array<TimelineEntry>(n);
+  for (let i = 0; i < n; i++) sorted[i] = entries[index[i]!]!;
+  return sorted;
 }
 
 /** The timeline id of a suspect change: the id its record's entry has. */
 const suspectEntryId = (s: Suspect) => `${s.kind}:${s.id}`;
-
-/** The entries with the rank of the suspect each is (the engine's order: 1 is the top suspect). */
-function rankEntries(entries: TimelineEntry[], suspects: ReadonlyArray<Suspect>): TimelineEntry[] {
-  if (suspects.length === 0) return entries;
-  const rank = new Map(suspects.map((s, i) => [suspectEntryId(s), i + 1]));
-  return entries.map((e) => {
-    const r = rank.get(e.id);
-    return r === undefined ? e : { ...e, rank: r };
-  });
-}
 
 /** What to keep: an empty or absent set keeps every value; `from`/`to` bound the time range (inclusive, ms). */
 export interface TimelineFilter {
@@ -279,28 +306,30 @@ export interface TimelineFilter {
   readonly text?: string;
 }
 
+/** A filter's set of values, or undefined where it keeps every value (absent or empty). */
+const wanted = <T>(set: ReadonlySet<T> | undefined) => (set && set.size > 0 ? set : undefined);
 const keeps = (set: ReadonlySet<string> | undefined, value: string | undefined) =>
-  !set || set.size === 0 || (value !== undefined && set.has(value));
+  !set || (value !== undefined && set.has(value));
 
-/** The entries the filter keeps, in timeline order. */
+/** The entries the filter keeps, in timeline order (one pass, each criterion tested only when it is set). */
 export function filterTimeline(entries: ReadonlyArray<TimelineEntry>, filter: TimelineFilter): TimelineEntry[] {
   const { from = -Infinity, to = Infinity } = filter;
   const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const says = (e: TimelineEntry) => {
-    if (words.length === 0) return true;
-    const text = `${e.title} ${e.actor ?? ''} ${e.job ?? ''} ${e.environment ?? ''}`.toLowerCase();
-    return words.every((w) => text.includes(w));
-  };
-  return entries.filter(
-    (e) =>
-      says(e) &&
-      e.at >= from &&
-      e.at <= to &&
-      keeps(filter.kinds, e.kind) &&
-      keeps(filter.sources, e.evidence?.sourceId) &&
-      keeps(filter.jobs, e.job) &&
-      keeps(filter.environments, e.environment),
-  );
+  const kinds = wanted(filter.kinds);
+  const sources = wanted(filter.sources);
+  const jobs = wanted(filter.jobs);
+  const environments = wanted(filter.environments);
+  const kept: TimelineEntry[] = [];
+  for (const e of entries) {
+    if (e.at < from || e.at > to || (kinds && !kinds.has(e.kind))) continue;
+    if (!keeps(sources, e.evidence?.sourceId) || !keeps(jobs, e.job) || !keeps(environments, e.environment)) continue;
+    if (words.length > 0) {
+      const text = `${e.title} ${e.actor ?? ''} ${e.job ?? ''} ${e.environment ?? ''}`.toLowerCase();
+      if (!words.every((w) => text.includes(w))) continue;
+    }
+    kept.push(e);
+  }
+  return kept;
 }
 
 export interface TimelineFacets {
