@@ -9,6 +9,8 @@ import { selectMetricsOpen, useMetricsRoute } from './metrics/metrics-route';
 import { selectMonitorOpen, useMonitorRoute } from './monitor/monitor-route';
 import { useApplyTheme } from './theme/useTheme';
 import { chooseAndOpenCaseFile, selectCaseFileShown, useCaseFile } from './case-file/case-file-store';
+import { guardVisibleText } from './format/visible-dom';
+import './imported-text.css';
 
 // The case and sources screens (React Flow, the analysis, the import UI) load on first use, not at start-up.
 const CaseScreen = lazy(() => import('./screens/CaseScreen').then((m) => ({ default: m.CaseScreen })));
@@ -38,6 +40,8 @@ export function App() {
   const monitorOpen = useMonitorRoute(selectMonitorOpen);
   const caseFileShown = useCaseFile(selectCaseFileShown);
   useApplyTheme();
+  // Imported names never re-order or hide text on the page: their bidi controls and invisible characters shown.
+  useEffect(() => guardVisibleText(document.body), []);
 
   useEffect(() => {
     if (!resolution.ok) return;
