@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { db } from '../db/instance';
+import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { ImportPanel } from '../import/ImportPanel';
 import { InterruptedImports } from '../import/InterruptedImports';
 import { selectFinished, selectRequestMapping, useImports } from '../import/import-store';
@@ -96,6 +97,7 @@ export function SourcesScreen({ caseId, info }: { readonly caseId?: string; read
             onRequestMapping={onRequestMapping}
           />
         )}
+        <ConnectionsPanel web={info.mode === 'web'} />
       </main>
     </div>
   );

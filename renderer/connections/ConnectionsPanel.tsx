@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import type {
+  ConnectionList,
+  ConnectionSaveRequest,
+  ConnectionTest,
+  SavedConnection,
+} from '../../shared/ipc/connection-channels';
+import { getApi } from '../api';
+import { ConnectionForm } from './ConnectionForm';
+import { secretsSentence, testSentence } from './connection-text';
+import './connections.css';
+
+/**
+ * Saved warehouse connections: decision logs read where they live (a PostgreSQL table, a Parquet file or folder), each
+ * tested for its decisions per model and the engine's answer time. The main process keeps the passwords.
+ */
+export function ConnectionsPanel({ web }: { readonly web: boolean }) {
+  const [list, setList] = useState<ConnectionList>();
+  const [editing, setEditing] = useState<SavedConnection>();
+  // A new form (empty fields) after each save.
+  const [saves, setSaves] = useState(0);
+  const [tests, setTests] = useState<Readonly<Record<string, ConnectionTest | 'testing'>>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const refresh = async () => setList(await getApi().invoke('connections:list', {}));
+  useEffect(() => {
+    getApi()
+      .invoke('connections:list', {})
+      .then(setList)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = (request: ConnectionSaveRequest) =>
+    act(async () => {
+      await getApi().invoke('connections:save', request);
+      setEditing(undefined);
+      setSaves((n) => n + 1);
+      await refresh();
+    });
+  const remove = (c: SavedConnection) =>
+    act(async () => {
+      await getApi().invoke('connections:remove', { id: c.id });
+      await refresh();
+    });
+  const test = async (c: SavedConnection) => {
+    setTests((t) => ({ ...t, [c.id]: 'testing' }));
+    const result = await getApi()
+      .invoke('connections:test', { id: c.id })
+      .catch((e: unknown): ConnectionTest => ({ ok: false, reason: e instanceof Error ? e.message : String(e) }));
+    setTests((t) => ({ ...t, [c.id]: result }));
+  };
+
+  return (
+    <section className="card connections-panel" aria-labelledby="connections-heading">
+      <h2 id="connections-heading">Warehouse connections</h2>
+      <p className="muted">
+        Decision logs read where they live, never copied: a PostgreSQL table or a Parquet file or folder. The command
+        line investigates them with <code>--source</code> (docs/warehouses.md).
+      </p>
+      {list && <p className="notice">{secretsSentence(list.secrets, web)}</p>}
+      {list && list.connections.length === 0 && <p className="empty">No saved connections.</p>}
+      <ul className="connection-list">
+        {list?.connections.map((c) => {
+          const t = tests[c.id];
+          return (
+            <li key={c.id} data-testid="connection-row">
+              <div className="connection-head">
+                <strong>{c.name}</strong> <code>{c.location}</code>{' '}
+                <span className="muted small">{c.hasSecret ? 'password kept' : 'no password'}</span>
+              </div>
+              <div className="actions">
+                <button type="button" disabled={t === 'testing'} onClick={() => void test(c)}>
+                  Test {c.name}
+                </button>
+                <button type="button" disabled={busy} onClick={() => setEditing(c)}>
+                  Edit {c.name}
+                </button>
+                <button type="button" disabled={busy} onClick={() => void remove(c)}>
+                  Remove {c.name}
+                </button>
+              </div>
+              <p aria-live="polite" className={t && t !== 'testing' && !t.ok ? 'notice error' : 'muted small'}>
+                {t === 'testing' ? 'Testing…' : t ? testSentence(t) : ''}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      <ConnectionForm
+        key={editing?.id ?? `new-${saves}`}
+        editing={editing}
+        busy={busy}
+        onSave={(r) => void save(r)}
+        onCancel={() => setEditing(undefined)}
+      />
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
