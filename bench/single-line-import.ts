@@ -58,43 +58,53 @@ async function singleLineFile(): Promise<{ path: string; events: number }> {
   return { path, events: copies * events.length };
 }
 
-/** The browser process started with `profile` as its user data folder. */
-function browserPid(profile: string): number {
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmdline.includes(profile) && !cmdline.includes('--type=')) return pid;
-    } catch {
-      // the process ended while it was read
-    }
-  }
-  throw new Error(`no browser process runs with ${profile}`);
+interface Process {
+  readonly pid: number;
+  readonly parent: number;
+  readonly cmdline: string;
 }
 
-/** The resident memory (MB) of the largest renderer process under `root` (the page's, where the worker runs). */
-function largestRendererMb(root: number): number {
-  const parents = new Map<number, number>();
-  const renderers = new Map<number, number>();
+/** The machine's processes (one that ends while it is read is left out). */
+function processes(): Process[] {
+  const list: Process[] = [];
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      if (rss) renderers.set(pid, Number(rss) / 1024);
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      list.push({ pid, parent, cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8') });
     } catch {
-      // the process ended while it was read
+      // it ended
     }
   }
+  return list;
+}
+
+/** The browser process started with `profile` as its user data folder. */
+function browserPid(profile: string): number {
+  const browser = processes().find((p) => p.cmdline.includes(profile) && !p.cmdline.includes('--type='));
+  if (!browser) throw new Error(`no browser process runs with ${profile}`);
+  return browser.pid;
+}
+
+/** The resident memory (MB) of the largest renderer process under `root` (the page's, where the worker runs). */
+function largestRendererMb(root: number): number {
+  const list = processes();
+  const parents = new Map(list.map((p) => [p.pid, p.parent]));
   const under = (pid: number): boolean => {
     for (let p = pid, hops = 0; p > 1 && hops < 20; p = parents.get(p) ?? 0, hops++) if (p === root) return true;
     return false;
   };
-  return Math.max(0, ...[...renderers].filter(([pid]) => under(pid)).map(([, mb]) => mb));
+  const rss = (pid: number) => {
+    try {
+      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0; // it ended
+    }
+  };
+  const renderers = list.filter((p) => p.cmdline.includes('--type=renderer') && under(p.pid));
+  return Math.max(0, ...renderers.map((p) => rss(p.pid)));
 }
 
 interface Run {
@@ -186,33 +196,13 @@ export async function benchSingleLineImport(runs: number): Promise<boolean> {
       `events) in Chromium, n=${runs} (runs ${results.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} s; ` +
       `bar positions shown: ${results.map((r) => r.steps).join(', ')}):`,
   );
-  const checks = [
-    row(
-      'time to "Imported"',
-      median((r) => r.ms),
-      TARGETS.ms,
-      'ms',
-    ),
-    row(
-      'first progress shown after',
-      median((r) => r.firstMs),
-      TARGETS.firstMs,
-      'ms',
-    ),
-    row(
-      'longest stall of the progress bar',
-      median((r) => r.stallMs),
-      TARGETS.stallMs,
-      'ms',
-    ),
-    row(
-      "peak resident memory of the page's renderer",
-      median((r) => r.peakMb),
-      TARGETS.peakMb,
-      'MB',
-    ),
+  const checks: ReadonlyArray<readonly [string, (r: Run) => number, number, string]> = [
+    ['time to "Imported"', (r) => r.ms, TARGETS.ms, 'ms'],
+    ['first progress shown after', (r) => r.firstMs, TARGETS.firstMs, 'ms'],
+    ['longest stall of the progress bar', (r) => r.stallMs, TARGETS.stallMs, 'ms'],
+    ["peak resident memory of the page's renderer", (r) => r.peakMb, TARGETS.peakMb, 'MB'],
   ];
-  return checks.every(Boolean);
+  return checks.map(([name, pick, target, unit]) => row(name, median(pick), target, unit)).every(Boolean);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
