@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { Decision } from '../../shared/model/records';
+import { movedIndex } from '../components/list-keys';
 import { formatTime } from '../format/time';
 import { modelLabel, outcomeLabel } from '../format/decision';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
@@ -43,17 +44,9 @@ export function DecisionList({ decisions, selectedId, onSelect, labelledBy }: Pr
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: activeIndex + 1,
-      ArrowUp: activeIndex - 1,
-      PageDown: activeIndex + page,
-      PageUp: activeIndex - page,
-      Home: 0,
-      End: decisions.length - 1,
-    };
-    if (event.key in moves) {
+    const next = movedIndex(event.key, activeIndex, decisions.length, page);
+    if (next !== undefined) {
       event.preventDefault();
-      const next = Math.max(0, Math.min(decisions.length - 1, moves[event.key]!));
       setActive(next);
       virtualizer.scrollToIndex(next, { align: 'auto' });
     } else if ((event.key === 'Enter' || event.key === ' ') && decisions[activeIndex]) {

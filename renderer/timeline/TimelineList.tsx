@@ -4,6 +4,7 @@ import { TIMELINE_KIND_LABELS, type TimelineEntry } from '../../shared/timeline/
 import { formatTime } from '../format/time';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
 import { SuspectBadge } from './SuspectBadge';
+import { movedIndex } from '../components/list-keys';
 
 interface Props {
   readonly entries: ReadonlyArray<TimelineEntry>;
@@ -13,19 +14,6 @@ interface Props {
 }
 
 const ROW_HEIGHT = 34;
-
-/** Where a key moves the selection in a list of `count` rows showing `page` at a time (undefined: not a move). */
-export function movedIndex(key: string, index: number, count: number, page: number): number | undefined {
-  const moves: Record<string, number> = {
-    ArrowDown: index + 1,
-    ArrowUp: index - 1,
-    PageDown: index + page,
-    PageUp: index - page,
-    Home: 0,
-    End: count - 1,
-  };
-  return key in moves && count > 0 ? Math.max(0, Math.min(count - 1, moves[key]!)) : undefined;
-}
 
 /**
  * The entries as a virtualized listbox (only the visible rows are in the DOM): time in the chosen zone, kind, what

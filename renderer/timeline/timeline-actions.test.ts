@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseActions } from '../palette/app-actions';
 import { useInvestigation } from '../stores/investigation-store';
-import { movedIndex } from './TimelineList';
 import { showTimelineAction } from './timeline-actions';
 import { useTimelineView } from './timeline-store';
 
@@ -37,23 +36,5 @@ describe('the evidence timeline as an action', () => {
       .perform();
     expect(useTimelineView.getState().open).toBe(false);
     expect(useInvestigation.getState().step).toBe(current);
-  });
-});
-
-describe('moving in the timeline’s list', () => {
-  it('moves by one, a page, or to either end, never past them', () => {
-    expect(movedIndex('ArrowDown', 4, 10, 3)).toBe(5);
-    expect(movedIndex('ArrowUp', 0, 10, 3)).toBe(0);
-    expect(movedIndex('PageDown', 8, 10, 3)).toBe(9);
-    expect(movedIndex('PageUp', 4, 10, 3)).toBe(1);
-    expect(movedIndex('Home', 4, 10, 3)).toBe(0);
-    expect(movedIndex('End', 4, 10, 3)).toBe(9);
-  });
-
-  it('selects the first entry on the first move when none is selected, and ignores other keys', () => {
-    expect(movedIndex('ArrowDown', -1, 10, 3)).toBe(0);
-    expect(movedIndex('ArrowUp', -1, 10, 3)).toBe(0);
-    expect(movedIndex('Enter', 4, 10, 3)).toBeUndefined();
-    expect(movedIndex('ArrowDown', -1, 0, 3)).toBeUndefined();
   });
 });
