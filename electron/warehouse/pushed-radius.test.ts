@@ -17,6 +17,7 @@ import { changeInterval } from '../../shared/analysis/change-interval.js';
 import { runEngine } from '../../shared/analysis/engine.js';
 import { estimateOnset } from '../../shared/analysis/onset.js';
 import type { ImportMapping } from '../../shared/importers/mapping.js';
+import { toEvidenceSet } from '../../shared/model/evidence-set.js';
 import type { Decision } from '../../shared/model/records.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { FLAT_MAPPING } from './flat-sample.fixture.js';
@@ -160,7 +161,10 @@ async function series(log: Log, spec: string, versions: 'dataset' | 'none') {
     const reads = placedReads(o.source, o.inPlace.set, o.own, log.feature);
     const logged = onset.seriesBy === 'dataset_version';
     const pushed = await versionSeries(reads, { until: o.own.timestamp }, onset.outcome, logged);
-    return { onset, pushed };
+    // Without the lineage no decision's data is placed: one bin of every decision up to the investigated one.
+    const unplaced = placedReads(o.source, toEvidenceSet([o.own]), o.own, log.feature);
+    const alone = await versionSeries(unplaced, { until: o.own.timestamp }, onset.outcome, false);
+    return { onset, pushed, alone };
   } finally {
     await o.inPlace.pushDown?.close();
   }
@@ -247,7 +251,9 @@ describe('pushed down where the lineage places each decision: the same radius, i
     for (const log of logs.filter((l) => l.name !== 'world17'))
       for (const spec of specs.get(log.name) ?? [])
         for (const versions of ['dataset', 'none'] as const) {
-          const { onset, pushed } = await series(log, spec, versions);
+          const { onset, pushed, alone } = await series(log, spec, versions);
+          const total = onset.series.reduce((n, b) => n + b.decisions, 0);
+          expect(alone.map((b) => [b.key, b.decisions])).toEqual([['(unknown)', total]]);
           // By the versions the log names where it names every one, else by the runs the lineage says wrote them.
           expect(onset.seriesBy).toBe(versions === 'dataset' ? 'dataset_version' : 'run');
           expect(pushed.length).toBeGreaterThan(2);

@@ -81,9 +81,10 @@ export class ReadSql {
    */
   private placed(p: Params, pick: (v: WrittenVersion) => string, unplaced: string): string {
     const versions = this.lineage.versions;
+    if (versions.length === 0) return unplaced;
     const logged = this.optional(`${EACH_FEATURE}dataset_version`);
     const reads = this.readsDataset(p);
-    if (reads === 'FALSE' || versions.length === 0) return unplaced;
+    if (reads === 'FALSE') return unplaced;
     const named = logged
       ? `WHEN NULLIF(${logged}, '') IS NOT NULL THEN CASE ${logged} ${versions
           .map((v) => `WHEN ${p.add(v.version)} THEN ${pick(v)}`)
