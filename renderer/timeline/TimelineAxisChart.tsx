@@ -122,9 +122,13 @@ export function TimelineAxisChart({ entries, selected, onSelect }: Props) {
                 {lane.marks
                   .filter((m) => m.rank === 1)
                   .map((m) => (
-                    <circle key="top" className="timeline-top-suspect" cx={LABEL_W + m.x + 1.5} cy={top + h / 2} r={7}>
-                      <title>Top suspect</title>
-                    </circle>
+                    <circle
+                      key="top"
+                      className="timeline-top-suspect"
+                      cx={LABEL_W + m.x + 1.5}
+                      cy={top + h / 2}
+                      r={7}
+                    />
                   ))}
                 <rect className="timeline-hit" x={LABEL_W} y={top} width={plotW} height={h} onClick={pick(lane.kind)}>
                   <title>{`${TIMELINE_KIND_LABELS[lane.kind]}: click to select the nearest`}</title>

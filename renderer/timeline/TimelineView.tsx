@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { filterTimeline, TIMELINE_KINDS, timelineFacets } from '../../shared/timeline/evidence-timeline';
 import { selectResults, useInvestigation } from '../stores/investigation-store';
+import { countOf } from '../steps/evidence-cite';
 import { selectHiddenKinds, selectSelectedEntry, selectTimelineQuery, useTimelineView } from './timeline-store';
 import './evidence-timeline.css';
 import { TimelineAxisChart } from './TimelineAxisChart';
@@ -9,7 +10,7 @@ import { TimelineKindFilter } from './TimelineKindFilter';
 import { TimelineList } from './TimelineList';
 import { useCaseTimeline } from './useCaseTimeline';
 
-export const TIMELINE_HEADING_ID = 'evidence-timeline-heading';
+const TIMELINE_HEADING_ID = 'evidence-timeline-heading';
 
 /**
  * The case's evidence timeline, shown in place of a step: every record on one time axis with the analysis's marks,
@@ -71,7 +72,7 @@ export function TimelineView() {
           </div>
           {timeline.undated.length > 0 && (
             <p className="muted small">
-              {timeline.undated.length.toLocaleString('en')} records have no time and are not on the axis (
+              {countOf(timeline.undated.length, 'record')} without a time, not on the axis (
               {timeline.undated
                 .slice(0, 3)
                 .map((e) => e.title)
