@@ -5,39 +5,23 @@
  * (`LARGE_SAMPLE_DIR`, default node_modules/.cache/lineage-bench/large-7; about 1 GB, a few minutes).
  * `npx tsx bench/investigate.ts` runs it alone.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runEngine } from '../shared/analysis/engine';
-import { createGitRunner } from '../electron/services/git-runner';
-import { generateSample } from '../electron/sample/write-sample';
-import { loadEvidence } from '../electron/sources/load-evidence';
+import { loadLargeSample } from './large-sample';
 import { report } from './stats';
-
-const DIR = process.env.LARGE_SAMPLE_DIR ?? join('node_modules', '.cache', 'lineage-bench', 'large-7');
 
 /** Imports the large sample once and runs the engine `runs` times; returns whether the warm median met 2 s. */
 export async function benchInvestigate(runs = 3): Promise<boolean> {
-  if (!existsSync(join(DIR, 'case.json'))) {
-    console.log(`      generating the large sample into ${DIR} (once; a few minutes)…`);
-    await generateSample({ seed: 7, scale: 'large', outDir: DIR });
-  }
-  const c = JSON.parse(await readFile(join(DIR, 'case.json'), 'utf8')) as { decisionId: string; featureName: string };
-  const t0 = performance.now();
-  const { set } = await loadEvidence([DIR], { git: createGitRunner(), cacheDir: join(DIR, '..', 'repositories') });
-  const importMs = performance.now() - t0;
+  const { set, decision, featureName, importMs } = await loadLargeSample();
   console.log(
     `      import: ${(importMs / 1000).toFixed(1)} s (${set.decisions.length.toLocaleString('en-US')} decisions, ` +
       `${set.runs.length.toLocaleString('en-US')} lineage events, ${set.commits.length.toLocaleString('en-US')} commits)`,
   );
-  const decision = set.decisions.find((d) => d.decisionId === c.decisionId);
-  if (!decision) throw new Error(`${DIR}/case.json names decision ${c.decisionId}, which the decision log lacks.`);
   const times: number[] = [];
   let top = '';
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
-    const result = runEngine(set, decision, c.featureName);
+    const result = runEngine(set, decision, featureName);
     times.push(performance.now() - s);
     top = `${result.suspects.suspects[0]?.id ?? 'none'} of ${result.suspects.suspects.length} suspects`;
   }
