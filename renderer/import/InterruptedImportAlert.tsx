@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react';
 import { visibleText } from '../../shared/model/visible-text';
-import type { InterruptedImport } from '../db/interrupted-imports';
 import { selectOpenSources, useCases } from '../stores/cases-store';
-import { selectFinished, useImports } from './import-store';
-import { describeInterrupted } from './InterruptedImports';
-import { loadInterrupted } from './interrupted-actions';
+import { describeInterrupted } from './format-progress';
+import { useInterruptedImports } from './useInterruptedImports';
 
 /**
  * Under the case header: the imports into this case that did not complete (the app or its window ended mid-way, or
@@ -12,19 +9,7 @@ import { loadInterrupted } from './interrupted-actions';
  */
 export function InterruptedImportAlert({ caseId }: { readonly caseId: string }) {
   const openSources = useCases(selectOpenSources);
-  const finished = useImports(selectFinished);
-  const [items, setItems] = useState<ReadonlyArray<InterruptedImport>>([]);
-
-  useEffect(() => {
-    let current = true;
-    loadInterrupted(caseId).then(
-      (list) => current && setItems(list),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [caseId, finished]);
+  const { items } = useInterruptedImports(caseId);
 
   if (items.length === 0) return null;
   return (

@@ -1,22 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { visibleText } from '../../shared/model/visible-text';
 import { getApi } from '../api';
 import { Time } from '../components/Time';
 import type { InterruptedImport } from '../db/interrupted-imports';
-import { formatBytes, plural } from './format-progress';
-import { selectFinished, selectImportFiles, selectImportText, useImports } from './import-store';
-import { discardInterrupted, loadInterrupted } from './interrupted-actions';
+import { describeInterrupted, formatBytes } from './format-progress';
+import { selectImportFiles, selectImportText, useImports } from './import-store';
+import { discardInterrupted } from './interrupted-actions';
+import { useInterruptedImports } from './useInterruptedImports';
 import './interrupted-imports.css';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** What an interrupted import had done, in one sentence. */
-export function describeInterrupted(item: InterruptedImport): string {
-  const read = `${formatBytes(item.bytes)} of ${formatBytes(item.size)} read, ${plural(item.records, 'record')} parsed`;
-  return item.failure
-    ? `Failed (${read}): ${visibleText(item.failure)}`
-    : `Interrupted — the app or its window ended mid-way (${read})`;
-}
 
 function Row({ item, onChanged }: { readonly item: InterruptedImport; readonly onChanged: () => void }) {
   const importFiles = useImports(selectImportFiles);
@@ -100,21 +93,7 @@ function Row({ item, onChanged }: { readonly item: InterruptedImport; readonly o
  * mid-way, or the import failed: what each had read, and retry or discard. Their rows are never evidence.
  */
 export function InterruptedImports({ caseId }: { readonly caseId?: string }) {
-  const finished = useImports(selectFinished);
-  const [items, setItems] = useState<ReadonlyArray<InterruptedImport>>([]);
-  const [error, setError] = useState<string>();
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    loadInterrupted(caseId).then(
-      (list) => current && setItems(list),
-      (e: unknown) => current && setError(`Could not read the interrupted imports: ${message(e)}`),
-    );
-    return () => {
-      current = false;
-    };
-  }, [caseId, finished, version]);
+  const { items, error, reload } = useInterruptedImports(caseId);
 
   if (error)
     return (
@@ -130,7 +109,7 @@ export function InterruptedImports({ caseId }: { readonly caseId?: string }) {
       </h2>
       <ul className="import-jobs">
         {items.map((item) => (
-          <Row key={item.sourceId} item={item} onChanged={() => setVersion((v) => v + 1)} />
+          <Row key={item.sourceId} item={item} onChanged={reload} />
         ))}
       </ul>
     </section>

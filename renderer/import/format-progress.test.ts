@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredSource } from '../db/lineage-db';
-import { describeEnd, formatBytes, formatDuration, formatSeconds } from './format-progress';
+import { describeEnd, describeInterrupted, formatBytes, formatDuration, formatSeconds } from './format-progress';
 import { estimateSeconds } from './worker-protocol';
 
 const source = (counts: Record<string, number>, warnings: number, rejected: number) =>
@@ -34,5 +34,17 @@ describe('import wording', () => {
     expect(estimateSeconds({ ...progress, phase: 'hashing', bytes: 50 })).toBe(15);
     expect(estimateSeconds({ ...progress, phase: 'importing', bytes: 50 })).toBe(5);
     expect(estimateSeconds({ ...progress, phase: 'importing', bytes: 0, bytesPerSecond: 0 })).toBeUndefined();
+  });
+
+  it('says what an interrupted import had read, or why it failed', () => {
+    const MB = 1024 * 1024;
+    const item = { sourceId: 'x', name: 'big.json', size: 200 * MB, startedAt: '', updatedAt: '', bytes: 40 * MB };
+    const read = '40 MB of 200 MB read, 12,000 records parsed';
+    expect(describeInterrupted({ ...item, records: 12_000 })).toBe(
+      `Interrupted — the app or its window ended mid-way (${read})`,
+    );
+    expect(describeInterrupted({ ...item, records: 12_000, failure: 'big.json: NotReadableError' })).toBe(
+      `Failed (${read}): big.json: NotReadableError`,
+    );
   });
 });

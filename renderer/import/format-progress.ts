@@ -1,5 +1,6 @@
 /** How sizes, durations, estimates and import outcomes read in the import UI. */
 import { visibleText } from '../../shared/model/visible-text';
+import type { InterruptedImport } from '../db/interrupted-imports';
 import type { StoredSource } from '../db/lineage-db';
 import type { ImportHolder } from './import-lock';
 import type { ImportEnd } from './worker-protocol';
@@ -72,4 +73,12 @@ export function describeHolder(holder: ImportHolder | undefined): string {
       ? ' into another case'
       : '';
   return `another window or tab is importing ${visibleText(holder.file)}${into}`;
+}
+
+/** What an interrupted import had done, in one sentence. */
+export function describeInterrupted(item: InterruptedImport): string {
+  const read = `${formatBytes(item.bytes)} of ${formatBytes(item.size)} read, ${plural(item.records, 'record')} parsed`;
+  return item.failure
+    ? `Failed (${read}): ${visibleText(item.failure)}`
+    : `Interrupted — the app or its window ended mid-way (${read})`;
 }
