@@ -100,8 +100,9 @@ export async function withImportLock<T>(
   }
 }
 
-/** The tokens of the imports running now (in any window), or undefined where there is no Web Locks API. */
+/** The tokens of the imports running now (in any window); undefined where Web Locks are missing or refused. */
 export async function runningImportTokens(locks: Locks | undefined, dbName: string): Promise<Set<string> | undefined> {
   if (!locks) return undefined;
-  return new Set((await importHolders(locks, dbName)).map((h) => h.token));
+  const holders = await importHolders(locks, dbName).catch(() => undefined);
+  return holders && new Set(holders.map((h) => h.token));
 }
