@@ -3,13 +3,13 @@
  * investigate, the planted cause by the ids the app reports, the code version at inference, and every decision
  * that read data carrying the cause. Computed from the simulation, never from how the app reasons.
  */
-import { deployedCommit } from './deployments.js';
+import { covers, deployedCommit } from './deployments.js';
 import { reachable } from './git-writer.js';
 import { featureName } from './records.js';
-import type { ChangeRef } from './sim.js';
+import type { ChangeRef, Sim } from './sim.js';
 import type { SimulatedWorld } from './simulate.js';
 import { iso } from './time.js';
-import type { CommitNode, RepoModel } from './types.js';
+import type { CommitNode, Deployment, RepoModel } from './types.js';
 import type { DatasetVersionShape, RunEnvironment } from './world-plan.js';
 
 export interface WorldTruth {
@@ -85,7 +85,8 @@ export function buildTruth(
   const deployed = deployedCommit(sim, 'production', job.repo!, job.path, caseDecision.time)!;
   const caseIndex = world.decisions.indexOf(caseDecision);
   const through = affected.filter((d) => world.decisions.indexOf(d) <= caseIndex).length;
-  const story = `${cause.story} ${cause.fixStory ? `Fixed: ${cause.fixStory}.` : 'It was not fixed before the end of the log.'}`;
+  const skipped = cause.governance === 'compliant' && unstaged(sim);
+  const story = `${cause.story}${skipped ? ` It reached production with ${cause.liveDeployment!.id} before any staging deployment ran it.` : ''} ${cause.fixStory ? `Fixed: ${cause.fixStory}.` : 'It was not fixed before the end of the log.'}`;
   return {
     seed: plan.seed,
     story,
@@ -95,7 +96,7 @@ export function buildTruth(
       kind: cause.kind,
       variant: cause.variant,
       ids: refIds(cause.ids, kept),
-      governance: cause.governance,
+      governance: skipped ? 'violation' : cause.governance,
       job: `${cause.job.namespace}:${cause.job.name}`,
       fixIds: refIds(cause.fixIds, kept),
     },
@@ -139,4 +140,20 @@ export function worldShape(world: SimulatedWorld): WorldTruth['shape'] {
     urlStyle: plan.urlStyle,
     enforcement: plan.enforcement && pipeline.trackingPlan !== undefined,
   };
+}
+
+/**
+ * The cause's line reached production before any successful staging deployment of its repository ran it (a release
+ * that skipped staging, or a staging deployment that failed): production before staging is a violation, whoever
+ * approved the code. Only where the repository is deployed to staging at all.
+ */
+function unstaged(sim: Sim): boolean {
+  const cause = sim.cause!;
+  const live = cause.liveDeployment;
+  if (!live || !sim.deployments.some((d) => d.env === 'staging' && d.repo === live.repo)) return false;
+  const runs = (d: Deployment) =>
+    cause.markers.some(
+      (m) => m.repo === d.repo && covers(d, m.path) && (d.commit.files.get(m.path) ?? '').split('\n').includes(m.line),
+    );
+  return !sim.deployments.some((d) => d.env === 'staging' && d.status === 'success' && d.time <= live.time && runs(d));
 }

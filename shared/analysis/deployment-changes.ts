@@ -9,6 +9,8 @@
 import { distanceTerm, intervalTimingTerm, weigh } from './change-score';
 import { consistencyOf } from './consistency';
 import { coversComponent, previousDeployment, PRODUCTION, STAGING, succeeded } from './deployments';
+import { samePath } from './commit-graph';
+import { isDocument } from './document-paths';
 import { reachLabel, refIndex, wasMerged } from './git-refs';
 import { jobRepository, pathVersionAt } from './running-code';
 import type { Suspect } from './engine-types';
@@ -52,7 +54,12 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
       ? []
       : ctx.trace.jobs.filter((j) => !j.codePath && d.component !== j.id && !jobs.includes(j));
     if (jobs.length === 0 && possible.length === 0) continue;
-    const prev = previousDeployment(ctx.set.deployments, d);
+    const repositoryOfCommit = (sha: string) => ctx.graph.bySha.get(ctx.graph.resolve(sha) ?? sha)?.repository;
+    const prev = previousDeployment(
+      ctx.set.deployments,
+      d,
+      (x) => deployedIn === undefined || (repositoryOfCommit(x.commit) ?? deployedIn) === deployedIn,
+    );
     const prevCommit = prev ? (ctx.graph.resolve(prev.commit) ?? prev.commit) : undefined;
     const versionIn = (j: (typeof jobs)[number], commit: string) => {
       const repository = repositoryOf.get(j.id);
@@ -75,7 +82,13 @@ export function deploymentSuspects(ctx: SuspectContext, listed: ReadonlyArray<Su
       surely.every((j) => j.codePath && ran.has(versionIn(j, deployed) ?? '')) &&
       !backwards &&
       !unmerged;
-    const maybe = (surely.length === 0 || vehicle) && prevCommit !== deployed ? possible : [];
+    // What the deployment shipped says whether it can have changed a job without a code location: not when every
+    // path its commits changed is the code of a job whose code is known, or a document no job executes.
+    const shipped = prevCommit ? shippedPaths(ctx, deployed, prevCommit) : undefined;
+    const located = ctx.trace.jobs.flatMap((j) => (j.codePath && sameRepository(j) ? [j.codePath] : []));
+    const onlyLocated =
+      shipped !== undefined && shipped.every((p) => isDocument(p) || located.some((c) => samePath(p, c)));
+    const maybe = (surely.length === 0 || vehicle) && prevCommit !== deployed && !onlyLocated ? possible : [];
     const changed = surely.length > 0 && !vehicle ? surely : maybe;
     if (changed.length === 0) continue;
     const staged = ctx.set.deployments.some(
@@ -176,4 +189,29 @@ function releaseSibling(
         versionIn(j, deployed) !== (before ? versionIn(j, before) : undefined),
     );
   });
+}
+
+/** The most commits walked to list what a deployment shipped; beyond it, what it shipped is not known. */
+const SHIPPED_WALK = 2000;
+
+/**
+ * The paths changed by the commits `deployed` has and `prev` has not (what a deployment shipped over the one before
+ * it), or undefined where the history does not hold them all.
+ */
+function shippedPaths(ctx: SuspectContext, deployed: string, prev: string): string[] | undefined {
+  if (!ctx.graph.bySha.has(deployed) || !ctx.graph.bySha.has(prev) || !ctx.graph.isAncestor(prev, deployed))
+    return undefined;
+  const paths = new Set<string>();
+  const seen = new Set<string>();
+  const todo = [deployed];
+  while (todo.length > 0) {
+    const sha = todo.pop() as string;
+    if (seen.has(sha) || ctx.graph.isAncestor(sha, prev)) continue;
+    seen.add(sha);
+    const commit = ctx.graph.bySha.get(sha);
+    if (!commit || seen.size > SHIPPED_WALK) return undefined;
+    for (const p of commit.changedPaths) paths.add(p.path);
+    todo.push(...commit.parents);
+  }
+  return [...paths];
 }

@@ -101,8 +101,8 @@ export function runningAt(
 }
 
 /**
- * The previous successful deployment to the same environment (and component) before `d`, among those `alike` also
- * accepts (all by default).
+ * The previous successful deployment to the same environment (and component, and repository where both name one)
+ * before `d`, among those `alike` also accepts (all by default).
  */
 export function previousDeployment(
   deployments: ReadonlyArray<Deployment>,
@@ -116,7 +116,10 @@ export function previousDeployment(
   for (let i = 0; i < deployments.length; i++) {
     const x = deployments[i] as Deployment;
     if (x === d || (times[i] as number) > at) break;
-    if (succeeded(x) && x.environment.toLowerCase() === env && x.component === d.component && alike(x)) found = x;
+    if (!succeeded(x) || x.environment.toLowerCase() !== env || x.component !== d.component) continue;
+    // Another repository's deployment ran other code: it is not what this one replaced.
+    if (d.repository !== undefined && x.repository !== undefined && x.repository !== d.repository) continue;
+    if (alike(x)) found = x;
   }
   return found;
 }

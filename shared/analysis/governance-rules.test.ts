@@ -253,6 +253,22 @@ describe('governance rules, one at a time', () => {
     );
   });
 
+  it('does not blame a change for parity when it ran in staging before production and staging now runs other code', () => {
+    // The bad merge was staged on day 8 and released on day 9; on day 10 staging got an older branch build.
+    const set: EvidenceSet = {
+      ...base,
+      deployments: [
+        dep('s-1', 8, 'staging', SHA.badMerge),
+        dep('p-1', 9, 'production', SHA.badMerge),
+        dep('s-2', 10, 'staging', SHA.good),
+      ],
+    };
+    const parity = rules(set).findings.find((f) => (f as { rule?: string }).rule === 'parity');
+    expect(parity?.ok).toBe(true);
+    expect(parity?.text).toMatch(/had run in both staging and production/);
+    expect(failed(set, 'parity')).toEqual([]);
+  });
+
   it('flags enforcement that applied another rule version than the one in force', () => {
     const applied: AuditEntry = {
       kind: 'audit',

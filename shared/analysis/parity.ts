@@ -6,7 +6,7 @@
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Deployment } from '../model/records';
 import type { CommitGraph } from './commit-graph';
-import { PRODUCTION, runningAt, STAGING, type ComponentRef } from './deployments';
+import { PRODUCTION, runningAt, STAGING, succeeded, type ComponentRef } from './deployments';
 import type { ParityReport, RuleFinding } from './engine-types';
 
 const CONFIG_KEYS = ['config', 'configuration', 'parameters', 'settings', 'variables'];
@@ -57,8 +57,18 @@ export function environmentParity(
   const sc = configOf(staging.d);
   const keys = pc && sc ? differingKeys(pc, sc) : [];
   const matches = codeMatches && keys.length === 0;
-  // A change is hurt by broken parity only when production ran it and staging did not (or the configs differed).
-  const untested = change !== undefined && graph.isAncestor(change, p) && !graph.isAncestor(change, s);
+  // A change is hurt by broken parity only when production ran it and staging did not (or the configs differed):
+  // staging running other code now (a branch, an older commit) does not undo a staging run of the change before.
+  const stagedBefore = (c: string) =>
+    set.deployments.some(
+      (x) =>
+        STAGING.test(x.environment) &&
+        succeeded(x) &&
+        Date.parse(x.timestamp) <= t &&
+        graph.isAncestor(c, graph.resolve(x.commit) ?? x.commit),
+    );
+  const untested =
+    change !== undefined && graph.isAncestor(change, p) && !graph.isAncestor(change, s) && !stagedBefore(change);
   const ok = change === undefined ? matches : !untested && keys.length === 0;
   const what = `at ${new Date(t).toISOString()} ${prod.environment} ran ${p.slice(0, 12)} (${prod.d.id}), ${staging.environment} ran ${s.slice(0, 12)} (${staging.d.id})`;
   return {

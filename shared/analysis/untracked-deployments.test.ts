@@ -6,35 +6,50 @@ import { SHA, testEvidence } from './test-evidence';
 import { traceDecision } from './trace';
 
 // The upstream job `clean` keeps no code location in its runs; a whole-repository deployment on day 9 (another
-// commit than the one before) may have changed its code.
+// commit than the one before) may have changed its code — unless all it shipped was documentation.
 const base = testEvidence();
-const whole: Deployment = {
+const docsCommit = base.commits.find((c) => c.sha === SHA.docs)!;
+// After the docs commit, someone edits a script nothing locates (the code `clean` may run).
+const script = {
+  ...docsCommit,
+  sha: 'b'.repeat(40),
+  parents: [SHA.docs],
+  subject: 'tune the cleaning script',
+  changedPaths: [{ status: 'M', path: 'scripts/clean_nulls.py' }],
+};
+const wholeDeployment = (commit: string): Deployment => ({
   kind: 'deployment',
   id: 'dep-whole',
   timestamp: '2026-10-09T06:00:00Z',
   environment: 'production',
-  commit: SHA.docs,
+  commit,
   provenance: { sourceId: 'test-source', line: 903 },
+});
+const investigate = (commit: string) => {
+  const records: EvidenceRecord[] = [
+    ...base.commits,
+    script,
+    ...base.pullRequests,
+    ...base.deployments.filter((d) => d.id !== 'dep-5'),
+    ...base.runs.map((r) => (r.job.name === 'clean' ? { ...r, sourceCodeLocation: undefined } : r)),
+    ...base.decisions,
+    wholeDeployment(commit),
+  ];
+  const set = toEvidenceSet(records);
+  const wrong = set.decisions.find((d) => d.decisionId === 'd-23')!;
+  return findSuspects(set, traceDecision(set, wrong, 'flag')).suspects.find((s) => s.id === 'dep-whole');
 };
-const records: EvidenceRecord[] = [
-  ...base.commits,
-  ...base.pullRequests,
-  ...base.deployments.filter((d) => d.id !== 'dep-5'),
-  ...base.runs.map((r) => (r.job.name === 'clean' ? { ...r, sourceCodeLocation: undefined } : r)),
-  ...base.decisions,
-  whole,
-];
-const set = toEvidenceSet(records);
-const wrong = set.decisions.find((d) => d.decisionId === 'd-23')!;
 
 describe('deployments that may have changed a job without a code location', () => {
-  const { suspects } = findSuspects(set, traceDecision(set, wrong, 'flag'));
-  const found = suspects.find((s) => s.id === 'dep-whole');
-
   it('lists a whole-repository deployment as a possible change of that job, scored unknown', () => {
+    const found = investigate(script.sha);
     expect(found?.touches).toEqual(['p:clean']);
     expect(found?.summary).toContain('possibly p:clean');
     expect(found?.reasons.find((r) => r.term === 'kind')?.value).toBe(0.5);
+  });
+
+  it('does not list one that shipped only documentation: it cannot have changed any job’s code', () => {
+    expect(investigate(SHA.docs)).toBeUndefined();
   });
 });
 
