@@ -4,6 +4,7 @@
  * subject (for the concentration of the outcomes on some subjects); the lineage, the candidates for the recovery and
  * the statistics are the in-memory engine's own. No decision is read: the radius is counts, subjects and notes.
  */
+import { limitedRates } from '../../shared/analysis/blast-radius.js';
 import { stringValues } from '../../shared/analysis/audit-effect.js';
 import { identitySubjects } from '../../shared/analysis/identity-reach.js';
 import type { OnsetEstimate, Suspect } from '../../shared/analysis/engine-types.js';
@@ -76,8 +77,7 @@ function subjectRates(
 ): OnsetEstimate {
   const until = candidates.length > 0 ? Math.min(...candidates.map((c) => c.time)) : Infinity;
   const bad = sum([...after].filter(([t]) => t < until).map(([, g]) => g));
-  if (rateBefore === undefined || bad.n === 0) return onset;
-  return { ...onset, rateBefore, rateAfter: bad.k / bad.n };
+  return limitedRates({ decisions: bad.n, outcomes: bad.k }, rateBefore, onset);
 }
 
 /**

@@ -203,9 +203,22 @@ function subjectRates(
 ): OnsetEstimate {
   const until = candidates.length > 0 ? Math.min(...candidates.map((c) => c.time)) : Infinity;
   const bad = ordered.filter((r) => r.written < until);
-  if (rateBefore === undefined || bad.length === 0) return onset;
-  const rateAfter = bad.filter((r) => outcomeOf(r.decision) === onset.outcome).length / bad.length;
-  return { ...onset, rateBefore, rateAfter };
+  const outcomes = bad.filter((r) => outcomeOf(r.decision) === onset.outcome).length;
+  return limitedRates({ decisions: bad.length, outcomes }, rateBefore, onset);
+}
+
+/**
+ * The rates a recovery of a cause limited to some subjects is judged by: the population's good rate before the cause,
+ * and those subjects' own rate after it (their decisions and outcomes until the first later change), by Laplace's rule
+ * — a handful of decisions does not make a rate of 0 or 1, which would let one decision decide.
+ */
+export function limitedRates(
+  bad: { readonly decisions: number; readonly outcomes: number },
+  rateBefore: number | undefined,
+  onset: OnsetEstimate,
+): OnsetEstimate {
+  if (rateBefore === undefined) return onset;
+  return { ...onset, rateBefore, rateAfter: (bad.outcomes + 1) / (bad.decisions + 2) };
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
