@@ -4,7 +4,7 @@
  * subject (for the concentration of the outcomes on some subjects); the lineage, the candidates for the recovery and
  * the statistics are the in-memory engine's own. No decision is read: the radius is counts, subjects and notes.
  */
-import { limitedRates } from '../../shared/analysis/blast-radius.js';
+import { limitedRates, subjectLimit } from '../../shared/analysis/blast-radius.js';
 import { stringValues } from '../../shared/analysis/audit-effect.js';
 import { identitySubjects } from '../../shared/analysis/identity-reach.js';
 import type { OnsetEstimate, Suspect } from '../../shared/analysis/engine-types.js';
@@ -108,17 +108,11 @@ export async function pushedBlastRadius(
   const subjects = await mergedSubjects(reads, set, cause);
   let only: ReadFilter = {};
   let after = new Map([...all].filter(([t]) => t >= from));
-  if (subjects !== undefined) {
-    if (subjects.length > 0) {
-      only = { subjects };
-      after = await writeGroups(reads, { ...readers, ...only, writtenFrom: from }, outcome);
-      notes.push(
-        `the merge ${cause.id} names ${subjects.length} subject(s) of the decision log: only their decisions count`,
-      );
-    } else
-      notes.push(
-        `the merge ${cause.id} names no subject id the decision log uses: its subjects cannot be resolved, so every later decision is counted`,
-      );
+  const limit = subjectLimit(cause.id, subjects);
+  notes.push(...limit.notes);
+  if (limit.only) {
+    only = { subjects: [...limit.only] };
+    after = await writeGroups(reads, { ...readers, ...only, writtenFrom: from }, outcome);
   }
   const list = recoveryCandidates(set, cause, trace, decision.environment, from);
   // Limited to the subjects a merge names, their own rate until the first later change is the bad rate.

@@ -135,24 +135,10 @@ export function blastRadius(
   const read = readers(set, decision, featureName, from, onset.outcome);
   let reads = read.reads;
   const named = mergedSubjects(set, cause);
-  const identity = named === undefined ? identitySubjects(set, trace, cause) : undefined;
-  if (identity?.note) notes.push(identity.note);
-  const subjects = named ?? identity?.subjects;
-  if (identity?.subjects) {
-    const only = new Set(identity.subjects);
-    reads = reads.filter((r) => r.decision.subjectId !== undefined && only.has(r.decision.subjectId));
-  } else if (subjects !== undefined) {
-    if (subjects.length > 0) {
-      const only = new Set(subjects);
-      reads = reads.filter((r) => r.decision.subjectId !== undefined && only.has(r.decision.subjectId));
-      notes.push(
-        `the merge ${cause.id} names ${subjects.length} subject(s) of the decision log: only their decisions count`,
-      );
-    } else
-      notes.push(
-        `the merge ${cause.id} names no subject id the decision log uses: its subjects cannot be resolved, so every later decision is counted`,
-      );
-  }
+  const limit = subjectLimit(cause.id, named, named === undefined ? identitySubjects(set, trace, cause) : undefined);
+  notes.push(...limit.notes);
+  const { subjects, only } = limit;
+  if (only) reads = reads.filter((r) => r.decision.subjectId !== undefined && only.has(r.decision.subjectId));
   const list = recoveryCandidates(set, cause, trace, decision.environment, from);
   const ordered = [...reads].sort((a, b) => a.written - b.written);
   // Limited to the subjects a merge names or the identity graph shows merged, their own rate until the first later change is the
@@ -192,6 +178,44 @@ export function blastRadius(
       `${upperBound.decisions} decisions (${upperBound.subjects} subjects) that read the data`,
   );
   return { from: iso(from), recovery, decisions: limited, subjects: [...likely], concentration, upperBound, notes };
+}
+
+export interface SubjectLimit {
+  /** The subjects named or shown merged (empty: a merge naming none of the decision log's subjects). */
+  readonly subjects?: ReadonlyArray<string>;
+  /** Only their decisions count, where the radius is limited. */
+  readonly only?: ReadonlySet<string>;
+  readonly notes: ReadonlyArray<string>;
+}
+
+/**
+ * The subjects a cause's radius is limited to, and the notes that say why: those a manual merge names (`named`), else
+ * those the identity graph shows merged after a change of identity resolution (`identity`, identity-reach.ts).
+ */
+export function subjectLimit(
+  causeId: string,
+  named: ReadonlyArray<string> | undefined,
+  identity?: { readonly subjects?: ReadonlyArray<string>; readonly note?: string },
+): SubjectLimit {
+  if (named !== undefined)
+    return named.length > 0
+      ? {
+          subjects: named,
+          only: new Set(named),
+          notes: [
+            `the merge ${causeId} names ${named.length} subject(s) of the decision log: only their decisions count`,
+          ],
+        }
+      : {
+          subjects: named,
+          notes: [
+            `the merge ${causeId} names no subject id the decision log uses: its subjects cannot be resolved, so every later decision is counted`,
+          ],
+        };
+  return {
+    ...(identity?.subjects && { subjects: identity.subjects, only: new Set(identity.subjects) }),
+    notes: identity?.note ? [identity.note] : [],
+  };
 }
 
 /** The onset with the good rate from before the cause and the bad rate of `ordered` until the first candidate. */
