@@ -10,6 +10,7 @@
  */
 import { lineageModel } from '../lineage/lineage-model';
 import type { EvidenceSet } from '../model/evidence-set';
+import { firstAtOrAfter } from '../time/sorted-search';
 import { reweigh } from './change-score';
 import type { Suspect } from './engine-types';
 import { identityMerges, type IdentityMerge } from './identity-merges';
@@ -31,7 +32,12 @@ function mergingJobs(set: EvidenceSet, trace: TraceResult, merges: ReadonlyArray
   const model = lineageModel(set);
   for (const job of trace.jobs) {
     const runs = model.runsOfJob(job.id).filter((r) => r.state !== 'FAIL' && r.state !== 'ABORT');
-    if (runs.some((r) => merges.some((m) => m.at >= r.startMs && m.at <= r.timeMs + SLACK_MS))) out.add(job.id);
+    // The merges are in time order: the first at or after a run's start says whether one fell within it.
+    const during = (r: (typeof runs)[number]) => {
+      const i = firstAtOrAfter(merges.length, r.startMs, (k) => (merges[k] as IdentityMerge).at);
+      return i < merges.length && (merges[i] as IdentityMerge).at <= r.timeMs + SLACK_MS;
+    };
+    if (runs.some(during)) out.add(job.id);
   }
   return out;
 }
