@@ -100,6 +100,16 @@ describe('lineage-investigator inspect', () => {
     ]);
   });
 
+  it('counts a repeated warning past the listed first thousand: one group for a 1,500-row ID graph', async () => {
+    const path = join(work, 'user_id_graph.csv');
+    const rows = Array.from({ length: 1500 }, (_, i) => `rid${i % 7},u${i},user_id,2024-05-0${1 + (i % 9)} 10:00:00`);
+    writeFileSync(path, ['USER_MAIN_ID,OTHER_ID,OTHER_ID_TYPE,VALID_AT', ...rows].join('\n'));
+    const { code, out } = await inspect([path]);
+    expect(code).toBe(0);
+    expect(out).toContain('  warnings: 1,500\n    1,500 alike, the first: field "VALID_AT" ("2024-05-01 10:00:00")');
+    expect(out).toContain('      at line 2, line 3, line 4, …\n  rejected: 0');
+  });
+
   it('cites a whole single-event file by its empty JSON pointer, never by a bare "file:"', async () => {
     const path = join(work, 'one-event.json');
     const event = { eventType: 'COMPLETE', eventTime: '2026-01-01T00:00:00Z', run: { runId: 'x' }, job: {} };

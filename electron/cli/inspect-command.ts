@@ -7,7 +7,14 @@
  */
 import { join } from 'node:path';
 import { describeMapping } from '../../shared/importers/column-mapping.js';
-import { countedMessage, groupIssues, groupPlaces, placeOf, type Issue } from '../../shared/importers/issue-groups.js';
+import {
+  countedMessage,
+  groupIssues,
+  groupPlaces,
+  placeOf,
+  type Issue,
+  type IssueGroup,
+} from '../../shared/importers/issue-groups.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner, type GitRunner } from '../services/git-runner.js';
 import { importInputs, type ImportedInput } from '../sources/import-inputs.js';
@@ -123,10 +130,10 @@ export function inspectJson(
       counts: i.summary.counts,
       warningCount: i.summary.warningCount,
       warnings: i.summary.warnings,
-      warningGroups: groupsJson(i.summary.warnings),
+      warningGroups: groupsJson(i.summary.warningGroups ?? groupIssues(i.summary.warnings)),
       rejectedCount: i.summary.rejectedCount,
       rejections: i.summary.rejections,
-      rejectionGroups: groupsJson(i.summary.rejections),
+      rejectionGroups: groupsJson(i.summary.rejectionGroups ?? groupIssues(i.summary.rejections)),
       ...(i.summary.skipped !== undefined && { skipped: i.summary.skipped }),
     })),
     problems,
@@ -136,9 +143,9 @@ export function inspectJson(
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-/** The listed issues grouped by message: `{message, count, identical, first: [places]}` (issue-groups.ts). */
-const groupsJson = (issues: ReadonlyArray<Issue>) =>
-  groupIssues(issues).map((g) => ({
+/** Issues grouped by message as `{message, count, identical, first: [places]}` (issue-groups.ts). */
+const groupsJson = (groups: ReadonlyArray<IssueGroup>) =>
+  groups.map((g) => ({
     message: g.message,
     count: g.count,
     identical: g.identical,
@@ -147,17 +154,27 @@ const groupsJson = (issues: ReadonlyArray<Issue>) =>
 
 /**
  * Warnings or rejections grouped by message (issue-groups.ts): a lone one as `place: message`, repeated ones as
- * `N × message` and where the first are. Of `count`, the first 1,000 are listed: the groups count those.
+ * `N × message` and where the first are. The import's groups count every issue; without them, the listed ones are.
  */
-function printGroups(issues: ReadonlyArray<Issue>, count: number, io: CliIo): void {
-  const groups = groupIssues(issues);
+function printGroups(
+  issues: ReadonlyArray<Issue>,
+  counted: ReadonlyArray<IssueGroup> | undefined,
+  count: number,
+  io: CliIo,
+): void {
+  const groups = counted ?? groupIssues(issues);
   for (const g of groups.slice(0, SHOWN_GROUPS)) {
     if (g.count === 1) io.out(`    ${placeOf(g.first[0] ?? {})}: ${g.message}`);
     else io.out(`    ${countedMessage(g)}\n      at ${groupPlaces(g)}`);
   }
   if (groups.length > SHOWN_GROUPS) io.out(`    … ${n(groups.length - SHOWN_GROUPS)} more kinds (--json lists them)`);
-  if (count > issues.length)
-    io.out(`    … ${n(count - issues.length)} more not listed (the groups count the first ${n(issues.length)})`);
+  const grouped = groups.reduce((sum, g) => sum + g.count, 0);
+  if (count > grouped) {
+    const why = counted
+      ? `of kinds past the first ${n(groups.length)}`
+      : `the groups count the first ${n(issues.length)}`;
+    io.out(`    … ${n(count - grouped)} more not grouped (${why})`);
+  }
 }
 
 function printText(
@@ -178,9 +195,9 @@ function printText(
     const counts = Object.entries(s.counts).map(([kind, count]) => `${kind} ${n(count)}`);
     io.out(`  records: ${counts.length > 0 ? counts.join(', ') : 'none'}`);
     io.out(`  warnings: ${n(s.warningCount)}`);
-    printGroups(s.warnings, s.warningCount, io);
+    printGroups(s.warnings, s.warningGroups, s.warningCount, io);
     io.out(`  rejected: ${n(s.rejectedCount)}`);
-    printGroups(s.rejections, s.rejectedCount, io);
+    printGroups(s.rejections, s.rejectionGroups, s.rejectedCount, io);
   }
   for (const d of duplicates) io.out(duplicateNote(d));
   for (const p of problems) io.err(`${p.path}: ${p.reason}`);

@@ -93,7 +93,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
   for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
   for (const l of loaded) {
-    for (const g of groupIssues(l.result.rejections)) {
+    for (const g of l.result.rejectionGroups ?? groupIssues(l.result.rejections)) {
       const first = g.first[0] as Rejection;
       if (g.count === 1)
         io.err(`${citationText(citationJson({ sourceId: '', ...first }, first.sourceName))}: rejected: ${g.message}`);

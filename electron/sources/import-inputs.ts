@@ -7,7 +7,13 @@
  */
 import { previewTable } from '../../shared/importers/csv-format.js';
 import type { ImportMapping } from '../../shared/importers/mapping.js';
-import { HEAD_SIZE, startImport, type ImportSummary, type StartOptions } from '../../shared/importers/streaming.js';
+import {
+  HEAD_SIZE,
+  startImport,
+  withWarnings,
+  type ImportSummary,
+  type StartOptions,
+} from '../../shared/importers/streaming.js';
 import type { EvidenceRecord, ImportWarning } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
 import { decodeFile, hashFile } from './decode-stream.js';
@@ -146,9 +152,4 @@ async function importOne(
 function needsMapping(summary: ImportSummary, head: string): boolean {
   if (summary.skipped !== undefined || Object.values(summary.counts).some((n) => n > 0)) return false;
   return summary.detected === 'csv' || (summary.detected === 'unknown' && previewTable(head)?.format === 'json-lines');
-}
-
-function withWarnings(summary: ImportSummary, extra: ReadonlyArray<ImportWarning>): ImportSummary {
-  if (extra.length === 0) return summary;
-  return { ...summary, warnings: [...extra, ...summary.warnings], warningCount: summary.warningCount + extra.length };
 }

@@ -87,6 +87,8 @@ export async function loadEvidence(
         counts: input.summary.counts,
         rejectedCount: input.summary.rejectedCount,
         warningCount: input.summary.warningCount,
+        ...(input.summary.rejectionGroups && { rejectionGroups: input.summary.rejectionGroups }),
+        ...(input.summary.warningGroups && { warningGroups: input.summary.warningGroups }),
       },
     }));
   const set = toEvidenceSet(loaded.flatMap((l) => l.result.records));

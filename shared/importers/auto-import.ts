@@ -297,6 +297,7 @@ function summary(decision: Decision | undefined, sink: ImportSink) {
     rejectedCount: sink.rejectedCount,
     warnings: sink.warnings,
     warningCount: sink.warningCount,
+    ...sink.groups(),
     ...(decision?.mode === 'skipped' && { skipped: decision.reason }),
   };
 }

@@ -99,6 +99,7 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
         rejectedCount: sink.rejectedCount,
         warnings: sink.warnings,
         warningCount: sink.warningCount,
+        ...sink.groups(),
       };
     },
   };

@@ -61,6 +61,7 @@ export function createGitLogImport(source: ImportSource): StreamingImport {
         rejectedCount: sink.rejectedCount,
         warnings: sink.warnings,
         warningCount: sink.warningCount,
+        ...sink.groups(),
       };
     },
   };

@@ -1,8 +1,9 @@
 /**
  * Collects what one streaming import makes: records (drained in batches by `take()`), counts by record kind,
- * and rejections and warnings — the first MAX_LISTED of each kept, all counted.
+ * and rejections and warnings — the first MAX_LISTED of each kept, all counted and grouped by message.
  */
 import type { EvidenceRecord, ImportWarning, Rejection } from '../model/records';
+import { IssueTally } from './issue-groups';
 
 /** Where in the input a record, rejection or warning sits: a 1-based line, a JSON pointer, or both. */
 export interface Where {
@@ -17,6 +18,8 @@ export class ImportSink {
   readonly warnings: ImportWarning[] = [];
   rejectedCount = 0;
   warningCount = 0;
+  private readonly rejectionTally = new IssueTally<Rejection>();
+  private readonly warningTally = new IssueTally<ImportWarning>();
 
   constructor(
     readonly sourceName: string,
@@ -30,13 +33,21 @@ export class ImportSink {
 
   reject(where: Where, reason: string): void {
     this.rejectedCount += 1;
-    if (this.rejections.length < this.maxListed)
-      this.rejections.push({ sourceName: this.sourceName, ...where, reason });
+    const rejection = { sourceName: this.sourceName, ...where, reason };
+    this.rejectionTally.add(rejection);
+    if (this.rejections.length < this.maxListed) this.rejections.push(rejection);
   }
 
   warn(where: Where, message: string): void {
     this.warningCount += 1;
-    if (this.warnings.length < this.maxListed) this.warnings.push({ sourceName: this.sourceName, ...where, message });
+    const warning = { sourceName: this.sourceName, ...where, message };
+    this.warningTally.add(warning);
+    if (this.warnings.length < this.maxListed) this.warnings.push(warning);
+  }
+
+  /** Every rejection and warning grouped by message, for an import's summary. */
+  groups() {
+    return { rejectionGroups: this.rejectionTally.list(), warningGroups: this.warningTally.list() };
   }
 
   /** The records made since the last call. */

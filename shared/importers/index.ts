@@ -36,5 +36,7 @@ export function importInput(file: InputFile, options: StartOptions = {}): Import
     counts: summary.counts,
     rejectedCount: summary.rejectedCount,
     warningCount: summary.warningCount,
+    ...(summary.rejectionGroups && { rejectionGroups: summary.rejectionGroups }),
+    ...(summary.warningGroups && { warningGroups: summary.warningGroups }),
   };
 }

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { realFixture } from '../../fixtures/real-fixtures';
+import { importInput } from './index';
 import { countedMessage, groupIssues, groupPlaces, placeOf } from './issue-groups';
-import { HEAD_SIZE, startImport } from './streaming';
+import { HEAD_SIZE, MAX_LISTED, startImport } from './streaming';
 
 function warningsOf(...path: string[]) {
   const text = readFileSync(realFixture(...path), 'utf8');
@@ -34,6 +35,34 @@ describe('repeated warnings are grouped by message', () => {
     expect(groups[0] && countedMessage(groups[0])).toMatch(
       /^6 alike, the first: no "eventID"; the entry is named cloudtrail:[0-9a-f]{12}:\/Records\/0 \(file and place\)$/,
     );
+  });
+
+  it('counts every warning of a file, not only the listed ones: a RudderStack ID graph without offsets', () => {
+    // RudderStack's ID graph as Snowflake exports it (upper-case columns, docs/identity-graphs.md), times written
+    // without an offset: each row with a time warns (the rejected one too). One row misses its other id, one past the
+    // listed warnings lacks its time.
+    const rows = Array.from({ length: 2500 }, (_, i) => {
+      const time =
+        i === 1799 ? '' : `2024-03-${String(1 + (i % 28)).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}:00`;
+      return `rid${i % 40},${i === 9 ? '' : `user${i}@example.com`},email,${time}`;
+    });
+    const text = ['USER_MAIN_ID,OTHER_ID,OTHER_ID_TYPE,VALID_AT', ...rows].join('\n');
+    const result = importInput({ name: 'id_graph.csv', sha256: 'a'.repeat(64), size: text.length, text });
+    expect(result.warnings).toHaveLength(MAX_LISTED);
+    const [offsets, ...others] = result.warningGroups ?? [];
+    expect(others).toEqual([]);
+    expect(offsets && [offsets.count, offsets.identical, groupPlaces(offsets)]).toEqual([
+      2499,
+      false,
+      'line 2, line 3, line 4, …',
+    ]);
+    expect(offsets && countedMessage(offsets)).toBe(
+      '2,499 alike, the first: field "VALID_AT" ("2024-03-01 09:00:00") has no time zone offset; read as UTC',
+    );
+    expect(result.rejectionGroups?.map((g) => [g.message, groupPlaces(g)])).toEqual([
+      ['field "OTHER_ID" must not be empty', 'line 11'],
+      ['missing required field "VALID_AT"', 'line 1801'],
+    ]);
   });
 
   it('names the place of an issue, the whole document by its empty JSON pointer', () => {

@@ -8,6 +8,7 @@ import type { EvidenceRecord, ImportWarning, Rejection } from '../model/records'
 import { createAutoImport } from './auto-import';
 import { createCsvImport, isCsvHead } from './csv-importer';
 import { createGitLogImport } from './git-log-stream';
+import { groupIssues, mergeGroups, type IssueGroup } from './issue-groups';
 import type { ImportMapping } from './mapping';
 import { appOutputHeadOf } from './app-outputs';
 import { binaryFormatReason } from './binary-formats';
@@ -41,6 +42,10 @@ export interface ImportSummary {
   /** The first MAX_LISTED warnings; `warningCount` counts them all. */
   readonly warnings: ReadonlyArray<ImportWarning>;
   readonly warningCount: number;
+  /** Every rejection grouped by message (issue-groups.ts), counted past the listed ones; absent: group the listed. */
+  readonly rejectionGroups?: ReadonlyArray<IssueGroup<Rejection>>;
+  /** Every warning grouped by message, counted past the listed ones; absent: group the listed. */
+  readonly warningGroups?: ReadonlyArray<IssueGroup<ImportWarning>>;
   /**
    * Set when the file is not evidence (an empty file, documentation, a JSON Schema, a single OpenLineage facet,
    * dbt structured logs — see describe-input.ts): the reason it was skipped. Nothing was lost: no records and no
@@ -98,9 +103,19 @@ function withDamageWarning(job: StreamingImport, sourceName: string): StreamingI
     end() {
       const summary = job.end();
       const extra = summary.skipped === undefined ? damageWarnings(counter.damage(), sourceName) : [];
-      if (extra.length === 0) return summary;
-      return { ...summary, warnings: [...extra, ...summary.warnings], warningCount: summary.warningCount + 1 };
+      return withWarnings(summary, extra);
     },
+  };
+}
+
+/** The summary with warnings found outside the importer put first: listed, counted and grouped. */
+export function withWarnings(summary: ImportSummary, extra: ReadonlyArray<ImportWarning>): ImportSummary {
+  if (extra.length === 0) return summary;
+  return {
+    ...summary,
+    warnings: [...extra, ...summary.warnings],
+    warningCount: summary.warningCount + extra.length,
+    warningGroups: mergeGroups(groupIssues(extra), summary.warningGroups ?? groupIssues(summary.warnings)),
   };
 }
 

@@ -288,6 +288,17 @@ export interface ImportWarning {
   readonly message: string;
 }
 
+/** Rejections or warnings of one kind of message: one message × N records, with the first few for their places. */
+export interface IssueGroup<T> {
+  /** The first message of the group, as it was written. */
+  readonly message: string;
+  readonly count: number;
+  /** True when every message of the group is the same text (else they differ in numbers, ids or quoted values). */
+  readonly identical: boolean;
+  /** The group's first few members, for their places. */
+  readonly first: ReadonlyArray<T>;
+}
+
 /** What one importer made of one input. */
 export interface ImportResult {
   readonly importer: string;
@@ -303,6 +314,10 @@ export interface ImportResult {
   readonly rejectedCount?: number;
   /** All warnings, when more were found than `warnings` lists. */
   readonly warningCount?: number;
+  /** Every rejection grouped by message: one message × N records with where the first are (issue-groups.ts). */
+  readonly rejectionGroups?: ReadonlyArray<IssueGroup<Rejection>>;
+  /** Every warning grouped by message: one message × N records with where the first are. */
+  readonly warningGroups?: ReadonlyArray<IssueGroup<ImportWarning>>;
 }
 
 /** An imported input file (or repository) as the store keeps it. */
