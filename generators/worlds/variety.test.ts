@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { identityGraphFiles } from './identity-graph.js';
 import { simulateWorld } from './simulate.js';
 import { worldShape } from './truth.js';
 import { CAUSE_KINDS } from './world-plan.js';
@@ -19,6 +20,22 @@ describe('worlds vary over seeds 1..200', () => {
     expect(values((s) => s.repoForm)).toEqual(new Set(['folder', 'bundle']));
     expect(values((s) => s.runEnvironment)).toEqual(new Set(['production-only', 'namespace', 'facet']));
     expect(values((s) => s.deployStyle)).toEqual(new Set(['repo', 'component']));
+  });
+
+  it('exports the identity graph as each tool writes it, or not at all', () => {
+    const forms = new Set<string>();
+    for (const w of worlds) {
+      if (!w.sim.pipeline.jobs.some((j) => j.role === 'identity')) continue;
+      const files = identityGraphFiles(w.sim, w.runs);
+      const first = files[0];
+      if (!first) forms.add('none');
+      else if (files.some((f) => f.text.includes('canonical_segment_id'))) forms.add('segment');
+      else if (/^\{/.test(first.text)) forms.add('rudderstack json lines');
+      else forms.add(/^[A-Z_]+,/.test(first.text) ? 'rudderstack csv, upper-case' : 'rudderstack csv');
+    }
+    expect(forms).toEqual(
+      new Set(['none', 'segment', 'rudderstack json lines', 'rudderstack csv', 'rudderstack csv, upper-case']),
+    );
   });
 
   it('has 1 to 3 repositories and 2 to 6 jobs', () => {
