@@ -67,11 +67,14 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
+    pushDown: true,
   }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   if (typeof loadedEvidence === 'string') {
     io.err(loadedEvidence);
     return 1;
   }
+  // The card reads the lineage as of the decision and the decision alone: a log read in place is not read further.
+  await loadedEvidence.pushDown?.close();
   const { set, problems: readProblems, duplicates, loaded, sourceNames } = loadedEvidence;
   reportInPlace(loadedEvidence.inPlace, io);
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
