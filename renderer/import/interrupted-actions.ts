@@ -1,15 +1,22 @@
 /** Listing and discarding this app's interrupted imports (renderer/db/interrupted-imports.ts) in its database. */
 import { db } from '../db/instance';
 import { type InterruptedImport, listInterruptedImports } from '../db/interrupted-imports';
+import { removeOrphanRows } from '../db/orphan-rows';
 import { discardStaged } from '../db/staged-import';
 import { browserLocks, runningImportTokens } from './import-lock';
 
+/** The first look at the interrupted imports in this window removes the rows no source owns (orphan-rows.ts). */
+let cleaned: Promise<unknown> | undefined;
+
 /** The interrupted imports into `caseId` (or into any case), told from those running in another window. */
-export function loadInterrupted(caseId?: string): Promise<InterruptedImport[]> {
+export async function loadInterrupted(caseId?: string): Promise<InterruptedImport[]> {
+  cleaned ??= removeOrphanRows(db).catch(() => undefined);
+  await cleaned;
   return listInterruptedImports(db, () => runningImportTokens(browserLocks(), db.name), caseId);
 }
 
-/** Deletes what an interrupted import left (its row and any records it had written). */
-export function discardInterrupted(sourceId: string): Promise<void> {
-  return discardStaged(db, sourceId);
+/** Deletes what an interrupted import left (its row, any records it had written, and rows no source owns). */
+export async function discardInterrupted(sourceId: string): Promise<void> {
+  await discardStaged(db, sourceId);
+  await removeOrphanRows(db);
 }
