@@ -7,11 +7,13 @@ import { changedWords, distanceTerm, fieldTerm, intervalTimingTerm, kindTerm, re
 import { samePath } from './commit-graph';
 import { consistencyOf, CONSISTENCY_RANK } from './consistency';
 import { identityReached } from './identity-reach';
+import { subjectFlipReached } from './subject-flip';
 import { coversComponent, deploymentsShipping, firstDeploymentTo, succeeded } from './deployments';
 import { reachLabel, refIndex, wasMerged } from './git-refs';
 import { jobRepository, runningCode } from './running-code';
 import { deploymentSuspects } from './deployment-changes';
-import type { DiffOf, Suspect, SuspectsResult } from './engine-types';
+import type { ChangeInterval } from './change-interval';
+import type { DiffOf, OnsetEstimate, Suspect, SuspectsResult } from './engine-types';
 import { estimateOnset } from './onset';
 import { schemaSuspects } from './schema-changes';
 import { operationalSettings } from './operational-settings';
@@ -28,6 +30,11 @@ export interface ChangesOptions {
   readonly onset?: string;
   /** Changed-line text of a commit's diff of a path, where the caller can read Git (the CLI, the main process). */
   readonly diffOf?: DiffOf;
+  /**
+   * The onset and the change interval, estimated where the decisions live (a decision log read in place: the set
+   * holds the investigated decision only), used instead of estimating them over the set's decisions.
+   */
+  readonly estimated?: { readonly onset: OnsetEstimate; readonly interval?: ChangeInterval };
 }
 
 /**
@@ -38,17 +45,19 @@ export interface ChangesOptions {
  */
 export function findSuspects(set: EvidenceSet, trace: TraceResult, options: ChangesOptions = {}): SuspectsResult {
   const decision = set.decisions.find((d) => d.decisionId === trace.decisionId);
-  const onset = decision
-    ? estimateOnset(set, decision, trace.featureName, options.onset)
-    : {
-        featureName: trace.featureName,
-        outcome: '',
-        method: 'first-use' as const,
-        seriesBy: 'day' as const,
-        series: [],
-        onset: trace.asOf,
-        note: 'the decision is not in the evidence',
-      };
+  const onset = options.estimated
+    ? options.estimated.onset
+    : decision
+      ? estimateOnset(set, decision, trace.featureName, options.onset)
+      : {
+          featureName: trace.featureName,
+          outcome: '',
+          method: 'first-use' as const,
+          seriesBy: 'day' as const,
+          series: [],
+          onset: trace.asOf,
+          note: 'the decision is not in the evidence',
+        };
   const ctx = suspectContext(set, trace, onset, decision, options);
   const gaps: string[] = [];
   for (const j of trace.jobs) {
@@ -109,7 +118,7 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
   suspects.push(...schemaSuspects(ctx, suspects));
   // Inside the interval, the data still say how likely the change-point is at each suspect's time.
   const timed = suspects.map((s) => byLikelihood(s, ctx));
-  suspects.splice(0, suspects.length, ...identityReached(reversalsInert(timed, ctx), ctx));
+  suspects.splice(0, suspects.length, ...subjectFlipReached(identityReached(reversalsInert(timed, ctx), ctx), ctx));
   suspects.sort(
     (a, b) =>
       CONSISTENCY_RANK[b.consistency.verdict] - CONSISTENCY_RANK[a.consistency.verdict] ||
