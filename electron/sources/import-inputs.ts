@@ -11,14 +11,17 @@ import {
   HEAD_SIZE,
   startImport,
   withWarnings,
+  type ImportSource,
   type ImportSummary,
   type StartOptions,
+  type StreamingImport,
 } from '../../shared/importers/streaming.js';
 import type { EvidenceRecord, ImportWarning } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
 import { decodeFile, hashFile } from './decode-stream.js';
 import { streamGitHistory } from './git-log-stream.js';
 import { listInputs, type DuplicateInput, type ListedInput, type ReadProblem } from './list-inputs.js';
+import { isParquetFile, parquetIdentityGraph } from './parquet-rows.js';
 
 /** One imported input: what it was, who read it, its hash and size, and the importer's summary. */
 export interface ImportedInput {
@@ -26,8 +29,11 @@ export interface ImportedInput {
   readonly index: number;
   readonly path: string;
   readonly name: string;
-  /** `file`, or `git` (a repository's history; `summary.importer` says which reader: git-cli or isomorphic-git). */
-  readonly reader: 'file' | 'git';
+  /**
+   * `file`, `git` (a repository's history; `summary.importer` says which reader: git-cli or isomorphic-git), or
+   * `parquet` (an identity graph in Parquet, read through DuckDB: parquet-rows.ts).
+   */
+  readonly reader: 'file' | 'git' | 'parquet';
   readonly sha256: string;
   readonly size: number;
   readonly summary: ImportSummary;
@@ -125,24 +131,46 @@ async function importOne(
   }
   const { sha256, size } = hash;
   const source = { id: sha256, name: input.name };
-  let job: ReturnType<typeof startImport> | undefined;
-  let head = '';
-  await decodeFile(input.path, (text) => {
-    if (!job) {
-      head += text;
-      if (head.length < HEAD_SIZE) return;
-      job = startImport(head.slice(0, HEAD_SIZE), source, options.start);
-      job.push(head);
-    } else job.push(text);
-    drain(job);
-  });
-  job ??= startImport(head, source, options.start);
-  if (head.length < HEAD_SIZE) job.push(head);
+  const job = headedImport(source, options.start, drain);
+  const rows = (await isParquetFile(input.path)) ? await parquetIdentityGraph(input.path) : undefined;
+  if (rows) {
+    for await (const text of rows) job.push(text);
+    return { index, path: input.path, name: input.name, reader: 'parquet', sha256, size, summary: job.end() };
+  }
+  await decodeFile(input.path, (text) => job.push(text));
   const summary = job.end();
-  drain(job);
-  if (options.mapping && !options.start?.mapping && needsMapping(summary, head.slice(0, HEAD_SIZE)))
+  if (options.mapping && !options.start?.mapping && needsMapping(summary, job.head()))
     return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash);
   return { index, path: input.path, name: input.name, reader: 'file', sha256, size, summary };
+}
+
+/** An import pushed text in pieces of any size: its kind is told by the first HEAD_SIZE characters. */
+function headedImport(
+  source: ImportSource,
+  start: StartOptions | undefined,
+  drain: (job: StreamingImport) => void,
+): { push(text: string): void; head(): string; end(): ImportSummary } {
+  let job: StreamingImport | undefined;
+  let head = '';
+  return {
+    push(text) {
+      if (!job) {
+        head += text;
+        if (head.length < HEAD_SIZE) return;
+        job = startImport(head.slice(0, HEAD_SIZE), source, start);
+        job.push(head);
+      } else job.push(text);
+      drain(job);
+    },
+    head: () => head.slice(0, HEAD_SIZE),
+    end() {
+      job ??= startImport(head, source, start);
+      if (head.length < HEAD_SIZE) job.push(head);
+      const summary = job.end();
+      drain(job);
+      return summary;
+    },
+  };
 }
 
 /**

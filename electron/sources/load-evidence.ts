@@ -8,12 +8,12 @@ import type { InputFile } from '../../shared/ipc/contract.js';
 import { toEvidenceSet, type EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { EvidenceRecord, ImportResult } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
-import { importInputs } from './import-inputs.js';
+import { importInputs, type ImportedInput } from './import-inputs.js';
 import type { DuplicateInput, ReadProblem } from './list-inputs.js';
 
 export interface LoadedFile {
   /** The input as read (its text is not kept: inputs are streamed). */
-  readonly file: Omit<InputFile, 'text'> & { readonly path: string; readonly reader: 'file' | 'git' };
+  readonly file: Omit<InputFile, 'text'> & { readonly path: string; readonly reader: ImportedInput['reader'] };
   readonly result: ImportResult;
 }
 

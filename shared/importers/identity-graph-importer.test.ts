@@ -125,6 +125,37 @@ describe('Segment external_id_mapping_updates', () => {
   });
 });
 
+/**
+ * The case study's profile after the merge as Segment materializes `user_identifiers` (the columns the page lists:
+ * canonical_segment_id, type, value, seq, received_at, uuid_ts, timestamp), exported from Snowflake in upper case.
+ */
+const SEGMENT_USER_IDENTIFIERS = [
+  'CANONICAL_SEGMENT_ID,TYPE,VALUE,SEQ,RECEIVED_AT,UUID_TS,TIMESTAMP',
+  'profile_1,anonymous_id,5285bc35-05ef-4d21,1,2022-05-02 14:01:02,2022-05-02 14:05:00,2022-05-02 14:01:00',
+  'profile_1,email,jane.kim@segment.com,2,2022-05-02 14:01:48,2022-05-02 14:05:00,2022-05-02 14:01:47',
+  'profile_1,anonymous_id,b50e18a5-1b8d-451c,3,2022-06-22 10:48:01,2022-06-22 10:50:00,2022-06-22 10:48:00',
+].join('\n');
+
+describe('Segment user_identifiers (materialized)', () => {
+  it('joins every identifier of a profile, with its type, to the fully merged profile, in UTC', () => {
+    const result = importInput(file('user_identifiers.csv', SEGMENT_USER_IDENTIFIERS));
+    expect(result.detected).toBe('identity-graph');
+    expect([result.rejections, result.warnings]).toEqual([[], []]);
+    expect(links(result.records).map((l) => [l.profile, l.memberType, l.member, l.validFrom])).toEqual([
+      ['profile_1', 'anonymous_id', '5285bc35-05ef-4d21', '2022-05-02T14:01:00.000Z'],
+      ['profile_1', 'email', 'jane.kim@segment.com', '2022-05-02T14:01:47.000Z'],
+      ['profile_1', 'anonymous_id', 'b50e18a5-1b8d-451c', '2022-06-22T10:48:00.000Z'],
+    ]);
+    expect(links(result.records)[2]?.extra).toMatchObject({ SEQ: '3', RECEIVED_AT: '2022-06-22 10:48:01' });
+  });
+
+  it('rejects a row without its type, naming the column', () => {
+    const text = 'canonical_segment_id,type,value,timestamp\nprofile_1,,u-1,2022-05-02 14:01:00\n';
+    const result = importInput(file('user_identifiers.csv', text));
+    expect(result.rejections.map((r) => [r.line, r.reason])).toEqual([[2, 'field "type" must not be empty']]);
+  });
+});
+
 describe("RudderStack Profiles' ID graph", () => {
   it('reads a Snowflake CSV export of the view: each other id joined to its main id from VALID_AT', () => {
     const result = importInput(file('USER_MAIN_ID.csv', RUDDERSTACK_ID_GRAPH));

@@ -13,7 +13,10 @@
  * - Segment `external_id_mapping_updates` (`segment_id`, `external_id_type`, `external_id_value`, `timestamp`, …; the
  *   materialized `external_id_mapping` names the profile `canonical_segment_id`): profile `segment_id`, member
  *   `external_id_value` of type `external_id_type`.
- *   https://segment.com/docs/unify/profiles-sync/tables/ (both tables, their columns and the case study's rows)
+ * - Segment's materialized `user_identifiers` (`canonical_segment_id`, `type`, `value`, `seq`, `received_at`,
+ *   `uuid_ts`, `timestamp`): profile `canonical_segment_id`, member `value` of type `type`. Its `profile_merges`
+ *   (`canonical_segment_id`, `segment_id`, …) is read as `id_graph_updates`.
+ *   https://segment.com/docs/unify/profiles-sync/tables/ (the tables, their columns and the case study's rows)
  *
  * A row that joins an id to itself — Segment's profile creation (`canonical_segment_id` = `segment_id`), a RudderStack
  * main id listed as its own other id — makes no link: an id no link joins to another is its own profile, so it says
@@ -29,7 +32,8 @@ import { FieldReader } from './field-reader';
 import type { MapOutcome, RunOptions } from './record-runner';
 
 /** The shapes of identity graph rows this importer reads. */
-export type IdentityGraphShape = 'rudderstack-id-graph' | 'segment-id-graph' | 'segment-external-ids';
+export type IdentityGraphShape =
+  'rudderstack-id-graph' | 'segment-id-graph' | 'segment-external-ids' | 'segment-user-identifiers';
 
 const MAIN_ID = /^(\w+_)?main_id$/;
 
@@ -38,6 +42,7 @@ const SIGNATURES: Readonly<Record<IdentityGraphShape, ReadonlyArray<string>>> = 
   'rudderstack-id-graph': ['main_id', 'other_id', 'other_id_type', 'valid_at'],
   'segment-external-ids': ['segment_id', 'external_id_type', 'external_id_value', 'timestamp'],
   'segment-id-graph': ['segment_id', 'canonical_segment_id', 'timestamp'],
+  'segment-user-identifiers': ['canonical_segment_id', 'type', 'value', 'timestamp'],
 };
 
 const lowerNames = (columns: Iterable<string>) =>
@@ -52,6 +57,7 @@ export function identityGraphShape(columns: Iterable<string>): IdentityGraphShap
     return 'segment-external-ids';
   }
   if (has('segment_id') && has('canonical_segment_id')) return 'segment-id-graph';
+  if (has('canonical_segment_id') && has('type') && has('value')) return 'segment-user-identifiers';
   return undefined;
 }
 
@@ -103,6 +109,8 @@ function layoutOf(
       const profile = lower.includes('segment_id') ? 'segment_id' : 'canonical_segment_id';
       return [profile, 'external_id_value', 'external_id_type', 'timestamp', true];
     }
+    case 'segment-user-identifiers':
+      return ['canonical_segment_id', 'value', 'type', 'timestamp', true];
   }
 }
 
@@ -147,7 +155,7 @@ export function mapIdentityGraphRow(value: Record<string, unknown>, provenance: 
   const validFrom = readTime(r, columns.time, columns.utc);
   if (r.problems.length > 0) return { reason: r.problems.join('; '), warnings: r.warnings };
   if (profile === member) return { accepted: 'self link', warnings: r.warnings };
-  const extra = Object.entries(value).filter(([k, v]) => !columns.used.has(k) && v !== '');
+  const extra = Object.entries(value).filter(([k, v]) => !columns.used.has(k) && v !== '' && v !== null);
   const record: IdentityLink = {
     kind: 'identity-link',
     profile,
