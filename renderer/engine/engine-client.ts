@@ -37,7 +37,8 @@ const mainDerive = memoizeDerive();
 const diffOfs = new WeakMap<DiffCache, ReturnType<typeof diffOfCache>>();
 let last: { key: string; evidence: EvidenceSet; diffs?: DiffCache; results: DerivedResults } | undefined;
 
-function engineWorker(): Worker | null {
+/** The engine's worker (started on first use), or null where it cannot run (then `workerFailureReason` says why). */
+export function engineWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     if (typeof Worker === 'undefined') throw new Error('this window has no Web Workers');
@@ -49,7 +50,20 @@ function engineWorker(): Worker | null {
   return worker;
 }
 
-function generationOf(evidence: EvidenceSet): number {
+/** Why the worker cannot be used ('' while it can). */
+export const workerFailureReason = () => failure;
+
+/** Records that the worker stopped (its `error` event): later requests run on the main thread. */
+export function workerStopped(event: Event): void {
+  worker = null;
+  failure = workerFailure(event);
+}
+
+/** A request id no other request to the worker has. */
+export const nextRequestId = () => nextId++;
+
+/** The generation the worker knows `evidence` by: the same set is read from the store once. */
+export function generationOf(evidence: EvidenceSet): number {
   let g = generations.get(evidence);
   if (g === undefined) generations.set(evidence, (g = nextGeneration++));
   return g;
@@ -76,7 +90,7 @@ function onMainThread(r: DeriveRequest): Promise<DerivedResults> {
 }
 
 function inWorker(w: Worker, r: DeriveRequest): Promise<DerivedResults> {
-  const requestId = nextId++;
+  const requestId = nextRequestId();
   return new Promise<DerivedResults>((resolve, reject) => {
     const done = () => {
       w.removeEventListener('message', onMessage);
@@ -97,8 +111,7 @@ function inWorker(w: Worker, r: DeriveRequest): Promise<DerivedResults> {
     };
     const onError = (event: Event) => {
       done();
-      worker = null;
-      failure = workerFailure(event);
+      workerStopped(event);
       onMainThread(r).then(resolve, reject);
     };
     w.addEventListener('message', onMessage);

@@ -1,13 +1,20 @@
 /** Messages between the open case and the investigation engine's worker. */
+import type { TimelineAnalysis } from '../../shared/timeline/evidence-timeline';
+import type { IndexedTimeline } from '../../shared/timeline/timeline-index';
 import type { DiffCache } from '../stores/suspect-diffs';
 
-export interface EngineRequest {
+/** Which evidence the worker reads: it reads it once per source list and keeps it for every kind of request. */
+export interface EvidenceRequest {
   readonly requestId: number;
   /** The store the worker reads the evidence from (the case's sources; read once per source list). */
   readonly dbName: string;
   readonly sourceIds: ReadonlyArray<string>;
   /** Which evidence the case screen loaded for them: a new one (the case reopened) is read again. */
   readonly evidenceGeneration: number;
+}
+
+export interface EngineRequest extends EvidenceRequest {
+  readonly type?: 'engine';
   readonly decisionId: string;
   readonly featureName: string;
   readonly onset?: string;
@@ -16,7 +23,20 @@ export interface EngineRequest {
   readonly diffs?: DiffCache;
 }
 
+/** The case's evidence timeline, built and indexed in the worker from the evidence it holds. */
+export interface TimelineRequest extends EvidenceRequest {
+  readonly type: 'timeline';
+  /** What the engine answered on the window's side (small: the decision, onset, suspects and recovery). */
+  readonly analysis: TimelineAnalysis;
+}
+
+export type WorkerRequest = EngineRequest | TimelineRequest;
+
+type Failed = { readonly requestId: number; readonly ok: false; readonly error: string };
+
 export type EngineResponse =
   /** `results`: the DerivedResults with their decisions as ids (results-transfer.ts). */
-  | { readonly requestId: number; readonly ok: true; readonly results: unknown }
-  | { readonly requestId: number; readonly ok: false; readonly error: string };
+  { readonly requestId: number; readonly ok: true; readonly results: unknown } | Failed;
+
+export type TimelineResponse =
+  { readonly requestId: number; readonly ok: true; readonly timeline: IndexedTimeline } | Failed;

@@ -1,7 +1,8 @@
 /**
  * The investigation engine's worker: reads the case's evidence from IndexedDB itself, once per source list (the
  * evidence never crosses threads), and derives the steps' results, so the window stays responsive while the engine
- * runs over a million decisions. The results go back with their decisions as ids (results-transfer.ts).
+ * runs over a million decisions. The results go back with their decisions as ids (results-transfer.ts). It also
+ * builds and indexes the case's evidence timeline from the same evidence (its index's arrays moved, not copied).
  */
 /// <reference lib="webworker" />
 import type { EvidenceSet } from '../../shared/model/evidence-set';
@@ -9,7 +10,15 @@ import type { Decision } from '../../shared/model/records';
 import { LineageDb } from '../db/lineage-db';
 import { memoizeDerive } from '../stores/derive';
 import { diffOfCache } from '../stores/suspect-diffs';
-import type { EngineRequest, EngineResponse } from './engine-worker-protocol';
+import { buildIndexedTimeline, indexBuffers } from '../../shared/timeline/timeline-index';
+import type {
+  EngineRequest,
+  EngineResponse,
+  EvidenceRequest,
+  TimelineRequest,
+  TimelineResponse,
+  WorkerRequest,
+} from './engine-worker-protocol';
 import { packDecisions } from './results-transfer';
 import { loadEvidence } from '../db/load-evidence';
 
@@ -19,9 +28,9 @@ const derive = memoizeDerive();
 let loaded: { key: string; evidence: Promise<{ set: EvidenceSet; byId: Map<string, Decision> }> } | undefined;
 let diffs: { key?: string; diffOf?: ReturnType<typeof diffOfCache>; size: number } = { size: 0 };
 
-const evidenceKey = (data: EngineRequest) => JSON.stringify([data.dbName, data.sourceIds, data.evidenceGeneration]);
+const evidenceKey = (data: EvidenceRequest) => JSON.stringify([data.dbName, data.sourceIds, data.evidenceGeneration]);
 
-function evidenceOf(data: EngineRequest) {
+function evidenceOf(data: EvidenceRequest) {
   const key = evidenceKey(data);
   if (loaded?.key === key) return loaded.evidence;
   let db = databases.get(data.dbName);
@@ -51,7 +60,25 @@ function diffOfRequest(data: EngineRequest) {
   return diffs.diffOf;
 }
 
-scope.onmessage = async ({ data }: MessageEvent<EngineRequest>) => {
+const failed = (data: EvidenceRequest, error: unknown) => ({
+  requestId: data.requestId,
+  ok: false as const,
+  error: error instanceof Error ? error.message : String(error),
+});
+
+async function answerTimeline(data: TimelineRequest) {
+  let response: TimelineResponse;
+  try {
+    const { set } = await evidenceOf(data);
+    response = { requestId: data.requestId, ok: true, timeline: buildIndexedTimeline(set, data.analysis) };
+  } catch (error) {
+    response = failed(data, error);
+  }
+  scope.postMessage(response, response.ok ? indexBuffers(response.timeline.index) : []);
+}
+
+scope.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
+  if (data.type === 'timeline') return answerTimeline(data);
   let response: EngineResponse;
   try {
     const { set, byId } = await evidenceOf(data);
@@ -64,7 +91,7 @@ scope.onmessage = async ({ data }: MessageEvent<EngineRequest>) => {
       results: packDecisions(derive(set, decision, data.featureName, options)),
     };
   } catch (error) {
-    response = { requestId: data.requestId, ok: false, error: error instanceof Error ? error.message : String(error) };
+    response = failed(data, error);
   }
   scope.postMessage(response);
 };

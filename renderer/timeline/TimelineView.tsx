@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { filterTimeline, TIMELINE_KINDS, timelineFacets } from '../../shared/timeline/evidence-timeline';
+import { TIMELINE_KINDS } from '../../shared/timeline/evidence-timeline';
+import { filterIndexed } from '../../shared/timeline/timeline-index';
 import { selectResults, useInvestigation } from '../stores/investigation-store';
 import { countOf } from '../steps/evidence-cite';
 import { selectHiddenKinds, selectSelectedEntry, selectTimelineQuery, useTimelineView } from './timeline-store';
@@ -17,18 +18,21 @@ const TIMELINE_HEADING_ID = 'evidence-timeline-heading';
  * the filter by kind, the entries as a list, and the selected entry's evidence.
  */
 export function TimelineView() {
-  const timeline = useCaseTimeline();
+  const { timeline, building, error } = useCaseTimeline();
   const engine = useInvestigation(selectResults).engine;
   const hidden = useTimelineView(selectHiddenKinds);
   const selectedId = useTimelineView(selectSelectedEntry);
   const query = useTimelineView(selectTimelineQuery);
   const { toggleKind, showAll, select, setQuery } = useTimelineView.getState();
-  const counts = useMemo(() => timelineFacets(timeline?.entries ?? []).kinds, [timeline]);
+  const counts = timeline?.index.facets.kinds ?? new Map();
   const entries = useMemo(() => {
     // An empty set of kinds keeps every kind (filterTimeline): with every kind hidden, nothing is shown.
     const kinds = TIMELINE_KINDS.filter((k) => !hidden.has(k));
-    if (kinds.length === 0) return [];
-    return filterTimeline(timeline?.entries ?? [], { kinds: hidden.size ? new Set(kinds) : undefined, text: query });
+    if (!timeline || kinds.length === 0) return [];
+    return filterIndexed(timeline.entries, timeline.index, {
+      kinds: hidden.size ? new Set(kinds) : undefined,
+      text: query,
+    });
   }, [timeline, hidden, query]);
   const selected = entries.find((e) => e.id === selectedId);
   return (
@@ -42,7 +46,18 @@ export function TimelineView() {
           </p>
         </div>
       </div>
-      {!timeline || timeline.entries.length === 0 ? (
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      {!timeline ? (
+        building && (
+          <p className="notice" role="status">
+            Building the timeline of the case&apos;s evidence…
+          </p>
+        )
+      ) : timeline.entries.length === 0 ? (
         <p className="notice">This investigation has no dated evidence yet: import it on the Sources screen.</p>
       ) : (
         <>
