@@ -52,9 +52,16 @@ function writeApp(): string {
   return pathToFileURL(join(dir, 'index.html')).href;
 }
 
-const said = (page: Page) => page.evaluate(() => (window as unknown as { said: unknown[] }).said);
+const said = (page: Page) => page.evaluate(() => (globalThis as unknown as { said: unknown[] }).said);
 const importFile = (page: Page, file: string) =>
-  page.evaluate((f) => (window as unknown as { worker: Worker }).worker.postMessage({ type: 'import', file: f }), file);
+  page.evaluate(
+    (f) =>
+      (globalThis as unknown as { worker: { postMessage(m: unknown): void } }).worker.postMessage({
+        type: 'import',
+        file: f,
+      }),
+    file,
+  );
 
 test('two file:// windows import one at a time; the second names the first and goes on when it is closed', async () => {
   const url = writeApp();
