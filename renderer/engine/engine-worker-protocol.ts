@@ -1,6 +1,6 @@
 /** Messages between the open case and the investigation engine's worker. */
 import type { TimelineAnalysis } from '../../shared/timeline/evidence-timeline';
-import type { IndexedTimeline } from '../../shared/timeline/timeline-index';
+import type { PackedTimeline } from '../../shared/timeline/timeline-transfer';
 import type { DiffCache } from '../stores/suspect-diffs';
 
 /** Which evidence the worker reads: it reads it once per source list and keeps it for every kind of request. */
@@ -39,4 +39,4 @@ export type EngineResponse =
   { readonly requestId: number; readonly ok: true; readonly results: unknown } | Failed;
 
 export type TimelineResponse =
-  { readonly requestId: number; readonly ok: true; readonly timeline: IndexedTimeline } | Failed;
+  { readonly requestId: number; readonly ok: true; readonly timeline: PackedTimeline } | Failed;

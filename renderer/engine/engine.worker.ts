@@ -2,7 +2,7 @@
  * The investigation engine's worker: reads the case's evidence from IndexedDB itself, once per source list (the
  * evidence never crosses threads), and derives the steps' results, so the window stays responsive while the engine
  * runs over a million decisions. The results go back with their decisions as ids (results-transfer.ts). It also
- * builds and indexes the case's evidence timeline from the same evidence (its index's arrays moved, not copied).
+ * builds and indexes the case's evidence timeline from the same evidence, sent as columns (timeline-transfer.ts).
  */
 /// <reference lib="webworker" />
 import type { EvidenceSet } from '../../shared/model/evidence-set';
@@ -10,7 +10,8 @@ import type { Decision } from '../../shared/model/records';
 import { LineageDb } from '../db/lineage-db';
 import { memoizeDerive } from '../stores/derive';
 import { diffOfCache } from '../stores/suspect-diffs';
-import { buildIndexedTimeline, indexBuffers } from '../../shared/timeline/timeline-index';
+import { buildIndexedTimeline } from '../../shared/timeline/timeline-index';
+import { packedBuffers, packTimeline } from '../../shared/timeline/timeline-transfer';
 import type {
   EngineRequest,
   EngineResponse,
@@ -70,11 +71,15 @@ async function answerTimeline(data: TimelineRequest) {
   let response: TimelineResponse;
   try {
     const { set } = await evidenceOf(data);
-    response = { requestId: data.requestId, ok: true, timeline: buildIndexedTimeline(set, data.analysis) };
+    response = {
+      requestId: data.requestId,
+      ok: true,
+      timeline: packTimeline(buildIndexedTimeline(set, data.analysis)),
+    };
   } catch (error) {
     response = failed(data, error);
   }
-  scope.postMessage(response, response.ok ? indexBuffers(response.timeline.index) : []);
+  scope.postMessage(response, response.ok ? packedBuffers(response.timeline) : []);
 }
 
 scope.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testEvidence } from '../../shared/analysis/test-evidence';
 import { buildTimeline } from '../../shared/timeline/evidence-timeline';
 import { buildIndexedTimeline } from '../../shared/timeline/timeline-index';
+import { packTimeline } from '../../shared/timeline/timeline-transfer';
 import type { LineageDb } from '../db/lineage-db';
 import type { WorkerRequest } from '../engine/engine-worker-protocol';
 import { deriveResults } from '../stores/derive';
@@ -22,7 +23,7 @@ function fakeWorker(behaviour: 'answers' | 'cannot-load') {
         if (behaviour === 'cannot-load') return void this.dispatchEvent(new Event('error'));
         const answer =
           data.type === 'timeline'
-            ? { timeline: buildIndexedTimeline(set, data.analysis) }
+            ? { timeline: packTimeline(buildIndexedTimeline(set, data.analysis)) }
             : { results: packDecisions(deriveResults(set, byId.get(data.decisionId)!, data.featureName)) };
         this.dispatchEvent(new MessageEvent('message', { data: { requestId: data.requestId, ok: true, ...answer } }));
       }, 0);

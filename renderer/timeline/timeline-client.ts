@@ -2,11 +2,12 @@
  * Builds the open case's evidence timeline off the UI thread: in the engine's worker, which holds the case's evidence
  * already (read from the store once for the engine and the timeline), or — where no worker runs — on the main thread
  * after the current frame, recorded with its reason like the engine's (worker-status.ts). The timeline comes back
- * indexed for the filter (timeline-index.ts). The last answer is kept: opening the timeline again answers at once.
+ * indexed for the filter (timeline-index.ts), as columns (timeline-transfer.ts). The last answer is kept: opening the timeline again answers at once.
  */
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { TimelineAnalysis } from '../../shared/timeline/evidence-timeline';
 import { buildIndexedTimeline, type IndexedTimeline } from '../../shared/timeline/timeline-index';
+import { unpackTimeline } from '../../shared/timeline/timeline-transfer';
 import type { LineageDb } from '../db/lineage-db';
 import { engineWorker, generationOf, nextRequestId, workerFailureReason, workerStopped } from '../engine/engine-client';
 import type { TimelineRequest, TimelineResponse } from '../engine/engine-worker-protocol';
@@ -47,7 +48,7 @@ function inWorker(w: Worker, r: CaseTimelineRequest): Promise<IndexedTimeline> {
       if (data.requestId !== requestId) return;
       done();
       recordRan('engine', { thread: 'worker' });
-      if (data.ok) resolve(data.timeline);
+      if (data.ok) resolve(unpackTimeline(data.timeline));
       else reject(new Error(data.error));
     };
     const onError = (event: Event) => {

@@ -37,7 +37,7 @@ export interface TimelineIndex {
 }
 
 /** Codes distinct strings in order of first sight, counting them. */
-function coder() {
+export function coder() {
   const codes = new Map<string, number>();
   const counts: number[] = [];
   const values: string[] = [];
@@ -103,11 +103,6 @@ export interface IndexedTimeline extends Timeline {
 export function buildIndexedTimeline(set: EvidenceSet, analysis: TimelineAnalysis = {}): IndexedTimeline {
   const timeline = buildTimeline(set, analysis);
   return { ...timeline, index: indexTimeline(timeline.entries) };
-}
-
-/** The buffers of an index's typed arrays: moved, not copied, when it is posted from a worker. */
-export function indexBuffers(index: TimelineIndex): ArrayBuffer[] {
-  return [index.at, index.kind, index.source, index.job, index.environment].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** A table by code of the values a filter keeps, or undefined where it keeps every value (absent or empty). */
