@@ -6,6 +6,7 @@
  * given twice) is not read again but listed in `duplicates`, with the same files listing-inputs.ts found.
  */
 import { previewTable } from '../../shared/importers/csv-format.js';
+import { encodingOf, SNIFF_BYTES, windows1252Line } from '../../shared/importers/text-encoding.js';
 import type { ImportMapping } from '../../shared/importers/mapping.js';
 import {
   HEAD_SIZE,
@@ -21,7 +22,8 @@ import type { GitRunner } from '../services/git-runner.js';
 import { decodeFile, hashFile } from './decode-stream.js';
 import { streamGitHistory } from './git-log-stream.js';
 import { listInputs, type DuplicateInput, type ListedInput, type ReadProblem } from './list-inputs.js';
-import { isParquetFile, parquetIdentityGraph } from './parquet-rows.js';
+import { firstBytes, isParquet } from './file-head.js';
+import { parquetIdentityGraph } from './parquet-rows.js';
 
 /** One imported input: what it was, who read it, its hash and size, and the importer's summary. */
 export interface ImportedInput {
@@ -132,16 +134,27 @@ async function importOne(
   const { sha256, size } = hash;
   const source = { id: sha256, name: input.name };
   const job = headedImport(source, options.start, drain);
-  const rows = (await isParquetFile(input.path)) ? await parquetIdentityGraph(input.path) : undefined;
+  const first = await firstBytes(input.path, SNIFF_BYTES);
+  const rows = isParquet(first) ? await parquetIdentityGraph(input.path) : undefined;
   if (rows) {
     for await (const text of rows) job.push(text);
     return { index, path: input.path, name: input.name, reader: 'parquet', sha256, size, summary: job.end() };
   }
   await decodeFile(input.path, (text) => job.push(text));
-  const summary = job.end();
+  const summary = withWarnings(job.end(), encodingWarnings(input.name, first));
   if (options.mapping && !options.start?.mapping && needsMapping(summary, job.head()))
     return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash);
   return { index, path: input.path, name: input.name, reader: 'file', sha256, size, summary };
+}
+
+/** A warning that the file was read as Windows-1252, not UTF-8 (text-encoding.ts), at the line that shows it. */
+function encodingWarnings(sourceName: string, first: Uint8Array): ImportWarning[] {
+  if (encodingOf(first) !== 'windows-1252') return [];
+  const line = windows1252Line(first);
+  const message =
+    'not UTF-8: read as Windows-1252 (Latin-1) — its bytes of 0x80 and more make no UTF-8 sequence, the first on ' +
+    'this line; save it as UTF-8 if it was written in another encoding';
+  return [{ sourceName, ...(line !== undefined && { line }), message }];
 }
 
 /** An import pushed text in pieces of any size: its kind is told by the first HEAD_SIZE characters. */

@@ -7,22 +7,9 @@
  * else as its text; a NULL as null (an empty cell). Any other Parquet file is left to the importers, which skip it
  * naming why. The app's import (in the renderer, without DuckDB) does not read Parquet: export the table as CSV there.
  */
-import { open } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { identityGraphShape } from '../../shared/importers/identity-graph-importer.js';
 import { quoteIdent, quoteText } from '../../shared/warehouse/sql-dialect.js';
-
-/** True when the file opens with Parquet's magic bytes (`PAR1`), whatever its name. */
-export async function isParquetFile(path: string): Promise<boolean> {
-  const file = await open(path, 'r');
-  try {
-    const first = Buffer.alloc(4);
-    const { bytesRead } = await file.read(first, 0, 4, 0);
-    return bytesRead === 4 && first.toString('latin1') === 'PAR1';
-  } finally {
-    await file.close();
-  }
-}
 
 /** The text a column's values are read as, by its DuckDB type. */
 function textOf(column: string, type: string): string {

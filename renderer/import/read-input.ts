@@ -5,7 +5,7 @@
  */
 import type { ImportTimings } from './import-timings';
 import { Sha256 } from './sha256';
-import { encodingOf, type TextEncodingName } from '../../shared/importers/text-encoding';
+import { encodingOf, textDecoderFor, type TextEncodingName } from '../../shared/importers/text-encoding';
 import { Utf8SplitDecoder } from './utf8-split-decoder';
 
 /** Text pieces of this size are handed to the importer from in-memory text. */
@@ -81,11 +81,11 @@ export async function* decodeFile(file: Blob, options: DecodeOptions = {}): Asyn
   if (rest) yield { text: rest, bytes };
 }
 
-/** UTF-8 through the split decoder; UTF-16 (after its byte order mark) through the platform's decoder. */
+/** UTF-8 through the split decoder; UTF-16 (after its byte order mark) and Windows-1252 as text-encoding.ts decodes. */
 function decoderFor(encoding: TextEncodingName): { decode(bytes: Uint8Array): string[]; end(): string } {
   if (encoding === 'utf-8') return new Utf8SplitDecoder();
-  const utf16 = new TextDecoder(encoding, { fatal: false });
-  return { decode: (bytes) => [utf16.decode(bytes, { stream: true })], end: () => utf16.decode() };
+  const decoder = textDecoderFor(encoding);
+  return { decode: (bytes) => [decoder.decode(bytes, { stream: true })], end: () => decoder.decode() };
 }
 
 /** In-memory text in pieces (progress counts characters). */
