@@ -59,7 +59,7 @@ try {
   let counted = 0;
   const radius = await median(async () => {
     const r = await pushedBlastRadius(reads, lone.set, own, feature, cause, result.trace, onset);
-    counted = 'refused' in r ? -1 : r.decisions;
+    counted = r.decisions;
   });
   const from = Date.parse(onset.onset) - 30 * 86_400_000;
   const interval = await median(() => pushedInterval(reads, lone.set, own, feature, from));

@@ -1,24 +1,33 @@
 /**
  * An investigation of a decision read in place, with the engine that holds the log answering every step that reads
- * decisions: the decision by its id (load-sources.ts), the onset (pushed-onset.ts), the scope (pushed-scope.ts). The
- * rest of the engine (trace, suspects, governance, remediation) runs over the other evidence and the investigated
- * decision alone. The answers are those of the same decisions imported — which holds where no step needs the lineage
- * as of each decision or a cause's blast radius. So it answers only where
+ * decisions: the decision by its id (load-sources.ts), the onset (pushed-onset.ts), the interval the data allow for
+ * the change (pushed-interval.ts), the scope (pushed-scope.ts) or, where a change is a suspect, its blast radius
+ * (pushed-radius.ts, pushed-blast-scope.ts). The rest of the engine (trace, suspects, governance, remediation) runs
+ * over the other evidence and the investigated decision alone, with that onset and interval. The answers are those of
+ * the same decisions imported — which holds where no step needs the lineage as of each decision. So it answers only
+ * where
  * - no run in the evidence wrote the feature's dataset (the lineage cannot place any decision's data),
  * - the investigator gave no onset, and the decision names a feature or dataset version,
- * - and no change in the evidence is a suspect for that onset (then the scope is the blast radius of the cause,
- *   which walks every decision with the lineage: the caller reads the model's decisions instead).
- * The suspects are searched in the look-back window before the onset, which the pushed onset fixes: the search over
- * the lone decision with that onset as the investigator's finds a change exactly when the full search would.
+ * - and, where a change is a suspect, no identity graph was imported (the ranking matches its merges against every
+ *   subject of the log), no change of identity resolution is judged by the subject's own outcomes (subject-flip.ts),
+ *   and no audit entry names the decision's subject (it is weighed against other subjects' decisions).
+ * The suspects are searched in the look-back window before the onset, which the pushed onset fixes.
  */
+import { stringValues } from '../../shared/analysis/audit-effect.js';
 import { runEngine, type EngineOptions, type EngineResult } from '../../shared/analysis/engine.js';
-import { lastKnownGood } from '../../shared/analysis/remediation.js';
+import { changesIdentity } from '../../shared/analysis/identity-reach.js';
+import { planReplay } from '../../shared/analysis/replay.js';
 import { lineageModel } from '../../shared/lineage/lineage-model.js';
+import { DAY_MS } from '../../shared/time/format-time.js';
 import type { EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { Decision } from '../../shared/model/records.js';
 import type { DecisionSource } from './decision-source.js';
 import { pushedOnset } from './pushed-onset.js';
-import { pushedScope } from './pushed-scope.js';
+import { pushedBlastScope } from './pushed-blast-scope.js';
+import { pushedInterval } from './pushed-interval.js';
+import { pushedBlastRadius } from './pushed-radius.js';
+import { placedReads } from './pushed-reads.js';
+import { pushedScope, type PushedScope } from './pushed-scope.js';
 
 export interface PushedInvestigation {
   readonly result: EngineResult;
@@ -48,9 +57,24 @@ export function pushDownRefusal(
   return undefined;
 }
 
+/** Why the suspects cannot be ranked over the lone decision, if they cannot (they are weighed on others' decisions). */
+function rankingRefusal(set: EvidenceSet, decision: Decision, probe: EngineResult): string | undefined {
+  if (set.identityLinks.length > 0) return "the identity graph's merges are matched against every subject of the log";
+  const { onset, suspects } = probe.suspects;
+  if (onset.method === 'first-use' && suspects.some((s) => changesIdentity(s, set, probe.trace, new Set())))
+    return "a change of identity resolution is judged by the decision's subject's own outcomes (subject-flip.ts)";
+  const subject = decision.subjectId;
+  const naming =
+    subject !== undefined &&
+    set.audit.find((a) => a.target.id === subject || stringValues(a.before, a.after).has(subject));
+  return naming
+    ? `${naming.id} names the decision's subject: it is weighed against other subjects' decisions`
+    : undefined;
+}
+
 /**
  * The investigation of `decision` (the set's only decision, found in `source`), or why it needs the model's
- * decisions read: a refusal, or a suspect for the onset the engine found.
+ * decisions read.
  */
 export async function pushedInvestigation(
   source: DecisionSource,
@@ -62,9 +86,14 @@ export async function pushedInvestigation(
   const refused = pushDownRefusal(set, decision, featureName, options);
   if (refused) return { refused };
   const onset = await pushedOnset(source, decision, featureName);
-  const probe = runEngine(set, decision, featureName, { ...options, onset: onset.onset.onset });
+  const reads = placedReads(source, set, decision, featureName);
+  // The suspects are ranked against the interval the data allow for the change, counted where the decisions live.
+  const windowStart = Date.parse(onset.onset.onset) - (options.lookbackDays ?? 30) * DAY_MS;
+  const interval = await pushedInterval(reads, set, decision, featureName, windowStart);
+  const probe = runEngine(set, decision, featureName, { ...options, estimated: { onset: onset.onset, interval } });
   const cause = probe.suspects.suspects[0];
-  if (cause) return { refused: `${cause.id} is a suspect: its blast radius reads each decision with the lineage` };
+  const unranked = cause && rankingRefusal(set, decision, probe);
+  if (unranked) return { refused: unranked };
   const own = decision.features.find((f) => f.name === featureName)?.featureVersion;
   const { series, key, seriesBy } = onset.onset;
   const from = series.findIndex((b) => b.key === key);
@@ -73,17 +102,24 @@ export async function pushedInvestigation(
     seriesBy === 'feature_version' && from >= 0 && to >= from
       ? series.slice(from, to + 1).map((b) => b.key)
       : undefined;
-  const scope = await pushedScope(source, decision, featureName, {
-    versions,
-    notifyThreshold: options.notifyThreshold,
-  });
+  const scopeOptions = { versions, notifyThreshold: options.notifyThreshold };
+  let scope: PushedScope | undefined;
+  if (cause) {
+    const radius = await pushedBlastRadius(reads, set, decision, featureName, cause, probe.trace, onset.onset);
+    scope = await pushedBlastScope(reads, decision, featureName, radius, scopeOptions);
+  } else scope = await pushedScope(source, decision, featureName, scopeOptions);
   if (!scope) return { refused: `the decision names no version of ${featureName}` };
   return {
     result: {
       ...probe,
-      suspects: { ...probe.suspects, onset: onset.onset },
       scope: scope.scope,
-      remediation: { ...probe.remediation, lastKnownGood: lastKnownGood(onset.onset, probe.remediation.rollback) },
+      // The replay runs to the scope's last decision, which the lone decision's probe does not know.
+      ...(cause && {
+        remediation: {
+          ...probe.remediation,
+          replay: planReplay(set, probe.trace, cause, scope.scope.last ?? decision.timestamp),
+        },
+      }),
     },
     cited: [decision, ...onset.cited, ...scope.cited],
   };

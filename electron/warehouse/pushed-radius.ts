@@ -22,6 +22,7 @@ import type { Decision } from '../../shared/model/records.js';
 import type { ReadFilter } from '../../shared/warehouse/read-sql.js';
 import { recoveryOfWrites } from './pushed-recovery.js';
 import { subjectTallies, writeGroups, type PlacedReads, type WriteGroup } from './pushed-reads.js';
+import { numberOf } from './sql-engine.js';
 
 export interface PushedRadius {
   /** When the cause reached the data. */
@@ -33,6 +34,8 @@ export interface PushedRadius {
   readonly concentration?: SubjectConcentration;
   readonly upperBound: { readonly decisions: number; readonly subjects: number };
   readonly notes: ReadonlyArray<string>;
+  /** Which of the engine's rows are the radius's decisions (for the scope's counts and lists). */
+  readonly filter: ReadFilter;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -53,6 +56,21 @@ async function mergedSubjects(reads: PlacedReads, set: EvidenceSet, cause: Suspe
     (await reads.source.engine.query(reads.sql.knownSubjects(named))).map((r) => String(r.subject)),
   );
   return named.filter((s) => known.has(s));
+}
+
+/**
+ * `identitySubjects(set, trace, cause)` with the decision log's subjects asked of the engine: which of the identity
+ * graph's ids it holds, and when its first decision was made.
+ */
+async function identityOf(reads: PlacedReads, set: EvidenceSet, trace: TraceResult, cause: Suspect) {
+  if (set.identityLinks.length === 0) return identitySubjects(set, trace, cause);
+  const ids = new Set<string>();
+  for (const l of set.identityLinks) ids.add(l.member).add(l.profile);
+  const { engine } = reads.source;
+  const known = await engine.query(reads.sql.knownSubjects([...ids]));
+  const [first] = await engine.query(reads.sql.firstDecision());
+  const firstMs = first?.first_ms == null ? undefined : numberOf(first.first_ms);
+  return identitySubjects(set, trace, cause, { subjects: new Set(known.map((r) => String(r.subject))), firstMs });
 }
 
 const sum = (groups: Iterable<WriteGroup>) => {
@@ -81,9 +99,8 @@ function subjectRates(
 }
 
 /**
- * `blastRadius(set, decision, featureName, cause, trace, onset)` with the decisions counted by the engine, or why it
- * cannot be: a cause that changed identity resolution is matched against the identity graph with every subject of the
- * log in memory (identity-reach.ts).
+ * `blastRadius(set, decision, featureName, cause, trace, onset)` with the decisions counted by the engine; a cause that
+ * changed identity resolution is matched against the identity graph with the log's subjects among the graph's ids.
  */
 export async function pushedBlastRadius(
   reads: PlacedReads,
@@ -93,11 +110,7 @@ export async function pushedBlastRadius(
   cause: Suspect,
   trace: TraceResult,
   onset: OnsetEstimate,
-): Promise<PushedRadius | { readonly refused: string }> {
-  if (identitySubjects(set, trace, cause) !== undefined)
-    return {
-      refused: `${cause.id} changed identity resolution: its subjects are read from the identity graph in memory`,
-    };
+): Promise<PushedRadius> {
   const notes: string[] = [];
   const from = Date.parse(cause.consistency.dataTime ?? cause.effectiveTime);
   const outcome = onset.outcome;
@@ -105,17 +118,20 @@ export async function pushedBlastRadius(
   const all = await writeGroups(reads, readers, outcome);
   const earlier = sum([...all].filter(([t]) => t < from).map(([, g]) => g));
   const rateBefore = earlier.n > 0 ? earlier.k / earlier.n : undefined;
-  const subjects = await mergedSubjects(reads, set, cause);
+  const named = await mergedSubjects(reads, set, cause);
+  const identity = named === undefined ? await identityOf(reads, set, trace, cause) : undefined;
   let only: ReadFilter = {};
   let after = new Map([...all].filter(([t]) => t >= from));
-  const limit = subjectLimit(cause.id, subjects);
+  const limit = subjectLimit(cause.id, named, identity);
+  const { subjects } = limit;
   notes.push(...limit.notes);
   if (limit.only) {
     only = { subjects: [...limit.only] };
     after = await writeGroups(reads, { ...readers, ...only, writtenFrom: from }, outcome);
   }
   const list = recoveryCandidates(set, cause, trace, decision.environment, from);
-  // Limited to the subjects a merge names, their own rate until the first later change is the bad rate.
+  // Limited to the subjects a merge names or the identity graph shows merged, their own rate until the first later
+  // change is the bad rate.
   const rates = subjects && subjects.length > 0 ? subjectRates(after, list, rateBefore, onset) : onset;
   const recovery = recoveryOfWrites(after, list, rates);
   if (!recovery && list.length > 0 && (rates.rateBefore === undefined || rates.rateAfter === undefined))
@@ -131,7 +147,8 @@ export async function pushedBlastRadius(
     subjects === undefined && rateBefore !== undefined
       ? await concentrationOf(reads, readers, from, outcome, bySubject, rateBefore)
       : undefined;
-  if (!concentration) return { from: iso(from), recovery, decisions: kept, subjects, upperBound, notes };
+  if (!concentration)
+    return { from: iso(from), recovery, decisions: kept, subjects, upperBound, notes, filter: radius };
   const likely = new Set(likelyAffected(concentration));
   const limited = bySubject.filter((t) => likely.has(t.subject)).reduce((n, t) => n + t.decisions, 0);
   notes.push(
@@ -141,7 +158,17 @@ export async function pushedBlastRadius(
       `the ${limited} decisions of the ${likely.size} subjects most likely affected are counted, of ` +
       `${upperBound.decisions} decisions (${upperBound.subjects} subjects) that read the data`,
   );
-  return { from: iso(from), recovery, decisions: limited, subjects: [...likely], concentration, upperBound, notes };
+  const filter = { ...radius, subjects: [...likely] };
+  return {
+    from: iso(from),
+    recovery,
+    decisions: limited,
+    subjects: [...likely],
+    concentration,
+    upperBound,
+    notes,
+    filter,
+  };
 }
 
 /**

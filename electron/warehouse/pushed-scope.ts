@@ -11,7 +11,7 @@ import type { HistogramBin } from '../../shared/analysis/types.js';
 import type { Decision } from '../../shared/model/records.js';
 import { DAY_MS, HOUR_MS } from '../../shared/time/format-time.js';
 import { decisionsOf, type DecisionSource } from './decision-source.js';
-import { numberOf } from './sql-engine.js';
+import { numberOf, type SqlRow } from './sql-engine.js';
 
 type VersionKind = 'feature_version' | 'dataset_version';
 
@@ -33,6 +33,45 @@ function buckets(counts: ReadonlyMap<number, number>, size: number): HistogramBi
 
 const sorted = (m: ReadonlyMap<string, number>): Counted[] =>
   [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+
+/**
+ * The scope's histograms and tallies from rows of decisions counted by UTC hour (`hour_ms`), model version (`version`)
+ * and action (`action`).
+ */
+export function scopeTallies(
+  rows: ReadonlyArray<SqlRow>,
+  model: string,
+): Pick<ImpactScope, 'byHour' | 'byDay' | 'byModelVersion' | 'byAction'> {
+  const hours = new Map<number, number>();
+  const models = new Map<string, number>();
+  const actions = new Map<string, number>();
+  for (const r of rows) {
+    const n = numberOf(r.decisions);
+    const ms = numberOf(r.hour_ms);
+    hours.set(ms, (hours.get(ms) ?? 0) + n);
+    const m = `${model}@${r.version == null ? '?' : String(r.version)}`;
+    models.set(m, (models.get(m) ?? 0) + n);
+    const a = r.action == null ? '(none)' : String(r.action);
+    actions.set(a, (actions.get(a) ?? 0) + n);
+  }
+  return {
+    byHour: buckets(hours, HOUR_MS),
+    byDay: buckets(hours, DAY_MS),
+    byModelVersion: sorted(models),
+    byAction: sorted(actions),
+  };
+}
+
+/** Whether `subjects` affected subjects oblige a notification (scope-detail.ts). */
+export function notification(subjects: number, notifyThreshold?: number): ImpactScope['notification'] {
+  const threshold = notifyThreshold ?? DEFAULT_NOTIFY_THRESHOLD;
+  const notify = subjects >= threshold;
+  return {
+    threshold,
+    notify,
+    text: `${subjects} subjects ${notify ? '≥' : '<'} threshold ${threshold}: ${notify ? 'notify' : 'no notification required'}`,
+  };
+}
 
 export interface PushedScope {
   readonly scope: ImpactScope;
@@ -65,26 +104,13 @@ export async function pushedScope(
   const [counts] = await engine.query(sql.versionsScope(model, kind, versions, until));
   const affected = numberOf(counts?.decisions);
   const subjects = numberOf(counts?.subjects);
-  const hours = new Map<number, number>();
-  const models = new Map<string, number>();
-  const actions = new Map<string, number>();
-  for (const r of await engine.query(sql.versionsTally(model, kind, versions))) {
-    const n = numberOf(r.decisions);
-    const ms = numberOf(r.hour_ms);
-    hours.set(ms, (hours.get(ms) ?? 0) + n);
-    const m = `${model}@${r.version == null ? '?' : String(r.version)}`;
-    models.set(m, (models.get(m) ?? 0) + n);
-    const a = r.action == null ? '(none)' : String(r.action);
-    actions.set(a, (actions.get(a) ?? 0) + n);
-  }
+  const tallied = scopeTallies(await engine.query(sql.versionsTally(model, kind, versions)), model);
   const edge = async (which: 'first' | 'last') =>
     affected === 0
       ? undefined
       : decisionsOf(source, await engine.query(sql.versionsEdge(model, kind, versions, which))).decisions[0];
   const first = await edge('first');
   const last = await edge('last');
-  const threshold = options.notifyThreshold ?? DEFAULT_NOTIFY_THRESHOLD;
-  const notify = subjects >= threshold;
   return {
     scope: {
       featureName,
@@ -100,17 +126,10 @@ export async function pushedScope(
       subjects,
       first: first?.timestamp,
       last: last?.timestamp,
-      byHour: buckets(hours, HOUR_MS),
-      byDay: buckets(hours, DAY_MS),
-      byModelVersion: sorted(models),
-      byAction: sorted(actions),
+      ...tallied,
       decisions: [],
       subjectIds: [],
-      notification: {
-        threshold,
-        notify,
-        text: `${subjects} subjects ${notify ? '≥' : '<'} threshold ${threshold}: ${notify ? 'notify' : 'no notification required'}`,
-      },
+      notification: notification(subjects, options.notifyThreshold),
     },
     cited: [first, last].filter((d): d is Decision => d !== undefined),
   };

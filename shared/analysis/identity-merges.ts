@@ -33,14 +33,25 @@ export interface IdentityMerges {
 
 const cache = new WeakMap<EvidenceSet, IdentityMerges | null>();
 
-/** The collision merges of the set's identity graph, or undefined where no identity graph was imported. */
-export function identityMerges(set: EvidenceSet): IdentityMerges | undefined {
+/**
+ * The collision merges of the set's identity graph, or undefined where no identity graph was imported. The decision
+ * log's subjects are the set's decisions', or `logSubjects` where the log is read in place (those of the graph's ids
+ * that it holds are enough).
+ */
+export function identityMerges(set: EvidenceSet, logSubjects?: ReadonlySet<string>): IdentityMerges | undefined {
+  if (logSubjects) return set.identityLinks.length > 0 ? build(set, logSubjects) : undefined;
   let found = cache.get(set);
   if (found === undefined) {
-    found = set.identityLinks.length > 0 ? build(set) : null;
+    found = set.identityLinks.length > 0 ? build(set, subjectsOf(set)) : null;
     cache.set(set, found);
   }
   return found ?? undefined;
+}
+
+function subjectsOf(set: EvidenceSet): Set<string> {
+  const known = new Set<string>();
+  for (const d of set.decisions) if (d.subjectId !== undefined) known.add(d.subjectId);
+  return known;
 }
 
 interface Component {
@@ -49,9 +60,7 @@ interface Component {
   readonly subjects: Set<string>;
 }
 
-function build(set: EvidenceSet): IdentityMerges {
-  const known = new Set<string>();
-  for (const d of set.decisions) if (d.subjectId !== undefined) known.add(d.subjectId);
+function build(set: EvidenceSet, known: ReadonlySet<string>): IdentityMerges {
   // The id types the decision log's subjects have in the graph.
   const subjectTypes = new Set<string>();
   for (const l of set.identityLinks)

@@ -100,6 +100,15 @@ export function identityReached(suspects: ReadonlyArray<Suspect>, ctx: SuspectCo
 }
 
 /**
+ * The decision log where the set does not hold it (a log read in place): its subjects — those of the identity graph's
+ * ids that it holds are enough — and the time of its first decision.
+ */
+export interface LogSubjects {
+  readonly subjects: ReadonlySet<string>;
+  readonly firstMs?: number;
+}
+
+/**
  * For a cause that changed identity resolution: the decision log's subjects whose profiles the identity graph merged
  * with another person's after it took effect, and a note saying so — or, where no identity graph was imported or it
  * names none of the decision log's subjects, a note saying the merged subjects cannot be resolved (no subjects).
@@ -109,8 +118,9 @@ export function identitySubjects(
   set: EvidenceSet,
   trace: TraceResult,
   cause: Suspect,
+  log?: LogSubjects,
 ): { readonly subjects?: ReadonlyArray<string>; readonly note?: string } | undefined {
-  const merges = identityMerges(set);
+  const merges = identityMerges(set, log?.subjects);
   const merging = mergingJobs(set, trace, merges?.merges ?? []);
   if (!changesIdentity(cause, set, trace, merging)) return undefined;
   if (!merges)
@@ -122,7 +132,8 @@ export function identitySubjects(
       note: `${cause.id} changed identity resolution, but the identity graph names none of the decision log's subject ids: which subjects it reached cannot be resolved, so they are estimated from the outcomes`,
     };
   const from = Date.parse(cause.effectiveTime);
-  const burst = mergeBurst(merges.merges, from, set);
+  const first = log ? log.firstMs : set.decisions.length > 0 ? Date.parse(set.decisions[0]!.timestamp) : undefined;
+  const burst = mergeBurst(merges.merges, from, first);
   if (!burst.significant)
     return {
       note: `the identity graph shows ${burst.after} merge(s) of one person's profile with another's in the ${BURST_DAYS} days after ${cause.id} took effect, against ${burst.before} in the ${burst.days} days before: no more than usual, so its subjects are not limited to merged profiles`,
@@ -151,9 +162,9 @@ const BURST_P = 0.01;
 function mergeBurst(
   merges: ReadonlyArray<IdentityMerge>,
   from: number,
-  set: EvidenceSet,
+  firstDecision: number | undefined,
 ): { significant: boolean; after: number; before: number; days: number } {
-  const first = set.decisions.length > 0 ? Date.parse(set.decisions[0]!.timestamp) : from - BACKGROUND_DAYS * DAY_MS;
+  const first = firstDecision ?? from - BACKGROUND_DAYS * DAY_MS;
   const start = Math.max(from - BACKGROUND_DAYS * DAY_MS, Math.min(first, from - DAY_MS));
   const after = merges.filter((m) => m.at >= from && m.at < from + BURST_DAYS * DAY_MS).length;
   const before = merges.filter((m) => m.at >= start && m.at < from).length;

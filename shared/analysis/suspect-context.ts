@@ -5,7 +5,7 @@
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
-import { changeInterval } from './change-interval';
+import { changeInterval, type ChangeInterval } from './change-interval';
 import { commitGraph, type CommitGraph } from './commit-graph';
 import { writeTime } from './data-read';
 import { jobReach } from './job-reach';
@@ -64,14 +64,21 @@ export function suspectContext(
   trace: TraceResult,
   onset: OnsetEstimate,
   decision: Decision | undefined,
-  options: { readonly lookbackDays?: number; readonly diffOf?: DiffOf },
+  options: {
+    readonly lookbackDays?: number;
+    readonly diffOf?: DiffOf;
+    readonly estimated?: { readonly interval?: ChangeInterval };
+  },
 ): SuspectContext {
   const lookbackMs = (options.lookbackDays ?? 30) * 86_400_000;
   const onsetMs = Date.parse(onset.onset);
   const windowStart = onsetMs - lookbackMs;
   // The interval the data allows for the change (change-interval.ts), else the onset's last good and first bad data.
-  const allowed =
-    decision && onset.method !== 'override' ? changeInterval(set, decision, trace.featureName, windowStart) : undefined;
+  const allowed = options.estimated
+    ? options.estimated.interval
+    : decision && onset.method !== 'override'
+      ? changeInterval(set, decision, trace.featureName, windowStart)
+      : undefined;
   const firstBad = allowed?.firstBad ?? Math.min(onsetMs, dataTime(set, onset.firstBad, trace.featureName) ?? onsetMs);
   const lastGood = allowed ? allowed.lastGood : dataTime(set, onset.lastGood, trace.featureName);
   const produced = new Map<string, string[]>();

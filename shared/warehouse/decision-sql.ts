@@ -67,7 +67,8 @@ export class DecisionSql {
     return this.dialect.text(this.field(this.table.modelName));
   }
 
-  private get version(): string {
+  /** The model's version, as text (NULL where the mapping has none). */
+  get version(): string {
     return this.table.modelVersion ? this.dialect.text(this.field(this.table.modelVersion)) : 'NULL';
   }
 

@@ -9,8 +9,9 @@
  * data the lineage cannot place (written at the row's own time), where data-read.ts would look that other dataset up.
  */
 import { fieldSourceOf } from './decision-table';
-import { Params, type DecisionSql, type SqlQuery } from './decision-sql';
+import { Params, TIME_MS, type DecisionSql, type SqlQuery } from './decision-sql';
 import { EACH_FEATURE } from '../importers/mapping';
+import { LIST_SEPARATOR } from './sql-dialect';
 
 export interface WrittenVersion {
   /** The version facet's datasetVersion, else the id of the run that wrote it. */
@@ -124,11 +125,14 @@ export class ReadSql {
     if (f.writtenFrom !== undefined) parts.push(`${this.written(p)} >= ${ms(f.writtenFrom)}`);
     if (f.writtenBefore !== undefined && Number.isFinite(f.writtenBefore))
       parts.push(`${this.written(p)} < ${ms(f.writtenBefore)}`);
-    if (f.subjects)
-      parts.push(
-        f.subjects.length ? `${this.sql.subject} IN (${f.subjects.map((s) => p.add(s)).join(', ')})` : 'FALSE',
-      );
+    if (f.subjects) parts.push(f.subjects.length ? `${this.sql.subject} IN (${this.list(p, f.subjects)})` : 'FALSE');
     return parts.join(' AND ');
+  }
+
+  /** The items of `ids` as rows (one parameter), or as parameters where an id holds the separator. */
+  private list(p: Params, ids: ReadonlyArray<string>): string {
+    if (ids.some((id) => id.includes(LIST_SEPARATOR))) return ids.map((id) => p.add(id)).join(', ');
+    return this.sql.dialect.textList(p.next(ids.join(LIST_SEPARATOR)));
   }
 
   private hits(p: Params, outcome: string): string {
@@ -171,6 +175,60 @@ export class ReadSql {
     const id = this.sql.dialect.text(this.sql.field(this.sql.table.decisionId));
     return {
       text: `SELECT COALESCE(${this.sql.subject}, ${id}) AS subject, COUNT(*) AS decisions, ${hits} AS outcomes FROM ${this.sql.from} WHERE ${this.where(p, filter)} GROUP BY 1 ORDER BY MIN(${this.timeMs}), 1`,
+      params: p.values,
+    };
+  }
+
+  /**
+   * The scope of the decisions `filter` keeps (the blast radius): how many, distinct subjects, both also up to `until`
+   * (the investigated decision's time), and how many decisions of the model there are.
+   */
+  radiusCounts(filter: ReadFilter, until: string): SqlQuery {
+    const p = new Params(this.sql.dialect);
+    const kept = this.where(p, filter);
+    const through = `${kept} AND ${this.sql.t} <= ${this.sql.dialect.timeParam(p.next(until))}`;
+    const subject = this.sql.subject;
+    return {
+      text:
+        `SELECT SUM(CASE WHEN ${kept} THEN 1 ELSE 0 END) AS decisions, ` +
+        `COUNT(DISTINCT CASE WHEN ${kept} THEN ${subject} END) AS subjects, ` +
+        `SUM(CASE WHEN ${through} THEN 1 ELSE 0 END) AS through_decisions, ` +
+        `COUNT(DISTINCT CASE WHEN ${through} THEN ${subject} END) AS through_subjects, ` +
+        `COUNT(*) AS model_decisions FROM ${this.sql.from} WHERE ${this.where(p, {})}`,
+      params: p.values,
+    };
+  }
+
+  /** The decisions `filter` keeps by UTC hour, model version and action (the scope's histograms and tallies). */
+  radiusTally(filter: ReadFilter): SqlQuery {
+    const p = new Params(this.sql.dialect);
+    const d = this.sql.dialect;
+    const action = this.optional('action');
+    return {
+      text:
+        `SELECT ${d.bucketMs(this.sql.t, 'hour')} AS hour_ms, ${this.sql.version} AS version, ` +
+        `${action ? `NULLIF(${action}, '')` : 'NULL'} AS action, COUNT(*) AS decisions ` +
+        `FROM ${this.sql.from} WHERE ${this.where(p, filter)} GROUP BY 1, 2, 3 ORDER BY 1`,
+      params: p.values,
+    };
+  }
+
+  /** The first or the last of the decisions `filter` keeps, whole (the scope's window cites them). */
+  radiusEdge(filter: ReadFilter, edge: 'first' | 'last'): SqlQuery {
+    const p = new Params(this.sql.dialect);
+    const id = this.sql.dialect.text(this.sql.field(this.sql.table.decisionId));
+    const dir = edge === 'first' ? '' : ' DESC';
+    return {
+      text: `SELECT *, ${this.timeMs} AS ${TIME_MS} FROM ${this.sql.from} WHERE ${this.where(p, filter)} ORDER BY ${TIME_MS}${dir}, ${id}${dir} LIMIT 1`,
+      params: p.values,
+    };
+  }
+
+  /** When the model's first decision was made (first_ms). */
+  firstDecision(): SqlQuery {
+    const p = new Params(this.sql.dialect);
+    return {
+      text: `SELECT MIN(${this.timeMs}) AS first_ms FROM ${this.sql.from} WHERE ${this.where(p, {})}`,
       params: p.values,
     };
   }

@@ -22,7 +22,15 @@ export interface SqlDialect {
   epochMs(t: string): string;
   /** The start of the UTC hour or day holding a timestamp, as milliseconds since 1970. */
   bucketMs(t: string, bucket: 'hour' | 'day'): string;
+  /**
+   * The rows of a list of texts given as one text parameter, the items joined by LIST_SEPARATOR (`x IN (…)`): one
+   * parameter whatever the list's length, where PostgreSQL takes at most 65,535.
+   */
+  textList(n: number): string;
 }
+
+/** What joins the items of a `textList` parameter: the unit separator, a control character no id holds. */
+export const LIST_SEPARATOR = '\u001f';
 
 /** `"name"`, with embedded quotes doubled: the same in both engines (and in Snowflake and Databricks SQL). */
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -46,6 +54,7 @@ export const DUCKDB: SqlDialect = {
   epochMs: (t) => `epoch_ms(${t})`,
   // Whole-number arithmetic on epoch milliseconds: UTC buckets without the time-zone calendar (ICU) per row.
   bucketMs: (t, bucket) => `(epoch_ms(${t}) // ${BUCKET_MS[bucket]}) * ${BUCKET_MS[bucket]}`,
+  textList: (n) => `SELECT unnest(string_split(CAST($${n} AS VARCHAR), chr(31)))`,
 };
 
 export const POSTGRESQL: SqlDialect = {
@@ -62,4 +71,5 @@ export const POSTGRESQL: SqlDialect = {
   epochMs: (t) => `CAST(floor(extract(epoch FROM ${t}) * 1000) AS BIGINT)`,
   bucketMs: (t, bucket) =>
     `CAST(floor(extract(epoch FROM ${t}) * 1000 / ${BUCKET_MS[bucket]}) AS BIGINT) * ${BUCKET_MS[bucket]}`,
+  textList: (n) => `SELECT unnest(string_to_array(CAST($${n} AS TEXT), chr(31)))`,
 };
