@@ -8,6 +8,7 @@ import {
 import { formatBucket, zoneLabel } from '../format/time';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
 import { axisTicks, labelRows, nearestEntry, timelineAxis } from './timeline-axis';
+import type { TimeRange } from './timeline-zoom';
 import { useElementWidth } from './useElementWidth';
 
 const LABEL_W = 128;
@@ -29,6 +30,8 @@ const LINE_LABELS: Partial<Record<TimelineKind, string>> = {
 
 interface Props {
   readonly entries: ReadonlyArray<TimelineEntry>;
+  /** The time range zoomed to (absent: from the first entry to the last). */
+  readonly range?: TimeRange;
   readonly selected?: TimelineEntry;
   readonly onSelect: (id: string) => void;
 }
@@ -38,12 +41,12 @@ interface Props {
  * the last good decision, the onset, the investigated decision and the recovery as lines across the lanes, the top
  * suspect ringed, the selected entry under a cursor. A click in a lane selects that lane's entry nearest in time.
  */
-export function TimelineAxisChart({ entries, selected, onSelect }: Props) {
+export function TimelineAxisChart({ entries, range, selected, onSelect }: Props) {
   const zone = useSettings(selectTimeZone);
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const titleId = useId();
   const plotW = Math.max(100, width - LABEL_W - RIGHT);
-  const axis = useMemo(() => timelineAxis(entries, TIMELINE_KINDS, plotW), [entries, plotW]);
+  const axis = useMemo(() => timelineAxis(entries, TIMELINE_KINDS, plotW, range), [entries, plotW, range]);
   const laneY: number[] = [];
   let y = TOP;
   for (const lane of axis.lanes) {

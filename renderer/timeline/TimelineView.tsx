@@ -1,21 +1,31 @@
-import { useMemo } from 'react';
-import { TIMELINE_KINDS } from '../../shared/timeline/evidence-timeline';
-import { filterIndexed } from '../../shared/timeline/timeline-index';
+import type { KeyboardEvent } from 'react';
 import { selectResults, useInvestigation } from '../stores/investigation-store';
 import { countOf } from '../steps/evidence-cite';
-import { selectHiddenKinds, selectSelectedEntry, selectTimelineQuery, useTimelineView } from './timeline-store';
+import {
+  selectHiddenKinds,
+  selectSelectedEntry,
+  selectTimelineOnly,
+  selectTimelineQuery,
+  selectTimelineZoom,
+  useTimelineView,
+} from './timeline-store';
 import './evidence-timeline.css';
 import { TimelineAxisChart } from './TimelineAxisChart';
 import { TimelineEntryDetails } from './TimelineEntryDetails';
+import { TimelineFacetFilter } from './TimelineFacetFilter';
 import { TimelineKindFilter } from './TimelineKindFilter';
 import { TimelineList } from './TimelineList';
+import { TimelineZoom } from './TimelineZoom';
 import { useCaseTimeline } from './useCaseTimeline';
+import { useShownEntries } from './useShownEntries';
+import { zoomIn, zoomOut } from './timeline-zoom';
 
 const TIMELINE_HEADING_ID = 'evidence-timeline-heading';
 
 /**
  * The case's evidence timeline, shown in place of a step: every record on one time axis with the analysis's marks,
- * the filter by kind, the entries as a list, and the selected entry's evidence.
+ * the filter by kind, source, job and environment, the zoom of the axis (+, − and 0 anywhere in the view but a text
+ * field), the entries as a list, and the selected entry's evidence.
  */
 export function TimelineView() {
   const { timeline, building, error } = useCaseTimeline();
@@ -23,20 +33,26 @@ export function TimelineView() {
   const hidden = useTimelineView(selectHiddenKinds);
   const selectedId = useTimelineView(selectSelectedEntry);
   const query = useTimelineView(selectTimelineQuery);
-  const { toggleKind, showAll, select, setQuery } = useTimelineView.getState();
-  const counts = timeline?.index.facets.kinds ?? new Map();
-  const entries = useMemo(() => {
-    // An empty set of kinds keeps every kind (filterTimeline): with every kind hidden, nothing is shown.
-    const kinds = TIMELINE_KINDS.filter((k) => !hidden.has(k));
-    if (!timeline || kinds.length === 0) return [];
-    return filterIndexed(timeline.entries, timeline.index, {
-      kinds: hidden.size ? new Set(kinds) : undefined,
-      text: query,
-    });
-  }, [timeline, hidden, query]);
+  const only = useTimelineView(selectTimelineOnly);
+  const zoom = useTimelineView(selectTimelineZoom);
+  const { toggleKind, showAll, select, setQuery, setOnly, setZoom } = useTimelineView.getState();
+  const entries = useShownEntries(timeline);
   const selected = entries.find((e) => e.id === selectedId);
+  const at = timeline?.index.at;
+  const whole = at && at.length > 0 ? { from: at[0]!, to: at[at.length - 1]! } : undefined;
+  const zoomInNow = () => whole && setZoom(zoomIn(zoom, whole, selected?.at));
+  const zoomOutNow = () => whole && setZoom(zoomOut(zoom, whole));
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    if (event.altKey || event.ctrlKey || event.metaKey || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) return;
+    if (event.key === '+' || event.key === '=') zoomInNow();
+    else if (event.key === '-') zoomOutNow();
+    else if (event.key === '0') setZoom(undefined);
+    else return;
+    event.preventDefault();
+  };
   return (
-    <section className="step-panel timeline-view" aria-labelledby={TIMELINE_HEADING_ID}>
+    <section className="step-panel timeline-view" aria-labelledby={TIMELINE_HEADING_ID} onKeyDown={onKeyDown}>
       <div className="panel-head">
         <div>
           <h2 id={TIMELINE_HEADING_ID}>Evidence timeline</h2>
@@ -68,14 +84,16 @@ export function TimelineView() {
             </p>
           )}
           <TimelineKindFilter
-            counts={counts}
+            counts={timeline.index.facets.kinds}
             hidden={hidden}
             query={query}
             onToggle={toggleKind}
             onShowAll={showAll}
             onQuery={setQuery}
           />
-          <TimelineAxisChart entries={entries} selected={selected} onSelect={select} />
+          <TimelineFacetFilter facets={timeline.index.facets} only={only} onOnly={setOnly} />
+          <TimelineZoom zoom={zoom} onZoomIn={zoomInNow} onZoomOut={zoomOutNow} onWhole={() => setZoom(undefined)} />
+          <TimelineAxisChart entries={entries} range={zoom} selected={selected} onSelect={select} />
           <div className="timeline-split">
             <TimelineList
               entries={entries}

@@ -72,6 +72,20 @@ describe('the timeline axis', () => {
     expect(timelineAxis([], TIMELINE_KINDS, width)).toMatchObject({ lanes: [], lines: [], rate: [] });
   });
 
+  it('zoomed to the second and third day: only their entries, spread over the whole width, close ones apart', () => {
+    const zoomed = timelineAxis(entries, TIMELINE_KINDS, width, { from: T0 + 24 * HOUR, to: T0 + 72 * HOUR });
+    const runs = zoomed.lanes.find((l) => l.kind === 'run')!;
+    expect(runs.marks.reduce((n, m) => n + m.count, 0)).toBe(49);
+    expect(runs.marks[0]!.x).toBe(0);
+    expect(runs.marks.at(-1)!.x).toBeGreaterThanOrEqual(width - 3);
+    expect(zoomed.lines.map((l) => l.kind)).toEqual(['last-good', 'onset']);
+    // The two commits that shared a mark over ten days lie apart over two.
+    expect(zoomed.lanes.find((l) => l.kind === 'commit')!.marks).toEqual([
+      expect.objectContaining({ count: 1, id: 'commit:50.5' }),
+      expect.objectContaining({ count: 1, id: 'commit:50.8' }),
+    ]);
+  });
+
   it('finds the entry nearest a time, either side', () => {
     const runs = entries.filter((e) => e.kind === 'run');
     expect(nearestEntry(runs, T0 + 10.4 * HOUR)).toBe(10);

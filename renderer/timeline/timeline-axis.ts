@@ -46,15 +46,16 @@ const MARK_PX = 3;
 
 /**
  * The axis of `entries` (in time order) drawn `width` pixels wide: lanes in `kinds` order for the kinds present,
- * time scaled linearly from the first entry to the last.
+ * time scaled linearly over `range` (the zoom; entries outside it are left out), else from the first entry to the last.
  */
 export function timelineAxis(
   entries: ReadonlyArray<TimelineEntry>,
   kinds: ReadonlyArray<TimelineKind>,
   width: number,
+  range?: { readonly from: number; readonly to: number },
 ): TimelineAxis {
-  const from = entries[0]?.at ?? 0;
-  const to = entries.at(-1)?.at ?? from;
+  const from = range?.from ?? entries[0]?.at ?? 0;
+  const to = range?.to ?? entries.at(-1)?.at ?? from;
   const span = Math.max(1, to - from);
   const x = (at: number) => ((at - from) / span) * width;
   const columns = Math.floor(width / MARK_PX) + 1;
@@ -67,6 +68,7 @@ export function timelineAxis(
   let laneKind: TimelineKind | undefined;
   let lane: Array<{ count: number; id: string; rank?: number } | undefined> = [];
   for (const e of entries) {
+    if (e.at < from || e.at > to) continue;
     if (MARK_KINDS.has(e.kind)) {
       lines.push({ kind: e.kind, x: x(e.at), id: e.id });
       if (e.kind === 'last-good') lastGood = x(e.at);
