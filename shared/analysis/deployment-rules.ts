@@ -4,7 +4,7 @@
  * branch, and staging must come before production (for how long is said). Other changes a deployment also shipped
  * are reported, but their lack of approval is their own finding, not this change's. For a deployment judged as a
  * change of its own: it must promote a commit staging had run (a rollback to older code included), from the default
- * branch, and ship nothing unapproved.
+ * branch, and ship nothing unapproved that a job runs (a change of documents only is its own finding).
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Commit, Deployment, PullRequest } from '../model/records';
@@ -19,6 +19,7 @@ import {
   succeeded,
   type ComponentRef,
 } from './deployments';
+import { isDocument } from './document-paths';
 import type { RuleFinding } from './engine-types';
 import { reachLabel, refIndex, wasMerged } from './git-refs';
 
@@ -273,7 +274,11 @@ export function checkDeploymentItself(
   const findings: RuleFinding[] = [];
   const deployed = graph.resolve(d.commit) ?? d.commit;
   const t = Date.parse(d.timestamp);
-  const unapproved = unapprovedShipped(set, graph, d, jobs);
+  // The deployed commit's own approval is judged with it; of the other commits it brought, those that change only
+  // documents changed nothing any job runs: their lack of approval is their own finding.
+  const shipped = unapprovedShipped(set, graph, d, jobs, deployed);
+  const prose = shipped.filter((c) => c.changedPaths.length > 0 && c.changedPaths.every((p) => isDocument(p.path)));
+  const unapproved = shipped.filter((c) => !prose.includes(c));
   if (unapproved.length > 0)
     findings.push({
       rule: 'deployment-ships-unapproved',
@@ -281,6 +286,15 @@ export function checkDeploymentItself(
       text: `${d.id} shipped ${unapproved.length} change(s) that came through no approved pull request: ${list(unapproved)}.`,
       evidence: d.provenance,
       records: [d.provenance, ...unapproved.slice(0, 5).map((c) => c.provenance)],
+    });
+  if (prose.length > 0)
+    findings.push({
+      rule: 'deployment-ships-unapproved',
+      ok: true,
+      control: 'not-applicable',
+      text: `${d.id} also shipped ${prose.length} change(s) of documents only without a valid approval: ${list(prose)} — no job runs them; findings of those changes, not of this one.`,
+      evidence: d.provenance,
+      records: [d.provenance, ...prose.slice(0, 5).map((c) => c.provenance)],
     });
   const unmerged = unmergedNote(set, graph, d);
   if (unmerged)

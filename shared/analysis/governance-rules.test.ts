@@ -111,9 +111,20 @@ describe('governance rules, one at a time', () => {
     expect(alongside?.text).toMatch(/p-2 also shipped 1 change\(s\) without a valid approval: aaaaaaaaaaaa "docs"/);
     expect(alongside?.ok).toBe(true);
     expect(row.verdict).toBe('compliant');
+    // Judged as a change of its own, the deployment answers for what a job runs: SHA.docs changed a README only.
     const deployment = rules(set, 'p-2', 'deployment');
-    expect(deployment.verdict).toBe('violation');
-    expect(deployment.findings.find((f) => !f.ok)?.text).toMatch(/p-2 shipped 1 change\(s\) that came through no/);
+    expect(deployment.verdict).toBe('compliant');
+    expect(deployment.findings.find((f) => /documents only/.test(f.text))?.control).toBe('not-applicable');
+    // The same commit changing code instead: the deployment shipped unreviewed code.
+    const coded: EvidenceSet = {
+      ...set,
+      commits: set.commits.map((c) =>
+        c.sha === SHA.docs ? { ...c, changedPaths: [{ status: 'M', path: 'transform/clean.sql' }] } : c,
+      ),
+    };
+    const shippedCode = rules(coded, 'p-2', 'deployment');
+    expect(shippedCode.verdict).toBe('violation');
+    expect(shippedCode.findings.find((f) => !f.ok)?.text).toMatch(/p-2 shipped 1 change\(s\) that came through no/);
   });
 
   it('compares a deployment only with the previous one of its own repository', () => {
