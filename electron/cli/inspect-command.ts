@@ -23,6 +23,7 @@ import { consoleIo, parseCommandArgs } from './command-args.js';
 import { openInPlace } from '../warehouse/decision-source.js';
 import { describeSource, type SourceDescription } from '../warehouse/describe-source.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
+import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -40,6 +41,7 @@ const USAGE = [
   '',
   '  --json   print one JSON document instead of text',
   ...MAPPING_USAGE,
+  ...PROGRESS_USAGE,
 ].join('\n');
 
 /** Kinds of warning or rejection printed per input in text (all are counted; --json lists the first 1,000). */
@@ -56,9 +58,15 @@ export async function runInspectCommand(
   io: CliIo = consoleIo,
   deps: InspectDeps = {},
 ): Promise<number> {
-  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' }, ...MAPPING_OPTION }, USAGE, io, {
-    allowPositionals: true,
-  });
+  const parsed = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, ...MAPPING_OPTION, ...PROGRESS_OPTION },
+    USAGE,
+    io,
+    {
+      allowPositionals: true,
+    },
+  );
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
     io.err(`Give at least one PATH to inspect.\n\n${USAGE}`);
@@ -89,6 +97,7 @@ export async function runInspectCommand(
     git: deps.git ?? createGitRunner(),
     cacheDir: deps.cacheDir ?? join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
+    ...progressOption(parsed.values.progress, io),
   });
   const { imported, duplicates } = read;
   const problems = [...unreadable, ...read.problems];

@@ -17,6 +17,7 @@ import { loadSources } from '../warehouse/load-sources.js';
 import { duplicateNote } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
+import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
 import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 import { suspectDiffs } from './suspect-diffs.js';
@@ -38,6 +39,7 @@ const USAGE = [
   '  --notify-threshold N    affected subjects that oblige a notification (default 500)',
   '  --json                  print JSON (the only output format)',
   ...MAPPING_USAGE,
+  ...PROGRESS_USAGE,
 ].join('\n');
 
 const positive = (s: string | undefined) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0);
@@ -55,6 +57,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
       'notify-threshold': { type: 'string' },
       json: { type: 'boolean' },
       ...MAPPING_OPTION,
+      ...PROGRESS_OPTION,
     },
     USAGE,
     io,
@@ -83,6 +86,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
     git,
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
+    ...progressOption(values.progress as boolean | undefined, io),
     pushDown: true,
   }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   if (typeof loadedEvidence === 'string') {

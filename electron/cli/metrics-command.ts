@@ -13,6 +13,7 @@ import { loadEvidence } from '../sources/load-evidence.js';
 import { duplicateNote } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
+import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -24,6 +25,7 @@ const USAGE = [
   '  --case FILE    a case record (case.json, as in an evidence bundle), for time-to-root-cause (repeat)',
   '  --json         print JSON',
   ...MAPPING_USAGE,
+  ...PROGRESS_USAGE,
 ].join('\n');
 
 /** Runs the command on the arguments after `metrics`; resolves with the exit code. */
@@ -35,6 +37,7 @@ export async function runMetricsCommand(argv: string[], io: CliIo = consoleIo): 
       case: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       ...MAPPING_OPTION,
+      ...PROGRESS_OPTION,
     },
     USAGE,
     io,
@@ -53,6 +56,7 @@ export async function runMetricsCommand(argv: string[], io: CliIo = consoleIo): 
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
+    ...progressOption(values.progress, io),
   });
   for (const p of problems) io.err(`${p.path}: ${p.reason}`);
   for (const d of duplicates) io.err(duplicateNote(d));

@@ -55,10 +55,18 @@ export function progressPrinter(
 /** The `--progress` flag, among a command's options. */
 export const PROGRESS_OPTION = { progress: { type: 'boolean' } } as const;
 
+/** The flag's line in a command's usage. */
+export const PROGRESS_USAGE = [
+  '  --progress   print how much of each large input is read, on stderr (without it: only where stderr is a terminal)',
+];
+
 /**
- * The progress listener of a command run with `--progress` (`flag`), or on the console where stderr is a terminal;
- * undefined otherwise (a test's `io` is no terminal).
+ * `{ onProgress }` for a command's loader, run with `--progress` (`flag`) or on the console where stderr is a
+ * terminal; nothing otherwise (a test's `io` is no terminal).
  */
-export function commandProgress(flag: boolean | undefined, io: CliIo): ((progress: ReadProgress) => void) | undefined {
-  return wantsProgress(flag, io === consoleIo ? process.stderr : {}) ? progressPrinter(io.err) : undefined;
+export function progressOption(
+  flag: boolean | undefined,
+  io: CliIo,
+): { readonly onProgress?: (progress: ReadProgress) => void } {
+  return wantsProgress(flag, io === consoleIo ? process.stderr : {}) ? { onProgress: progressPrinter(io.err) } : {};
 }

@@ -22,6 +22,7 @@ import { duplicateNote } from '../sources/list-inputs.js';
 import { suspectDiffs } from './suspect-diffs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
+import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
 import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -46,6 +47,7 @@ const USAGE = [
   "                             (created on first use under the app's data folder, readable by you only)",
   '  --unsigned                 bagit: do not sign the bundle',
   ...MAPPING_USAGE,
+  ...PROGRESS_USAGE,
 ].join('\n');
 
 const FORMATS = ['html', 'md', 'pdf', 'bagit'] as const;
@@ -72,6 +74,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
       'signing-key': { type: 'string' },
       unsigned: { type: 'boolean' },
       ...MAPPING_OPTION,
+      ...PROGRESS_OPTION,
     },
     USAGE,
     io,
@@ -103,6 +106,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     git,
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
+    ...progressOption(values.progress, io),
     cite: format === 'bagit',
   }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   if (typeof loadedEvidence === 'string') {

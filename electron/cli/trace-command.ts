@@ -16,6 +16,7 @@ import { reportInPlace } from './in-place-report.js';
 import { duplicateNote } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
+import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
 import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -32,6 +33,7 @@ const USAGE = [
   '  --as-of TIME    an RFC 3339 time to reconstruct the lineage as of instead',
   '  --json          print JSON instead of the readable card',
   ...MAPPING_USAGE,
+  ...PROGRESS_USAGE,
 ].join('\n');
 
 /** Runs the command on the arguments after `trace`; resolves with the exit code (2 for a usage error). */
@@ -45,6 +47,7 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
       ...MAPPING_OPTION,
+      ...PROGRESS_OPTION,
     },
     USAGE,
     io,
@@ -67,6 +70,7 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
+    ...progressOption(values.progress, io),
     pushDown: true,
   }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   if (typeof loadedEvidence === 'string') {

@@ -14,6 +14,7 @@ import { openInPlace, type DecisionSource } from '../warehouse/decision-source.j
 import { memoryWatchReader, sqlWatchReader, type WatchReader } from '../warehouse/watch-reader.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
+import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -31,6 +32,7 @@ const USAGE = [
   '  --min-size P      leave out shifts smaller than P percentage points (default 1)',
   '  --json            print JSON',
   ...MAPPING_USAGE,
+  ...PROGRESS_USAGE,
 ].join('\n');
 
 export interface WatchedAlert extends WatchAlert {
@@ -54,6 +56,7 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
       'min-size': { type: 'string' },
       json: { type: 'boolean' },
       ...MAPPING_OPTION,
+      ...PROGRESS_OPTION,
     },
     USAGE,
     io,
@@ -101,6 +104,7 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
         git: createGitRunner(),
         cacheDir: join(defaultDataDir(), 'repositories'),
         ...(mapping && { mapping }),
+        ...progressOption(values.progress as boolean | undefined, io),
       });
       for (const p of loaded.problems) io.err(`${p.path}: ${p.reason}`);
       readers.push(memoryWatchReader(files.join(', '), loaded.set.decisions));

@@ -19,7 +19,7 @@ import {
 } from '../../shared/importers/streaming.js';
 import type { EvidenceRecord, ImportWarning } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
-import { decodeFile, hashFile } from './decode-stream.js';
+import { decodeFile, hashFile, type OnBytes, type ReadProgress } from './decode-stream.js';
 import { streamGitHistory } from './git-log-stream.js';
 import { listInputs, type DuplicateInput, type ListedInput, type ReadProblem } from './list-inputs.js';
 import { firstBytes, isParquet } from './file-head.js';
@@ -56,6 +56,8 @@ export interface ImportInputsOptions {
   readonly mapping?: ImportMapping;
   /** Receives the records of each input in batches, in file order. */
   readonly onRecords?: (records: EvidenceRecord[], inputIndex: number) => void;
+  /** Told the bytes read of each file, in its two passes (its SHA-256, then its text); not of Git histories. */
+  readonly onProgress?: (progress: ReadProgress) => void;
 }
 
 export interface ImportedInputs {
@@ -78,7 +80,8 @@ export async function importInputs(
   const read = new Map<string, string>();
   for (const [index, input] of listed.inputs.entries()) {
     try {
-      const hash = input.type === 'git' ? input : await hashFile(input.path);
+      const hash =
+        input.type === 'git' ? input : await hashFile(input.path, progressOf(input.path, 'hashing', options));
       const shown = input.type === 'git' ? input.given : input.path;
       const first = read.get(hash.sha256);
       if (first !== undefined) {
@@ -140,7 +143,7 @@ async function importOne(
     for await (const text of rows) job.push(text);
     return { index, path: input.path, name: input.name, reader: 'parquet', sha256, size, summary: job.end() };
   }
-  await decodeFile(input.path, (text) => job.push(text));
+  await decodeFile(input.path, (text) => job.push(text), progressOf(input.path, 'reading', options));
   const summary = withWarnings(job.end(), encodingWarnings(input.name, first));
   if (options.mapping && !options.start?.mapping && needsMapping(summary, job.head()))
     return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash);
@@ -193,4 +196,10 @@ function headedImport(
 function needsMapping(summary: ImportSummary, head: string): boolean {
   if (summary.skipped !== undefined || Object.values(summary.counts).some((n) => n > 0)) return false;
   return summary.detected === 'csv' || (summary.detected === 'unknown' && previewTable(head)?.format === 'json-lines');
+}
+
+/** The listener of one pass over a file, telling `options.onProgress` (none without it). */
+function progressOf(path: string, pass: ReadProgress['pass'], options: ImportInputsOptions): OnBytes | undefined {
+  const { onProgress } = options;
+  return onProgress && ((bytes, totalBytes) => onProgress({ path, pass, bytes, totalBytes }));
 }

@@ -8,6 +8,7 @@ import type { InputFile } from '../../shared/ipc/contract.js';
 import { toEvidenceSet, type EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { EvidenceRecord, ImportResult } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
+import type { ReadProgress } from './decode-stream.js';
 import { importInputs, type ImportedInput } from './import-inputs.js';
 import type { DuplicateInput, ReadProblem } from './list-inputs.js';
 
@@ -50,6 +51,8 @@ export async function loadEvidence(
     readonly cacheDir: string;
     readonly gitPath?: string;
     readonly mapping?: ImportMapping;
+    /** Told the bytes read of each file (import-inputs.ts). */
+    readonly onProgress?: (progress: ReadProgress) => void;
   },
 ): Promise<LoadedEvidence> {
   const byInput = new Map<number, EvidenceRecord[]>();

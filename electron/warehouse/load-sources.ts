@@ -10,6 +10,7 @@ import type { Decision } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
 import { citingEngine, type CitedQuery, type WarehouseCitation } from './cited-queries.js';
 import { loadEvidence, type LoadedEvidence } from '../sources/load-evidence.js';
+import type { ReadProgress } from '../sources/decode-stream.js';
 import {
   findDecision,
   modelDecisions,
@@ -59,6 +60,8 @@ export async function loadSources(
     readonly pushDown?: boolean;
     /** Record every query asked of a source read in place, with its rows' digest (for an evidence bundle). */
     readonly cite?: boolean;
+    /** Told the bytes read of each file imported (not of a decision log read in place). */
+    readonly onProgress?: (progress: ReadProgress) => void;
   },
 ): Promise<LoadedSources> {
   const sources: DecisionSource[] = [];
