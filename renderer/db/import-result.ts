@@ -40,7 +40,7 @@ export async function importResult(
     };
     await db.recordChunks.bulkPut(toChunks(source.id, result.records));
     await db.sources.add(source);
-    await db.sourceIssues.put(issuesOf(source.id, result.rejections, result.warnings));
+    await db.sourceIssues.put(issuesOf(source.id, result.rejections, result.warnings, result));
     return { source, created: true };
   });
 }

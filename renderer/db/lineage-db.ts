@@ -10,7 +10,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { ActivityEntry } from '../../shared/case/case-types';
 import type { ImportMapping } from '../../shared/importers/mapping';
-import type { ImportWarning, Rejection, SourceInfo } from '../../shared/model/records';
+import type { ImportWarning, IssueGroup, Rejection, SourceInfo } from '../../shared/model/records';
 import { sha256Sync } from '../case/web-sha256';
 import type { RecordChunk } from './chunks';
 import { type LegacyCaseRow, type LegacyNote, migratedActivity } from './migrate-case';
@@ -60,10 +60,16 @@ export interface StagedImport {
 }
 
 /** The first rejections and warnings of a source (all are counted on the source), for the Sources screen. */
-export interface SourceIssues {
+export interface SourceIssues extends IssueGroups {
   readonly sourceId: string;
   readonly rejections: ReadonlyArray<Rejection>;
   readonly warnings: ReadonlyArray<ImportWarning>;
+}
+
+/** Every rejection and warning of an import grouped by message, counted past the listed ones (issue-groups.ts). */
+export interface IssueGroups {
+  readonly rejectionGroups?: ReadonlyArray<IssueGroup<Rejection>>;
+  readonly warningGroups?: ReadonlyArray<IssueGroup<ImportWarning>>;
 }
 
 /** How many rejections and warnings a source keeps to show (all are counted). */
@@ -156,11 +162,18 @@ export class LineageDb extends Dexie {
   }
 }
 
-/** The issues row of a source: its first ISSUES_SHOWN rejections and warnings. */
+/** The issues row of a source: its first ISSUES_SHOWN rejections and warnings, and the groups of all of them. */
 export function issuesOf(
   sourceId: string,
   rejections: ReadonlyArray<Rejection>,
   warnings: ReadonlyArray<ImportWarning>,
+  groups: IssueGroups = {},
 ): SourceIssues {
-  return { sourceId, rejections: rejections.slice(0, ISSUES_SHOWN), warnings: warnings.slice(0, ISSUES_SHOWN) };
+  return {
+    sourceId,
+    rejections: rejections.slice(0, ISSUES_SHOWN),
+    warnings: warnings.slice(0, ISSUES_SHOWN),
+    ...(groups.rejectionGroups && { rejectionGroups: groups.rejectionGroups }),
+    ...(groups.warningGroups && { warningGroups: groups.warningGroups }),
+  };
 }

@@ -6,9 +6,9 @@
  * saved — both are shown as interrupted imports until retried or discarded (interrupted-imports.ts). Removing a
  * source deletes everything it brought, in one transaction.
  */
-import type { ImportWarning, Rejection } from '../../shared/model/records';
+import type { ImportWarning, IssueGroup, Rejection } from '../../shared/model/records';
 import { chunkKey, relabelText, type RecordChunk } from './chunks';
-import { issuesOf, type LineageDb, type StoredSource } from './lineage-db';
+import { issuesOf, type IssueGroups, type LineageDb, type StoredSource } from './lineage-db';
 
 export type StageOutcome =
   | { readonly staged: true }
@@ -34,7 +34,7 @@ export async function putStagedChunks(db: LineageDb, chunks: ReadonlyArray<Recor
   if (chunks.length > 0) await db.recordChunks.bulkPut([...chunks]);
 }
 
-export interface StagedCommit {
+export interface StagedCommit extends IssueGroups {
   readonly counts: Readonly<Record<string, number>>;
   readonly rejections: ReadonlyArray<Rejection>;
   readonly rejected: number;
@@ -57,11 +57,11 @@ export async function commitStaged(
   return db.transaction('rw', db.sources, db.sourceIssues, db.cases, async () => {
     const staged = await db.sources.get(sourceId);
     if (!staged || staged.status !== 'staging') throw new Error(`No staged import of source ${sourceId} to commit.`);
-    const { rejections, warnings, warningCount, ...rest } = commit;
+    const { rejections, warnings, warningCount, rejectionGroups, warningGroups, ...rest } = commit;
     const { staged: _progress, ...row } = staged;
     const source: StoredSource = { ...row, ...rest, warnings: warningCount, status: 'complete' };
     await db.sources.put(source);
-    await db.sourceIssues.put(issuesOf(sourceId, rejections, warnings));
+    await db.sourceIssues.put(issuesOf(sourceId, rejections, warnings, { rejectionGroups, warningGroups }));
     if (caseId) await addToCase(db, caseId, sourceId);
     return source;
   });
@@ -97,7 +97,12 @@ export async function commitProvisional(
     }
     if (existing) await db.recordChunks.where('sourceId').equals(chunkKey(existing)).delete();
     const relabel = (w: ImportWarning): ImportWarning => ({ ...w, message: relabelText(w.message, stagedId, sha256) });
-    const { rejections, warnings, warningCount, ...rest } = commit;
+    const relabelGroup = (g: IssueGroup<ImportWarning>): IssueGroup<ImportWarning> => ({
+      ...g,
+      message: relabelText(g.message, stagedId, sha256),
+      first: g.first.map(relabel),
+    });
+    const { rejections, warnings, warningCount, rejectionGroups, warningGroups, ...rest } = commit;
     const { staged: _progress, ...row } = staged;
     const source: StoredSource = {
       ...row,
@@ -110,7 +115,8 @@ export async function commitProvisional(
     };
     await db.sources.delete(stagedId);
     await db.sources.put(source);
-    await db.sourceIssues.put(issuesOf(sha256, rejections, warnings.map(relabel)));
+    const groups = { rejectionGroups, warningGroups: warningGroups?.map(relabelGroup) };
+    await db.sourceIssues.put(issuesOf(sha256, rejections, warnings.map(relabel), groups));
     if (caseId) await addToCase(db, caseId, sha256);
     return { committed: true, source };
   });

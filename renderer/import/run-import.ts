@@ -221,6 +221,8 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       rejected: summary.rejectedCount,
       warnings: summary.warnings,
       warningCount: summary.warningCount,
+      ...(summary.rejectionGroups && { rejectionGroups: summary.rejectionGroups }),
+      ...(summary.warningGroups && { warningGroups: summary.warningGroups }),
       importer: derived?.gitReader ?? summary.importer,
       importerVersion: summary.importerVersion,
       detected: summary.detected,

@@ -6,6 +6,14 @@ function shownOf(count: number, listed: number): string {
   return count > listed ? ` (first ${listed.toLocaleString('en')} of ${count.toLocaleString('en')} shown)` : '';
 }
 
+/** How many of a source's issues its rows count: all of them with the import's groups, else the listed ones. */
+function listedOf(
+  listed: ReadonlyArray<unknown>,
+  groups: ReadonlyArray<{ readonly count: number }> | undefined,
+): number {
+  return groups ? groups.reduce((n, g) => n + g.count, 0) : Math.min(listed.length, ISSUES_SHOWN);
+}
+
 /** A source's rejected records and warnings: file, line or JSON pointer, and why — one row per kind of message. */
 export function SourceIssuesList({
   source,
@@ -20,7 +28,7 @@ export function SourceIssuesList({
     <div className="source-issues">
       <h3>
         Rejected records: {source.rejected.toLocaleString('en')}
-        {shownOf(source.rejected, Math.min(rejections.length, ISSUES_SHOWN))}
+        {shownOf(source.rejected, listedOf(rejections, issues.rejectionGroups))}
       </h3>
       {rejections.length === 0 ? (
         <p className="muted">None: every record was read.</p>
@@ -34,7 +42,7 @@ export function SourceIssuesList({
             </tr>
           </thead>
           <tbody>
-            {issueRows(rejections).map((r, i) => (
+            {issueRows(rejections, issues.rejectionGroups).map((r, i) => (
               <tr key={i}>
                 <td className="mono">{r.where}</td>
                 <td>{r.text}</td>
@@ -45,7 +53,7 @@ export function SourceIssuesList({
       )}
       <h3>
         Warnings: {source.warnings.toLocaleString('en')}
-        {shownOf(source.warnings, Math.min(warnings.length, ISSUES_SHOWN))}
+        {shownOf(source.warnings, listedOf(warnings, issues.warningGroups))}
       </h3>
       {warnings.length === 0 ? (
         <p className="muted">None.</p>
@@ -59,7 +67,7 @@ export function SourceIssuesList({
             </tr>
           </thead>
           <tbody>
-            {issueRows(warnings).map((w, i) => (
+            {issueRows(warnings, issues.warningGroups).map((w, i) => (
               <tr key={i}>
                 <td className="mono">{w.where}</td>
                 <td>{w.text}</td>
