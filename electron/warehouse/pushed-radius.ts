@@ -4,8 +4,13 @@
  * subject (for the concentration of the outcomes on some subjects); the lineage, the candidates for the recovery and
  * the statistics are the in-memory engine's own. No decision is read: the radius is counts, subjects and notes.
  */
-import { limitedRates, subjectLimit } from '../../shared/analysis/blast-radius.js';
-import { stringValues } from '../../shared/analysis/audit-effect.js';
+import {
+  concentrationNote,
+  mergeNames,
+  subjectLimit,
+  subjectRates,
+  unconfirmedRecovery,
+} from '../../shared/analysis/blast-radius.js';
 import { identitySubjects } from '../../shared/analysis/identity-reach.js';
 import type { OnsetEstimate, Suspect } from '../../shared/analysis/engine-types.js';
 import type { Recovery } from '../../shared/analysis/recovery.js';
@@ -39,19 +44,11 @@ export interface PushedRadius {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const pct = (x: number) => `${Math.round(x * 100)} %`;
-const ratio = (evidence: number) => {
-  const r = Math.exp(evidence / 2);
-  return r >= 1e6 ? 'over 1,000,000' : Math.round(r).toLocaleString('en-US');
-};
 
 /** The subjects of the model's decisions that a manual identity merge names (blast-radius.ts `mergedSubjects`). */
 async function mergedSubjects(reads: PlacedReads, set: EvidenceSet, cause: Suspect): Promise<string[] | undefined> {
-  if (cause.kind !== 'audit') return undefined;
-  const entry = set.audit.find((a) => a.id === cause.id);
-  if (!entry || !/identity[._]?merge/i.test(`${entry.target.type} ${entry.action}`)) return undefined;
-  const named = [...stringValues(entry.target.id, entry.before, entry.after, entry.extra)];
-  if (named.length === 0) return [];
+  const named = mergeNames(set, cause);
+  if (named === undefined || named.length === 0) return named;
   const known = new Set(
     (await reads.source.engine.query(reads.sql.knownSubjects(named))).map((r) => String(r.subject)),
   );
@@ -82,21 +79,6 @@ const sum = (groups: Iterable<WriteGroup>) => {
   }
   return { n, k };
 };
-
-/**
- * The onset with the good rate from before the cause and the bad rate of the limited reads until the first candidate
- * (blast-radius.ts `subjectRates`).
- */
-function subjectRates(
-  after: ReadonlyMap<number, WriteGroup>,
-  candidates: ReadonlyArray<{ readonly time: number }>,
-  rateBefore: number | undefined,
-  onset: OnsetEstimate,
-): OnsetEstimate {
-  const until = candidates.length > 0 ? Math.min(...candidates.map((c) => c.time)) : Infinity;
-  const bad = sum([...after].filter(([t]) => t < until).map(([, g]) => g));
-  return limitedRates({ decisions: bad.n, outcomes: bad.k }, rateBefore, onset);
-}
 
 /**
  * `blastRadius(set, decision, featureName, cause, trace, onset)` with the decisions counted by the engine; a cause that
@@ -132,12 +114,14 @@ export async function pushedBlastRadius(
   const list = recoveryCandidates(set, cause, trace, decision.environment, from);
   // Limited to the subjects a merge names or the identity graph shows merged, their own rate until the first later
   // change is the bad rate.
-  const rates = subjects && subjects.length > 0 ? subjectRates(after, list, rateBefore, onset) : onset;
+  const badUntil = (until: number) => {
+    const bad = sum([...after].filter(([t]) => t < until).map(([, g]) => g));
+    return { decisions: bad.n, outcomes: bad.k };
+  };
+  const rates = subjects && subjects.length > 0 ? subjectRates(list, badUntil, rateBefore, onset) : onset;
   const recovery = recoveryOfWrites(after, list, rates);
-  if (!recovery && list.length > 0 && (rates.rateBefore === undefined || rates.rateAfter === undefined))
-    notes.push(
-      `no outcome rates either side of the onset confirm a recovery: ${list.length} later change(s) of the same job or target (first: ${list[0]?.changeId}) are not taken as the end of the radius`,
-    );
+  const unconfirmed = unconfirmedRecovery(list, rates, recovery);
+  if (unconfirmed) notes.push(unconfirmed);
   const end = recovery ? Date.parse(recovery.time) : Infinity;
   const kept = sum([...after].filter(([t]) => t < end).map(([, g]) => g)).n;
   const radius: ReadFilter = { ...readers, ...only, writtenFrom: from, writtenBefore: end };
@@ -151,13 +135,7 @@ export async function pushedBlastRadius(
     return { from: iso(from), recovery, decisions: kept, subjects, upperBound, notes, filter: radius };
   const likely = new Set(likelyAffected(concentration));
   const limited = bySubject.filter((t) => likely.has(t.subject)).reduce((n, t) => n + t.decisions, 0);
-  notes.push(
-    `the outcomes after the cause fall on some subjects only (likelihood ratio ${ratio(concentration.evidence)} to 1 ` +
-      `over one rate for all; before the cause ${ratio(concentration.evidenceBefore)} to 1): about ` +
-      `${pct(concentration.share)} of subjects at ${pct(concentration.affectedRate)} against ${pct(concentration.baseRate)}; ` +
-      `the ${limited} decisions of the ${likely.size} subjects most likely affected are counted, of ` +
-      `${upperBound.decisions} decisions (${upperBound.subjects} subjects) that read the data`,
-  );
+  notes.push(concentrationNote(concentration, { decisions: limited, subjects: likely.size }, upperBound));
   const filter = { ...radius, subjects: [...likely] };
   return {
     from: iso(from),

@@ -5,14 +5,13 @@
  */
 import type { OnsetEstimate } from '../../shared/analysis/engine-types.js';
 import {
+  bestRecovery,
   recoveryAt,
-  RECOVERY_EVIDENCE,
+  recoveryRates,
   type Recovery,
   type RecoveryCandidate,
 } from '../../shared/analysis/recovery.js';
 import type { WriteGroup } from './pushed-reads.js';
-
-const clamp = (p: number) => Math.min(0.999, Math.max(0.001, p));
 
 /** `recoveryOf` over the reads after the cause, grouped by write time. */
 export function recoveryOfWrites(
@@ -20,11 +19,9 @@ export function recoveryOfWrites(
   candidates: ReadonlyArray<RecoveryCandidate>,
   onset: OnsetEstimate,
 ): Recovery | undefined {
-  const { rateBefore, rateAfter } = onset;
-  if (rateBefore === undefined || rateAfter === undefined || candidates.length === 0) return undefined;
-  const good = clamp(rateBefore);
-  const bad = clamp(rateAfter);
-  if (good === bad) return undefined;
+  const rates = recoveryRates(onset, candidates);
+  if (!rates) return undefined;
+  const { good, bad } = rates;
   const times = [...groups.keys()].sort((a, b) => a - b);
   const after = (t: number) => {
     let n = 0;
@@ -36,12 +33,9 @@ export function recoveryOfWrites(
       }
     return { decisions: n, outcomes: k };
   };
-  let best: { candidate: RecoveryCandidate; ratio: number; support: number } | undefined;
-  for (const c of candidates) {
+  const best = bestRecovery(candidates, (c) => {
     const { decisions, outcomes } = after(c.time);
-    const ratio = outcomes * Math.log(good / bad) + (decisions - outcomes) * Math.log((1 - good) / (1 - bad));
-    const support = ratio + (c.restores ? 2 * RECOVERY_EVIDENCE : 0);
-    if (support > RECOVERY_EVIDENCE && (!best || support > best.support)) best = { candidate: c, ratio, support };
-  }
+    return outcomes * Math.log(good / bad) + (decisions - outcomes) * Math.log((1 - good) / (1 - bad));
+  });
   return best && recoveryAt(best.candidate, after(best.candidate.time), onset, best.ratio);
 }

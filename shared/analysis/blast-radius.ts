@@ -111,14 +111,20 @@ function earlierReaders(set: EvidenceSet, decision: Decision, featureName: strin
   return out;
 }
 
-/** The subjects a manual identity merge names that the decision log knows (its before/after state, its target). */
-function mergedSubjects(set: EvidenceSet, cause: Suspect): string[] | undefined {
+/** What a manual identity merge names (its target, its before/after state); undefined for any other cause. */
+export function mergeNames(set: EvidenceSet, cause: Suspect): string[] | undefined {
   if (cause.kind !== 'audit') return undefined;
   const entry = set.audit.find((a) => a.id === cause.id);
   if (!entry || !/identity[._]?merge/i.test(`${entry.target.type} ${entry.action}`)) return undefined;
-  const strings = stringValues(entry.target.id, entry.before, entry.after, entry.extra);
+  return [...stringValues(entry.target.id, entry.before, entry.after, entry.extra)];
+}
+
+/** The subjects a manual identity merge names that the decision log knows. */
+function mergedSubjects(set: EvidenceSet, cause: Suspect): string[] | undefined {
+  const named = mergeNames(set, cause);
+  if (named === undefined) return undefined;
   const known = new Set(set.decisions.map((d) => d.subjectId).filter((s): s is string => s !== undefined));
-  return [...strings].filter((s) => known.has(s));
+  return named.filter((s) => known.has(s));
 }
 
 /** The blast radius of `cause` for the investigated decision's feature. */
@@ -143,14 +149,15 @@ export function blastRadius(
   const ordered = [...reads].sort((a, b) => a.written - b.written);
   // Limited to the subjects a merge names or the identity graph shows merged, their own rate until the first later change is the
   // bad rate, and the population's before the cause the good one: a recovery of a few subjects shows in theirs.
-  const rates = subjects && subjects.length > 0 ? subjectRates(ordered, list, read.rateBefore, onset) : onset;
-  const before = rates.rateBefore;
-  const after = rates.rateAfter;
-  const recovery = recoveryOf(ordered, list, rates);
-  if (!recovery && list.length > 0 && (before === undefined || after === undefined))
-    notes.push(
-      `no outcome rates either side of the onset confirm a recovery: ${list.length} later change(s) of the same job or target (first: ${list[0]?.changeId}) are not taken as the end of the radius`,
+  const limitedReads = (until: number) =>
+    outcomesOf(
+      ordered.filter((r) => r.written < until),
+      onset,
     );
+  const rates = subjects && subjects.length > 0 ? subjectRates(list, limitedReads, read.rateBefore, onset) : onset;
+  const recovery = recoveryOf(ordered, list, rates);
+  const unconfirmed = unconfirmedRecovery(list, rates, recovery);
+  if (unconfirmed) notes.push(unconfirmed);
   const end = recovery ? Date.parse(recovery.time) : Infinity;
   const kept = reads.filter((r) => r.written < end);
   const decisions = kept.map((r) => r.decision);
@@ -170,13 +177,7 @@ export function blastRadius(
   const likely = new Set(likelyAffected(concentration));
   const { code, names } = log.subjects();
   const limited = kept.filter((r) => likely.has(names[code[r.at]!]!)).map((r) => r.decision);
-  notes.push(
-    `the outcomes after the cause fall on some subjects only (likelihood ratio ${ratio(concentration.evidence)} to 1 ` +
-      `over one rate for all; before the cause ${ratio(concentration.evidenceBefore)} to 1): about ` +
-      `${pct(concentration.share)} of subjects at ${pct(concentration.affectedRate)} against ${pct(concentration.baseRate)}; ` +
-      `the ${limited.length} decisions of the ${likely.size} subjects most likely affected are counted, of ` +
-      `${upperBound.decisions} decisions (${upperBound.subjects} subjects) that read the data`,
-  );
+  notes.push(concentrationNote(concentration, { decisions: limited.length, subjects: likely.size }, upperBound));
   return { from: iso(from), recovery, decisions: limited, subjects: [...likely], concentration, upperBound, notes };
 }
 
@@ -218,17 +219,50 @@ export function subjectLimit(
   };
 }
 
-/** The onset with the good rate from before the cause and the bad rate of `ordered` until the first candidate. */
-function subjectRates(
-  ordered: ReadonlyArray<Read>,
+/** The reads' decisions, and how many had the onset's outcome. */
+const outcomesOf = (reads: ReadonlyArray<Read>, onset: OnsetEstimate) => ({
+  decisions: reads.length,
+  outcomes: reads.filter((r) => outcomeOf(r.decision) === onset.outcome).length,
+});
+
+/**
+ * The onset with the good rate from before the cause and the bad rate of the limited reads (`bad(until)`: those of
+ * data written before `until`) until the first candidate.
+ */
+export function subjectRates(
   candidates: ReadonlyArray<{ readonly time: number }>,
+  bad: (until: number) => { readonly decisions: number; readonly outcomes: number },
   rateBefore: number | undefined,
   onset: OnsetEstimate,
 ): OnsetEstimate {
   const until = candidates.length > 0 ? Math.min(...candidates.map((c) => c.time)) : Infinity;
-  const bad = ordered.filter((r) => r.written < until);
-  const outcomes = bad.filter((r) => outcomeOf(r.decision) === onset.outcome).length;
-  return limitedRates({ decisions: bad.length, outcomes }, rateBefore, onset);
+  return limitedRates(bad(until), rateBefore, onset);
+}
+
+/** Why the later changes are not taken as the end of the radius, where no recovery was found among them. */
+export function unconfirmedRecovery(
+  candidates: ReadonlyArray<{ readonly changeId: string }>,
+  rates: OnsetEstimate,
+  recovery: Recovery | undefined,
+): string | undefined {
+  if (recovery || candidates.length === 0 || (rates.rateBefore !== undefined && rates.rateAfter !== undefined))
+    return undefined;
+  return `no outcome rates either side of the onset confirm a recovery: ${candidates.length} later change(s) of the same job or target (first: ${candidates[0]?.changeId}) are not taken as the end of the radius`;
+}
+
+/** The note of a radius whose outcomes fall on some subjects only: the `counted` of the `upperBound`. */
+export function concentrationNote(
+  c: SubjectConcentration,
+  counted: { readonly decisions: number; readonly subjects: number },
+  upperBound: { readonly decisions: number; readonly subjects: number },
+): string {
+  return (
+    `the outcomes after the cause fall on some subjects only (likelihood ratio ${ratio(c.evidence)} to 1 ` +
+    `over one rate for all; before the cause ${ratio(c.evidenceBefore)} to 1): about ` +
+    `${pct(c.share)} of subjects at ${pct(c.affectedRate)} against ${pct(c.baseRate)}; ` +
+    `the ${counted.decisions} decisions of the ${counted.subjects} subjects most likely affected are counted, of ` +
+    `${upperBound.decisions} decisions (${upperBound.subjects} subjects) that read the data`
+  );
 }
 
 /**

@@ -43,33 +43,56 @@ export const RECOVERY_EVIDENCE = Math.log(100);
 const iso = (ms: number) => new Date(ms).toISOString();
 const clamp = (p: number) => Math.min(0.999, Math.max(0.001, p));
 
+/** The good and bad rates (clamped away from 0 and 1) a recovery is judged by, where the onset has two that differ. */
+export function recoveryRates(
+  onset: OnsetEstimate,
+  candidates: ReadonlyArray<RecoveryCandidate>,
+): { readonly good: number; readonly bad: number } | undefined {
+  const { rateBefore, rateAfter } = onset;
+  if (rateBefore === undefined || rateAfter === undefined || candidates.length === 0) return undefined;
+  const good = clamp(rateBefore);
+  const bad = clamp(rateAfter);
+  return good === bad ? undefined : { good, bad };
+}
+
+/**
+ * The candidate that ended the radius, if one is clearly supported: `ratioAfter(c)` is the log-likelihood ratio good
+ * over bad of the decisions that read data written at or after `c` reached it; an edit restoring the prior state adds
+ * its own evidence.
+ */
+export function bestRecovery(
+  candidates: ReadonlyArray<RecoveryCandidate>,
+  ratioAfter: (c: RecoveryCandidate) => number,
+): { readonly candidate: RecoveryCandidate; readonly ratio: number } | undefined {
+  let best: { candidate: RecoveryCandidate; ratio: number; support: number } | undefined;
+  for (const c of candidates) {
+    const ratio = ratioAfter(c);
+    const support = ratio + (c.restores ? 2 * RECOVERY_EVIDENCE : 0);
+    if (support > RECOVERY_EVIDENCE && (!best || support > best.support)) best = { candidate: c, ratio, support };
+  }
+  return best;
+}
+
 /** The recovery among `candidates` (oldest first), given the reads after the cause in write order. */
 export function recoveryOf(
   ordered: ReadonlyArray<Read>,
   candidates: ReadonlyArray<RecoveryCandidate>,
   onset: OnsetEstimate,
 ): Recovery | undefined {
-  const { rateBefore, rateAfter, outcome } = onset;
-  if (rateBefore === undefined || rateAfter === undefined || candidates.length === 0) return undefined;
-  const good = clamp(rateBefore);
-  const bad = clamp(rateAfter);
-  if (good === bad) return undefined;
+  const rates = recoveryRates(onset, candidates);
+  if (!rates) return undefined;
+  const { good, bad } = rates;
+  const { outcome } = onset;
   // suffix[i]: the log-likelihood ratio of good against bad over the reads from i on.
   const suffix = new Float64Array(ordered.length + 1);
   for (let i = ordered.length - 1; i >= 0; i--) {
     const hit = outcomeOf((ordered[i] as Read).decision) === outcome;
     suffix[i] = (suffix[i + 1] as number) + (hit ? Math.log(good / bad) : Math.log((1 - good) / (1 - bad)));
   }
-  let best: { candidate: RecoveryCandidate; ratio: number; support: number; index: number } | undefined;
-  for (const c of candidates) {
-    const index = firstAtOrAfter(ordered.length, c.time, (i) => (ordered[i] as Read).written);
-    const ratio = suffix[index] as number;
-    const support = ratio + (c.restores ? 2 * RECOVERY_EVIDENCE : 0);
-    if (support > RECOVERY_EVIDENCE && (!best || support > best.support))
-      best = { candidate: c, ratio, support, index };
-  }
+  const indexOf = (c: RecoveryCandidate) => firstAtOrAfter(ordered.length, c.time, (i) => (ordered[i] as Read).written);
+  const best = bestRecovery(candidates, (c) => suffix[indexOf(c)] as number);
   if (!best) return undefined;
-  const after = ordered.slice(best.index);
+  const after = ordered.slice(indexOf(best.candidate));
   const hits = after.filter((r) => outcomeOf(r.decision) === outcome).length;
   return recoveryAt(best.candidate, { decisions: after.length, outcomes: hits }, onset, best.ratio);
 }
