@@ -1,12 +1,13 @@
 /**
  * Reads a file in chunks: its SHA-256 (one pass), and its text decoded as UTF-8 without failing on invalid bytes
  * (`TextDecoder('utf-8', { fatal: false })`: each becomes U+FFFD, which the import counts with its lines,
- * shared/importers/text-damage.ts) — or as UTF-16 when the file opens with its byte order mark.
+ * shared/importers/text-damage.ts) — or as UTF-16 when the file opens with its byte order mark, or as Windows-1252
+ * when its first bytes are Latin-1 text (shared/importers/text-encoding.ts).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { encodingOf } from '../../shared/importers/text-encoding.js';
+import { encodingOf, textDecoderFor } from '../../shared/importers/text-encoding.js';
 
 /** Bytes of one input read so far, in one of its two passes: its SHA-256, then its text. */
 export interface ReadProgress {
@@ -48,13 +49,13 @@ export async function hashFile(
 }
 
 /**
- * Decodes a file chunk by chunk (UTF-8, or UTF-16 after its byte order mark), calling `onText` with each piece (and
- * `onBytes` after it).
+ * Decodes a file chunk by chunk (UTF-8, UTF-16 after its byte order mark, or Windows-1252), calling `onText` with
+ * each piece (and `onBytes` after it).
  */
 export async function decodeFile(path: string, onText: (text: string) => void, onBytes?: OnBytes): Promise<void> {
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  let decoder: ReturnType<typeof textDecoderFor> | undefined;
   for await (const chunk of chunksOf(path, onBytes)) {
-    decoder ??= new TextDecoder(encodingOf(chunk), { fatal: false });
+    decoder ??= textDecoderFor(encodingOf(chunk));
     onText(decoder.decode(chunk, { stream: true }));
   }
   const rest = decoder?.decode() ?? '';

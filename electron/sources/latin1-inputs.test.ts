@@ -31,10 +31,10 @@ describe('a Windows-1252 file read by the CLI', () => {
       'deployments.jsonl',
       latin1(
         '{"id":"dep-1","timestamp":"2026-01-01T00:00:00Z","environment":"prod","commit":"abcdef1","actor":"ada"}\n' +
-          '{"id":"dep-2","timestamp":"2026-01-02T00:00:00Z","environment":"prod","commit":"abcdef2","actor":"Zoë Müller"}\n',
+          '{"id":"dep-2","timestamp":"2026-01-02T00:00:00Z","environment":"prod","commit":"abcdef2","actor":"Zoë Müller \x96 \x93Z\x94"}\n',
       ),
     );
-    expect(actors).toEqual(['ada', 'Zoë Müller']);
+    expect(actors).toEqual(['ada', 'Zoë Müller – “Z”']);
     expect(summary).toMatchObject({ detected: 'deployments', rejectedCount: 0, warningCount: 1 });
     expect(summary?.warnings).toEqual([
       expect.objectContaining({ line: 2, message: expect.stringMatching(/^not UTF-8: read as Windows-1252/) }),
