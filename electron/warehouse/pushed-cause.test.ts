@@ -7,12 +7,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
 import { prng } from '../../shared/lineage/random-lineage.js';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
+import { createRowTable, writeRowFiles } from './flat-table.fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-pushed-cause-'));
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
@@ -146,28 +146,18 @@ describe.skipIf(skipPostgres())('investigate a cause where the decisions live: t
     writeFileSync(join(dir, 'mapping.json'), JSON.stringify(MAPPING));
     const admin = new pg.Client({ connectionString: server.adminUrl });
     await admin.connect();
-    const db = await DuckDBInstance.create(':memory:');
-    const c = await db.connect();
     for (const w of WORLDS) {
       const rows = decisions(w);
-      const jsonl = join(dir, `w${w.seed}.jsonl`);
-      writeFileSync(jsonl, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
       writeFileSync(join(dir, `audit-${w.seed}.jsonl`), auditLog(w));
-      await c.run(
-        `COPY (SELECT * FROM read_json('${jsonl}', format = 'newline_delimited')) TO '${join(dir, `w${w.seed}.parquet`)}' (FORMAT parquet)`,
+      await writeRowFiles(rows, join(dir, `w${w.seed}.jsonl`), join(dir, `w${w.seed}.parquet`));
+      await createRowTable(
+        admin,
+        `w${w.seed}`,
+        `id text PRIMARY KEY, ts timestamptz NOT NULL, customer text, model_name text, model_version text, env text,
+         action_taken text, risk_score double precision, ds_namespace text, ds_name text, feat_version text`,
+        rows,
       );
-      await admin.query(
-        `CREATE TABLE w${w.seed} (id text PRIMARY KEY, ts timestamptz NOT NULL, customer text, model_name text,
-         model_version text, env text, action_taken text, risk_score double precision, ds_namespace text,
-         ds_name text, feat_version text)`,
-      );
-      for (let i = 0; i < rows.length; i += 1000)
-        await admin.query(`INSERT INTO w${w.seed} SELECT * FROM json_populate_recordset(NULL::w${w.seed}, $1)`, [
-          JSON.stringify(rows.slice(i, i + 1000)),
-        ]);
     }
-    c.closeSync();
-    db.closeSync();
     await admin.end();
   }, 120_000);
 

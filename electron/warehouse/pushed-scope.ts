@@ -9,6 +9,7 @@ import { DEFAULT_NOTIFY_THRESHOLD } from '../../shared/analysis/scope-detail.js'
 import type { Counted, ImpactScope } from '../../shared/analysis/engine-types.js';
 import type { HistogramBin } from '../../shared/analysis/types.js';
 import type { Decision } from '../../shared/model/records.js';
+import type { SqlQuery } from '../../shared/warehouse/decision-sql.js';
 import { DAY_MS, HOUR_MS } from '../../shared/time/format-time.js';
 import { decisionsOf, type DecisionSource } from './decision-source.js';
 import { numberOf, type SqlRow } from './sql-engine.js';
@@ -100,23 +101,51 @@ export async function pushedScope(
   const versions = [...new Set(options.versions?.length ? options.versions : own ? [own] : [])];
   const model = decision.model.name;
   const until = new Date(Date.parse(decision.timestamp)).toISOString();
-  const { engine, sql } = source;
-  const [counts] = await engine.query(sql.versionsScope(model, kind, versions, until));
+  const { sql } = source;
+  return countedScope(
+    source,
+    model,
+    {
+      counts: sql.versionsScope(model, kind, versions, until),
+      tally: sql.versionsTally(model, kind, versions),
+      edge: (which) => sql.versionsEdge(model, kind, versions, which),
+    },
+    { featureName, versionKind: kind, versions, method: 'version' },
+    options.notifyThreshold,
+  );
+}
+
+/** The queries of one scope: its counts (scope-detail.ts's, through the decision), its tallies, its first or last. */
+export interface ScopeQueries {
+  readonly counts: SqlQuery;
+  readonly tally: SqlQuery;
+  edge(which: 'first' | 'last'): SqlQuery;
+}
+
+/**
+ * A scope (`head`: what it is of) with its counts, tallies and window asked of the engine; the first and last affected
+ * decisions are read whole.
+ */
+export async function countedScope(
+  source: DecisionSource,
+  model: string,
+  queries: ScopeQueries,
+  head: Pick<ImpactScope, 'featureName' | 'versionKind' | 'versions' | 'method'> &
+    Partial<Pick<ImpactScope, 'from' | 'recovery' | 'notes' | 'upperBound'>>,
+  notifyThreshold: number | undefined,
+): Promise<PushedScope> {
+  const { engine } = source;
+  const [counts] = await engine.query(queries.counts);
   const affected = numberOf(counts?.decisions);
   const subjects = numberOf(counts?.subjects);
-  const tallied = scopeTallies(await engine.query(sql.versionsTally(model, kind, versions)), model);
+  const tallied = scopeTallies(await engine.query(queries.tally), model);
   const edge = async (which: 'first' | 'last') =>
-    affected === 0
-      ? undefined
-      : decisionsOf(source, await engine.query(sql.versionsEdge(model, kind, versions, which))).decisions[0];
+    affected === 0 ? undefined : decisionsOf(source, await engine.query(queries.edge(which))).decisions[0];
   const first = await edge('first');
   const last = await edge('last');
   return {
     scope: {
-      featureName,
-      versionKind: kind,
-      versions,
-      method: 'version',
+      ...head,
       throughDecision: {
         decisions: numberOf(counts?.through_decisions),
         subjects: numberOf(counts?.through_subjects),
@@ -129,7 +158,7 @@ export async function pushedScope(
       ...tallied,
       decisions: [],
       subjectIds: [],
-      notification: notification(subjects, options.notifyThreshold),
+      notification: notification(subjects, notifyThreshold),
     },
     cited: [first, last].filter((d): d is Decision => d !== undefined),
   };
