@@ -1,9 +1,10 @@
 /**
  * The indexed timeline as columns, to post from the engine's worker to the window: a structured clone of 200k entry
- * objects took the window seconds to receive (v8.deserialize of the large sample's timeline: 8.3 s CPU), while typed
- * arrays move without a copy and one long string with its offsets is a single copy. The window rebuilds the entries
- * in one shape. Every string survives as it was (offsets, not separators: imported text may hold any character).
- * Pure.
+ * objects took the window seconds to receive (v8.deserialize of the large sample's timeline: 8.3 s CPU), and even one
+ * long string is copied and checked character by character; typed arrays move without a copy. So the ids, times and
+ * titles travel as UTF-8 bytes with their offsets, the rest as numbers and codes, and the window rebuilds the entries
+ * in one shape. Every string survives as it was (offsets, not separators: imported text may hold any character; a
+ * lone surrogate, which UTF-8 cannot hold, arrives as U+FFFD, one code unit too). Pure.
  */
 import type { Provenance } from '../model/records';
 import { TIMELINE_KINDS, type TimelineEntry } from './evidence-timeline';
@@ -11,8 +12,8 @@ import { coder, type IndexedTimeline, type TimelineIndex } from './timeline-inde
 
 export interface PackedTimeline {
   readonly index: TimelineIndex;
-  /** Each entry's id, time (as written) and title, one after another, and where each ends in `text`. */
-  readonly text: string;
+  /** Each entry's id, time (as written) and title, one after another, in UTF-8, and where each ends (UTF-16 units). */
+  readonly text: Uint8Array;
   readonly ends: Uint32Array;
   /** Each entry's actor and JSON pointer as a code into their values (-1: none). */
   readonly actor: Int32Array;
@@ -57,7 +58,7 @@ export function packTimeline(timeline: IndexedTimeline): PackedTimeline {
   }
   return {
     index,
-    text: parts.join(''),
+    text: new TextEncoder().encode(parts.join('')),
     ends,
     actor,
     actors: actors.values,
@@ -73,14 +74,15 @@ export function packTimeline(timeline: IndexedTimeline): PackedTimeline {
 /** The buffers a packed timeline's typed arrays hold: moved, not copied, when it is posted. */
 export function packedBuffers(p: PackedTimeline): ArrayBuffer[] {
   const { at, kind, source, job, environment } = p.index;
-  return [at, kind, source, job, environment, p.ends, p.actor, p.pointer, p.line, p.rank, p.rate].map(
+  return [at, kind, source, job, environment, p.text, p.ends, p.actor, p.pointer, p.line, p.rank, p.rate].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }
 
 /** The timeline back from its columns (in the window): entries of one shape, as `buildTimeline` makes them. */
 export function unpackTimeline(p: PackedTimeline): IndexedTimeline {
-  const { index, text, ends } = p;
+  const { index, ends } = p;
+  const text = new TextDecoder().decode(p.text);
   const { sources, jobs, environments } = index.values;
   const n = index.at.length;
   const entries = new Array<TimelineEntry>(n);
