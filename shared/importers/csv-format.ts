@@ -25,11 +25,34 @@ export interface TablePreview {
   readonly rows: ReadonlyArray<Readonly<Record<string, string>>>;
 }
 
+/** A control character no text row holds (tab, line ends and form feed aside). */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f]/;
+
+/** The first control character in `text` (a NUL, say) as `U+0000`, or undefined. */
+export function controlCharacterIn(text: string): string | undefined {
+  const found = CONTROL.exec(text);
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
+/**
+ * Binary data rather than a CSV with a damaged row or two: a control character in its header row or in more than one
+ * row in twenty, or data that looks binary once those rows are set aside. Such a row is rejected with its line by
+ * the importer (csv-importer.ts), never the whole file dropped as binary.
+ */
+function looksBinaryTable(text: string): boolean {
+  const lines = text.slice(0, 8192).split('\n');
+  const damaged = lines.filter((line) => CONTROL.test(line)).length;
+  if (damaged === 0) return looksBinary(text);
+  const header = lines.find((line) => line.trim() !== '') ?? '';
+  if (CONTROL.test(header) || damaged > Math.max(1, lines.length / 20)) return true;
+  return looksBinary(lines.filter((line) => !CONTROL.test(line)).join('\n'));
+}
+
 /** The dialect of a CSV from its first characters, or undefined when they do not look like a CSV. */
 export function sniffCsv(head: string): CsvDialect | undefined {
   const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
   const start = text.trimStart()[0];
-  if (start === undefined || start === '{' || start === '[' || looksBinary(text)) return undefined;
+  if (start === undefined || start === '{' || start === '[' || looksBinaryTable(text)) return undefined;
   // Whole rows only: the head may end inside one.
   const cut = text.length >= 65536 ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
   const parsed = Papa.parse<string[]>(cut, {

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import type { EvidenceRecord } from '../model/records';
 import { checkMapping, explainReason, MAPPING_TARGETS } from './column-mapping';
-import { sniffCsv, type CsvDialect } from './csv-format';
+import { controlCharacterIn, sniffCsv, type CsvDialect } from './csv-format';
 import { identityGraphShape, mapIdentityGraphRow } from './identity-graph-importer';
 import { ImportSink } from './import-sink';
 import { applyMapping } from './mapping';
@@ -60,6 +60,8 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
     if (cells.length !== dialect.headers.length) {
       return sink.reject({ line }, `the row has ${cells.length} fields, the header has ${dialect.headers.length}`);
     }
+    const control = controlCharacterIn(cells.join(''));
+    if (control) return sink.reject({ line }, `a control character (${control}) in the row, not text: not read`);
     const outcome = mapRow(cells, line);
     for (const message of outcome.warnings ?? []) sink.warn({ line }, explain(message));
     if ('record' in outcome) sink.record(outcome.record as EvidenceRecord);
