@@ -4,10 +4,12 @@ import { Time } from '../components/Time';
 import { citation, useSourceName } from '../steps/evidence-cite';
 import { goToStep } from './timeline-store';
 import { SuspectBadge } from './SuspectBadge';
+import { TimelineStar } from './TimelineStar';
 
 /**
  * The selected entry: what happened, when, who, on which job and environment, and the record it comes from (file and
- * line, to pin to the case). A suspect links to the Changes step, where its score is explained.
+ * line, to pin to the case), to star and tag for the report. A suspect links to the Changes step, where its score
+ * is explained.
  */
 export function TimelineEntryDetails({ entry }: { readonly entry?: TimelineEntry }) {
   const sourceName = useSourceName();
@@ -59,6 +61,7 @@ export function TimelineEntryDetails({ entry }: { readonly entry?: TimelineEntry
           </button>
         </p>
       )}
+      <TimelineStar key={entry.id} entry={entry} />
       {entry.evidence && cited && <PinEvidenceButton evidence={entry.evidence} label={`${entry.title} (${cited})`} />}
     </aside>
   );

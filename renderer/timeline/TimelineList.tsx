@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import { TIMELINE_KIND_LABELS, type TimelineEntry } from '../../shared/timeline/evidence-timeline';
 import { formatTime } from '../format/time';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
 import { SuspectBadge } from './SuspectBadge';
 import { movedIndex } from '../components/list-keys';
+import { selectCase, useCaseLog } from '../stores/case-log-store';
 
 interface Props {
   readonly entries: ReadonlyArray<TimelineEntry>;
@@ -17,10 +18,12 @@ const ROW_HEIGHT = 34;
 
 /**
  * The entries as a virtualized listbox (only the visible rows are in the DOM): time in the chosen zone, kind, what
- * happened, who, and the job and environment. The arrow keys, Page Up/Down, Home and End move the selection.
+ * happened (starred ones marked), who, and the job and environment. The arrow keys, Page Up/Down, Home and End move the selection.
  */
 export function TimelineList({ entries, selectedId, onSelect, labelledBy }: Props) {
   const zone = useSettings(selectTimeZone);
+  const starredEvidence = useCaseLog(selectCase)?.starredEvidence;
+  const starred = useMemo(() => new Set((starredEvidence ?? []).map((s) => s.id)), [starredEvidence]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions by design
   const virtualizer = useVirtualizer({
@@ -82,6 +85,11 @@ export function TimelineList({ entries, selectedId, onSelect, labelledBy }: Prop
                 <span className="mono">{formatTime(e.time, zone)}</span>
                 <span className={`timeline-kind kind-${e.kind}`}>{TIMELINE_KIND_LABELS[e.kind]}</span>
                 <span className="timeline-title" title={e.title}>
+                  {starred.has(e.id) && (
+                    <span className="timeline-starred" role="img" aria-label="Starred">
+                      ★
+                    </span>
+                  )}
                   {e.rank !== undefined && <SuspectBadge rank={e.rank} />}
                   {e.title}
                 </span>
