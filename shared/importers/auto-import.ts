@@ -180,6 +180,8 @@ function decideKind(
   // Several documents, none of a kind imported (one that is stays rejected: its importer reads one document a file).
   const importable = stream?.some((v) => DOCUMENT_IMPORTERS.some((d) => d.detect(v)));
   if (stream && stream.length > 1 && !importable) return { mode: 'skipped', reason: yamlStream(stream) };
+  // YAML that parses only once rendered (a Helm chart's templates: `name: {{ include … }}`) is configuration.
+  if (broken && !broken.ok && TEMPLATE_ACTION.test(text)) return { mode: 'skipped', reason: YAML_TEMPLATE };
   // A file named as YAML that does not parse is a broken input (a tracking plan, a Profiles project), not a document.
   if (broken && !broken.ok)
     return { mode: 'unknown', reason: broken.reason, ...(broken.line && { line: broken.line }) };
@@ -204,6 +206,11 @@ function described(input: JsonInput, sample: ReadonlyArray<RawItem>): JsonInput 
   const values = sample.filter((i) => i.value !== undefined && !i.top).map((i) => i.value);
   return input.shape === 'invalid-json' && values.length > 0 ? { shape: 'document', value: values } : input;
 }
+
+/** A template action (`{{ … }}`, `{{- … }}`) outside quotes: the YAML is a template (Helm, Go, Jinja), not data. */
+const TEMPLATE_ACTION = /^[^#"'\n]*\{\{-?[^}\n]*\}\}/m;
+const YAML_TEMPLATE =
+  'a YAML template ({{ }} actions outside quotes, as in a Helm chart): configuration rendered before use, not evidence';
 
 /** A text that is not JSON but parses as a YAML mapping or list: skipped, saying what it holds. */
 function yamlOf(text: string): Decision | undefined {

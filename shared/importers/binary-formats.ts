@@ -48,6 +48,10 @@ const FORMATS: ReadonlyArray<BinaryFormat> = [
   { magic: bytes('SQLite format 3\0'), reason: 'an SQLite database, not a format the importers read' },
   { magic: [0xca, 0xfe, 0xba, 0xbe], extensions: ['.class'], reason: 'a compiled Java class, not evidence' },
   { magic: [0x7f, ...bytes('ELF')], reason: 'an executable (ELF), not evidence' },
+  { magic: [0, 1, 0, 0], extensions: ['.ttf', '.otf'], reason: 'a TrueType font, not evidence' },
+  { magic: bytes('true'), extensions: ['.ttf'], reason: 'a TrueType font, not evidence' },
+  { magic: bytes('OTTO'), extensions: ['.otf'], reason: 'an OpenType font, not evidence' },
+  { magic: bytes('ttcf'), extensions: ['.ttc', '.otc'], reason: 'a font collection, not evidence' },
   { magic: bytes('wOFF'), reason: 'a web font, not evidence' },
   { magic: bytes('wOF2'), reason: 'a web font, not evidence' },
 ];

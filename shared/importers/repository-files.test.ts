@@ -42,6 +42,19 @@ describe('binary files of a known format are skipped naming the format', () => {
     expect(summaryOf('events.jsonl.gz', utf8(gzip)).skipped).toMatch(/^gzip-compressed data/);
   });
 
+  it('skips fonts by their sfnt header (TrueType, OpenType, collections), the short magic with its extension', () => {
+    // The OpenType table directory: sfnt version, then numTables, searchRange, entrySelector, rangeShift.
+    const sfnt = (version: number[]) => utf8(Uint8Array.of(...version, 0, 17, 1, 0, 0, 4, 0, 16));
+    expect(summaryOf('web/src/fonts/Karla-Bold.ttf', sfnt([0, 1, 0, 0])).skipped).toBe('a TrueType font, not evidence');
+    expect(summaryOf('SourceCodePro.otf', sfnt([0x4f, 0x54, 0x54, 0x4f])).skipped).toBe(
+      'an OpenType font, not evidence',
+    );
+    expect(summaryOf('fonts.ttc', utf8(Uint8Array.of(0x74, 0x74, 0x63, 0x66, 0, 1, 0, 0))).skipped).toBe(
+      'a font collection, not evidence',
+    );
+    expect(summaryOf('data.bin', sfnt([0, 1, 0, 0])).rejections[0]?.reason).toMatch(/binary data, not text/);
+  });
+
   it('still rejects binary data of no known format, and a JPEG magic needs its extension', () => {
     const garbage = `\u0000\u0001${utf8(bytesOf('website/ol-logo.png')).slice(8)}`;
     expect(summaryOf('data.bin', garbage).skipped).toBeUndefined();
@@ -89,6 +102,19 @@ describe('tables and JSON that no mapping could make evidence are skipped', () =
     expect(read('docker/manifest.json').skipped).toMatch(
       /^a JSON array whose records have the fields hadoopVersion, hiveVersion, tezVersion: no field could be a record's time/,
     );
+  });
+
+  it("skips a Helm chart's templates (YAML with {{ }} actions, marquez/SOURCES.md), still rejects broken YAML", () => {
+    const marquez = (name: string) => readFileSync(new URL(`../marquez/chart/${name}`, folder), 'utf8');
+    for (const name of ['service.yaml', 'configmap.yaml']) {
+      const summary = summaryOf(`chart/templates/marquez/${name}`, marquez(name));
+      expect([summary.skipped, summary.rejectedCount]).toEqual([
+        'a YAML template ({{ }} actions outside quotes, as in a Helm chart): configuration rendered before use, not evidence',
+        0,
+      ]);
+    }
+    const quoted = 'name: "{{ .Release.Name }}"\nlabels: [unclosed\n';
+    expect(summaryOf('values.yaml', quoted).rejections[0]?.reason).toMatch(/^invalid YAML: /);
   });
 
   it('reads a .yaml file in YAML flow style (`[`, `#` comments) as YAML, not as JSON that does not parse', () => {
