@@ -23,10 +23,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { startWebApp } from '../e2e/web-app';
+import { copiesFor, seedEventsCopy } from '../fixtures/single-line-export';
 import { summarize } from './stats';
 
 const CACHE = join('node_modules', '.cache', 'lineage-bench');
-const SOURCE = join('fixtures', 'real', 'openlineage', 'marquez_docker_metadata.json');
 const SIZE = 200 * 1000 * 1000;
 const TARGETS = { ms: 60_000, stallMs: 2000, firstMs: 3000, peakMb: 1024 } as const;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
@@ -34,28 +34,21 @@ const SAMPLE_MS = 100;
 
 /** The 200 MB single-line document, written once into the cache. */
 async function singleLineFile(): Promise<{ path: string; events: number }> {
-  const events = (JSON.parse(readFileSync(SOURCE, 'utf8')) as Array<{ run?: { runId?: string } }>).filter(
-    (e) => e.run?.runId,
-  );
-  const perCopy = JSON.stringify(events).length;
-  const copies = Math.ceil(SIZE / perCopy);
+  const { copies, eventsPerCopy } = copiesFor(SIZE);
   const path = join(CACHE, `openlineage-single-line-${copies}x.json`);
-  if (existsSync(path)) return { path, events: copies * events.length };
+  if (existsSync(path)) return { path, events: copies * eventsPerCopy };
   const writer = createWriteStream(`${path}.part`);
   const write = (text: string) =>
     writer.write(text) ? undefined : new Promise<void>((r) => writer.once('drain', () => r()));
   await write('[');
   for (let copy = 0; copy < copies; copy++) {
-    const suffix = copy.toString(16).padStart(12, '0');
-    const text = events
-      .map((e) => JSON.stringify({ ...e, run: { ...e.run, runId: `${e.run?.runId?.slice(0, 24)}${suffix}` } }))
-      .join(',');
+    const text = seedEventsCopy(copy).join(',');
     await write(copy === 0 ? text : `,${text}`);
   }
   await write(']');
   await new Promise<void>((r) => writer.end(() => r()));
   renameSync(`${path}.part`, path);
-  return { path, events: copies * events.length };
+  return { path, events: copies * eventsPerCopy };
 }
 
 interface Process {

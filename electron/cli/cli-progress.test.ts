@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { realFixture } from '../../fixtures/real-fixtures';
+import { singleLineExport } from '../../fixtures/single-line-export';
 import { createGitRunner } from '../services/git-runner.js';
 import { runInspectCommand } from './inspect-command.js';
 
@@ -10,23 +10,9 @@ const work = mkdtempSync(join(tmpdir(), 'li-cli-progress-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const deps = { git: createGitRunner(), cacheDir: join(work, 'cache') };
 
-/** Marquez's real seed events, with a new run id per copy, as one JSON array on one line of about 20 MB. */
+/** A real OpenLineage export of about 20 MB on one line, written to a file. */
 function largeExport(): { path: string; size: number } {
-  const events = (
-    JSON.parse(readFileSync(realFixture('openlineage/marquez_docker_metadata.json'), 'utf8')) as Array<{
-      run?: { runId?: string };
-    }>
-  ).filter((e) => e.run?.runId);
-  const parts: string[] = [];
-  for (let copy = 0, size = 0; size < 20e6; copy++) {
-    const suffix = copy.toString(16).padStart(12, '0');
-    for (const e of events) {
-      const text = JSON.stringify({ ...e, run: { ...e.run, runId: `${e.run?.runId?.slice(0, 24)}${suffix}` } });
-      parts.push(text);
-      size += text.length + 1;
-    }
-  }
-  const text = `[${parts.join(',')}]`;
+  const { text } = singleLineExport(20e6);
   const path = join(work, 'lineage-export.json');
   writeFileSync(path, text);
   return { path, size: Buffer.byteLength(text) };

@@ -1,25 +1,8 @@
-/* eslint-disable no-restricted-imports -- a Node-side unit test reads a real public fixture from disk */
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { realFixture } from '../../fixtures/real-fixtures';
+import { singleLineExport } from '../../fixtures/single-line-export';
 import { LineageDb } from '../db/lineage-db';
 import { runImport } from './run-import';
 import type { ImportProgress } from './worker-protocol';
-
-/** Marquez's real seed events, `copies` times with a new run id per copy, as one JSON array on one line. */
-function singleLineExport(copies: number): { file: File; events: number } {
-  const path = realFixture('openlineage/marquez_docker_metadata.json');
-  const events = (JSON.parse(readFileSync(path, 'utf8')) as Array<{ run?: { runId?: string } }>).filter(
-    (e) => e.run?.runId,
-  );
-  const parts: string[] = [];
-  for (let copy = 0; copy < copies; copy++) {
-    const suffix = copy.toString(16).padStart(12, '0');
-    for (const e of events)
-      parts.push(JSON.stringify({ ...e, run: { ...e.run, runId: `${e.run?.runId?.slice(0, 24)}${suffix}` } }));
-  }
-  return { file: new File([`[${parts.join(',')}]`], 'lineage-export.json'), events: copies * events.length };
-}
 
 let db: LineageDb;
 let n = 0;
@@ -33,8 +16,8 @@ afterEach(async () => {
 
 describe('progress while one long line is imported', () => {
   it('moves with the bytes parsed inside one piece read, and every event is still imported', async () => {
-    const { file, events } = singleLineExport(60);
-    expect(file.size).toBeGreaterThan(2_000_000);
+    const { text, events } = singleLineExport(2_500_000);
+    const file = new File([text], 'lineage-export.json');
     let clock = 0;
     const progress: ImportProgress[] = [];
     const end = await runImport(
