@@ -144,7 +144,8 @@ async function importOne(
     return { index, path: input.path, name: input.name, reader: 'parquet', sha256, size, summary: job.end() };
   }
   await decodeFile(input.path, (text) => job.push(text), progressOf(input.path, 'reading', options));
-  const summary = withWarnings(job.end(), encodingWarnings(input.name, first));
+  const ended = job.end();
+  const summary = ended.skipped === undefined ? withWarnings(ended, encodingWarnings(input.name, first)) : ended;
   if (options.mapping && !options.start?.mapping && needsMapping(summary, job.head()))
     return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash);
   return { index, path: input.path, name: input.name, reader: 'file', sha256, size, summary };
