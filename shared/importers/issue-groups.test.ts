@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { realFixture } from '../../fixtures/real-fixtures';
 import { importInput } from './index';
-import { countedMessage, groupIssues, groupPlaces, placeOf } from './issue-groups';
+import { countedMessage, groupIssues, groupPlaces, IssueTally, mergeGroups, placeOf } from './issue-groups';
 import { HEAD_SIZE, MAX_LISTED, startImport } from './streaming';
 
 function warningsOf(...path: string[]) {
@@ -62,6 +62,20 @@ describe('repeated warnings are grouped by message', () => {
     expect(result.rejectionGroups?.map((g) => [g.message, groupPlaces(g)])).toEqual([
       ['field "OTHER_ID" must not be empty', 'line 11'],
       ['missing required field "VALID_AT"', 'line 1801'],
+    ]);
+  });
+
+  it('keeps 200 kinds apart, counting the rest by their total only, and merges groups by their message', () => {
+    const letters = (i: number) => String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26));
+    const tally = new IssueTally();
+    for (let i = 0; i < 260; i += 1) tally.add({ line: i + 1, message: `no "${letters(i)}" field` });
+    expect(tally.list()).toHaveLength(200);
+    expect(tally.list().every((g) => g.count === 1)).toBe(true);
+    const merged = mergeGroups(groupIssues([{ message: 'invalid UTF-8 (line 4)' }]), [
+      { message: 'invalid UTF-8 (line 9)', count: 5, identical: true, first: [{ line: 9 }] },
+    ]);
+    expect(merged.map((g) => [g.count, g.identical, countedMessage(g)])).toEqual([
+      [6, false, '6 alike, the first: invalid UTF-8 (line 4)'],
     ]);
   });
 

@@ -30,7 +30,7 @@ export const messageShape = (message: string): string =>
     .replace(/\d+/g, '#');
 
 /** How many kinds of message a tally keeps apart; issues of further kinds are counted by their total only. */
-export const MAX_GROUPS = 200;
+const MAX_GROUPS = 200;
 
 /**
  * Issues grouped as they come, each group with its count and its first `firstShown` members: an import tallies every
