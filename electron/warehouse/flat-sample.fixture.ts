@@ -127,10 +127,3 @@ export async function createFlatTable(adminUrl: string, password: string): Promi
   await admin.query(`GRANT USAGE ON SCHEMA ml TO reader; GRANT SELECT ON ml.decisions TO reader`);
   await admin.end();
 }
-
-/**
- * All that `investigate` says on stderr over the sample read in place: the lineage places the data each decision
- * read, so the model's decisions are read (pushed-investigation.ts), and it says why.
- */
-export const MODEL_READ =
-  /^[^\n]*: reading the model's decisions: the lineage places the data each decision read from \S+$/;

@@ -4,10 +4,11 @@
  * the change (pushed-interval.ts), the scope (pushed-scope.ts) or, where a change is a suspect, its blast radius
  * (pushed-radius.ts, pushed-blast-scope.ts). The rest of the engine (trace, suspects, governance, remediation) runs
  * over the other evidence and the investigated decision alone, with that onset and interval. The answers are those of
- * the same decisions imported — which holds where no step needs the lineage as of each decision. So it answers only
- * where
- * - no run in the evidence wrote the feature's dataset (the lineage cannot place any decision's data),
- * - the investigator gave no onset, and the decision names a feature or dataset version,
+ * the same decisions imported. Where runs in the evidence wrote the feature's dataset, the lineage places the data
+ * each decision read (the versions go into the queries, read-sql.ts). It answers only where
+ * - the investigator gave no onset, and the decision names a feature version (or, where the lineage places nothing,
+ *   a dataset version),
+ * - where the lineage places the data, the outcome rate does not shift within the decision's own feature version,
  * - and, where a change is a suspect, no identity graph was imported (the ranking matches its merges against every
  *   subject of the log), no change of identity resolution is judged by the subject's own outcomes (subject-flip.ts),
  *   and no audit entry names the decision's subject (it is weighed against other subjects' decisions).
@@ -45,16 +46,18 @@ export function pushDownRefusal(
   if (options.onset !== undefined) return 'the onset is given';
   const f = decision.features.find((x) => x.name === featureName);
   if (!f?.featureVersion && !f?.datasetVersion) return `the decision names no version of ${featureName}`;
-  if (f.dataset) {
-    const id = `${f.dataset.namespace}:${f.dataset.name}`;
-    if (
-      lineageModel(set)
-        .versionsOf(id)
-        .some((v) => !v.declared)
-    )
-      return `the lineage places the data each decision read from ${id}`;
-  }
   return undefined;
+}
+
+/** Whether runs in the evidence wrote the feature's dataset: the lineage places the data each decision read. */
+function lineagePlaces(set: EvidenceSet, decision: Decision, featureName: string): boolean {
+  const dataset = decision.features.find((x) => x.name === featureName)?.dataset;
+  return (
+    dataset !== undefined &&
+    lineageModel(set)
+      .versionsOf(`${dataset.namespace}:${dataset.name}`)
+      .some((v) => !v.declared)
+  );
 }
 
 /** Why the suspects cannot be ranked over the lone decision, if they cannot (they are weighed on others' decisions). */
@@ -85,8 +88,9 @@ export async function pushedInvestigation(
 ): Promise<PushedInvestigation | { readonly refused: string }> {
   const refused = pushDownRefusal(set, decision, featureName, options);
   if (refused) return { refused };
-  const onset = await pushedOnset(source, decision, featureName);
   const reads = placedReads(source, set, decision, featureName);
+  const onset = await pushedOnset(source, decision, featureName, lineagePlaces(set, decision, featureName) && reads);
+  if ('refused' in onset) return onset;
   // The suspects are ranked against the interval the data allow for the change, counted where the decisions live.
   const windowStart = Date.parse(onset.onset.onset) - (options.lookbackDays ?? 30) * DAY_MS;
   const interval = await pushedInterval(reads, set, decision, featureName, windowStart);

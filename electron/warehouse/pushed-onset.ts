@@ -10,7 +10,11 @@ import type { DecisionRef, OnsetEstimate, OutcomeBin } from '../../shared/analys
 import type { Decision } from '../../shared/model/records.js';
 import type { SeriesBy } from '../../shared/warehouse/decision-sql.js';
 import { decisionsOf, type DecisionSource } from './decision-source.js';
+import { versionSeries, type PlacedReads } from './pushed-reads.js';
 import { numberOf } from './sql-engine.js';
+
+/** The key of the bin of decisions whose data the lineage cannot place (read-sql.ts). */
+const UNPLACED = '(unknown)';
 
 /** A bin as the engine keys it too (a day is its epoch ms there). */
 interface Bin extends OutcomeBin {
@@ -71,12 +75,16 @@ export interface PushedOnset {
 
 /**
  * `estimateOnset` of one feature of `decision` (a decision of `source`) without an override, asked of the engine.
+ * Where the lineage places each decision's data (`placed`), the series is by feature version and the finer look
+ * within the decision's own version is by the runs that wrote the data (or the versions the log names, in write
+ * order); a shift found there is refused (its first and last decisions per run are not asked of the engine yet).
  */
 export async function pushedOnset(
   source: DecisionSource,
   decision: Decision,
   featureName: string,
-): Promise<PushedOnset> {
+  placed?: PlacedReads | false,
+): Promise<PushedOnset | { readonly refused: string }> {
   const outcome = outcomeOf(decision) ?? '';
   const feature = decision.features.find((f) => f.name === featureName);
   const s: Scope = {
@@ -156,11 +164,25 @@ export async function pushedOnset(
   };
   // Within the decision's own version the data can still shift: look again by dataset version (each write) where
   // every decision names one, else by day.
+  if (placed && seriesBy !== 'feature_version')
+    return { refused: `the decision names no feature version of ${featureName}: its series is by the data's runs` };
   if (seriesBy === 'feature_version' && ownKey !== undefined && own >= 0) {
     const [row] = await source.engine.query(source.sql.unversionedData(s.model, s.until, ownKey));
-    const finerBy: SeriesBy =
-      numberOf(row?.decisions) > 0 && numberOf(row?.unversioned) === 0 ? 'dataset_version' : 'day';
-    const finer = await series(s, finerBy, ownKey);
+    const logged = numberOf(row?.decisions) > 0 && numberOf(row?.unversioned) === 0;
+    // onset.ts `dataSeriesOf` where the lineage places the data: by the versions the log names where it names every
+    // one, else by run where it places every decision's data (in write order both), else by day.
+    const runs = placed && (await versionSeries(placed, { until: s.until, featureVersion: ownKey }, outcome, logged));
+    const byRun = runs && (logged || (runs.length > 0 && runs.every((b) => b.key !== UNPLACED)));
+    const inRuns =
+      runs &&
+      byRun &&
+      shift(
+        runs.map((b) => ({ ...b, sqlKey: b.key })),
+        runs.length - 1,
+      );
+    if (inRuns) return { refused: `the ${outcome} rate shifts within ${ownKey}, by the data's writes` };
+    const finerBy: SeriesBy = logged ? 'dataset_version' : 'day';
+    const finer = byRun ? [] : await series(s, finerBy, ownKey);
     const within = shift(finer, finer.length - 1);
     if (within)
       return around(
