@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { realFixture } from '../../fixtures/real-fixtures';
 import { importInput } from './index';
-import { countedMessage, groupIssues, groupPlaces, IssueTally, mergeGroups, placeOf } from './issue-groups';
+import { countedMessage, groupIssues, groupPlaces, IssueTally, mergeGroups, placeOf, type Issue } from './issue-groups';
 import { HEAD_SIZE, MAX_LISTED, startImport } from './streaming';
 
 function warningsOf(...path: string[]) {
@@ -71,7 +71,7 @@ describe('repeated warnings are grouped by message', () => {
     for (let i = 0; i < 260; i += 1) tally.add({ line: i + 1, message: `no "${letters(i)}" field` });
     expect(tally.list()).toHaveLength(200);
     expect(tally.list().every((g) => g.count === 1)).toBe(true);
-    const merged = mergeGroups(groupIssues([{ message: 'invalid UTF-8 (line 4)' }]), [
+    const merged = mergeGroups(groupIssues<Issue>([{ message: 'invalid UTF-8 (line 4)' }]), [
       { message: 'invalid UTF-8 (line 9)', count: 5, identical: true, first: [{ line: 9 }] },
     ]);
     expect(merged.map((g) => [g.count, g.identical, countedMessage(g)])).toEqual([
