@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { realFixture } from '../../fixtures/real-fixtures';
+import { fileCutAt, steppingClock, TestConnections } from '../import/interrupted-import.fixture';
 import { runImport, type RunOptions } from '../import/run-import';
 import { listInterruptedImports } from './interrupted-imports';
-import { LineageDb } from './lineage-db';
+import type { LineageDb } from './lineage-db';
 import { removeOrphanRows } from './orphan-rows';
 import { discardStaged } from './staged-import';
 
@@ -15,40 +16,19 @@ const NAME = 'audit.ndjson';
 /** A real OpenLineage file imported before, complete: what no clean-up may touch. */
 const lineage = readFileSync(realFixture('openlineage/ol_dbt_postgres_run_events.json'));
 
-/** The file until byte `cut`, where the read never returns: the app was closed or killed while it waited. */
-function fileKilledAt(cut: number): Blob {
-  const whole = new Blob([bytes]);
-  return {
-    size: whole.size,
-    type: '',
-    slice: (start?: number, end?: number) =>
-      (start ?? 0) < cut ? whole.slice(start, end) : ({ arrayBuffer: () => new Promise(() => undefined) } as Blob),
-  } as Blob;
-}
-
 const options = (over: Partial<RunOptions> = {}): RunOptions => ({
   cancelled: () => false,
   onProgress: () => undefined,
   pieceSize: 16384,
   provisionalFrom: 0,
-  // a clock that moves 400 ms each time it is read: progress is reported after every piece
-  now: (
-    (t = 0) =>
-    () =>
-      (t += 400)
-  )(),
+  now: steppingClock(), // progress is reported after every piece
   ...over,
 });
 
-let name: string;
+let connections: TestConnections;
 let n = 0;
-let opened: LineageDb[] = [];
 /** A connection to the test's database: another window, or the app's next start. */
-const open = () => {
-  const db = new LineageDb(name);
-  opened.push(db);
-  return db;
-};
+const open = () => connections.open();
 /** What the store holds, as a look at IndexedDB would show it. */
 const storage = async (db: LineageDb) => ({
   sources: (await db.sources.toArray()).map((s) => `${s.name} (${s.status})`).sort(),
@@ -59,7 +39,7 @@ const storage = async (db: LineageDb) => ({
 let before: Awaited<ReturnType<typeof storage>>;
 beforeEach(async () => {
   n += 1;
-  name = `orphan-rows-test-${n}`;
+  connections = new TestConnections(`orphan-rows-test-${n}`);
   const end = await runImport(
     open(),
     { file: new File([lineage], 'run-events.json'), name: 'run-events.json' },
@@ -69,17 +49,16 @@ beforeEach(async () => {
   before = await storage(open());
   expect(before).toEqual({ sources: ['run-events.json (complete)'], chunkRows: 10, issueLists: 1 });
 });
-afterEach(async () => {
-  const last = opened.at(-1);
-  for (const db of opened) db.close();
-  if (last) await last.delete();
-  opened = [];
-});
+afterEach(() => connections.close());
 
 describe('rows left by an import that was killed mid-way', () => {
   it('are kept while the import is named as interrupted, and none is left once it is discarded', async () => {
     const window = open();
-    void runImport(window, { file: fileKilledAt(Math.floor(bytes.length * 0.8)), name: NAME }, options());
+    void runImport(
+      window,
+      { file: fileCutAt(bytes, Math.floor(bytes.length * 0.8), 'never returns'), name: NAME },
+      options(),
+    );
     // the window is killed once some of the import's rows are on disk
     for (let i = 0; (await storage(window)).chunkRows <= before.chunkRows; i += 1) {
       if (i > 500) throw new Error('the import wrote no rows');

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { realFixture } from '../../fixtures/real-fixtures';
 import { createCase } from '../db/case-log';
 import { listInterruptedImports, STALE_AFTER_MS } from '../db/interrupted-imports';
-import { LineageDb } from '../db/lineage-db';
 import { loadEvidence } from '../db/load-evidence';
 import { discardStaged } from '../db/staged-import';
+import { fileCutAt, steppingClock, TestConnections } from './interrupted-import.fixture';
 import { runImport, type RunOptions } from './run-import';
 
 /** GitHub's audit log export, eight times over (784 entries, 126,920 bytes: past the 64 KB the importer detects from). */
@@ -17,33 +17,6 @@ const ENTRIES = once.split('\n').filter((line) => line.trim() !== '').length * 8
 const NAME = 'audit.ndjson';
 /** Where the reads stop, past the importer's head. */
 const CUT = 96 * 1024;
-
-/**
- * The file as the import reads it (`slice().arrayBuffer()`), until byte CUT: there the read never returns (the app
- * was closed or killed while it waited for the disk) or fails (the disk or the network share went away).
- */
-function fileCutAt(cut: number, how: 'never returns' | 'fails'): Blob {
-  const whole = new Blob([bytes]);
-  return {
-    size: whole.size,
-    type: '',
-    slice: (start?: number, end?: number) =>
-      (start ?? 0) < cut
-        ? whole.slice(start, end)
-        : ({
-            arrayBuffer: () =>
-              how === 'fails'
-                ? Promise.reject(new Error('NotReadableError: the file could not be read'))
-                : new Promise<ArrayBuffer>(() => undefined),
-          } as Blob),
-  } as Blob;
-}
-
-/** A clock that moves 400 ms each time it is read, so progress is saved every few pieces. */
-function steppingClock(): () => number {
-  let t = 0;
-  return () => (t += 400);
-}
 
 const options = (over: Partial<RunOptions> = {}): RunOptions => ({
   cancelled: () => false,
@@ -56,33 +29,23 @@ const options = (over: Partial<RunOptions> = {}): RunOptions => ({
   ...over,
 });
 
-let name: string;
+let connections: TestConnections;
 let n = 0;
-let opened: LineageDb[] = [];
 /** A connection to the test's database: a new one is the app's next start. */
-const open = () => {
-  const db = new LineageDb(name);
-  opened.push(db);
-  return db;
-};
+const open = () => connections.open();
 const nobodyRunning = async () => new Set<string>();
 
 beforeEach(async () => {
   n += 1;
-  name = `interrupted-import-test-${n}`;
+  connections = new TestConnections(`interrupted-import-test-${n}`);
   await createCase(open(), { id: 'case-1', title: 'Loan denials', description: '', sourceIds: [] });
 });
-afterEach(async () => {
-  const last = opened.at(-1);
-  for (const db of opened) db.close();
-  if (last) await last.delete();
-  opened = [];
-});
+afterEach(() => connections.close());
 
 /** Runs an import that stops at CUT and never returns; resolves once it has saved progress past half of CUT. */
 async function importKilledMidWay(): Promise<void> {
   const db = open();
-  void runImport(db, { file: fileCutAt(CUT, 'never returns'), name: NAME }, options());
+  void runImport(db, { file: fileCutAt(bytes, CUT, 'never returns'), name: NAME }, options());
   for (let i = 0; i < 200; i += 1) {
     const [row] = await db.sources.toArray();
     if ((row?.staged?.bytes ?? 0) >= CUT / 2) return;
@@ -136,7 +99,7 @@ describe('an import interrupted mid-way', () => {
 describe('an import whose read fails mid-way', () => {
   it('fails naming the file, keeps no record, and is named with its reason until discarded', async () => {
     const db = open();
-    const end = await runImport(db, { file: fileCutAt(CUT, 'fails'), name: NAME }, options());
+    const end = await runImport(db, { file: fileCutAt(bytes, CUT, 'fails'), name: NAME }, options());
     expect(end).toEqual({ status: 'failed', reason: `${NAME}: NotReadableError: the file could not be read` });
     expect(await db.recordChunks.count()).toBe(0);
     const [item] = await listInterruptedImports(open(), async () => new Set(['holder-of-this-import']), 'case-1');
