@@ -46,7 +46,7 @@ async function eventsFile(): Promise<string> {
 
 /**
  * In the page (plain JavaScript: this file is type-checked for Node): JSON.parse of the picked file's lines and
- * a bulk write of the rows as chunks of 1,000 (8 per transaction, as the import worker writes them).
+ * a bulk write of the rows as chunks of 1,000 (2 per transaction, as the import worker writes them: run-import.ts).
  */
 const FLOOR_SCRIPT = `(async () => {
   const file = document.getElementById('bench-floor').files[0];
@@ -76,7 +76,7 @@ const FLOOR_SCRIPT = `(async () => {
     if (rows.length === 1000) {
       batch.push({ sourceId: 'floor', kind: 'lineage-run', seq: seq++, rows });
       rows = [];
-      if (batch.length === 8) await write(batch.splice(0));
+      if (batch.length === 2) await write(batch.splice(0));
     }
   }
   if (rows.length) batch.push({ sourceId: 'floor', kind: 'lineage-run', seq: seq++, rows });
