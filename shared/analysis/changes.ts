@@ -393,7 +393,12 @@ function scoreAudit(
   entry: AuditEntry,
   job: TracedJob | undefined,
   ctx: SuspectContext,
-  judgedBy: ReadonlyArray<string> = job ? [job.id] : [],
+  // An entry on a traced dataset reaches the feature's data through the runs downstream of it.
+  judgedBy: ReadonlyArray<string> = job
+    ? [job.id]
+    : ctx.trace.nodes.some((n) => n.id === entry.target.id)
+      ? [entry.target.id]
+      : [],
 ): Suspect {
   const subject = ctx.decision?.subjectId;
   const named = namesSubject(entry, subject);

@@ -5,6 +5,7 @@
  * is cleared: such a change is 'before'); one that reached the data after the first bad data, or never ran, cannot
  * have started it. Suspects are ordered by this first, then by their score.
  */
+import { featureReach, type FeatureReach } from './feature-reach';
 import type { SuspectContext } from './suspect-context';
 
 export type ConsistencyVerdict = 'inside' | 'before' | 'cleared' | 'after' | 'never-ran';
@@ -27,20 +28,29 @@ export const CONSISTENCY_RANK: Readonly<Record<ConsistencyVerdict, number>> = {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+const reaches = new WeakMap<SuspectContext, FeatureReach>();
+const reachOf = (ctx: SuspectContext) => {
+  let reach = reaches.get(ctx);
+  if (!reach) reaches.set(ctx, (reach = featureReach(ctx.trace, ctx.firstRunAfter)));
+  return reach;
+};
+
 /**
- * The verdict for a change that took effect at `effective` (ms) on the given traced jobs (none: a node other than a
- * job, whose change reaches the data at once). `neverRan` says why it never ran, where it did not.
+ * The verdict for a change that took effect at `effective` (ms) on the given traced jobs or datasets (none: a node
+ * outside the traced closure, whose change is taken to reach the data at once). It reached the data when the chain of
+ * runs downstream of it first wrote the feature's dataset (feature-reach.ts). `neverRan` says why it never ran, where
+ * it did not.
  */
 export function consistencyOf(
   ctx: SuspectContext,
   effective: number,
-  jobIds: ReadonlyArray<string>,
+  nodeIds: ReadonlyArray<string>,
   neverRan?: string,
 ): Consistency {
   if (neverRan) return { verdict: 'never-ran', note: neverRan };
   let reached = effective;
-  if (jobIds.length > 0) {
-    const runs = jobIds.map((j) => ({
+  if (nodeIds.length > 0) {
+    const runs = nodeIds.map((j) => ({
       job: j,
       at: ctx.firstRunAfter(j, effective),
       any: ctx.firstRunAfter(j, -Infinity),
@@ -49,9 +59,12 @@ export function consistencyOf(
     if (withRuns.length > 0) {
       const after = withRuns.map((r) => r.at).filter((t): t is number => t !== undefined);
       if (after.length === 0)
-        return { verdict: 'after', note: `no run of ${jobIds.join(', ')} executed it before the evidence ends` };
+        return { verdict: 'after', note: `no run of ${nodeIds.join(', ')} executed it before the evidence ends` };
       reached = Math.min(...after);
     }
+    // Into the feature's data, run by run downstream (where the chain of runs carried it there).
+    const downstream = reachOf(ctx)(nodeIds, effective);
+    if (downstream !== undefined && downstream > reached) reached = downstream;
   }
   const { lastGood, firstBad } = ctx.interval;
   const when = `reached the data at ${iso(reached)}`;

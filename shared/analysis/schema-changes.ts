@@ -108,7 +108,7 @@ export function schemaSuspects(ctx: SuspectContext, others: Suspect[]): Suspect[
         reasons,
         evidence: v.evidence,
         schemaDiff: diff,
-        consistency: consistencyOf(ctx, v.from, []),
+        consistency: consistencyOf(ctx, v.from, [node.id]),
       });
     }
   }
