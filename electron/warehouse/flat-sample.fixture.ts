@@ -2,11 +2,11 @@
  * The sample's decisions as a warehouse keeps them, for the in-place source tests: one flat row per decision with
  * the investigated feature as a column and columns named by their producer, and the column mapping that reads them.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
+import { createRowTable, writeRowFiles } from './flat-table.fixture.js';
 
 export const SAMPLE = 'assets/sample';
 export const truth = JSON.parse(readFileSync(join(SAMPLE, 'ground-truth.json'), 'utf8'));
@@ -89,21 +89,8 @@ export const answers = (r: Record<string, unknown>) => {
 };
 
 /** Writes the flat rows as JSON lines at `jsonl` and, with DuckDB's COPY, as one Parquet file at `parquet`. */
-export async function writeFlatFiles(jsonl: string, parquet: string): Promise<void> {
-  writeFileSync(
-    jsonl,
-    flatRows()
-      .map((r) => JSON.stringify(r))
-      .join('\n') + '\n',
-  );
-  const db = await DuckDBInstance.create(':memory:');
-  const c = await db.connect();
-  await c.run(
-    `COPY (SELECT * FROM read_json('${jsonl}', format = 'newline_delimited')) TO '${parquet}' (FORMAT parquet)`,
-  );
-  c.closeSync();
-  db.closeSync();
-}
+export const writeFlatFiles = (jsonl: string, parquet: string): Promise<void> =>
+  writeRowFiles(flatRows(), jsonl, parquet);
 
 /**
  * Creates ml.decisions holding the flat rows on the server at `adminUrl`, and a role `reader` with `password` that may
@@ -114,15 +101,14 @@ export async function createFlatTable(adminUrl: string, password: string): Promi
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ml`);
-  await admin.query(
-    `CREATE TABLE ml.decisions (id text PRIMARY KEY, ts timestamptz NOT NULL, customer text, model_name text,
-     model_version text, env text, prediction text, score double precision, action_taken text,
-     "${truth.feature.name}" boolean, ds_namespace text, ds_name text, ds_version text, feat_version text)`,
+  await createRowTable(
+    admin,
+    'ml.decisions',
+    `id text PRIMARY KEY, ts timestamptz NOT NULL, customer text, model_name text, model_version text, env text,
+     prediction text, score double precision, action_taken text, "${truth.feature.name}" boolean, ds_namespace text,
+     ds_name text, ds_version text, feat_version text`,
+    rows,
   );
-  for (let i = 0; i < rows.length; i += 1000)
-    await admin.query(`INSERT INTO ml.decisions SELECT * FROM json_populate_recordset(NULL::ml.decisions, $1)`, [
-      JSON.stringify(rows.slice(i, i + 1000)),
-    ]);
   await admin.query(`CREATE ROLE reader LOGIN PASSWORD '${password}'`);
   await admin.query(`GRANT USAGE ON SCHEMA ml TO reader; GRANT SELECT ON ml.decisions TO reader`);
   await admin.end();
