@@ -47,8 +47,8 @@ export const SourceRow = memo(function SourceRow({
 
   return (
     <>
-      <tr data-testid="source-row">
-        <th scope="row" className="mono">
+      <tr data-testid="source-row" role="row">
+        <th scope="row" role="rowheader" className="mono">
           <PathText text={visibleText(source.name)} />
           {source.origin && (
             <div className="muted small" title="Re-hashed when a case citing it is reopened">
@@ -56,15 +56,17 @@ export const SourceRow = memo(function SourceRow({
             </div>
           )}
         </th>
-        <td>
+        <td role="cell" data-label="Kind">
           {source.derivedAs === 'git-log' ? 'git repository' : source.detected}
           {source.mapping && <div className="muted small">mapped: {describeMapping(source.mapping)}</div>}
           {source.detected === 'csv' && !source.mapping && (
             <div className="muted small">needs a column mapping: pick its file again to map its columns</div>
           )}
         </td>
-        <td>{formatBytes(source.size)}</td>
-        <td className="mono nowrap">
+        <td role="cell" data-label="Size">
+          {formatBytes(source.size)}
+        </td>
+        <td role="cell" data-label="SHA-256" className="mono nowrap">
           <span title={source.sha256}>{source.sha256.slice(0, 12)}</span>{' '}
           <button
             type="button"
@@ -75,10 +77,10 @@ export const SourceRow = memo(function SourceRow({
             {copied ? 'Copied' : 'Copy'}
           </button>
         </td>
-        <td>
+        <td role="cell" data-label="Importer">
           {source.importer} <span className="muted">{source.importerVersion}</span>
         </td>
-        <td>
+        <td role="cell" data-label="Records">
           <ul className="counts">
             {counts.length === 0 ? (
               <li className="muted">no records</li>
@@ -91,13 +93,17 @@ export const SourceRow = memo(function SourceRow({
             )}
           </ul>
         </td>
-        <td className={source.warnings ? 'warn' : ''}>{source.warnings.toLocaleString('en')}</td>
-        <td className={source.rejected ? 'error' : ''}>{source.rejected.toLocaleString('en')}</td>
-        <td className="nowrap">
+        <td role="cell" data-label="Warnings" className={source.warnings ? 'warn' : ''}>
+          {source.warnings.toLocaleString('en')}
+        </td>
+        <td role="cell" data-label="Rejected" className={source.rejected ? 'error' : ''}>
+          {source.rejected.toLocaleString('en')}
+        </td>
+        <td role="cell" data-label="Imported" className="nowrap">
           <Time value={source.importedAt} />
           {source.durationMs !== undefined && <div className="muted small">in {formatDuration(source.durationMs)}</div>}
         </td>
-        <td>
+        <td role="cell" data-label="Actions">
           <div className="source-actions">
             <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={toggle}>
               {open ? 'Hide details' : 'Details'}
@@ -123,8 +129,8 @@ export const SourceRow = memo(function SourceRow({
         </td>
       </tr>
       {refusal && (
-        <tr className="source-details">
-          <td colSpan={COLUMNS}>
+        <tr className="source-details" role="row">
+          <td colSpan={COLUMNS} role="cell">
             <p className="notice error" role="alert">
               {refusal}
             </p>
@@ -132,8 +138,8 @@ export const SourceRow = memo(function SourceRow({
         </tr>
       )}
       {open && (
-        <tr id={detailsId} className="source-details">
-          <td colSpan={COLUMNS}>
+        <tr id={detailsId} className="source-details" role="row">
+          <td colSpan={COLUMNS} role="cell">
             <SourceIssuesList source={source} issues={issues} />
           </td>
         </tr>
