@@ -115,6 +115,7 @@ test('hostile names are shown escaped on every screen they reach, look-alikes ke
 
   // every record of the case on the evidence timeline: the renamed job's runs among them
   await page.keyboard.press('Alt+T');
-  await expect(page.getByText(lineage.job.replace('\u202E', '[U+202E]')).first()).toBeVisible();
+  const timelineList = page.getByRole('listbox', { name: 'Evidence timeline' });
+  await expect(timelineList.getByText(lineage.job.replace('\u202E', '[U+202E]')).first()).toBeVisible();
   await expectNothingHidden(page, 'the evidence timeline');
 });
