@@ -29,7 +29,8 @@ export const CONSISTENCY_RANK: Readonly<Record<ConsistencyVerdict, number>> = {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const reaches = new WeakMap<SuspectContext, FeatureReach>();
-const reachOf = (ctx: SuspectContext) => {
+/** When the feature's dataset first held data reflecting a change of these nodes at `t` (feature-reach.ts). */
+export const reachOf = (ctx: SuspectContext): FeatureReach => {
   let reach = reaches.get(ctx);
   if (!reach) reaches.set(ctx, (reach = featureReach(ctx.trace, ctx.firstRunAfter)));
   return reach;

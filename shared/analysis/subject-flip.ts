@@ -8,6 +8,7 @@
  * with it (the write times of the data they read) reached this decision, like a merge the graph shows.
  */
 import { reweigh } from './change-score';
+import { reachOf } from './consistency';
 import { featureReads } from './data-read';
 import { decisionColumns } from './decision-columns';
 import type { Suspect } from './engine-types';
@@ -99,8 +100,8 @@ export function subjectFlipReached(suspects: ReadonlyArray<Suspect>, ctx: Suspec
     if (s.consistency.verdict === 'never-ran' || s.inert !== undefined) continue;
     if (!changesIdentity(s, ctx.set, ctx.trace, none)) continue;
     const t = Date.parse(s.effectiveTime);
-    const runs = s.touches.map((id) => ctx.firstRunAfter(id, t)).filter((x): x is number => x !== undefined);
-    const reached = runs.length > 0 ? Math.min(...runs) : t;
+    // Compared with the write times of the data the subject's decisions read: when it reached that data.
+    const reached = reachOf(ctx)(s.touches, t) ?? t;
     if (reached <= flip.lastGood || reached > flip.firstBad || reached < latest) continue;
     if (reached > latest) makers.clear();
     latest = reached;
