@@ -9,7 +9,7 @@ import type { Decision } from '../../shared/model/records';
 import type { LineageDb } from '../db/lineage-db';
 import { memoizeDerive, type DerivedResults } from '../stores/derive';
 import { diffOfCache, type DiffCache } from '../stores/suspect-diffs';
-import type { EngineRequest, EngineResponse } from './engine-worker-protocol';
+import type { EngineRequest, EngineResponse, WorkerRequest } from './engine-worker-protocol';
 import { unpackDecisions } from './results-transfer';
 import { recordRan, workerFailure } from './worker-status';
 
@@ -54,7 +54,7 @@ export function engineWorker(): Worker | null {
 export const workerFailureReason = () => failure;
 
 /** Records that the worker stopped (its `error` event): later requests run on the main thread. */
-export function workerStopped(event: Event): void {
+function workerStopped(event: Event): void {
   worker = null;
   failure = workerFailure(event);
 }
@@ -89,46 +89,62 @@ function onMainThread(r: DeriveRequest): Promise<DerivedResults> {
   });
 }
 
-function inWorker(w: Worker, r: DeriveRequest): Promise<DerivedResults> {
-  const requestId = nextRequestId();
-  return new Promise<DerivedResults>((resolve, reject) => {
+/**
+ * Posts a request to the engine's worker and settles with its answer: `read` turns a successful response into the
+ * result (it may throw), a failed one rejects with its error; if the worker stops instead, `fallback` answers (on the
+ * main thread) and later requests run there too.
+ */
+export function askWorker<Response extends { requestId: number } & ({ ok: true } | { ok: false; error: string }), T>(
+  w: Worker,
+  request: WorkerRequest,
+  read: (response: Response & { ok: true }) => T,
+  fallback: () => Promise<T>,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const done = () => {
       w.removeEventListener('message', onMessage);
       w.removeEventListener('error', onError);
     };
-    const onMessage = ({ data }: MessageEvent<EngineResponse>) => {
-      if (data.requestId !== requestId) return;
+    const onMessage = ({ data }: MessageEvent<Response>) => {
+      if (data.requestId !== request.requestId) return;
       done();
       recordRan('engine', { thread: 'worker' });
-      if (!data.ok) reject(new Error(data.error));
-      else {
-        try {
-          resolve(unpackDecisions<DerivedResults>(data.results, r.decisionOf));
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
+      if (!data.ok) return reject(new Error(data.error));
+      try {
+        resolve(read(data as Response & { ok: true }));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     };
     const onError = (event: Event) => {
       done();
       workerStopped(event);
-      onMainThread(r).then(resolve, reject);
+      fallback().then(resolve, reject);
     };
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
-    const request: EngineRequest = {
-      requestId,
-      dbName: r.db.name,
-      sourceIds: [...r.sourceIds],
-      evidenceGeneration: generationOf(r.evidence),
-      decisionId: r.decision.decisionId,
-      featureName: r.featureName,
-      onset: r.onset,
-      notifyThreshold: r.notifyThreshold,
-      diffs: r.diffs,
-    };
     w.postMessage(request);
   });
+}
+
+function inWorker(w: Worker, r: DeriveRequest): Promise<DerivedResults> {
+  const request: EngineRequest = {
+    requestId: nextRequestId(),
+    dbName: r.db.name,
+    sourceIds: [...r.sourceIds],
+    evidenceGeneration: generationOf(r.evidence),
+    decisionId: r.decision.decisionId,
+    featureName: r.featureName,
+    onset: r.onset,
+    notifyThreshold: r.notifyThreshold,
+    diffs: r.diffs,
+  };
+  return askWorker<EngineResponse, DerivedResults>(
+    w,
+    request,
+    (data) => unpackDecisions<DerivedResults>(data.results, r.decisionOf),
+    () => onMainThread(r),
+  );
 }
 
 /** The investigation engine's results for one decision and feature, computed off the render path. */

@@ -10,6 +10,9 @@ interface SourcesTableProps {
   readonly onRequestMapping?: RequestMapping;
 }
 
+/** The columns before the actions; SourceRow labels its cells with the same names (its cards in a narrow window). */
+const COLUMN_NAMES = ['File', 'Kind', 'Size', 'SHA-256', 'Importer', 'Records', 'Warnings', 'Rejected', 'Imported'];
+
 /**
  * The sources, one row each: kind, size, SHA-256, importer, counts by record type, warnings, rejected, time. In a
  * window narrower than its ten columns each row is a card of labelled cells (sources.css); the roles are explicit so
@@ -22,33 +25,11 @@ export function SourcesTable({ sources, issues, onExpand, onRemove, onRequestMap
         <caption className="visually-hidden">Imported sources</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">
-              File
-            </th>
-            <th scope="col" role="columnheader">
-              Kind
-            </th>
-            <th scope="col" role="columnheader">
-              Size
-            </th>
-            <th scope="col" role="columnheader">
-              SHA-256
-            </th>
-            <th scope="col" role="columnheader">
-              Importer
-            </th>
-            <th scope="col" role="columnheader">
-              Records
-            </th>
-            <th scope="col" role="columnheader">
-              Warnings
-            </th>
-            <th scope="col" role="columnheader">
-              Rejected
-            </th>
-            <th scope="col" role="columnheader">
-              Imported
-            </th>
+            {COLUMN_NAMES.map((name) => (
+              <th key={name} scope="col" role="columnheader">
+                {name}
+              </th>
+            ))}
             <th scope="col" role="columnheader">
               <span className="visually-hidden">Actions</span>
             </th>

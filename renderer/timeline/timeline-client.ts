@@ -9,7 +9,7 @@ import type { TimelineAnalysis } from '../../shared/timeline/evidence-timeline';
 import { buildIndexedTimeline, type IndexedTimeline } from '../../shared/timeline/timeline-index';
 import { unpackTimeline } from '../../shared/timeline/timeline-transfer';
 import type { LineageDb } from '../db/lineage-db';
-import { engineWorker, generationOf, nextRequestId, workerFailureReason, workerStopped } from '../engine/engine-client';
+import { askWorker, engineWorker, generationOf, nextRequestId, workerFailureReason } from '../engine/engine-client';
 import type { TimelineRequest, TimelineResponse } from '../engine/engine-worker-protocol';
 import { recordRan } from '../engine/worker-status';
 
@@ -38,36 +38,20 @@ function onMainThread(r: CaseTimelineRequest): Promise<IndexedTimeline> {
 }
 
 function inWorker(w: Worker, r: CaseTimelineRequest): Promise<IndexedTimeline> {
-  const requestId = nextRequestId();
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      w.removeEventListener('message', onMessage);
-      w.removeEventListener('error', onError);
-    };
-    const onMessage = ({ data }: MessageEvent<TimelineResponse>) => {
-      if (data.requestId !== requestId) return;
-      done();
-      recordRan('engine', { thread: 'worker' });
-      if (data.ok) resolve(unpackTimeline(data.timeline));
-      else reject(new Error(data.error));
-    };
-    const onError = (event: Event) => {
-      done();
-      workerStopped(event);
-      onMainThread(r).then(resolve, reject);
-    };
-    w.addEventListener('message', onMessage);
-    w.addEventListener('error', onError);
-    const request: TimelineRequest = {
-      type: 'timeline',
-      requestId,
-      dbName: r.db.name,
-      sourceIds: [...r.sourceIds],
-      evidenceGeneration: generationOf(r.evidence),
-      analysis: { ...r.analysis },
-    };
-    w.postMessage(request);
-  });
+  const request: TimelineRequest = {
+    type: 'timeline',
+    requestId: nextRequestId(),
+    dbName: r.db.name,
+    sourceIds: [...r.sourceIds],
+    evidenceGeneration: generationOf(r.evidence),
+    analysis: { ...r.analysis },
+  };
+  return askWorker<TimelineResponse, IndexedTimeline>(
+    w,
+    request,
+    (data) => unpackTimeline(data.timeline),
+    () => onMainThread(r),
+  );
 }
 
 /** The case's timeline, indexed, built off the render path; the same request again answers the kept promise. */
