@@ -10,7 +10,8 @@ import { citedSources } from '../../shared/case/citations.js';
 import type { CaseRecord, CaseSeverity } from '../../shared/case/case-types.js';
 import { headlessCase } from '../../shared/case/headless-case.js';
 import type { DiffOf } from '../../shared/analysis/engine-types.js';
-import { investigate, type Investigation } from '../../shared/case/investigation.js';
+import type { EngineResult } from '../../shared/analysis/engine.js';
+import { investigate, investigationOfEngine, type Investigation } from '../../shared/case/investigation.js';
 import type { EvidenceSet } from '../../shared/model/evidence-set.js';
 import { activityHead, excerptDigests, type CitedDigest } from '../../shared/report/report-anchors.js';
 import { reportProvenances, type ReportInput } from '../../shared/report/report-data.js';
@@ -45,6 +46,11 @@ export interface BuildReportOptions {
   readonly signer?: ReportInput['signer'];
   /** The queries of decision logs read in place the case's decisions came from: the report anchors them. */
   readonly queryDigests?: ReportInput['queryDigests'];
+  /**
+   * The engine's result for the decision where it was computed already (`investigate`'s, counted where a decision
+   * log lives: pushed-investigation.ts): the report is of that result, not of another engine call over `set`.
+   */
+  readonly engine?: EngineResult;
 }
 
 export interface BuiltReport {
@@ -63,7 +69,14 @@ export async function buildReport(set: EvidenceSet, options: BuildReportOptions)
     : set;
   const decision = evidence.decisions.find((d) => d.decisionId === options.decisionId);
   if (!decision) throw new Error(`Unknown decision ${options.decisionId}: it is in none of the decision logs read.`);
-  const investigation = investigate(evidence, decision, options.featureName, { diffOf: options.diffOf });
+  const given = options.engine;
+  if (given && (given.decision.decisionId !== decision.decisionId || given.featureName !== options.featureName))
+    throw new Error(
+      `The investigation given is of decision ${given.decision.decisionId} (${given.featureName}), not of ${options.decisionId} (${options.featureName}).`,
+    );
+  const investigation = given
+    ? investigationOfEngine(evidence, { ...given, decision })
+    : investigate(evidence, decision, options.featureName, { diffOf: options.diffOf });
   const record = options.caseFile
     ? await readCaseRecord(options.caseFile)
     : await headlessCase(

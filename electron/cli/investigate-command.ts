@@ -18,11 +18,8 @@ import { duplicateNote } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
-import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
-import { suspectDiffs } from './suspect-diffs.js';
-import { reportInPlace } from './in-place-report.js';
-import { pushedInvestigation } from '../warehouse/pushed-investigation.js';
+import { investigateLoaded } from './loaded-investigation.js';
 
 const USAGE = [
   'Usage: lineage-investigator investigate --source PATH... --decision ID [--feature NAME] [--lookback-days N]',
@@ -93,7 +90,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
     io.err(loadedEvidence);
     return 1;
   }
-  const { problems: readProblems, loaded, repositories } = loadedEvidence;
+  const { problems: readProblems, loaded } = loadedEvidence;
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
   for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
   for (const l of loaded) {
@@ -111,41 +108,19 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
   };
   // A decision read in place is investigated with the engine answering (pushed-investigation.ts) where it can;
   // else its model's decisions are read.
-  let evidence = loadedEvidence;
-  const push = loadedEvidence.pushDown;
-  if (push) {
-    const chosen = resolveDecision(evidence.set, decisionId, values.feature as string | undefined, io);
-    if (typeof chosen === 'number') {
-      await push.close();
-      return chosen;
-    }
-    const diffOf = await suspectDiffs(evidence.set, chosen.decision, chosen.feature, options, git, repositories);
-    const pushed = await pushedInvestigation(push.source, evidence.set, chosen.decision, chosen.feature, {
-      ...options,
-      diffOf,
-    }).catch(async (error: unknown) => {
-      await push.close();
-      throw error;
-    });
-    if ('result' in pushed) {
-      await push.close();
-      reportInPlace(evidence.inPlace, io);
-      const card = lineageCard(evidence.set, chosen.decision, chosen.feature);
-      io.out(JSON.stringify(investigationJson(pushed.result, evidence.sourceNames, card), null, 2));
-      return 0;
-    }
-    io.err(`${push.source.label}: reading the model's decisions: ${pushed.refused}`);
-    evidence = await push.materialize();
-  }
-  const { set, sourceNames } = evidence;
-  reportInPlace(evidence.inPlace, io);
-  const chosen = resolveDecision(set, decisionId, values.feature as string | undefined, io);
-  if (typeof chosen === 'number') return chosen;
-  const { decision, feature } = chosen;
-  const diffOf = await suspectDiffs(set, decision, feature, options, git, repositories);
-  const result = runEngine(set, decision, feature, { ...options, diffOf });
-  const card = lineageCard(set, decision, feature);
-  io.out(JSON.stringify(investigationJson(result, sourceNames, card), null, 2));
+  const inv = await investigateLoaded(
+    loadedEvidence,
+    decisionId,
+    values.feature as string | undefined,
+    options,
+    git,
+    io,
+  );
+  if (typeof inv === 'number') return inv;
+  const { evidence, decision, feature, diffOf } = inv;
+  const result = inv.pushed ?? runEngine(evidence.set, decision, feature, { ...options, diffOf });
+  const card = lineageCard(evidence.set, decision, feature);
+  io.out(JSON.stringify(investigationJson(result, evidence.sourceNames, card), null, 2));
   return 0;
 }
 

@@ -17,14 +17,12 @@ import { createGitRunner } from '../services/git-runner.js';
 import { investigatorKeyStore, loadOrCreateSigner, signerFromFile } from '../services/signing-key.js';
 import { queryDigests } from '../warehouse/cited-queries.js';
 import { loadSources } from '../warehouse/load-sources.js';
-import { reportInPlace } from './in-place-report.js';
 import { duplicateNote } from '../sources/list-inputs.js';
-import { suspectDiffs } from './suspect-diffs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
-import { resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
+import { investigateLoaded } from './loaded-investigation.js';
 
 const USAGE = [
   'Usage: lineage-investigator report --source PATH... --decision ID --format html|md|pdf|bagit --out PATH [options]',
@@ -108,18 +106,21 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     ...(mapping && { mapping }),
     ...progressOption(values.progress, io),
     cite: format === 'bagit',
+    // A bundle cites the queries `verify` builds again (the decision, its model's decisions) and pseudonymizes every
+    // subject of the log: it reads them. A report alone is counted where the log lives, as `investigate` is.
+    pushDown: format !== 'bagit',
   }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   if (typeof loadedEvidence === 'string') {
     io.err(loadedEvidence);
     return 1;
   }
-  reportInPlace(loadedEvidence.inPlace, io);
-  const { set, loaded, sourceNames } = loadedEvidence;
   for (const p of loadedEvidence.problems) io.err(`${p.path}: ${p.reason}`);
   for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
-  const chosen = resolveDecision(set, values.decision, values.feature, io);
-  if (typeof chosen === 'number') return chosen;
-  const { decision, feature } = chosen;
+  // The same investigation as `investigate`'s (loaded-investigation.ts).
+  const inv = await investigateLoaded(loadedEvidence, values.decision, values.feature, {}, git, io);
+  if (typeof inv === 'number') return inv;
+  const { evidence, decision, feature, diffOf } = inv;
+  const { set, loaded, sourceNames } = evidence;
   let pseudonymize: BundlePseudonymization | undefined;
   if (values['pseudonym-key-file']) {
     const key = (await readFile(values['pseudonym-key-file'])).toString('utf8').trim();
@@ -134,9 +135,9 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
         : await loadOrCreateSigner(investigatorKeyStore(defaultDataDir()));
   const generator = `lineage-investigator ${pkg.version}`;
   const now = new Date();
-  const diffOf = await suspectDiffs(set, decision, feature, {}, git, loadedEvidence.repositories);
   const built = await buildReport(set, {
     diffOf,
+    ...(inv.pushed && { engine: inv.pushed }),
     decisionId: decision.decisionId,
     featureName: feature,
     sourceNames,
@@ -151,7 +152,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     pseudonymize,
     sourcePaths: Object.fromEntries(loaded.map((l) => [l.file.sha256, l.file.path])),
     signer: signer && { fingerprint: signer.fingerprint, publicKeyPem: signer.publicKeyPem },
-    queryDigests: loadedEvidence.inPlace.flatMap((s) => (s.citation ? queryDigests(s.citation) : [])),
+    queryDigests: evidence.inPlace.flatMap((s) => (s.citation ? queryDigests(s.citation) : [])),
   });
   if (format === 'html' || format === 'md') {
     const report = format === 'html' ? built.html : built.markdown;
@@ -176,7 +177,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
           path: l.file.path,
           records: l.result.records.length,
         })),
-        ...loadedEvidence.inPlace.map((s) => ({
+        ...evidence.inPlace.map((s) => ({
           name: s.label,
           sha256: sha256Hex(s.label),
           records: s.decisions,
