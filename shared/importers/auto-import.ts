@@ -126,10 +126,10 @@ function documentEnd(text: string, push: (item: RawItem) => void): void {
   let line = 0;
   let anyParsed = false;
   const items: RawItem[] = [];
-  for (const lineText of text.split('\n')) {
+  for (const lineText of text.split(/\r\n?|\n/)) {
     line += 1;
     if (lineText.trim() === '') continue;
-    const parsed = tryParse(lineText.replace(/\r$/, ''));
+    const parsed = tryParse(lineText);
     anyParsed ||= parsed.ok && (isObject(parsed.value) || Array.isArray(parsed.value));
     items.push(parsed.ok ? { value: parsed.value, line, top: true } : { reason: parsed.reason, line, top: true });
   }

@@ -9,6 +9,8 @@ import { isObject, looksBinary, tryParse } from './json-input';
 
 export const CSV_DELIMITERS = [',', ';', '\t'];
 const PREVIEW_ROWS = 5;
+/** A line's end: LF, CRLF or a bare CR (old Mac files). */
+const LINE_BREAK = /\r\n?|\n/;
 
 /** How a CSV is cut: its delimiter and line break, and its header row. */
 export interface CsvDialect {
@@ -40,7 +42,7 @@ export function controlCharacterIn(text: string): string | undefined {
  * the importer (csv-importer.ts), never the whole file dropped as binary.
  */
 function looksBinaryTable(text: string): boolean {
-  const lines = text.slice(0, 8192).split('\n');
+  const lines = text.slice(0, 8192).split(LINE_BREAK);
   const damaged = lines.filter((line) => CONTROL.test(line)).length;
   if (damaged === 0) return looksBinary(text);
   const header = lines.find((line) => line.trim() !== '') ?? '';
@@ -54,7 +56,7 @@ export function sniffCsv(head: string): CsvDialect | undefined {
   const start = text.trimStart()[0];
   if (start === undefined || start === '{' || start === '[' || looksBinaryTable(text)) return undefined;
   // Whole rows only: the head may end inside one.
-  const cut = text.length >= 65536 ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
+  const cut = text.length >= 65536 ? text.slice(0, Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1) : text;
   const parsed = Papa.parse<string[]>(cut, {
     preview: PREVIEW_ROWS + 1,
     delimitersToGuess: CSV_DELIMITERS,
@@ -89,10 +91,10 @@ export function previewTable(head: string): TablePreview | undefined {
     return { format: 'csv', headers: dialect.headers, rows };
   }
   const objects: Record<string, unknown>[] = [];
-  for (const line of head.split('\n')) {
+  for (const line of head.split(LINE_BREAK)) {
     if (objects.length === PREVIEW_ROWS) break;
     if (line.trim() === '') continue;
-    const parsed = tryParse(line.replace(/\r$/, ''));
+    const parsed = tryParse(line);
     if (!parsed.ok || !isObject(parsed.value)) return undefined;
     objects.push(parsed.value);
   }

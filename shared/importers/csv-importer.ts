@@ -161,7 +161,11 @@ function typedCells(value: Record<string, unknown>): Record<string, unknown> {
   return value;
 }
 
-/** Cuts pushed text into whole CSV records (a line break inside quotes does not end one), with their lines. */
+/**
+ * Cuts pushed text into whole CSV records (a line break inside quotes does not end one), with their lines: LF, CRLF
+ * and a bare CR each end a line. A record ended otherwise than by the dialect's line break is handed on ended by it
+ * (papaparse cuts the block by that one).
+ */
 class RowCutter {
   private rest = '';
   private scanned = 0;
@@ -172,32 +176,53 @@ class RowCutter {
 
   push(chunk: string, newline: string): { block: string; lines: number[] } | undefined {
     this.rest += chunk;
-    let boundary = -1;
-    let records = 0;
-    for (let i = this.scanned; i < this.rest.length; i += 1) {
+    /** Where each record of the block ends and the next starts (the last one ends the block). */
+    const ends: number[] = [];
+    let i = this.scanned;
+    for (; i < this.rest.length; i += 1) {
       const c = this.rest.charCodeAt(i);
       if (c === 34) this.inQuotes = !this.inQuotes;
-      else if (c === 10) {
+      else if (c === 10 || c === 13) {
+        // A CR that ends the text may be the first half of a CRLF: looked at again with the next chunk.
+        if (c === 13 && i + 1 === this.rest.length) break;
+        const end = i;
+        if (c === 13 && this.rest.charCodeAt(i + 1) === 10) i += 1;
         this.newlines += 1;
         if (!this.inQuotes) {
-          boundary = i;
-          records += 1;
+          ends.push(end, i + 1);
           this.starts.push(this.newlines + 1);
         }
       }
     }
-    this.scanned = this.rest.length;
-    if (boundary === -1) return undefined;
-    const block = this.rest.slice(0, boundary + 1 - (newline === '\r\n' ? 2 : 1));
-    this.rest = this.rest.slice(boundary + 1);
-    this.scanned = this.rest.length;
-    return { block, lines: this.starts.splice(0, records) };
+    this.scanned = i;
+    if (ends.length === 0) return undefined;
+    const next = ends.pop() as number;
+    const cut = ends.pop() as number;
+    const block = joinedBy(this.rest, ends, cut, newline);
+    this.rest = this.rest.slice(next);
+    this.scanned -= next;
+    return { block, lines: this.starts.splice(0, ends.length / 2 + 1) };
   }
 
   end(): { block: string; lines: number[]; unterminated: boolean } | undefined {
-    const block = this.rest.replace(/\r?\n?$/, '');
+    const block = this.rest.replace(/(\r\n?|\n)$/, '');
     this.rest = '';
     if (block === '') return undefined;
     return { block, lines: this.starts.splice(0), unterminated: this.inQuotes };
   }
+}
+
+/** `text` up to `cut` with the line breaks at `ends` (pairs of where each ends a record and the next starts) as `newline`. */
+function joinedBy(text: string, ends: ReadonlyArray<number>, cut: number, newline: string): string {
+  const odd = ends.some(
+    (end, k) => k % 2 === 0 && (ends[k + 1] !== end + newline.length || text.charCodeAt(end) !== newline.charCodeAt(0)),
+  );
+  if (!odd) return text.slice(0, cut);
+  let out = '';
+  let from = 0;
+  for (let k = 0; k < ends.length; k += 2) {
+    out += text.slice(from, ends[k]) + newline;
+    from = ends[k + 1] as number;
+  }
+  return out + text.slice(from, cut);
 }

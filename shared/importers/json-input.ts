@@ -45,16 +45,20 @@ export function readJsonInput(raw: string): JsonInput {
   return { shape: 'text', text };
 }
 
-/** Yields the non-empty lines of a text (LF or CRLF) with 1-based line numbers, without splitting it all at once. */
+/**
+ * Yields the non-empty lines of a text (ended by LF, CRLF or a bare CR) with 1-based line numbers, without splitting
+ * it all at once.
+ */
 export function* eachLine(text: string): Generator<InputLine> {
+  const breaks = /\r\n?|\n/g;
   let start = 0;
   let line = 1;
   while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const content = text.slice(start, end).replace(/\r$/, '');
+    const found = breaks.exec(text);
+    const end = found ? found.index : text.length;
+    const content = text.slice(start, end);
     if (content.trim() !== '') yield { line, text: content };
-    start = end + 1;
+    start = found ? breaks.lastIndex : text.length + 1;
     line += 1;
   }
 }
@@ -76,8 +80,9 @@ export function tryParse(text: string): ParseResult {
 }
 
 function lineAt(text: string, position: number): number {
+  const breaks = /\r\n?|\n/g;
   let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) line += 1;
+  for (let found = breaks.exec(text); found && found.index < position; found = breaks.exec(text)) line += 1;
   return line;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Splits text pushed in chunks of any size into lines (LF or CRLF) with 1-based line numbers, holding only the
- * unfinished last line between pushes.
+ * Splits text pushed in chunks of any size into lines (ended by LF, CRLF or a bare CR, as old Mac files are) with
+ * 1-based line numbers, holding only the unfinished last line between pushes (and a CR that ends a chunk, which may
+ * be the first half of a CRLF).
  */
 export type LineHandler = (line: number, text: string) => void;
 
@@ -16,16 +17,16 @@ export class LineSplitter {
   }
 
   push(chunk: string): void {
-    let text = this.rest === '' ? chunk : this.rest + chunk;
+    const text = this.rest === '' ? chunk : this.rest + chunk;
+    const breaks = /\r\n?|\n/g;
     let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    for (let found = breaks.exec(text); found; found = breaks.exec(text)) {
+      if (found[0] === '\r' && breaks.lastIndex === text.length) break;
       this.line += 1;
-      const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      this.onLine(this.line, text.slice(start, stop));
-      start = end + 1;
+      this.onLine(this.line, text.slice(start, found.index));
+      start = breaks.lastIndex;
     }
-    text = text.slice(start);
-    this.rest = text;
+    this.rest = text.slice(start);
   }
 
   /** Flushes the last line (a file need not end with a newline). */

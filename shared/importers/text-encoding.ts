@@ -72,7 +72,7 @@ export function windows1252Line(first: Uint8Array): number | undefined {
   let found: number | undefined;
   for (let i = 0; i < bytes.length; i += 1) {
     const b = bytes[i] as number;
-    if (b === 0x0a) line += 1;
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) line += 1; // LF, CRLF or a bare CR
     if (b < 0x80) continue;
     const trail = trailOf(b);
     // A sequence cut by the end of the sample is left undecided (a shorter sample is the whole file: its end is cut).
