@@ -6,7 +6,8 @@
  * given twice) is not read again but listed in `duplicates`, with the same files listing-inputs.ts found.
  */
 import { previewTable } from '../../shared/importers/csv-format.js';
-import { encodingOf, SNIFF_BYTES, windows1252Line } from '../../shared/importers/text-encoding.js';
+import { encodingWarnings } from '../../shared/importers/encoding-warning.js';
+import { SNIFF_BYTES } from '../../shared/importers/text-encoding.js';
 import type { ImportMapping } from '../../shared/importers/mapping.js';
 import {
   HEAD_SIZE,
@@ -149,16 +150,6 @@ async function importOne(
   if (options.mapping && !options.start?.mapping && needsMapping(summary, job.head()))
     return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash);
   return { index, path: input.path, name: input.name, reader: 'file', sha256, size, summary };
-}
-
-/** A warning that the file was read as Windows-1252, not UTF-8 (text-encoding.ts), at the line that shows it. */
-function encodingWarnings(sourceName: string, first: Uint8Array): ImportWarning[] {
-  if (encodingOf(first) !== 'windows-1252') return [];
-  const line = windows1252Line(first);
-  const message =
-    'not UTF-8: read as Windows-1252 (Latin-1) — its bytes of 0x80 and more make no UTF-8 sequence, the first on ' +
-    'this line; save it as UTF-8 if it was written in another encoding';
-  return [{ sourceName, ...(line !== undefined && { line }), message }];
 }
 
 /** An import pushed text in pieces of any size: its kind is told by the first HEAD_SIZE characters. */

@@ -11,7 +11,9 @@
  * one keeps its row (without its records) with the reason.
  */
 import type { ImportMapping } from '../../shared/importers/mapping';
-import { HEAD_SIZE, startImport } from '../../shared/importers/streaming';
+import { encodingWarnings } from '../../shared/importers/encoding-warning';
+import { HEAD_SIZE, startImport, withWarnings } from '../../shared/importers/streaming';
+import { SNIFF_BYTES } from '../../shared/importers/text-encoding';
 import type { LineageDb, StoredSource } from '../db/lineage-db';
 import {
   addToCase,
@@ -200,11 +202,14 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
       await discard();
       return { status: 'cancelled' };
     }
-    const summary = timings.time('importer', () => importer.end());
-    if (summary.skipped !== undefined) {
+    const ended = timings.time('importer', () => importer.end());
+    if (ended.skipped !== undefined) {
       await discard();
-      return { status: 'skipped', reason: summary.skipped };
+      return { status: 'skipped', reason: ended.skipped };
     }
+    // Read as Windows-1252 (read-input.ts decides by the same first bytes): said on the source, as the CLI says it.
+    const first = 'file' in input ? new Uint8Array(await input.file.slice(0, SNIFF_BYTES).arrayBuffer()) : undefined;
+    const summary = first ? withWarnings(ended, encodingWarnings(name, first)) : ended;
     buffer.add(importer.take());
     await pipeline.put(buffer.drain(true));
     await timings.wait('write-wait', () => pipeline.flush());
