@@ -7,13 +7,13 @@ import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtu
 
 /** The elements wider than their scroll container (or the page): what makes a reader scroll sideways. */
 const overflowing = (page: Page, selector: string) =>
-  page.evaluate(
-    (sel) =>
-      [...document.querySelectorAll(sel)]
+  page
+    .locator(selector)
+    .evaluateAll((elements) =>
+      elements
         .filter((e) => e.scrollWidth > e.clientWidth + 1)
         .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`),
-    selector,
-  );
+    );
 
 test('the Sources table at 900 px and the case screen at 560 px fit their window', async ({ page, webApp }) => {
   test.setTimeout(120_000);
