@@ -57,13 +57,14 @@ export function sniffCsv(head: string): CsvDialect | undefined {
   if (start === undefined || start === '{' || start === '[' || looksBinaryTable(text)) return undefined;
   // Whole rows only: the head may end inside one.
   const cut = text.length >= 65536 ? text.slice(0, Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1) : text;
-  const parsed = Papa.parse<string[]>(cut, {
+  // Rows cut at every line end (a file may mix them); its own line break is the first one it has.
+  const parsed = Papa.parse<string[]>(cut.replace(/\r\n?/g, '\n'), {
     preview: PREVIEW_ROWS + 1,
     delimitersToGuess: CSV_DELIMITERS,
     skipEmptyLines: true,
   });
   const [headers, ...rows] = parsed.data;
-  const { delimiter, linebreak } = parsed.meta;
+  const { delimiter } = parsed.meta;
   if (!headers || !CSV_DELIMITERS.includes(delimiter) || headers.length < 2) return undefined;
   const names = headers.map((h) => h.trim());
   if (names.some((h) => h === '' || h.length > 100) || new Set(names).size !== names.length) return undefined;
@@ -71,7 +72,7 @@ export function sniffCsv(head: string): CsvDialect | undefined {
   const ragged = rows.filter((row) => row.length !== headers.length).length;
   if (ragged > 1 || (ragged === 1 && rows.length - ragged < 1)) return undefined;
   if (parsed.errors.some((e) => e.type === 'Quotes')) return undefined;
-  const newline = linebreak === '\r\n' || linebreak === '\r' ? linebreak : '\n';
+  const newline = (LINE_BREAK.exec(text)?.[0] ?? '\n') as CsvDialect['newline'];
   return { delimiter, newline, headers: names };
 }
 

@@ -67,3 +67,18 @@ describe.each(Object.entries(ENDS))('lines ended by %s', (_, end) => {
     expect(result.rejections[0]?.reason).toMatch(/^invalid JSON/);
   });
 });
+
+describe('lines ended each way in one file', () => {
+  it('a CSV: every row imported, a ragged row rejected on its own line', () => {
+    const mixed = (lines: ReadonlyArray<string>) =>
+      lines.map((line, i) => line + (['\n', '\r\n', '\r'][i % 3] as string)).join('');
+    const whole = importPieces('analysis.csv', mixed(csvLines), 4096, { mapping: NANNYML_MAPPING });
+    expect(whole.counts).toEqual({ decision: csvLines.length - 1 });
+    expect(whole.rejections).toEqual([]);
+
+    const damaged = csvLines.map((line, i) => (i + 1 === 7001 ? `${line},extra` : line));
+    const result = importPieces('analysis.csv', mixed(damaged), 4096, { mapping: NANNYML_MAPPING });
+    expect(result.counts).toEqual({ decision: csvLines.length - 2 });
+    expect(result.rejections.map((r) => r.line)).toEqual([7001]);
+  });
+});
