@@ -128,6 +128,7 @@ export function findSuspects(set: EvidenceSet, trace: TraceResult, options: Chan
       Date.parse(b.effectiveTime) - Date.parse(a.effectiveTime) ||
       a.id.localeCompare(b.id),
   );
+  nearestFitFirst(suspects, ctx, gaps);
   return {
     onset,
     window: { from: new Date(ctx.windowStart).toISOString(), to: new Date(ctx.searchEnd).toISOString() },
@@ -297,6 +298,30 @@ function scoreCommit(
 }
 
 /** A suspect inside the interval with its timing term set to the relative likelihood of the change-point at its time. */
+/**
+ * Where no change fits the interval the data allow (none reached the data inside it, none before it unplaced), the
+ * interval itself is in doubt — a noisy day can pull the best split a run early — and the data still say how likely
+ * the change-point is at each time: the changes that ran are ordered by that likelihood at the time each reached the
+ * data, the nearest fit first (their verdicts stand), and a gap says so.
+ */
+function nearestFitFirst(suspects: Suspect[], ctx: SuspectContext, gaps: string[]): void {
+  const { likelihood } = ctx.interval;
+  if (!likelihood || suspects.some((s) => s.consistency.verdict === 'inside' || s.consistency.verdict === 'before'))
+    return;
+  const fit = new Map<Suspect, number>();
+  for (const s of suspects) {
+    const { verdict, dataTime } = s.consistency;
+    if ((verdict === 'cleared' || verdict === 'after') && s.inert === undefined && dataTime)
+      fit.set(s, likelihood(Date.parse(dataTime)));
+  }
+  if (![...fit.values()].some((l) => l > 0)) return;
+  // A stable sort: suspects the data cannot place keep their order, after those they can.
+  suspects.sort((a, b) => (fit.get(b) ?? -1) - (fit.get(a) ?? -1));
+  gaps.push(
+    'No change reached the data inside the interval the outcome rates allow: the suspects that ran are ordered by how likely the data put the change-point at the time each reached the data.',
+  );
+}
+
 function byLikelihood(s: Suspect, ctx: SuspectContext): Suspect {
   const { likelihood, best } = ctx.interval;
   const at = s.consistency.dataTime ? Date.parse(s.consistency.dataTime) : undefined;

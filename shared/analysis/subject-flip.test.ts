@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toEvidenceSet } from '../model/evidence-set';
 import type { AuditEntry, Decision, EvidenceRecord, IdentityLink } from '../model/records';
 import { findSuspects } from './changes';
-import { testEvidence } from './test-evidence';
+import { dayDecision, testEvidence } from './test-evidence';
 import { traceDecision } from './trace';
 
 const base = testEvidence();
@@ -20,26 +20,7 @@ function log(flipDay: number | undefined): Decision[] {
     for (const [k, subject] of ['u-me', 'u-a', 'u-b', 'u-c'].entries()) {
       n++;
       const rejected = subject === 'u-me' && flipDay !== undefined ? d >= flipDay : n % 5 === 0;
-      out.push({
-        kind: 'decision',
-        decisionId: `x-${d}-${k}`,
-        timestamp: day(d, 12 + k),
-        subjectId: subject,
-        model: { name: 'm', version: '1' },
-        environment: 'production',
-        action: rejected ? 'reject' : 'approve',
-        features: [
-          {
-            name: 'flag',
-            value: !rejected,
-            dataset: { namespace: 'wh', name: 'features' },
-            field: 'flag',
-            datasetVersion: `features-${d}`,
-            featureVersion: 'v1',
-          },
-        ],
-        provenance: { sourceId: 'decisions.jsonl', line: n },
-      });
+      out.push(dayDecision(`x-${d}-${k}`, d, 12 + k, subject, rejected, n, 'v1'));
     }
   }
   return out;

@@ -219,3 +219,38 @@ export function testEvidence(): EvidenceSet {
   }
   return toEvidenceSet(records);
 }
+
+/**
+ * A decision of the test pipeline made on day `day` of October 2026 at `hour`: it read the `flag` feature from that
+ * day's features (`features-<day>`), and was rejected or approved.
+ */
+export function dayDecision(
+  id: string,
+  day: number,
+  hour: number,
+  subject: string,
+  rejected: boolean,
+  line: number,
+  featureVersion?: string,
+): Decision {
+  return {
+    kind: 'decision',
+    decisionId: id,
+    timestamp: `2026-10-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`,
+    subjectId: subject,
+    model: { name: 'm', version: '1' },
+    environment: 'production',
+    action: rejected ? 'reject' : 'approve',
+    features: [
+      {
+        name: 'flag',
+        value: !rejected,
+        dataset: { namespace: 'wh', name: 'features' },
+        field: 'flag',
+        datasetVersion: `features-${day}`,
+        ...(featureVersion !== undefined && { featureVersion }),
+      },
+    ],
+    provenance: { sourceId: 'decisions.jsonl', line },
+  };
+}
