@@ -4,6 +4,7 @@
  * investigated decision — tallied by hour, model version and action, and the first and last read whole for the
  * window. As in pushed-scope.ts, the decisions themselves stay in the engine.
  */
+import { suspectVersions } from '../../shared/analysis/scope-detail.js';
 import type { Decision } from '../../shared/model/records.js';
 import type { PushedRadius } from './pushed-radius.js';
 import type { PlacedReads } from './pushed-reads.js';
@@ -20,14 +21,7 @@ export async function pushedBlastScope(
   radius: PushedRadius,
   options: { readonly versions?: ReadonlyArray<string>; readonly notifyThreshold?: number } = {},
 ): Promise<PushedScope> {
-  const feature = decision.features.find((f) => f.name === featureName);
-  const versionKind = feature?.featureVersion
-    ? 'feature_version'
-    : feature?.datasetVersion
-      ? 'dataset_version'
-      : 'none';
-  const own = versionKind === 'feature_version' ? feature?.featureVersion : feature?.datasetVersion;
-  const versions = [...new Set(options.versions?.length ? options.versions : own ? [own] : [])];
+  const { kind: versionKind, versions } = suspectVersions(decision, featureName, options.versions);
   const filter = radius.filter;
   const until = new Date(Date.parse(decision.timestamp)).toISOString();
   const { from, recovery, notes, upperBound } = radius;

@@ -5,7 +5,7 @@
  * the window. The affected decisions themselves stay in the engine: `decisions` and `subjectIds` hold none, and a
  * page of them, or their CSV export, is one more query (decision-queries.ts).
  */
-import { DEFAULT_NOTIFY_THRESHOLD } from '../../shared/analysis/scope-detail.js';
+import { DEFAULT_NOTIFY_THRESHOLD, suspectVersions } from '../../shared/analysis/scope-detail.js';
 import type { Counted, ImpactScope } from '../../shared/analysis/engine-types.js';
 import type { HistogramBin } from '../../shared/analysis/types.js';
 import type { Decision } from '../../shared/model/records.js';
@@ -13,8 +13,6 @@ import type { SqlQuery } from '../../shared/warehouse/decision-sql.js';
 import { DAY_MS, HOUR_MS } from '../../shared/time/format-time.js';
 import { decisionsOf, type DecisionSource } from './decision-source.js';
 import { numberOf, type SqlRow } from './sql-engine.js';
-
-type VersionKind = 'feature_version' | 'dataset_version';
 
 /** Counts per bucket from the first to the last, empty buckets included (as scope-detail.ts counts them). */
 function buckets(counts: ReadonlyMap<number, number>, size: number): HistogramBin[] {
@@ -90,15 +88,8 @@ export async function pushedScope(
   featureName: string,
   options: { readonly versions?: ReadonlyArray<string>; readonly notifyThreshold?: number } = {},
 ): Promise<PushedScope | undefined> {
-  const feature = decision.features.find((f) => f.name === featureName);
-  const kind: VersionKind | undefined = feature?.featureVersion
-    ? 'feature_version'
-    : feature?.datasetVersion
-      ? 'dataset_version'
-      : undefined;
-  if (!kind) return undefined;
-  const own = kind === 'feature_version' ? feature?.featureVersion : feature?.datasetVersion;
-  const versions = [...new Set(options.versions?.length ? options.versions : own ? [own] : [])];
+  const { kind, versions } = suspectVersions(decision, featureName, options.versions);
+  if (kind === 'none') return undefined;
   const model = decision.model.name;
   const until = new Date(Date.parse(decision.timestamp)).toISOString();
   const { sql } = source;

@@ -79,6 +79,21 @@ function tally(decisions: ReadonlyArray<Decision>, key: (d: Decision) => string)
 const sortCounted = (m: Map<string, number>): Counted[] =>
   [...m].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
+/**
+ * Which versions a scope counts: the kind the decision names for the feature (its feature version, else its dataset
+ * version, else none) and the suspect versions given, else the decision's own.
+ */
+export function suspectVersions(
+  decision: Decision,
+  featureName: string,
+  given?: ReadonlyArray<string>,
+): { readonly kind: 'feature_version' | 'dataset_version' | 'none'; readonly versions: string[] } {
+  const feature = decision.features.find((f) => f.name === featureName);
+  const kind = feature?.featureVersion ? 'feature_version' : feature?.datasetVersion ? 'dataset_version' : 'none';
+  const own = kind === 'feature_version' ? feature?.featureVersion : feature?.datasetVersion;
+  return { kind, versions: [...new Set(given?.length ? given : own ? [own] : [])] };
+}
+
 /** The decisions that consumed the suspect version(s) of a feature, and those that did not. */
 export function impactScope(
   set: EvidenceSet,
@@ -86,14 +101,9 @@ export function impactScope(
   featureName: string,
   options: ImpactOptions = {},
 ): ImpactScope {
-  const feature = decision.features.find((f) => f.name === featureName);
-  const versionKind = feature?.featureVersion
-    ? 'feature_version'
-    : feature?.datasetVersion
-      ? 'dataset_version'
-      : 'none';
-  const own = versionKind === 'feature_version' ? feature?.featureVersion : feature?.datasetVersion;
-  const versions = new Set(options.versions?.length ? options.versions : own ? [own] : []);
+  const suspect = suspectVersions(decision, featureName, options.versions);
+  const versionKind = suspect.kind;
+  const versions = new Set(suspect.versions);
   // One walk of the log by position: each decision's feature and time come from the log's columns.
   const cols = decisionColumns(set.decisions);
   const column = cols.features(featureName);
