@@ -5,12 +5,14 @@
  * for cron or CI; 0 when none; 2 for a usage error or a source that cannot be read.
  */
 import { join } from 'node:path';
-import { findShifts, watchedSeries, type WatchAlert, type WatchBucket } from '../../shared/analysis/watch.js';
+import type { WatchBucket } from '../../shared/analysis/watch.js';
+import type { WatchedAlert } from '../../shared/ipc/monitor-channels.js';
 import { parseTimestamp } from '../../shared/importers/timestamps.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { openInPlace, type DecisionSource } from '../warehouse/decision-source.js';
+import { watchAlerts } from '../warehouse/watch-alerts.js';
 import { memoryWatchReader, sqlWatchReader, type WatchReader } from '../warehouse/watch-reader.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
@@ -34,15 +36,6 @@ const USAGE = [
   ...MAPPING_USAGE,
   ...PROGRESS_USAGE,
 ].join('\n');
-
-export interface WatchedAlert extends WatchAlert {
-  /** Decisions and distinct subjects of the series from the start on. */
-  readonly decisions: number;
-  readonly subjects: number;
-  readonly newerThanSince: boolean;
-  /** The first decision of the shift with its outcome: where to investigate it, its time the onset to preset. */
-  readonly representativeDecision: { readonly decisionId: string; readonly timestamp: string } | null;
-}
 
 /** Runs the command on the arguments after `watch`; resolves with the exit code. */
 export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Promise<number> {
@@ -109,25 +102,13 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
       for (const p of loaded.problems) io.err(`${p.path}: ${p.reason}`);
       readers.push(memoryWatchReader(files.join(', '), loaded.set.decisions));
     }
-    const counts = (await Promise.all(readers.map((r) => r.counts(bin as WatchBucket, model)))).flat();
-    const series = watchedSeries(counts);
     const sinceIso = since?.ok ? since.iso : undefined;
-    const alerts: WatchedAlert[] = [];
-    for (const a of findShifts(series, { minSize: minSize / 100 })) {
-      const totals = await Promise.all(readers.map((r) => r.since(a.model, a.version, a.start)));
-      const firsts = await Promise.all(readers.map((r) => r.representative(a.model, a.version, a.outcome, a.start)));
-      alerts.push({
-        ...a,
-        decisions: totals.reduce((s, t) => s + t.decisions, 0),
-        subjects: totals.reduce((s, t) => s + t.subjects, 0),
-        newerThanSince: sinceIso === undefined || Date.parse(a.start) >= Date.parse(sinceIso),
-        representativeDecision:
-          firsts.reduce<(typeof firsts)[number]>(
-            (a, f) => (f && (!a || f.timestamp < a.timestamp) ? f : a),
-            undefined,
-          ) ?? null,
-      });
-    }
+    const { alerts, series } = await watchAlerts(readers, {
+      bin: bin as WatchBucket,
+      ...(model !== undefined && { model }),
+      minSize: minSize / 100,
+      ...(sinceIso !== undefined && { since: sinceIso }),
+    });
     if (values.json) {
       io.out(
         JSON.stringify({ bin, since: sinceIso ?? null, sources: readers.map((r) => r.label), alerts, series }, null, 2),

@@ -1,68 +1,37 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
 import { runPullLineageCommand } from '../cli/pull-lineage-command.js';
+import {
+  EVENTS_FILE as EVENTS,
+  eventMs as time,
+  SAMPLE,
+  startMarquezReplay,
+  storedEvents,
+  type MarquezReplay,
+} from './marquez-server.fixture.js';
 
-const SAMPLE = 'assets/sample';
-const EVENTS = readdirSync(SAMPLE).find((f) => f.endsWith('.ndjson')) as string;
 const truth = JSON.parse(readFileSync(join(SAMPLE, 'ground-truth.json'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'li-marquez-'));
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
 const KEY = 'mqz-key-7f3a9c';
 
 /** The sample's OpenLineage events, as the Marquez server stored them. */
-const stored = readFileSync(join(SAMPLE, EVENTS), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { eventTime: string; job: { namespace: string; name: string } });
-const time = (e: { eventTime: string }) => Date.parse(e.eventTime);
+const stored = storedEvents();
 
-/**
- * A server answering as Marquez's API does (GET /api/v1/events/lineage: after/before/sortDirection/limit/offset →
- * {events, totalCount}; /api/v1/namespaces; /api/v1/namespaces/{ns}/jobs), behind a Bearer API key.
- */
-const requests: string[] = [];
-let server: Server;
+/** A server answering as Marquez's API does (marquez-server.fixture.ts), behind a Bearer API key. */
+let server: MarquezReplay;
 let url: string;
+let requests: string[];
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    if (req.headers.authorization !== `Bearer ${KEY}`) return send(401, { code: 401, message: 'Unauthorized' });
-    const at = new URL(req.url ?? '/', 'http://x');
-    const q = (k: string) => at.searchParams.get(k);
-    if (at.pathname === '/api/v1/events/lineage') {
-      const after = Date.parse(q('after') ?? '1970-01-01T00:00:00Z');
-      const before = Date.parse(q('before') ?? '2030-01-01T00:00:00Z');
-      const inWindow = stored.filter((e) => time(e) >= after && time(e) < before).sort((a, b) => time(a) - time(b));
-      if (q('sortDirection') !== 'asc') inWindow.reverse();
-      const offset = Number(q('offset') ?? 0);
-      const events = inWindow.slice(offset, offset + Number(q('limit') ?? 100));
-      return send(200, { events, totalCount: inWindow.length });
-    }
-    const namespaces = [...new Set(stored.map((e) => e.job.namespace))];
-    if (at.pathname === '/api/v1/namespaces') return send(200, { namespaces: namespaces.map((name) => ({ name })) });
-    const jobsOf = /^\/api\/v1\/namespaces\/([^/]+)\/jobs$/.exec(at.pathname);
-    if (jobsOf) {
-      const ns = decodeURIComponent(jobsOf[1] as string);
-      const jobs = [...new Set(stored.filter((e) => e.job.namespace === ns).map((e) => e.job.name))];
-      const offset = Number(q('offset') ?? 0);
-      return send(200, { jobs: jobs.slice(offset, offset + Number(q('limit') ?? 100)).map((name) => ({ name })) });
-    }
-    send(404, { code: 404 });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await startMarquezReplay(KEY, stored);
+  url = server.url;
+  requests = server.requests;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
