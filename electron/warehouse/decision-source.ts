@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { suggestMapping, describeMapping } from '../../shared/importers/column-mapping.js';
+import { identityGraphShape } from '../../shared/importers/identity-graph-importer.js';
 import type { ImportMapping } from '../../shared/importers/mapping.js';
 import type { Decision } from '../../shared/model/records.js';
 import { DecisionSql } from '../../shared/warehouse/decision-sql.js';
@@ -37,16 +38,27 @@ export const isPostgresUrl = (spec: string): boolean => /^postgres(ql)?:\/\//i.t
 
 /**
  * The decision log at `spec` opened in place, or undefined when the importers read it instead: anything but a
- * PostgreSQL URL, a Parquet file or a folder of Parquet or hive partitions — and a hive-partitioned folder of CSV or
- * JSON lines whose columns the mapping does not read as decisions (other evidence, partitioned by date). Throws for a
- * PostgreSQL or Parquet source that cannot be read as decisions, naming it.
+ * PostgreSQL URL, a Parquet file or a folder of Parquet or hive partitions — and Parquet whose columns are an
+ * identity graph's (parquet-rows.ts reads it), and a hive-partitioned folder of CSV or JSON lines whose columns the
+ * mapping does not read as decisions (other evidence, partitioned by date). Throws for a PostgreSQL or Parquet source
+ * that cannot be read as decisions, naming it.
  */
 export async function openInPlace(spec: string, mapping?: ImportMapping): Promise<DecisionSource | undefined> {
   if (isPostgresUrl(spec)) return openDecisionSource(spec, mapping);
   const input = await duckdbInput(spec);
   if (!input) return undefined;
-  if (input.parquet) return openDecisionSource(spec, mapping);
-  return openDecisionSource(spec, mapping).catch(() => undefined);
+  if (!input.parquet) return openDecisionSource(spec, mapping).catch(() => undefined);
+  return (await isIdentityGraph(input.relation, spec)) ? undefined : openDecisionSource(spec, mapping);
+}
+
+/** True when the columns of `relation` are an identity graph's (RudderStack's, Segment's), not a decision log's. */
+async function isIdentityGraph(relation: string, spec: string): Promise<boolean> {
+  const engine = await openDuckdb(relation, spec);
+  try {
+    return identityGraphShape(await engine.columns()) !== undefined;
+  } finally {
+    await engine.close();
+  }
 }
 
 /**
