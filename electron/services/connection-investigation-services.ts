@@ -1,0 +1,93 @@
+/**
+ * The handlers that investigate a decision where its log lives (shared/ipc/connection-investigation-channels.ts):
+ * a saved connection is asked for one decision, a page of its decisions, or the investigation of one decision with
+ * the case's other evidence — the CLI's own pushed investigation (pushed-investigation.ts), the engine that holds
+ * the log answering every step that reads decisions. Every query an investigation asked is returned with its row
+ * count and rows' SHA-256, for the evidence bundle to cite. The renderer sends values only; the SQL is built here.
+ */
+import type { DiffOf } from '../../shared/analysis/engine-types.js';
+import type {
+  ChangedLines,
+  ConnectionInvestigationChannels,
+} from '../../shared/ipc/connection-investigation-channels.js';
+import { toEvidenceSet } from '../../shared/model/evidence-set.js';
+import { decisionPage, decisionTotal } from '../../shared/warehouse/decision-page-sql.js';
+import { citingEngine, type CitedQuery } from '../warehouse/cited-queries.js';
+import { findDecision, type DecisionSource } from '../warehouse/decision-source.js';
+import type { OpenConnections } from '../warehouse/open-connections.js';
+import { pushedInvestigation } from '../warehouse/pushed-investigation.js';
+import { numberOf } from '../warehouse/sql-engine.js';
+
+/** Decisions per page of a connection's list. */
+export const DECISION_PAGE_SIZE = 50;
+
+/** One handler per channel (the contract's IpcHandlers, for these channels). */
+export type ConnectionInvestigationHandlers = {
+  readonly [K in keyof ConnectionInvestigationChannels]: (
+    request: ConnectionInvestigationChannels[K]['request'],
+  ) => Promise<ConnectionInvestigationChannels[K]['response']>;
+};
+
+/** The `diffOf` the engine's "touched field" term reads, over the changed lines the renderer read. */
+function diffOfLines(diffs: ReadonlyArray<ChangedLines> | undefined): DiffOf | undefined {
+  if (!diffs?.length) return undefined;
+  const byKey = new Map(diffs.map((d) => [`${d.commit}\u0000${d.path}`, d.lines]));
+  return (commit, path) => byKey.get(`${commit}\u0000${path}`) ?? undefined;
+}
+
+/** The decision `decisionId` of the connection, or why there is none (naming the connection). */
+async function decisionIn(source: DecisionSource, name: string, decisionId: string) {
+  const found = await findDecision(source, decisionId);
+  const decision = found.decisions[0];
+  if (decision) return { decision };
+  const rejected = found.rejections[0];
+  return {
+    reason: rejected
+      ? `${decisionId} in ${name} (${source.label}) does not read as a decision: ${rejected.reason}`
+      : `${decisionId} is not found in ${name} (${source.label})`,
+  };
+}
+
+export function createConnectionInvestigationHandlers(open: OpenConnections): ConnectionInvestigationHandlers {
+  return {
+    async 'connections:decision'({ id, decisionId }) {
+      return decisionIn(await open.source(id), await open.name(id), decisionId);
+    },
+    async 'connections:decisions'({ id, model, page }) {
+      const source = await open.source(id);
+      const limit = DECISION_PAGE_SIZE;
+      const rows = await source.engine.query(decisionPage(source.sql, { model, limit, offset: page * limit }));
+      const [total] = await source.engine.query(decisionTotal(source.sql, model));
+      return {
+        decisions: rows.map((r) => ({
+          decisionId: String(r.decision_id),
+          subjectId: r.subject_id == null ? null : String(r.subject_id),
+          timestamp: new Date(numberOf(r.time_ms)).toISOString(),
+          model: String(r.model),
+          outcome: r.outcome == null ? null : String(r.outcome),
+        })),
+        total: numberOf(total?.decisions),
+        pageSize: limit,
+      };
+    },
+    async 'connections:investigate'({ id, decisionId, featureName, options, evidence, diffs }) {
+      const opened = await open.source(id);
+      const queries: CitedQuery[] = [];
+      const source = { ...opened, engine: citingEngine(opened.engine, queries) };
+      const found = await decisionIn(source, await open.name(id), decisionId);
+      if (!found.decision) throw new Error(found.reason);
+      const decision = found.decision;
+      if (!decision.features.some((f) => f.name === featureName))
+        throw new Error(`${decisionId} has no feature ${featureName} in ${source.label}`);
+      const set = toEvidenceSet([...evidence, decision]);
+      const diffOf = diffOfLines(diffs);
+      const pushed = await pushedInvestigation(source, set, decision, featureName, {
+        ...options,
+        ...(diffOf && { diffOf }),
+      });
+      return 'result' in pushed
+        ? { result: pushed.result, cited: pushed.cited, queries }
+        : { refused: pushed.refused, queries };
+    },
+  };
+}
