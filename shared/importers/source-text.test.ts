@@ -65,6 +65,29 @@ describe('code, configuration and documentation in a repository are skipped with
     }
   });
 
+  it('skips a real INI file without an extension as configuration whatever its lines end with (LF, CRLF, CR)', () => {
+    // elementary-data/dbt-data-reliability's .flake8 (fixtures/repository-files/SOURCES.md); opening with `[`, it was
+    // rejected as JSON that does not parse once its lines ended with a bare CR.
+    const flake8 = readFileSync(new URL('../../fixtures/repository-files/elementary/flake8', import.meta.url), 'utf8');
+    for (const end of ['\n', '\r\n', '\r']) {
+      const s = importText('.flake8', flake8.replaceAll('\n', end));
+      expect([JSON.stringify(end), s.skipped, s.rejectedCount]).toEqual([
+        JSON.stringify(end),
+        'TOML or INI configuration, not evidence',
+        0,
+      ]);
+    }
+  });
+
+  it('names a script and a document by their first line, ended by a bare CR too', () => {
+    expect(importText('bin/entrypoint', '#!/usr/bin/env python3\rprint("a, b")\r').skipped).toBe(
+      'a script (#!/usr/bin/env python3), not evidence',
+    );
+    expect(importText('NOTES.md', '# Overview\r\rModels, seeds and tests.\r').skipped).toBe(
+      'Markdown documentation (first line: "# Overview"), not evidence',
+    );
+  });
+
   it('still reads evidence whatever the extension: JSON in a .sql file, and a broken JSON file is still rejected', () => {
     const decision = '{"decision_id":"d-1","timestamp":"2026-01-01T00:00:00Z","model":{"name":"m"},"features":[]}';
     expect(importText('misnamed.sql', `${decision}\n`)).toMatchObject({ detected: 'decision-log', records: 1 });

@@ -60,7 +60,8 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
 const JINJA_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/;
 const JINJA_OPENING = /^\s*(\{\{|\{%|\{#)/;
 const SECTION = /^\s*\[\[?[A-Za-z0-9_.\-" :]+\]\]?\s*$/;
-const KEY_VALUE = /^\s*[A-Za-z0-9_.\-"]+\s*[=:]\s*\S/;
+/** `key = value`, or `key =` whose value goes on in the indented lines after it (flake8's `ignore =` list). */
+const KEY_VALUE = /^\s*[A-Za-z0-9_.\-"]+\s*(?:[=:]\s*\S|=\s*$)/;
 
 /** The extension of a file name, lower case, without the dot ('' when it has none). */
 const extensionOf = (name: string): string =>
@@ -72,15 +73,18 @@ function isJsonText(head: string, truncated: boolean): boolean {
   if (!start.startsWith('{') && !start.startsWith('[')) return false;
   if (JINJA_OPENING.test(start)) return false;
   if (tryParse(head).ok) return true;
-  const firstLine = start.slice(0, start.indexOf('\n') === -1 ? undefined : start.indexOf('\n'));
+  const firstLine = firstLineOf(start);
   if (tryParse(firstLine).ok && !SECTION.test(firstLine)) return true;
   return truncated && !SECTION.test(firstLine);
 }
 
+/** The first non-blank line of a text ('' for none); lines end at LF, CRLF or a bare CR, as everywhere. */
+const firstLineOf = (text: string): string => eachLine(text).next().value?.text ?? '';
+
 /** The lines that say something (not blank, not a `#` or `;` comment). */
 function meaningfulLines(head: string, max: number): string[] {
   const lines: string[] = [];
-  for (const line of head.split('\n')) {
+  for (const { text: line } of eachLine(head)) {
     const t = line.trim();
     if (t === '' || t.startsWith('#') || t.startsWith(';')) continue;
     lines.push(t);
@@ -89,7 +93,7 @@ function meaningfulLines(head: string, max: number): string[] {
   return lines;
 }
 
-/** A TOML or INI file: its first meaningful line a `[section]`, followed by `key = value` lines. */
+/** A TOML or INI file: its first meaningful line a `[section]`, followed by `key = value` (or `key =`) lines. */
 function isSectionedConfig(head: string): boolean {
   const lines = meaningfulLines(head, 20);
   if (!SECTION.test(lines[0] ?? '')) return false;
@@ -97,14 +101,14 @@ function isSectionedConfig(head: string): boolean {
 }
 
 /** A JSON document, a `---` line, then the rest: a template's context written before it (minijinja's test inputs). */
-const FRONT_MATTER = /^\s*([{[][\s\S]*?)\r?\n---\r?\n/;
+const FRONT_MATTER = /^\s*([{[][\s\S]*?)(?:\r\n?|\n)---(?:\r\n?|\n)/;
 
 /** What the content alone shows, for a file without a known extension. */
 function kindByContent(head: string): string | undefined {
   const front = FRONT_MATTER.exec(head)?.[1];
   if (front !== undefined && tryParse(front).ok) return 'a text with a JSON header before a "---" line (front matter)';
   if (JINJA_OPENING.test(head) && JINJA_TAG.test(head)) return 'a Jinja template';
-  if (head.startsWith('#!')) return `a script (${head.split('\n', 1)[0]?.trim().slice(0, 60)})`;
+  if (head.startsWith('#!')) return `a script (${firstLineOf(head).trim().slice(0, 60)})`;
   if (isSectionedConfig(head)) return 'TOML or INI configuration';
   return undefined;
 }
@@ -128,6 +132,6 @@ export function sourceTextReason(name: string, head: string, truncated = false):
   }
   if (kind === 'SQL') return 'SQL code, not evidence: its history is the Git history, and runs report what it did';
   if (!kind.endsWith('documentation')) return `${kind}, not evidence`;
-  const title = eachLine(text).next().value?.text.trim() ?? '';
+  const title = firstLineOf(text).trim();
   return `${kind} (first line: "${clip(title)}"), not evidence`;
 }
