@@ -14,22 +14,28 @@ export interface Utf8Damage {
 /** How many lines holding U+FFFD are named. */
 const LINES_NAMED = 20;
 
-/** Counts U+FFFD in decoded text pushed in order, remembering the first lines they are on. */
+/**
+ * Counts U+FFFD in decoded text pushed in order, remembering the first lines they are on. Lines end at LF, CRLF or a
+ * bare CR, as the line splitter numbers them, whatever the pieces the text is pushed in (a CRLF cut between two).
+ */
 export class ReplacementCounter {
   private line = 1;
   private replaced = 0;
   private readonly lines: number[] = [];
+  /** The last piece ended with a CR, counted as a line end: an LF opening the next piece is its CRLF's. */
+  private endedWithCr = false;
 
   scan(text: string): void {
-    let from = 0;
+    let from = this.endedWithCr && text.charCodeAt(0) === 10 ? 1 : 0;
     for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
-      this.line += countNewlines(text, from, i);
+      this.line += countLineEnds(text, from, i);
       from = i;
       this.replaced += 1;
       if (this.lines[this.lines.length - 1] !== this.line && this.lines.length < LINES_NAMED)
         this.lines.push(this.line);
     }
-    this.line += countNewlines(text, from, text.length);
+    this.line += countLineEnds(text, from, text.length);
+    if (text.length > 0) this.endedWithCr = text.charCodeAt(text.length - 1) === 13;
   }
 
   damage(): Utf8Damage {
@@ -37,9 +43,12 @@ export class ReplacementCounter {
   }
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+/** The line ends in text[from, to): each LF, and each CR not followed by an LF. */
+function countLineEnds(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n += 1;
+  for (let i = text.indexOf('\r', from); i !== -1 && i < to; i = text.indexOf('\r', i + 1))
+    if (text.charCodeAt(i + 1) !== 10) n += 1;
   return n;
 }
 
