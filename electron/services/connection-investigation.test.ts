@@ -1,16 +1,14 @@
 /**
  * The app's investigation of a decision where its log lives, through the IPC handlers: the sample's decisions as a
- * warehouse keeps them (flat rows, columns named by their producer), written by DuckDB as a hive-partitioned Parquet
- * folder and as a table on a real PostgreSQL server, saved as connections. The handlers find a decision, page the
+ * warehouse keeps them (flat rows, columns named as the app's fields are: named-sample.fixture.ts), written by DuckDB
+ * as a hive-partitioned Parquet folder and as a view on a real PostgreSQL server, saved as connections. The handlers find a decision, page the
  * list, and investigate the case decision with the sample's other evidence as the renderer sends it (JSON, through the
  * contract's validation): the same result as the CLI's `investigate --source <that log> --json`.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
 import { lineageCard } from '../../shared/lineage/lineage-card.js';
@@ -27,6 +25,7 @@ import { readDiffs } from '../cli/suspect-diffs.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { connectionStore } from '../warehouse/connection-store.js';
 import { createFlatTable, flatRows, otherEvidence, truth } from '../warehouse/flat-sample.fixture.js';
+import { createNamedView, writeNamedParquet } from '../warehouse/named-sample.fixture.js';
 import { openConnections } from '../warehouse/open-connections.js';
 import { createConnectionInvestigationHandlers, DECISION_PAGE_SIZE } from './connection-investigation-services.js';
 import { createGitRunner } from './git-runner.js';
@@ -37,44 +36,13 @@ const hive = join(dir, 'hive');
 const PASSWORD = 'c0nnection-reader-Secret';
 const git = createGitRunner();
 
-/**
- * A saved connection reads its columns through the mapping suggested from their names: the versions and the dataset
- * are in columns named as the app's fields are.
- */
-const NAMED = {
-  customer: 'subject_id',
-  feat_version: 'feature_version',
-  ds_version: 'dataset_version',
-  ds_namespace: 'dataset_namespace',
-  ds_name: 'dataset_name',
-};
-const renamed = Object.entries(NAMED)
-  .map(([from, to]) => `${from} AS ${to}`)
-  .join(', ');
-
 /** The sample's other evidence as the renderer holds it (every record but decisions), and the JSON of the CLI. */
 let evidence: EvidenceSet;
 let names: Record<string, string>;
 let repositories: ReadonlyMap<string, string>;
 
 beforeAll(async () => {
-  const flat = join(dir, 'flat.jsonl');
-  writeFileSync(
-    flat,
-    flatRows()
-      .map((r) => JSON.stringify(r))
-      .join('\n') + '\n',
-  );
-  const db = await DuckDBInstance.create(':memory:');
-  const c = await db.connect();
-  const read = `read_json('${flat}', format = 'newline_delimited')`;
-  await c.run(
-    `COPY (SELECT * EXCLUDE (${Object.keys(NAMED).join(', ')}), ${renamed}, ` +
-      `strftime(CAST(ts AS TIMESTAMP), '%Y-%m-%d') AS date FROM ${read}) TO '${hive}' ` +
-      `(FORMAT parquet, PARTITION_BY (model_name, date))`,
-  );
-  c.closeSync();
-  db.closeSync();
+  await writeNamedParquet(dir, hive);
   const loaded = await loadEvidence(otherEvidence(), { git, cacheDir: join(dir, 'repositories') });
   evidence = loaded.set;
   names = loaded.sourceNames;
@@ -205,12 +173,7 @@ describe.skipIf(skipPostgres())('investigating a decision in a saved PostgreSQL 
   beforeAll(async () => {
     server = await startPostgres();
     await createFlatTable(server.adminUrl, PASSWORD);
-    // A view naming the columns as the app's fields are, which the reader may read too.
-    const admin = new pg.Client({ connectionString: server.adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE VIEW ml.named AS SELECT *, ${renamed} FROM ml.decisions`);
-    await admin.query(`GRANT SELECT ON ml.named TO reader`);
-    await admin.end();
+    await createNamedView(server.adminUrl);
   }, 120_000);
   afterAll(() => server?.stop());
 
