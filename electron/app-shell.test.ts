@@ -161,6 +161,8 @@ describe('the Electron shell', () => {
       'dialog:openRepository',
       'git:readRepository',
       'git:show',
+      'marquez:pull',
+      'monitor:connection',
       'origin:commits',
       'origin:register',
       'origin:sha256',

@@ -32,6 +32,12 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     'connections:save': async (r) => ({ id: 'c', name: r.name, location: r.location, hasSecret: false }),
     'connections:remove': async () => ({ removed: false }),
     'connections:test': async () => ({ ok: false, reason: 'no connections in this fake' }),
+    'marquez:pull': async () => {
+      throw new Error('no Marquez server in this fake');
+    },
+    'monitor:connection': async () => {
+      throw new Error('no connections in this fake');
+    },
     ...overrides,
   } as IpcHandlers;
 }

@@ -11,6 +11,8 @@ import { readSampleBundles, readSampleFolder, sampleDirFrom, type SampleBundle }
 import { checkRepositoryPath, LOCAL_HANDLE_PREFIX, readRepository } from './read-repository.js';
 import { createCaseFileHandlers } from './case-file-services.js';
 import { createConnectionHandlers } from './connection-services.js';
+import { createMarquezHandlers } from './marquez-services.js';
+import { createMonitorHandlers } from './monitor-services.js';
 import { connectionStore } from '../warehouse/connection-store.js';
 import type { ChooseFile } from './file-chooser.js';
 import type { SaveFile } from './file-saver.js';
@@ -58,6 +60,8 @@ export function createServices(given: ServiceDependencies): Services {
   const cache = createRepositoryCache(deps.git, join(deps.dataDir, 'repositories'));
   let gitVersion: Promise<AppInfo['git']> | undefined;
   const keyStore = investigatorKeyStore(deps.dataDir, deps.safeStorage);
+  // Connection passwords: safeStorage in the desktop app; in web mode in memory for the run only.
+  const connections = connectionStore(deps.dataDir, deps.mode === 'electron' ? deps.safeStorage : undefined);
 
   const cloneOf = (bundle: SampleBundle) => () => cache.ensureClone(bundle.path, bundle.sha256);
 
@@ -138,8 +142,9 @@ export function createServices(given: ServiceDependencies): Services {
     },
     ...createReportHandlers({ ...deps, signer: lazySigner(keyStore), signerKeptBy: keyStore.where }),
     ...createCaseFileHandlers({ ...deps, signer: lazySigner(keyStore) }),
-    // Connection passwords: safeStorage in the desktop app; in web mode in memory for the run only.
-    ...createConnectionHandlers(connectionStore(deps.dataDir, deps.mode === 'electron' ? deps.safeStorage : undefined)),
+    ...createConnectionHandlers(connections),
+    ...createMonitorHandlers(connections),
+    ...createMarquezHandlers(),
     ...createOriginHandlers({
       roots: [deps.sampleDir],
       repositories,

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { caseFileSchemas, type CaseFileChannels } from './case-file-channels';
 import { connectionSchemas, type ConnectionChannels } from './connection-channels';
+import { marquezSchemas, type MarquezChannels } from './marquez-channels';
+import { monitorSchemas, type MonitorChannels } from './monitor-channels';
 
 /** One input file handed to the renderer for import. */
 export interface InputFile {
@@ -180,7 +182,7 @@ export interface OriginRegisterResponse {
   readonly reason?: string;
 }
 
-export interface IpcChannels extends CaseFileChannels, ConnectionChannels {
+export interface IpcChannels extends CaseFileChannels, ConnectionChannels, MarquezChannels, MonitorChannels {
   'app:info': { request: Record<string, never>; response: AppInfo };
   'sample:load': { request: Record<string, never>; response: SampleCase };
   'git:show': { request: GitShowRequest; response: GitShowResponse };
@@ -215,6 +217,8 @@ const MAX_REPORT_CHARS = 32 * 1024 * 1024;
 export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<K>> } = {
   ...caseFileSchemas,
   ...connectionSchemas,
+  ...marquezSchemas,
+  ...monitorSchemas,
   'app:info': empty,
   'sample:load': empty,
   'git:show': z
