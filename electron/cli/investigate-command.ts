@@ -14,7 +14,7 @@ import { countedMessage, groupIssues, groupPlaces } from '../../shared/importers
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadSources } from '../warehouse/load-sources.js';
-import { duplicateNote } from '../sources/list-inputs.js';
+import { readOnceNotes } from '../sources/repeat-notes.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
@@ -92,7 +92,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
   }
   const { problems: readProblems, loaded } = loadedEvidence;
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
-  for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
+  for (const note of readOnceNotes(loadedEvidence)) io.err(note);
   for (const l of loaded) {
     for (const g of l.result.rejectionGroups ?? groupIssues(l.result.rejections)) {
       const first = g.first[0] as Rejection;

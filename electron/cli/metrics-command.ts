@@ -10,7 +10,7 @@ import { defaultDataDir } from '../app-paths.js';
 import { readCaseRecord } from '../bundle/build-report.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
-import { duplicateNote } from '../sources/list-inputs.js';
+import { readOnceNotes } from '../sources/repeat-notes.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
@@ -52,14 +52,15 @@ export async function runMetricsCommand(argv: string[], io: CliIo = consoleIo): 
   for (const file of values.case ?? []) cases.push((await readCaseRecord(file)).case);
   const mapping = await readMappingArg(values.mapping, USAGE, io);
   if (typeof mapping === 'number') return mapping;
-  const { set, problems, duplicates } = await loadEvidence(values.source, {
+  const evidence = await loadEvidence(values.source, {
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),
     ...progressOption(values.progress, io),
   });
+  const { set, problems } = evidence;
   for (const p of problems) io.err(`${p.path}: ${p.reason}`);
-  for (const d of duplicates) io.err(duplicateNote(d));
+  for (const note of readOnceNotes(evidence)) io.err(note);
   const metrics = computeMetrics(set, cases);
   if (values.json) {
     io.out(JSON.stringify({ metrics }, null, 2));

@@ -17,7 +17,7 @@ import { createGitRunner } from '../services/git-runner.js';
 import { investigatorKeyStore, loadOrCreateSigner, signerFromFile } from '../services/signing-key.js';
 import { queryDigests } from '../warehouse/cited-queries.js';
 import { loadSources } from '../warehouse/load-sources.js';
-import { duplicateNote } from '../sources/list-inputs.js';
+import { readOnceNotes } from '../sources/repeat-notes.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
@@ -115,7 +115,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     return 1;
   }
   for (const p of loadedEvidence.problems) io.err(`${p.path}: ${p.reason}`);
-  for (const d of loadedEvidence.duplicates) io.err(duplicateNote(d));
+  for (const note of readOnceNotes(loadedEvidence)) io.err(note);
   // The same investigation as `investigate`'s (loaded-investigation.ts).
   const inv = await investigateLoaded(loadedEvidence, values.decision, values.feature, {}, git, io);
   if (typeof inv === 'number') return inv;

@@ -13,7 +13,7 @@ import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadSources } from '../warehouse/load-sources.js';
 import { reportInPlace } from './in-place-report.js';
-import { duplicateNote } from '../sources/list-inputs.js';
+import { readOnceNotes } from '../sources/repeat-notes.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
@@ -79,10 +79,10 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
   }
   // The card reads the lineage as of the decision and the decision alone: a log read in place is not read further.
   await loadedEvidence.pushDown?.close();
-  const { set, problems: readProblems, duplicates, loaded, sourceNames } = loadedEvidence;
+  const { set, problems: readProblems, loaded, sourceNames } = loadedEvidence;
   reportInPlace(loadedEvidence.inPlace, io);
   for (const p of readProblems) io.err(`${p.path}: ${p.reason}`);
-  for (const d of duplicates) io.err(duplicateNote(d));
+  for (const note of readOnceNotes(loadedEvidence)) io.err(note);
   for (const l of loaded) {
     for (const g of l.result.rejectionGroups ?? groupIssues(l.result.rejections)) {
       const first = g.first[0] as Rejection;

@@ -7,6 +7,7 @@ import type { ImportMapping } from '../../shared/importers/mapping.js';
 import type { InputFile } from '../../shared/ipc/contract.js';
 import { toEvidenceSet, type EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { EvidenceRecord, ImportResult } from '../../shared/model/records.js';
+import type { RepeatedRecord } from '../../shared/model/repeated-records.js';
 import type { GitRunner } from '../services/git-runner.js';
 import type { ReadProgress } from './decode-stream.js';
 import { importInputs, type ImportedInput } from './import-inputs.js';
@@ -34,6 +35,8 @@ export interface LoadedEvidence {
   readonly problems: ReadonlyArray<ReadProblem>;
   /** Inputs read once though given again (the same file, a link to it, a copy of its bytes). */
   readonly duplicates: ReadonlyArray<DuplicateInput>;
+  /** Records read again in other files or lines (the same decision, the same entry): counted once. */
+  readonly repeats: ReadonlyArray<RepeatedRecord>;
   readonly set: EvidenceSet;
   /** Source id (SHA-256) → file name, to cite evidence. */
   readonly sourceNames: Readonly<Record<string, string>>;
@@ -94,10 +97,14 @@ export async function loadEvidence(
         ...(input.summary.warningGroups && { warningGroups: input.summary.warningGroups }),
       },
     }));
-  const set = toEvidenceSet(loaded.flatMap((l) => l.result.records));
+  const repeats: RepeatedRecord[] = [];
+  const set = toEvidenceSet(
+    loaded.flatMap((l) => l.result.records),
+    (r) => repeats.push(r),
+  );
   const sourceNames = Object.fromEntries(loaded.map((l) => [l.file.sha256, l.file.name]));
   const repositories = new Map(
     imported.flatMap((i) => (i.repository ? [[i.repository.handle, i.repository.folder]] : [])),
   );
-  return { loaded, skipped, problems, duplicates, set, sourceNames, repositories };
+  return { loaded, skipped, problems, duplicates, repeats, set, sourceNames, repositories };
 }

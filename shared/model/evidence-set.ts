@@ -13,6 +13,7 @@ import type {
   PullRequest,
   TrackingPlanItem,
 } from './records';
+import { type RepeatedRecord, withoutRepeats } from './repeated-records';
 
 /** All imported records of a case, grouped by kind: the input of every analysis. */
 export interface EvidenceSet {
@@ -33,8 +34,14 @@ export interface EvidenceSet {
   readonly identityLinks: ReadonlyArray<IdentityLink>;
 }
 
-/** Groups records by kind, each list sorted by its time (stable for equal times). */
-export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
+/**
+ * Groups records by kind, each list sorted by its time (stable for equal times). A record read again (the same
+ * decision, the same entry, from another file or line: repeated-records.ts) counts once; `onRepeat` is told of each.
+ */
+export function toEvidenceSet(
+  records: Iterable<EvidenceRecord>,
+  onRepeat?: (repeat: RepeatedRecord) => void,
+): EvidenceSet {
   const runs: LineageRunEvent[] = [];
   const commits: Commit[] = [];
   const pullRequests: PullRequest[] = [];
@@ -47,7 +54,7 @@ export function toEvidenceSet(records: Iterable<EvidenceRecord>): EvidenceSet {
   const trackingPlans: TrackingPlanItem[] = [];
   const identityConfigs: IdentityConfig[] = [];
   const identityLinks: IdentityLink[] = [];
-  for (const r of records) {
+  for (const r of withoutRepeats(records, onRepeat)) {
     switch (r.kind) {
       case 'lineage-run':
         runs.push(r);

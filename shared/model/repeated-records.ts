@@ -1,0 +1,103 @@
+/**
+ * The same evidence read twice counts once. A decision log re-exported with other line ends, a second window of
+ * lineage events overlapping the first, an audit log given beside an older copy of itself: each is another file (its
+ * SHA-256 differs, so it is no duplicate input), yet its records are ones already read. A record is the same as one
+ * read before when it has the same identity — a decision its `decision_id` (FORMATS.md), an audit, deployment or
+ * enforcement entry its id, a run event its run, type, time and job, a commit its repository and SHA, a pull request
+ * its repository and number, an identity link its profile, member and time — and the same content, where it was read
+ * aside. A decision read again with other content is still that decision: the first read counts, and the repeat says
+ * it differs. Any other record with the same identity and other content is kept: it is not the same evidence.
+ */
+import type { EvidenceRecord, Provenance } from './records';
+
+/** A record not counted (or, with other content, counted beside the first): where it was read and where first. */
+export interface RepeatedRecord {
+  readonly kind: EvidenceRecord['kind'];
+  /** Its identity, e.g. the decision id. */
+  readonly identity: string;
+  readonly first: Provenance;
+  readonly again: Provenance;
+  /** Its content differs from the first's (where it was read aside). */
+  readonly differs: boolean;
+  /** Whether it counts: only a decision read again with other content does not, beside its first read. */
+  readonly counted: boolean;
+}
+
+/** A record's identity, or undefined for kinds that are declarations (jobs, datasets, plans, settings). */
+function identityOf(r: EvidenceRecord): string | undefined {
+  switch (r.kind) {
+    case 'decision':
+      return r.decisionId;
+    case 'audit':
+    case 'deployment':
+    case 'enforcement':
+      return r.id;
+    case 'lineage-run':
+      return `${r.runId} ${r.eventType} ${r.eventTime} ${r.job.namespace} ${r.job.name}`;
+    case 'commit':
+      return `${r.repository} ${r.sha}`;
+    case 'pull-request':
+      return `${r.repository ?? ''}#${r.number}`;
+    case 'identity-link':
+      return `${r.profile} ${r.member} ${r.memberType ?? ''} ${r.validFrom}`;
+    default:
+      return undefined;
+  }
+}
+
+/** JSON with object keys sorted, so two importers' key orders compare equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+const content = (r: EvidenceRecord) => canonical({ ...r, provenance: undefined });
+
+/**
+ * The records to count, in the order given, each read again left out (see the module's note); `onRepeat` is told of
+ * every record whose identity was read before.
+ */
+export function withoutRepeats(
+  records: Iterable<EvidenceRecord>,
+  onRepeat?: (repeat: RepeatedRecord) => void,
+): EvidenceRecord[] {
+  const kept: EvidenceRecord[] = [];
+  const seen = new Map<string, EvidenceRecord[]>();
+  for (const r of records) {
+    const identity = identityOf(r);
+    if (identity === undefined) {
+      kept.push(r);
+      continue;
+    }
+    const key = `${r.kind} ${identity}`;
+    const before = seen.get(key);
+    if (before === undefined) {
+      seen.set(key, [r]);
+      kept.push(r);
+      continue;
+    }
+    const mine = content(r);
+    const same = before.find((b) => content(b) === mine);
+    const first = (same ?? before[0]) as EvidenceRecord;
+    const counted = same === undefined && r.kind !== 'decision';
+    onRepeat?.({
+      kind: r.kind,
+      identity,
+      first: first.provenance,
+      again: r.provenance,
+      differs: same === undefined,
+      counted,
+    });
+    if (counted) {
+      before.push(r);
+      kept.push(r);
+    }
+  }
+  return kept;
+}
