@@ -5,6 +5,7 @@ import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { db } from '../db/instance';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { ImportPanel } from '../import/ImportPanel';
+import { MarquezPullForm } from './MarquezPullForm';
 import { InterruptedImports } from '../import/InterruptedImports';
 import { selectFinished, selectRequestMapping, useImports } from '../import/import-store';
 import type { CaseRecord, StoredSource } from '../db/lineage-db';
@@ -97,6 +98,7 @@ export function SourcesScreen({ caseId, info }: { readonly caseId?: string; read
             onRequestMapping={onRequestMapping}
           />
         )}
+        <MarquezPullForm caseId={caseId} />
         <ConnectionsPanel web={info.mode === 'web'} />
       </main>
     </div>

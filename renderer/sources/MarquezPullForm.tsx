@@ -1,0 +1,110 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { MarquezPullRequest } from '../../shared/ipc/marquez-channels';
+import { getApi } from '../api';
+import { selectImportText, useImports } from '../import/import-store';
+import { pullSentence } from './marquez-pull-text';
+import './marquez-pull.css';
+
+const FIELDS = [
+  ['url', 'Marquez URL', 'http://localhost:5000'],
+  ['apiKey', 'API key', 'none'],
+  ['namespace', 'Namespace', 'every namespace'],
+  ['job', 'Job', 'every job'],
+  ['after', 'From', '2026-02-01T00:00:00Z'],
+  ['before', 'To', '2026-02-08T00:00:00Z'],
+] as const;
+
+type Field = (typeof FIELDS)[number][0];
+
+/**
+ * "Pull from Marquez": a window of a Marquez server's lineage events, the jobs asked for and their upstream, read by
+ * the main process and imported as any OpenLineage file is (its SHA-256, its lines cited). The API key stays in the
+ * main process for the run; the source is named by the server and the window.
+ */
+export function MarquezPullForm({ caseId }: { readonly caseId?: string }) {
+  const importText = useImports(selectImportText);
+  const [values, setValues] = useState<Readonly<Record<Field, string>>>({
+    url: '',
+    apiKey: '',
+    namespace: '',
+    job: '',
+    after: '',
+    before: '',
+  });
+  const [keyKept, setKeyKept] = useState(false);
+  const [pulling, setPulling] = useState(false);
+  const [summary, setSummary] = useState<string>();
+  const [error, setError] = useState<string>();
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setPulling(true);
+    setError(undefined);
+    setSummary(undefined);
+    const given = Object.entries(values).filter(([k, v]) => v.trim() !== '' && k !== 'apiKey');
+    const request = {
+      ...Object.fromEntries(given.map(([k, v]) => [k, v.trim()])),
+      ...(values.apiKey !== '' && { apiKey: values.apiKey }),
+    } as MarquezPullRequest;
+    try {
+      const pull = await getApi().invoke('marquez:pull', request);
+      setKeyKept(pull.keyKept);
+      setValues({ ...values, apiKey: '' });
+      setSummary(pullSentence(pull) + (pull.kept > 0 ? ' Importing it: its progress is under “Import evidence”.' : ''));
+      if (pull.kept > 0) importText(pull.file, caseId);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPulling(false);
+    }
+  };
+
+  return (
+    <section className="marquez-pull" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Pull from Marquez</h2>
+      <p className="muted">
+        A window of lineage from a Marquez server’s API (<code>/api/v1/events/lineage</code>, page by page): the jobs of
+        a namespace, or one job, with every job upstream of them; empty fields take everything. The API key stays in the
+        app’s main process, in memory until it quits; the source is named by the server and the window.
+      </p>
+      <form className="marquez-pull-form" onSubmit={(e) => void submit(e)} aria-label="Pull from Marquez">
+        {FIELDS.map(([field, label, placeholder]) => (
+          <label key={field} htmlFor={`${id}-${field}`}>
+            {label}
+            <input
+              id={`${id}-${field}`}
+              className={field === 'url' ? 'mono' : undefined}
+              type={field === 'apiKey' ? 'password' : 'text'}
+              autoComplete="off"
+              required={field === 'url'}
+              value={values[field]}
+              placeholder={field === 'apiKey' && keyKept ? 'kept: type to replace it' : placeholder}
+              onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+            />
+          </label>
+        ))}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={pulling || values.url.trim() === ''}>
+            {pulling ? 'Pulling…' : 'Pull lineage'}
+          </button>
+        </div>
+      </form>
+      {pulling && (
+        <p className="muted" aria-busy="true">
+          Reading {values.url.trim()} page by page…
+        </p>
+      )}
+      {summary && (
+        <p className="notice" role="status">
+          {summary}
+        </p>
+      )}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
