@@ -80,9 +80,10 @@ export function sniffCsv(head: string): CsvDialect | undefined {
 export function previewTable(head: string): TablePreview | undefined {
   const dialect = sniffCsv(head);
   if (dialect) {
-    const parsed = Papa.parse<string[]>(head, {
+    // Rows cut at every line end, as sniffCsv and the importer cut them (a file may mix LF, CRLF and a bare CR).
+    const parsed = Papa.parse<string[]>(head.replace(/\r\n?/g, '\n'), {
       delimiter: dialect.delimiter,
-      newline: dialect.newline,
+      newline: '\n',
       preview: PREVIEW_ROWS + 1,
       skipEmptyLines: true,
     });
