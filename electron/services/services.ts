@@ -14,6 +14,8 @@ import { createConnectionHandlers } from './connection-services.js';
 import { createMarquezHandlers } from './marquez-services.js';
 import { createMonitorHandlers } from './monitor-services.js';
 import { connectionStore } from '../warehouse/connection-store.js';
+import { createConnectionInvestigationHandlers } from './connection-investigation-services.js';
+import { openConnections } from '../warehouse/open-connections.js';
 import type { ChooseFile } from './file-chooser.js';
 import type { SaveFile } from './file-saver.js';
 import { createReportHandlers } from './report-services.js';
@@ -62,6 +64,9 @@ export function createServices(given: ServiceDependencies): Services {
   const keyStore = investigatorKeyStore(deps.dataDir, deps.safeStorage);
   // Connection passwords: safeStorage in the desktop app; in web mode in memory for the run only.
   const connections = connectionStore(deps.dataDir, deps.mode === 'electron' ? deps.safeStorage : undefined);
+  const connectionHandlers = createConnectionHandlers(connections);
+  // Each connection's decision log stays open while it is investigated; removing the connection closes it.
+  const inPlace = openConnections(connections);
 
   const cloneOf = (bundle: SampleBundle) => () => cache.ensureClone(bundle.path, bundle.sha256);
 
@@ -142,7 +147,12 @@ export function createServices(given: ServiceDependencies): Services {
     },
     ...createReportHandlers({ ...deps, signer: lazySigner(keyStore), signerKeptBy: keyStore.where }),
     ...createCaseFileHandlers({ ...deps, signer: lazySigner(keyStore) }),
-    ...createConnectionHandlers(connections),
+    ...connectionHandlers,
+    async 'connections:remove'(request) {
+      await inPlace.close(request.id);
+      return connectionHandlers['connections:remove'](request);
+    },
+    ...createConnectionInvestigationHandlers(inPlace),
     ...createMonitorHandlers(connections),
     ...createMarquezHandlers(),
     ...createOriginHandlers({

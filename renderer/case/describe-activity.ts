@@ -19,8 +19,11 @@ export function targetText(target: AnnotationTarget): string {
 export function describeActivity(entry: ActivityEntry): string {
   const act = entry as ActivityEntry & CaseAction;
   switch (act.action) {
-    case 'case.opened':
-      return `Opened the case “${act.payload.title}” (severity ${act.payload.severity}, owner ${act.payload.owner})`;
+    case 'case.opened': {
+      const { title, severity, owner, connection } = act.payload;
+      const read = connection ? `, its decisions read in ${connection.name} (${connection.location})` : '';
+      return `Opened the case “${title}” (severity ${severity}, owner ${owner}${read})`;
+    }
     case 'case.updated':
       return `Set ${Object.entries(act.payload)
         .map(([field, value]) => `${field} to ${String(value)}`)

@@ -6,6 +6,7 @@ import type {
   SavedConnection,
 } from '../../shared/ipc/connection-channels';
 import { getApi } from '../api';
+import { ConnectionDecisions } from './ConnectionDecisions';
 import { ConnectionForm } from './ConnectionForm';
 import { secretsSentence, testSentence } from './connection-text';
 import './connections.css';
@@ -21,6 +22,8 @@ export function ConnectionsPanel({ web }: { readonly web: boolean }) {
   const [saves, setSaves] = useState(0);
   const [tests, setTests] = useState<Readonly<Record<string, ConnectionTest | 'testing'>>>({});
   const [busy, setBusy] = useState(false);
+  // The connection whose decisions are shown, to open a case on one.
+  const [browsing, setBrowsing] = useState<string>();
   const [error, setError] = useState<string>();
 
   const refresh = async () => setList(await getApi().invoke('connections:list', {}));
@@ -67,7 +70,8 @@ export function ConnectionsPanel({ web }: { readonly web: boolean }) {
       <h2 id="connections-heading">Warehouse connections</h2>
       <p className="muted">
         Decision logs read where they live, never copied: a PostgreSQL table or a Parquet file or folder. The command
-        line investigates them with <code>--source</code> (docs/warehouses.md).
+        line investigates them with <code>--source</code> (docs/warehouses.md); here, “Investigate in” opens a case on
+        one of their decisions, with the other evidence imported in the app.
       </p>
       {list && <p className="notice">{secretsSentence(list.secrets, web)}</p>}
       {list && list.connections.length === 0 && <p className="empty">No saved connections.</p>}
@@ -84,6 +88,13 @@ export function ConnectionsPanel({ web }: { readonly web: boolean }) {
                 <button type="button" disabled={t === 'testing'} onClick={() => void test(c)}>
                   Test {c.name}
                 </button>
+                <button
+                  type="button"
+                  aria-expanded={browsing === c.id}
+                  onClick={() => setBrowsing(browsing === c.id ? undefined : c.id)}
+                >
+                  Investigate in {c.name}
+                </button>
                 <button type="button" disabled={busy} onClick={() => setEditing(c)}>
                   Edit {c.name}
                 </button>
@@ -94,6 +105,7 @@ export function ConnectionsPanel({ web }: { readonly web: boolean }) {
               <p aria-live="polite" className={t && t !== 'testing' && !t.ok ? 'notice error' : 'muted small'}>
                 {t === 'testing' ? 'Testing…' : t ? testSentence(t) : ''}
               </p>
+              {browsing === c.id && <ConnectionDecisions connection={c} />}
             </li>
           );
         })}

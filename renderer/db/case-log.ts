@@ -40,6 +40,9 @@ export async function createCase(db: LineageDb, init: NewCase, sha256: Sha256 = 
         owner,
         decisionIds: record.decisionId ? [record.decisionId] : [],
         ...(record.featureName ? { featureName: record.featureName } : {}),
+        ...(record.connection && {
+          connection: { name: record.connection.name, location: record.connection.location },
+        }),
       },
     },
     sha256,

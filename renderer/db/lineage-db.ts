@@ -8,7 +8,7 @@
  * (staged-import.ts).
  */
 import Dexie, { type Table } from 'dexie';
-import type { ActivityEntry } from '../../shared/case/case-types';
+import type { ActivityEntry, CaseConnection } from '../../shared/case/case-types';
 import type { ImportMapping } from '../../shared/importers/mapping';
 import type { ImportWarning, IssueGroup, Rejection, SourceInfo } from '../../shared/model/records';
 import { sha256Sync } from '../case/web-sha256';
@@ -89,6 +89,11 @@ export interface CaseRecord {
   readonly sourceIds: ReadonlyArray<string>;
   /** The investigator's correction of the onset: a feature version or an RFC 3339 time (absent: the estimate). */
   readonly onsetOverride?: string;
+  /**
+   * Where the case's decisions are read when they are not imported: the saved connection's id on this machine, its
+   * name and location (never a password). Not indexed, so no schema version.
+   */
+  readonly connection?: CaseConnection & { readonly id: string };
 }
 
 /** One activity entry as stored: the entry and its case. */

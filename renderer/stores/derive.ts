@@ -66,7 +66,7 @@ function attempt<T>(step: StepId, errors: Partial<Record<StepId, string>>, run: 
 export { scopeView };
 
 /** The engine's result with the older views beside it. */
-function withViews(engine: EngineResult): DerivedResults {
+export function withViews(engine: EngineResult): DerivedResults {
   return {
     engine,
     trace: engine.trace,

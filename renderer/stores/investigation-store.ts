@@ -13,6 +13,7 @@ import { useSettings } from './settings-store';
 import { gitShowFile, suspectDiffReader } from './suspect-diffs';
 import { loadEvidence } from '../db/load-evidence';
 import { setCaseFocus, setCaseOnset } from '../db/case-log';
+import { connectionDecision, deriveInConnection, withDecisions } from '../connections/connection-derive';
 
 export interface InvestigationState extends InvestigationData {
   readonly load: (caseId: string) => Promise<void>;
@@ -59,11 +60,19 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
       diffs: diffs.cache(evidence),
       decisionOf: (id: string) => get().decisionsById.get(id),
     };
-    const known = knownResults(request);
+    const connection = caseRecord?.connection;
+    const known = connection ? undefined : knownResults(request);
     const same = was?.decisionId === decision.decisionId && wasFeature === featureName && before !== pendingResults;
     set({ decision, featureName, results: known ?? (same ? { ...before, pending: true } : pendingResults) });
     if (known) return;
-    requestDerived(request).then(
+    // A case on a saved connection: the engine that holds the decision log answers (connection-derive.ts).
+    const derived = connection
+      ? deriveInConnection({ ...request, connection }).then(({ results, cited }) => {
+          if (mine === generation) set({ decisionsById: withDecisions(get().decisionsById, cited) });
+          return results;
+        })
+      : requestDerived(request);
+    derived.then(
       (results) => {
         if (mine !== generation) return;
         set({ results });
@@ -102,10 +111,13 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
         const caseRecord = await db.getCase(caseId);
         if (!caseRecord) throw new Error(`There is no investigation with id ${caseId}.`);
         // The case's state (steps, annotations, root cause…) is its activity log: see case-log-store.ts.
-        const [sources, evidence] = await Promise.all([
+        const [sources, stored] = await Promise.all([
           db.getSources(caseRecord.sourceIds),
           loadEvidence(db, caseRecord.sourceIds),
         ]);
+        // A case on a saved connection reads its decision there: the store holds none of that log.
+        const read = caseRecord.connection && (await connectionDecision(caseRecord.connection, caseRecord.decisionId));
+        const evidence = read ? { ...stored, decisions: [read] } : stored;
         const decisionsById = new Map(evidence.decisions.map((d) => [d.decisionId, d]));
         set({ caseRecord, sources, evidence, decisionsById, status: 'ready' });
         const decision = caseRecord.decisionId ? decisionsById.get(caseRecord.decisionId) : undefined;

@@ -8,6 +8,7 @@ import {
   type ActivityEntry,
   type Annotation,
   type Case,
+  type CaseConnection,
   type CaseRecord,
   type CaseSeverity,
   type CaseStatus,
@@ -30,6 +31,8 @@ export type CaseAction =
         readonly owner: string;
         readonly decisionIds: ReadonlyArray<string>;
         readonly featureName?: string;
+        /** The saved connection its decisions are read from, when they are not imported. */
+        readonly connection?: CaseConnection;
       };
     }
   | {

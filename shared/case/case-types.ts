@@ -91,6 +91,13 @@ export interface ReviewVerdict {
   readonly time: string;
 }
 
+/** A decision log read where it lives (a saved warehouse connection), cited by name and location, never a password. */
+export interface CaseConnection {
+  readonly name: string;
+  /** A PostgreSQL URL without its password, or the path of a Parquet file or folder. */
+  readonly location: string;
+}
+
 export interface Case {
   readonly id: string;
   readonly title: string;
@@ -101,6 +108,8 @@ export interface Case {
   readonly decisionIds: ReadonlyArray<string>;
   /** The suspect feature the investigation follows. */
   readonly featureName?: string;
+  /** Where its decisions are read, when they are not imported (docs/warehouses.md). */
+  readonly connection?: CaseConnection;
   readonly steps: ReadonlyArray<CaseStepState>;
   readonly rootCause?: RootCause;
   readonly preventiveActions: ReadonlyArray<PreventiveAction>;

@@ -8,6 +8,10 @@ import { caseFileSchemas, type CaseFileChannels } from './case-file-channels';
 import { connectionSchemas, type ConnectionChannels } from './connection-channels';
 import { marquezSchemas, type MarquezChannels } from './marquez-channels';
 import { monitorSchemas, type MonitorChannels } from './monitor-channels';
+import {
+  connectionInvestigationSchemas,
+  type ConnectionInvestigationChannels,
+} from './connection-investigation-channels';
 
 /** One input file handed to the renderer for import. */
 export interface InputFile {
@@ -182,7 +186,8 @@ export interface OriginRegisterResponse {
   readonly reason?: string;
 }
 
-export interface IpcChannels extends CaseFileChannels, ConnectionChannels, MarquezChannels, MonitorChannels {
+export interface IpcChannels
+  extends CaseFileChannels, ConnectionChannels, ConnectionInvestigationChannels, MarquezChannels, MonitorChannels {
   'app:info': { request: Record<string, never>; response: AppInfo };
   'sample:load': { request: Record<string, never>; response: SampleCase };
   'git:show': { request: GitShowRequest; response: GitShowResponse };
@@ -219,6 +224,7 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
   ...connectionSchemas,
   ...marquezSchemas,
   ...monitorSchemas,
+  ...connectionInvestigationSchemas,
   'app:info': empty,
   'sample:load': empty,
   'git:show': z

@@ -1,0 +1,89 @@
+/**
+ * A new user investigates the sample incident where its decisions live, in web mode: the sample's other evidence is
+ * imported (the sample investigation), its decisions are a hive-partitioned Parquet folder the app never imports. A
+ * saved connection to the folder lists its decisions a page at a time; a case is opened on the sample's decision by
+ * its id; its steps show the scope counted and the cause ranked by the engine that holds the log, and its activity
+ * log names the connection.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeNamedParquet } from '../electron/warehouse/named-sample.fixture';
+import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+
+const truth = JSON.parse(readFileSync('assets/sample/ground-truth.json', 'utf8'));
+const dir = mkdtempSync(join(tmpdir(), 'li-e2e-connection-case-'));
+const folder = join(dir, 'decisions');
+
+test.beforeAll(async () => {
+  await writeNamedParquet(dir, folder);
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('opens a case on a decision of a Parquet folder and finds the planted change there', async ({ page, webApp }) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(webApp.url);
+  // The sample's lineage, Git, deployments and audit: imported as any evidence is.
+  await page.getByRole('button', { name: 'Open the sample investigation' }).click();
+  await expect(page.getByRole('navigation', { name: 'Investigation steps' })).toBeVisible();
+  await page.getByRole('button', { name: '← Back to cases' }).click();
+
+  await page.getByRole('button', { name: 'Sources', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Warehouse connections' });
+  const add = panel.getByRole('form', { name: 'Add a connection' });
+  await add.getByLabel('Name').fill('Offer decisions');
+  await add.getByLabel('PostgreSQL URL or Parquet path').fill(folder);
+  await add.getByRole('button', { name: 'Add the connection' }).click();
+  await panel.getByRole('button', { name: 'Investigate in Offer decisions' }).click();
+  const decisions = panel.getByRole('region', { name: 'Decisions in Offer decisions' });
+  await expect(decisions).toContainText('Decisions 1–50 of 3,465, in time order');
+  await decisions.getByRole('button', { name: 'Next page' }).click();
+  await expect(decisions).toContainText('Decisions 51–100 of 3,465, in time order');
+  await expectNoSeriousA11yViolations(page, 'a connection’s decisions');
+
+  // A decision that is not there is named, with the connection.
+  await decisions.getByLabel('Decision id').fill('d-missing');
+  await decisions.getByRole('button', { name: 'Open a case on it' }).click();
+  await expect(decisions.getByRole('alert')).toHaveText(`d-missing is not found in Offer decisions (${folder})`);
+
+  await decisions.getByLabel('Decision id').fill(truth.caseDecisionId);
+  await decisions.getByRole('button', { name: 'Open a case on it' }).click();
+  const nav = page.getByRole('navigation', { name: 'Investigation steps' });
+  await expect(nav).toBeVisible();
+  const main = page.getByRole('main');
+  const openStep = async (name: string) => {
+    await nav
+      .getByRole('tab', { name: new RegExp(name) })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+  };
+
+  // The decision's inputs, read from the folder: the suspect feature at the version the incident shipped.
+  await openStep('Identify');
+  await expect(main.getByText(truth.feature.name).first()).toBeVisible();
+  await expect(main.getByText(truth.featureVersion.after).first()).toBeVisible();
+  await openStep('Scope');
+  await expect(main.getByText(String(truth.decisions.affected)).first()).toBeVisible({ timeout: 60_000 });
+  await openStep('Changes');
+  const first = main.getByTestId('suspect').first();
+  await expect(first).toHaveAttribute('data-change-id', truth.plantedCommit);
+  // The diffs read from Git rank it again, where the log lives: the touched field is seen.
+  await expect(first.getByRole('row', { name: /touched field/ })).toContainText('changed words name a traced field', {
+    timeout: 60_000,
+  });
+  await screenshot(page, 'connection-case-changes');
+  await expectNoSeriousA11yViolations(page, 'Changes of a case on a connection');
+
+  await openStep('Document');
+  await expect(main.getByText(`its decisions read in Offer decisions (${folder})`)).toBeVisible();
+
+  // Removing the connection closes its engine; the next spec file's server may be this one.
+  await page.getByRole('button', { name: '← Back to cases' }).click();
+  await page.getByRole('button', { name: 'Sources', exact: true }).click();
+  await panel.getByRole('button', { name: 'Remove Offer decisions' }).click();
+  await expect(panel).toContainText('No saved connections.');
+  expect(errors).toEqual([]);
+});
