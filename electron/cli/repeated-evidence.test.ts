@@ -63,13 +63,13 @@ describe('the same evidence in other files counts once', () => {
 
   it("the case's decision given again with another outcome: named with its line, the first read counts", async () => {
     const original = lines('decisions.jsonl').find((l) => l.includes(`"${truth.caseDecisionId}"`)) as string;
-    const record = JSON.parse(original) as { output: { label: string }; action: string };
+    const record = JSON.parse(original) as { output: { label: string }; action: string; model: { name: string } };
     const flipped = { ...record, output: { ...record.output, label: `not ${record.output.label}` }, action: 'other' };
     const file = write('late-export.jsonl', `${lines('decisions.jsonl')[0]}\n${JSON.stringify(flipped)}\n`);
     const { result, err } = await investigate('assets/sample', file);
     expect(answers(result)).toEqual(alone);
     expect(err).toContain(
-      `late-export.jsonl: 1 decision with the identity of one read from decisions.jsonl but other content (first line 2, ${truth.caseDecisionId}, read before at decisions.jsonl line `,
+      `late-export.jsonl: 1 decision with the identity of one read from decisions.jsonl but other content (first line 2, ${record.model.name} ${truth.caseDecisionId}, read before at decisions.jsonl line `,
     );
     expect(err).toMatch(/late-export\.jsonl: 1 decision with .*: the first read counts$/m);
     expect(err).toContain('late-export.jsonl: 1 decision already read from decisions.jsonl');

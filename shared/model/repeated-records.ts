@@ -2,11 +2,11 @@
  * The same evidence read twice counts once. A decision log re-exported with other line ends, a second window of
  * lineage events overlapping the first, an audit log given beside an older copy of itself: each is another file (its
  * SHA-256 differs, so it is no duplicate input), yet its records are ones already read. A record is the same as one
- * read before when it has the same identity — a decision its `decision_id` (FORMATS.md), an audit, deployment or
- * enforcement entry its id, a run event its run, type, time and job, a commit its repository and SHA, a pull request
- * its repository and number, an identity link its profile, member and time — and the same content, where it was read
- * aside. A decision read again with other content is still that decision: the first read counts, and the repeat says
- * it differs. Any other record with the same identity and other content is kept: it is not the same evidence.
+ * read before when it has the same identity — a decision its model and `decision_id` (FORMATS.md; two models' logs
+ * may both number their decisions from 1), an audit, deployment or enforcement entry its id, a run event its run,
+ * type, time and job, a commit its repository and SHA, a pull request its repository and number, an identity link its
+ * profile, member and time — and the same content, where it was read aside. A decision read again with other content
+ * is still that decision: the first read counts, and the repeat says it differs. Any other record with the same identity and other content is kept: it is not the same evidence.
  */
 import type { EvidenceRecord, Provenance } from './records';
 
@@ -27,7 +27,7 @@ export interface RepeatedRecord {
 function identityOf(r: EvidenceRecord): string | undefined {
   switch (r.kind) {
     case 'decision':
-      return r.decisionId;
+      return `${r.model.name} ${r.decisionId}`;
     case 'audit':
     case 'deployment':
     case 'enforcement':
