@@ -9,11 +9,13 @@ import { once } from 'node:events';
 import { parseTimestamp } from '../../shared/importers/timestamps.js';
 import { listJobs, pullLineageEvents } from '../marquez/marquez-client.js';
 import { pullLineageFromDb } from '../marquez/marquez-db.js';
+import { filters, upstreamClosure } from '../marquez/upstream-closure.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
-  'Usage: lineage-investigator pull-lineage --marquez URL [--after TIME] [--before TIME] [--page-size N] --out FILE',
+  'Usage: lineage-investigator pull-lineage --marquez URL [--after TIME] [--before TIME] [--page-size N]',
+  '                                         [--namespace NAME] [--job NAME] --out FILE',
   '       lineage-investigator pull-lineage --marquez URL --list',
   "       lineage-investigator pull-lineage --marquez-db 'postgresql://…' [--after TIME] [--before TIME] --out FILE",
   '',
@@ -24,6 +26,8 @@ const USAGE = [
   '  --after TIME      RFC 3339: events at or after (default: the first)',
   '  --before TIME     RFC 3339: events before (default: the last)',
   '  --page-size N     events per request (default 100)',
+  '  --namespace NAME  keep the jobs of this namespace and every job upstream of them',
+  '  --job NAME        keep this job (in --namespace, if given) and every job upstream of it',
   '  --out FILE        where to write the events, one per line',
   '  --list            print the namespaces and their jobs instead',
 ].join('\n');
@@ -42,6 +46,8 @@ export async function runPullLineageCommand(
       after: { type: 'string' },
       before: { type: 'string' },
       'page-size': { type: 'string' },
+      namespace: { type: 'string' },
+      job: { type: 'string' },
       out: { type: 'string' },
       list: { type: 'boolean' },
     },
@@ -90,15 +96,24 @@ export async function runPullLineageCommand(
       if (!stream.write(events.map((e) => JSON.stringify(e)).join('\n') + '\n')) await once(stream, 'drain');
     };
     const window = { ...(after && { after }), ...(before && { before }) };
+    const filter = { namespace: values.namespace as string | undefined, job: values.job as string | undefined };
+    // A closure is known once the whole window is read: its events are held until then.
+    const held: Array<Record<string, unknown>> = [];
+    const take = filters(filter)
+      ? async (events: ReadonlyArray<Record<string, unknown>>) => void held.push(...events)
+      : write;
     const read: { events: number; totalCount?: number } = db
-      ? { events: await pullLineageFromDb(db, window, write) }
-      : await pullLineageEvents(opts, window, write);
+      ? { events: await pullLineageFromDb(db, window, take) }
+      : await pullLineageEvents(opts, window, take);
+    const kept = filters(filter) ? upstreamClosure(held, filter) : undefined;
+    if (kept) await write(kept.events);
     file.end();
     await once(file, 'close');
     const total =
       read.totalCount !== undefined && read.totalCount !== read.events ? ` (Marquez counted ${read.totalCount})` : '';
+    const closure = kept ? `; kept ${kept.events.length}, of ${kept.jobs.length} jobs: ${kept.jobs.join(', ')},` : '';
     io.err(
-      `${read.events} lineage events from ${after ?? 'the first'} to ${before ?? 'the last'} written to ${out}${total}`,
+      `${read.events} lineage events from ${after ?? 'the first'} to ${before ?? 'the last'}${closure} written to ${out}${total}`,
     );
     return 0;
   } catch (error) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
 import { runPullLineageCommand } from '../cli/pull-lineage-command.js';
+import { createMarquezHandlers } from '../services/marquez-services.js';
 import {
   EVENTS_FILE as EVENTS,
   eventMs as time,
@@ -91,6 +92,18 @@ describe('pull-lineage from a Marquez API', () => {
     expect(pulled).toHaveLength(expected.length);
     expect(pulled.every((e) => time(e) >= Date.parse(after) && time(e) < Date.parse(before))).toBe(true);
     expect(pulled.map(time)).toEqual([...pulled.map(time)].sort((a, b) => a - b));
+  });
+
+  it("keeps a job and its upstream with --namespace and --job, as the app's pull does", async () => {
+    const { namespace, name } = (stored[stored.length - 1] as (typeof stored)[number]).job;
+    const file = join(dir, 'closure.ndjson');
+    const r = await pull(['--marquez', url, '--namespace', namespace, '--job', name, '--out', file]);
+    expect(r.code).toBe(0);
+    const app = await createMarquezHandlers()['marquez:pull']({ url, apiKey: KEY, namespace, job: name });
+    expect(readFileSync(file, 'utf8')).toBe(app.file.text);
+    expect(r.err).toContain(`${stored.length} lineage events`);
+    expect(r.err).toContain(`kept ${app.kept}, of ${app.jobs.length} jobs: ${app.jobs.join(', ')},`);
+    expect(app.kept).toBeLessThan(stored.length);
   });
 
   it('names a refused key without printing it, and an unreachable server', async () => {
