@@ -11,6 +11,7 @@ import { caseFromActivity } from '../../shared/case/case-actions.js';
 import { canonicalJson } from '../../shared/case/canonical-json.js';
 import type { ActivityEntry } from '../../shared/case/case-types.js';
 import { activityHead } from '../../shared/report/report-anchors.js';
+import { oddBagEntries } from './bag-entries.js';
 import { parseBagInfo, parseManifest, type ManifestLine } from './bagit-files.js';
 import { checkBagRoot, checkTagManifestCoverage } from './bag-root.js';
 import { checkBundleContents } from './bundle-contents.js';
@@ -44,6 +45,8 @@ export interface VerifyOptions {
 export async function verifyBag(dir: string, options: VerifyOptions = {}): Promise<BagVerdict> {
   const found: Discrepancy[] = [];
   const checked = { payloadFiles: 0, payloadBytes: 0, activityEntries: 0 };
+  const odd = await oddBagEntries(dir);
+  if (odd.length > 0) return { ok: false, discrepancies: odd, signature: { kind: 'unsigned' }, checked };
   const text = async (name: string) => readFile(join(dir, name), 'utf8').catch(() => undefined);
   const bagit = await text('bagit.txt');
   if (bagit === undefined)

@@ -225,11 +225,15 @@ async function checkSources(
         });
     }
   }
+  // Past the reports, the case and this listing, the payload holds the sources it lists and nothing else.
+  const written = new Set<string>([
+    BUNDLE_PATHS.reportHtml,
+    BUNDLE_PATHS.reportMarkdown,
+    BUNDLE_PATHS.caseRecord,
+    BUNDLE_PATHS.sources,
+  ]);
   for (const path of facts.payload)
-    if (
-      (path.startsWith(`${BUNDLE_PATHS.sourceFolder}/`) || path.startsWith(`${BUNDLE_PATHS.excerptFolder}/`)) &&
-      !named.has(path)
-    )
+    if (!named.has(path) && !written.has(path))
       found.push({ file: path, message: `is in the payload but ${file} does not list it` });
   if (!anchors) return;
   checkAnchoredQueries(queried, anchors, found);

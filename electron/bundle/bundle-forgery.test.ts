@@ -2,8 +2,19 @@
  * Forgeries of a real evidence bundle, each re-hashed end to end as an attacker would (manifest, Payload-Oxum, tag
  * manifest): `verify` must name every one. The bundles are written by the CLI's own export from the sample.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -290,5 +301,35 @@ describe('forgeries re-hashed end to end are named', () => {
     expect(v.code).toBe(1);
     expect(v.err).toContain("README-the-real-story.txt: is at the bag's root but is no part of the bundle");
     expect(v.err).toContain('tagmanifest-md5.txt: is a manifest this bundle never writes');
+  });
+
+  it('a payload file no listing names, beside the reports, the case and the sources', async () => {
+    const bag = copyOf(bags.excerpts);
+    writeFileSync(join(bag, 'data', 'report', 'addendum.html'), '<p>The real cause was elsewhere.</p>\n');
+    rehash(bag);
+    const v = await verify(bag);
+    expect(v.code).toBe(1);
+    expect(v.err).toContain('data/report/addendum.html: is in the payload but data/sources.json does not list it');
+  });
+
+  it('a FIFO in the payload, listed in the manifest: named, and verify ends', async () => {
+    const bag = copyOf(bags.excerpts);
+    execFileSync('mkfifo', [join(bag, 'data', 'stream.jsonl')]);
+    edit(join(bag, 'manifest-sha256.txt'), (t) => `${t}${sha('')}  data/stream.jsonl\n`);
+    const v = await verify(bag);
+    expect(v.code).toBe(1);
+    expect(v.err).toContain('data/stream.jsonl: is a FIFO (named pipe), not a file');
+  }, 20_000);
+
+  it('a cited source swapped for a link to a file outside the bag', async () => {
+    const bag = copyOf(bags.files);
+    const { path } = decisionsIn(bag);
+    const outside = join(work, `outside-${n}.jsonl`);
+    cpSync(join(bag, ...path.split('/')), outside);
+    unlinkSync(join(bag, ...path.split('/')));
+    symlinkSync(outside, join(bag, ...path.split('/')));
+    const v = await verify(bag);
+    expect(v.code).toBe(1);
+    expect(v.err).toContain(`${path}: is a symbolic link, not a file`);
   });
 });
