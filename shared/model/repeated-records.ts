@@ -23,11 +23,14 @@ export interface RepeatedRecord {
   readonly counted: boolean;
 }
 
-/** A record's identity, or undefined for kinds that are declarations (jobs, datasets, plans, settings). */
+/** Where a record's identity holds: a decision's model (two models' logs may number decisions alike), else nowhere narrower. */
+const scopeOf = (r: EvidenceRecord): string => (r.kind === 'decision' ? r.model.name : '');
+
+/** A record's identity within its kind and scope, or undefined for declarations (jobs, datasets, plans, settings). */
 function identityOf(r: EvidenceRecord): string | undefined {
   switch (r.kind) {
     case 'decision':
-      return `${r.model.name} ${r.decisionId}`;
+      return r.decisionId;
     case 'audit':
     case 'deployment':
     case 'enforcement':
@@ -68,34 +71,40 @@ export function withoutRepeats(
   onRepeat?: (repeat: RepeatedRecord) => void,
 ): EvidenceRecord[] {
   const kept: EvidenceRecord[] = [];
-  const seen = new Map<string, EvidenceRecord[]>();
+  // Kind, then scope, then identity: no key is built per record (a million decisions are read here).
+  const seen = new Map<string, Map<string, Map<string, EvidenceRecord | EvidenceRecord[]>>>();
   for (const r of records) {
     const identity = identityOf(r);
     if (identity === undefined) {
       kept.push(r);
       continue;
     }
-    const key = `${r.kind} ${identity}`;
-    const before = seen.get(key);
-    if (before === undefined) {
-      seen.set(key, [r]);
+    let scopes = seen.get(r.kind);
+    if (!scopes) seen.set(r.kind, (scopes = new Map()));
+    const scope = scopeOf(r);
+    let ids = scopes.get(scope);
+    if (!ids) scopes.set(scope, (ids = new Map()));
+    const held = ids.get(identity);
+    if (held === undefined) {
+      ids.set(identity, r);
       kept.push(r);
       continue;
     }
+    const before = Array.isArray(held) ? held : [held];
     const mine = content(r);
     const same = before.find((b) => content(b) === mine);
     const first = (same ?? before[0]) as EvidenceRecord;
     const counted = same === undefined && r.kind !== 'decision';
     onRepeat?.({
       kind: r.kind,
-      identity,
+      identity: scope ? `${scope} ${identity}` : identity,
       first: first.provenance,
       again: r.provenance,
       differs: same === undefined,
       counted,
     });
     if (counted) {
-      before.push(r);
+      ids.set(identity, [...before, r]);
       kept.push(r);
     }
   }
