@@ -25,6 +25,7 @@ import { streamGitHistory } from './git-log-stream.js';
 import { listInputs, type DuplicateInput, type ListedInput, type ReadProblem } from './list-inputs.js';
 import { firstBytes, isParquet } from './file-head.js';
 import { parquetIdentityGraph } from './parquet-rows.js';
+import { dbtSeedsAmong } from './dbt-project-seeds.js';
 
 /** One imported input: what it was, who read it, its hash and size, and the importer's summary. */
 export interface ImportedInput {
@@ -74,6 +75,7 @@ export async function importInputs(
   options: ImportInputsOptions,
 ): Promise<ImportedInputs> {
   const listed = await listInputs(paths, options);
+  const seedOf = await dbtSeedsAmong(listed.inputs);
   const imported: ImportedInput[] = [];
   const problems = [...listed.problems];
   const copies: DuplicateInput[] = [];
@@ -90,7 +92,7 @@ export async function importInputs(
         continue;
       }
       read.set(hash.sha256, shown);
-      imported.push(await importOne(input, index, options, hash));
+      imported.push(await importOne(input, index, options, hash, seedOf));
     } catch (error) {
       problems.push({ path: input.path, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -103,6 +105,7 @@ async function importOne(
   index: number,
   options: ImportInputsOptions,
   hash: { readonly sha256: string; readonly size: number },
+  seedOf: (path: string) => string | undefined = () => undefined,
 ): Promise<ImportedInput> {
   const drain = (job: { take(): EvidenceRecord[] }) => {
     const records = job.take();
@@ -136,7 +139,8 @@ async function importOne(
     };
   }
   const { sha256, size } = hash;
-  const source = { id: sha256, name: input.name };
+  const project = seedOf(input.path);
+  const source = { id: sha256, name: input.name, ...(project !== undefined && { dbtSeedOf: project }) };
   const job = headedImport(source, options.start, drain);
   const first = await firstBytes(input.path, SNIFF_BYTES);
   const rows = isParquet(first) ? await parquetIdentityGraph(input.path) : undefined;
@@ -148,7 +152,7 @@ async function importOne(
   const ended = job.end();
   const summary = ended.skipped === undefined ? withWarnings(ended, encodingWarnings(input.name, first)) : ended;
   if (options.mapping && !options.start?.mapping && needsMapping(summary, job.head()))
-    return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash);
+    return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash, seedOf);
   return { index, path: input.path, name: input.name, reader: 'file', sha256, size, summary };
 }
 

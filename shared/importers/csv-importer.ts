@@ -85,7 +85,8 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
       const skipped =
         mapping || identityGraph
           ? undefined
-          : (dbtSeedReason(source.name) ?? tableNotEvidence(tableWhat(dialect, dataRows), dialect.headers, firstRows));
+          : (dbtSeedReason(source.name, source.dbtSeedOf) ??
+            tableNotEvidence(tableWhat(dialect, dataRows), dialect.headers, firstRows));
       if (skipped !== undefined) return skippedCsv(skipped);
       if (last?.unterminated) sink.reject({ line: last.lines[0] ?? 1 }, 'a quoted field is not closed before the end');
       if (!mapping && !identityGraph) sink.reject({ line: 1 }, needsMappingReason(dialect, dataRows));

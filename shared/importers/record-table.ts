@@ -45,8 +45,14 @@ export function tableNotEvidence(
   );
 }
 
-/** The dbt seed a CSV path names (a file under a `seeds/` folder), or undefined. */
-export function dbtSeedReason(name: string): string | undefined {
+/**
+ * Why a CSV is a dbt seed — a file under a `seeds/` folder, or in the seed folders of the project `seedOf` names
+ * (dbt-seeds.ts) — or undefined.
+ */
+export function dbtSeedReason(name: string, seedOf?: string): string | undefined {
+  if (seedOf !== undefined && /\.csv$/i.test(name)) {
+    return `a dbt seed (a CSV in the seed-paths of ${seedOf}, which \`dbt seed\` loads into the warehouse): the project's reference data, not evidence`;
+  }
   const parts = name.split(/[\\/]/);
   if (!/\.csv$/i.test(name) || !parts.slice(0, -1).includes('seeds')) return undefined;
   return "a dbt seed (a CSV under seeds/ that `dbt seed` loads into the warehouse): the project's reference data, not evidence";

@@ -26,6 +26,8 @@ export interface ImportSource {
   readonly derivedAs?: 'git-log';
   /** For `git-log`: the repository the commits belong to (defaults to `name`). */
   readonly repository?: string;
+  /** For a CSV in a dbt project's seed folders (dbt-seeds.ts): that project's `dbt_project.yml`. */
+  readonly dbtSeedOf?: string;
 }
 
 /** What an import found: the importer, the detected kind, records by kind, rejections and warnings. */
