@@ -1,6 +1,6 @@
 /** Messages between the open case and the investigation engine's worker. */
 import type { TimelineAnalysis } from '../../shared/timeline/evidence-timeline';
-import type { PackedTimeline } from '../../shared/timeline/timeline-transfer';
+import type { TimelineQuery, TimelineSlice, TimelineSummary } from '../timeline/timeline-viewer';
 import type { DiffCache } from '../stores/suspect-diffs';
 
 /** Which evidence the worker reads: it reads it once per source list and keeps it for every kind of request. */
@@ -23,14 +23,26 @@ export interface EngineRequest extends EvidenceRequest {
   readonly diffs?: DiffCache;
 }
 
-/** The case's evidence timeline, built and indexed in the worker from the evidence it holds. */
+/**
+ * The case's evidence timeline, built and indexed in the worker from the evidence it holds, and kept there: the
+ * answer is its summary; the window then asks for what it shows (TimelineViewRequest) by this request's id.
+ */
 export interface TimelineRequest extends EvidenceRequest {
   readonly type: 'timeline';
   /** What the engine answered on the window's side (small: the decision, onset, suspects and recovery). */
   readonly analysis: TimelineAnalysis;
 }
 
-export type WorkerRequest = EngineRequest | TimelineRequest;
+/** What the window shows of a timeline the worker keeps: the rows in view, the axis, the selected entry. */
+export interface TimelineViewRequest {
+  readonly type: 'timeline-view';
+  readonly requestId: number;
+  /** The id of the `timeline` request that built it. */
+  readonly timelineId: number;
+  readonly query: TimelineQuery;
+}
+
+export type WorkerRequest = EngineRequest | TimelineRequest | TimelineViewRequest;
 
 type Failed = { readonly requestId: number; readonly ok: false; readonly error: string };
 
@@ -39,4 +51,7 @@ export type EngineResponse =
   { readonly requestId: number; readonly ok: true; readonly results: unknown } | Failed;
 
 export type TimelineResponse =
-  { readonly requestId: number; readonly ok: true; readonly timeline: PackedTimeline } | Failed;
+  { readonly requestId: number; readonly ok: true; readonly summary: TimelineSummary } | Failed;
+
+export type TimelineViewResponse =
+  { readonly requestId: number; readonly ok: true; readonly slice: TimelineSlice } | Failed;

@@ -2,7 +2,8 @@
  * The investigation engine's worker: reads the case's evidence from IndexedDB itself, once per source list (the
  * evidence never crosses threads), and derives the steps' results, so the window stays responsive while the engine
  * runs over a million decisions. The results go back with their decisions as ids (results-transfer.ts). It also
- * builds and indexes the case's evidence timeline from the same evidence, sent as columns (timeline-transfer.ts).
+ * builds and indexes the case's evidence timeline from the same evidence and keeps it: the window receives its
+ * summary, then only what it shows (timeline-viewer.ts).
  */
 /// <reference lib="webworker" />
 import type { EvidenceSet } from '../../shared/model/evidence-set';
@@ -11,13 +12,15 @@ import { LineageDb } from '../db/lineage-db';
 import { memoizeDerive } from '../stores/derive';
 import { diffOfCache } from '../stores/suspect-diffs';
 import { buildIndexedTimeline } from '../../shared/timeline/timeline-index';
-import { packedBuffers, packTimeline } from '../../shared/timeline/timeline-transfer';
+import { summarizeTimeline, type TimelineQuery, type TimelineSlice, timelineViewer } from '../timeline/timeline-viewer';
 import type {
   EngineRequest,
   EngineResponse,
   EvidenceRequest,
   TimelineRequest,
   TimelineResponse,
+  TimelineViewRequest,
+  TimelineViewResponse,
   WorkerRequest,
 } from './engine-worker-protocol';
 import { packDecisions } from './results-transfer';
@@ -27,6 +30,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const databases = new Map<string, LineageDb>();
 const derive = memoizeDerive();
 let loaded: { key: string; evidence: Promise<{ set: EvidenceSet; byId: Map<string, Decision> }> } | undefined;
+/** The timelines kept, by the id of the request that built them: the last two (one shown while the next is built). */
+const timelines = new Map<number, (q: TimelineQuery) => TimelineSlice>();
+const KEPT_TIMELINES = 2;
 let diffs: { key?: string; diffOf?: ReturnType<typeof diffOfCache>; size: number } = { size: 0 };
 
 const evidenceKey = (data: EvidenceRequest) => JSON.stringify([data.dbName, data.sourceIds, data.evidenceGeneration]);
@@ -61,7 +67,7 @@ function diffOfRequest(data: EngineRequest) {
   return diffs.diffOf;
 }
 
-const failed = (data: EvidenceRequest, error: unknown) => ({
+const failed = (data: { requestId: number }, error: unknown) => ({
   requestId: data.requestId,
   ok: false as const,
   error: error instanceof Error ? error.message : String(error),
@@ -71,19 +77,27 @@ async function answerTimeline(data: TimelineRequest) {
   let response: TimelineResponse;
   try {
     const { set } = await evidenceOf(data);
-    response = {
-      requestId: data.requestId,
-      ok: true,
-      timeline: packTimeline(buildIndexedTimeline(set, data.analysis)),
-    };
+    const timeline = buildIndexedTimeline(set, data.analysis);
+    timelines.set(data.requestId, timelineViewer(timeline));
+    for (const id of timelines.keys()) if (timelines.size > KEPT_TIMELINES) timelines.delete(id);
+    response = { requestId: data.requestId, ok: true, summary: summarizeTimeline(timeline) };
   } catch (error) {
     response = failed(data, error);
   }
-  scope.postMessage(response, response.ok ? packedBuffers(response.timeline) : []);
+  scope.postMessage(response);
+}
+
+function answerTimelineView(data: TimelineViewRequest) {
+  const view = timelines.get(data.timelineId);
+  const response: TimelineViewResponse = view
+    ? { requestId: data.requestId, ok: true, slice: view(data.query) }
+    : failed(data, new Error('This timeline is no longer kept: open the timeline again.'));
+  scope.postMessage(response);
 }
 
 scope.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
   if (data.type === 'timeline') return answerTimeline(data);
+  if (data.type === 'timeline-view') return answerTimelineView(data);
   let response: EngineResponse;
   try {
     const { set, byId } = await evidenceOf(data);

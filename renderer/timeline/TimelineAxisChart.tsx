@@ -1,18 +1,15 @@
-import { type MouseEvent, useId, useMemo } from 'react';
-import {
-  TIMELINE_KIND_LABELS,
-  TIMELINE_KINDS,
-  type TimelineEntry,
-  type TimelineKind,
-} from '../../shared/timeline/evidence-timeline';
+import { type MouseEvent, useId } from 'react';
+import { TIMELINE_KIND_LABELS, type TimelineEntry, type TimelineKind } from '../../shared/timeline/evidence-timeline';
 import { formatBucket, zoneLabel } from '../format/time';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
-import { axisTicks, labelRows, nearestEntry, timelineAxis } from './timeline-axis';
-import type { TimeRange } from './timeline-zoom';
-import { useElementWidth } from './useElementWidth';
-
-const LABEL_W = 128;
-const RIGHT = 16;
+import {
+  AXIS_LABEL_W as LABEL_W,
+  axisTicks,
+  labelRows,
+  nearestMark,
+  plotWidth,
+  type TimelineAxis,
+} from './timeline-axis';
 /** Above the lanes: up to three rows of line labels. */
 const TOP = 40;
 const LABEL_ROW = 12;
@@ -29,9 +26,10 @@ const LINE_LABELS: Partial<Record<TimelineKind, string>> = {
 };
 
 interface Props {
-  readonly entries: ReadonlyArray<TimelineEntry>;
-  /** The time range zoomed to (absent: from the first entry to the last). */
-  readonly range?: TimeRange;
+  /** The kept entries' axis, drawn `width` pixels wide (the figure's width), and how many entries it stands for. */
+  readonly axis: TimelineAxis;
+  readonly width: number;
+  readonly total: number;
   readonly selected?: TimelineEntry;
   readonly onSelect: (id: string) => void;
 }
@@ -39,14 +37,13 @@ interface Props {
 /**
  * The entries on one time axis, a lane per kind: the outcome rate as a step line, the good-to-bad interval shaded,
  * the last good decision, the onset, the investigated decision and the recovery as lines across the lanes, the top
- * suspect ringed, the selected entry under a cursor. A click in a lane selects that lane's entry nearest in time.
+ * suspect ringed, the selected entry under a cursor. A click in a lane selects the entry of that lane's nearest mark
+ * (its best-ranked suspect, else its first entry).
  */
-export function TimelineAxisChart({ entries, range, selected, onSelect }: Props) {
+export function TimelineAxisChart({ axis, width, total, selected, onSelect }: Props) {
   const zone = useSettings(selectTimeZone);
-  const [ref, width] = useElementWidth<HTMLDivElement>();
   const titleId = useId();
-  const plotW = Math.max(100, width - LABEL_W - RIGHT);
-  const axis = useMemo(() => timelineAxis(entries, TIMELINE_KINDS, plotW, range), [entries, plotW, range]);
+  const plotW = plotWidth(width);
   const laneY: number[] = [];
   let y = TOP;
   for (const lane of axis.lanes) {
@@ -61,20 +58,17 @@ export function TimelineAxisChart({ entries, range, selected, onSelect }: Props)
   const rows = labelRows(axis.lines.map((l) => ({ x: l.x, width: (LINE_LABELS[l.kind]?.length ?? 0) * CHAR_W })));
   const ticks = axisTicks(axis.from, axis.to, Math.max(2, Math.min(8, Math.floor(plotW / 120))));
 
-  const pick = (kind: TimelineKind) => (event: MouseEvent<SVGRectElement>) => {
+  const pick = (marks: TimelineAxis['lanes'][number]['marks']) => (event: MouseEvent<SVGRectElement>) => {
     const box = event.currentTarget.ownerSVGElement?.getBoundingClientRect();
-    if (!box) return;
-    const at = axis.from + ((event.clientX - box.left - LABEL_W) / plotW) * span;
-    const lane = entries.filter((e) => e.kind === kind);
-    const index = nearestEntry(lane, at);
-    if (index >= 0) onSelect(lane[index]!.id);
+    const mark = box && nearestMark(marks, event.clientX - box.left - LABEL_W);
+    if (mark) onSelect(mark.id);
   };
 
   return (
-    <figure className="timeline-axis" ref={ref}>
+    <figure className="timeline-axis">
       <figcaption id={titleId} className="muted small">
-        {entries.length.toLocaleString('en')} entries, one lane per kind; times in {zoneLabel(zone)}. Click a lane to
-        select its nearest entry; the list below is the same entries, keyboard navigable.
+        {total.toLocaleString('en')} entries, one lane per kind; times in {zoneLabel(zone)}. Click a lane to select its
+        nearest entry; the list below is the same entries, keyboard navigable.
       </figcaption>
       {width > 0 && (
         <svg width={width} height={height} role="img" aria-labelledby={titleId}>
@@ -133,7 +127,7 @@ export function TimelineAxisChart({ entries, range, selected, onSelect }: Props)
                       r={7}
                     />
                   ))}
-                <rect className="timeline-hit" x={LABEL_W} y={top} width={plotW} height={h} onClick={pick(lane.kind)}>
+                <rect className="timeline-hit" x={LABEL_W} y={top} width={plotW} height={h} onClick={pick(lane.marks)}>
                   <title>{`${TIMELINE_KIND_LABELS[lane.kind]}: click to select the nearest`}</title>
                 </rect>
               </g>

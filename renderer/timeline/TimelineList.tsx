@@ -8,31 +8,50 @@ import { movedIndex } from '../components/list-keys';
 import { selectCase, useCaseLog } from '../stores/case-log-store';
 
 interface Props {
-  readonly entries: ReadonlyArray<TimelineEntry>;
+  /** How many entries the filter keeps, and each one once received (rows out of view are not). */
+  readonly total: number;
+  readonly rowAt: (index: number) => TimelineEntry | undefined;
   readonly selectedId?: string;
+  /** The selected entry's row (-1: none, or hidden by the filter). */
+  readonly selectedIndex: number;
   readonly onSelect: (id: string) => void;
+  /** Selects the entry at a row (the keyboard's moves). */
+  readonly onSelectRow: (index: number) => void;
+  /** The rows from `first` to `last` are in view. */
+  readonly onRows: (first: number, last: number) => void;
   readonly labelledBy: string;
 }
 
 const ROW_HEIGHT = 34;
+const rowStyle = (start: number) => ({ height: ROW_HEIGHT, transform: `translateY(${start}px)` });
 
 /**
- * The entries as a virtualized listbox (only the visible rows are in the DOM): time in the chosen zone, kind, what
- * happened (starred ones marked), who, and the job and environment. The arrow keys, Page Up/Down, Home and End move the selection.
+ * The entries as a virtualized listbox (only the visible rows are in the DOM, and only they are received): time in
+ * the chosen zone, kind, what happened (starred ones marked), who, and the job and environment. The arrow keys, Page
+ * Up/Down, Home and End move the selection.
  */
-export function TimelineList({ entries, selectedId, onSelect, labelledBy }: Props) {
+export function TimelineList({
+  total,
+  rowAt,
+  selectedId,
+  selectedIndex,
+  onSelect,
+  onSelectRow,
+  onRows,
+  labelledBy,
+}: Props) {
   const zone = useSettings(selectTimeZone);
   const starredEvidence = useCaseLog(selectCase)?.starredEvidence;
   const starred = useMemo(() => new Set((starredEvidence ?? []).map((s) => s.id)), [starredEvidence]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions by design
   const virtualizer = useVirtualizer({
-    count: entries.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
-  const selected = entries.findIndex((e) => e.id === selectedId);
+  const selected = selectedIndex;
   useEffect(() => {
     if (selected >= 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
   }, [selected, virtualizer]);
@@ -40,13 +59,16 @@ export function TimelineList({ entries, selectedId, onSelect, labelledBy }: Prop
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
     // Nothing selected yet (-1): the first move selects the first row.
-    const next = movedIndex(event.key, selected, entries.length, page);
+    const next = movedIndex(event.key, selected, total, page);
     if (next === undefined) return;
     event.preventDefault();
-    onSelect(entries[next]!.id);
+    onSelectRow(next);
   };
 
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => onRows(first, last), [first, last, onRows]);
   const selectedRendered = items.some((item) => item.index === selected);
   return (
     <div className="timeline-list">
@@ -68,7 +90,8 @@ export function TimelineList({ entries, selectedId, onSelect, labelledBy }: Prop
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const e = entries[item.index]!;
+            const e = rowAt(item.index);
+            if (!e) return <div key={`row-${item.index}`} className="timeline-row" style={rowStyle(item.start)} />;
             const where = [e.job, e.environment].filter(Boolean).join(' · ');
             return (
               <div
@@ -76,10 +99,10 @@ export function TimelineList({ entries, selectedId, onSelect, labelledBy }: Prop
                 id={`timeline-option-${item.index}`}
                 role="option"
                 aria-selected={e.id === selectedId}
-                aria-setsize={entries.length}
+                aria-setsize={total}
                 aria-posinset={item.index + 1}
                 className={`timeline-row${e.id === selectedId ? ' selected' : ''}`}
-                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={rowStyle(item.start)}
                 onClick={() => onSelect(e.id)}
               >
                 <span className="mono">{formatTime(e.time, zone)}</span>

@@ -17,7 +17,9 @@ import { TimelineKindFilter } from './TimelineKindFilter';
 import { TimelineList } from './TimelineList';
 import { TimelineZoom } from './TimelineZoom';
 import { useCaseTimeline } from './useCaseTimeline';
-import { useShownEntries } from './useShownEntries';
+import { useElementWidth } from './useElementWidth';
+import { useTimelineSlice } from './useTimelineSlice';
+import { plotWidth } from './timeline-axis';
 import { zoomIn, zoomOut } from './timeline-zoom';
 
 const TIMELINE_HEADING_ID = 'evidence-timeline-heading';
@@ -36,10 +38,10 @@ export function TimelineView() {
   const only = useTimelineView(selectTimelineOnly);
   const zoom = useTimelineView(selectTimelineZoom);
   const { toggleKind, showAll, select, setQuery, setOnly, setZoom } = useTimelineView.getState();
-  const entries = useShownEntries(timeline);
-  const selected = entries.find((e) => e.id === selectedId);
-  const at = timeline?.index.at;
-  const whole = at && at.length > 0 ? { from: at[0]!, to: at[at.length - 1]! } : undefined;
+  const [axisRef, width] = useElementWidth<HTMLDivElement>();
+  const shown = useTimelineSlice(timeline, plotWidth(width));
+  const selected = shown.selected && shown.selected.index >= 0 ? shown.selected.entry : undefined;
+  const whole = timeline?.summary.whole;
   const zoomInNow = () => whole && setZoom(zoomIn(zoom, whole, selected?.at));
   const zoomOutNow = () => whole && setZoom(zoomOut(zoom, whole));
   const onKeyDown = (event: KeyboardEvent) => {
@@ -73,7 +75,7 @@ export function TimelineView() {
             Building the timeline of the case&apos;s evidence…
           </p>
         )
-      ) : timeline.entries.length === 0 ? (
+      ) : timeline.summary.entries === 0 ? (
         <p className="notice">This investigation has no dated evidence yet: import it on the Sources screen.</p>
       ) : (
         <>
@@ -84,33 +86,42 @@ export function TimelineView() {
             </p>
           )}
           <TimelineKindFilter
-            counts={timeline.index.facets.kinds}
+            counts={timeline.summary.facets.kinds}
             hidden={hidden}
             query={query}
             onToggle={toggleKind}
             onShowAll={showAll}
             onQuery={setQuery}
           />
-          <TimelineFacetFilter facets={timeline.index.facets} only={only} onOnly={setOnly} />
+          <TimelineFacetFilter facets={timeline.summary.facets} only={only} onOnly={setOnly} />
           <TimelineZoom zoom={zoom} onZoomIn={zoomInNow} onZoomOut={zoomOutNow} onWhole={() => setZoom(undefined)} />
-          <TimelineAxisChart entries={entries} range={zoom} selected={selected} onSelect={select} />
+          <div ref={axisRef}>
+            <TimelineAxisChart
+              axis={shown.axis}
+              width={width}
+              total={shown.total}
+              selected={selected}
+              onSelect={select}
+            />
+          </div>
           <div className="timeline-split">
             <TimelineList
-              entries={entries}
+              total={shown.total}
+              rowAt={shown.rowAt}
               selectedId={selectedId}
+              selectedIndex={shown.selected?.index ?? -1}
               onSelect={select}
+              onSelectRow={shown.selectRow}
+              onRows={shown.showRows}
               labelledBy={TIMELINE_HEADING_ID}
             />
             <TimelineEntryDetails entry={selected} />
           </div>
-          {timeline.undated.length > 0 && (
+          {timeline.summary.undated.count > 0 && (
             <p className="muted small">
-              {countOf(timeline.undated.length, 'record')} without a time, not on the axis (
-              {timeline.undated
-                .slice(0, 3)
-                .map((e) => e.title)
-                .join('; ')}
-              {timeline.undated.length > 3 ? '; …' : ''}).
+              {countOf(timeline.summary.undated.count, 'record')} without a time, not on the axis (
+              {timeline.summary.undated.titles.join('; ')}
+              {timeline.summary.undated.count > timeline.summary.undated.titles.length ? '; …' : ''}).
             </p>
           )}
         </>

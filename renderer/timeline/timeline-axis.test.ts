@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry, TimelineKind } from '../../shared/timeline/evidence-timeline';
 import { TIMELINE_KINDS } from '../../shared/timeline/evidence-timeline';
-import { axisTicks, labelRows, nearestEntry, timelineAxis } from './timeline-axis';
+import { axisTicks, labelRows, nearestMark, timelineAxis } from './timeline-axis';
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const HOUR = 3_600_000;
@@ -86,13 +86,17 @@ describe('the timeline axis', () => {
     ]);
   });
 
-  it('finds the entry nearest a time, either side', () => {
-    const runs = entries.filter((e) => e.kind === 'run');
-    expect(nearestEntry(runs, T0 + 10.4 * HOUR)).toBe(10);
-    expect(nearestEntry(runs, T0 + 10.6 * HOUR)).toBe(11);
-    expect(nearestEntry(runs, T0 - HOUR)).toBe(0);
-    expect(nearestEntry(runs, T0 + 1000 * HOUR)).toBe(239);
-    expect(nearestEntry([], T0)).toBe(-1);
+  it('finds the mark nearest a click, either side', () => {
+    const marks = [
+      { x: 0, count: 1, id: 'a' },
+      { x: 30, count: 2, id: 'b' },
+      { x: 90, count: 1, id: 'c' },
+    ];
+    expect(nearestMark(marks, 20)?.id).toBe('b');
+    expect(nearestMark(marks, 62)?.id).toBe('c');
+    expect(nearestMark(marks, -40)?.id).toBe('a');
+    expect(nearestMark(marks, 5000)?.id).toBe('c');
+    expect(nearestMark([], 10)).toBeUndefined();
   });
 
   it('puts a line’s label on a lower row only where it would touch the previous one', () => {

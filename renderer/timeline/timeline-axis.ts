@@ -44,6 +44,13 @@ export interface TimelineAxis {
 /** How many pixels one mark covers. */
 const MARK_PX = 3;
 
+/** The chart's margins around the plot: the lanes' labels on the left, room on the right. */
+export const AXIS_LABEL_W = 128;
+const AXIS_RIGHT = 16;
+
+/** The plot's width in a chart `width` pixels wide. */
+export const plotWidth = (width: number) => Math.max(100, width - AXIS_LABEL_W - AXIS_RIGHT);
+
 /**
  * The axis of `entries` (in time order) drawn `width` pixels wide: lanes in `kinds` order for the kinds present,
  * time scaled linearly over `range` (the zoom; entries outside it are left out), else from the first entry to the last.
@@ -104,18 +111,11 @@ export function timelineAxis(
   return { from, to, lanes, lines, interval, rate };
 }
 
-/** The index of the entry nearest to `at` (entries in time order); -1 when there are none. */
-export function nearestEntry(entries: ReadonlyArray<TimelineEntry>, at: number): number {
-  if (entries.length === 0) return -1;
-  let lo = 0;
-  let hi = entries.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  const before = lo > 0 ? lo - 1 : lo;
-  return Math.abs(entries[before]!.at - at) <= Math.abs(entries[lo]!.at - at) ? before : lo;
+/** The mark (marks in `x` order) nearest to `x` pixels from the plot's start; undefined when there are none. */
+export function nearestMark(marks: ReadonlyArray<AxisMark>, x: number): AxisMark | undefined {
+  let best: AxisMark | undefined;
+  for (const m of marks) if (!best || Math.abs(m.x + MARK_PX / 2 - x) < Math.abs(best.x + MARK_PX / 2 - x)) best = m;
+  return best;
 }
 
 /**

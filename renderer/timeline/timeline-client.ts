@@ -1,17 +1,29 @@
 /**
  * Builds the open case's evidence timeline off the UI thread: in the engine's worker, which holds the case's evidence
  * already (read from the store once for the engine and the timeline), or — where no worker runs — on the main thread
- * after the current frame, recorded with its reason like the engine's (worker-status.ts). The timeline comes back
- * indexed for the filter (timeline-index.ts), as columns (timeline-transfer.ts). The last answer is kept: opening the timeline again answers at once.
+ * after the current frame, recorded with its reason like the engine's (worker-status.ts). The timeline stays where it
+ * was built: the window receives its summary and asks for what it shows (timeline-viewer.ts). The last answer is
+ * kept: opening the timeline again answers at once.
  */
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { TimelineAnalysis } from '../../shared/timeline/evidence-timeline';
-import { buildIndexedTimeline, type IndexedTimeline } from '../../shared/timeline/timeline-index';
-import { unpackTimeline } from '../../shared/timeline/timeline-transfer';
+import { buildIndexedTimeline } from '../../shared/timeline/timeline-index';
 import type { LineageDb } from '../db/lineage-db';
 import { askWorker, engineWorker, generationOf, nextRequestId, workerFailureReason } from '../engine/engine-client';
-import type { TimelineRequest, TimelineResponse } from '../engine/engine-worker-protocol';
+import type {
+  TimelineRequest,
+  TimelineResponse,
+  TimelineViewRequest,
+  TimelineViewResponse,
+} from '../engine/engine-worker-protocol';
 import { recordRan } from '../engine/worker-status';
+import {
+  summarizeTimeline,
+  type TimelineQuery,
+  type TimelineSlice,
+  type TimelineSummary,
+  timelineViewer,
+} from './timeline-viewer';
 
 export interface CaseTimelineRequest {
   readonly db: LineageDb;
@@ -21,7 +33,13 @@ export interface CaseTimelineRequest {
   readonly analysis: TimelineAnalysis;
 }
 
-let last: { evidence: EvidenceSet; analysis: TimelineAnalysis; timeline: Promise<IndexedTimeline> } | undefined;
+/** A built timeline: its summary, and what the window shows of it, asked where it is kept. */
+export interface OpenTimeline {
+  readonly summary: TimelineSummary;
+  readonly view: (query: TimelineQuery) => Promise<TimelineSlice>;
+}
+
+let last: { evidence: EvidenceSet; analysis: TimelineAnalysis; timeline: Promise<OpenTimeline> } | undefined;
 
 /** The same evidence and the same analysis objects (the engine's results are replaced, never changed in place). */
 const sameRequest = (r: CaseTimelineRequest) =>
@@ -32,12 +50,33 @@ const sameRequest = (r: CaseTimelineRequest) =>
   last.analysis.suspects === r.analysis.suspects &&
   last.analysis.recovery === r.analysis.recovery;
 
-function onMainThread(r: CaseTimelineRequest): Promise<IndexedTimeline> {
+function onMainThread(r: CaseTimelineRequest): Promise<OpenTimeline> {
   recordRan('engine', { thread: 'main', reason: workerFailureReason() });
-  return new Promise((resolve) => setTimeout(() => resolve(buildIndexedTimeline(r.evidence, r.analysis)), 0));
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      const timeline = buildIndexedTimeline(r.evidence, r.analysis);
+      const view = timelineViewer(timeline);
+      resolve({ summary: summarizeTimeline(timeline), view: (query) => Promise.resolve(view(query)) });
+    }, 0),
+  );
 }
 
-function inWorker(w: Worker, r: CaseTimelineRequest): Promise<IndexedTimeline> {
+/** What the window shows of the timeline the worker built for `timelineId`; if the worker stops, of one built here. */
+function viewInWorker(w: Worker, r: CaseTimelineRequest, timelineId: number) {
+  let here: Promise<OpenTimeline> | undefined;
+  return (query: TimelineQuery) => {
+    if (here || engineWorker() !== w) return (here ??= onMainThread(r)).then((t) => t.view(query));
+    const request: TimelineViewRequest = { type: 'timeline-view', requestId: nextRequestId(), timelineId, query };
+    return askWorker<TimelineViewResponse, TimelineSlice>(
+      w,
+      request,
+      (data) => data.slice,
+      () => (here ??= onMainThread(r)).then((t) => t.view(query)),
+    );
+  };
+}
+
+function inWorker(w: Worker, r: CaseTimelineRequest): Promise<OpenTimeline> {
   const request: TimelineRequest = {
     type: 'timeline',
     requestId: nextRequestId(),
@@ -46,16 +85,16 @@ function inWorker(w: Worker, r: CaseTimelineRequest): Promise<IndexedTimeline> {
     evidenceGeneration: generationOf(r.evidence),
     analysis: { ...r.analysis },
   };
-  return askWorker<TimelineResponse, IndexedTimeline>(
+  return askWorker<TimelineResponse, OpenTimeline>(
     w,
     request,
-    (data) => unpackTimeline(data.timeline),
+    (data) => ({ summary: data.summary, view: viewInWorker(w, r, request.requestId) }),
     () => onMainThread(r),
   );
 }
 
-/** The case's timeline, indexed, built off the render path; the same request again answers the kept promise. */
-export function requestTimeline(r: CaseTimelineRequest): Promise<IndexedTimeline> {
+/** The case's timeline, built and kept off the render path; the same request again answers the kept promise. */
+export function requestTimeline(r: CaseTimelineRequest): Promise<OpenTimeline> {
   if (last && sameRequest(r)) return last.timeline;
   const w = engineWorker();
   const timeline = w ? inWorker(w, r) : onMainThread(r);

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { IndexedTimeline } from '../../shared/timeline/timeline-index';
 import { db } from '../db/instance';
 import {
   type InvestigationState,
@@ -8,11 +7,11 @@ import {
   selectResults,
   useInvestigation,
 } from '../stores/investigation-store';
-import { type CaseTimelineRequest, requestTimeline } from './timeline-client';
+import { type CaseTimelineRequest, type OpenTimeline, requestTimeline } from './timeline-client';
 
 export interface CaseTimeline {
-  /** The timeline with its filter's index; absent until the first one is built. */
-  readonly timeline?: IndexedTimeline;
+  /** The timeline's summary and its view (kept where it was built); absent until the first one is built. */
+  readonly timeline?: OpenTimeline;
   /** A timeline for the current evidence and analysis is being built (the previous one stays shown meanwhile). */
   readonly building: boolean;
   readonly error?: string;
@@ -20,7 +19,7 @@ export interface CaseTimeline {
 
 interface Answer {
   readonly request: CaseTimelineRequest;
-  readonly timeline?: IndexedTimeline;
+  readonly timeline?: OpenTimeline;
   readonly error?: string;
 }
 
@@ -29,7 +28,7 @@ const selectSourceIds = (s: InvestigationState) => s.caseRecord?.sourceIds;
 /**
  * The open case's timeline: every record of its evidence and, once the engine has run for the chosen decision, the
  * onset with the last good decision, the ranked suspects, the investigated decision and the recovery. Built in the
- * engine's worker (timeline-client.ts); the window only receives it.
+ * engine's worker and kept there (timeline-client.ts); the window receives what it shows.
  */
 export function useCaseTimeline(): CaseTimeline {
   const evidence = useInvestigation(selectEvidence);
