@@ -1,14 +1,15 @@
 /**
- * The Monitor over a saved connection in web mode: the sample's decisions as a Parquet file, saved as a connection
- * on the Sources screen, are watched where they live; the Monitor lists, under the connection's name, the alerts
- * `lineage-investigator watch --source that.parquet --json` prints (start, decisions and subjects so far, the
- * representative decision), the first wrong decision's day among them — with no decision imported.
+ * The Monitor over a saved connection in web mode: the sample's decisions as a hive-partitioned Parquet folder, saved
+ * as a connection on the Sources screen, are watched where they live; the Monitor lists, under the connection's name,
+ * the alerts `lineage-investigator watch --source that-folder --json` prints (start, decisions and subjects so far, the
+ * representative decision), the first wrong decision's day among them — with no decision imported — and "Open a case"
+ * on that alert opens a case on its decision read from the connection, the alert in its activity log.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFlatFiles } from '../electron/warehouse/flat-sample.fixture';
+import { writeNamedParquet } from '../electron/warehouse/named-sample.fixture';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
 
 interface CliAlert {
@@ -18,7 +19,7 @@ interface CliAlert {
   readonly representativeDecision: { readonly decisionId: string } | null;
 }
 const dir = mkdtempSync(join(tmpdir(), 'li-e2e-monitor-'));
-const parquet = join(dir, 'decisions.parquet');
+const parquet = join(dir, 'decisions');
 const truth = JSON.parse(readFileSync('assets/sample/ground-truth.json', 'utf8')) as { firstWrongDecision: string };
 const firstWrong = readFileSync('assets/sample/decisions.jsonl', 'utf8')
   .split('\n')
@@ -27,7 +28,7 @@ const wrongDay = new Date(JSON.parse(firstWrong).timestamp).toISOString().slice(
 let cliAlerts: CliAlert[] = [];
 
 test.beforeAll(async () => {
-  await writeFlatFiles(join(dir, 'flat.jsonl'), parquet);
+  await writeNamedParquet(dir, parquet);
   const watch = spawnSync('npx', ['tsx', 'electron/cli/main.ts', 'watch', '--source', parquet, '--json'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -62,5 +63,13 @@ test("the Monitor lists watch's alerts for a Parquet connection, under its name"
   await expect(page.getByText('No shift in 0 decisions.')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the Monitor over a connection');
   await screenshot(page, 'monitor-connection');
+
+  const onset = cliAlerts.findIndex((a) => a.start.startsWith(wrongDay) && a.representativeDecision);
+  const decisionId = cliAlerts[onset]!.representativeDecision!.decisionId;
+  await alerts.nth(onset).getByRole('button', { name: 'Open a case' }).click();
+  const steps = page.getByRole('navigation', { name: 'Investigation steps' });
+  await expect(steps).toBeVisible();
+  await expect(page.getByText(decisionId).first()).toBeVisible();
+  await expect(steps.getByRole('tab').filter({ hasText: 'Document' })).toContainText('1 annotation');
   expect(errors).toEqual([]);
 });

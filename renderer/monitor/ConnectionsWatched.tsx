@@ -2,19 +2,21 @@ import { useEffect, useState } from 'react';
 import { Time } from '../components/Time';
 import { AlertCard, alertKey } from './AlertCard';
 import { loadConnectionAlerts, type ConnectionAlerts } from './connection-alerts';
+import { openConnectionAlertCase } from './open-connection-alert';
 
 /**
- * The Monitor's alerts over saved connections, each labelled by the connection's name. A case opens at an alert's
- * decision once investigation over connections exists in the app; until then the decision and onset are named.
+ * The Monitor's alerts over saved connections, each labelled by the connection's name; "Open a case" opens one on the
+ * alert's representative decision where the connection's log lives, then `onOpened`.
  */
-export function ConnectionsWatched() {
+export function ConnectionsWatched({ onOpened }: { readonly onOpened: () => void }) {
   const [watched, setWatched] = useState<ConnectionAlerts[]>();
   const [error, setError] = useState<string>();
+  const [opening, setOpening] = useState<string>();
   useEffect(() => {
     let live = true;
     loadConnectionAlerts().then(
       (w) => live && setWatched(w),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(`Could not list the connections: ${e instanceof Error ? e.message : String(e)}`),
     );
     return () => {
       live = false;
@@ -24,7 +26,7 @@ export function ConnectionsWatched() {
   return (
     <section aria-labelledby="monitor-connections">
       <h2 id="monitor-connections">Saved connections</h2>
-      {error && <p role="alert">Could not list the connections: {error}</p>}
+      {error && <p role="alert">{error}</p>}
       {!watched && !error && <p aria-busy="true">Asking each connection for its counts…</p>}
       {watched?.length === 0 && <p className="muted">No saved connections (add one on the Sources screen).</p>}
       {watched?.map((w) => (
@@ -39,13 +41,28 @@ export function ConnectionsWatched() {
           ) : (
             w.alerts.map((a) => (
               <AlertCard key={alertKey(a)} alert={a} level={4}>
-                {a.representative && (
-                  <p className="muted small">
-                    Investigate decision <code>{a.representative.decisionId}</code> of {w.connection.name}, onset{' '}
-                    <Time value={a.representative.timestamp} />: a case opens here once investigation over connections
-                    is in the app.
-                  </p>
-                )}
+                <p>
+                  <button
+                    type="button"
+                    disabled={!a.representative || opening !== undefined}
+                    onClick={() => {
+                      setOpening(alertKey(a));
+                      openConnectionAlertCase(w.connection, a).then(onOpened, (e: unknown) => {
+                        setOpening(undefined);
+                        setError(`Could not open a case: ${e instanceof Error ? e.message : String(e)}`);
+                      });
+                    }}
+                  >
+                    {opening === alertKey(a) ? 'Opening…' : 'Open a case'}
+                  </button>{' '}
+                  {a.representative && (
+                    <span className="muted small">
+                      at decision {a.representative.decisionId} in {w.connection.name} (the shift’s first with “
+                      {a.outcome}”, <Time value={a.representative.timestamp} />
+                      ), its onset estimated where the log lives
+                    </span>
+                  )}
+                </p>
               </AlertCard>
             ))
           )}

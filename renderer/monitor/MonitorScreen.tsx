@@ -93,7 +93,7 @@ export function MonitorScreen() {
               </p>
             </AlertCard>
           ))}
-        <ConnectionsWatched />
+        <ConnectionsWatched onOpened={close} />
       </main>
     </div>
   );

@@ -29,21 +29,27 @@ export async function openAlertCase(alert: MonitorAlert, sourceIds: ReadonlyArra
   });
   // As `watch` suggests: the onset is the representative decision's time.
   await setCaseOnset(db, id, decision.timestamp);
-  await recordCaseAction(db, id, {
+  await recordAlert(id, alert, `onset preset to ${decision.timestamp}`);
+  await useCases.getState().refresh();
+  useCases.getState().openCase(id);
+  return id;
+}
+
+/** Records in the case's activity chain which alert it was opened from; `onset` says what became of the onset. */
+export async function recordAlert(caseId: string, alert: MonitorAlert, onset: string): Promise<void> {
+  const decision = alert.representative;
+  await recordCaseAction(db, caseId, {
     time: new Date().toISOString(),
-    actor,
+    actor: currentActor(),
     action: 'annotation.added',
     payload: {
-      id: `monitor-${id}`,
+      id: `monitor-${caseId}`,
       target: { kind: 'finding', id: `watch:${alert.model}:${alert.version ?? ''}:${alert.outcome}:${alert.start}` },
       tags: ['monitor', 'onset'],
       text:
         `Opened from the Monitor: the “${alert.outcome}” rate of ${alert.model}${alert.version ? ` ${alert.version}` : ''} ` +
         `rose from ${(alert.rateBefore * 100).toFixed(1)}% to ${(alert.rateAfter * 100).toFixed(1)}% from ${alert.start}; ` +
-        `onset preset to ${decision.timestamp}; decision ${decision.decisionId}.`,
+        `${onset}; decision ${decision?.decisionId ?? 'none'}.`,
     },
   });
-  await useCases.getState().refresh();
-  useCases.getState().openCase(id);
-  return id;
 }
