@@ -4,6 +4,7 @@
  * as it comes. Whole documents (dbt artifacts, tracking plans, Profiles YAML) go to their document importer.
  */
 import type { EvidenceRecord } from '../model/records';
+import { dbtPropertiesReason } from './dbt-properties';
 import { ACCEPTED_KINDS, describeInput, notEvidence } from './describe-input';
 import { classifyRecord, sniffKeys, WRAPPER_KEYS, type RecordKind } from './detect';
 import type { DocumentImporter, DocumentOutput } from './document-importer';
@@ -182,6 +183,9 @@ function decideKind(
   if (stream && stream.length > 1 && !importable) return { mode: 'skipped', reason: yamlStream(stream) };
   // YAML that parses only once rendered (a Helm chart's templates: `name: {{ include … }}`) is configuration.
   if (broken && !broken.ok && TEMPLATE_ACTION.test(text)) return { mode: 'skipped', reason: YAML_TEMPLATE };
+  // dbt properties that PyYAML reads (dbt's parser) and the YAML 1.2 spec does not are still dbt's configuration.
+  const dbtProperties = broken && !broken.ok ? dbtPropertiesReason(text, broken.reason) : undefined;
+  if (dbtProperties) return { mode: 'skipped', reason: dbtProperties };
   // A file named as YAML that does not parse is a broken input (a tracking plan, a Profiles project), not a document.
   if (broken && !broken.ok)
     return { mode: 'unknown', reason: broken.reason, ...(broken.line && { line: broken.line }) };
