@@ -6,8 +6,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import type { CliIo } from './run-cli.js';
+import { terminalText } from './terminal-text.js';
 
-export const consoleIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+/** The console, every line written with the characters a terminal acts on escaped (terminal-text.ts). */
+export const consoleIo: CliIo = {
+  out: (line) => console.log(terminalText(line)),
+  err: (line) => console.error(terminalText(line)),
+};
 
 type Parsed<T extends ParseArgsOptionsConfig> = ReturnType<
   typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: true }>

@@ -9,7 +9,8 @@
  * the stored evidence keeps them as imported. Zero-width (non-)joiners (U+200C, U+200D) are left: Persian, Indic
  * scripts and emoji need them.
  */
-const HIDDEN_OR_REORDERING = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060-\u2064\uFEFF\u00AD\u180E]/g;
+export const HIDDEN_OR_REORDERING =
+  /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060-\u2064\uFEFF\u00AD\u180E]/g;
 /** A word: letters, digits and underscores. */
 const WORD = /[\p{L}\p{N}_]+/gu;
 const LATIN = /\p{Script=Latin}/u;
