@@ -25,7 +25,7 @@ import { streamGitHistory } from './git-log-stream.js';
 import { listInputs, type DuplicateInput, type ListedInput, type ReadProblem } from './list-inputs.js';
 import { firstBytes, isParquet } from './file-head.js';
 import { parquetIdentityGraph } from './parquet-rows.js';
-import { dbtSeedsAmong } from './dbt-project-seeds.js';
+import { dbtSeedsOfListed } from './dbt-project-seeds.js';
 
 /** One imported input: what it was, who read it, its hash and size, and the importer's summary. */
 export interface ImportedInput {
@@ -75,7 +75,7 @@ export async function importInputs(
   options: ImportInputsOptions,
 ): Promise<ImportedInputs> {
   const listed = await listInputs(paths, options);
-  const seedOf = await dbtSeedsAmong(listed.inputs);
+  const seedOf = await dbtSeedsOfListed(listed.inputs);
   const imported: ImportedInput[] = [];
   const problems = [...listed.problems];
   const copies: DuplicateInput[] = [];

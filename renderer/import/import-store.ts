@@ -4,10 +4,12 @@
  */
 import { create } from 'zustand';
 import type { TablePreview } from '../../shared/importers/csv-format';
+import { dbtSeedsAmong, isDbtProjectFile } from '../../shared/importers/dbt-seeds';
 import type { ImportMapping } from '../../shared/importers/mapping';
 import { db } from '../db/instance';
 import type { StoredSource } from '../db/lineage-db';
 import { originPathOf, rememberOrigin } from './file-origins';
+import type { PickedFile } from './picked-inputs';
 import { checkPickedAgain, tablePreviewOf } from './pick-again';
 import { clearRemapped, REMAP_DB_NAME, remapDatabase, swapInRemapped } from './replace-source';
 import type { FromWorker, ImportEnd, ImportProgress, TextInput, ToWorker } from './worker-protocol';
@@ -38,7 +40,7 @@ export interface ImportState {
   readonly jobs: ReadonlyArray<ImportJob>;
   /** Bumped whenever an import ends, so screens that list sources reload. */
   readonly finished: number;
-  readonly importFiles: (files: ReadonlyArray<{ readonly file: File; readonly name: string }>, caseId?: string) => void;
+  readonly importFiles: (files: ReadonlyArray<PickedFile>, caseId?: string) => void;
   readonly importText: (text: TextInput, caseId?: string) => void;
   readonly cancel: (jobId: string) => void;
   readonly clearEnded: () => void;
@@ -149,16 +151,28 @@ export const useImports = create<ImportState>()((set, get) => {
     jobs: [],
     finished: 0,
     importFiles: (files, caseId) => {
-      for (const { file, name } of files) {
-        const jobId = `import-${nextId++}`;
-        picked.set(jobId, { file, name, ...(caseId ? { caseId } : {}), path: originPathOf(file) });
-        enqueue(name, file.size, caseId, {
-          type: 'import',
-          jobId,
-          input: { file, name },
-          ...(caseId ? { caseId } : {}),
-        });
-      }
+      const start = (seedOf: (file: PickedFile) => string | undefined) => {
+        for (const input of files) {
+          const { file, name } = input;
+          const jobId = `import-${nextId++}`;
+          const dbtSeedOf = seedOf(input);
+          picked.set(jobId, { file, name, ...(caseId ? { caseId } : {}), path: originPathOf(file) });
+          enqueue(name, file.size, caseId, {
+            type: 'import',
+            jobId,
+            input: { file, name, ...(dbtSeedOf !== undefined && { dbtSeedOf }) },
+            ...(caseId ? { caseId } : {}),
+          });
+        }
+      };
+      // A drop holding a dbt project reads its project files first, for the seeds among the files (dbt-seeds.ts).
+      if (!files.some((f) => isDbtProjectFile(f.name))) start(() => undefined);
+      else
+        void dbtSeedsAmong(
+          files,
+          (f) => f.name,
+          (f) => f.file.text().catch(() => undefined),
+        ).then(start);
     },
     importText: (text, caseId) => {
       const jobId = `import-${nextId++}`;

@@ -46,7 +46,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     return;
   }
   const { jobId, input, caseId, dbName, mapping } = message;
-  const source: ImportInputSource = 'file' in input ? { file: input.file, name: input.name } : { text: input.text };
+  const source: ImportInputSource =
+    'file' in input
+      ? { file: input.file, name: input.name, ...(input.dbtSeedOf !== undefined && { dbtSeedOf: input.dbtSeedOf }) }
+      : { text: input.text };
   queue = queue.then(async () => {
     const timings = new ImportTimings();
     hashedIn = undefined;

@@ -43,7 +43,9 @@ const CHUNKS_PER_WRITE = 2;
 /** Files from this size are staged under a provisional id and hashed alongside; smaller ones are hashed first. */
 export const PROVISIONAL_FROM = 8 << 20;
 
-export type ImportInputSource = { readonly file: Blob; readonly name: string } | { readonly text: TextInput };
+/** A file (with, for a CSV in a dbt project's seed folders, that project's `dbt_project.yml`: dbt-seeds.ts), or text. */
+export type ImportInputSource =
+  { readonly file: Blob; readonly name: string; readonly dbtSeedOf?: string } | { readonly text: TextInput };
 
 export interface RunOptions {
   readonly caseId?: string;
@@ -165,6 +167,7 @@ export async function runImport(db: LineageDb, input: ImportInputSource, options
         name,
         ...(derived?.derivedAs ? { derivedAs: derived.derivedAs } : {}),
         ...(derived?.repository ? { repository: derived.repository } : {}),
+        ...('file' in input && input.dbtSeedOf !== undefined ? { dbtSeedOf: input.dbtSeedOf } : {}),
       },
       options.mapping ? { mapping: options.mapping } : {},
     );

@@ -20,7 +20,8 @@ export type ToWorker =
       readonly type: 'import';
       readonly jobId: string;
       /** A File from a drop or a picker, or text from the main process. */
-      readonly input: { readonly file: File; readonly name: string } | { readonly text: TextInput };
+      readonly input:
+        { readonly file: File; readonly name: string; readonly dbtSeedOf?: string } | { readonly text: TextInput };
       /** The case the source joins (optional: the Sources screen of all sources imports into none). */
       readonly caseId?: string;
       /** The database name (tests and benchmarks use their own). */

@@ -39,3 +39,28 @@ export function dbtSeedProject(path: string, projects: ReadonlyArray<DbtProjectS
   const at = path.replace(/\\/g, '/');
   return projects.find((p) => p.folders.some((folder) => at.startsWith(`${folder}/`)))?.project;
 }
+
+/**
+ * Among listed files, each CSV's dbt project: every `dbt_project.yml` among them is read (`read`: its text, or
+ * undefined when it cannot be read) for its seed folders, matched against `pathOf` each file. Gives, for a file, the
+ * `name` of the project file whose seed it is, or undefined — as the CLI's listing and the app's drop both list.
+ */
+export async function dbtSeedsAmong<F extends { readonly name: string }>(
+  files: ReadonlyArray<F>,
+  pathOf: (file: F) => string,
+  read: (file: F) => Promise<string | undefined>,
+): Promise<(file: F) => string | undefined> {
+  const names = new Map<string, string>();
+  const projects: DbtProjectSeeds[] = [];
+  for (const file of files) {
+    if (!isDbtProjectFile(pathOf(file))) continue;
+    const text = await read(file);
+    if (text === undefined) continue;
+    projects.push(dbtProjectSeeds(pathOf(file), text));
+    names.set(pathOf(file), file.name);
+  }
+  return (file) => {
+    const project = projects.length > 0 ? dbtSeedProject(pathOf(file), projects) : undefined;
+    return project === undefined ? undefined : names.get(project);
+  };
+}
