@@ -15,14 +15,24 @@ function oddKind(e: { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): 
   return 'a device';
 }
 
-/** Every entry of the bag (its root and every folder under it, links not followed) that is no folder or file. */
-export async function oddBagEntries(dir: string): Promise<Discrepancy[]> {
+/**
+ * Every entry of the bag (its root and every folder under it, links not followed) that is no folder or file, in
+ * `refused`; every empty folder, which no manifest can cover and the bundle never writes, in `empty`.
+ */
+export async function oddBagEntries(dir: string): Promise<{ refused: Discrepancy[]; empty: Discrepancy[] }> {
   const found: Discrepancy[] = [];
+  const empty: Discrepancy[] = [];
   const root = await lstat(dir).catch(() => undefined);
   if (root && !root.isDirectory() && !root.isSymbolicLink())
-    return [{ file: dir, message: 'is not a folder: a bundle is a BagIt folder' }];
+    return { refused: [{ file: dir, message: 'is not a folder: a bundle is a BagIt folder' }], empty };
   const walk = async (folder: string): Promise<void> => {
-    for (const e of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    if (entries.length === 0 && folder !== dir)
+      empty.push({
+        file: `${relative(dir, folder).split(sep).join('/')}/`,
+        message: 'is an empty folder: no part of the bundle (covered by no manifest)',
+      });
+    for (const e of entries) {
       const full = join(folder, e.name);
       if (e.isDirectory()) await walk(full);
       else if (!e.isFile())
@@ -33,5 +43,5 @@ export async function oddBagEntries(dir: string): Promise<Discrepancy[]> {
     }
   };
   await walk(dir);
-  return found;
+  return { refused: found, empty };
 }

@@ -45,8 +45,9 @@ export interface VerifyOptions {
 export async function verifyBag(dir: string, options: VerifyOptions = {}): Promise<BagVerdict> {
   const found: Discrepancy[] = [];
   const checked = { payloadFiles: 0, payloadBytes: 0, activityEntries: 0 };
-  const odd = await oddBagEntries(dir);
-  if (odd.length > 0) return { ok: false, discrepancies: odd, signature: { kind: 'unsigned' }, checked };
+  const { refused, empty } = await oddBagEntries(dir);
+  if (refused.length > 0) return { ok: false, discrepancies: refused, signature: { kind: 'unsigned' }, checked };
+  found.push(...empty);
   const text = async (name: string) => readFile(join(dir, name), 'utf8').catch(() => undefined);
   const bagit = await text('bagit.txt');
   if (bagit === undefined)

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -310,6 +311,14 @@ describe('forgeries re-hashed end to end are named', () => {
     const v = await verify(bag);
     expect(v.code).toBe(1);
     expect(v.err).toContain('data/report/addendum.html: is in the payload but data/sources.json does not list it');
+  });
+
+  it('an empty folder in the payload, named as a message', async () => {
+    const bag = copyOf(bags.excerpts);
+    mkdirSync(join(bag, 'data', 'the real cause is in ticket 4711'));
+    const v = await verify(bag);
+    expect(v.code).toBe(1);
+    expect(v.err).toContain('data/the real cause is in ticket 4711/: is an empty folder: no part of the bundle');
   });
 
   it('a FIFO in the payload, listed in the manifest: named, and verify ends', async () => {
