@@ -4,11 +4,13 @@ import { selectCanRecord, selectCase, useCaseLog } from '../stores/case-log-stor
 import { AnnotationBody } from './AnnotationBody';
 import { targetText } from './describe-activity';
 import { useAnnotationDraft } from './useAnnotationDraft';
+import { removeAnnotation } from '../undo/removals';
 import './case.css';
 
 /**
  * Every annotation on the case, newest first: what it is on, its author and time, its tags and text; and a note on
- * the case as a whole (an annotation on the case's own finding, as earlier versions' notes became).
+ * the case as a whole (an annotation on the case's own finding, as earlier versions' notes became). Each can be
+ * removed (logged, with an undo).
  */
 export function AnnotationsPanel() {
   const current = useCaseLog(selectCase);
@@ -30,7 +32,16 @@ export function AnnotationsPanel() {
           {annotations.map((a) => (
             <li key={a.id} data-testid="annotation">
               <span className="record-meta">
-                on <span className="mono">{targetText(a.target)}</span> · {a.author} · <Time value={a.time} />
+                on <span className="mono">{targetText(a.target)}</span> · {a.author} · <Time value={a.time} />{' '}
+                <button
+                  type="button"
+                  className="small"
+                  disabled={!canRecord}
+                  aria-label={`Remove the annotation “${a.text}”`}
+                  onClick={() => void removeAnnotation(a)}
+                >
+                  Remove
+                </button>
               </span>
               <AnnotationBody annotation={a} />
             </li>

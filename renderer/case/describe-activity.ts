@@ -38,6 +38,14 @@ export function describeActivity(entry: ActivityEntry): string {
       }`;
     case 'evidence.pinned':
       return `Pinned evidence: ${act.payload.label}`;
+    case 'annotation.removed':
+      return `Removed the annotation ${act.payload.id}`;
+    case 'annotation.restored':
+      return `Undid the removal of the annotation ${act.payload.id}`;
+    case 'evidence.unpinned':
+      return `Unpinned the evidence ${act.payload.id}`;
+    case 'evidence.repinned':
+      return `Undid the unpinning of the evidence ${act.payload.id}`;
     case 'root-cause.confirmed':
       return `Confirmed the root cause: “${act.payload.statement}”${
         act.payload.changeIds.length ? ` (changes ${act.payload.changeIds.join(', ')})` : ''

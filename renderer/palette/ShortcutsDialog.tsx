@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { graphCommands } from '../trace/graph-commands';
 import { stepActions } from '../steps/step-actions';
 import { showTimelineAction } from '../timeline/timeline-actions';
+import { undoAction } from '../undo/undo-action';
 
 const GENERAL: ReadonlyArray<readonly [string, string]> = [
   ['Ctrl+K / ⌘K', 'Open the command palette: steps, cases, sources, nodes, exports'],
@@ -23,6 +24,7 @@ export function ShortcutsDialog({ onClose }: { readonly onClose: () => void }) {
       [
         ...stepActions.map((a, i) => [`Alt+${i + 1}`, a.label] as const),
         [showTimelineAction.keys!, showTimelineAction.label] as const,
+        ['Ctrl+Z / ⌘Z', `${undoAction.label} (an annotation or a pin; not in a text field)`] as const,
       ],
     ],
     ['Lineage graph (a node focused)', graphCommands.map((c) => [c.keys, c.label] as const)],

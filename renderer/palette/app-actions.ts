@@ -17,6 +17,7 @@ import { STEP_IDS, type StepId } from '../steps/step-ids';
 import { themeActions } from '../theme/theme-actions';
 import { showTimelineAction } from '../timeline/timeline-actions';
 import { goToStep } from '../timeline/timeline-store';
+import { undoAction } from '../undo/undo-action';
 import type { PaletteAction } from './palette-actions';
 
 const toGraph = (request: GraphRequest) => {
@@ -107,7 +108,7 @@ export function caseActions(
       perform: () => toGraph({ kind: 'overview' }),
     },
   ];
-  return [...steps, showTimelineAction, ...graph, ...exports, ...sourceActions, ...nodes];
+  return [...steps, showTimelineAction, undoAction, ...graph, ...exports, ...sourceActions, ...nodes];
 }
 
 /** Actions to open each case (the open one excepted) and the app's other screens. */

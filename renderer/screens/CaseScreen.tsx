@@ -23,6 +23,7 @@ import { type StepState, stepState } from '../steps/step-state';
 import { StepNavigator } from '../steps/StepNavigator';
 import { StepPanel } from '../steps/StepPanel';
 import { showTimelineAction } from '../timeline/timeline-actions';
+import { UndoToast } from '../undo/UndoToast';
 import { goToStep, selectTimelineOpen, useTimelineView } from '../timeline/timeline-store';
 import { TimelineNavButton } from '../timeline/TimelineNavButton';
 import { TimelineView } from '../timeline/TimelineView';
@@ -90,6 +91,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
       <ChainAlert />
       <CitationAlert mode={info.mode} />
       <InterruptedImportAlert caseId={caseId} />
+      <UndoToast />
       {status === 'error' ? (
         <main className="page">
           <p className="notice error" role="alert">

@@ -3,6 +3,7 @@
  * (`caseFromActivity`), so the exported case can always be checked against its log.
  */
 import { appendActivity } from './activity-log';
+import { applyRemoval } from './removal-actions';
 import {
   CASE_STEPS,
   type ActivityEntry,
@@ -48,6 +49,11 @@ export type CaseAction =
   | { readonly action: 'step.skipped'; readonly payload: { readonly step: CaseStepName; readonly reason: string } }
   | { readonly action: 'annotation.added'; readonly payload: Omit<Annotation, 'author' | 'time'> }
   | { readonly action: 'evidence.pinned'; readonly payload: Omit<PinnedEvidence, 'pinnedBy' | 'time'> }
+  /** Removing an annotation or a pin, and the undo that puts it back (removal-actions.ts). */
+  | { readonly action: 'annotation.removed'; readonly payload: { readonly id: string } }
+  | { readonly action: 'annotation.restored'; readonly payload: { readonly id: string } }
+  | { readonly action: 'evidence.unpinned'; readonly payload: { readonly id: string } }
+  | { readonly action: 'evidence.repinned'; readonly payload: { readonly id: string } }
   | {
       readonly action: 'root-cause.confirmed';
       readonly payload: { readonly statement: string; readonly changeIds: ReadonlyArray<string> };
@@ -134,6 +140,11 @@ function applyAction(state: Case | undefined, act: Act & CaseAction): Case {
         ...state,
         pinnedEvidence: [...state.pinnedEvidence, { ...act.payload, pinnedBy: act.actor, time: act.time }],
       };
+    case 'annotation.removed':
+    case 'annotation.restored':
+    case 'evidence.unpinned':
+    case 'evidence.repinned':
+      return applyRemoval(state, act);
     case 'root-cause.confirmed':
       if (!act.payload.statement.trim()) throw new Error('A root cause needs a statement.');
       return {

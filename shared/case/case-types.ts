@@ -115,6 +115,9 @@ export interface Case {
   readonly preventiveActions: ReadonlyArray<PreventiveAction>;
   readonly annotations: ReadonlyArray<Annotation>;
   readonly pinnedEvidence: ReadonlyArray<PinnedEvidence>;
+  /** Annotations and pins removed, kept so that an undo puts them back as they were (absent: none removed). */
+  readonly removedAnnotations?: ReadonlyArray<Annotation>;
+  readonly unpinnedEvidence?: ReadonlyArray<PinnedEvidence>;
   /** Timeline entries starred, in the order they were starred (absent in cases from before the timeline). */
   readonly starredEvidence?: ReadonlyArray<StarredEvidence>;
   /** Timeline entries' tags (an entry with no tags left is absent). */
