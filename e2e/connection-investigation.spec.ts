@@ -2,12 +2,14 @@
  * A new user investigates the sample incident where its decisions live, in web mode: the sample's other evidence is
  * imported (the sample investigation), its decisions are a hive-partitioned Parquet folder the app never imports. A
  * saved connection to the folder lists its decisions a page at a time; a case is opened on the sample's decision by
- * its id; its steps show the scope counted and the cause ranked by the engine that holds the log, and its activity
- * log names the connection.
+ * its id; its steps show the scope counted and the cause ranked by the engine that holds the log, its activity log
+ * names the connection, and its evidence bundle cites the decisions it read there by their queries, which `verify`
+ * re-runs.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runVerifyCommand } from '../electron/cli/verify-command';
 import { writeNamedParquet } from '../electron/warehouse/named-sample.fixture';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
 
@@ -27,7 +29,7 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   await page.goto(webApp.url);
   // The sample's lineage, Git, deployments and audit: imported as any evidence is.
   await page.getByRole('button', { name: 'Open the sample investigation' }).click();
-  await expect(page.getByRole('navigation', { name: 'Investigation steps' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Investigation steps' })).toBeVisible({ timeout: 120_000 });
   await page.getByRole('button', { name: '← Back to cases' }).click();
 
   await page.getByRole('button', { name: 'Sources', exact: true }).click();
@@ -79,6 +81,22 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
 
   await openStep('Document');
   await expect(main.getByText(`its decisions read in Offer decisions (${folder})`)).toBeVisible();
+
+  // The evidence bundle cites the decisions the case read whole by their queries; verify re-runs each.
+  const exportPanel = page.getByRole('region', { name: 'Report and evidence bundle' });
+  await exportPanel.getByRole('button', { name: 'Evidence bundle' }).click();
+  const bag = (await exportPanel.getByTestId('bundle-path').textContent({ timeout: 60_000 })) as string;
+  const listed = JSON.parse(readFileSync(join(bag, 'data/sources.json'), 'utf8')) as Array<Record<string, unknown>>;
+  const cited = listed.find((s) => s.included === 'query') as {
+    location: string;
+    queries: Array<{ params: string[] }>;
+  };
+  expect(cited.location).toBe(folder);
+  expect(cited.queries.map((q) => q.params[0])).toContain(truth.caseDecisionId);
+  const lines: string[] = [];
+  const code = await runVerifyCommand([bag], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  expect(code).toBe(0);
+  expect(lines.filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(cited.queries.length);
 
   // Removing the connection closes its engine; the next spec file's server may be this one.
   await page.getByRole('button', { name: '← Back to cases' }).click();

@@ -2,8 +2,9 @@
  * The handlers that investigate a decision where its log lives (shared/ipc/connection-investigation-channels.ts):
  * a saved connection is asked for one decision, a page of its decisions, or the investigation of one decision with
  * the case's other evidence — the CLI's own pushed investigation (pushed-investigation.ts), the engine that holds
- * the log answering every step that reads decisions. Every query an investigation asked is returned with its row
- * count and rows' SHA-256, for the evidence bundle to cite. The renderer sends values only; the SQL is built here.
+ * the log answering every step that reads decisions. Each decision the investigation cites is read again by its id,
+ * the query `verify` re-runs, returned with its row count and rows' SHA-256 for the report to anchor and the evidence
+ * bundle to cite. The renderer sends values only; the SQL is built here.
  */
 import type { DiffOf } from '../../shared/analysis/engine-types.js';
 import type {
@@ -12,11 +13,39 @@ import type {
 } from '../../shared/ipc/connection-investigation-channels.js';
 import { toEvidenceSet } from '../../shared/model/evidence-set.js';
 import { decisionPage, decisionTotal } from '../../shared/warehouse/decision-page-sql.js';
+import type { BundleSource } from '../bundle/export-bundle.js';
 import { citingEngine, type CitedQuery } from '../warehouse/cited-queries.js';
 import { findDecision, type DecisionSource } from '../warehouse/decision-source.js';
 import type { OpenConnections } from '../warehouse/open-connections.js';
 import { pushedInvestigation } from '../warehouse/pushed-investigation.js';
 import { numberOf } from '../warehouse/sql-engine.js';
+
+/**
+ * The decisions `decisionIds` of the connection as an evidence bundle cites them: each by the query that reads it
+ * there (the one `verify` builds again), with its row count and rows' SHA-256.
+ */
+export async function citedDecisions(
+  open: OpenConnections,
+  id: string,
+  decisionIds: ReadonlyArray<string>,
+): Promise<BundleSource> {
+  const source = await open.source(id);
+  const queries: CitedQuery[] = [];
+  const engine = citingEngine(source.engine, queries);
+  for (const decisionId of decisionIds) await engine.query(source.sql.decision(decisionId));
+  return {
+    name: await open.name(id),
+    sha256: source.sourceId,
+    records: decisionIds.length,
+    warehouse: {
+      engine: source.engine.dialect.name,
+      location: source.label,
+      relation: source.engine.from,
+      mapping: source.table.mapping,
+      queries,
+    },
+  };
+}
 
 /** Decisions per page of a connection's list. */
 export const DECISION_PAGE_SIZE = 50;
@@ -71,9 +100,7 @@ export function createConnectionInvestigationHandlers(open: OpenConnections): Co
       };
     },
     async 'connections:investigate'({ id, decisionId, featureName, options, evidence, diffs }) {
-      const opened = await open.source(id);
-      const queries: CitedQuery[] = [];
-      const source = { ...opened, engine: citingEngine(opened.engine, queries) };
+      const source = await open.source(id);
       const found = await decisionIn(source, await open.name(id), decisionId);
       if (!found.decision) throw new Error(found.reason);
       const decision = found.decision;
@@ -85,9 +112,10 @@ export function createConnectionInvestigationHandlers(open: OpenConnections): Co
         ...options,
         ...(diffOf && { diffOf }),
       });
-      return 'result' in pushed
-        ? { result: pushed.result, cited: pushed.cited, queries }
-        : { refused: pushed.refused, queries };
+      if (!('result' in pushed)) return { refused: pushed.refused };
+      const ids = [...new Set(pushed.cited.map((d) => d.decisionId))];
+      const queries = (await citedDecisions(open, id, ids)).warehouse?.queries ?? [];
+      return { result: pushed.result, cited: pushed.cited, queries };
     },
   };
 }

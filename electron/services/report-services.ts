@@ -12,7 +12,7 @@ import { canonicalJson } from '../../shared/case/canonical-json.js';
 import type { CaseRecord } from '../../shared/case/case-types.js';
 import type { BundleExportRequest, BundleExportResponse, IpcHandlers } from '../../shared/ipc/contract.js';
 import { REPORT_HASH_PLACEHOLDER, sealReport, verifyReportSeal } from '../../shared/report/report-seal.js';
-import { exportBundle, type BundlePseudonymization } from '../bundle/export-bundle.js';
+import { exportBundle, type BundlePseudonymization, type BundleSource } from '../bundle/export-bundle.js';
 import type { BundleSigner } from '../bundle/bundle-signature.js';
 import { pseudonymFor, sha256Hex } from '../bundle/hashing.js';
 import { pseudonymizeCaseRecord } from '../bundle/pseudonymize-case.js';
@@ -36,6 +36,8 @@ export interface ReportServiceDependencies {
   readonly signer?: () => Promise<BundleSigner>;
   /** What keeps the signing key, for the user. */
   readonly signerKeptBy?: string;
+  /** Cites decisions of a saved connection by the queries that read them (connection-investigation-services.ts). */
+  readonly citeDecisions?: (connectionId: string, decisionIds: ReadonlyArray<string>) => Promise<BundleSource>;
 }
 
 const RECHAINED =
@@ -142,6 +144,11 @@ export function createReportHandlers(
       return { pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.byteLength, printer };
     },
     async 'bundle:export'(request): Promise<BundleExportResponse> {
+      const warehouseSource = (c: NonNullable<BundleExportRequest['connection']>) => {
+        if (!deps.citeDecisions)
+          throw new Error('This app cannot read saved connections: the bundle cannot cite them.');
+        return deps.citeDecisions(c.id, c.decisionIds);
+      };
       const checked = await checkCaseRecord(request.caseRecord);
       const p = request.pseudonymize
         ? { subjectIds: new Set(request.pseudonymize.subjectIds), pseudonym: pseudonymFor(request.pseudonymize.key) }
@@ -166,7 +173,10 @@ export function createReportHandlers(
         reportMarkdown: markdown.text,
         reportHash: html.hash,
         record,
-        sources: request.excerpts.map((e) => ({ name: e.name, sha256: e.sha256, records: e.records, excerpt: e.text })),
+        sources: [
+          ...request.excerpts.map((e) => ({ name: e.name, sha256: e.sha256, records: e.records, excerpt: e.text })),
+          ...(request.connection ? [await warehouseSource(request.connection)] : []),
+        ],
         cited: request.excerpts.map((e) => ({ sha256: e.sha256, name: e.name, lines: e.lines, pointers: e.pointers })),
         include: 'excerpts',
         pseudonymize: p,

@@ -14,7 +14,7 @@ import { createConnectionHandlers } from './connection-services.js';
 import { createMarquezHandlers } from './marquez-services.js';
 import { createMonitorHandlers } from './monitor-services.js';
 import { connectionStore } from '../warehouse/connection-store.js';
-import { createConnectionInvestigationHandlers } from './connection-investigation-services.js';
+import { citedDecisions, createConnectionInvestigationHandlers } from './connection-investigation-services.js';
 import { openConnections } from '../warehouse/open-connections.js';
 import type { ChooseFile } from './file-chooser.js';
 import type { SaveFile } from './file-saver.js';
@@ -145,7 +145,12 @@ export function createServices(given: ServiceDependencies): Services {
       }
       return { path: await deps.chooseDirectory() };
     },
-    ...createReportHandlers({ ...deps, signer: lazySigner(keyStore), signerKeptBy: keyStore.where }),
+    ...createReportHandlers({
+      ...deps,
+      signer: lazySigner(keyStore),
+      signerKeptBy: keyStore.where,
+      citeDecisions: (id, decisionIds) => citedDecisions(inPlace, id, decisionIds),
+    }),
     ...createCaseFileHandlers({ ...deps, signer: lazySigner(keyStore) }),
     ...connectionHandlers,
     async 'connections:remove'(request) {

@@ -10,6 +10,7 @@ import { excerptDigests } from '../../shared/report/report-anchors';
 import { reportProvenances } from '../../shared/report/report-data';
 import type { TimeZoneChoice } from '../../shared/time/format-time';
 import { webSha256 } from '../case/web-sha256';
+import { connectionCitation, connectionQueryDigests, connectionSourceName } from '../connections/connection-citation';
 import { useInvestigation } from '../stores/investigation-store';
 import { citedExcerpts, subjectIdsIn } from './cited-excerpts';
 import { openCaseRecord, type CaseRecordSource } from './open-case-record';
@@ -25,14 +26,16 @@ export async function buildOpenCaseReport(
   timeZone: TimeZoneChoice,
   now: Date = new Date(),
 ): Promise<BuiltCaseReport> {
-  const { caseRecord, evidence, decision, featureName, results, sources } = useInvestigation.getState();
+  const { caseRecord, evidence, decision, featureName, results, sources, connectionQueries } =
+    useInvestigation.getState();
   if (!caseRecord || !evidence) throw new Error('No case is open.');
   if (!decision || !featureName) throw new Error('Choose a decision and its suspect feature first (Identify).');
   const info = await api.invoke('app:info', {});
   const generator = `${info.name} ${info.version}`;
   const investigation = investigationOf(evidence, decision, featureName, results);
   const { record, source } = await openCaseRecord(caseRecord, investigation, generator, now);
-  const names = sourceNamesOf(sources);
+  const connectionName = await connectionSourceName(caseRecord);
+  const names = { ...sourceNamesOf(sources), ...connectionName };
   const provenances = reportProvenances({
     case: record.case,
     activity: record.activity,
@@ -44,11 +47,18 @@ export async function buildOpenCaseReport(
   });
   const cited = citedSources(provenances, names);
   const citedDigests = (
-    await Promise.all(excerptsOf(evidence, cited, sources).map((e) => excerptDigests(e.text, webSha256)))
+    await Promise.all(
+      excerptsOf(evidence, cited, sources, connectionName).map((e) => excerptDigests(e.text, webSha256)),
+    )
   ).flat();
   const key = await api.invoke('signing:publicKey', {});
   const signer = { fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem };
-  const built = await sealedReport(record, investigation, names, timeZone, generator, now, { citedDigests, signer });
+  const queryDigests = await connectionQueryDigests(caseRecord, connectionQueries);
+  const built = await sealedReport(record, investigation, names, timeZone, generator, now, {
+    citedDigests,
+    signer,
+    ...(queryDigests.length > 0 && { queryDigests }),
+  });
   return { ...built, recordSource: source };
 }
 
@@ -57,11 +67,13 @@ function excerptsOf(
   evidence: EvidenceSet,
   cited: ReturnType<typeof citedSources>,
   sources: ReadonlyArray<{ readonly id: string; readonly counts?: Readonly<Record<string, number>> }>,
+  connection: Readonly<Record<string, string>>,
 ) {
   const counts = Object.fromEntries(
     sources.map((s) => [s.id, Object.values(s.counts ?? {}).reduce((a, b) => a + b, 0)]),
   );
-  return citedExcerpts(evidence, cited, counts);
+  // A decision log read where it lives is cited by its queries, not excerpted (connection-citation.ts).
+  return citedExcerpts(evidence, cited, counts).filter((e) => !(e.sha256 in connection));
 }
 
 /** Prints the report's HTML to PDF in the main process; returns the PDF's bytes. */
@@ -76,10 +88,12 @@ export async function exportCaseBundle(
   report: BuiltCaseReport,
   options: { readonly pseudonymizeKey?: string; readonly archive: boolean },
 ): Promise<BundleExportResponse> {
-  const { evidence, sources } = useInvestigation.getState();
-  if (!evidence) throw new Error('No case is open.');
+  const { evidence, sources, caseRecord: open, connectionQueries } = useInvestigation.getState();
+  if (!evidence || !open) throw new Error('No case is open.');
+  const connection = connectionCitation(open, connectionQueries);
   const input = report.input;
-  const excerpts = excerptsOf(evidence, citedSources(reportProvenances(input), input.sourceNames), sources);
+  const cited = citedSources(reportProvenances(input), input.sourceNames);
+  const excerpts = excerptsOf(evidence, cited, sources, await connectionSourceName(open));
   const caseRecord = { case: input.case, activity: [...input.activity] };
   const key = options.pseudonymizeKey;
   const texts = [report.html.text, report.markdown.text, JSON.stringify(caseRecord), ...excerpts.map((e) => e.text)];
@@ -91,6 +105,7 @@ export async function exportCaseBundle(
     excerpts,
     ...(key ? { pseudonymize: { key, subjectIds: subjectIdsIn(evidence, texts) } } : {}),
     archive: options.archive,
+    ...(connection && { connection }),
   });
 }
 

@@ -50,7 +50,7 @@ export async function sealedReport(
   timeZone: TimeZoneChoice,
   generator: string,
   now: Date = new Date(),
-  anchors: Pick<ReportInput, 'citedDigests' | 'signer'> = {},
+  anchors: Pick<ReportInput, 'citedDigests' | 'signer' | 'queryDigests'> = {},
 ): Promise<SealedReport> {
   const input: ReportInput = {
     case: record.case,

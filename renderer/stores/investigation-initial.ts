@@ -1,3 +1,4 @@
+import type { ConnectionQuery } from '../../shared/ipc/connection-investigation-channels';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { Decision } from '../../shared/model/records';
 import type { CaseRecord, StoredSource } from '../db/lineage-db';
@@ -16,6 +17,8 @@ export interface InvestigationData {
   readonly featureName?: string;
   readonly step: StepId;
   readonly results: DerivedResults;
+  /** In a case on a saved connection: the query that read each cited decision there, with its rows' digest. */
+  readonly connectionQueries?: ReadonlyArray<ConnectionQuery>;
 }
 
 export const initialInvestigationData: InvestigationData = {

@@ -67,8 +67,9 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
     if (known) return;
     // A case on a saved connection: the engine that holds the decision log answers (connection-derive.ts).
     const derived = connection
-      ? deriveInConnection({ ...request, connection }).then(({ results, cited }) => {
-          if (mine === generation) set({ decisionsById: withDecisions(get().decisionsById, cited) });
+      ? deriveInConnection({ ...request, connection }).then(({ results, cited, queries }) => {
+          if (mine === generation)
+            set({ decisionsById: withDecisions(get().decisionsById, cited), connectionQueries: queries });
           return results;
         })
       : requestDerived(request);

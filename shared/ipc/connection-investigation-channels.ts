@@ -72,7 +72,10 @@ export interface ConnectionInvestigation {
   readonly result?: EngineResult;
   /** The decisions the case cites, read whole: the investigated one, the onset's first bad and last good, the scope's edges. */
   readonly cited?: ReadonlyArray<Decision>;
-  /** Each query the connection answered for this investigation, with its row count and rows' SHA-256. */
+  /**
+   * The query that reads each cited decision there (the one `verify` builds again), with its row count and rows'
+   * SHA-256: what the report anchors and the evidence bundle cites.
+   */
   readonly queries?: ReadonlyArray<ConnectionQuery>;
   /** Why the engine that holds the log cannot answer alone (its model's decisions would have to be read). */
   readonly refused?: string;

@@ -119,6 +119,11 @@ export interface BundleExportRequest {
   readonly pseudonymize?: { readonly key: string; readonly subjectIds: ReadonlyArray<string> };
   /** Also return the bag as a .tar (web mode offers it as a download). */
   readonly archive?: boolean;
+  /**
+   * The saved connection the case's decisions are read from, and the decisions the case read whole: the bundle cites
+   * each by the query that reads it there, with its row count and rows' SHA-256, for `verify` to re-run.
+   */
+  readonly connection?: { readonly id: string; readonly decisionIds: ReadonlyArray<string> };
 }
 
 export interface BundleExportResponse {
@@ -280,6 +285,13 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
         .strict()
         .optional(),
       archive: z.boolean().optional(),
+      connection: z
+        .object({
+          id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'a connection id'),
+          decisionIds: z.array(z.string().min(1).max(1000)).min(1).max(1000),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   'origin:sha256': z
