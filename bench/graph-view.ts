@@ -61,8 +61,13 @@ export interface GraphRun {
   readonly worstFrameMs: number;
 }
 
-/** One fresh page of the bench graph at `origin`: time to paint, then pan and zoom. */
-export async function measureGraphOnce(browser: Browser, origin: string, nodes: number): Promise<GraphRun> {
+/** One fresh page of the bench graph at `origin`: time to paint, then (`motion`) pan and zoom. */
+export async function measureGraphOnce(
+  browser: Browser,
+  origin: string,
+  nodes: number,
+  motion = true,
+): Promise<GraphRun> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   try {
@@ -73,8 +78,8 @@ export async function measureGraphOnce(browser: Browser, origin: string, nodes: 
     const result = (await page.evaluate('window.__graphBench')) as { paintedMs: number; sinceLoadMs: number };
     const drawn = await page.locator('.react-flow__node').count();
     if (drawn < nodes) throw new Error(`only ${drawn} of ${nodes} nodes are on screen`);
-    const motion = await panAndZoom(page);
-    return { paintedMs: result.paintedMs, sinceLoadMs: result.sinceLoadMs, ...motion };
+    const moved = motion ? await panAndZoom(page) : { fps: Number.NaN, worstFrameMs: Number.NaN };
+    return { paintedMs: result.paintedMs, sinceLoadMs: result.sinceLoadMs, ...moved };
   } finally {
     await context.close();
   }

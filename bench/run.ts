@@ -1,5 +1,6 @@
 /** `npm run bench`: prints every benchmark's median and range against its target. */
 import { benchAccuracy } from './accuracy';
+import { benchGraphPaint } from './graph-paint';
 import { benchGraphView } from './graph-view';
 import { benchImportBrowser } from './import-browser';
 import { benchImportNode } from './import-node';
@@ -22,6 +23,7 @@ if (!(await benchSingleLineImport(Number(process.env.BENCH_IMPORT_RUNS ?? 3)))) 
 if (!benchTrace()) process.exitCode = 1;
 await benchLineageModel(3);
 if (!(await benchGraphView(runs))) process.exitCode = 1;
+if (!(await benchGraphPaint(runs))) process.exitCode = 1;
 if (!(await benchImportNode(3))) process.exitCode = 1;
 if (!(await benchAccuracy())) process.exitCode = 1;
 if (!(await benchWorldAccuracy(1, Number(process.env.BENCH_WORLDS ?? 200)))) process.exitCode = 1;
