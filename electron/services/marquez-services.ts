@@ -12,7 +12,7 @@ import { apiRoot, pullLineageEvents, type MarquezOptions } from '../marquez/marq
 import { filters, upstreamClosure } from '../marquez/upstream-closure.js';
 
 /** The server's API root as a source may name it: no user, password, query or fragment. */
-export function shownServer(url: string): string {
+function shownServer(url: string): string {
   const parsed = new URL(url);
   parsed.username = '';
   parsed.password = '';
@@ -27,7 +27,7 @@ const isoOf = (text: string | undefined) => {
 };
 
 /** The name of the pulled file: the server, the window and the jobs asked for. */
-export function pulledName(request: MarquezPullRequest): string {
+function pulledName(request: MarquezPullRequest): string {
   const after = isoOf(request.after) ?? 'the first';
   const before = isoOf(request.before) ?? 'the last';
   const jobs = filters(request) ? ` upstream of ${[request.namespace || '*', request.job || '*'].join(':')}` : '';

@@ -10,7 +10,7 @@ import { watchAlerts } from '../warehouse/watch-alerts.js';
 import { sqlWatchReader } from '../warehouse/watch-reader.js';
 
 /** `watch`'s defaults: `--bin day --min-size 1`. */
-export const MONITOR_WATCH = { bin: 'day', minSize: 0.01 } as const;
+const MONITOR_WATCH = { bin: 'day', minSize: 0.01 } as const;
 
 export function createMonitorHandlers(store: ConnectionStore): Pick<IpcHandlers, 'monitor:connection'> {
   return {
