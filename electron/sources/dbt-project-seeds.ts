@@ -6,15 +6,15 @@ import { readFile } from 'node:fs/promises';
 import { dbtSeedsAmong } from '../../shared/importers/dbt-seeds.js';
 import type { ListedInput } from './list-inputs.js';
 
-/** A function giving, for a listed file's path, the listed name of the dbt project whose seed it is (or undefined). */
-export async function dbtSeedsOfListed(
+export type ListedFile = Extract<ListedInput, { readonly type: 'file' }>;
+
+/** A function giving, for a listed file, the listed name of the dbt project whose seed it is (or undefined). */
+export function dbtSeedsOfListed(
   inputs: ReadonlyArray<ListedInput>,
-): Promise<(path: string) => string | undefined> {
-  const files = inputs.filter((i) => i.type === 'file');
-  const seedOf = await dbtSeedsAmong(
-    files,
+): Promise<(file: ListedFile) => string | undefined> {
+  return dbtSeedsAmong(
+    inputs.filter((i): i is ListedFile => i.type === 'file'),
     (f) => f.path,
     (f) => readFile(f.path, 'utf8').catch(() => undefined),
   );
-  return (path) => seedOf({ type: 'file', path, name: path });
 }

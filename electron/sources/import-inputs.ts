@@ -25,7 +25,7 @@ import { streamGitHistory } from './git-log-stream.js';
 import { listInputs, type DuplicateInput, type ListedInput, type ReadProblem } from './list-inputs.js';
 import { firstBytes, isParquet } from './file-head.js';
 import { parquetIdentityGraph } from './parquet-rows.js';
-import { dbtSeedsOfListed } from './dbt-project-seeds.js';
+import { dbtSeedsOfListed, type ListedFile } from './dbt-project-seeds.js';
 
 /** One imported input: what it was, who read it, its hash and size, and the importer's summary. */
 export interface ImportedInput {
@@ -105,7 +105,7 @@ async function importOne(
   index: number,
   options: ImportInputsOptions,
   hash: { readonly sha256: string; readonly size: number },
-  seedOf: (path: string) => string | undefined = () => undefined,
+  seedOf: (file: ListedFile) => string | undefined = () => undefined,
 ): Promise<ImportedInput> {
   const drain = (job: { take(): EvidenceRecord[] }) => {
     const records = job.take();
@@ -139,7 +139,7 @@ async function importOne(
     };
   }
   const { sha256, size } = hash;
-  const project = seedOf(input.path);
+  const project = seedOf(input);
   const source = { id: sha256, name: input.name, ...(project !== undefined && { dbtSeedOf: project }) };
   const job = headedImport(source, options.start, drain);
   const first = await firstBytes(input.path, SNIFF_BYTES);
