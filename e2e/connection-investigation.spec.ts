@@ -76,6 +76,7 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   await expect(first.getByRole('row', { name: /touched field/ })).toContainText('changed words name a traced field', {
     timeout: 60_000,
   });
+  await expect(main.getByText('takes no onset set by hand')).toBeVisible();
   await screenshot(page, 'connection-case-changes');
   await expectNoSeriousA11yViolations(page, 'Changes of a case on a connection');
 

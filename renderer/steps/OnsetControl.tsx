@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { OnsetEstimate } from '../../shared/analysis/engine-types';
 import { Time } from '../components/Time';
-import { selectOnsetOverride, selectSetOnset, useInvestigation } from '../stores/investigation-store';
+import { selectCaseRecord, selectOnsetOverride, selectSetOnset, useInvestigation } from '../stores/investigation-store';
 import { INLINE_FORM, INLINE_LABEL } from './evidence-cite';
 import { onsetBinIndex } from './OnsetChart';
 import { TimedText } from '../components/TimedText';
@@ -16,6 +16,8 @@ const METHOD_LABEL: Readonly<Record<OnsetEstimate['method'], string>> = {
 export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
   const override = useInvestigation(selectOnsetOverride);
   const setOnset = useInvestigation(selectSetOnset);
+  // Where the decisions are read in place, the engine that holds them estimates the onset: none is set by hand.
+  const connection = useInvestigation(selectCaseRecord)?.connection;
   const current = onsetBinIndex(onset);
   const [bin, setBin] = useState(String(Math.max(0, current)));
   const [time, setTime] = useState('');
@@ -90,44 +92,53 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
           estimate is shown. Pick a bin or type a time.
         </p>
       )}
-      <div style={INLINE_FORM}>
-        <form style={INLINE_FORM} onSubmit={pickBin}>
-          <label htmlFor={`${id}-bin`} style={INLINE_LABEL}>
-            Onset bin
-          </label>
-          <select id={`${id}-bin`} value={bin} onChange={(e) => setBin(e.target.value)}>
-            {onset.series.map((b, i) => (
-              <option key={b.key} value={i}>
-                {b.key} (rate {b.rate}, {b.decisions} decisions)
-              </option>
-            ))}
-          </select>
-          <button type="submit" disabled={onset.series.length === 0}>
-            Set onset to this bin
-          </button>
-        </form>
-        <form style={INLINE_FORM} onSubmit={pickTime}>
-          <label htmlFor={`${id}-time`} style={INLINE_LABEL}>
-            or a time
-          </label>
-          <input
-            id={`${id}-time`}
-            type="text"
-            placeholder="2026-02-27T06:00:00Z"
-            value={time}
-            onChange={(e) => setTime(e.target.value)}
-            aria-invalid={time.trim() !== '' && !timeValid}
-            style={{ width: '16rem' }}
-          />
-          <button type="submit" disabled={!timeValid}>
-            Set onset time
-          </button>
-        </form>
-        <button type="button" disabled={override === undefined} onClick={() => void setOnset(undefined)}>
-          Use estimate
-        </button>
-      </div>
-      <p className="muted small">A correction re-ranks the suspects and is saved with the case.</p>
+      {connection ? (
+        <p className="muted small">
+          The onset is estimated where the decisions live ({connection.name}): a case whose decisions are read there
+          takes no onset set by hand (its model&apos;s decisions would have to be read).
+        </p>
+      ) : (
+        <>
+          <div style={INLINE_FORM}>
+            <form style={INLINE_FORM} onSubmit={pickBin}>
+              <label htmlFor={`${id}-bin`} style={INLINE_LABEL}>
+                Onset bin
+              </label>
+              <select id={`${id}-bin`} value={bin} onChange={(e) => setBin(e.target.value)}>
+                {onset.series.map((b, i) => (
+                  <option key={b.key} value={i}>
+                    {b.key} (rate {b.rate}, {b.decisions} decisions)
+                  </option>
+                ))}
+              </select>
+              <button type="submit" disabled={onset.series.length === 0}>
+                Set onset to this bin
+              </button>
+            </form>
+            <form style={INLINE_FORM} onSubmit={pickTime}>
+              <label htmlFor={`${id}-time`} style={INLINE_LABEL}>
+                or a time
+              </label>
+              <input
+                id={`${id}-time`}
+                type="text"
+                placeholder="2026-02-27T06:00:00Z"
+                value={time}
+                onChange={(e) => setTime(e.target.value)}
+                aria-invalid={time.trim() !== '' && !timeValid}
+                style={{ width: '16rem' }}
+              />
+              <button type="submit" disabled={!timeValid}>
+                Set onset time
+              </button>
+            </form>
+            <button type="button" disabled={override === undefined} onClick={() => void setOnset(undefined)}>
+              Use estimate
+            </button>
+          </div>
+          <p className="muted small">A correction re-ranks the suspects and is saved with the case.</p>
+        </>
+      )}
     </section>
   );
 }
