@@ -10,8 +10,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runVerifyCommand } from '../electron/cli/verify-command';
-import { writeNamedParquet } from '../electron/warehouse/named-sample.fixture';
+import type { Locator, Page } from '@playwright/test';
+import { createFlatTable } from '../electron/warehouse/flat-sample.fixture';
+import { createNamedView, writeNamedParquet } from '../electron/warehouse/named-sample.fixture';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { POSTGRES_MISSING, skipPostgres, startPostgres } from './throwaway-postgres';
 
 const truth = JSON.parse(readFileSync('assets/sample/ground-truth.json', 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'li-e2e-connection-case-'));
@@ -22,24 +25,51 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test('opens a case on a decision of a Parquet folder and finds the planted change there', async ({ page, webApp }) => {
-  test.setTimeout(300_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(webApp.url);
-  // The sample's lineage, Git, deployments and audit: imported as any evidence is.
+/** Imports the sample's lineage, Git, deployments and audit (as any evidence is), and saves a connection to `location`. */
+async function connect(page: Page, url: string, location: string) {
+  await page.goto(url);
   await page.getByRole('button', { name: 'Open the sample investigation' }).click();
   await expect(page.getByRole('navigation', { name: 'Investigation steps' })).toBeVisible({ timeout: 120_000 });
   await page.getByRole('button', { name: '← Back to cases' }).click();
-
   await page.getByRole('button', { name: 'Sources', exact: true }).click();
   const panel = page.getByRole('region', { name: 'Warehouse connections' });
   const add = panel.getByRole('form', { name: 'Add a connection' });
   await add.getByLabel('Name').fill('Offer decisions');
-  await add.getByLabel('PostgreSQL URL or Parquet path').fill(folder);
+  await add.getByLabel('PostgreSQL URL or Parquet path').fill(location);
   await add.getByRole('button', { name: 'Add the connection' }).click();
   await panel.getByRole('button', { name: 'Investigate in Offer decisions' }).click();
-  const decisions = panel.getByRole('region', { name: 'Decisions in Offer decisions' });
+  return { panel, decisions: panel.getByRole('region', { name: 'Decisions in Offer decisions' }) };
+}
+
+/** Opens a case on the sample's decision from the connection's list, and a step of it by name. */
+async function openCase(page: Page, decisions: Locator) {
+  await decisions.getByLabel('Decision id').fill(truth.caseDecisionId);
+  await decisions.getByRole('button', { name: 'Open a case on it' }).click();
+  const nav = page.getByRole('navigation', { name: 'Investigation steps' });
+  await expect(nav).toBeVisible();
+  return async (name: string) => {
+    await nav
+      .getByRole('tab', { name: new RegExp(name) })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+  };
+}
+
+/** The Scope and Changes steps: the radius counted and the planted change ranked first where the log lives. */
+async function expectPlantedChange(page: Page, openStep: (name: string) => Promise<void>) {
+  const main = page.getByRole('main');
+  await openStep('Scope');
+  await expect(main.getByText(String(truth.decisions.affected)).first()).toBeVisible({ timeout: 60_000 });
+  await openStep('Changes');
+  await expect(main.getByTestId('suspect').first()).toHaveAttribute('data-change-id', truth.plantedCommit);
+}
+
+test('opens a case on a decision of a Parquet folder and finds the planted change there', async ({ page, webApp }) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const { panel, decisions } = await connect(page, webApp.url, folder);
   await expect(decisions).toContainText('Decisions 1–50 of 3,465, in time order');
   await decisions.getByRole('button', { name: 'Next page' }).click();
   await expect(decisions).toContainText('Decisions 51–100 of 3,465, in time order');
@@ -50,28 +80,15 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   await decisions.getByRole('button', { name: 'Open a case on it' }).click();
   await expect(decisions.getByRole('alert')).toHaveText(`d-missing is not found in Offer decisions (${folder})`);
 
-  await decisions.getByLabel('Decision id').fill(truth.caseDecisionId);
-  await decisions.getByRole('button', { name: 'Open a case on it' }).click();
-  const nav = page.getByRole('navigation', { name: 'Investigation steps' });
-  await expect(nav).toBeVisible();
+  const openStep = await openCase(page, decisions);
   const main = page.getByRole('main');
-  const openStep = async (name: string) => {
-    await nav
-      .getByRole('tab', { name: new RegExp(name) })
-      .first()
-      .click();
-    await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
-  };
 
   // The decision's inputs, read from the folder: the suspect feature at the version the incident shipped.
   await openStep('Identify');
   await expect(main.getByText(truth.feature.name).first()).toBeVisible();
   await expect(main.getByText(truth.featureVersion.after).first()).toBeVisible();
-  await openStep('Scope');
-  await expect(main.getByText(String(truth.decisions.affected)).first()).toBeVisible({ timeout: 60_000 });
-  await openStep('Changes');
+  await expectPlantedChange(page, openStep);
   const first = main.getByTestId('suspect').first();
-  await expect(first).toHaveAttribute('data-change-id', truth.plantedCommit);
   // The diffs read from Git rank it again, where the log lives: the touched field is seen.
   await expect(first.getByRole('row', { name: /touched field/ })).toContainText('changed words name a traced field', {
     timeout: 60_000,
@@ -105,4 +122,32 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   await panel.getByRole('button', { name: 'Remove Offer decisions' }).click();
   await expect(panel).toContainText('No saved connections.');
   expect(errors).toEqual([]);
+});
+
+if (skipPostgres()) console.warn(POSTGRES_MISSING);
+
+test('opens a case on a decision of a PostgreSQL table the same way, never showing its password', async ({
+  page,
+  webApp,
+}) => {
+  test.skip(skipPostgres(), POSTGRES_MISSING);
+  test.setTimeout(300_000);
+  const server = await startPostgres();
+  try {
+    const password = 'e2e-Reader-secret-7';
+    await createFlatTable(server.adminUrl, password);
+    await createNamedView(server.adminUrl);
+    const at = `postgresql://reader@127.0.0.1:${server.port}/postgres?table=ml.named`;
+    const { panel, decisions } = await connect(page, webApp.url, at.replace('reader@', `reader:${password}@`));
+    await expect(panel.getByTestId('connection-row')).toContainText(at);
+    await expect(decisions).toContainText('Decisions 1–50 of 3,465, in time order');
+    await expectPlantedChange(page, await openCase(page, decisions));
+    await expect(page.locator('body')).not.toContainText(password);
+    await page.getByRole('button', { name: '← Back to cases' }).click();
+    await page.getByRole('button', { name: 'Sources', exact: true }).click();
+    await panel.getByRole('button', { name: 'Remove Offer decisions' }).click();
+    await expect(panel).toContainText('No saved connections.');
+  } finally {
+    server.stop();
+  }
 });
