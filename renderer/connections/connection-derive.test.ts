@@ -67,7 +67,7 @@ describe('a case on a saved connection', () => {
     ]);
     const why =
       'Offer decisions cannot answer this investigation alone: the onset is given. ' +
-      'Import its decisions (Sources) to investigate it over them.';
+      'To investigate it, import its decisions (Sources) and open a case on them.';
     expect(derived.results.errors).toEqual({ scope: why, trace: why, changes: why, governance: why, remediate: why });
     expect(derived.cited).toEqual([]);
   });

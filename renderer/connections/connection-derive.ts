@@ -68,7 +68,7 @@ export async function deriveInConnection(r: ConnectionDeriveRequest): Promise<Co
   if (answer.result) return { results: withViews(answer.result), cited: answer.cited ?? [], queries };
   const why =
     `${r.connection.name} cannot answer this investigation alone: ${answer.refused ?? 'no reason given'}. ` +
-    `Import its decisions (Sources) to investigate it over them.`;
+    `To investigate it, import its decisions (Sources) and open a case on them.`;
   return { results: { errors: Object.fromEntries(ANALYSED.map((step) => [step, why])) }, cited: [], queries };
 }
 
