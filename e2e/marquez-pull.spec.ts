@@ -44,8 +44,22 @@ test('pulls a window of lineage from a Marquez API and traces the decision throu
   const section = page.getByRole('region', { name: 'Pull from Marquez' });
   await expect(section.getByRole('alert')).toContainText('HTTP 401');
 
+  // The key is kept from the first request that gives it; the server's namespaces and jobs are offered.
   await form.getByLabel('API key').fill(KEY);
+  await form.getByRole('button', { name: 'List namespaces and jobs' }).click();
+  const namespaces = new Set(events.map((e) => e.job.namespace)).size;
+  await expect(section.getByRole('status')).toContainText(
+    `${namespaces} namespace${namespaces === 1 ? '' : 's'} and ${jobs.length} jobs`,
+  );
+  await expect(form.getByLabel('API key')).toHaveAttribute('placeholder', 'kept: type to replace it');
   await form.getByLabel('Namespace').fill(namespace);
+  const list = await form.getByLabel('Job').getAttribute('list');
+  const offeredJobs = await page
+    .locator(`datalist[id="${list}"] option`)
+    .evaluateAll((options) => options.map((o) => o.getAttribute('value')));
+  expect(offeredJobs.sort()).toEqual(
+    [...new Set(events.filter((e) => e.job.namespace === namespace).map((e) => e.job.name))].sort(),
+  );
   await form.getByLabel('Job').fill(job);
   await form.getByLabel('From').fill(events[0]!.eventTime.slice(0, 10));
   await form.getByRole('button', { name: 'Pull lineage' }).click();

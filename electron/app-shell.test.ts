@@ -164,6 +164,7 @@ describe('the Electron shell', () => {
       'dialog:openRepository',
       'git:readRepository',
       'git:show',
+      'marquez:jobs',
       'marquez:pull',
       'monitor:connection',
       'origin:commits',

@@ -35,6 +35,7 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     'marquez:pull': async () => {
       throw new Error('no Marquez server in this fake');
     },
+    'marquez:jobs': async () => ({ namespaces: [], keyKept: false }),
     'monitor:connection': async () => {
       throw new Error('no connections in this fake');
     },

@@ -95,6 +95,20 @@ describe('marquez:pull', () => {
     expect(forgot).not.toContain(KEY);
   });
 
+  it('lists the namespaces and jobs the server knows, with the key kept from a pull', async () => {
+    const handlers = createMarquezHandlers();
+    await expect(handlers['marquez:jobs']({ url: server.url })).rejects.toThrow(/HTTP 401 .*API key/);
+    await handlers['marquez:pull']({ url: server.url, apiKey: KEY, after: '2030-01-01T00:00:00Z' });
+    const listed = await handlers['marquez:jobs']({ url: server.url });
+    const namespaces = [...new Set(stored.map((e) => e.job.namespace))];
+    expect(listed.namespaces.map((n) => n.namespace)).toEqual(namespaces);
+    for (const { namespace, jobs } of listed.namespaces)
+      expect(new Set(jobs)).toEqual(
+        new Set(stored.filter((e) => e.job.namespace === namespace).map((e) => e.job.name)),
+      );
+    expect(listed.keyKept).toBe(true);
+  });
+
   it('refuses a request that is not a server URL or whose window is not a time', () => {
     expect(() => parseRequest('marquez:pull', { url: 'file:///etc/passwd' })).toThrow(/marquez:pull at url/);
     expect(() => parseRequest('marquez:pull', { url: server.url, after: 'last tuesday' })).toThrow(

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { parseTimestamp } from '../../shared/importers/timestamps.js';
 import type { IpcHandlers } from '../../shared/ipc/contract.js';
 import type { MarquezPullRequest } from '../../shared/ipc/marquez-channels.js';
-import { apiRoot, pullLineageEvents, type MarquezOptions } from '../marquez/marquez-client.js';
+import { apiRoot, listJobs, pullLineageEvents, type MarquezOptions } from '../marquez/marquez-client.js';
 import { filters, upstreamClosure } from '../marquez/upstream-closure.js';
 
 /** The server's API root as a source may name it: no user, password, query or fragment. */
@@ -34,19 +34,33 @@ function pulledName(request: MarquezPullRequest): string {
   return `${shownServer(request.url)} lineage events ${after} to ${before}${jobs}.ndjson`;
 }
 
-export function createMarquezHandlers(fetchImpl?: typeof fetch): Pick<IpcHandlers, 'marquez:pull'> {
+/** An error's message with the key cut out. */
+const hidden = (error: unknown, apiKey: string | undefined) => {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(apiKey ? message.split(apiKey).join('***') : message);
+};
+
+export function createMarquezHandlers(fetchImpl?: typeof fetch): Pick<IpcHandlers, 'marquez:pull' | 'marquez:jobs'> {
   const keys = new Map<string, string>();
+  /** The client's options for a request: its key kept (or forgotten, when empty) for the server. */
+  const optionsFor = (request: { readonly url: string; readonly apiKey?: string }): MarquezOptions => {
+    const server = shownServer(request.url);
+    if (request.apiKey === '') keys.delete(server);
+    else if (request.apiKey !== undefined) keys.set(server, request.apiKey);
+    const apiKey = keys.get(server);
+    return { url: request.url, ...(apiKey && { apiKey }), ...(fetchImpl && { fetch: fetchImpl }) };
+  };
   return {
+    async 'marquez:jobs'(request) {
+      const opts = optionsFor(request);
+      try {
+        return { namespaces: await listJobs(opts), keyKept: opts.apiKey !== undefined };
+      } catch (error) {
+        throw hidden(error, opts.apiKey);
+      }
+    },
     async 'marquez:pull'(request) {
-      const server = shownServer(request.url);
-      if (request.apiKey === '') keys.delete(server);
-      else if (request.apiKey !== undefined) keys.set(server, request.apiKey);
-      const apiKey = keys.get(server);
-      const opts: MarquezOptions = {
-        url: request.url,
-        ...(apiKey && { apiKey }),
-        ...(fetchImpl && { fetch: fetchImpl }),
-      };
+      const opts = optionsFor(request);
       const after = isoOf(request.after);
       const before = isoOf(request.before);
       const events: Array<Record<string, unknown>> = [];
@@ -58,8 +72,7 @@ export function createMarquezHandlers(fetchImpl?: typeof fetch): Pick<IpcHandler
           events.push(...page);
         });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new Error(apiKey ? message.split(apiKey).join('***') : message);
+        throw hidden(error, opts.apiKey);
       }
       const kept = upstreamClosure(events, request);
       const text = kept.events.map((e) => `${JSON.stringify(e)}\n`).join('');
@@ -75,7 +88,7 @@ export function createMarquezHandlers(fetchImpl?: typeof fetch): Pick<IpcHandler
         kept: kept.events.length,
         jobs: kept.jobs,
         pages,
-        keyKept: apiKey !== undefined,
+        keyKept: opts.apiKey !== undefined,
       };
     },
   };

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { MarquezPullRequest } from '../../shared/ipc/marquez-channels';
+import type { MarquezJobs, MarquezPullRequest } from '../../shared/ipc/marquez-channels';
 import { getApi } from '../api';
+import { plural } from '../import/format-progress';
 import { selectImportText, useImports } from '../import/import-store';
 import { pullSentence } from './marquez-pull-text';
 import './marquez-pull.css';
@@ -32,10 +33,35 @@ export function MarquezPullForm({ caseId }: { readonly caseId?: string }) {
     before: '',
   });
   const [keyKept, setKeyKept] = useState(false);
+  const [known, setKnown] = useState<MarquezJobs['namespaces']>([]);
   const [pulling, setPulling] = useState(false);
   const [summary, setSummary] = useState<string>();
   const [error, setError] = useState<string>();
   const id = useId();
+
+  const apiKey = values.apiKey !== '' ? { apiKey: values.apiKey } : {};
+  const listJobs = async () => {
+    setPulling(true);
+    setError(undefined);
+    try {
+      const listed = await getApi().invoke('marquez:jobs', { url: values.url.trim(), ...apiKey });
+      setKeyKept(listed.keyKept);
+      setValues({ ...values, apiKey: '' });
+      setKnown(listed.namespaces);
+      const jobs = listed.namespaces.reduce((n, ns) => n + ns.jobs.length, 0);
+      setSummary(
+        `${plural(listed.namespaces.length, 'namespace')} and ${plural(jobs, 'job')}: pick them under Namespace and Job.`,
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPulling(false);
+    }
+  };
+  const offered = {
+    namespace: known.map((ns) => ns.namespace),
+    job: known.filter((ns) => !values.namespace || ns.namespace === values.namespace).flatMap((ns) => ns.jobs),
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,10 +69,7 @@ export function MarquezPullForm({ caseId }: { readonly caseId?: string }) {
     setError(undefined);
     setSummary(undefined);
     const given = Object.entries(values).filter(([k, v]) => v.trim() !== '' && k !== 'apiKey');
-    const request = {
-      ...Object.fromEntries(given.map(([k, v]) => [k, v.trim()])),
-      ...(values.apiKey !== '' && { apiKey: values.apiKey }),
-    } as MarquezPullRequest;
+    const request = { ...Object.fromEntries(given.map(([k, v]) => [k, v.trim()])), ...apiKey } as MarquezPullRequest;
     try {
       const pull = await getApi().invoke('marquez:pull', request);
       setKeyKept(pull.keyKept);
@@ -81,18 +104,29 @@ export function MarquezPullForm({ caseId }: { readonly caseId?: string }) {
               value={values[field]}
               placeholder={field === 'apiKey' && keyKept ? 'kept: type to replace it' : placeholder}
               onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+              {...((field === 'namespace' || field === 'job') && { list: `${id}-${field}-known` })}
             />
           </label>
+        ))}
+        {(['namespace', 'job'] as const).map((field) => (
+          <datalist key={field} id={`${id}-${field}-known`}>
+            {offered[field].map((name, i) => (
+              <option key={`${i}-${name}`} value={name} />
+            ))}
+          </datalist>
         ))}
         <div className="actions">
           <button type="submit" className="primary" disabled={pulling || values.url.trim() === ''}>
             {pulling ? 'Pulling…' : 'Pull lineage'}
           </button>
+          <button type="button" disabled={pulling || values.url.trim() === ''} onClick={() => void listJobs()}>
+            List namespaces and jobs
+          </button>
         </div>
       </form>
       {pulling && (
         <p className="muted" aria-busy="true">
-          Reading {values.url.trim()} page by page…
+          Asking {values.url.trim()}…
         </p>
       )}
       {summary && (

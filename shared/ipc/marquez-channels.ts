@@ -40,8 +40,18 @@ export interface MarquezPull {
   readonly keyKept: boolean;
 }
 
+/** The namespaces a Marquez server knows, each with its jobs' names (to pick what to pull). */
+export interface MarquezJobs {
+  readonly namespaces: ReadonlyArray<{ readonly namespace: string; readonly jobs: ReadonlyArray<string> }>;
+  readonly keyKept: boolean;
+}
+
 export interface MarquezChannels {
   'marquez:pull': { request: MarquezPullRequest; response: MarquezPull };
+  'marquez:jobs': {
+    request: Pick<MarquezPullRequest, 'url' | 'apiKey'>;
+    response: MarquezJobs;
+  };
 }
 
 const time = z
@@ -51,20 +61,23 @@ const time = z
   .refine((t) => parseTimestamp(t).ok, 'an RFC 3339 time, e.g. 2026-02-01T00:00:00Z')
   .optional();
 const name = z.string().trim().max(1000).optional();
+const url = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((u) => /^https?:\/\/[^\s/]+/.test(u), 'an http:// or https:// URL of the Marquez server');
+const apiKey = z.string().max(4096).optional();
 
 export const marquezSchemas = {
   'marquez:pull': z
     .object({
-      url: z
-        .string()
-        .trim()
-        .max(2048)
-        .refine((u) => /^https?:\/\/[^\s/]+/.test(u), 'an http:// or https:// URL of the Marquez server'),
-      apiKey: z.string().max(4096).optional(),
+      url,
+      apiKey,
       after: time,
       before: time,
       namespace: name,
       job: name,
     })
     .strict(),
+  'marquez:jobs': z.object({ url, apiKey }).strict(),
 };
