@@ -8,6 +8,7 @@
  * The head is text decoded from the file's bytes: a byte of 0x80 or more is U+FFFD when the decoder replaced it
  * (UTF-8) or that character itself (Latin-1), so both are accepted where the magic has such a byte.
  */
+import { looksBinary } from './json-input';
 
 interface BinaryFormat {
   /** The magic bytes at `offset`. */
@@ -62,8 +63,17 @@ const matches = (head: string, format: BinaryFormat): boolean =>
     return code === byte || (byte >= 0x80 && code === 0xfffd);
   });
 
+/**
+ * A Protocol Buffers descriptor set (`protoc --descriptor_set_out`: compiled `.proto` schemas) has no magic, but opens
+ * with its first file (field 1, a length) whose own field 1 is that file's name: `\n`, the length's bytes (≥ 0x80 but
+ * the last), `\n`, the name's length, then a name ending in `.proto`.
+ */
+const DESCRIPTOR_SET = /^\n[\u0080-\uffff]{0,4}[\u0000-\u007f]\n[\s\S][\w./-]{1,200}\.proto/;
+
 /** Why a file of a known binary format is skipped (its format, and what to do with it), or undefined. */
 export function binaryFormatReason(name: string, head: string): string | undefined {
+  if (DESCRIPTOR_SET.test(head) && looksBinary(head))
+    return 'a Protocol Buffers descriptor set (compiled .proto schemas), not evidence';
   const lower = name.toLowerCase();
   const format = FORMATS.find(
     (f) => matches(head, f) && (f.extensions === undefined || f.extensions.some((e) => lower.endsWith(e))),

@@ -29,6 +29,10 @@ describe('binary files of a known format are skipped naming the format', () => {
       'iceberg/snap-279738701695871110-1-7e3ed845-a5da-4e15-9ed6-9d592392c71e.avro',
       'an Avro data file, not a format the importers read',
     ],
+    [
+      '../dbt-core/proto/dbtlabs_proto_public.head.bin',
+      'a Protocol Buffers descriptor set (compiled .proto schemas), not evidence',
+    ],
   ])('%s', (path, reason) => {
     const summary = read(path);
     expect([summary.skipped, summary.rejectedCount, summary.counts]).toEqual([reason, 0, {}]);
