@@ -88,6 +88,10 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   await expect(main.getByText(truth.feature.name).first()).toBeVisible();
   await expect(main.getByText(truth.featureVersion.after).first()).toBeVisible();
   await expectPlantedChange(page, openStep);
+  await openStep('Scope');
+  await expect(main.getByText('their list is not read into the app')).toBeVisible();
+  await expect(main.getByRole('button', { name: 'Export affected decisions (CSV)' })).toBeDisabled();
+  await openStep('Changes');
   const first = main.getByTestId('suspect').first();
   // The diffs read from Git rank it again, where the log lives: the touched field is seen.
   await expect(first.getByRole('row', { name: /touched field/ })).toContainText('changed words name a traced field', {

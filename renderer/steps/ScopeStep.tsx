@@ -61,6 +61,8 @@ export function ScopeStep() {
   if (!scope) return null;
   const title = caseRecord?.title ?? 'case';
   const total = scope.affected + scope.notAffected;
+  // Counted where the decision log lives (a saved connection): the affected decisions are not in the app.
+  const counted = scope.decisions.length < scope.affected;
 
   return (
     <div className="stack">
@@ -138,17 +140,23 @@ export function ScopeStep() {
           </div>
         </>
       )}
+      {counted && (
+        <p className="muted small">
+          These decisions were counted where the decision log lives; their list is not read into the app, so it is not
+          exported from here (the command line&apos;s <code>investigate --source</code> reads it there).
+        </p>
+      )}
       <div className="actions">
         <button
           type="button"
-          disabled={scope.affected === 0}
+          disabled={scope.affected === 0 || counted}
           onClick={() => downloadText(`${title} - affected decisions.csv`, affectedDecisionsCsv(scope), 'text/csv')}
         >
           Export affected decisions (CSV)
         </button>
         <button
           type="button"
-          disabled={scope.subjects === 0}
+          disabled={scope.subjects === 0 || counted}
           onClick={() => downloadText(`${title} - affected subjects.csv`, affectedSubjectsCsv(scope), 'text/csv')}
         >
           Export affected subjects (CSV)
