@@ -252,3 +252,17 @@ describe('lineage-investigator case export | review | merge | show', () => {
     expect(m4.out).toMatch(/2 reviewer entries chained anew after your entries/);
   });
 });
+
+describe('a case file that is no file', () => {
+  it('a FIFO given to show, review or merge is refused with its path, never waited on', async () => {
+    const fifo = at('case-file.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const refused = `${fifo}: a FIFO (named pipe), not a case file: not read`;
+    await expect(run(['show', fifo])).rejects.toThrow(refused);
+    await expect(run(['review', fifo, '--out', at('r.json'), '--verdict', 'agree', '--comment', 'ok'])).rejects.toThrow(
+      refused,
+    );
+    writeJson('fifo-local.json', await localCase());
+    await expect(run(['merge', fifo, '--case', at('fifo-local.json'), '--out', at('m.json')])).rejects.toThrow(refused);
+  }, 20_000);
+});

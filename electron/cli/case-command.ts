@@ -5,14 +5,15 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { signedText } from '../../shared/case/case-file-format.js';
+import { signedText, type PortableCaseFile } from '../../shared/case/case-file-format.js';
 import { describeCaseEntry } from '../../shared/case/case-file-text.js';
-import { parseCaseFile, verifyCaseFile } from '../../shared/case/portable-case-verify.js';
+import { verifyCaseFile } from '../../shared/case/portable-case-verify.js';
 import { ed25519PublicKey, fingerprintOf } from '../bundle/bundle-signature.js';
 import { checkCaseFileSignature } from '../bundle/case-file-keys.js';
 import { sha256Hex } from '../bundle/hashing.js';
 import { EXPORT_USAGE, runCaseExport } from './case-export-command.js';
 import { MERGE_USAGE, REVIEW_USAGE, runCaseMerge, runCaseReview } from './case-review-command.js';
+import { readCaseFileAt } from './case-file-read.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -69,7 +70,7 @@ async function runCaseShow(argv: string[], io: CliIo): Promise<number> {
   const pinned = parsed.values.key
     ? fingerprintOf(ed25519PublicKey(await readFile(parsed.values.key), parsed.values.key))
     : undefined;
-  const file = parseCaseFile(await readFile(path, 'utf8'), path);
+  const file = await readCaseFileAt(path);
   const v = await verifyCaseFile(file, sha256Hex, checkCaseFileSignature);
   const c = file.content;
   io.out(`CASE FILE ${path}: case ${c.caseId} “${c.case.title}”, exported ${c.exportedAt} by ${c.generator}`);
@@ -105,7 +106,7 @@ async function runCaseShow(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function extract(dir: string, file: ReturnType<typeof parseCaseFile>, io: CliIo): Promise<void> {
+async function extract(dir: string, file: PortableCaseFile, io: CliIo): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const [i, s] of file.signatures.entries()) {
     await writeFile(join(dir, `signed-${i + 1}.txt`), signedText(file.content.caseId, s), 'utf8');

@@ -2,18 +2,18 @@
  * `case review` (a reviewer adds annotations and a verdict, chained and signed by the reviewer's key) and
  * `case merge` (the investigator takes them into the case after verifying both chains and every signature).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { AnnotationTarget } from '../../shared/case/case-types.js';
 import { describeCaseEntry } from '../../shared/case/case-file-text.js';
 import { reviewCaseFile, type ReviewAction } from '../../shared/case/portable-case.js';
 import { mergeCaseFile } from '../../shared/case/portable-case-merge.js';
-import { parseCaseFile } from '../../shared/case/portable-case-verify.js';
 import { defaultDataDir } from '../app-paths.js';
 import { readCaseRecord } from '../bundle/build-report.js';
 import { caseFileSigner, checkCaseFileSignature } from '../bundle/case-file-keys.js';
 import { sha256Hex } from '../bundle/hashing.js';
 import { investigatorKeyStore, loadOrCreateSigner, signerFromFile } from '../services/signing-key.js';
+import { readCaseFileAt } from './case-file-read.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -98,7 +98,7 @@ export async function runCaseReview(argv: string[], io: CliIo = consoleIo): Prom
     io.err(`${problems.join('\n')}\n\n${REVIEW_USAGE}`);
     return 2;
   }
-  const file = parseCaseFile(await readFile(path, 'utf8'), path);
+  const file = await readCaseFileAt(path);
   const key = await keyOf(values['signing-key']);
   const signer = caseFileSigner(key, values.as ?? userInfo().username);
   const reviewed = await reviewCaseFile(file, actions, signer, now, sha256Hex, checkCaseFileSignature);
@@ -137,7 +137,7 @@ export async function runCaseMerge(argv: string[], io: CliIo = consoleIo): Promi
     return 2;
   }
   const local = await readCaseRecord(values.case);
-  const file = parseCaseFile(await readFile(path, 'utf8'), path);
+  const file = await readCaseFileAt(path);
   const key = await keyOf(values['signing-key']);
   const outcome = await mergeCaseFile(
     local,
