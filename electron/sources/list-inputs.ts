@@ -166,7 +166,9 @@ export async function listInputs(
 }
 
 /** What a path that is neither a file nor a folder is, or undefined for a file or folder. */
-export function specialKind(info: Stats): string | undefined {
+export function specialKind(
+  info: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>,
+): string | undefined {
   if (info.isFile() || info.isDirectory()) return undefined;
   if (info.isFIFO()) return 'a FIFO (named pipe)';
   if (info.isCharacterDevice()) return 'a character device';
