@@ -2,16 +2,16 @@ import { timeToRootCause } from '../../shared/case/case-actions';
 import { CASE_STEPS } from '../../shared/case/case-types';
 import { Time } from '../components/Time';
 import type { CaseSummary } from '../stores/cases-initial';
+import { caseDecisions } from './case-decisions';
+import { CaseRowActions } from './CaseRowActions';
 import { SEVERITY_LABELS, STATUS_LABELS } from './case-labels';
 import { formatDuration } from './format-duration';
 import './case.css';
 
-/** The decisions a case investigates: those it was opened on and the one chosen in Identify. */
-export function caseDecisions({ record, case: c }: CaseSummary): string[] {
-  return [...new Set([...(c?.decisionIds ?? []), ...(record.decisionId ? [record.decisionId] : [])])];
-}
-
-/** One row of the case list: title, severity, status, owner, decisions, steps closed, opened, time to root cause. */
+/**
+ * One row of the case list: title (archived ones marked), severity, status, owner, decisions, steps closed, opened,
+ * time to root cause, and its actions (archive, delete).
+ */
 export function CaseRow({ summary, onOpen }: { readonly summary: CaseSummary; readonly onOpen: (id: string) => void }) {
   const { record, case: c, error } = summary;
   const closed = (c?.steps ?? []).filter((s) => s.completedAt || s.skippedReason).length;
@@ -22,6 +22,7 @@ export function CaseRow({ summary, onOpen }: { readonly summary: CaseSummary; re
         <button type="button" className="link" onClick={() => onOpen(record.id)}>
           {c?.title ?? record.title}
         </button>
+        {c?.archivedAt && <span className="muted small"> · archived</span>}
         {error && <div className="danger-text small">{error}</div>}
       </td>
       <td className={c ? `severity-${c.severity}` : undefined}>{c ? SEVERITY_LABELS[c.severity] : '—'}</td>
@@ -35,6 +36,9 @@ export function CaseRow({ summary, onOpen }: { readonly summary: CaseSummary; re
         <Time value={c?.openedAt ?? record.createdAt} />
       </td>
       <td>{c && c.rootCause ? formatDuration(timeToRootCause(c)) : <span className="muted">not confirmed</span>}</td>
+      <td>
+        <CaseRowActions summary={summary} />
+      </td>
     </tr>
   );
 }

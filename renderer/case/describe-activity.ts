@@ -28,6 +28,12 @@ export function describeActivity(entry: ActivityEntry): string {
       return `Set ${Object.entries(act.payload)
         .map(([field, value]) => `${field} to ${String(value)}`)
         .join(', ')}`;
+    case 'case.archived':
+      return 'Archived the case';
+    case 'case.unarchived':
+      return 'Took the case out of the archive';
+    case 'case.deleted':
+      return 'Deleted the case';
     case 'step.completed':
       return `Completed ${STEP_LABELS[act.payload.step] ?? act.payload.step}`;
     case 'step.skipped':

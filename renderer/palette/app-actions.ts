@@ -18,6 +18,7 @@ import { themeActions } from '../theme/theme-actions';
 import { showTimelineAction } from '../timeline/timeline-actions';
 import { goToStep } from '../timeline/timeline-store';
 import { undoAction } from '../undo/undo-action';
+import { caseText } from '../case/case-search';
 import type { PaletteAction } from './palette-actions';
 
 const toGraph = (request: GraphRequest) => {
@@ -115,12 +116,13 @@ export function caseActions(
 export function caseListActions(cases: ReadonlyArray<CaseSummary>, openCaseId: string | undefined): PaletteAction[] {
   const state = useCases.getState();
   const open: PaletteAction[] = cases
-    .filter((c) => c.record.id !== openCaseId)
+    .filter((c) => c.record.id !== openCaseId && !c.case?.deletedAt)
     .map((c) => ({
       name: `openCase:${c.record.id}`,
-      label: `Open case: ${c.case?.title ?? c.record.title}`,
+      label: `Open case: ${c.case?.title ?? c.record.title}${c.case?.archivedAt ? ' (archived)' : ''}`,
       group: 'Case',
-      keywords: `${c.record.decisionId ?? ''} ${c.record.id}`,
+      // What the case says (its decisions, notes, root cause…): the palette searches across cases too.
+      keywords: `${c.record.id} ${caseText(c)}`,
       perform: () => state.openCase(c.record.id),
     }));
   return [

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { CaseRow } from '../case/CaseRow';
+import { searchCases } from '../case/case-search';
+import '../case/case-list.css';
 import { OpenCaseFileButton } from '../case-file/OpenCaseFileButton';
 import { ReviewerName } from '../case/ReviewerName';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
@@ -31,6 +33,14 @@ export function CaseList({ info }: { readonly info: AppInfo }) {
   const openCase = useCases(selectOpenCase);
   const openSources = useCases(selectOpenSources);
   const [creating, setCreating] = useState(false);
+  const [query, setQuery] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const kept = useMemo(() => cases.filter((c) => !c.case?.deletedAt), [cases]);
+  const archived = kept.filter((c) => c.case?.archivedAt).length;
+  const shown = useMemo(
+    () => searchCases(showArchived ? kept : kept.filter((c) => !c.case?.archivedAt), query),
+    [kept, showArchived, query],
+  );
 
   useEffect(() => {
     void refresh();
@@ -86,31 +96,52 @@ export function CaseList({ info }: { readonly info: AppInfo }) {
             {error}
           </p>
         )}
-        {status === 'ready' && cases.length === 0 ? (
+        {status === 'ready' && kept.length === 0 ? (
           <p className="empty">No investigations yet. Open the sample investigation to see how one works.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">Investigations stored on this machine</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Severity</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Decisions</th>
-                  <th scope="col">Steps done</th>
-                  <th scope="col">Opened</th>
-                  <th scope="col">Time to root cause</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cases.map((c) => (
-                  <CaseRow key={c.record.id} summary={c} onOpen={openCase} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <div className="case-list-filter">
+              <input
+                type="search"
+                aria-label="Search investigations"
+                placeholder="Search titles, decisions, owners, notes, root causes…"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              <label>
+                <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />{' '}
+                Show archived ({archived})
+              </label>
+              {query && (
+                <span className="muted small" role="status">
+                  {shown.length} of {kept.length} match
+                </span>
+              )}
+            </div>
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption className="visually-hidden">Investigations stored on this machine</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Title</th>
+                    <th scope="col">Severity</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Owner</th>
+                    <th scope="col">Decisions</th>
+                    <th scope="col">Steps done</th>
+                    <th scope="col">Opened</th>
+                    <th scope="col">Time to root cause</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((c) => (
+                    <CaseRow key={c.record.id} summary={c} onOpen={openCase} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
       </main>
       {creating && <NewCaseDialog onClose={() => setCreating(false)} />}

@@ -45,6 +45,10 @@ export type CaseAction =
         readonly owner?: string;
       };
     }
+  /** Archived (hidden from the case list until shown), back from the archive, deleted (kept, with its log). */
+  | { readonly action: 'case.archived'; readonly payload: Record<string, never> }
+  | { readonly action: 'case.unarchived'; readonly payload: Record<string, never> }
+  | { readonly action: 'case.deleted'; readonly payload: Record<string, never> }
   | { readonly action: 'step.completed'; readonly payload: { readonly step: CaseStepName } }
   | { readonly action: 'step.skipped'; readonly payload: { readonly step: CaseStepName; readonly reason: string } }
   | { readonly action: 'annotation.added'; readonly payload: Omit<Annotation, 'author' | 'time'> }
@@ -128,6 +132,15 @@ function applyAction(state: Case | undefined, act: Act & CaseAction): Case {
   switch (act.action) {
     case 'case.updated':
       return { ...state, ...act.payload };
+    case 'case.archived':
+      if (state.archivedAt) throw new Error(`Case ${state.id} is already archived.`);
+      return { ...state, archivedAt: act.time };
+    case 'case.unarchived':
+      if (!state.archivedAt) throw new Error(`Case ${state.id} is not archived.`);
+      return { ...state, archivedAt: undefined };
+    case 'case.deleted':
+      if (state.deletedAt) throw new Error(`Case ${state.id} is already deleted.`);
+      return { ...state, deletedAt: act.time };
     case 'step.completed':
       return withStep(state, act.payload.step, { completedAt: act.time });
     case 'step.skipped':

@@ -115,6 +115,9 @@ export interface Case {
   readonly preventiveActions: ReadonlyArray<PreventiveAction>;
   readonly annotations: ReadonlyArray<Annotation>;
   readonly pinnedEvidence: ReadonlyArray<PinnedEvidence>;
+  /** When it was archived (absent: it is not) and deleted (its row and log kept, so the deletion stays on record). */
+  readonly archivedAt?: string;
+  readonly deletedAt?: string;
   /** Annotations and pins removed, kept so that an undo puts them back as they were (absent: none removed). */
   readonly removedAnnotations?: ReadonlyArray<Annotation>;
   readonly unpinnedEvidence?: ReadonlyArray<PinnedEvidence>;
