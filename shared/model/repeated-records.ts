@@ -6,7 +6,8 @@
  * may both number their decisions from 1), an audit, deployment or enforcement entry its id, a run event its run,
  * type, time and job, a commit its repository and SHA, a pull request its repository and number, an identity link its
  * profile, member and time — and the same content, where it was read aside. A decision read again with other content
- * is still that decision: the first read counts, and the repeat says it differs. Any other record with the same identity and other content is kept: it is not the same evidence.
+ * is still that decision: the first read counts, and the repeat says it differs. Any other record with the same
+ * identity and other content is kept: it is not the same evidence.
  */
 import type { EvidenceRecord, Provenance } from './records';
 
@@ -23,7 +24,7 @@ export interface RepeatedRecord {
   readonly counted: boolean;
 }
 
-/** Where a record's identity holds: a decision's model (two models' logs may number decisions alike), else nowhere narrower. */
+/** Where a record's identity holds: a decision's model (two models' logs may number decisions alike), else anywhere. */
 const scopeOf = (r: EvidenceRecord): string => (r.kind === 'decision' ? r.model.name : '');
 
 /** A record's identity within its kind and scope, or undefined for declarations (jobs, datasets, plans, settings). */
