@@ -2,14 +2,9 @@
  * Helpers shared by the audit-log importers of other producers (CloudTrail, GCP, GitHub): a stable id for an
  * entry that carries none, and epoch-millisecond timestamps.
  */
+import { idFromProvenance } from '../model/place-ids';
 import type { Provenance } from '../model/records';
 import type { FieldReader } from './field-reader';
-
-/** An id made from the file and the record's place in it: the same file always gives the same id. */
-export function idFromProvenance(prefix: string, provenance: Provenance): string {
-  const where = provenance.line !== undefined ? `L${provenance.line}` : '';
-  return `${prefix}:${provenance.sourceId.slice(0, 12)}:${where}${provenance.pointer ?? ''}`;
-}
 
 /** The record's own id at `path`, or one made from the provenance with a warning. */
 export function idOrFallback(r: FieldReader, path: string, prefix: string, provenance: Provenance): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayDecision } from '../analysis/test-evidence';
-import type { Decision } from './records';
+import { idFromProvenance } from './place-ids';
+import type { AuditEntry, Decision, Provenance } from './records';
 import { withoutRepeats, type RepeatedRecord } from './repeated-records';
 
 /** `decision` as another model's log (or another file) wrote it. */
@@ -27,5 +28,29 @@ describe('records read again', () => {
     const kept = withoutRepeats([d, again], (r) => repeats.push(r));
     expect(kept).toEqual([d]);
     expect(repeats).toMatchObject([{ identity: 'm 7', differs: false, counted: false, again: { line: 12 } }]);
+  });
+
+  it('knows audit entries without ids of their own by their content across files, and keeps twin lines of one file', () => {
+    const entry = (provenance: Provenance, actor = 'ana'): AuditEntry => ({
+      kind: 'audit',
+      id: idFromProvenance('cloudtrail', provenance),
+      timestamp: '2026-10-02T09:00:00Z',
+      actor,
+      action: 'UpdateTable',
+      target: { type: 'table', id: 'features' },
+      provenance,
+    });
+    const log = (sourceId: string) => [
+      entry({ sourceId, line: 1 }),
+      entry({ sourceId, line: 2 }),
+      entry({ sourceId, line: 3 }, 'bo'),
+    ];
+    const original = log('a'.repeat(64));
+    const copy = log('b'.repeat(64));
+    const repeats: RepeatedRecord[] = [];
+    const kept = withoutRepeats([...original, ...copy], (r) => repeats.push(r));
+    // The log's two like lines are two entries; its copy in another file adds none.
+    expect(kept).toEqual(original);
+    expect(repeats.map((r) => [r.identity, r.counted])).toEqual(copy.map((c) => [c.id, false]));
   });
 });

@@ -9,6 +9,7 @@
  * is still that decision: the first read counts, and the repeat says it differs. Any other record with the same
  * identity and other content is kept: it is not the same evidence.
  */
+import { isIdFromPlace } from './place-ids';
 import type { EvidenceRecord, Provenance } from './records';
 
 /** A record not counted (or, with other content, counted beside the first): where it was read and where first. */
@@ -24,11 +25,18 @@ export interface RepeatedRecord {
   readonly counted: boolean;
 }
 
-/** Where a record's identity holds: a decision's model (two models' logs may number decisions alike), else anywhere. */
-const scopeOf = (r: EvidenceRecord): string => (r.kind === 'decision' ? r.model.name : '');
+/** An audit entry whose id was made from its file and line (place-ids.ts): it carries no identity of its own. */
+const placeNamed = (r: EvidenceRecord): boolean => r.kind === 'audit' && isIdFromPlace(r.id, r.provenance);
+
+/**
+ * Where a record's identity holds: a decision's model (two models' logs may number decisions alike); entries named by
+ * their place apart, known by their content; else anywhere.
+ */
+const scopeOf = (r: EvidenceRecord): string => (r.kind === 'decision' ? r.model.name : placeNamed(r) ? '(place)' : '');
 
 /** A record's identity within its kind and scope, or undefined for declarations (jobs, datasets, plans, settings). */
 function identityOf(r: EvidenceRecord): string | undefined {
+  if (placeNamed(r)) return canonical({ ...r, id: undefined, provenance: undefined });
   switch (r.kind) {
     case 'decision':
       return r.decisionId;
@@ -92,13 +100,22 @@ export function withoutRepeats(
       continue;
     }
     const before = Array.isArray(held) ? held : [held];
+    if (scope === '(place)' && before.every((b) => b.provenance.sourceId === r.provenance.sourceId)) {
+      // The same content twice in one file, without ids: two lines of the log, both counted.
+      ids.set(identity, [...before, r]);
+      kept.push(r);
+      continue;
+    }
     const mine = content(r);
-    const same = before.find((b) => content(b) === mine);
+    const same =
+      scope === '(place)'
+        ? before.find((b) => b.provenance.sourceId !== r.provenance.sourceId)
+        : before.find((b) => content(b) === mine);
     const first = (same ?? before[0]) as EvidenceRecord;
     const counted = same === undefined && r.kind !== 'decision';
     onRepeat?.({
       kind: r.kind,
-      identity: scope ? `${scope} ${identity}` : identity,
+      identity: r.kind === 'audit' && placeNamed(r) ? r.id : scope ? `${scope} ${identity}` : identity,
       first: first.provenance,
       again: r.provenance,
       differs: same === undefined,
