@@ -1,6 +1,7 @@
 /** Reading a case's evidence back from the store: its sources' record chunks, in the order they were imported. */
 import { type EvidenceSet, toEvidenceSet } from '../../shared/model/evidence-set';
 import type { EvidenceRecord } from '../../shared/model/records';
+import type { RepeatedRecord } from '../../shared/model/repeated-records';
 import { chunkKey, relabelRows } from './chunks';
 import type { LineageDb } from './lineage-db';
 
@@ -17,7 +18,14 @@ export async function loadRecords(db: LineageDb, sourceIds: ReadonlyArray<string
   return records;
 }
 
-/** The evidence set of a case: its sources' records grouped by kind and sorted by time. */
-export async function loadEvidence(db: LineageDb, sourceIds: ReadonlyArray<string>): Promise<EvidenceSet> {
-  return toEvidenceSet(await loadRecords(db, sourceIds));
+/**
+ * The evidence set of a case: its sources' records grouped by kind and sorted by time, each record read again in a
+ * later source counted once (`onRepeat` is told of each).
+ */
+export async function loadEvidence(
+  db: LineageDb,
+  sourceIds: ReadonlyArray<string>,
+  onRepeat?: (repeat: RepeatedRecord) => void,
+): Promise<EvidenceSet> {
+  return toEvidenceSet(await loadRecords(db, sourceIds), onRepeat);
 }

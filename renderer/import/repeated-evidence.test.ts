@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LineageDb } from '../db/lineage-db';
+import { repeatNotes } from '../../shared/model/repeat-notes';
+import type { RepeatedRecord } from '../../shared/model/repeated-records';
 import { loadEvidence } from '../db/load-evidence';
 import { runImport } from './run-import';
 
@@ -36,8 +38,17 @@ describe('the app counts the same decisions once', () => {
     const first = await imported(text, 'decisions.jsonl');
     const again = await imported(text.replace(/\n/g, '\r\n'), 'decisions-crlf.jsonl');
     expect(again).not.toBe(first);
-    const set = await loadEvidence(db, [first, again]);
+    const repeats: RepeatedRecord[] = [];
+    const set = await loadEvidence(db, [first, again], (r) => repeats.push(r));
     expect(set.decisions).toHaveLength(new Set(ids).size);
     expect(set.decisions.map((d) => d.provenance.sourceId)).toEqual(ids.map(() => first));
+    // What the case screen says of it (ReadOnceNote), as the CLI says it on stderr.
+    const notes = repeatNotes(repeats, { [first]: 'decisions.jsonl', [again]: 'decisions-crlf.jsonl' });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(
+      new RegExp(
+        `^decisions-crlf\\.jsonl: ${ids.length.toLocaleString('en-US')} decisions already read from decisions\\.jsonl.*: counted once$`,
+      ),
+    );
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { CaseHeader } from '../case/CaseHeader';
 import { ChainAlert } from '../case/ChainAlert';
 import { CitationAlert } from '../case/CitationAlert';
+import { ReadOnceNote } from '../case/ReadOnceNote';
 import { InterruptedImportAlert } from '../import/InterruptedImportAlert';
 import { selectCase, selectLoadLog, selectResetLog, useCaseLog } from '../stores/case-log-store';
 import {
@@ -90,6 +91,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
       <CaseHeader caseId={caseId} info={info} />
       <ChainAlert />
       <CitationAlert mode={info.mode} />
+      <ReadOnceNote />
       <InterruptedImportAlert caseId={caseId} />
       <UndoToast />
       {status === 'error' ? (

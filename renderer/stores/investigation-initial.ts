@@ -17,6 +17,8 @@ export interface InvestigationData {
   readonly featureName?: string;
   readonly step: StepId;
   readonly results: DerivedResults;
+  /** What the case's sources hold that an earlier source already held, counted once (shared/model/repeat-notes.ts). */
+  readonly readOnce: ReadonlyArray<string>;
   /** In a case on a saved connection: the query that read each cited decision there, with its rows' digest. */
   readonly connectionQueries?: ReadonlyArray<ConnectionQuery>;
 }
@@ -25,6 +27,7 @@ export const initialInvestigationData: InvestigationData = {
   status: 'idle',
   sources: [],
   decisionsById: new Map(),
+  readOnce: [],
   step: 'identify',
   results: noResults,
 };

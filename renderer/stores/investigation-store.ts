@@ -12,6 +12,8 @@ import { type InvestigationData, initialInvestigationData } from './investigatio
 import { useSettings } from './settings-store';
 import { gitShowFile, suspectDiffReader } from './suspect-diffs';
 import { loadEvidence } from '../db/load-evidence';
+import { repeatNotes } from '../../shared/model/repeat-notes';
+import type { RepeatedRecord } from '../../shared/model/repeated-records';
 import { setCaseFocus, setCaseOnset } from '../db/case-log';
 import { connectionDecision, deriveInConnection, withDecisions } from '../connections/connection-derive';
 
@@ -112,15 +114,17 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
         const caseRecord = await db.getCase(caseId);
         if (!caseRecord) throw new Error(`There is no investigation with id ${caseId}.`);
         // The case's state (steps, annotations, root cause…) is its activity log: see case-log-store.ts.
+        const repeats: RepeatedRecord[] = [];
         const [sources, stored] = await Promise.all([
           db.getSources(caseRecord.sourceIds),
-          loadEvidence(db, caseRecord.sourceIds),
+          loadEvidence(db, caseRecord.sourceIds, (r) => repeats.push(r)),
         ]);
+        const readOnce = repeatNotes(repeats, Object.fromEntries(sources.map((s) => [s.id, s.name])));
         // A case on a saved connection reads its decision there: the store holds none of that log.
         const read = caseRecord.connection && (await connectionDecision(caseRecord.connection, caseRecord.decisionId));
         const evidence = read ? { ...stored, decisions: [read] } : stored;
         const decisionsById = new Map(evidence.decisions.map((d) => [d.decisionId, d]));
-        set({ caseRecord, sources, evidence, decisionsById, status: 'ready' });
+        set({ caseRecord, sources, evidence, decisionsById, readOnce, status: 'ready' });
         const decision = caseRecord.decisionId ? decisionsById.get(caseRecord.decisionId) : undefined;
         focus(decision, pickFeature(decision, caseRecord.featureName));
       } catch (error) {
@@ -157,6 +161,7 @@ export const selectStatus = (s: InvestigationState) => s.status;
 export const selectError = (s: InvestigationState) => s.error;
 export const selectCaseRecord = (s: InvestigationState) => s.caseRecord;
 export const selectSources = (s: InvestigationState) => s.sources;
+export const selectReadOnce = (s: InvestigationState) => s.readOnce;
 export const selectEvidence = (s: InvestigationState) => s.evidence;
 export const selectDecision = (s: InvestigationState) => s.decision;
 export const selectFeatureName = (s: InvestigationState) => s.featureName;
