@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,5 +34,12 @@ describe('createFileChooser', () => {
     truncateSync(path, MAX_CASE_FILE_BYTES + 1);
     const choose = createFileChooser(dialogAnswering([{ canceled: false, filePaths: [path] }]));
     await expect(choose()).rejects.toThrow(`${path}: ${MAX_CASE_FILE_BYTES + 1} bytes, over the`);
+  });
+
+  it('refuses a FIFO, naming it, instead of waiting on it forever', async () => {
+    const path = join(dir, 'case.json');
+    execFileSync('mkfifo', [path]);
+    const choose = createFileChooser(dialogAnswering([{ canceled: false, filePaths: [path] }]));
+    await expect(choose()).rejects.toThrow(`${path}: a FIFO (named pipe), not a case file: not read`);
   });
 });
