@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFlatFiles } from '../electron/warehouse/flat-sample.fixture';
+import { FLAT_MAPPING, writeFlatFiles } from '../electron/warehouse/flat-sample.fixture';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-e2e-connections-'));
@@ -36,6 +36,21 @@ test('adds and tests warehouse connections; in web mode no password is stored', 
   await row.getByRole('button', { name: 'Test Sample decisions' }).click();
   await expect(row).toContainText(/3,465 decisions \(offer-eligibility 3,465\), answered in [\d,]+ ms by DuckDB/);
 
+  // The same log read through its own column mapping (as `--mapping FILE.json` holds it); a wrong one is named.
+  await add.getByLabel('Name').fill('Mapped decisions');
+  await add.getByLabel('PostgreSQL URL or Parquet path').fill(parquet);
+  await add.getByLabel('Column mapping (optional)').fill(JSON.stringify({ ...FLAT_MAPPING, kind: 'recipe' }));
+  await add.getByRole('button', { name: 'Add the connection' }).click();
+  await expect(panel).toContainText('the column mapping is not one: kind:');
+  await add.getByLabel('Column mapping (optional)').fill(JSON.stringify(FLAT_MAPPING, null, 2));
+  await add.getByRole('button', { name: 'Add the connection' }).click();
+  const mapped = panel.getByTestId('connection-row').filter({ hasText: 'Mapped decisions' });
+  await expect(mapped).toContainText('its column mapping');
+  await expect(row).toContainText('mapping suggested from the column names');
+  await mapped.getByRole('button', { name: 'Test Mapped decisions' }).click();
+  await expect(mapped).toContainText(/3,465 decisions \(offer-eligibility 3,465\)/);
+  await expect(mapped).toContainText(/read through decision ← id, ts, .*; features ← eligibility_flag$/);
+
   await add.getByLabel('Name').fill('Nobody answers');
   await add.getByLabel('PostgreSQL URL or Parquet path').fill('postgresql://reader@127.0.0.1:1/ml?table=decisions');
   await add.getByLabel('Password').fill(PASSWORD);
@@ -49,6 +64,6 @@ test('adds and tests warehouse connections; in web mode no password is stored', 
   await expectNoSeriousA11yViolations(page, 'warehouse connections');
 
   await pg.getByRole('button', { name: 'Remove Nobody answers' }).click();
-  await expect(panel.getByTestId('connection-row')).toHaveCount(1);
+  await expect(panel.getByTestId('connection-row')).toHaveCount(2);
   expect(errors).toEqual([]);
 });

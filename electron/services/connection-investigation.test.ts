@@ -6,7 +6,7 @@
  * contract's validation): the same result as the CLI's `investigate --source <that log> --json`.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,14 @@ import { investigationJson, runInvestigateCommand } from '../cli/investigate-com
 import { readDiffs } from '../cli/suspect-diffs.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { connectionStore } from '../warehouse/connection-store.js';
-import { createFlatTable, flatRows, otherEvidence, truth } from '../warehouse/flat-sample.fixture.js';
+import {
+  createFlatTable,
+  FLAT_MAPPING,
+  flatRows,
+  otherEvidence,
+  truth,
+  writeFlatFiles,
+} from '../warehouse/flat-sample.fixture.js';
 import { createNamedView, writeNamedParquet } from '../warehouse/named-sample.fixture.js';
 import { openConnections } from '../warehouse/open-connections.js';
 import { createConnectionInvestigationHandlers, DECISION_PAGE_SIZE } from './connection-investigation-services.js';
@@ -64,10 +71,13 @@ const sent = <K extends keyof ConnectionInvestigationChannels>(
 const parse = (channel: keyof ConnectionInvestigationChannels, request: unknown) =>
   connectionInvestigationSchemas[channel].parse(request);
 
-/** `investigate --json` of the case decision over the other evidence and `source` (its mapping suggested). */
-async function cliJson(source: string) {
+/** `investigate --json` of the case decision over the other evidence and `source` (its mapping suggested, or that file's). */
+async function cliJson(source: string, mappingFile?: string) {
   const out: string[] = [];
-  const args = [...otherEvidence(), source].flatMap((p) => ['--source', p]);
+  const args = [
+    ...[...otherEvidence(), source].flatMap((p) => ['--source', p]),
+    ...(mappingFile ? ['--mapping', mappingFile] : []),
+  ];
   const code = await runInvestigateCommand(
     [...args, '--decision', truth.caseDecisionId, '--feature', truth.feature.name, '--json'],
     {
@@ -79,10 +89,10 @@ async function cliJson(source: string) {
   return JSON.parse(out.join('\n'));
 }
 
-/** Saves `location` as a connection and gives the handlers over it. */
-async function connect(location: string) {
+/** Saves `location` (read through `mapping`, JSON, if given) as a connection and gives the handlers over it. */
+async function connect(location: string, mapping?: string) {
   const store = connectionStore(join(dir, 'data', location.length.toString()));
-  const saved = await store.save({ name: 'Sample decisions', location });
+  const saved = await store.save({ name: 'Sample decisions', location, ...(mapping !== undefined && { mapping }) });
   const open = openConnections(store);
   return { id: saved.id, open, handlers: createConnectionInvestigationHandlers(open) };
 }
@@ -151,6 +161,19 @@ describe('investigating a decision in a saved Parquet connection', () => {
     expect(cited).toContain(truth.onset.decisionId);
     expect(app.queries?.map((q) => q.params[0])).toEqual([...cited]);
     expect(app.queries?.every((q) => q.rows === 1 && /^[0-9a-f]{64}$/.test(q.sha256))).toBe(true);
+    await open.closeAll();
+  }, 240_000);
+
+  it('reads a log whose columns are named otherwise through the column mapping saved with the connection', async () => {
+    const parquet = join(dir, 'flat.parquet');
+    await writeFlatFiles(join(dir, 'flat.jsonl'), parquet);
+    const mappingFile = join(dir, 'flat-mapping.json');
+    writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
+    const broken = connect(parquet, JSON.stringify({ ...FLAT_MAPPING, kind: 'recipe' }));
+    await expect(broken).rejects.toThrow(/^the column mapping is not one: kind: /);
+    const { id, open, handlers } = await connect(parquet, JSON.stringify(FLAT_MAPPING, null, 2));
+    const app = await investigateInApp(handlers, id);
+    expectSameAsCli(app, await cliJson(parquet, mappingFile), parquet);
     await open.closeAll();
   }, 240_000);
 

@@ -20,10 +20,10 @@ export function createConnectionHandlers(
       return { removed: await store.remove(id) };
     },
     async 'connections:test'({ id }) {
-      const spec = await store.openable(id);
-      if (spec === undefined) throw new Error(`No saved connection ${id}.`);
+      const openable = await store.openable(id);
+      if (openable === undefined) throw new Error(`No saved connection ${id}.`);
       try {
-        const source = await openDecisionSource(spec);
+        const source = await openDecisionSource(openable.spec, openable.mapping);
         try {
           const d = await describeSource(source);
           return {

@@ -16,9 +16,9 @@ export function createMonitorHandlers(store: ConnectionStore): Pick<IpcHandlers,
   return {
     async 'monitor:connection'({ id }) {
       const saved = (await store.list()).find((c) => c.id === id);
-      const spec = await store.openable(id);
-      if (saved === undefined || spec === undefined) throw new Error(`No saved connection ${id}.`);
-      const source = await openDecisionSource(spec);
+      const openable = await store.openable(id);
+      if (saved === undefined || openable === undefined) throw new Error(`No saved connection ${id}.`);
+      const source = await openDecisionSource(openable.spec, openable.mapping);
       try {
         const { alerts, series } = await watchAlerts([sqlWatchReader(source)], MONITOR_WATCH);
         return { name: saved.name, alerts, series };

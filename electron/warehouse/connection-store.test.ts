@@ -41,15 +41,15 @@ describe('saved connections', () => {
     expect(readFileSync(join(data, 'connections.json'), 'utf8')).not.toContain(PASSWORD);
     const restarted = connectionStore(data, fakeSafeStorage);
     expect(await restarted.list()).toEqual([saved]);
-    expect(await restarted.openable(saved.id)).toBe(
+    expect((await restarted.openable(saved.id))?.spec).toBe(
       `postgresql://reader:${PASSWORD}@db.internal:5432/ml?table=decisions`,
     );
     // Renamed without a password: the kept one stays; an empty password forgets it.
     await restarted.save({ id: saved.id, name: 'Scoring', location: saved.location });
-    expect(await restarted.openable(saved.id)).toContain(PASSWORD);
+    expect((await restarted.openable(saved.id))?.spec).toContain(PASSWORD);
     const forgotten = await restarted.save({ id: saved.id, name: 'Scoring', location: saved.location, password: '' });
     expect(forgotten.hasSecret).toBe(false);
-    expect(await restarted.openable(saved.id)).toBe(saved.location);
+    expect((await restarted.openable(saved.id))?.spec).toBe(saved.location);
     expect(await restarted.remove(saved.id)).toBe(true);
     expect(await restarted.list()).toEqual([]);
   });
@@ -64,11 +64,11 @@ describe('saved connections', () => {
       password: PASSWORD,
     });
     expect(saved.hasSecret).toBe(true);
-    expect(await store.openable(saved.id)).toContain(`:${PASSWORD}@`);
+    expect((await store.openable(saved.id))?.spec).toContain(`:${PASSWORD}@`);
     expect(readFileSync(join(data, 'connections.json'), 'utf8')).not.toContain(PASSWORD);
     const restarted = connectionStore(data);
     expect((await restarted.list())[0]?.hasSecret).toBe(false);
-    expect(await restarted.openable(saved.id)).toBe(saved.location);
+    expect((await restarted.openable(saved.id))?.spec).toBe(saved.location);
   });
 
   it('refuses a PostgreSQL URL that names no table, saying how to name one', async () => {

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ConnectionSaveRequest, SavedConnection, SecretKeeping } from '../../shared/ipc/connection-channels.js';
+import { readMappingJson } from '../../shared/importers/column-mapping.js';
+import type { ImportMapping } from '../../shared/importers/mapping.js';
 import type { SafeStorageLike } from '../services/signing-key.js';
 import { isPostgresUrl } from './decision-source.js';
 
@@ -17,6 +19,13 @@ interface StoredConnection {
   readonly location: string;
   /** The password encrypted by safeStorage, base64. */
   readonly secret?: string;
+  readonly mapping?: ImportMapping;
+}
+
+/** A saved connection as this process opens it: the location with its password, and its column mapping. */
+export interface Openable {
+  readonly spec: string;
+  readonly mapping?: ImportMapping;
 }
 
 export interface ConnectionStore {
@@ -25,7 +34,7 @@ export interface ConnectionStore {
   save(request: ConnectionSaveRequest): Promise<SavedConnection>;
   remove(id: string): Promise<boolean>;
   /** The location with its password put back, to open it in this process (never sent to the renderer). */
-  openable(id: string): Promise<string | undefined>;
+  openable(id: string): Promise<Openable | undefined>;
 }
 
 /** A PostgreSQL URL without its password, and the password it held. */
@@ -41,6 +50,14 @@ function withoutPassword(location: string): { location: string; password?: strin
   const password = url.password ? decodeURIComponent(url.password) : undefined;
   url.password = '';
   return { location: url.toString(), ...(password !== undefined && { password }) };
+}
+
+/** The mapping in `text` (none for an empty text); throws saying what is wrong with it. */
+function mappingOf(text: string): ImportMapping | undefined {
+  if (text.trim() === '') return undefined;
+  const read = readMappingJson(text);
+  if (!read.ok) throw new Error(`the column mapping is not one: ${read.reason}`);
+  return read.mapping;
 }
 
 export function connectionStore(dataDir: string, safeStorage?: SafeStorageLike): ConnectionStore {
@@ -72,6 +89,7 @@ export function connectionStore(dataDir: string, safeStorage?: SafeStorageLike):
     name: c.name,
     location: c.location,
     hasSecret: hasSecret(c),
+    ...(c.mapping && { mapping: c.mapping }),
   });
 
   return {
@@ -92,11 +110,13 @@ export function connectionStore(dataDir: string, safeStorage?: SafeStorageLike):
         } else if (encrypted) secret = encrypted.encryptString(given).toString('base64');
         else inMemory.set(id, given);
       }
+      const mapping = request.mapping === undefined ? before?.mapping : mappingOf(request.mapping);
       const saved: StoredConnection = {
         id,
         name: request.name.trim(),
         location: split.location,
         ...(encrypted && secret !== undefined && { secret }),
+        ...(mapping && { mapping }),
       };
       await write([...list.filter((c) => c.id !== id), saved]);
       return shown(saved);
@@ -115,10 +135,11 @@ export function connectionStore(dataDir: string, safeStorage?: SafeStorageLike):
         encrypted && c.secret !== undefined
           ? encrypted.decryptString(Buffer.from(c.secret, 'base64'))
           : inMemory.get(id);
-      if (password === undefined || !isPostgresUrl(c.location)) return c.location;
+      const mapping = c.mapping && { mapping: c.mapping };
+      if (password === undefined || !isPostgresUrl(c.location)) return { spec: c.location, ...mapping };
       const url = new URL(c.location);
       url.password = password;
-      return url.toString();
+      return { spec: url.toString(), ...mapping };
     },
   };
 }

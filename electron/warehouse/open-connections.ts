@@ -29,7 +29,7 @@ function oneAtATime(engine: SqlEngine): SqlEngine {
 }
 
 export function openConnections(store: ConnectionStore): OpenConnections {
-  const open = new Map<string, { readonly spec: string; readonly source: Promise<DecisionSource> }>();
+  const open = new Map<string, { readonly opened: string; readonly source: Promise<DecisionSource> }>();
   const close = async (id: string) => {
     const held = open.get(id);
     open.delete(id);
@@ -38,16 +38,21 @@ export function openConnections(store: ConnectionStore): OpenConnections {
   };
   return {
     async source(id) {
-      const spec = await store.openable(id);
-      if (spec === undefined) {
+      const openable = await store.openable(id);
+      if (openable === undefined) {
         await close(id);
         throw new Error(`No saved connection ${id}.`);
       }
+      // Opened again when the location or the mapping changed.
+      const opened = JSON.stringify(openable);
       const held = open.get(id);
-      if (held?.spec === spec) return held.source;
+      if (held?.opened === opened) return held.source;
       if (held) await close(id);
-      const source = openDecisionSource(spec).then((s) => ({ ...s, engine: oneAtATime(s.engine) }));
-      open.set(id, { spec, source });
+      const source = openDecisionSource(openable.spec, openable.mapping).then((s) => ({
+        ...s,
+        engine: oneAtATime(s.engine),
+      }));
+      open.set(id, { opened, source });
       // A log that could not be opened is not kept: the next request tries again.
       source.catch(() => {
         if (open.get(id)?.source === source) open.delete(id);

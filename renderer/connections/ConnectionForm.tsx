@@ -1,7 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ConnectionSaveRequest, SavedConnection } from '../../shared/ipc/connection-channels';
 
-/** Adds a connection, or edits `editing`: a name, a PostgreSQL URL or a Parquet path, and a password. */
+/**
+ * Adds a connection, or edits `editing`: a name, a PostgreSQL URL or a Parquet path, a password, and the column
+ * mapping its decisions are read through (JSON, as `--mapping FILE.json` holds it; empty: suggested from the names).
+ */
 export function ConnectionForm(props: {
   readonly editing?: SavedConnection;
   readonly busy: boolean;
@@ -12,7 +15,10 @@ export function ConnectionForm(props: {
   const [name, setName] = useState(editing?.name ?? '');
   const [location, setLocation] = useState(editing?.location ?? '');
   const [password, setPassword] = useState('');
+  const saved = editing?.mapping ? JSON.stringify(editing.mapping, null, 2) : '';
+  const [mapping, setMapping] = useState(saved);
   const nameId = useId();
+  const mappingId = useId();
   const locationId = useId();
   const passwordId = useId();
   const submit = (e: FormEvent) => {
@@ -22,6 +28,7 @@ export function ConnectionForm(props: {
       name,
       location,
       ...((password !== '' || !editing) && { password }),
+      ...(mapping !== saved && { mapping }),
     });
   };
   return (
@@ -48,6 +55,17 @@ export function ConnectionForm(props: {
         value={password}
         placeholder={editing?.hasSecret ? 'kept: type to replace it' : 'none'}
         onChange={(e) => setPassword(e.target.value)}
+      />
+      <label htmlFor={mappingId}>Column mapping (optional)</label>
+      <textarea
+        id={mappingId}
+        value={mapping}
+        rows={mapping === '' ? 2 : 8}
+        spellCheck={false}
+        placeholder={
+          '{"kind": "decision-log", "fields": {"decision_id": "id", "timestamp": "ts", …}} — empty: suggested from the column names'
+        }
+        onChange={(e) => setMapping(e.target.value)}
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={props.busy}>

@@ -82,7 +82,10 @@ export function ConnectionsPanel({ web }: { readonly web: boolean }) {
             <li key={c.id} data-testid="connection-row">
               <div className="connection-head">
                 <strong>{c.name}</strong> <code>{c.location}</code>{' '}
-                <span className="muted small">{c.hasSecret ? 'password kept' : 'no password'}</span>
+                <span className="muted small">
+                  {c.hasSecret ? 'password kept' : 'no password'} ·{' '}
+                  {c.mapping ? 'its column mapping' : 'mapping suggested from the column names'}
+                </span>
               </div>
               <div className="actions">
                 <button type="button" disabled={t === 'testing'} onClick={() => void test(c)}>

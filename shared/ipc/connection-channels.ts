@@ -5,6 +5,7 @@
  * quits. No response ever carries a password.
  */
 import { z } from 'zod';
+import type { ImportMapping } from '../importers/mapping';
 
 /** Where this app keeps connection passwords. */
 export type SecretKeeping = 'safeStorage' | 'memory';
@@ -16,6 +17,8 @@ export interface SavedConnection {
   readonly location: string;
   /** Whether a password is kept for it (where: `ConnectionList.secrets`). */
   readonly hasSecret: boolean;
+  /** The column mapping its decisions are read through; absent: the one suggested from the column names. */
+  readonly mapping?: ImportMapping;
 }
 
 export interface ConnectionList {
@@ -31,6 +34,11 @@ export interface ConnectionSaveRequest {
   readonly location: string;
   /** The password; absent keeps the one already kept, an empty text forgets it. */
   readonly password?: string;
+  /**
+   * The column mapping as JSON, as `--mapping FILE.json` holds it (docs/warehouses.md); absent keeps the one saved,
+   * an empty text goes back to the mapping suggested from the column names.
+   */
+  readonly mapping?: string;
 }
 
 export interface ConnectionTest {
@@ -64,6 +72,7 @@ export const connectionSchemas = {
       name: z.string().trim().min(1, 'a name').max(200),
       location: z.string().trim().min(1, 'a URL or a path').max(4096),
       password: z.string().max(1024).optional(),
+      mapping: z.string().max(100_000).optional(),
     })
     .strict(),
   'connections:remove': z.object({ id }).strict(),
