@@ -67,7 +67,11 @@ test('an import killed mid-way is named on the next start, counts for nothing, a
 
   const next = await context.newPage();
   await next.goto(webApp.origin);
-  await next.getByRole('button', { name: /Killed import/ }).click();
+  await next
+    .getByTestId('case-row')
+    .getByRole('button', { name: /Killed import/ })
+    .first()
+    .click();
   const alert = next.getByRole('alert').filter({ hasText: 'An import into this case did not complete' });
   await expect(alert).toContainText('nothing of it counts in the analysis');
   await expect(alert).toContainText(/decisions-big\.jsonl: Interrupted — .* MB of .* MB read/);
@@ -106,7 +110,11 @@ test('a second tab importing into the same case waits, told who holds the lock, 
 
   const second = await context.newPage();
   await second.goto(webApp.origin);
-  await second.getByRole('button', { name: /Two tabs/ }).click();
+  await second
+    .getByTestId('case-row')
+    .getByRole('button', { name: /Two tabs/ })
+    .first()
+    .click();
   await second.getByRole('button', { name: 'Sources (0)' }).click();
   await second.getByTestId('import-files').setInputFiles([small]);
   await expect(second.locator('.import-job')).toContainText(
