@@ -71,5 +71,11 @@ test("the Monitor lists watch's alerts for a Parquet connection, under its name"
   await expect(steps).toBeVisible();
   await expect(page.getByText(decisionId).first()).toBeVisible();
   await expect(steps.getByRole('tab').filter({ hasText: 'Document' })).toContainText('1 annotation');
+
+  // The connection is removed: the next spec file's server may be this one.
+  await page.getByRole('button', { name: '← Back to cases' }).click();
+  await page.getByRole('button', { name: 'Sources', exact: true }).click();
+  await page.getByRole('button', { name: 'Remove Scoring log' }).click();
+  await expect(page.getByTestId('connection-row').filter({ hasText: 'Scoring log' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });

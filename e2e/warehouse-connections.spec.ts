@@ -25,7 +25,7 @@ test('adds and tests warehouse connections; in web mode no password is stored', 
   await page.getByRole('button', { name: 'Sources', exact: true }).click();
   const panel = page.getByRole('region', { name: 'Warehouse connections' });
   await expect(panel).toContainText('Web mode: passwords are not stored.');
-  await expect(panel).toContainText('No saved connections.');
+  // Other specs of the run may have saved connections on the same server: this one counts only its own.
 
   const add = panel.getByRole('form', { name: 'Add a connection' });
   await add.getByLabel('Name').fill('Sample decisions');
@@ -64,6 +64,8 @@ test('adds and tests warehouse connections; in web mode no password is stored', 
   await expectNoSeriousA11yViolations(page, 'warehouse connections');
 
   await pg.getByRole('button', { name: 'Remove Nobody answers' }).click();
-  await expect(panel.getByTestId('connection-row')).toHaveCount(2);
+  await expect(pg).toHaveCount(0);
+  await expect(row).toHaveCount(1);
+  await expect(mapped).toHaveCount(1);
   expect(errors).toEqual([]);
 });
