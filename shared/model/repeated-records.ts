@@ -28,15 +28,14 @@ export interface RepeatedRecord {
 /** An audit entry whose id was made from its file and line (place-ids.ts): it carries no identity of its own. */
 const placeNamed = (r: EvidenceRecord): boolean => r.kind === 'audit' && isIdFromPlace(r.id, r.provenance);
 
-/**
- * Where a record's identity holds: a decision's model (two models' logs may number decisions alike); entries named by
- * their place apart, known by their content; else anywhere.
- */
-const scopeOf = (r: EvidenceRecord): string => (r.kind === 'decision' ? r.model.name : placeNamed(r) ? '(place)' : '');
+/** The scope of entries named by their place: known by their content, apart from those with ids of their own. */
+const PLACE = '(place)';
 
-/** A record's identity within its kind and scope, or undefined for declarations (jobs, datasets, plans, settings). */
+/**
+ * A record's identity within its kind and scope (a decision's model: two models' logs may number decisions alike),
+ * or undefined for declarations (jobs, datasets, plans, settings).
+ */
 function identityOf(r: EvidenceRecord): string | undefined {
-  if (placeNamed(r)) return canonical({ ...r, id: undefined, provenance: undefined });
   switch (r.kind) {
     case 'decision':
       return r.decisionId;
@@ -83,14 +82,15 @@ export function withoutRepeats(
   // Kind, then scope, then identity: no key is built per record (a million decisions are read here).
   const seen = new Map<string, Map<string, Map<string, EvidenceRecord | EvidenceRecord[]>>>();
   for (const r of records) {
-    const identity = identityOf(r);
+    const place = placeNamed(r);
+    const identity = place ? canonical({ ...r, id: undefined, provenance: undefined }) : identityOf(r);
     if (identity === undefined) {
       kept.push(r);
       continue;
     }
     let scopes = seen.get(r.kind);
     if (!scopes) seen.set(r.kind, (scopes = new Map()));
-    const scope = scopeOf(r);
+    const scope = r.kind === 'decision' ? r.model.name : place ? PLACE : '';
     let ids = scopes.get(scope);
     if (!ids) scopes.set(scope, (ids = new Map()));
     const held = ids.get(identity);
@@ -100,22 +100,25 @@ export function withoutRepeats(
       continue;
     }
     const before = Array.isArray(held) ? held : [held];
-    if (scope === '(place)' && before.every((b) => b.provenance.sourceId === r.provenance.sourceId)) {
-      // The same content twice in one file, without ids: two lines of the log, both counted.
-      ids.set(identity, [...before, r]);
-      kept.push(r);
-      continue;
+    let same: EvidenceRecord | undefined;
+    if (place) {
+      // Named by its place, its identity is its content: the same entry only when read from another file.
+      same = before.find((b) => b.provenance.sourceId !== r.provenance.sourceId);
+      if (same === undefined) {
+        // The same content twice in one file, without ids: two lines of the log, both counted.
+        ids.set(identity, [...before, r]);
+        kept.push(r);
+        continue;
+      }
+    } else {
+      const mine = content(r);
+      same = before.find((b) => content(b) === mine);
     }
-    const mine = content(r);
-    const same =
-      scope === '(place)'
-        ? before.find((b) => b.provenance.sourceId !== r.provenance.sourceId)
-        : before.find((b) => content(b) === mine);
     const first = (same ?? before[0]) as EvidenceRecord;
     const counted = same === undefined && r.kind !== 'decision';
     onRepeat?.({
       kind: r.kind,
-      identity: r.kind === 'audit' && placeNamed(r) ? r.id : scope ? `${scope} ${identity}` : identity,
+      identity: r.kind === 'audit' && place ? r.id : scope ? `${scope} ${identity}` : identity,
       first: first.provenance,
       again: r.provenance,
       differs: same === undefined,
