@@ -34,9 +34,13 @@ test('the lineage graph: details, time slider, expand and collapse, search, keyb
   await expect(job).toBeVisible();
 
   // Select the feature's job: its version at the decision's moment (the planted merge), timeline and evidence.
-  await job.click();
+  // The view may still be moving to fit the graph when the node first shows: a click then lands beside it (seen on
+  // a fresh clone's run), so the click is made again until the node's details open.
   const details = page.getByRole('region', { name: /Job:/ }).or(page.locator('section.node-details'));
-  await expect(details.getByRole('heading', { level: 3 })).toContainText(truth.feature.job);
+  await expect(async () => {
+    await job.click();
+    await expect(details.getByRole('heading', { level: 3 })).toContainText(truth.feature.job, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(details.getByTestId('node-version')).toHaveText(truth.mergeCommit);
   const versions = details.getByRole('list', { name: 'Versions in the evidence' });
   await expect(versions.locator('li[aria-current="true"]')).toContainText(truth.mergeCommit.slice(0, 12));
