@@ -40,7 +40,40 @@ async function newCase(page: Page, url: string, title: string): Promise<void> {
   await expect(page.getByRole('heading', { name: `Sources of “${title}”` })).toBeVisible();
 }
 
-/** Waits until the import of `name` has read some of its file, then kills the tab's renderer process. */
+/**
+ * The most bytes any staging row of this tab's databases says its import has read: the progress saved for the next
+ * start (every second or so), which lags the progress bar.
+ */
+async function savedProgress(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    let most = 0;
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await request(indexedDB.open(info.name));
+      try {
+        if (!db.objectStoreNames.contains('sources')) continue;
+        const rows = (await request(db.transaction('sources').objectStore('sources').getAll())) as {
+          status?: string;
+          staged?: { bytes?: number };
+        }[];
+        for (const row of rows) if (row.status === 'staging') most = Math.max(most, row.staged?.bytes ?? 0);
+      } finally {
+        db.close();
+      }
+    }
+    return most;
+  });
+}
+
+/**
+ * Waits until the import of `name` has read some of its file and saved that progress for the next start, then kills
+ * the tab's renderer process.
+ */
 async function killMidImport(context: BrowserContext, page: Page, name: string): Promise<void> {
   const bar = page.getByRole('progressbar', { name: `Importing ${name}` });
   await expect
@@ -48,6 +81,7 @@ async function killMidImport(context: BrowserContext, page: Page, name: string):
       timeout: 60_000,
     })
     .toBeGreaterThan(0.05);
+  await expect.poll(() => savedProgress(page), { timeout: 30_000 }).toBeGreaterThan(0);
   const crashed = page.waitForEvent('crash');
   const cdp = await context.newCDPSession(page);
   void cdp.send('Page.crash').catch(() => undefined); // answers only when the page is gone
