@@ -41,32 +41,36 @@ async function newCase(page: Page, url: string, title: string): Promise<void> {
 }
 
 /**
- * The most bytes any staging row of this tab's databases says its import has read: the progress saved for the next
+ * The most bytes any staging row of the app's database says its import has read: the progress saved for the next
  * start (every second or so), which lags the progress bar.
  */
 async function savedProgress(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const request = <T>(r: IDBRequest<T>) =>
+    // Minimal IndexedDB shapes: this spec is type-checked without the DOM library.
+    interface Request<T> {
+      result: T;
+      error: unknown;
+      onsuccess: (() => void) | null;
+      onerror: (() => void) | null;
+    }
+    type Row = { status?: string; staged?: { bytes?: number } };
+    type Db = {
+      transaction(name: string): { objectStore(name: string): { getAll(): Request<Row[]> } };
+      close(): void;
+    };
+    const idb = (globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } }).indexedDB;
+    const request = <T>(r: Request<T>) =>
       new Promise<T>((resolve, reject) => {
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-    let most = 0;
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await request(indexedDB.open(info.name));
-      try {
-        if (!db.objectStoreNames.contains('sources')) continue;
-        const rows = (await request(db.transaction('sources').objectStore('sources').getAll())) as {
-          status?: string;
-          staged?: { bytes?: number };
-        }[];
-        for (const row of rows) if (row.status === 'staging') most = Math.max(most, row.staged?.bytes ?? 0);
-      } finally {
-        db.close();
-      }
+    const db = await request(idb.open('lineage-investigator'));
+    try {
+      const rows = await request(db.transaction('sources').objectStore('sources').getAll());
+      return Math.max(0, ...rows.filter((r) => r.status === 'staging').map((r) => r.staged?.bytes ?? 0));
+    } finally {
+      db.close();
     }
-    return most;
   });
 }
 
