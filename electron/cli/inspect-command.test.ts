@@ -162,7 +162,9 @@ describe('lineage-investigator inspect --mapping', () => {
     const { code, out } = await inspect([csv]);
     expect(code).toBe(1);
     expect(out).toContain('kind: csv');
-    expect(out).toMatch(/line 1: needs a column mapping: a CSV of 8,232 rows with the columns id, MedInc/);
+    expect(out).toMatch(/\n {2}needs a column mapping: a CSV of 8,232 rows with the columns id, MedInc/);
+    expect(out).toMatch(/\n {2}columns \(12\): id, MedInc, .*, y_pred_proba, y_pred\n/);
+    expect(out).toMatch(/1 input: 0 records, 0 rejected, 1 needs a column mapping$/);
   });
 
   it('imports a real CSV inference log through a saved mapping, headless', async () => {

@@ -2,8 +2,9 @@
  * `lineage-investigator inspect <path>... [--json]`: imports every input headless (folders recursively, Git
  * repositories through the system git) and prints, per input, what was read and by which reader, the detected
  * kind, record counts by type, warnings, rejected records with their line or JSON pointer and reason, the size
- * and SHA-256; a file that is not evidence (documentation, a JSON Schema, …) says why it was skipped. Exit 0 when
- * everything parsed or was skipped, 1 when records were rejected or a path could not be read, 2 on a usage error.
+ * and SHA-256; a file that is not evidence (documentation, a JSON Schema, …) says why it was skipped, and a table
+ * that needs a column mapping says so with its columns (inspect-tables.ts). Exit 0 when everything parsed or was
+ * skipped, 1 when records were rejected, a table needs a mapping or a path could not be read, 2 on a usage error.
  */
 import { join } from 'node:path';
 import { describeMapping } from '../../shared/importers/column-mapping.js';
@@ -22,6 +23,7 @@ import { duplicateNote, type DuplicateInput, type ReadProblem } from '../sources
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { openInPlace } from '../warehouse/decision-source.js';
 import { describeSource, type SourceDescription } from '../warehouse/describe-source.js';
+import { apartFromRejections, needsMappingLines } from './inspect-tables.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
 import type { CliIo } from './run-cli.js';
@@ -33,9 +35,11 @@ const USAGE = [
   'and prints its kind, records by type, warnings, rejected records with their line and reason, size and SHA-256.',
   'A file that is not evidence (an empty file, documentation, code and configuration such as dbt models and',
   "macros, a JSON Schema, a single OpenLineage facet, dbt structured logs, the app's own outputs) is listed as",
-  '"skipped" with the reason: nothing of it is lost. Repeated warnings and rejections are grouped: N × message.',
-  'Exit status: 0 when everything parsed or was skipped, 1 when records were rejected or a path could not be read,',
-  '2 on a usage error.',
+  '"skipped" with the reason: nothing of it is lost. A table no importer reads by its content (a CSV, JSON records',
+  'of other fields) is listed as "needs a column mapping" with its columns: --mapping FILE.json reads it.',
+  'Repeated warnings and rejections are grouped: N × message.',
+  'Exit status: 0 when everything parsed or was skipped, 1 when records were rejected, a table needs a column',
+  'mapping (nothing of it read) or a path could not be read, 2 on a usage error.',
   'A decision log read in place (a Parquet file or folder, postgresql://…?table=NAME) is tested as a connection:',
   'decisions per model, columns, the mapping read through, and how long the engine took to answer.',
   '',
@@ -99,10 +103,12 @@ export async function runInspectCommand(
     ...(mapping && { mapping }),
     ...progressOption(parsed.values.progress, io),
   });
-  const { imported, duplicates } = read;
+  const { duplicates } = read;
+  const imported = read.imported.map((i) => ({ ...i, summary: apartFromRejections(i.summary) }));
   const problems = [...unreadable, ...read.problems];
   if (mapping && !parsed.values.json) io.out(`mapping: ${describeMapping(mapping)}`);
-  const code = problems.length > 0 || imported.some((i) => i.summary.rejectedCount > 0) ? 1 : 0;
+  const unread = (i: ImportedInput) => i.summary.rejectedCount > 0 || i.summary.needsMapping !== undefined;
+  const code = problems.length > 0 || imported.some(unread) ? 1 : 0;
   if (parsed.values.json)
     io.out(
       JSON.stringify(
@@ -144,13 +150,33 @@ export function inspectJson(
       rejections: i.summary.rejections,
       rejectionGroups: groupsJson(i.summary.rejectionGroups ?? groupIssues(i.summary.rejections)),
       ...(i.summary.skipped !== undefined && { skipped: i.summary.skipped }),
+      ...(i.summary.needsMapping && { needsMapping: i.summary.needsMapping }),
     })),
+    totals: totalsOf(imported, problems, duplicates),
     problems,
     duplicates,
   };
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+
+/** The inputs by what became of them: records read, rejected, skipped, waiting for a column mapping. */
+function totalsOf(
+  imported: ReadonlyArray<ImportedInput>,
+  problems: ReadonlyArray<ReadProblem>,
+  duplicates: ReadonlyArray<DuplicateInput>,
+) {
+  const sum = (count: (s: ImportedInput['summary']) => number) => imported.reduce((t, i) => t + count(i.summary), 0);
+  return {
+    inputs: imported.length,
+    records: sum((s) => Object.values(s.counts).reduce((a, b) => a + b, 0)),
+    rejected: sum((s) => s.rejectedCount),
+    skipped: sum((s) => (s.skipped === undefined ? 0 : 1)),
+    needsMapping: sum((s) => (s.needsMapping ? 1 : 0)),
+    duplicates: duplicates.length,
+    unreadable: problems.length,
+  };
+}
 
 /** Issues grouped by message as `{message, count, identical, first: [places]}` (issue-groups.ts). */
 const groupsJson = (groups: ReadonlyArray<IssueGroup>) =>
@@ -201,6 +227,7 @@ function printText(
       io.out(`  skipped: ${s.skipped}`);
       continue;
     }
+    for (const line of needsMappingLines(s)) io.out(line);
     const counts = Object.entries(s.counts).map(([kind, count]) => `${kind} ${n(count)}`);
     io.out(`  records: ${counts.length > 0 ? counts.join(', ') : 'none'}`);
     io.out(`  warnings: ${n(s.warningCount)}`);
@@ -210,12 +237,11 @@ function printText(
   }
   for (const d of duplicates) io.out(duplicateNote(d));
   for (const p of problems) io.err(`${p.path}: ${p.reason}`);
-  const rejected = imported.reduce((sum, i) => sum + i.summary.rejectedCount, 0);
-  const skipped = imported.filter((i) => i.summary.skipped !== undefined).length;
-  const records = imported.reduce((sum, i) => sum + Object.values(i.summary.counts).reduce((a, b) => a + b, 0), 0);
+  const { records, rejected, skipped, needsMapping } = totalsOf(imported, problems, duplicates);
   io.out(
     `${n(imported.length)} input${imported.length === 1 ? '' : 's'}: ${n(records)} records, ${n(rejected)} rejected` +
       (skipped > 0 ? `, ${n(skipped)} skipped (not evidence)` : '') +
+      (needsMapping > 0 ? `, ${n(needsMapping)} need${needsMapping === 1 ? 's' : ''} a column mapping` : '') +
       (duplicates.length > 0
         ? `, ${n(duplicates.length)} duplicate${duplicates.length === 1 ? '' : 's'} (read once)`
         : '') +

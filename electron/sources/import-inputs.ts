@@ -5,7 +5,6 @@
  * SHA-256, as the app's store identifies sources: an input with the bytes of one read before (a copy, a bundle
  * given twice) is not read again but listed in `duplicates`, with the same files listing-inputs.ts found.
  */
-import { previewTable } from '../../shared/importers/csv-format.js';
 import { encodingWarnings } from '../../shared/importers/encoding-warning.js';
 import { SNIFF_BYTES } from '../../shared/importers/text-encoding.js';
 import type { ImportMapping } from '../../shared/importers/mapping.js';
@@ -51,9 +50,9 @@ export interface ImportInputsOptions {
   readonly gitPath?: string;
   readonly start?: StartOptions;
   /**
-   * A saved column mapping for the inputs not recognized by their content: a file read as a CSV without a mapping,
-   * or as unknown JSON lines of flat objects (the files the app's mapping dialog opens for), is read again through
-   * it. Other inputs are read as always.
+   * A saved column mapping for the inputs not recognized by their content: a file whose import says it needs one
+   * (a CSV, JSON records of other fields: the files the app's mapping dialog opens for) is read again through it.
+   * Other inputs are read as always.
    */
   readonly mapping?: ImportMapping;
   /** Receives the records of each input in batches, in file order. */
@@ -151,7 +150,7 @@ async function importOne(
   await decodeFile(input.path, (text) => job.push(text), progressOf(input.path, 'reading', options));
   const ended = job.end();
   const summary = ended.skipped === undefined ? withWarnings(ended, encodingWarnings(input.name, first)) : ended;
-  if (options.mapping && !options.start?.mapping && needsMapping(summary, job.head()))
+  if (options.mapping && !options.start?.mapping && summary.needsMapping)
     return importOne(input, index, { ...options, start: { ...options.start, mapping: options.mapping } }, hash, seedOf);
   return { index, path: input.path, name: input.name, reader: 'file', sha256, size, summary };
 }
@@ -161,7 +160,7 @@ function headedImport(
   source: ImportSource,
   start: StartOptions | undefined,
   drain: (job: StreamingImport) => void,
-): { push(text: string): void; head(): string; end(): ImportSummary } {
+): { push(text: string): void; end(): ImportSummary } {
   let job: StreamingImport | undefined;
   let head = '';
   return {
@@ -174,7 +173,6 @@ function headedImport(
       } else job.push(text);
       drain(job);
     },
-    head: () => head.slice(0, HEAD_SIZE),
     end() {
       job ??= startImport(head, source, start);
       if (head.length < HEAD_SIZE) job.push(head);
@@ -183,15 +181,6 @@ function headedImport(
       return summary;
     },
   };
-}
-
-/**
- * True for a file read without records as a CSV, or as unknown JSON lines of flat objects: a mapping reads it.
- * Never for a file skipped as not evidence (e.g. dbt structured logs): no mapping makes evidence of it.
- */
-function needsMapping(summary: ImportSummary, head: string): boolean {
-  if (summary.skipped !== undefined || Object.values(summary.counts).some((n) => n > 0)) return false;
-  return summary.detected === 'csv' || (summary.detected === 'unknown' && previewTable(head)?.format === 'json-lines');
 }
 
 /** The listener of one pass over a file, telling `options.onProgress` (none without it). */

@@ -12,6 +12,8 @@ import { ImportSink, whereOf } from './import-sink';
 import { checkedDepth, framingOf, InputFraming, type RawItem } from './input-framing';
 import { isObject, readJsonInput, tryParse, type JsonInput } from './json-input';
 import { jsonWithCommentsReason } from './json-with-comments';
+import { jsonTableOf, recordCells, recordColumns, type JsonTableFormat } from './json-table';
+import { needsMapping } from './needs-mapping';
 import { applyMapping } from './mapping';
 import { DOCUMENT_IMPORTERS, EMPTY_WRAPPER_KINDS, RECORD_MAPPERS } from './record-kinds';
 import { tableNotEvidence } from './record-table';
@@ -28,7 +30,9 @@ type Decision =
   | { readonly mode: 'document'; readonly importer: DocumentImporter }
   | { readonly mode: 'unknown'; readonly reason: string; readonly line?: number }
   /** Not evidence (describe-input.ts): nothing is rejected, the file is skipped for `reason`. */
-  | { readonly mode: 'skipped'; readonly reason: string };
+  | { readonly mode: 'skipped'; readonly reason: string }
+  /** JSON records of fields no importer knows (json-table.ts): counted, none read, until mapped. */
+  | { readonly mode: 'needs-mapping'; readonly format: JsonTableFormat; readonly columns: ReadonlyArray<string> };
 
 /** The incremental importer of JSON, JSON lines, YAML and unrecognized inputs. */
 export function createAutoImport(head: string, source: ImportSource, options: StartOptions): StreamingImport {
@@ -44,6 +48,8 @@ export function createAutoImport(head: string, source: ImportSource, options: St
   };
   let decision: Decision | undefined;
   let sampled = 0;
+  /** The records of a table that needs a mapping. */
+  let tableRecords = 0;
 
   const out = (lineOf?: (pointer: string) => number | undefined): DocumentOutput => ({
     sourceId: source.id,
@@ -74,6 +80,13 @@ export function createAutoImport(head: string, source: ImportSource, options: St
     if (!decision || decision.mode === 'unknown' || decision.mode === 'skipped') return;
     if (decision.mode === 'records') {
       for (const element of expand(item)) mapItem(decision.kind, element);
+      return;
+    }
+    if (decision.mode === 'needs-mapping') {
+      for (const element of expand(item)) {
+        if (element.reason !== undefined) sink.reject(whereOf(element.line, element.pointer), element.reason);
+        else tableRecords += 1;
+      }
       return;
     }
     const where = whereOf(item.line, item.pointer);
@@ -110,12 +123,15 @@ export function createAutoImport(head: string, source: ImportSource, options: St
           importer.run(value, out(lineOf));
         });
       if (!decision) decide(() => (framing === 'document' || framing === 'text' ? text : head));
+      const unmapped =
+        decision?.mode === 'needs-mapping' ? needsMapping(decision.format, decision.columns, tableRecords) : undefined;
+      if (unmapped) sink.reject({ line: 1 }, unmapped.reason);
       for (const fileMapper of fileMappers.values()) {
         const gathered = fileMapper.end();
         for (const r of gathered.records) sink.record(r);
         for (const { message, ...where } of gathered.warnings) sink.warn(where, message);
       }
-      return summary(decision, sink);
+      return { ...summary(decision, sink), ...(unmapped && { needsMapping: unmapped }) };
     },
   };
 }
@@ -193,9 +209,11 @@ function decideKind(
   if (broken?.ok && Array.isArray(broken.value)) return { mode: 'skipped', reason: yamlList(broken.value) };
   const skipped =
     notEvidence(input) ??
-    recordsNotEvidence(input) ??
+    recordsNotEvidence(input, sample) ??
     (input.shape === 'invalid-json' ? jsonWithCommentsReason(text) : undefined);
   if (skipped) return { mode: 'skipped', reason: skipped };
+  const table = jsonTableOf(sample);
+  if (table) return { mode: 'needs-mapping', format: table.format, columns: recordColumns(table.records) };
   return {
     mode: 'unknown',
     reason: `unrecognized input: it looks like ${describeInput(input)}. Accepted: ${ACCEPTED_KINDS}.`,
@@ -234,12 +252,15 @@ function yamlSettings(value: Readonly<Record<string, unknown>>): string {
 }
 
 /** JSON records of fields no importer knows, with no field that could be a record's id or time (record-table.ts). */
-function recordsNotEvidence(input: JsonInput): string | undefined {
+function recordsNotEvidence(input: JsonInput, sample: ReadonlyArray<RawItem>): string | undefined {
+  // A wrapper's list (`{"items": [...]}`) is judged by its elements, as an array is, not by the wrapper's one key.
+  const elements = sample.filter((i) => !i.top && i.value !== undefined).map((i) => i.value);
   const top = input.shape === 'document' ? [input.value] : input.shape === 'lines' ? input.sample : [];
-  const objects = top.flatMap((v) => (Array.isArray(v) ? v.slice(0, SAMPLE) : [v])).filter(isObject);
+  const values = elements.length > 0 ? elements : top;
+  const objects = values.flatMap((v) => (Array.isArray(v) ? v.slice(0, SAMPLE) : [v])).filter(isObject);
   if (objects.length === 0) return undefined;
-  const fields = [...new Set(objects.slice(0, SAMPLE).flatMap((o) => Object.keys(o)))];
-  return tableNotEvidence(describeInput(input), fields, objects, 'field');
+  const sampled = objects.slice(0, SAMPLE);
+  return tableNotEvidence(describeInput(input), recordColumns(sampled), sampled.map(recordCells), 'field');
 }
 
 /** A YAML stream of several documents (Kubernetes manifests, say), none a kind imported: what it holds. */

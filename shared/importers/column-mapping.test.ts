@@ -87,13 +87,13 @@ describe('recognizing a CSV and previewing a table', () => {
     expect(sniffCsv('a,b\n1,2,3\n')).toBeUndefined();
   });
 
-  it('previews the first five rows of JSON lines by their keys', () => {
+  it('previews the first five rows of JSON lines by their keys, a nested object by dotted paths', () => {
     const lines = Array.from({ length: 7 }, (_, i) => JSON.stringify({ key: `k${i}`, n: i, o: { x: 1 } })).join('\n');
     const preview = previewTable(lines);
     expect(preview?.format).toBe('json-lines');
-    expect(preview?.headers).toEqual(['key', 'n', 'o']);
+    expect(preview?.headers).toEqual(['key', 'n', 'o.x']);
     expect(preview?.rows).toHaveLength(5);
-    expect(preview?.rows[4]).toEqual({ key: 'k4', n: '4', o: '{"x":1}' });
+    expect(preview?.rows[4]).toEqual({ key: 'k4', n: '4', 'o.x': '1' });
   });
 });
 

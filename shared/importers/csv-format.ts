@@ -1,11 +1,12 @@
 /**
  * Recognizing CSV by its content (a header row and rows with as many fields — all but at most one of the first
  * rows —, cut by a comma, semicolon or tab)
- * and showing a table's first rows — of a CSV, or of JSON lines whose fields the detector does not know — for
+ * and showing a table's first rows — of a CSV, or of JSON records whose fields the detector does not know — for
  * the mapping dialog. Parsing is papaparse's, over strings only (shared/ stays pure).
  */
 import Papa from 'papaparse';
-import { isObject, looksBinary, tryParse } from './json-input';
+import { looksBinary } from './json-input';
+import { headItems, jsonTableOf, recordCells, recordColumns, type JsonTableFormat } from './json-table';
 
 export const CSV_DELIMITERS = [',', ';', '\t'];
 const PREVIEW_ROWS = 5;
@@ -21,7 +22,7 @@ export interface CsvDialect {
 
 /** The first rows of a table, as the mapping dialog shows them. */
 export interface TablePreview {
-  readonly format: 'csv' | 'json-lines';
+  readonly format: 'csv' | JsonTableFormat;
   readonly headers: ReadonlyArray<string>;
   /** Up to five rows, each cell by header. */
   readonly rows: ReadonlyArray<Readonly<Record<string, string>>>;
@@ -76,7 +77,10 @@ export function sniffCsv(head: string): CsvDialect | undefined {
   return { delimiter, newline, headers: names };
 }
 
-/** The headers and first rows of a CSV or of JSON lines of flat objects, or undefined for anything else. */
+/**
+ * The headers and first rows of a CSV or of JSON records (json-table.ts: an array, JSON lines or one flat object;
+ * nested objects' fields as dotted columns), or undefined for anything else.
+ */
 export function previewTable(head: string): TablePreview | undefined {
   const dialect = sniffCsv(head);
   if (dialect) {
@@ -92,17 +96,11 @@ export function previewTable(head: string): TablePreview | undefined {
       .map((row) => Object.fromEntries(dialect.headers.map((h, i) => [h, row[i] ?? ''])));
     return { format: 'csv', headers: dialect.headers, rows };
   }
-  const objects: Record<string, unknown>[] = [];
-  for (const line of head.split(LINE_BREAK)) {
-    if (objects.length === PREVIEW_ROWS) break;
-    if (line.trim() === '') continue;
-    const parsed = tryParse(line);
-    if (!parsed.ok || !isObject(parsed.value)) return undefined;
-    objects.push(parsed.value);
-  }
-  if (objects.length === 0) return undefined;
-  const headers = [...new Set(objects.flatMap((o) => Object.keys(o)))];
+  const table = jsonTableOf(headItems(head, PREVIEW_ROWS));
+  if (!table) return undefined;
+  const cells = table.records.map(recordCells);
+  const headers = recordColumns(table.records);
   const cell = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-  const rows = objects.map((o) => Object.fromEntries(headers.map((h) => [h, cell(o[h])])));
-  return { format: 'json-lines', headers, rows };
+  const rows = cells.map((c) => Object.fromEntries(headers.map((h) => [h, cell(c[h])])));
+  return { format: table.format, headers, rows };
 }

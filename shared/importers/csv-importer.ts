@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import type { EvidenceRecord } from '../model/records';
-import { checkMapping, explainReason, MAPPING_TARGETS } from './column-mapping';
+import { checkMapping, explainReason } from './column-mapping';
 import { controlCharacterIn, sniffCsv, type CsvDialect } from './csv-format';
 import { identityGraphShape, mapIdentityGraphRow } from './identity-graph-importer';
 import { ImportSink } from './import-sink';
@@ -16,9 +16,7 @@ import { RECORD_MAPPERS } from './record-kinds';
 import { IMPORTER_VERSION } from './record-runner';
 import { dbtSeedReason, tableNotEvidence } from './record-table';
 import { MAX_LISTED, type ImportSource, type StartOptions, type StreamingImport } from './streaming';
-
-/** The start of the rejection of a CSV imported without a mapping (the UI offers the mapping dialog on it). */
-export const NEEDS_MAPPING = 'needs a column mapping';
+import { needsMapping, tableWhat } from './needs-mapping';
 
 /** True when `head` looks like a CSV (the streaming importer routes it here). */
 export const isCsvHead = (head: string): boolean => sniffCsv(head) !== undefined;
@@ -86,10 +84,11 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
         mapping || identityGraph
           ? undefined
           : (dbtSeedReason(source.name, source.dbtSeedOf) ??
-            tableNotEvidence(tableWhat(dialect, dataRows), dialect.headers, firstRows));
+            tableNotEvidence(tableWhat('csv', dialect.headers, dataRows), dialect.headers, firstRows));
       if (skipped !== undefined) return skippedCsv(skipped);
       if (last?.unterminated) sink.reject({ line: last.lines[0] ?? 1 }, 'a quoted field is not closed before the end');
-      if (!mapping && !identityGraph) sink.reject({ line: 1 }, needsMappingReason(dialect, dataRows));
+      const unmapped = mapping || identityGraph ? undefined : needsMapping('csv', dialect.headers, dataRows);
+      if (unmapped) sink.reject({ line: 1 }, unmapped.reason);
       else if (problems.length > 0) {
         sink.reject({ line: 1 }, `the column mapping does not fit this file (${problems.join('; ')}); no row imported`);
       }
@@ -103,23 +102,10 @@ export function createCsvImport(head: string, source: ImportSource, options: Sta
         warnings: sink.warnings,
         warningCount: sink.warningCount,
         ...sink.groups(),
+        ...(unmapped && { needsMapping: unmapped }),
       };
     },
   };
-}
-
-/** "a CSV of 8 rows with the columns a, b, …" */
-function tableWhat(dialect: CsvDialect, rows: number): string {
-  const columns = dialect.headers.slice(0, 12).join(', ') + (dialect.headers.length > 12 ? ', …' : '');
-  return `a CSV of ${rows.toLocaleString('en')} rows with the columns ${columns}`;
-}
-
-function needsMappingReason(dialect: CsvDialect, rows: number): string {
-  const kinds = MAPPING_TARGETS.map((t) => t.label.toLowerCase()).join(', ');
-  return (
-    `${NEEDS_MAPPING}: ${tableWhat(dialect, rows)}; none imported. ` +
-    `Map its columns to a kind (${kinds}) in the Sources screen, or with inspect --mapping FILE.`
-  );
 }
 
 /** A CSV that cannot be evidence: nothing read, nothing rejected, the reason it was skipped. */

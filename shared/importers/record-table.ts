@@ -2,7 +2,7 @@
  * Tables — a CSV, or JSON records whose fields no importer knows — that cannot be evidence of any kind imported,
  * even through a column mapping: every kind a mapping fills (decision, deployment, audit entry, enforcement entry)
  * has a time on each row. A table with no column that could be that time — a header a suggested mapping would take
- * for one, or a column whose first values are mostly ISO dates — is reference data, configuration or an API
+ * for one, or a column whose first values are mostly ISO dates or epoch times — is reference data, configuration or an API
  * response: skipped saying so, not rejected. (Ids are not required: their names vary too much — `ref`, `key`, `no`.)
  * A CSV in a dbt project's `seeds/` folder is reference data `dbt seed` loads into the warehouse, skipped as well.
  * Any other table is still rejected as needing a column mapping (or as an unrecognized input): it could be an
@@ -17,13 +17,25 @@ const SAMPLE_ROWS = 20;
 const TIME_FIELDS = MAPPING_TARGETS.flatMap((t) => t.fields.filter((f) => f.time === true));
 const namesTime = (header: string) => TIME_FIELDS.some((f) => headerScore(header, f) >= THRESHOLD);
 
-/** True when most of the column's first non-empty values are ISO dates or date-times (one bad cell is a bad row). */
+/** Seconds or milliseconds since 1970 of a time from 2001 to 2286 (10 or 13 digits), as exports write times too. */
+const EPOCH = /^1\d{9}(\d{3})?(\.\d+)?$/;
+
+/** True for an ISO date or date-time, or a number that reads as epoch seconds or milliseconds. */
+const looksLikeTime = (v: unknown): boolean =>
+  (typeof v === 'string' && (ISO_DATE.test(v.trim()) || EPOCH.test(v.trim()))) ||
+  (typeof v === 'number' && EPOCH.test(String(v)));
+
+/**
+ * True when most of the column's first non-empty values are ISO dates or date-times, or epoch seconds or
+ * milliseconds (one bad cell is a bad row). A column of ten-digit ids is taken for a time too: it then asks for a
+ * mapping rather than being skipped, the safe side.
+ */
 function holdsDates(header: string, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): boolean {
   const values = rows
     .slice(0, SAMPLE_ROWS)
     .map((row) => row[header])
     .filter((v) => v !== undefined && v !== null && v !== '');
-  const dates = values.filter((v) => typeof v === 'string' && ISO_DATE.test(v.trim())).length;
+  const dates = values.filter(looksLikeTime).length;
   return dates > 0 && dates * 2 > values.length;
 }
 

@@ -10,6 +10,7 @@ import { createCsvImport, isCsvHead } from './csv-importer';
 import { createGitLogImport } from './git-log-stream';
 import { groupIssues, mergeGroups, type IssueGroup } from './issue-groups';
 import type { ImportMapping } from './mapping';
+import type { NeedsMapping } from './needs-mapping';
 import { appOutputHeadOf } from './app-outputs';
 import { binaryFormatReason } from './binary-formats';
 import { IMPORTER_VERSION } from './record-runner';
@@ -54,6 +55,11 @@ export interface ImportSummary {
    * rejection.
    */
   readonly skipped?: string;
+  /**
+   * Set when the file is a table no importer reads without a column mapping (a CSV, JSON records of other fields:
+   * needs-mapping.ts): its columns and the reason, also listed as its rejection at line 1.
+   */
+  readonly needsMapping?: NeedsMapping;
 }
 
 /** One file's import in progress. Never throws on bad input. */
@@ -67,7 +73,7 @@ export interface StreamingImport {
 }
 
 export interface StartOptions {
-  /** A saved column mapping for a CSV, or JSON lines whose field names the detector does not know. */
+  /** A saved column mapping for a CSV, or JSON records whose field names the detector does not know. */
   readonly mapping?: ImportMapping;
 }
 
