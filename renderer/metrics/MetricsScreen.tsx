@@ -47,7 +47,7 @@ export function MetricsScreen() {
         </div>
         <p className="lead">
           Five measures of how well the imported lineage explains decisions, computed from every imported source and
-          every case on this machine.
+          every case on this machine that was not deleted.
         </p>
         {status === 'computing' && (
           <p className="notice" role="status">
@@ -62,8 +62,10 @@ export function MetricsScreen() {
         {view && (
           <>
             <p className="small muted" data-testid="metrics-basis">
-              From {view.sources} source(s) ({view.records.toLocaleString('en')} records) and {view.cases} case(s),
-              computed <Time value={view.computedAt} /> in {Math.round(view.loadMs + view.computeMs)} ms.
+              From {view.sources} source(s) ({view.records.toLocaleString('en')} records) and {view.cases} case(s)
+              {view.archivedCases > 0 && ` (${view.archivedCases} archived, counted)`}, computed{' '}
+              <Time value={view.computedAt} /> in {Math.round(view.loadMs + view.computeMs)} ms. Archived cases count:
+              their investigations stand; deleted cases do not.
             </p>
             {view.sources === 0 && (
               <p className="empty">Nothing imported yet: open the sample investigation or import sources first.</p>

@@ -1,7 +1,9 @@
 /**
  * The cases the maturity metrics read, through one adapter so the lead can re-point it: every stored case is the
  * fold of its hash-chained activity log (`caseFromActivity`); a row whose log is missing or cannot be folded
- * counts as an open case opened when the row was created (it has no confirmed root cause to measure).
+ * counts as an open case opened when the row was created (it has no confirmed root cause to measure). A deleted case
+ * is left out: it was thrown away, not investigated. An archived case counts: it is put away, its investigation and
+ * its root cause stand (the dashboard says so).
  */
 import { caseFromActivity } from '../../shared/case/case-actions';
 import { CASE_STEPS, type ActivityEntry, type Case } from '../../shared/case/case-types';
@@ -33,8 +35,8 @@ export function caseOfStored(row: CaseRow, activity: ReadonlyArray<ActivityEntry
   };
 }
 
-/** Every stored case, as the metrics see it. */
+/** Every stored case the metrics count (archived ones included, deleted ones left out), as the metrics see it. */
 export async function loadMetricCases(db: LineageDb): Promise<Case[]> {
   const stored = await listCasesWithActivity(db);
-  return stored.map(({ record, activity }) => caseOfStored(record, activity));
+  return stored.map(({ record, activity }) => caseOfStored(record, activity)).filter((c) => !c.deletedAt);
 }

@@ -18,6 +18,8 @@ export interface MetricsView {
   readonly sources: number;
   readonly records: number;
   readonly cases: number;
+  /** How many of `cases` are archived (they count; deleted cases are not among them). */
+  readonly archivedCases: number;
   readonly computedAt: string;
   /** Milliseconds spent reading the store and computing. */
   readonly loadMs: number;
@@ -45,6 +47,7 @@ export async function computeMetricsView(
     sources: sources.length,
     records,
     cases: cases.length,
+    archivedCases: cases.filter((c) => c.archivedAt).length,
     computedAt: new Date().toISOString(),
     loadMs: loaded - start,
     computeMs: now() - loaded,
