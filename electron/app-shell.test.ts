@@ -154,6 +154,8 @@ describe('the Electron shell', () => {
       'caseFile:open',
       'caseFile:review',
       'caseFile:save',
+      'connections:affected',
+      'connections:affectedCsv',
       'connections:decision',
       'connections:decisions',
       'connections:investigate',

@@ -32,6 +32,8 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     'connections:save': async (r) => ({ id: 'c', name: r.name, location: r.location, hasSecret: false }),
     'connections:remove': async () => ({ removed: false }),
     'connections:test': async () => ({ ok: false, reason: 'no connections in this fake' }),
+    'connections:affected': async () => ({ decisions: [], pageSize: 50 }),
+    'connections:affectedCsv': async () => ({ csv: '', rows: 0, done: true }),
     'marquez:pull': async () => {
       throw new Error('no Marquez server in this fake');
     },

@@ -5,7 +5,7 @@
  * engine call over them.
  */
 import type { EngineOptions, EngineResult } from '../../shared/analysis/engine.js';
-import type { DiffOf } from '../../shared/analysis/engine-types.js';
+import type { DiffOf, OnsetEstimate } from '../../shared/analysis/engine-types.js';
 import type { Decision } from '../../shared/model/records.js';
 import type { GitRunner } from '../services/git-runner.js';
 import type { LoadedSources } from '../warehouse/load-sources.js';
@@ -45,10 +45,20 @@ export async function investigateLoaded(
       await push.close();
       return chosen;
     }
-    const diffOf = await suspectDiffs(evidence.set, chosen.decision, chosen.feature, options, git, loaded.repositories);
+    // The suspects' diffs are read once the engine found the onset: its look-back window names them.
+    let diffOf: DiffOf = () => undefined;
+    const diffsFor = async (onset: OnsetEstimate) =>
+      (diffOf = await suspectDiffs(
+        evidence.set,
+        chosen.decision,
+        chosen.feature,
+        { ...options, estimated: { onset } },
+        git,
+        loaded.repositories,
+      ));
     const pushed = await pushedInvestigation(push.source, evidence.set, chosen.decision, chosen.feature, {
       ...options,
-      diffOf,
+      diffsFor,
     }).catch(async (error: unknown) => {
       await push.close();
       throw error;

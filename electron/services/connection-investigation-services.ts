@@ -115,7 +115,12 @@ export function createConnectionInvestigationHandlers(open: OpenConnections): Co
       if (!('result' in pushed)) return { refused: pushed.refused };
       const ids = [...new Set(pushed.cited.map((d) => d.decisionId))];
       const queries = (await citedDecisions(open, id, ids)).warehouse?.queries ?? [];
-      return { result: pushed.result, cited: pushed.cited, queries };
+      return {
+        result: pushed.result,
+        cited: pushed.cited,
+        queries,
+        ...(pushed.affected && { affected: pushed.affected }),
+      };
     },
   };
 }

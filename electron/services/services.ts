@@ -16,6 +16,7 @@ import { createMonitorHandlers } from './monitor-services.js';
 import { connectionStore } from '../warehouse/connection-store.js';
 import { citedDecisions, createConnectionInvestigationHandlers } from './connection-investigation-services.js';
 import { openConnections } from '../warehouse/open-connections.js';
+import { createConnectionAffectedHandlers } from './connection-affected-services.js';
 import type { ChooseFile } from './file-chooser.js';
 import type { SaveFile } from './file-saver.js';
 import { createReportHandlers } from './report-services.js';
@@ -158,6 +159,7 @@ export function createServices(given: ServiceDependencies): Services {
       return connectionHandlers['connections:remove'](request);
     },
     ...createConnectionInvestigationHandlers(inPlace),
+    ...createConnectionAffectedHandlers(inPlace),
     ...createMonitorHandlers(connections),
     ...createMarquezHandlers(),
     ...createOriginHandlers({

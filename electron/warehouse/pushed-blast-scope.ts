@@ -6,6 +6,7 @@
  */
 import { suspectVersions } from '../../shared/analysis/scope-detail.js';
 import type { Decision } from '../../shared/model/records.js';
+import { radiusSelection } from '../../shared/warehouse/affected-selection.js';
 import type { PushedRadius } from './pushed-radius.js';
 import type { PlacedReads } from './pushed-reads.js';
 import { countedScope, type PushedScope } from './pushed-scope.js';
@@ -25,7 +26,7 @@ export async function pushedBlastScope(
   const filter = radius.filter;
   const until = new Date(Date.parse(decision.timestamp)).toISOString();
   const { from, recovery, notes, upperBound } = radius;
-  return countedScope(
+  const counted = await countedScope(
     reads.source,
     decision.model.name,
     {
@@ -36,4 +37,5 @@ export async function pushedBlastScope(
     { featureName, versionKind, versions, method: 'blast-radius', from, recovery, notes, upperBound },
     options.notifyThreshold,
   );
+  return { ...counted, affected: radiusSelection(reads.sql.lineage, filter) };
 }

@@ -6,8 +6,8 @@
  * over the other evidence and the investigated decision alone, with that onset and interval. The answers are those of
  * the same decisions imported. Where runs in the evidence wrote the feature's dataset, the lineage places the data
  * each decision read (the versions go into the queries, read-sql.ts). It answers only where
- * - the investigator gave no onset, and the decision names a feature version (or, where the lineage places nothing,
- *   a dataset version),
+ * - the decision names a feature version (or, where the lineage places nothing, a dataset version); an onset the
+ *   investigator gives is taken as the in-memory engine takes it (pushed-onset.ts),
  * - where the lineage places the data, the outcome rate does not shift within the decision's own feature version,
  * - and, where a change is a suspect, no identity graph was imported (the ranking matches its merges against every
  *   subject of the log), no change of identity resolution is judged by the subject's own outcomes (subject-flip.ts),
@@ -16,12 +16,14 @@
  */
 import { stringValues } from '../../shared/analysis/audit-effect.js';
 import { runEngine, type EngineOptions, type EngineResult } from '../../shared/analysis/engine.js';
+import type { DiffOf, OnsetEstimate } from '../../shared/analysis/engine-types.js';
 import { changesIdentity } from '../../shared/analysis/identity-reach.js';
 import { planReplay } from '../../shared/analysis/replay.js';
 import { lineageModel } from '../../shared/lineage/lineage-model.js';
 import { DAY_MS } from '../../shared/time/format-time.js';
 import type { EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { Decision } from '../../shared/model/records.js';
+import type { AffectedSelection } from '../../shared/warehouse/affected-selection.js';
 import type { DecisionSource } from './decision-source.js';
 import { pushedOnset } from './pushed-onset.js';
 import { pushedBlastScope } from './pushed-blast-scope.js';
@@ -34,19 +36,30 @@ export interface PushedInvestigation {
   readonly result: EngineResult;
   /** Every decision the case cites, read whole: the investigated one, the onset's first bad and last good, the scope's first and last. */
   readonly cited: ReadonlyArray<Decision>;
+  /** Which decisions the scope holds, as values (the Scope step pages and exports them by it). */
+  readonly affected?: AffectedSelection;
+}
+
+export interface PushedOptions extends EngineOptions {
+  /**
+   * The commit suspects' changed lines, read once the onset is known (its look-back window names the suspects), where
+   * `diffOf` is not given.
+   */
+  readonly diffsFor?: (onset: OnsetEstimate) => Promise<DiffOf>;
 }
 
 /** Why the engine cannot answer alone for this decision, if it cannot. */
-export function pushDownRefusal(
-  set: EvidenceSet,
-  decision: Decision,
-  featureName: string,
-  options: EngineOptions,
-): string | undefined {
-  if (options.onset !== undefined) return 'the onset is given';
+export function pushDownRefusal(decision: Decision, featureName: string): string | undefined {
   const f = decision.features.find((x) => x.name === featureName);
   if (!f?.featureVersion && !f?.datasetVersion) return `the decision names no version of ${featureName}`;
   return undefined;
+}
+
+/** `set` with `decisions` added, in time order (the set keeps its decisions so). */
+function withDecisions(set: EvidenceSet, decisions: ReadonlyArray<Decision>): EvidenceSet {
+  const added = decisions.filter((d) => !set.decisions.includes(d));
+  const all = [...set.decisions, ...added].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+  return { ...set, decisions: all };
 }
 
 /** Whether runs in the evidence wrote the feature's dataset: the lineage places the data each decision read. */
@@ -84,17 +97,27 @@ export async function pushedInvestigation(
   set: EvidenceSet,
   decision: Decision,
   featureName: string,
-  options: EngineOptions,
+  options: PushedOptions,
 ): Promise<PushedInvestigation | { readonly refused: string }> {
-  const refused = pushDownRefusal(set, decision, featureName, options);
+  const refused = pushDownRefusal(decision, featureName);
   if (refused) return { refused };
   const reads = placedReads(source, set, decision, featureName);
-  const onset = await pushedOnset(source, decision, featureName, lineagePlaces(set, decision, featureName) && reads);
+  const placed = lineagePlaces(set, decision, featureName) && reads;
+  const onset = await pushedOnset(source, decision, featureName, placed, options.onset);
   if ('refused' in onset) return onset;
-  // The suspects are ranked against the interval the data allow for the change, counted where the decisions live.
+  // The suspects are ranked against the interval the data allow for the change, counted where the decisions live;
+  // against an onset the investigator gave, by the data its first bad and last good decisions read (suspect-context.ts
+  // finds them in the set), as the in-memory engine ranks them.
+  const given = onset.onset.method === 'override';
   const windowStart = Date.parse(onset.onset.onset) - (options.lookbackDays ?? 30) * DAY_MS;
-  const interval = await pushedInterval(reads, set, decision, featureName, windowStart);
-  const probe = runEngine(set, decision, featureName, { ...options, estimated: { onset: onset.onset, interval } });
+  const interval = given ? undefined : await pushedInterval(reads, set, decision, featureName, windowStart);
+  const ranked = given ? withDecisions(set, onset.cited) : set;
+  const diffOf = options.diffOf ?? (await options.diffsFor?.(onset.onset));
+  const probe = runEngine(ranked, decision, featureName, {
+    ...options,
+    ...(diffOf && { diffOf }),
+    estimated: { onset: onset.onset, interval },
+  });
   const cause = probe.suspects.suspects[0];
   const unranked = cause && rankingRefusal(set, decision, probe);
   if (unranked) return { refused: unranked };
@@ -126,5 +149,6 @@ export async function pushedInvestigation(
       }),
     },
     cited: [decision, ...onset.cited, ...scope.cited],
+    ...(scope.affected && { affected: scope.affected }),
   };
 }

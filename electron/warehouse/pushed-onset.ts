@@ -8,10 +8,12 @@
 import { bestSplit, changePoints, outcomeOf } from '../../shared/analysis/onset.js';
 import type { DecisionRef, OnsetEstimate, OutcomeBin } from '../../shared/analysis/engine-types.js';
 import type { Decision } from '../../shared/model/records.js';
-import type { SeriesBy } from '../../shared/warehouse/decision-sql.js';
+import { decisionRef } from '../../shared/model/decision-key.js';
+import type { SeriesBy, SqlQuery } from '../../shared/warehouse/decision-sql.js';
 import { decisionsOf, type DecisionSource } from './decision-source.js';
 import { versionSeries, type PlacedReads } from './pushed-reads.js';
 import { numberOf } from './sql-engine.js';
+import { firstFrom, lastBefore } from '../../shared/warehouse/onset-time-sql.js';
 
 /** The key of the bin of decisions whose data the lineage cannot place (read-sql.ts). */
 const UNPLACED = '(unknown)';
@@ -64,8 +66,45 @@ const rateOf = (bs: ReadonlyArray<Bin>) => {
   return n ? Math.round((bs.reduce((x, b) => x + b.outcomes, 0) / n) * 1000) / 1000 : undefined;
 };
 
-const ref = (d: Decision | undefined): DecisionRef | undefined =>
-  d ? { decisionId: d.decisionId, timestamp: d.timestamp } : undefined;
+const ref = (d: Decision | undefined): DecisionRef | undefined => decisionRef(d);
+
+/**
+ * The onset set to the time `t` (`override` as given): the rates either side of the decision's own bin, the first
+ * decision from `t` and the last before it (onset.ts, the override by time).
+ */
+async function atTime(
+  source: DecisionSource,
+  s: {
+    readonly bins: ReadonlyArray<Bin>;
+    readonly own: number;
+    readonly seriesBy: SeriesBy;
+    readonly featureName: string;
+    readonly outcome: string;
+  },
+  t: number,
+  override: string,
+): Promise<PushedOnset> {
+  const read = async (q: SqlQuery) => decisionsOf(source, await source.engine.query(q)).decisions[0];
+  const first = await read(firstFrom(source.sql, t));
+  const lastGood = await read(lastBefore(source.sql, t));
+  const at = Math.max(0, s.own);
+  return {
+    onset: {
+      featureName: s.featureName,
+      outcome: s.outcome,
+      method: 'override',
+      seriesBy: s.seriesBy,
+      series: s.bins.map(({ sqlKey: _k, ...b }) => b),
+      onset: new Date(t).toISOString(),
+      firstBad: ref(first),
+      lastGood: ref(lastGood),
+      rateBefore: rateOf(s.bins.slice(0, at)),
+      rateAfter: rateOf(s.bins.slice(at, Math.max(at + 1, s.own + 1))),
+      note: `set by the investigator to ${override}`,
+    },
+    cited: [first, lastGood].filter((d): d is Decision => d !== undefined),
+  };
+}
 
 export interface PushedOnset {
   readonly onset: OnsetEstimate;
@@ -74,16 +113,19 @@ export interface PushedOnset {
 }
 
 /**
- * `estimateOnset` of one feature of `decision` (a decision of `source`) without an override, asked of the engine.
- * Where the lineage places each decision's data (`placed`), the series is by feature version and the finer look
- * within the decision's own version is by the runs that wrote the data (or the versions the log names, in write
- * order); a shift found there is refused (its first and last decisions per run are not asked of the engine yet).
+ * `estimateOnset` of one feature of `decision` (a decision of `source`), asked of the engine. Where the lineage places
+ * each decision's data (`placed`), the series is by feature version and the finer look within the decision's own
+ * version is by the runs that wrote the data (or the versions the log names, in write order); a shift found there is
+ * refused (its first and last decisions per run are not asked of the engine yet). `override` is the investigator's
+ * onset, as `estimateOnset` takes it: a bin of the series (its first decision), else a time (the first decision from
+ * it and the last before it, of the whole log), else the estimate.
  */
 export async function pushedOnset(
   source: DecisionSource,
   decision: Decision,
   featureName: string,
   placed?: PlacedReads | false,
+  override?: string,
 ): Promise<PushedOnset | { readonly refused: string }> {
   const outcome = outcomeOf(decision) ?? '';
   const feature = decision.features.find((f) => f.name === featureName);
@@ -166,6 +208,13 @@ export async function pushedOnset(
   // every decision names one, else by day.
   if (placed && seriesBy !== 'feature_version')
     return { refused: `the decision names no feature version of ${featureName}: its series is by the data's runs` };
+  if (override) {
+    const at = bins.findIndex((b) => b.key === override);
+    if (at >= 0)
+      return around(bins, own, seriesBy, at, 'override', `set by the investigator to ${seriesBy} ${override}`);
+    const t = Date.parse(override);
+    if (!Number.isNaN(t)) return atTime(source, { bins, own, seriesBy, featureName, outcome }, t, override);
+  }
   if (seriesBy === 'feature_version' && ownKey !== undefined && own >= 0) {
     const [row] = await source.engine.query(source.sql.unversionedData(s.model, s.until, ownKey));
     const logged = numberOf(row?.decisions) > 0 && numberOf(row?.unversioned) === 0;

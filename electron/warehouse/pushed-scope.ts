@@ -9,6 +9,7 @@ import { DEFAULT_NOTIFY_THRESHOLD, suspectVersions } from '../../shared/analysis
 import type { Counted, ImpactScope } from '../../shared/analysis/engine-types.js';
 import type { HistogramBin } from '../../shared/analysis/types.js';
 import type { Decision } from '../../shared/model/records.js';
+import type { AffectedSelection } from '../../shared/warehouse/affected-selection.js';
 import type { SqlQuery } from '../../shared/warehouse/decision-sql.js';
 import { DAY_MS, HOUR_MS } from '../../shared/time/format-time.js';
 import { decisionsOf, type DecisionSource } from './decision-source.js';
@@ -76,6 +77,8 @@ export interface PushedScope {
   readonly scope: ImpactScope;
   /** The decisions the scope cites (its first and last), read whole. */
   readonly cited: ReadonlyArray<Decision>;
+  /** Which decisions it holds, as values: what the Scope step pages and exports them by. */
+  readonly affected?: AffectedSelection;
 }
 
 /**
@@ -93,7 +96,7 @@ export async function pushedScope(
   const model = decision.model.name;
   const until = new Date(Date.parse(decision.timestamp)).toISOString();
   const { sql } = source;
-  return countedScope(
+  const counted = await countedScope(
     source,
     model,
     {
@@ -104,6 +107,7 @@ export async function pushedScope(
     { featureName, versionKind: kind, versions, method: 'version' },
     options.notifyThreshold,
   );
+  return { ...counted, affected: { by: 'versions', model, versionKind: kind, versions } };
 }
 
 /** The queries of one scope: its counts (scope-detail.ts's, through the decision), its tallies, its first or last. */

@@ -1,4 +1,5 @@
 import type { EvidenceSet } from '../model/evidence-set';
+import { findDecision } from '../model/decision-key';
 import { lineageModel } from '../lineage/lineage-model';
 import type { AuditEntry, Commit, Deployment } from '../model/records';
 import { auditEffect, changedKeys, restores, stringValues } from './audit-effect';
@@ -44,7 +45,7 @@ export interface ChangesOptions {
  * between versions of traced datasets. Ranked by the suspect score (docs/suspect-ranking.md), highest first.
  */
 export function findSuspects(set: EvidenceSet, trace: TraceResult, options: ChangesOptions = {}): SuspectsResult {
-  const decision = set.decisions.find((d) => d.decisionId === trace.decisionId);
+  const decision = findDecision(set.decisions, trace.decisionId, trace.model);
   const onset = options.estimated
     ? options.estimated.onset
     : decision

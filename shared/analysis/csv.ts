@@ -25,39 +25,43 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+/** The columns of the affected decisions' export, whether the case imported its log or reads it in place. */
+export const AFFECTED_DECISION_COLUMNS = [
+  'decision_id',
+  'timestamp',
+  'subject_id',
+  'model',
+  'model_version',
+  'environment',
+  'action',
+  'feature',
+  'value',
+  'feature_version',
+  'dataset_version',
+] as const;
+
+/** One affected decision's row of that export: its feature `featureName`'s value and versions. */
+export function affectedDecisionRow(d: Decision, featureName: string): unknown[] {
+  const f = d.features.find((x) => x.name === featureName);
+  return [
+    d.decisionId,
+    d.timestamp,
+    d.subjectId,
+    d.model.name,
+    d.model.version,
+    d.environment,
+    d.action,
+    featureName,
+    f?.value,
+    f?.featureVersion,
+    f?.datasetVersion,
+  ];
+}
+
 /** The affected decisions: id, time, subject, model, version, environment, action, and the feature's value. */
 export function affectedDecisionsCsv(scope: ImpactScope): string {
-  const rows: unknown[][] = [
-    [
-      'decision_id',
-      'timestamp',
-      'subject_id',
-      'model',
-      'model_version',
-      'environment',
-      'action',
-      'feature',
-      'value',
-      'feature_version',
-      'dataset_version',
-    ],
-  ];
-  for (const d of scope.decisions) {
-    const f = d.features.find((x) => x.name === scope.featureName);
-    rows.push([
-      d.decisionId,
-      d.timestamp,
-      d.subjectId,
-      d.model.name,
-      d.model.version,
-      d.environment,
-      d.action,
-      scope.featureName,
-      f?.value,
-      f?.featureVersion,
-      f?.datasetVersion,
-    ]);
-  }
+  const rows: unknown[][] = [[...AFFECTED_DECISION_COLUMNS]];
+  for (const d of scope.decisions) rows.push(affectedDecisionRow(d, scope.featureName));
   return toCsv(rows);
 }
 

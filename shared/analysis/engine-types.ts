@@ -61,7 +61,8 @@ export interface OutcomeBin {
   readonly rate: number;
 }
 
-export type DecisionRef = Pick<Decision, 'decisionId' | 'timestamp'>;
+/** A decision named in a result: its id, time and (where known) its model's name, two models' ids being alike. */
+export type DecisionRef = Pick<Decision, 'decisionId' | 'timestamp'> & { readonly model?: string };
 
 /** When the wrong decisions began, estimated from the outcome rates (or set by the investigator). */
 export interface OnsetEstimate {

@@ -6,6 +6,7 @@
  * and each side is searched again. The onset is the last upward change-point at or before the decision's bin.
  */
 import type { EvidenceSet } from '../model/evidence-set';
+import { decisionRef } from '../model/decision-key';
 import type { Decision } from '../model/records';
 import { DAY_MS } from '../time/format-time';
 import { dataRead, featureReads } from './data-read';
@@ -145,8 +146,7 @@ function dataSeriesOf(set: EvidenceSet, positions: ReadonlyArray<number>, featur
   );
 }
 
-const ref = (d: Decision | undefined): DecisionRef | undefined =>
-  d ? { decisionId: d.decisionId, timestamp: d.timestamp } : undefined;
+const ref = (d: Decision | undefined): DecisionRef | undefined => decisionRef(d);
 
 /**
  * Estimates the onset for one feature of a decision. `override` (a feature version or an RFC 3339 time) is the

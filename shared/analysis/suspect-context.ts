@@ -5,6 +5,7 @@
  */
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
+import { findDecision } from '../model/decision-key';
 import { changeInterval, type ChangeInterval } from './change-interval';
 import { commitGraph, type CommitGraph } from './commit-graph';
 import { writeTime } from './data-read';
@@ -51,7 +52,7 @@ export interface SuspectContext {
  */
 function dataTime(set: EvidenceSet, ref: DecisionRef | undefined, featureName: string): number | undefined {
   if (!ref) return undefined;
-  const d = set.decisions.find((x) => x.decisionId === ref.decisionId) as Decision | undefined;
+  const d = findDecision(set.decisions, ref.decisionId, ref.model);
   return d ? writeTime(set, d, featureName) : Date.parse(ref.timestamp);
 }
 

@@ -46,6 +46,8 @@ export interface TraceEdge {
 
 export interface TraceResult {
   readonly decisionId: string;
+  /** The decision's model (two models' logs may number decisions alike). */
+  readonly model?: string;
   readonly featureName: string;
   /** The decision's time: the moment the lineage is reconstructed as of. */
   readonly asOf: string;

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { EngineResult } from '../analysis/engine';
 import type { Decision, EvidenceRecord } from '../model/records';
+import type { AffectedSelection } from '../warehouse/affected-selection';
 
 /** One decision of a connection's list: enough to recognize it (the whole decision is read when it is opened). */
 export interface ConnectionDecisionRow {
@@ -77,6 +78,8 @@ export interface ConnectionInvestigation {
    * SHA-256: what the report anchors and the evidence bundle cites.
    */
   readonly queries?: ReadonlyArray<ConnectionQuery>;
+  /** Which decisions the scope holds, as values: the Scope step pages and exports them by it (`connections:affected`). */
+  readonly affected?: AffectedSelection;
   /** Why the engine that holds the log cannot answer alone (its model's decisions would have to be read). */
   readonly refused?: string;
 }

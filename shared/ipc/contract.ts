@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { caseFileSchemas, type CaseFileChannels } from './case-file-channels';
+import { connectionAffectedSchemas, type ConnectionAffectedChannels } from './connection-affected-channels';
 import { connectionSchemas, type ConnectionChannels } from './connection-channels';
 import { marquezSchemas, type MarquezChannels } from './marquez-channels';
 import { monitorSchemas, type MonitorChannels } from './monitor-channels';
@@ -192,7 +193,13 @@ export interface OriginRegisterResponse {
 }
 
 export interface IpcChannels
-  extends CaseFileChannels, ConnectionChannels, ConnectionInvestigationChannels, MarquezChannels, MonitorChannels {
+  extends
+    CaseFileChannels,
+    ConnectionChannels,
+    ConnectionInvestigationChannels,
+    ConnectionAffectedChannels,
+    MarquezChannels,
+    MonitorChannels {
   'app:info': { request: Record<string, never>; response: AppInfo };
   'sample:load': { request: Record<string, never>; response: SampleCase };
   'git:show': { request: GitShowRequest; response: GitShowResponse };
@@ -230,6 +237,7 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
   ...marquezSchemas,
   ...monitorSchemas,
   ...connectionInvestigationSchemas,
+  ...connectionAffectedSchemas,
   'app:info': empty,
   'sample:load': empty,
   'git:show': z

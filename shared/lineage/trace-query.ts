@@ -55,7 +55,7 @@ export function traceOnModel(model: LineageModel, query: TraceQuery): TraceResul
   const asOfText = query.asOf ?? decision.timestamp;
   if (!feature) {
     b.gaps.add(`The decision has no feature named ${featureName}.`);
-    return b.result(decision.decisionId, featureName, asOfText);
+    return b.result(decision, featureName, asOfText);
   }
   const featureNode = `feature:${feature.name}`;
   b.node({
@@ -71,7 +71,7 @@ export function traceOnModel(model: LineageModel, query: TraceQuery): TraceResul
   b.edge({ source: featureNode, target: decisionNode, kind: 'read', evidence: decision.provenance });
   if (!feature.dataset) {
     b.gaps.add(`Serving-layer opacity: the decision log does not say which dataset ${feature.name} was read from.`);
-    return b.result(decision.decisionId, featureName, asOfText);
+    return b.result(decision, featureName, asOfText);
   }
   const datasetId = `${feature.dataset.namespace}:${feature.dataset.name}`;
   const recorded = query.asOf === undefined ? feature.datasetVersion : undefined;
@@ -95,7 +95,7 @@ export function traceOnModel(model: LineageModel, query: TraceQuery): TraceResul
     fields: feature.field ? [feature.field] : [],
     readBy: decision.provenance,
   });
-  return b.result(decision.decisionId, featureName, asOfText);
+  return b.result(decision, featureName, asOfText);
 }
 
 function walk(model: LineageModel, b: TraceBuilder, first: Pending): void {
@@ -235,12 +235,13 @@ class TraceBuilder {
     return run.job;
   }
 
-  result(decisionId: string, featureName: string, asOf: string): TraceResult {
+  result(decision: Decision, featureName: string, asOf: string): TraceResult {
     const edges = [...this.edges.values()];
-    const { paths, truncated } = enumeratePaths(`decision:${decisionId}`, edges);
+    const { paths, truncated } = enumeratePaths(`decision:${decision.decisionId}`, edges);
     const gaps = [...this.gaps];
     return {
-      decisionId,
+      decisionId: decision.decisionId,
+      model: decision.model.name,
       featureName,
       asOf,
       nodes: [...this.nodes.values()],

@@ -251,6 +251,22 @@ export class DecisionSql {
     };
   }
 
+  /**
+   * One page of those decisions, whole, in time order then id (the Scope step's list and CSV export of a case read in
+   * place); `limit` and `offset` are parameters.
+   */
+  versionsPage(
+    model: string,
+    kind: 'feature_version' | 'dataset_version',
+    versions: ReadonlyArray<string>,
+    page: { readonly limit: number; readonly offset: number },
+  ): SqlQuery {
+    const p = new Params(this.dialect);
+    const where = `${this.model} = ${p.add(model)} AND ${this.versionsIn(p, kind, versions)}`;
+    const tail = ` LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`;
+    return this.rows(where, p.values, tail);
+  }
+
   private versionFilter(kind: 'feature_version' | 'dataset_version', first: number): string {
     const source = kind === 'feature_version' ? this.table.featureVersion : this.table.datasetVersion;
     return source ? `${this.dialect.text(this.field(source))} = ${this.dialect.param(first)}` : 'FALSE';

@@ -55,7 +55,8 @@ const ms = (n: number): string => {
 export class ReadSql {
   constructor(
     private readonly sql: DecisionSql,
-    private readonly lineage: ReadLineage,
+    /** The lineage the queries place the data by (values only: a case's Scope asks for its pages with them). */
+    readonly lineage: ReadLineage,
   ) {}
 
   private optional(field: string): string | undefined {
@@ -220,6 +221,20 @@ export class ReadSql {
     const dir = edge === 'first' ? '' : ' DESC';
     return {
       text: `SELECT *, ${this.timeMs} AS ${TIME_MS} FROM ${this.sql.from} WHERE ${this.where(p, filter)} ORDER BY ${TIME_MS}${dir}, ${id}${dir} LIMIT 1`,
+      params: p.values,
+    };
+  }
+
+  /**
+   * One page of the decisions `filter` keeps, whole, in time order then id (the Scope step's list and CSV export of a
+   * case read in place); `limit` and `offset` are parameters.
+   */
+  radiusPage(filter: ReadFilter, page: { readonly limit: number; readonly offset: number }): SqlQuery {
+    const p = new Params(this.sql.dialect);
+    const id = this.sql.dialect.text(this.sql.field(this.sql.table.decisionId));
+    const where = this.where(p, filter);
+    return {
+      text: `SELECT *, ${this.timeMs} AS ${TIME_MS} FROM ${this.sql.from} WHERE ${where} ORDER BY ${TIME_MS}, ${id} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
       params: p.values,
     };
   }
