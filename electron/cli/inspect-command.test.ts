@@ -64,9 +64,18 @@ describe('lineage-investigator inspect', () => {
     ]);
   });
 
+  it('skips one JSON object of nested settings as a document, with the reason (exit 0)', async () => {
+    const path = join(work, 'job.200.json');
+    writeFileSync(path, '{"status": {"code": 200}, "data": {"id": 7, "created_at": "2026-11-20T10:00:00Z"}}\n');
+    const { code, out } = await inspect([path]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/skipped: one JSON object of fields no importer knows \(status, data\), nesting status, data/);
+  });
+
   it('still exits 1 for a file that could be evidence but is not recognized', async () => {
     const path = join(work, 'export.json');
-    writeFileSync(path, '{"id": 7, "projects": [{"name": "warehouse"}], "created": "2026-11-20T10:00:00Z"}\n');
+    const page = { page: 1, results: [{ id: 7, created: '2026-11-20T10:00:00Z', projects: [{ name: 'warehouse' }] }] };
+    writeFileSync(path, JSON.stringify(page) + '\n');
     const { code, out } = await inspect([path]);
     expect(code).toBe(1);
     expect(out).toContain('rejected: 1');

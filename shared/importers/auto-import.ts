@@ -16,7 +16,7 @@ import { jsonTableOf, recordCells, recordColumns, type JsonTableFormat } from '.
 import { needsMapping } from './needs-mapping';
 import { applyMapping } from './mapping';
 import { DOCUMENT_IMPORTERS, EMPTY_WRAPPER_KINDS, RECORD_MAPPERS } from './record-kinds';
-import { tableNotEvidence } from './record-table';
+import { listsTimedRecords, nestedDocumentReason, tableNotEvidence } from './record-table';
 import { IMPORTER_VERSION, type FileMapper } from './record-runner';
 import { MAX_LISTED, type ImportSource, type StartOptions, type StreamingImport } from './streaming';
 import { readYaml, readYamlDocuments } from './yaml-document';
@@ -214,6 +214,9 @@ function decideKind(
   if (skipped) return { mode: 'skipped', reason: skipped };
   const table = jsonTableOf(sample);
   if (table) return { mode: 'needs-mapping', format: table.format, columns: recordColumns(table.records) };
+  const only = input.shape === 'document' ? input.value : input.shape === 'lines' ? input.sample[0] : undefined;
+  const document = isObject(only) && sample.length === 1 ? nestedDocumentReason(only) : undefined;
+  if (document) return { mode: 'skipped', reason: document };
   return {
     mode: 'unknown',
     reason: `unrecognized input: it looks like ${describeInput(input)}. Accepted: ${ACCEPTED_KINDS}.`,
@@ -259,6 +262,8 @@ function recordsNotEvidence(input: JsonInput, sample: ReadonlyArray<RawItem>): s
   const values = elements.length > 0 ? elements : top;
   const objects = values.flatMap((v) => (Array.isArray(v) ? v.slice(0, SAMPLE) : [v])).filter(isObject);
   if (objects.length === 0) return undefined;
+  // A page of records under a key of its own (`{"page": 1, "results": [...]}`) is judged by its records' fields too.
+  if (objects.length === 1 && listsTimedRecords(objects[0] as Record<string, unknown>)) return undefined;
   const sampled = objects.slice(0, SAMPLE);
   return tableNotEvidence(describeInput(input), recordColumns(sampled), sampled.map(recordCells), 'field');
 }

@@ -89,10 +89,11 @@ describe('importInput on inputs it does not accept', () => {
     const text = real('dbt/ol_v7_postgres_1.3.1/dbt_project.yml');
     expect(importInput(file(text)).rejections).toEqual([]);
     expect(skippedBecause(text)).toBe(`text that is not JSON (first line: "name: 'jaffle_shop'")`);
-    const unknown = importInput(file('{"id": 7, "projects": [], "created": "2026-11-20T10:00:00Z"}', 'export.json'));
+    const page = '{"page": 1, "results": [{"id": 7, "projects": [], "created": "2026-11-20T10:00:00Z"}]}';
+    const unknown = importInput(file(page, 'export.json'));
     expect(unknown.detected).toBe('unknown');
     expect(unknown.rejections).toHaveLength(1);
-    expect(unknown.rejections[0]?.reason).toMatch(/unrecognized input: .*fields id, projects, created.*Accepted: Open/);
+    expect(unknown.rejections[0]?.reason).toMatch(/unrecognized input: .*fields page, results.*Accepted: Open/);
     const feast = importInput(file(real('inference/feast/feast_ui_rag_registry.json')));
     expect([feast.detected, feast.rejections]).toEqual(['feast-registry', []]);
   });

@@ -1,8 +1,9 @@
 /**
  * JSON records of fields no importer knows are tables, as a CSV is: a scoring service's export given as a JSON array,
  * a wrapper's list, JSON lines or one flat record needs a column mapping (nothing read, its fields named, nested
- * objects as dotted paths), and with one its records are imported. A single object of nested settings is a document,
- * skipped; one that has a time of its own could be evidence and is still rejected as unrecognized.
+ * objects as dotted paths), and with one its records are imported. A single object with nested parts is a document
+ * (an API response, settings), skipped with the reason; a page whose list holds timed records could be evidence in
+ * a format not supported yet, and is rejected as unrecognized.
  */
 import { describe, expect, it } from 'vitest';
 import type { InputFile } from '../ipc/contract';
@@ -78,13 +79,17 @@ describe('JSON records of other fields, read as a table', () => {
     expect(result.rejections[0]?.reason).toMatch(/^needs a column mapping: a JSON object of 1 record with the fields/);
   });
 
-  it('a document of nested settings is skipped as not evidence; one with a time of its own is rejected as unrecognized', () => {
-    const settings = { name: 'warehouse', options: { threads: 4 }, targets: [{ name: 'dev' }, { name: 'prod' }] };
-    expect(importInput(file(JSON.stringify(settings))).rejections).toEqual([]);
-    expect(skippedBecause(JSON.stringify(settings))).toMatch(/no field could be a record's time/);
-    const timed = JSON.stringify({ ...settings, updated: '2026-11-20T10:00:00Z' });
-    expect(skippedBecause(timed)).toBeUndefined();
-    expect(importInput(file(timed)).rejections[0]?.reason).toMatch(/^unrecognized input/);
+  it('one object of nested parts is a document, skipped even with a time of its own; a page of timed records is not', () => {
+    // An API response saved as a test fixture: one job, its status and times nested.
+    const response = { status: { code: 200 }, data: { id: 7, created_at: '2026-11-20T10:00:00Z', steps: [{ n: 1 }] } };
+    expect(importInput(file(JSON.stringify(response))).rejections).toEqual([]);
+    expect(skippedBecause(JSON.stringify(response))).toMatch(
+      /^one JSON object of fields no importer knows \(status, data\)/,
+    );
+    // A page of an export in a format not supported yet: its records have times, so it could be evidence.
+    const page = JSON.stringify({ page: 2, results: scores });
+    expect(skippedBecause(page)).toBeUndefined();
+    expect(importInput(file(page)).rejections[0]?.reason).toMatch(/^unrecognized input: .*fields page, results/);
   });
 
   it('a table with no field that could be a time is reference data, skipped', () => {

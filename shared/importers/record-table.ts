@@ -10,6 +10,8 @@
  */
 import { headerScore, THRESHOLD } from './column-mapping';
 import { MAPPING_TARGETS } from './column-mapping-targets';
+import { isObject } from './json-input';
+import { recordCells, recordColumns } from './json-table';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$/;
 const SAMPLE_ROWS = 20;
@@ -69,3 +71,31 @@ export function dbtSeedReason(name: string, seedOf?: string): string | undefined
   if (!/\.csv$/i.test(name) || !parts.slice(0, -1).includes('seeds')) return undefined;
   return "a dbt seed (a CSV under seeds/ that `dbt seed` loads into the warehouse): the project's reference data, not evidence";
 }
+
+/** True when one of the object's lists holds records with a field that could be a time (a page of records). */
+export function listsTimedRecords(value: Readonly<Record<string, unknown>>): boolean {
+  const lists = Object.values(value).filter((v): v is unknown[] => Array.isArray(v));
+  return lists.some((list) => {
+    const records = list.slice(0, SAMPLE_ROWS).filter(isObject);
+    return records.length > 0 && tableNotEvidence('', recordColumns(records), records.map(recordCells)) === undefined;
+  });
+}
+
+/**
+ * Why one JSON object of fields no importer knows, holding nested objects or lists, is not evidence: a document
+ * (settings, an API response, a usage-ping sample, a test fixture), not records a column mapping could read — or
+ * undefined when one of its lists holds records with a field that could be a time (a page of an export in a format
+ * not supported yet, rejected as unrecognized). Evidence comes as records, many to a file; one object is one thing.
+ */
+export function nestedDocumentReason(value: Readonly<Record<string, unknown>>): string | undefined {
+  if (listsTimedRecords(value)) return undefined;
+  const keys = Object.keys(value);
+  const nested = keys.filter((k) => value[k] !== null && typeof value[k] === 'object');
+  return (
+    `one JSON object of fields no importer knows (${shown(keys)}), nesting ${shown(nested)}: a document — ` +
+    'settings, an API response, a sample — not records. A column mapping reads records given as a JSON array, ' +
+    'JSON lines or one flat object'
+  );
+}
+
+const shown = (names: ReadonlyArray<string>) => names.slice(0, 6).join(', ') + (names.length > 6 ? ', …' : '');
