@@ -20,7 +20,7 @@ import { createGitRunner } from '../services/git-runner.js';
 import { investigatorKeyStore, loadOrCreateSigner, signerFromFile } from '../services/signing-key.js';
 import { loadSources } from '../warehouse/load-sources.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
-import { resolveDecision } from './decision-args.js';
+import { MODEL_OPTION, resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 import { suspectDiffs } from './suspect-diffs.js';
 
@@ -31,6 +31,7 @@ export const EXPORT_USAGE = [
   '',
   '  --source PATH              a file, folder or Git repository to import (repeat for more)',
   '  --decision ID              the decision under investigation',
+  "  --model NAME               the decision's model, where several models' logs hold that id",
   "  --feature NAME             the suspect feature (default: the decision's first feature)",
   '  --case FILE                the case to export (its case.json); default: a case opened on the decision',
   '  --out FILE                 the case file to write',
@@ -46,6 +47,7 @@ export async function runCaseExport(argv: string[], io: CliIo = consoleIo): Prom
     {
       source: { type: 'string', multiple: true },
       decision: { type: 'string' },
+      ...MODEL_OPTION,
       feature: { type: 'string' },
       case: { type: 'string' },
       out: { type: 'string' },
@@ -73,7 +75,7 @@ export async function runCaseExport(argv: string[], io: CliIo = consoleIo): Prom
     cacheDir: join(defaultDataDir(), 'repositories'),
   });
   for (const p of loaded.problems) io.err(`${p.path}: ${p.reason}`);
-  const chosen = resolveDecision(loaded.set, values.decision, values.feature, io);
+  const chosen = resolveDecision(loaded.set, values.decision, values.feature, io, values.model);
   if (typeof chosen === 'number') return chosen;
   const { decision, feature } = chosen;
   const key = values['signing-key']

@@ -31,6 +31,7 @@ describe('lineage-investigator investigate on the sample', () => {
     const r = JSON.parse(out);
     expect(Object.keys(r)).toEqual([
       'decision',
+      'model',
       'scope',
       'onset',
       'versionAtInference',

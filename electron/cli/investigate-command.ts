@@ -19,6 +19,7 @@ import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
 import type { CliIo } from './run-cli.js';
+import { MODEL_OPTION } from './decision-args.js';
 import { investigateLoaded } from './loaded-investigation.js';
 
 const USAGE = [
@@ -30,6 +31,7 @@ const USAGE = [
   '  --source PATH           a file, folder, Git repository or bundle to import (repeat for more); a Parquet file or',
   '                          folder, or postgresql://…?table=NAME, is a decision log read in place (docs/warehouses.md)',
   '  --decision ID           the decision id as the decision log names it',
+  "  --model NAME            the decision's model, where several models' logs hold that id",
   "  --feature NAME          the feature to investigate (default: the decision's first feature)",
   '  --lookback-days N       how many days before the onset to search for changes (default 30)',
   '  --onset VERSION|TIME    the onset, when the estimate from the outcome rates is wrong',
@@ -48,6 +50,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
     {
       source: { type: 'string', multiple: true },
       decision: { type: 'string' },
+      ...MODEL_OPTION,
       feature: { type: 'string' },
       'lookback-days': { type: 'string' },
       onset: { type: 'string' },
@@ -115,6 +118,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
     options,
     git,
     io,
+    values.model as string | undefined,
   );
   if (typeof inv === 'number') return inv;
   const { evidence, decision, feature, diffOf } = inv;
@@ -128,11 +132,12 @@ type Names = Readonly<Record<string, string>>;
 
 const cite = (p: Provenance | undefined, names: Names) => (p ? citationJson(p, names[p.sourceId] ?? p.sourceId) : null);
 
-/** The engine's result as the CLI prints it: `{decision, scope, trace, suspects, governance, remediation}`. */
+/** The engine's result as the CLI prints it: `{decision, model, scope, trace, suspects, governance, remediation}`. */
 export function investigationJson(r: EngineResult, names: Names, card: LineageCard): unknown {
   const { trace, suspects, scope, governance, remediation } = r;
   return {
     decision: r.decision.decisionId,
+    model: r.decision.model.name,
     scope: {
       method: scope.method,
       affectedDecisions: scope.affected,

@@ -26,7 +26,7 @@ export interface LoadedInvestigation {
 }
 
 /**
- * Resolves `--decision`/`--feature` and investigates where the decision's log lives if it can; every source read in
+ * Resolves `--decision`/`--model`/`--feature` and investigates where the decision's log lives if it can; every source read in
  * place is closed after. Resolves with the exit code 2 where the decision or feature is unknown.
  */
 export async function investigateLoaded(
@@ -36,11 +36,12 @@ export async function investigateLoaded(
   options: EngineOptions,
   git: GitRunner,
   io: CliIo,
+  model?: string,
 ): Promise<LoadedInvestigation | number> {
   let evidence = loaded;
   const push = loaded.pushDown;
   if (push) {
-    const chosen = resolveDecision(evidence.set, decisionId, featureName, io);
+    const chosen = resolveDecision(evidence.set, decisionId, featureName, io, model);
     if (typeof chosen === 'number') {
       await push.close();
       return chosen;
@@ -72,7 +73,7 @@ export async function investigateLoaded(
     evidence = await push.materialize();
   }
   reportInPlace(evidence.inPlace, io);
-  const chosen = resolveDecision(evidence.set, decisionId, featureName, io);
+  const chosen = resolveDecision(evidence.set, decisionId, featureName, io, model);
   if (typeof chosen === 'number') return chosen;
   const diffOf = await suspectDiffs(evidence.set, chosen.decision, chosen.feature, options, git, loaded.repositories);
   return { evidence, ...chosen, diffOf };

@@ -22,6 +22,7 @@ import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
 import type { CliIo } from './run-cli.js';
+import { MODEL_OPTION } from './decision-args.js';
 import { investigateLoaded } from './loaded-investigation.js';
 
 const USAGE = [
@@ -33,6 +34,7 @@ const USAGE = [
   '                             file or folder, or postgresql://…?table=NAME, is a decision log read in place',
   "                             (a bundle cites its queries, row counts and rows' SHA-256 for verify to re-run)",
   '  --decision ID              the decision under investigation',
+  "  --model NAME               the decision's model, where several models' logs hold that id",
   "  --feature NAME             the suspect feature (default: the decision's first feature)",
   '  --format FORMAT            html, md, pdf or bagit',
   '  --out PATH                 the file to write (for bagit: a new or empty folder)',
@@ -58,6 +60,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
     {
       source: { type: 'string', multiple: true },
       decision: { type: 'string' },
+      ...MODEL_OPTION,
       feature: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -117,7 +120,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
   for (const p of loadedEvidence.problems) io.err(`${p.path}: ${p.reason}`);
   for (const note of readOnceNotes(loadedEvidence)) io.err(note);
   // The same investigation as `investigate`'s (loaded-investigation.ts).
-  const inv = await investigateLoaded(loadedEvidence, values.decision, values.feature, {}, git, io);
+  const inv = await investigateLoaded(loadedEvidence, values.decision, values.feature, {}, git, io, values.model);
   if (typeof inv === 'number') return inv;
   const { evidence, decision, feature, diffOf } = inv;
   const { set, loaded, sourceNames } = evidence;

@@ -17,7 +17,7 @@ import { readOnceNotes } from '../sources/repeat-notes.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
-import { resolveDecision } from './decision-args.js';
+import { MODEL_OPTION, resolveDecision } from './decision-args.js';
 import type { CliIo } from './run-cli.js';
 
 const USAGE = [
@@ -29,6 +29,7 @@ const USAGE = [
   '  --source PATH   a file, folder, Git repository or bundle to import (repeat for more); a Parquet file or',
   '                  folder, or postgresql://…?table=NAME, is a decision log read in place (docs/warehouses.md)',
   '  --decision ID   the decision id as the decision log names it',
+  "  --model NAME    the decision's model, where several models' logs hold that id",
   "  --feature NAME  the feature to trace (default: the decision's first feature)",
   '  --as-of TIME    an RFC 3339 time to reconstruct the lineage as of instead',
   '  --json          print JSON instead of the readable card',
@@ -43,6 +44,7 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
     {
       source: { type: 'string', multiple: true },
       decision: { type: 'string' },
+      ...MODEL_OPTION,
       feature: { type: 'string' },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
@@ -91,7 +93,7 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
       else io.err(`${first.sourceName}: rejected ${countedMessage(g)} (at ${groupPlaces(g)})`);
     }
   }
-  const chosen = resolveDecision(set, values.decision, values.feature, io);
+  const chosen = resolveDecision(set, values.decision, values.feature, io, values.model);
   if (typeof chosen === 'number') return chosen;
   const { decision, feature } = chosen;
   const card = lineageCard(set, decision, feature, { asOf });
