@@ -62,8 +62,25 @@ test('pulls a window of lineage from a Marquez API and traces the decision throu
   );
   await form.getByLabel('Job').fill(job);
   await form.getByLabel('From').fill(events[0]!.eventTime.slice(0, 10));
+
+  // Caught mid-way (the server holds its second page), the pull shows what it read so far, and Cancel stops it.
+  server.holdPages();
   await form.getByRole('button', { name: 'Pull lineage' }).click();
+  const progress = section.getByTestId('marquez-pull-progress');
+  await expect(progress).toHaveText(`Pulling: 1 page read, 100 events so far of ${events.length.toLocaleString('en')}`);
+  await expect(section.getByRole('progressbar', { name: `Pulling lineage from ${server.url}` })).toHaveAttribute(
+    'value',
+    '100',
+  );
+  await screenshot(page, 'marquez-pull-progress');
+  await section.getByRole('button', { name: 'Cancel the pull' }).click();
+  server.release();
   const status = section.getByRole('status');
+  await expect(status).toHaveText('Pull cancelled after 1 page (100 events): nothing imported.');
+  await expect(progress).toHaveCount(0);
+  await expect(rows).toHaveCount(1);
+
+  await form.getByRole('button', { name: 'Pull lineage' }).click();
   await expect(status).toContainText(`Read ${events.length.toLocaleString('en')} lineage events`);
   const pulled = /of \d+ jobs?: (.*)\. Importing/.exec((await status.textContent()) ?? '')?.[1]?.split(', ') ?? [];
   expect(pulled).toContain(truth.feature.job);

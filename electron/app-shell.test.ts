@@ -168,6 +168,8 @@ describe('the Electron shell', () => {
       'git:show',
       'marquez:jobs',
       'marquez:pull',
+      'marquez:pullCancel',
+      'marquez:pullNext',
       'monitor:connection',
       'origin:commits',
       'origin:register',

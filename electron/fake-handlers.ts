@@ -37,6 +37,10 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     'marquez:pull': async () => {
       throw new Error('no Marquez server in this fake');
     },
+    'marquez:pullNext': async () => {
+      throw new Error('no Marquez server in this fake');
+    },
+    'marquez:pullCancel': async () => ({ cancelled: false }),
     'marquez:jobs': async () => ({ namespaces: [], keyKept: false }),
     'monitor:connection': async () => {
       throw new Error('no connections in this fake');

@@ -42,6 +42,36 @@ async function getJson(opts: MarquezOptions, path: string): Promise<unknown> {
   }
 }
 
+/** One page of a window's lineage events, the total Marquez reported, and whether it is the window's last. */
+export interface LineagePage {
+  readonly events: ReadonlyArray<Record<string, unknown>>;
+  readonly totalCount?: number;
+  readonly last: boolean;
+}
+
+/** The lineage events of the window [after, before) from `offset`, oldest first: one request. */
+export async function readLineagePage(
+  opts: MarquezOptions,
+  window: { readonly after?: string; readonly before?: string },
+  offset: number,
+): Promise<LineagePage> {
+  const limit = opts.pageSize ?? 100;
+  const query = new URLSearchParams({
+    ...(window.after && { after: window.after }),
+    ...(window.before && { before: window.before }),
+    sortDirection: 'asc',
+    limit: String(limit),
+    offset: String(offset),
+  });
+  const page = (await getJson(opts, `/events/lineage?${query}`)) as { events?: unknown; totalCount?: unknown };
+  if (!page || !Array.isArray(page.events))
+    throw new Error(`${apiRoot(opts.url)}/events/lineage: a page without an "events" list (offset ${offset})`);
+  const totalCount = typeof page.totalCount === 'number' ? page.totalCount : undefined;
+  const events = page.events as Array<Record<string, unknown>>;
+  const last = events.length < limit || (totalCount !== undefined && offset + events.length >= totalCount);
+  return { events, ...(totalCount !== undefined && { totalCount }), last };
+}
+
 /**
  * Every lineage event Marquez holds with an event time in [after, before), oldest first, a page at a time;
  * `onPage` hears each page's events. Resolves with the number of events read and the total Marquez reported.
@@ -51,25 +81,14 @@ export async function pullLineageEvents(
   window: { readonly after?: string; readonly before?: string },
   onPage: (events: ReadonlyArray<Record<string, unknown>>) => void | Promise<void>,
 ): Promise<{ readonly events: number; readonly totalCount?: number }> {
-  const limit = opts.pageSize ?? 100;
   let offset = 0;
   let totalCount: number | undefined;
   for (;;) {
-    const query = new URLSearchParams({
-      ...(window.after && { after: window.after }),
-      ...(window.before && { before: window.before }),
-      sortDirection: 'asc',
-      limit: String(limit),
-      offset: String(offset),
-    });
-    const page = (await getJson(opts, `/events/lineage?${query}`)) as { events?: unknown; totalCount?: unknown };
-    if (!page || !Array.isArray(page.events))
-      throw new Error(`${apiRoot(opts.url)}/events/lineage: a page without an "events" list (offset ${offset})`);
-    if (typeof page.totalCount === 'number') totalCount = page.totalCount;
-    await onPage(page.events as Array<Record<string, unknown>>);
+    const page = await readLineagePage(opts, window, offset);
+    if (page.totalCount !== undefined) totalCount = page.totalCount;
+    await onPage(page.events);
     offset += page.events.length;
-    if (page.events.length < limit || (totalCount !== undefined && offset >= totalCount))
-      return { events: offset, ...(totalCount !== undefined && { totalCount }) };
+    if (page.last) return { events: offset, ...(totalCount !== undefined && { totalCount }) };
   }
 }
 

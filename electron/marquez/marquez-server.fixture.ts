@@ -31,13 +31,18 @@ export interface MarquezReplay {
   readonly url: string;
   /** Every request's path and query, in order. */
   readonly requests: string[];
+  /** Holds every page of lineage events past the first until `release` (a pull caught mid-way). */
+  holdPages(): void;
+  /** Answers the held pages, and those asked for from now on. */
+  release(): void;
   close(): Promise<void>;
 }
 
 /** Starts the server on a free loopback port; `key` is the API key it accepts. */
 export async function startMarquezReplay(key: string, stored = storedEvents()): Promise<MarquezReplay> {
   const requests: string[] = [];
-  const server = createServer((req, res) => {
+  let held: { readonly until: Promise<void>; readonly release: () => void } | undefined;
+  const server = createServer(async (req, res) => {
     requests.push(req.url ?? '');
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -47,6 +52,7 @@ export async function startMarquezReplay(key: string, stored = storedEvents()): 
     const at = new URL(req.url ?? '/', 'http://x');
     const q = (k: string) => at.searchParams.get(k);
     if (at.pathname === '/api/v1/events/lineage') {
+      if (held && Number(q('offset') ?? 0) > 0) await held.until;
       const after = Date.parse(q('after') ?? '1970-01-01T00:00:00Z');
       const before = Date.parse(q('before') ?? '2030-01-01T00:00:00Z');
       const inWindow = stored
@@ -73,6 +79,15 @@ export async function startMarquezReplay(key: string, stored = storedEvents()): 
   return {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
     requests,
+    holdPages: () => {
+      let release = () => {};
+      const until = new Promise<void>((resolve) => (release = resolve));
+      held = { until, release };
+    },
+    release: () => {
+      held?.release();
+      held = undefined;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -116,3 +116,52 @@ describe('marquez:pull', () => {
     );
   });
 });
+
+describe('marquez:pullNext, a pull the renderer pages', () => {
+  it('reads a page a request, counting pages and events, and ends with the pull marquez:pull gives', async () => {
+    const handlers = createMarquezHandlers();
+    const last = stored[stored.length - 1] as Event;
+    const request = { url: server.url, apiKey: KEY, namespace: last.job.namespace, job: last.job.name };
+    const whole = await handlers['marquez:pull'](request);
+    server.requests.length = 0;
+    const steps = [await handlers['marquez:pullNext'](parseRequest('marquez:pullNext', { start: request }))];
+    while (!steps[steps.length - 1]?.pull) {
+      const pullId = steps[0]!.pullId;
+      steps.push(await handlers['marquez:pullNext'](parseRequest('marquez:pullNext', { pullId })));
+      expect(steps.length).toBeLessThan(100);
+    }
+    expect(steps.map((s) => s.pages)).toEqual(steps.map((_, i) => i + 1));
+    expect(steps.map((s) => s.read)).toEqual(steps.map((_, i) => Math.min(stored.length, (i + 1) * 100)));
+    expect(steps.every((s) => s.totalCount === stored.length)).toBe(true);
+    expect(server.requests).toHaveLength(steps.length);
+    expect(steps.at(-1)?.pull).toEqual(whole);
+    expect(JSON.stringify(steps)).not.toContain(KEY);
+    // Once ended, the pull is forgotten.
+    await expect(handlers['marquez:pullNext']({ pullId: steps[0]!.pullId })).rejects.toThrow(/no longer running/);
+  });
+
+  it('forgets a cancelled pull, dropping the page that was being read', async () => {
+    const handlers = createMarquezHandlers();
+    const first = await handlers['marquez:pullNext']({ start: { url: server.url, apiKey: KEY } });
+    expect(first.pull).toBeUndefined();
+    server.holdPages();
+    const reading = handlers['marquez:pullNext']({ pullId: first.pullId });
+    await expect.poll(() => server.requests.at(-1)).toContain('offset=100');
+    expect(await handlers['marquez:pullCancel']({ pullId: first.pullId })).toEqual({ cancelled: true });
+    server.release();
+    await expect(reading).rejects.toThrow(/cancelled/);
+    await expect(handlers['marquez:pullNext']({ pullId: first.pullId })).rejects.toThrow(/no longer running/);
+    expect(await handlers['marquez:pullCancel']({ pullId: first.pullId })).toEqual({ cancelled: false });
+  });
+
+  it('names a refused server without its key, and refuses a pull id that is not one', async () => {
+    const handlers = createMarquezHandlers();
+    const wrong = 'mqz-wrong-key-0000';
+    const failed = await handlers['marquez:pullNext']({ start: { url: server.url, apiKey: wrong } }).catch(
+      (e: Error) => e.message,
+    );
+    expect(failed).toMatch(/HTTP 401/);
+    expect(failed).not.toContain(wrong);
+    expect(() => parseRequest('marquez:pullNext', { pullId: 'x; DROP' })).toThrow(/a pull id/);
+  });
+});

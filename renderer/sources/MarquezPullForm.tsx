@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { MarquezJobs, MarquezPullRequest } from '../../shared/ipc/marquez-channels';
 import { getApi } from '../api';
 import { plural } from '../import/format-progress';
 import { selectImportText, useImports } from '../import/import-store';
+import { pagedPull, type PullProgress } from './marquez-paged-pull';
 import { pullSentence } from './marquez-pull-text';
 import './marquez-pull.css';
 
@@ -37,6 +38,8 @@ export function MarquezPullForm({ caseId }: { readonly caseId?: string }) {
   const [pulling, setPulling] = useState(false);
   const [summary, setSummary] = useState<string>();
   const [error, setError] = useState<string>();
+  const [progress, setProgress] = useState<PullProgress>();
+  const stop = useRef<AbortController | undefined>(undefined);
   const id = useId();
 
   const apiKey = values.apiKey !== '' ? { apiKey: values.apiKey } : {};
@@ -70,8 +73,19 @@ export function MarquezPullForm({ caseId }: { readonly caseId?: string }) {
     setSummary(undefined);
     const given = Object.entries(values).filter(([k, v]) => v.trim() !== '' && k !== 'apiKey');
     const request = { ...Object.fromEntries(given.map(([k, v]) => [k, v.trim()])), ...apiKey } as MarquezPullRequest;
+    const controller = new AbortController();
+    stop.current = controller;
+    setProgress({ pages: 0, read: 0 });
+    let last: PullProgress = { pages: 0, read: 0 };
     try {
-      const pull = await getApi().invoke('marquez:pull', request);
+      // A page a request, so that its progress shows and Cancel stops it between pages.
+      const pull = await pagedPull(request, (p) => setProgress((last = p)), controller.signal);
+      if (!pull) {
+        setSummary(
+          `Pull cancelled after ${plural(last.pages, 'page')} (${plural(last.read, 'event')}): nothing imported.`,
+        );
+        return;
+      }
       setKeyKept(pull.keyKept);
       setValues({ ...values, apiKey: '' });
       setSummary(pullSentence(pull) + (pull.kept > 0 ? ' Importing it: its progress is under “Import evidence”.' : ''));
@@ -79,6 +93,8 @@ export function MarquezPullForm({ caseId }: { readonly caseId?: string }) {
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
+      stop.current = undefined;
+      setProgress(undefined);
       setPulling(false);
     }
   };
@@ -124,10 +140,13 @@ export function MarquezPullForm({ caseId }: { readonly caseId?: string }) {
           </button>
         </div>
       </form>
-      {pulling && (
+      {pulling && !progress && (
         <p className="muted" aria-busy="true">
           Asking {values.url.trim()}…
         </p>
+      )}
+      {progress && (
+        <PullProgressRow url={values.url.trim()} progress={progress} onCancel={() => stop.current?.abort()} />
       )}
       {summary && (
         <p className="notice" role="status">
@@ -140,5 +159,33 @@ export function MarquezPullForm({ caseId }: { readonly caseId?: string }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** A pull's progress as an import's shows (ImportProgressList.tsx): a bar, pages and events so far, and Cancel. */
+function PullProgressRow({
+  url,
+  progress,
+  onCancel,
+}: {
+  readonly url: string;
+  readonly progress: PullProgress;
+  readonly onCancel: () => void;
+}) {
+  const { pages, read, totalCount } = progress;
+  return (
+    <ul className="import-jobs">
+      <li className="import-job">
+        <span className="import-name mono">{url}</span>
+        <progress max={totalCount || 1} value={totalCount ? read : 0} aria-label={`Pulling lineage from ${url}`} />
+        <span className="import-figures muted small" data-testid="marquez-pull-progress">
+          Pulling: {plural(pages, 'page')} read, {plural(read, 'event')} so far
+          {totalCount !== undefined ? ` of ${totalCount.toLocaleString('en')}` : ''}
+        </span>
+        <button type="button" onClick={onCancel}>
+          Cancel the pull
+        </button>
+      </li>
+    </ul>
   );
 }

@@ -40,6 +40,20 @@ export interface MarquezPull {
   readonly keyKept: boolean;
 }
 
+/**
+ * Where a pull the renderer pages stands (`marquez:pullNext`): pages and events read so far, the total the server
+ * reported, and — after the last page — the pull itself, as `marquez:pull` gives it.
+ */
+export interface MarquezPullStep {
+  /** Names the pull in the main process until its last page or its cancel. */
+  readonly pullId: string;
+  readonly pages: number;
+  readonly read: number;
+  readonly totalCount?: number;
+  /** The pull, once its last page is read (the main process then forgets it). */
+  readonly pull?: MarquezPull;
+}
+
 /** The namespaces a Marquez server knows, each with its jobs' names (to pick what to pull). */
 export interface MarquezJobs {
   readonly namespaces: ReadonlyArray<{ readonly namespace: string; readonly jobs: ReadonlyArray<string> }>;
@@ -48,6 +62,16 @@ export interface MarquezJobs {
 
 export interface MarquezChannels {
   'marquez:pull': { request: MarquezPullRequest; response: MarquezPull };
+  /**
+   * One page of a pull: `start` begins one (its first page), `pullId` reads its next page. The renderer drives the
+   * loop, showing the progress, and stops it with `marquez:pullCancel`.
+   */
+  'marquez:pullNext': {
+    request: { readonly start: MarquezPullRequest } | { readonly pullId: string };
+    response: MarquezPullStep;
+  };
+  /** Forgets a pull before its last page (what it read is dropped); `cancelled` is false for a pull not known. */
+  'marquez:pullCancel': { request: { readonly pullId: string }; response: { readonly cancelled: boolean } };
   'marquez:jobs': {
     request: Pick<MarquezPullRequest, 'url' | 'apiKey'>;
     response: MarquezJobs;
@@ -68,16 +92,21 @@ const url = z
   .refine((u) => /^https?:\/\/[^\s/]+/.test(u), 'an http:// or https:// URL of the Marquez server');
 const apiKey = z.string().max(4096).optional();
 
+const pullRequest = z
+  .object({
+    url,
+    apiKey,
+    after: time,
+    before: time,
+    namespace: name,
+    job: name,
+  })
+  .strict();
+const pullId = z.string().regex(/^[0-9a-f-]{36}$/, 'a pull id as marquez:pullNext gave it');
+
 export const marquezSchemas = {
-  'marquez:pull': z
-    .object({
-      url,
-      apiKey,
-      after: time,
-      before: time,
-      namespace: name,
-      job: name,
-    })
-    .strict(),
+  'marquez:pull': pullRequest,
+  'marquez:pullNext': z.union([z.object({ start: pullRequest }).strict(), z.object({ pullId }).strict()]),
+  'marquez:pullCancel': z.object({ pullId }).strict(),
   'marquez:jobs': z.object({ url, apiKey }).strict(),
 };
