@@ -3,6 +3,7 @@ import type { InputFile } from '../../shared/ipc/contract';
 import type { ImportResult } from '../../shared/model/records';
 import { countByKind, toChunks } from './chunks';
 import { issuesOf, type LineageDb, type StoredSource } from './lineage-db';
+import { dropRemoved } from './source-removal';
 
 export interface ImportOutcome {
   readonly source: StoredSource;
@@ -20,9 +21,10 @@ export async function importResult(
   result: ImportResult,
   now: Date = new Date(),
 ): Promise<ImportOutcome> {
-  return db.transaction('rw', db.sources, db.recordChunks, db.sourceIssues, async () => {
+  return db.transaction('rw', [db.sources, db.recordChunks, db.sourceIssues, db.removedSources], async () => {
     const existing = await db.sources.get(file.sha256);
     if (existing) return { source: existing, created: false };
+    await dropRemoved(db, file.sha256);
     const source: StoredSource = {
       id: file.sha256,
       name: file.name,

@@ -96,6 +96,18 @@ export interface CaseRecord {
   readonly connection?: CaseConnection & { readonly id: string };
 }
 
+/**
+ * A source removed while its undo is offered: its row and where it stood in each case, its record chunks and issues
+ * left in place (under its `chunkKey`) until the removal is final (source-removal.ts).
+ */
+export interface RemovedSource {
+  readonly id: string;
+  readonly source: StoredSource;
+  /** Each case it was part of, and its index in that case's sources. */
+  readonly places: ReadonlyArray<{ readonly caseId: string; readonly index: number }>;
+  readonly removedAt: string;
+}
+
 /** One activity entry as stored: the entry and its case. */
 export interface StoredActivity extends ActivityEntry {
   readonly caseId: string;
@@ -107,6 +119,7 @@ export class LineageDb extends Dexie {
   declare cases: Table<CaseRecord, string>;
   declare activity: Table<StoredActivity, [string, number]>;
   declare sourceIssues: Table<SourceIssues, string>;
+  declare removedSources: Table<RemovedSource, string>;
 
   constructor(name = 'lineage-investigator') {
     super(name);
@@ -148,6 +161,8 @@ export class LineageDb extends Dexie {
             delete c.steps;
           });
       });
+    // Removed sources set aside while their undo is offered (source-removal.ts).
+    this.version(4).stores({ removedSources: 'id' });
   }
 
   /** The stored sources among these ids, in the order given. */

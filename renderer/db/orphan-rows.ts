@@ -22,8 +22,10 @@ export interface RemovedOrphans {
  * or discarded, and a running one is left alone.
  */
 export async function removeOrphanRows(db: LineageDb): Promise<RemovedOrphans> {
-  return db.transaction('rw', db.sources, db.recordChunks, db.sourceIssues, async () => {
-    const sources = await db.sources.toArray();
+  return db.transaction('rw', [db.sources, db.recordChunks, db.sourceIssues, db.removedSources], async () => {
+    // A removed source whose undo is offered still owns its rows (source-removal.ts).
+    const removed = (await db.removedSources.toArray()).map((r) => r.source);
+    const sources = [...(await db.sources.toArray()), ...removed];
     const owned = new Set(sources.map(chunkKey));
     const ids = new Set(sources.map((s) => s.id));
     let chunks = 0;

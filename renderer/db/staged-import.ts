@@ -9,6 +9,7 @@
 import type { ImportWarning, IssueGroup, Rejection } from '../../shared/model/records';
 import { chunkKey, relabelText, type RecordChunk } from './chunks';
 import { issuesOf, type IssueGroups, type LineageDb, type StoredSource } from './lineage-db';
+import { dropRemoved } from './source-removal';
 
 export type StageOutcome =
   | { readonly staged: true }
@@ -20,10 +21,11 @@ export type StageOutcome =
  * Rows left by an earlier interrupted import of the same file are deleted first.
  */
 export async function beginStaging(db: LineageDb, source: StoredSource): Promise<StageOutcome> {
-  return db.transaction('rw', db.sources, db.recordChunks, async () => {
+  return db.transaction('rw', [db.sources, db.recordChunks, db.sourceIssues, db.removedSources], async () => {
     const existing = await db.sources.get(source.id);
     if (existing && existing.status !== 'staging') return { staged: false, existing };
     if (existing) await db.recordChunks.where('sourceId').equals(chunkKey(existing)).delete();
+    await dropRemoved(db, source.id);
     await db.sources.put({ ...source, status: 'staging' });
     return { staged: true };
   });
@@ -84,7 +86,7 @@ export async function commitProvisional(
   commit: StagedCommit,
   caseId?: string,
 ): Promise<ProvisionalOutcome> {
-  const tables = [db.sources, db.sourceIssues, db.cases, db.recordChunks];
+  const tables = [db.sources, db.sourceIssues, db.cases, db.recordChunks, db.removedSources];
   return db.transaction('rw', tables, async (): Promise<ProvisionalOutcome> => {
     const staged = await db.sources.get(stagedId);
     if (!staged || staged.status !== 'staging') throw new Error(`No staged import of source ${stagedId} to commit.`);
@@ -96,6 +98,7 @@ export async function commitProvisional(
       return { committed: false, existing };
     }
     if (existing) await db.recordChunks.where('sourceId').equals(chunkKey(existing)).delete();
+    await dropRemoved(db, sha256);
     const relabel = (w: ImportWarning): ImportWarning => ({ ...w, message: relabelText(w.message, stagedId, sha256) });
     const relabelGroup = (g: IssueGroup<ImportWarning>): IssueGroup<ImportWarning> => ({
       ...g,

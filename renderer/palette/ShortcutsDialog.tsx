@@ -24,7 +24,7 @@ export function ShortcutsDialog({ onClose }: { readonly onClose: () => void }) {
       [
         ...stepActions.map((a, i) => [`Alt+${i + 1}`, a.label] as const),
         [showTimelineAction.keys!, showTimelineAction.label] as const,
-        ['Ctrl+Z / ⌘Z', `${undoAction.label} (an annotation or a pin; not in a text field)`] as const,
+        ['Ctrl+Z / ⌘Z', `${undoAction.label} (an annotation, a pin or a source; not in a text field)`] as const,
       ],
     ],
     ['Lineage graph (a node focused)', graphCommands.map((c) => [c.keys, c.label] as const)],

@@ -10,6 +10,7 @@ import { InterruptedImports } from '../import/InterruptedImports';
 import { selectFinished, selectRequestMapping, useImports } from '../import/import-store';
 import type { CaseRecord, StoredSource } from '../db/lineage-db';
 import { selectCloseSources, useCases } from '../stores/cases-store';
+import { UndoToast } from '../undo/UndoToast';
 import { SourcesTable } from './SourcesTable';
 import './sources.css';
 import {
@@ -25,7 +26,7 @@ import {
 
 /**
  * The Sources screen: every imported file of a case (or, from the case list, of all cases) with what it gave,
- * and importing more. A case's evidence is its sources.
+ * and importing more. A case's evidence is its sources. Removing one offers its undo until the screen is left.
  */
 export function SourcesScreen({ caseId, info }: { readonly caseId?: string; readonly info: AppInfo }) {
   const sources = useSources(selectSources);
@@ -101,6 +102,7 @@ export function SourcesScreen({ caseId, info }: { readonly caseId?: string; read
         <MarquezPullForm caseId={caseId} />
         <ConnectionsPanel web={info.mode === 'web'} />
       </main>
+      <UndoToast />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCase } from '../db/case-log';
 import { db } from '../db/instance';
 import type { StoredSource } from '../db/lineage-db';
+import { useUndo } from '../undo/undo-store';
 import { useSources } from './sources-store';
 
 const source = (id: string): StoredSource => ({
@@ -49,5 +50,55 @@ describe('the Sources list while a folder imports', () => {
     await load('case-other');
     await before;
     expect(useSources.getState().sources).toEqual([]);
+  });
+});
+
+describe('removing a source from the Sources screen', () => {
+  const names = () => useSources.getState().sources.map((s) => s.name);
+  const deployments = (id: string) => ({
+    sourceId: id,
+    kind: 'deployment' as const,
+    seq: 0,
+    rows: [
+      {
+        kind: 'deployment' as const,
+        id: `${id}-1`,
+        timestamp: '2026-11-20T14:02:00Z',
+        environment: 'production',
+        commit: '9f2c1e7',
+        provenance: { sourceId: id, line: 1 },
+      },
+    ],
+  });
+
+  it('offers the undo, which puts it back in its place; once the offer ends without it, its records go', async () => {
+    for (const id of ['deploys-eu', 'deploys-us', 'deploys-ap']) {
+      await db.sources.put(source(id));
+      await db.recordChunks.put(deployments(id));
+    }
+    await createCase(db, {
+      id: 'case-undo',
+      title: 'V',
+      description: '',
+      sourceIds: ['deploys-eu', 'deploys-us', 'deploys-ap'],
+    });
+    const { load, remove } = useSources.getState();
+    await load('case-undo');
+    await remove('deploys-us', 'case-undo');
+    expect(names()).toEqual(['deploys-eu.jsonl', 'deploys-ap.jsonl']);
+    expect(useUndo.getState().offer?.label).toBe('Removed the source “deploys-us.jsonl”');
+
+    await useUndo.getState().undoLast();
+    expect(names()).toEqual(['deploys-eu.jsonl', 'deploys-us.jsonl', 'deploys-ap.jsonl']);
+    expect((await db.getCase('case-undo'))?.sourceIds).toEqual(['deploys-eu', 'deploys-us', 'deploys-ap']);
+    expect(await db.recordChunks.where('sourceId').equals('deploys-us').count()).toBe(1);
+
+    await remove('deploys-eu', 'case-undo');
+    await remove('deploys-ap', 'case-undo'); // the first removal's offer ends: it is final
+    useUndo.getState().dismiss(); // leaving the screen: the second is final too
+    await vi.waitFor(async () => expect(await db.removedSources.count()).toBe(0));
+    expect(names()).toEqual(['deploys-us.jsonl']);
+    expect((await db.recordChunks.toArray()).map((c) => c.sourceId)).toEqual(['deploys-us']);
+    expect(await db.sources.get('deploys-eu')).toBeUndefined();
   });
 });

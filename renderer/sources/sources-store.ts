@@ -1,12 +1,16 @@
 /**
- * The Sources screen's data: the sources listed (a case's, or all), their issues once expanded, and removal.
+ * The Sources screen's data: the sources listed (a case's, or all), their issues once expanded, and removal with its
+ * undo (the toast's "Undo", Ctrl/⌘+Z): the source is set aside until the undo is no longer offered
+ * (source-removal.ts).
  * Re-reading the list is coalesced: while a folder's files end one after another, `load` reads at most once every
  * RELOAD_INTERVAL_MS and once after the last call, instead of once per file.
  */
 import { create } from 'zustand';
 import { db } from '../db/instance';
 import type { SourceIssues, StoredSource } from '../db/lineage-db';
-import { listCompleteSources, removeSource } from '../db/staged-import';
+import { finalizeRemoval, restoreSource, setSourceAside } from '../db/source-removal';
+import { listCompleteSources } from '../db/staged-import';
+import { useUndo } from '../undo/undo-store';
 
 export interface SourcesState {
   readonly sources: ReadonlyArray<StoredSource>;
@@ -19,6 +23,7 @@ export interface SourcesState {
    */
   readonly load: (caseId?: string) => Promise<void>;
   readonly loadIssues: (sourceId: string) => Promise<void>;
+  /** Removes a source from every case and the store, offering the undo (the records go once it is not offered). */
   readonly remove: (sourceId: string, caseId?: string) => Promise<void>;
 }
 
@@ -75,8 +80,18 @@ export const useSources = create<SourcesState>()((set, get) => {
     },
     remove: async (sourceId, caseId) => {
       try {
-        await removeSource(db, sourceId);
+        const removed = await setSourceAside(db, sourceId);
         await read(caseId);
+        if (!removed) return;
+        useUndo.getState().offerUndo({
+          label: `Removed the source “${removed.source.name}”`,
+          undo: async () => {
+            const restored = await restoreSource(db, sourceId);
+            await read(lastRead.caseId);
+            return restored;
+          },
+          settle: () => void finalizeRemoval(db, sourceId).catch(() => undefined),
+        });
       } catch (error) {
         set({ error: `Could not remove the source: ${message(error)}` });
       }

@@ -10,8 +10,9 @@ const inTextField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable);
 
 /**
- * The last removal, with "Undo": shown for ten seconds after an annotation or a pin is removed. Ctrl/⌘+Z undoes it
- * too, except in a text field (where it undoes typing). Leaving the case ends the offer.
+ * The last removal, with "Undo": shown for ten seconds after an annotation, a pin or a source is removed. Ctrl/⌘+Z
+ * undoes it too, except in a text field (where it undoes typing). Leaving the case (or the Sources screen) ends the
+ * offer.
  */
 export function UndoToast() {
   const offer = useUndo(selectUndoOffer);

@@ -8,7 +8,7 @@ export const undoAction: PaletteAction = {
   label: 'Undo the last removal',
   group: 'Case',
   keys: 'Ctrl+Z',
-  keywords: 'undo restore annotation pin removed',
+  keywords: 'undo restore annotation pin source removed',
   keyTest: (e: KeyLike) =>
     (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key.toLowerCase() === 'z' || e.code === 'KeyZ'),
   perform: () => void useUndo.getState().undoLast(),

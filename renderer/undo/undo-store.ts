@@ -1,6 +1,7 @@
 /**
- * The last removal that can be undone (an annotation, a pin): what it removed, in words for the toast, and how to
- * put it back. One at a time: a new removal replaces the offer; undoing or dismissing it ends it.
+ * The last removal that can be undone (an annotation, a pin, a source): what it removed, in words for the toast, and
+ * how to put it back. One at a time: a new removal replaces the offer; undoing or dismissing it ends it. A removal
+ * held until its undo is no longer offered (a source's records) is made final when the offer ends without an undo.
  */
 import { create } from 'zustand';
 
@@ -9,6 +10,8 @@ export interface UndoOffer {
   readonly label: string;
   /** Puts it back; resolves to whether it did. */
   readonly undo: () => Promise<boolean>;
+  /** Makes the removal final: the offer ended (replaced or dismissed) without an undo. */
+  readonly settle?: () => void;
 }
 
 export interface UndoState {
@@ -23,8 +26,14 @@ export interface UndoState {
 export const useUndo = create<UndoState>()((set, get) => ({
   offer: undefined,
   error: undefined,
-  offerUndo: (offer) => set({ offer, error: undefined }),
-  dismiss: () => set({ offer: undefined, error: undefined }),
+  offerUndo: (offer) => {
+    get().offer?.settle?.();
+    set({ offer, error: undefined });
+  },
+  dismiss: () => {
+    get().offer?.settle?.();
+    set({ offer: undefined, error: undefined });
+  },
   undoLast: async () => {
     const offer = get().offer;
     if (!offer) return;
