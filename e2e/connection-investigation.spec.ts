@@ -4,13 +4,15 @@
  * saved connection to the folder lists its decisions a page at a time; a case is opened on the sample's decision by
  * its id; its steps show the scope counted and the cause ranked by the engine that holds the log, its activity log
  * names the connection, and its evidence bundle cites the decisions it read there by their queries, which `verify`
- * re-runs.
+ * re-runs. Its Scope step lists the affected decisions a page at a time and exports them, read where the log lives:
+ * the same rows, in the same order, as the imported sample case's own export of the same decisions.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runVerifyCommand } from '../electron/cli/verify-command';
-import type { Locator, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { createFlatTable } from '../electron/warehouse/flat-sample.fixture';
 import { createNamedView, writeNamedParquet } from '../electron/warehouse/named-sample.fixture';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
@@ -25,11 +27,15 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Imports the sample's lineage, Git, deployments and audit (as any evidence is), and saves a connection to `location`. */
-async function connect(page: Page, url: string, location: string) {
+/**
+ * Imports the sample's lineage, Git, deployments and audit (as any evidence is), runs `inSample` in the imported
+ * sample case, and saves a connection to `location`.
+ */
+async function connect(page: Page, url: string, location: string, inSample?: () => Promise<void>) {
   await page.goto(url);
   await page.getByRole('button', { name: 'Open the sample investigation' }).click();
   await expect(page.getByRole('navigation', { name: 'Investigation steps' })).toBeVisible({ timeout: 120_000 });
+  await inSample?.();
   await page.getByRole('button', { name: '← Back to cases' }).click();
   await page.getByRole('button', { name: 'Sources', exact: true }).click();
   const panel = page.getByRole('region', { name: 'Warehouse connections' });
@@ -41,19 +47,44 @@ async function connect(page: Page, url: string, location: string) {
   return { panel, decisions: panel.getByRole('region', { name: 'Decisions in Offer decisions' }) };
 }
 
+/** Opens a step of the open case by name. */
+async function openStepOf(page: Page, name: string) {
+  await page
+    .getByRole('navigation', { name: 'Investigation steps' })
+    .getByRole('tab', { name: new RegExp(name) })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+}
+
+/** The CSV a click downloads, as rows of fields (the header first). */
+async function downloadedCsv(page: Page, button: Locator): Promise<string[][]> {
+  const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const text = readFileSync((await download.path()) as string, 'utf8');
+  return Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data;
+}
+
+/** The affected decisions of the Scope step's list page, as the columns the CSV also has. */
+function listedRows(main: Locator) {
+  return main.getByTestId('affected-decision').evaluateAll((rows) =>
+    rows.map((row) => {
+      const cells = [...row.querySelectorAll('td')].map((td) => td.textContent ?? '');
+      const time = row.querySelector('time')?.getAttribute('datetime') ?? '';
+      return [cells[0], time, cells[2], cells[4]];
+    }),
+  );
+}
+
+/** The CSV rows `from`…`to` (1-based, header excluded) as the list shows them: id, time, subject, action. */
+const csvRows = (csv: string[][], from: number, to: number) =>
+  csv.slice(from, to + 1).map((r) => [r[0], r[1], r[2] || '—', r[6] || '—']);
+
 /** Opens a case on the sample's decision from the connection's list, and a step of it by name. */
 async function openCase(page: Page, decisions: Locator) {
   await decisions.getByLabel('Decision id').fill(truth.caseDecisionId);
   await decisions.getByRole('button', { name: 'Open a case on it' }).click();
-  const nav = page.getByRole('navigation', { name: 'Investigation steps' });
-  await expect(nav).toBeVisible();
-  return async (name: string) => {
-    await nav
-      .getByRole('tab', { name: new RegExp(name) })
-      .first()
-      .click();
-    await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
-  };
+  await expect(page.getByRole('navigation', { name: 'Investigation steps' })).toBeVisible();
+  return (name: string) => openStepOf(page, name);
 }
 
 /** The Scope and Changes steps: the radius counted and the planted change ranked first where the log lives. */
@@ -69,7 +100,18 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   test.setTimeout(300_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const { panel, decisions } = await connect(page, webApp.url, folder);
+  const main = page.getByRole('main');
+  const exportButton = main.getByRole('button', { name: 'Export affected decisions (CSV)' });
+  // The imported sample case: its Scope step's export of the affected decisions is what the connection must give.
+  let imported: string[][] = [];
+  const { panel, decisions } = await connect(page, webApp.url, folder, async () => {
+    await openStepOf(page, 'Scope');
+    imported = await downloadedCsv(page, exportButton);
+    // Its own list pages the same decisions, in the export's order.
+    await main.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => listedRows(main)).toEqual(csvRows(imported, 51, 100));
+  });
+  expect(imported.length - 1).toBe(truth.decisions.affected);
   await expect(decisions).toContainText('Decisions 1–50 of 3,465, in time order');
   await decisions.getByRole('button', { name: 'Next page' }).click();
   await expect(decisions).toContainText('Decisions 51–100 of 3,465, in time order');
@@ -81,16 +123,30 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   await expect(decisions.getByRole('alert')).toHaveText(`d-missing is not found in Offer decisions (${folder})`);
 
   const openStep = await openCase(page, decisions);
-  const main = page.getByRole('main');
 
   // The decision's inputs, read from the folder: the suspect feature at the version the incident shipped.
   await openStep('Identify');
   await expect(main.getByText(truth.feature.name).first()).toBeVisible();
   await expect(main.getByText(truth.featureVersion.after).first()).toBeVisible();
   await expectPlantedChange(page, openStep);
+  // The affected decisions, read in the folder a page at a time: the imported case's, in its order.
   await openStep('Scope');
-  await expect(main.getByText('their list is not read into the app')).toBeVisible();
-  await expect(main.getByRole('button', { name: 'Export affected decisions (CSV)' })).toBeDisabled();
+  const affected = (imported.length - 1).toLocaleString('en-US');
+  await expect(main.getByTestId('affected-range')).toHaveText(`Decisions 1–50 of ${affected}, in time order`);
+  await expect.poll(() => listedRows(main)).toEqual(csvRows(imported, 1, 50));
+  await main.getByRole('button', { name: 'Next page' }).click();
+  await expect(main.getByTestId('affected-range')).toHaveText(`Decisions 51–100 of ${affected}, in time order`);
+  await expect.poll(() => listedRows(main)).toEqual(csvRows(imported, 51, 100));
+  await main.getByRole('heading', { name: 'Affected decisions', exact: true }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'connection-case-affected-page-2');
+  await main.getByRole('button', { name: 'Previous page' }).click();
+  await expect(main.getByTestId('affected-range')).toHaveText(`Decisions 1–50 of ${affected}, in time order`);
+  // Its CSV, written by chunks where the log lives: the imported case's header, rows and order.
+  const exported = await downloadedCsv(page, exportButton);
+  expect(exported[0]).toEqual(imported[0]);
+  expect(exported).toHaveLength(imported.length);
+  expect(exported).toEqual(imported);
+  await expect(main.getByRole('button', { name: 'Export affected subjects (CSV)' })).toBeDisabled();
   await openStep('Changes');
   const first = main.getByTestId('suspect').first();
   // The diffs read from Git rank it again, where the log lives: the touched field is seen.

@@ -7,6 +7,7 @@
 import type { ChangedLines, ConnectionQuery } from '../../shared/ipc/connection-investigation-channels';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { Decision, EvidenceRecord } from '../../shared/model/records';
+import type { AffectedSelection } from '../../shared/warehouse/affected-selection';
 import { getApi } from '../api';
 import { withViews, type DerivedResults } from '../stores/derive';
 import type { DiffCache } from '../stores/suspect-diffs';
@@ -29,6 +30,8 @@ export interface ConnectionDerived {
   readonly cited: ReadonlyArray<Decision>;
   /** The queries the connection answered, each with its row count and rows' SHA-256. */
   readonly queries: ReadonlyArray<ConnectionQuery>;
+  /** Which decisions the scope holds, as values (`connections:affected` pages them), when the engine answered. */
+  readonly affected?: AffectedSelection;
 }
 
 const ANALYSED: ReadonlyArray<StepId> = ['scope', 'trace', 'changes', 'governance', 'remediate'];
@@ -65,7 +68,10 @@ export async function deriveInConnection(r: ConnectionDeriveRequest): Promise<Co
     ...(diffs && { diffs }),
   });
   const queries = answer.queries ?? [];
-  if (answer.result) return { results: withViews(answer.result), cited: answer.cited ?? [], queries };
+  if (answer.result) {
+    const cited = answer.cited ?? [];
+    return { results: withViews(answer.result), cited, queries, ...(answer.affected && { affected: answer.affected }) };
+  }
   const why =
     `${r.connection.name} cannot answer this investigation alone: ${answer.refused ?? 'no reason given'}. ` +
     `To investigate it, import its decisions (Sources) and open a case on them.`;

@@ -1,6 +1,11 @@
 /** Saves text as a file through a Blob and an `<a download>` (works in Electron and in web mode). */
 export function downloadText(fileName: string, text: string, type = 'text/markdown'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  downloadBlob(fileName, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
+/** Saves a Blob (text assembled from chunks, say) as a file, the way `downloadText` does. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = safeFileName(fileName);

@@ -1,11 +1,15 @@
-import { affectedDecisionsCsv, affectedSubjectsCsv } from '../../shared/analysis/csv';
 import type { ImpactScope } from '../../shared/analysis/engine-types';
 import { Time } from '../components/Time';
-import { downloadText } from '../export/download';
-import { selectCaseRecord, selectResults, useInvestigation } from '../stores/investigation-store';
+import {
+  selectCaseRecord,
+  selectConnectionAffected,
+  selectResults,
+  useInvestigation,
+} from '../stores/investigation-store';
 import { countOf } from './evidence-cite';
 import { Histogram } from './Histogram';
 import { CountTable, NotificationCheck } from './ScopeBreakdown';
+import { ScopeDecisions } from './ScopeDecisions';
 
 const VERSION_KIND: Record<string, string> = {
   feature_version: 'feature version',
@@ -58,11 +62,14 @@ function BlastRadiusSummary({ scope }: { scope: ImpactScope }) {
 export function ScopeStep() {
   const scope = useInvestigation(selectResults).engine?.scope;
   const caseRecord = useInvestigation(selectCaseRecord);
+  const selection = useInvestigation(selectConnectionAffected);
   if (!scope) return null;
   const title = caseRecord?.title ?? 'case';
   const total = scope.affected + scope.notAffected;
   // Counted where the decision log lives (a saved connection): the affected decisions are not in the app.
   const counted = scope.decisions.length < scope.affected;
+  const connection = caseRecord?.connection;
+  const inPlace = connection && selection ? { connectionId: connection.id, selection } : undefined;
 
   return (
     <div className="stack">
@@ -140,28 +147,7 @@ export function ScopeStep() {
           </div>
         </>
       )}
-      {counted && (
-        <p className="muted small">
-          These decisions were counted where the decision log lives; their list is not read into the app, so it is not
-          exported from here (the command line&apos;s <code>investigate --source</code> reads it there).
-        </p>
-      )}
-      <div className="actions">
-        <button
-          type="button"
-          disabled={scope.affected === 0 || counted}
-          onClick={() => downloadText(`${title} - affected decisions.csv`, affectedDecisionsCsv(scope), 'text/csv')}
-        >
-          Export affected decisions (CSV)
-        </button>
-        <button
-          type="button"
-          disabled={scope.subjects === 0 || counted}
-          onClick={() => downloadText(`${title} - affected subjects.csv`, affectedSubjectsCsv(scope), 'text/csv')}
-        >
-          Export affected subjects (CSV)
-        </button>
-      </div>
+      <ScopeDecisions scope={scope} title={title} inPlace={inPlace} counted={counted} />
     </div>
   );
 }

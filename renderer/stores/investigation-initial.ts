@@ -1,6 +1,7 @@
 import type { ConnectionQuery } from '../../shared/ipc/connection-investigation-channels';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { Decision } from '../../shared/model/records';
+import type { AffectedSelection } from '../../shared/warehouse/affected-selection';
 import type { CaseRecord, StoredSource } from '../db/lineage-db';
 import type { StepId } from '../steps/step-ids';
 import { type DerivedResults, noResults } from './derive';
@@ -21,6 +22,8 @@ export interface InvestigationData {
   readonly readOnce: ReadonlyArray<string>;
   /** In a case on a saved connection: the query that read each cited decision there, with its rows' digest. */
   readonly connectionQueries?: ReadonlyArray<ConnectionQuery>;
+  /** In a case on a saved connection: which decisions its scope holds, for the Scope step to page and export. */
+  readonly connectionAffected?: AffectedSelection;
 }
 
 export const initialInvestigationData: InvestigationData = {

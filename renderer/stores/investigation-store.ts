@@ -69,9 +69,13 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
     if (known) return;
     // A case on a saved connection: the engine that holds the decision log answers (connection-derive.ts).
     const derived = connection
-      ? deriveInConnection({ ...request, connection }).then(({ results, cited, queries }) => {
+      ? deriveInConnection({ ...request, connection }).then(({ results, cited, queries, affected }) => {
           if (mine === generation)
-            set({ decisionsById: withDecisions(get().decisionsById, cited), connectionQueries: queries });
+            set({
+              decisionsById: withDecisions(get().decisionsById, cited),
+              connectionQueries: queries,
+              connectionAffected: affected,
+            });
           return results;
         })
       : requestDerived(request);
@@ -167,6 +171,7 @@ export const selectDecision = (s: InvestigationState) => s.decision;
 export const selectFeatureName = (s: InvestigationState) => s.featureName;
 export const selectStep = (s: InvestigationState) => s.step;
 export const selectResults = (s: InvestigationState) => s.results;
+export const selectConnectionAffected = (s: InvestigationState) => s.connectionAffected;
 export const selectLoad = (s: InvestigationState) => s.load;
 export const selectSelectDecision = (s: InvestigationState) => s.selectDecision;
 export const selectSelectFeature = (s: InvestigationState) => s.selectFeature;
