@@ -59,7 +59,7 @@ function fakeElectron() {
 const indexPath = '/opt/app/dist/renderer/index.html';
 const indexUrl = 'file:///opt/app/dist/renderer/index.html';
 
-async function start() {
+async function start(closeServices?: () => Promise<void>) {
   const fake = fakeElectron();
   const calls: unknown[] = [];
   const handlers = fakeHandlers({
@@ -76,6 +76,7 @@ async function start() {
     preloadPath: '/opt/app/dist/electron/preload.cjs',
     indexPath,
     createHandlers: (dataDir) => (dataDirs.push(dataDir), handlers),
+    ...(closeServices && { closeServices }),
   });
   return { ...fake, calls, dataDirs };
 }
@@ -86,6 +87,38 @@ const invoke = (fake: Awaited<ReturnType<typeof start>>, channel: string, url: s
 };
 
 describe('the Electron shell', () => {
+  it("closes the connections' engines before quitting: the quit waits for them, once", async () => {
+    let closed: () => void = () => {};
+    const closeServices = vi.fn(() => new Promise<void>((resolve) => (closed = resolve)));
+    const fake = await start(closeServices);
+    const willQuit = fake.appListeners.get('will-quit') as Listener;
+    const quitting = { preventDefault: vi.fn() };
+    willQuit(quitting);
+    // Held until the engines are closed; a second quit meanwhile is held too and closes nothing more.
+    expect(quitting.preventDefault).toHaveBeenCalledTimes(1);
+    const again = { preventDefault: vi.fn() };
+    willQuit(again);
+    expect(again.preventDefault).toHaveBeenCalledTimes(1);
+    expect(closeServices).toHaveBeenCalledTimes(1);
+    expect(fake.api.app.quit).not.toHaveBeenCalled();
+    closed();
+    await vi.waitFor(() => expect(fake.api.app.quit).toHaveBeenCalledTimes(1));
+    // The quit asked once they are closed goes through.
+    const last = { preventDefault: vi.fn() };
+    willQuit(last);
+    expect(last.preventDefault).not.toHaveBeenCalled();
+    expect(closeServices).toHaveBeenCalledTimes(1);
+  });
+
+  it('quits even when an engine cannot be closed, saying so', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fake = await start(() => Promise.reject(new Error('pool already ended')));
+    (fake.appListeners.get('will-quit') as Listener)({ preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(fake.api.app.quit).toHaveBeenCalledTimes(1));
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('pool already ended'));
+    error.mockRestore();
+  });
+
   it('opens one isolated, sandboxed window without Node on the built renderer', async () => {
     const fake = await start();
     expect(fake.windows).toHaveLength(1);

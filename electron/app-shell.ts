@@ -29,6 +29,10 @@ export interface DesktopOptions {
   readonly indexPath: string;
   /** The services, given the per-user data folder (Electron's userData). */
   readonly createHandlers: (dataDir: string) => IpcHandlers;
+  /**
+   * Closes what the services hold open (connections' engines) before the app quits; the quit waits for it, once.
+   */
+  readonly closeServices?: () => Promise<void>;
   /** Replaces Electron's userData folder (LINEAGE_INVESTIGATOR_DATA_DIR: isolated runs, e2e). */
   readonly dataDir?: string;
 }
@@ -75,6 +79,20 @@ export async function startDesktopApp(electron: DesktopApi, options: DesktopOpti
   app.on('window-all-closed', () => {
     current = undefined;
     if (electron.platform !== 'darwin') app.quit();
+  });
+  // The connections' engines (DuckDB instances, PostgreSQL pools) are closed before the process ends.
+  let closing: 'no' | 'closing' | 'closed' = options.closeServices ? 'no' : 'closed';
+  app.on('will-quit', (event: { preventDefault(): void }) => {
+    if (closing === 'closed') return;
+    event.preventDefault();
+    if (closing === 'closing') return;
+    closing = 'closing';
+    void (options.closeServices?.() ?? Promise.resolve())
+      .catch((error: unknown) => console.error(`Could not close the connections: ${String(error)}`))
+      .finally(() => {
+        closing = 'closed';
+        app.quit();
+      });
   });
   app.on('activate', () => {
     if (!current) void open();

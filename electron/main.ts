@@ -12,10 +12,11 @@ import { createFolderPicker } from './services/folder-picker.js';
 import { createFileSaver } from './services/file-saver.js';
 import { createFileChooser } from './services/file-chooser.js';
 import { createElectronPdfPrinter, PRINT_PARTITION } from './services/electron-pdf.js';
-import { createServices } from './services/services.js';
+import { createServices, type Services } from './services/services.js';
 
 const here = moduleDir(import.meta.url);
 const appRoot = findAppRoot(here);
+let services: Services | undefined;
 
 startDesktopApp(
   { app, BrowserWindow, ipcMain, Menu, session, dialog, platform: process.platform },
@@ -26,7 +27,7 @@ startDesktopApp(
     indexPath: rendererIndex(appRoot),
     dataDir: process.env.LINEAGE_INVESTIGATOR_DATA_DIR || undefined,
     createHandlers: (dataDir) =>
-      createServices({
+      (services = createServices({
         appName: pkg.name,
         appVersion: pkg.version,
         mode: 'electron',
@@ -39,7 +40,8 @@ startDesktopApp(
         chooseFile: createFileChooser(dialog),
         printPdf: createElectronPdfPrinter(BrowserWindow, () => session.fromPartition(PRINT_PARTITION)),
         safeStorage,
-      }).handlers,
+      })).handlers,
+    closeServices: async () => services?.close(),
   },
 ).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     console.log('No Electron binary is available (it cannot be downloaded here), so the app is served in web mode.');
   }
   const dataDir = defaultDataDir();
-  const { handlers } = createServices({
+  const services = createServices({
     appName: pkg.name,
     appVersion: pkg.version,
     mode: 'web',
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const web = await runWebMode({
     appRoot,
     dataDir,
-    handlers,
+    handlers: services.handlers,
     port: options.port,
     open: options.open,
     env: process.env,
@@ -64,10 +64,14 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    web.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    // The server stops taking requests, then the connections' engines (DuckDB, PostgreSQL pools) are closed.
+    web
+      .stop()
+      .then(() => services.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

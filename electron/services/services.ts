@@ -49,6 +49,8 @@ export interface ServiceDependencies {
 export interface Services {
   readonly handlers: IpcHandlers;
   readonly repositories: Repositories;
+  /** Closes what the services hold open: each connection's engine (DuckDB instances, PostgreSQL pools). */
+  close(): Promise<void>;
 }
 
 /** The repository handle of a sample bundle: `sample:` and the bundle’s path in the sample folder without `.bundle`. */
@@ -170,5 +172,5 @@ export function createServices(given: ServiceDependencies): Services {
       ...(deps.mode === 'electron' ? { userFiles: createUserFileList(join(deps.dataDir, 'origin-files.json')) } : {}),
     }),
   };
-  return { handlers, repositories };
+  return { handlers, repositories, close: () => inPlace.closeAll() };
 }
