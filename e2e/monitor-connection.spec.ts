@@ -3,7 +3,8 @@
  * as a connection on the Sources screen, are watched where they live; the Monitor lists, under the connection's name,
  * the alerts `lineage-investigator watch --source that-folder --json` prints (start, decisions and subjects so far, the
  * representative decision), the first wrong decision's day among them — with no decision imported — and "Open a case"
- * on that alert opens a case on its decision read from the connection, the alert in its activity log.
+ * on that alert opens a case on its decision read from the connection, its onset preset to the decision's time and
+ * taken where the log lives, the alert in its activity log.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -71,6 +72,11 @@ test("the Monitor lists watch's alerts for a Parquet connection, under its name"
   await expect(steps).toBeVisible();
   await expect(page.getByText(decisionId).first()).toBeVisible();
   await expect(steps.getByRole('tab').filter({ hasText: 'Document' })).toContainText('1 annotation');
+  // The onset is preset to the decision's time, as for an imported log, and the annotation says so.
+  await steps.getByRole('tab').filter({ hasText: 'Document' }).click();
+  await expect(page.getByTestId('annotation')).toContainText(
+    /onset preset to \d{4}-\d{2}-\d{2}T[\d:.]+Z, estimated there from Scoring log/,
+  );
 
   // The connection is removed: the next spec file's server may be this one.
   await page.getByRole('button', { name: '← Back to cases' }).click();

@@ -1,8 +1,9 @@
 /**
  * "Open a case" on an alert of a saved connection: the alert's representative decision read from the connection
  * (`connections:decision`) and a case opened on it where its log lives (connection-case.ts), the alert recorded in the
- * case's activity chain. The onset is not preset: the engine that holds the log estimates it there (a given onset
- * would make every step read the model's decisions); the alert's start and decision are in the annotation.
+ * case's activity chain. The onset is preset to the decision's time, as for an imported log (open-alert-case.ts): the
+ * engine that holds the log takes a given onset as the in-memory engine does (pushed-onset.ts), reading only the
+ * decisions either side of it.
  */
 import type { SavedConnection } from '../../shared/ipc/connection-channels';
 import { getApi } from '../api';
@@ -10,6 +11,8 @@ import { openConnectionCase } from '../connections/connection-case';
 import { useCases } from '../stores/cases-store';
 import type { MonitorAlert } from './monitor-view';
 import { recordAlert } from './open-alert-case';
+import { setCaseOnset } from '../db/case-log';
+import { db } from '../db/instance';
 
 export async function openConnectionAlertCase(connection: SavedConnection, alert: MonitorAlert): Promise<string> {
   const wanted = alert.representative;
@@ -17,11 +20,9 @@ export async function openConnectionAlertCase(connection: SavedConnection, alert
   const found = await getApi().invoke('connections:decision', { id: connection.id, decisionId: wanted.decisionId });
   if (!found.decision) throw new Error(found.reason ?? `${wanted.decisionId} cannot be read in ${connection.name}`);
   const id = await openConnectionCase(connection, found.decision);
-  await recordAlert(
-    id,
-    alert,
-    `onset left to the engine that holds the log in ${connection.name} (watch suggests ${wanted.timestamp})`,
-  );
+  // As `watch` suggests: the onset is the representative decision's time.
+  await setCaseOnset(db, id, found.decision.timestamp);
+  await recordAlert(id, alert, `onset preset to ${found.decision.timestamp}, estimated there from ${connection.name}`);
   await useCases.getState().refresh();
   useCases.getState().openCase(id);
   return id;
