@@ -7,9 +7,7 @@
  * version, day and outcome — medians of `runs`, against 5 s each (30 s for
  * watch), with the process's peak resident memory (DuckDB's included). With `--postgres` (or WAREHOUSE_POSTGRES=1)
  * and Debian's PostgreSQL installed, the same rows (at most 10 million) are generated in a throwaway server and timed
- * side by side. Then, for each engine, what counting each decision once costs (decision-sql.ts `from`): the same
- * queries over the relation's rows as they are (before) and over its decisions (after), medians printed side by side
- * (docs/repeated-decisions-in-place.md). The data goes to node_modules/.cache/lineage-bench/warehouse-N (`WAREHOUSE_DIR`), kept for reruns.
+ * side by side. The data goes to node_modules/.cache/lineage-bench/warehouse-N (`WAREHOUSE_DIR`), kept for reruns.
  * Not run by the tests; `npx tsx bench/warehouse.ts` runs it alone.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -24,8 +22,7 @@ import { outcomeSeries, versionPage, versionScope } from '../electron/warehouse/
 import { pushedInvestigation } from '../electron/warehouse/pushed-investigation';
 import { sqlWatchReader } from '../electron/warehouse/watch-reader';
 import { toEvidenceSet } from '../shared/model/evidence-set';
-import { DecisionSql } from '../shared/warehouse/decision-sql';
-import { report, summarize } from './stats';
+import { report } from './stats';
 
 const ROWS = Number(process.env.WAREHOUSE_ROWS ?? 10_000_000);
 const DIR = resolve(process.env.WAREHOUSE_DIR ?? join('node_modules', '.cache', 'lineage-bench', `warehouse-${ROWS}`));
@@ -140,41 +137,6 @@ async function benchSource(name: string, source: DecisionSource, runs: number): 
   return ok;
 }
 
-/**
- * What counting each decision once costs: each query over the rows as they are (a builder whose `from` is the
- * relation) and over the decisions, medians side by side; and the `repeats` query an investigation and inspect ask.
- */
-async function dedupCost(name: string, source: DecisionSource, runs: number): Promise<void> {
-  const rows = new DecisionSql({ ...source.sql.dialect, firstPer: (r) => r }, source.sql.table, source.sql.relation);
-  const id = `d-${Math.floor(ROWS * 0.4) - (Math.floor(ROWS * 0.4) % MODELS)}`;
-  const median = async (f: () => Promise<unknown>) => summarize((await timed(runs, f)).times).median.toFixed(0);
-  const queries: ReadonlyArray<[string, (sql: DecisionSql) => Promise<unknown>]> = [
-    ['the decision by id', (sql) => source.engine.query(sql.decision(id))],
-    [
-      "its version's first 100",
-      (sql) => source.engine.query(sql.versionsPage('m-0', 'feature_version', ['v7'], { limit: 100, offset: 0 })),
-    ],
-    [
-      'onset series by feature version',
-      (sql) =>
-        source.engine.query(
-          sql.outcomeSeries({ model: 'm-0', outcome: 'reject', until: '2026-04-01T00:00:00Z', by: 'feature_version' }),
-        ),
-    ],
-    ['scope counts of its version', (sql) => source.engine.query(sql.scopeCounts('m-0', 'feature_version', 'v7'))],
-    ['watch counts by day', (sql) => sqlWatchReader({ ...source, sql }).counts('day')],
-  ];
-  for (const [what, f] of queries) {
-    const [before, after] = [await median(() => f(rows)), await median(() => f(source.sql))];
-    console.log(`      ${name}: ${what}: rows as they are ${before} ms, each decision once ${after} ms`);
-  }
-  const once = await median(() => source.engine.query(source.sql.repeats({ model: 'm-0', limit: 5 })));
-  const all = await median(() => source.engine.query(source.sql.repeats({ limit: 5 })));
-  console.log(
-    `      ${name}: what one model repeats (each investigation) ${once} ms, the whole log (inspect) ${all} ms`,
-  );
-}
-
 /** Generates (once) and times; returns whether every median met its target. */
 export async function benchWarehouse(runs = 5, withPostgres = false): Promise<boolean> {
   await generateParquet();
@@ -185,7 +147,6 @@ export async function benchWarehouse(runs = 5, withPostgres = false): Promise<bo
   let ok: boolean;
   try {
     ok = await benchSource(`DuckDB, ${ROWS.toLocaleString('en-US')} decisions in Parquet`, parquet, runs);
-    await dedupCost(`DuckDB, ${ROWS.toLocaleString('en-US')}`, parquet, Math.min(runs, 3));
   } finally {
     await parquet.close();
   }
@@ -221,9 +182,7 @@ async function benchPostgres(runs: number): Promise<boolean> {
     url.searchParams.set('table', 'decisions');
     const source = await openDecisionSource(url.toString(), MAPPING);
     try {
-      const ok = await benchSource(`PostgreSQL, ${rows.toLocaleString('en-US')} decisions`, source, runs);
-      await dedupCost(`PostgreSQL, ${rows.toLocaleString('en-US')}`, source, Math.min(runs, 3));
-      return ok;
+      return await benchSource(`PostgreSQL, ${rows.toLocaleString('en-US')} decisions`, source, runs);
     } finally {
       await source.close();
     }
