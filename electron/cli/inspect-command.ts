@@ -22,7 +22,6 @@ import { importInputs, type ImportedInput } from '../sources/import-inputs.js';
 import { duplicateNote, type DuplicateInput, type ReadProblem } from '../sources/list-inputs.js';
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { openInPlace } from '../warehouse/decision-source.js';
-import { loggedTwiceNotes } from '../../shared/warehouse/logged-twice.js';
 import { describeSource, type SourceDescription } from '../warehouse/describe-source.js';
 import { apartFromRejections, needsMappingLines } from './inspect-tables.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
@@ -257,5 +256,4 @@ function printInPlace(s: SourceDescription, io: CliIo): void {
   io.out(`  models: ${s.models.map((m) => `${m.model} (${n(m.decisions)})`).join(', ') || 'none'}`);
   io.out(`  columns: ${s.columns.join(', ')}`);
   io.out(`  mapping${s.suggested ? ' (suggested from the columns)' : ''}: ${s.mapping}`);
-  for (const note of loggedTwiceNotes(s.repeats)) io.out(`  ${note}`);
 }

@@ -11,7 +11,6 @@ import type { ImportMapping } from '../../shared/importers/mapping.js';
 import type { Decision } from '../../shared/model/records.js';
 import { DecisionSql } from '../../shared/warehouse/decision-sql.js';
 import { decisionTable, type DecisionTable } from '../../shared/warehouse/decision-table.js';
-import { loggedTwice, NAMED_CONFLICTS, type LoggedTwice } from '../../shared/warehouse/logged-twice.js';
 import { rowDecision } from '../../shared/warehouse/row-decision.js';
 import { duckdbInput, openDuckdb } from './duckdb-engine.js';
 import { numberOf, type SqlEngine, type SqlRow } from './sql-engine.js';
@@ -126,13 +125,7 @@ export async function modelDecisions(source: DecisionSource, model: string) {
   return decisionsOf(source, await source.engine.query(source.sql.modelDecisions(model)));
 }
 
-/** What the source logs more than once (of `model`, or of any): the rows not counted, the decisions that differ. */
-export async function loggedTwiceIn(source: DecisionSource, model?: string): Promise<LoggedTwice> {
-  const query = source.sql.repeats({ ...(model !== undefined && { model }), limit: NAMED_CONFLICTS });
-  return loggedTwice(await source.engine.query(query));
-}
-
-/** How many decisions the source holds (each once). */
+/** How many decisions the source holds. */
 export async function countDecisions(source: DecisionSource): Promise<number> {
   const [row] = await source.engine.query(source.sql.count());
   return numberOf(row?.decisions);

@@ -1,11 +1,9 @@
 /**
  * A decision log read in place, tested as a connection is: which engine, its columns, the mapping read through (and
- * whether it was suggested), how many decisions per model, how long the engine took to answer, and what it logs more
- * than once (rows of a decision already logged, decisions logged with different contents).
+ * whether it was suggested), how many decisions per model, and how long the engine took to answer.
  */
 import { describeTable } from '../../shared/warehouse/decision-table.js';
-import type { LoggedTwice } from '../../shared/warehouse/logged-twice.js';
-import { loggedTwiceIn, type DecisionSource } from './decision-source.js';
+import type { DecisionSource } from './decision-source.js';
 import { numberOf } from './sql-engine.js';
 
 export interface SourceDescription {
@@ -19,8 +17,6 @@ export interface SourceDescription {
   readonly models: ReadonlyArray<{ readonly model: string; readonly decisions: number }>;
   /** Milliseconds the engine took to count the decisions per model. */
   readonly latencyMs: number;
-  /** What the log holds more than once: counted once, the decisions that differ named. */
-  readonly repeats: LoggedTwice;
 }
 
 export async function describeSource(source: DecisionSource): Promise<SourceDescription> {
@@ -38,6 +34,5 @@ export async function describeSource(source: DecisionSource): Promise<SourceDesc
     decisions: numberOf(total?.decisions),
     models: rows.map((r) => ({ model: String(r.model), decisions: numberOf(r.decisions) })),
     latencyMs,
-    repeats: await loggedTwiceIn(source),
   };
 }

@@ -24,8 +24,7 @@ import { DAY_MS } from '../../shared/time/format-time.js';
 import type { EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { Decision } from '../../shared/model/records.js';
 import type { AffectedSelection } from '../../shared/warehouse/affected-selection.js';
-import { loggedTwiceNotes } from '../../shared/warehouse/logged-twice.js';
-import { loggedTwiceIn, type DecisionSource } from './decision-source.js';
+import type { DecisionSource } from './decision-source.js';
 import { pushedOnset } from './pushed-onset.js';
 import { pushedBlastScope } from './pushed-blast-scope.js';
 import { pushedInterval } from './pushed-interval.js';
@@ -137,12 +136,10 @@ export async function pushedInvestigation(
     scope = await pushedBlastScope(reads, decision, featureName, radius, scopeOptions);
   } else scope = await pushedScope(source, decision, featureName, scopeOptions);
   if (!scope) return { refused: `the decision names no version of ${featureName}` };
-  // Every count read the model's decisions once each; what its log repeats is said, the decisions that differ named.
-  const repeats = loggedTwiceNotes(await loggedTwiceIn(source, decision.model.name), source.label);
   return {
     result: {
       ...probe,
-      scope: repeats.length ? { ...scope.scope, notes: [...(scope.scope.notes ?? []), ...repeats] } : scope.scope,
+      scope: scope.scope,
       // The replay runs to the scope's last decision, which the lone decision's probe does not know.
       ...(cause && {
         remediation: {

@@ -33,28 +33,13 @@ export class Params {
   }
 }
 
-/**
- * SQL over one decision table. `relation` is where its rows are (a table name, or a table function over files);
- * `from`, what every query reads, is its decisions: each decision — its model and id (decision-key.ts) — once,
- * whatever the relation repeats (a folder holding a day's file twice, a batch loaded twice), the earliest row of a
- * decision logged with different contents (`repeats` names those).
- */
+/** SQL over one decision table: `from` is the relation (a table name, or a table function over files). */
 export class DecisionSql {
   constructor(
     readonly dialect: SqlDialect,
     readonly table: DecisionTable,
-    readonly relation: string,
+    readonly from: string,
   ) {}
-
-  /** The decisions, each once: the relation the queries read. */
-  get from(): string {
-    return this.dialect.firstPer(this.relation, this.key, this.t);
-  }
-
-  /** What a decision is known by: its model and its id, as the relation holds them. */
-  private get key(): ReadonlyArray<string> {
-    return [this.field(this.table.modelName), this.field(this.table.decisionId)];
-  }
 
   /** The expression of a field: its column, or the mapping's fixed value. */
   field(s: FieldSource): string {
@@ -366,31 +351,8 @@ export class DecisionSql {
     };
   }
 
-  /** How many decisions the table holds (each once). */
+  /** How many rows the table holds. */
   count(): SqlQuery {
     return { text: `SELECT COUNT(*) AS decisions FROM ${this.from}`, params: [] };
-  }
-
-  /**
-   * The decisions the relation holds more than once (of `model`, or of any): per decision its model, id, and how many
-   * different contents its rows have, those with more than one first, then by model and id, at most `limit`; on every
-   * row, how many rows repeat a decision (`repeated_rows`) and how many decisions differ (`conflicts`). No row: none.
-   */
-  repeats(opts: { readonly model?: string; readonly limit: number }): SqlQuery {
-    const d = this.dialect;
-    const p = new Params(d);
-    const [model, id] = this.key as [string, string];
-    const where = opts.model === undefined ? '' : ` WHERE ${this.model} = ${p.add(opts.model)}`;
-    return {
-      text:
-        `WITH __li_repeated AS (SELECT ${model} AS __li_m, ${id} AS __li_i, COUNT(*) AS __li_n FROM ${this.relation}` +
-        `${where} GROUP BY 1, 2 HAVING COUNT(*) > 1), ` +
-        `__li_keyed AS (SELECT __li_m, __li_i, MAX(__li_n) AS __li_n, COUNT(DISTINCT ${d.row('__li_row')}) AS contents ` +
-        `FROM ${this.relation} AS __li_row JOIN __li_repeated ON ${model} = __li_m AND ${id} = __li_i GROUP BY 1, 2) ` +
-        `SELECT ${d.text('__li_m')} AS model, ${d.text('__li_i')} AS decision_id, contents, ` +
-        `SUM(__li_n - 1) OVER () AS repeated_rows, SUM(CASE WHEN contents > 1 THEN 1 ELSE 0 END) OVER () AS conflicts ` +
-        `FROM __li_keyed ORDER BY contents > 1 DESC, 1, 2 LIMIT ${p.add(opts.limit)}`,
-      params: p.values,
-    };
   }
 }

@@ -27,13 +27,6 @@ export interface SqlDialect {
    * parameter whatever the list's length, where PostgreSQL takes at most 65,535.
    */
   textList(n: number): string;
-  /**
-   * The rows of `relation` with one row per value of `keys` (expressions over its columns), the first by `order`:
-   * a relation (a subquery with its alias) the other queries read in its place.
-   */
-  firstPer(relation: string, keys: ReadonlyArray<string>, order: string): string;
-  /** A row of the relation aliased `alias`, as one value two rows compare equal by when every column is equal. */
-  row(alias: string): string;
 }
 
 /** What joins the items of a `textList` parameter: the unit separator, a control character no id holds. */
@@ -44,9 +37,6 @@ export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')
 
 /** A text literal, quotes doubled. */
 export const quoteText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
-
-/** The alias of the decisions' relation, each decision once (DecisionSql `from`). */
-const DECISIONS = '__li_decisions';
 
 const BUCKET_MS = { hour: 3_600_000, day: 86_400_000 } as const;
 
@@ -65,11 +55,6 @@ export const DUCKDB: SqlDialect = {
   // Whole-number arithmetic on epoch milliseconds: UTC buckets without the time-zone calendar (ICU) per row.
   bucketMs: (t, bucket) => `(epoch_ms(${t}) // ${BUCKET_MS[bucket]}) * ${BUCKET_MS[bucket]}`,
   textList: (n) => `SELECT unnest(string_split(CAST($${n} AS VARCHAR), chr(31)))`,
-  // A window over the keys: DuckDB pushes a filter on them (the model, the id) below it; DISTINCT ON with an order
-  // sorts the whole relation first (44 s against 0.7 s for one decision of 5 million, bench/warehouse.ts).
-  firstPer: (relation, keys, order) =>
-    `(SELECT * FROM ${relation} QUALIFY row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${order}) = 1) AS ${DECISIONS}`,
-  row: (alias) => alias,
 };
 
 export const POSTGRESQL: SqlDialect = {
@@ -87,9 +72,4 @@ export const POSTGRESQL: SqlDialect = {
   bucketMs: (t, bucket) =>
     `CAST(floor(extract(epoch FROM ${t}) * 1000 / ${BUCKET_MS[bucket]}) AS BIGINT) * ${BUCKET_MS[bucket]}`,
   textList: (n) => `SELECT unnest(string_to_array(CAST($${n} AS TEXT), chr(31)))`,
-  // PostgreSQL pushes a condition on the DISTINCT ON columns (the model, the id) into the subquery, to their index.
-  firstPer: (relation, keys, order) =>
-    `(SELECT DISTINCT ON (${keys.join(', ')}) * FROM ${relation} ORDER BY ${keys.join(', ')}, ${order}) AS ${DECISIONS}`,
-  // As text: a json column has no equality, and every type has a text form.
-  row: (alias) => `CAST(${alias} AS TEXT)`,
 };
