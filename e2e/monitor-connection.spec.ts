@@ -74,6 +74,15 @@ test("the Monitor lists watch's alerts for a Parquet connection, under its name"
   await expect(steps.getByRole('tab').filter({ hasText: 'Document' })).toContainText('1 annotation');
   // The onset is preset to the decision's time, as for an imported log, and the annotation says so.
   await steps.getByRole('tab').filter({ hasText: 'Document' }).click();
+  // With no file imported, the steps answer from the decisions where they live: the scope is counted there, and the
+  // Changes step shows the onset as the investigator's.
+  await expect(page.getByText('This investigation has no evidence yet.')).toHaveCount(0);
+  await steps.getByRole('tab').filter({ hasText: 'Scope' }).click();
+  await expect(page.getByRole('term').filter({ hasText: 'Affected decisions' })).toBeVisible();
+  await steps.getByRole('tab').filter({ hasText: 'Changes' }).click();
+  await expect(page.getByText('set by the investigator', { exact: true })).toBeVisible();
+  await screenshot(page, 'monitor-connection-case');
+  await steps.getByRole('tab').filter({ hasText: 'Document' }).click();
   await expect(page.getByTestId('annotation')).toContainText(
     /onset preset to \d{4}-\d{2}-\d{2}T[\d:.]+Z, estimated there from Scoring log/,
   );

@@ -20,7 +20,7 @@ import {
 } from '../stores/investigation-store';
 import { actionForKey } from '../steps/step-actions';
 import { STEP_IDS, type StepId } from '../steps/step-ids';
-import { type StepState, stepState } from '../steps/step-state';
+import { caseHasEvidence, type StepState, stepState } from '../steps/step-state';
 import { StepNavigator } from '../steps/StepNavigator';
 import { StepPanel } from '../steps/StepPanel';
 import { showTimelineAction } from '../timeline/timeline-actions';
@@ -74,7 +74,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
   }, []);
 
   const states = useMemo(() => {
-    const hasEvidence = Boolean(caseRecord && caseRecord.sourceIds.length > 0 && evidence);
+    const hasEvidence = caseHasEvidence(caseRecord, evidence);
     const input = {
       progress: caseState?.steps,
       decisionId: caseRecord?.decisionId,

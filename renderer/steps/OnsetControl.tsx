@@ -92,53 +92,49 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
           estimate is shown. Pick a bin or type a time.
         </p>
       )}
-      {connection ? (
-        <p className="muted small">
-          The onset is estimated where the decisions live ({connection.name}): a case whose decisions are read there
-          takes no onset set by hand (its model&apos;s decisions would have to be read).
-        </p>
-      ) : (
-        <>
-          <div style={INLINE_FORM}>
-            <form style={INLINE_FORM} onSubmit={pickBin}>
-              <label htmlFor={`${id}-bin`} style={INLINE_LABEL}>
-                Onset bin
-              </label>
-              <select id={`${id}-bin`} value={bin} onChange={(e) => setBin(e.target.value)}>
-                {onset.series.map((b, i) => (
-                  <option key={b.key} value={i}>
-                    {b.key} (rate {b.rate}, {b.decisions} decisions)
-                  </option>
-                ))}
-              </select>
-              <button type="submit" disabled={onset.series.length === 0}>
-                Set onset to this bin
-              </button>
-            </form>
-            <form style={INLINE_FORM} onSubmit={pickTime}>
-              <label htmlFor={`${id}-time`} style={INLINE_LABEL}>
-                or a time
-              </label>
-              <input
-                id={`${id}-time`}
-                type="text"
-                placeholder="2026-02-27T06:00:00Z"
-                value={time}
-                onChange={(e) => setTime(e.target.value)}
-                aria-invalid={time.trim() !== '' && !timeValid}
-                style={{ width: '16rem' }}
-              />
-              <button type="submit" disabled={!timeValid}>
-                Set onset time
-              </button>
-            </form>
-            <button type="button" disabled={override === undefined} onClick={() => void setOnset(undefined)}>
-              Use estimate
-            </button>
-          </div>
-          <p className="muted small">A correction re-ranks the suspects and is saved with the case.</p>
-        </>
-      )}
+      <div style={INLINE_FORM}>
+        <form style={INLINE_FORM} onSubmit={pickBin}>
+          <label htmlFor={`${id}-bin`} style={INLINE_LABEL}>
+            Onset bin
+          </label>
+          <select id={`${id}-bin`} value={bin} onChange={(e) => setBin(e.target.value)}>
+            {onset.series.map((b, i) => (
+              <option key={b.key} value={i}>
+                {b.key} (rate {b.rate}, {b.decisions} decisions)
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={onset.series.length === 0}>
+            Set onset to this bin
+          </button>
+        </form>
+        <form style={INLINE_FORM} onSubmit={pickTime}>
+          <label htmlFor={`${id}-time`} style={INLINE_LABEL}>
+            or a time
+          </label>
+          <input
+            id={`${id}-time`}
+            type="text"
+            placeholder="2026-02-27T06:00:00Z"
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+            aria-invalid={time.trim() !== '' && !timeValid}
+            style={{ width: '16rem' }}
+          />
+          <button type="submit" disabled={!timeValid}>
+            Set onset time
+          </button>
+        </form>
+        <button type="button" disabled={override === undefined} onClick={() => void setOnset(undefined)}>
+          Use estimate
+        </button>
+      </div>
+      <p className="muted small">
+        A correction re-ranks the suspects and is saved with the case
+        {connection &&
+          ` (asked of ${connection.name}, where the decisions live: only those either side of it are read)`}
+        .
+      </p>
     </section>
   );
 }

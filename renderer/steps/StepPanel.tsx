@@ -16,7 +16,7 @@ import { IdentifyStep } from './IdentifyStep';
 import { RemediateStep } from './RemediateStep';
 import { ScopeStep } from './ScopeStep';
 import { STEP_LABELS, type StepId } from './step-ids';
-import type { StepState } from './step-state';
+import { caseHasEvidence, type StepState } from './step-state';
 import { panelId, tabId } from './StepNavigator';
 import { TraceStep } from './TraceStep';
 
@@ -50,7 +50,7 @@ export function StepPanel({ step, state }: { readonly step: StepId; readonly sta
   const decision = useInvestigation(selectDecision);
   const results = useInvestigation(selectResults);
   const setStep = useInvestigation(selectSetStep);
-  const hasEvidence = Boolean(caseRecord && caseRecord.sourceIds.length > 0 && evidence);
+  const hasEvidence = caseHasEvidence(caseRecord, evidence);
   const error = results.errors[step];
   const analysed = step !== 'identify' && step !== 'document';
 

@@ -2,10 +2,34 @@ import { describe, expect, it } from 'vitest';
 import type { CaseStepState } from '../../shared/case/case-types';
 import { noResults } from '../stores/derive';
 import { STEP_IDS } from './step-ids';
-import { openBefore, stepState } from './step-state';
+import { caseHasEvidence, openBefore, stepState } from './step-state';
+import type { CaseRecord } from '../db/lineage-db';
+import { toEvidenceSet } from '../../shared/model/evidence-set';
 
 const open: CaseStepState[] = STEP_IDS.map((step) => ({ step }));
 const base = { progress: open, hasEvidence: false, hasDecision: false, results: noResults, annotations: 2 };
+
+describe('caseHasEvidence', () => {
+  const opened: CaseRecord = {
+    id: 'c',
+    title: 'Refused offers',
+    description: '',
+    createdAt: '2026-03-02T08:00:00Z',
+    sourceIds: [],
+  };
+  const loaded = toEvidenceSet([]);
+  it('is true for imported sources, or for decisions read where they live before any file is imported', () => {
+    expect(caseHasEvidence(opened, loaded)).toBe(false);
+    expect(caseHasEvidence({ ...opened, sourceIds: ['s-1'] }, loaded)).toBe(true);
+    const inPlace: CaseRecord = {
+      ...opened,
+      connection: { id: 'k', name: 'Scoring log', location: '/data/decisions' },
+    };
+    expect(caseHasEvidence(inPlace, loaded)).toBe(true);
+    expect(caseHasEvidence(inPlace, undefined)).toBe(false);
+    expect(caseHasEvidence(undefined, loaded)).toBe(false);
+  });
+});
 
 describe('stepState', () => {
   it('says a case without sources needs evidence, except for Document', () => {

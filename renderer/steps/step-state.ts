@@ -3,6 +3,7 @@
  * log records it, else whether its analysis can run), a one-line summary, and the earlier steps still open.
  */
 import type { CaseStepState } from '../../shared/case/case-types';
+import type { CaseRecord } from '../db/lineage-db';
 import type { DerivedResults } from '../stores/derive';
 import { STEP_IDS, type StepId } from './step-ids';
 
@@ -24,6 +25,13 @@ export interface StepStateInput {
   readonly results: DerivedResults;
   readonly annotations: number;
 }
+
+/**
+ * Whether the case has evidence its steps can work over: imported sources, or decisions read where they live (a case
+ * on a saved connection answers from them before any file is imported).
+ */
+export const caseHasEvidence = (caseRecord: CaseRecord | undefined, evidence: unknown): boolean =>
+  Boolean(caseRecord && (caseRecord.sourceIds.length > 0 || caseRecord.connection) && evidence);
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
