@@ -42,8 +42,12 @@ test('a removed annotation and an unpinned piece of evidence come back with Undo
   await expect(main.getByRole('heading', { name: 'Annotations (0)' })).toBeVisible();
   const toast = page.getByRole('status').filter({ hasText: 'Removed the annotation' });
   await expect(toast).toContainText(note);
+  // Focus on its Undo keeps the toast while the page is checked (it hides after ten seconds otherwise).
+  await toast.getByRole('button', { name: 'Undo' }).focus();
   await screenshot(page, 'undo-toast');
   await expectNoSeriousA11yViolations(page, 'the Document step with the undo toast');
+  await page.waitForTimeout(11_000);
+  await expect(toast, 'a focused toast outlasts its ten seconds').toBeVisible();
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(annotations).toContainText(note);
   await expect(toast).toHaveCount(0);

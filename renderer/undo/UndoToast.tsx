@@ -10,7 +10,8 @@ const inTextField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable);
 
 /**
- * The last removal, with "Undo": shown for ten seconds after an annotation, a pin or a source is removed. Ctrl/⌘+Z
+ * The last removal, with "Undo": shown for ten seconds after an annotation, a pin or a source is removed (longer
+ * while pointed at or focused). Ctrl/⌘+Z
  * undoes it too, except in a text field (where it undoes typing). Leaving the case (or the Sources screen) ends the
  * offer.
  */
@@ -30,17 +31,26 @@ export function UndoToast() {
       useUndo.getState().dismiss();
     };
   }, []);
-  // The toast hides after SHOWN_MS; the offer it showed stays on Ctrl/⌘+Z.
+  // The toast hides after SHOWN_MS; the offer it showed stays on Ctrl/⌘+Z. While the pointer is on it or focus in it,
+  // it stays (WCAG 2.2.1: a reader, a keyboard user or a slow machine is not timed out of the Undo button).
   const current = offer ?? error;
   const [expired, setExpired] = useState<unknown>();
+  const [held, setHeld] = useState(false);
   useEffect(() => {
-    if (!current) return;
+    if (!current || held) return;
     const timer = setTimeout(() => setExpired(current), SHOWN_MS);
     return () => clearTimeout(timer);
-  }, [current]);
+  }, [current, held]);
   if (!current || expired === current) return null;
   return (
-    <div className="undo-toast" role="status">
+    <div
+      className="undo-toast"
+      role="status"
+      onMouseEnter={() => setHeld(true)}
+      onMouseLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
       {offer ? (
         <>
           <span>{offer.label}.</span>
