@@ -79,7 +79,7 @@ export function filterKey(f: TimelineFilter): string {
  * changes) and the last axis (drawn again only when the filter or the width changes).
  */
 export function timelineViewer(t: IndexedTimeline): (q: TimelineQuery) => TimelineSlice {
-  let kept: { key: string; entries: TimelineEntry[] } | undefined;
+  let kept: { key: string; entries: ReadonlyArray<TimelineEntry> } | undefined;
   let axis: { key: string; axis: TimelineAxis } | undefined;
   let byId: Map<string, TimelineEntry> | undefined;
   return (q) => {

@@ -91,180 +91,134 @@ const KIND_ORDER = new Map(TIMELINE_KINDS.map((k, i) => [k, i]));
 const RANKED_KINDS: ReadonlySet<TimelineKind> = new Set(['commit', 'merge', 'deployment', 'audit', 'schema']);
 const where = (p: Provenance) => `${p.sourceId}:${p.line ?? p.pointer ?? ''}`;
 const short = (sha: string) => sha.slice(0, 10);
-const dataset = (d: { namespace: string; name: string }) => `${d.namespace}:${d.name}`;
+
+/** An entry being built: mutable until `buildTimeline` has set its time and rank. */
+type Draft = { -readonly [K in keyof TimelineEntry]: TimelineEntry[K] };
+
+/** A draft entry of the one shape every entry has: the properties in one order, those the record lacks undefined. */
+function entry(
+  id: string,
+  kind: TimelineKind,
+  title: string,
+  actor?: string,
+  job?: string,
+  environment?: string,
+  evidence?: Provenance,
+  rate?: number,
+): Draft {
+  // `at` starts as a double (NaN), as it ends: an integer here would give 200k objects a map to migrate when set.
+  return { id, kind, time: '', at: Number.NaN, title, actor, job, environment, evidence, rank: undefined, rate };
+}
+
+/**
+ * A dataset's name (`namespace:name`), one string per dataset: 100k runs name a few hundred jobs, so the same string
+ * (hashed once where the index codes it) instead of a new one per run.
+ */
+function datasetNames() {
+  const names = new Map<string, Map<string, string>>();
+  return (d: { readonly namespace: string; readonly name: string }) => {
+    let byName = names.get(d.namespace);
+    if (!byName) names.set(d.namespace, (byName = new Map()));
+    let name = byName.get(d.name);
+    if (name === undefined) byName.set(d.name, (name = `${d.namespace}:${d.name}`));
+    return name;
+  };
+}
 
 /** Builds the timeline of an evidence set and, where the engine ran, its analysis of the investigated decision. */
 export function buildTimeline(set: EvidenceSet, analysis: TimelineAnalysis = {}): Timeline {
   const entries: TimelineEntry[] = [];
   const undated: Array<Omit<TimelineEntry, 'time' | 'at'>> = [];
   const rank = new Map((analysis.suspects ?? []).map((s, i) => [suspectEntryId(s), i + 1]));
-  // Every entry of one shape (each property present, some undefined): the filter and the axis read 200k of them.
-  function add(draft: Omit<TimelineEntry, 'time' | 'at'>, time: string | undefined) {
+  const dataset = datasetNames();
+  /**
+   * Adds the entry `draft` (made by `entry`: every entry of one shape, each property present, some undefined — the
+   * filter and the axis read 200k of them) at `time`: one object per record, its time and rank set here.
+   */
+  function add(draft: Draft, time: string | undefined) {
     const at = time === undefined ? Number.NaN : Date.parse(time);
     if (time === undefined || Number.isNaN(at)) {
-      undated.push(draft);
+      const { time: _time, at: _at, ...rest } = draft;
+      undated.push(rest);
       return;
     }
-    entries.push({
-      id: draft.id,
-      kind: draft.kind,
-      time,
-      at,
-      title: draft.title,
-      actor: draft.actor,
-      job: draft.job,
-      environment: draft.environment,
-      evidence: draft.evidence,
-      rank: rank.size && RANKED_KINDS.has(draft.kind) ? rank.get(draft.id) : undefined,
-      rate: draft.rate,
-    });
+    draft.time = time;
+    draft.at = at;
+    if (rank.size && RANKED_KINDS.has(draft.kind)) draft.rank = rank.get(draft.id);
+    entries.push(draft);
   }
 
   for (const c of set.commits) {
-    const merge = c.parents.length > 1;
-    add(
-      {
-        id: `commit:${c.sha}`,
-        kind: merge ? 'merge' : 'commit',
-        title: `${short(c.sha)} ${c.subject}`,
-        actor: c.authorName,
-        evidence: c.provenance,
-      },
-      c.committerDate,
-    );
+    const kind = c.parents.length > 1 ? 'merge' : 'commit';
+    const title = `${short(c.sha)} ${c.subject}`;
+    add(entry(`commit:${c.sha}`, kind, title, c.authorName, undefined, undefined, c.provenance), c.committerDate);
   }
   for (const pr of set.pullRequests) {
     const repo = pr.repository ? `${pr.repository}#${pr.number}` : `#${pr.number}`;
+    const title = `Pull request ${repo} opened: ${pr.title}`;
     add(
-      {
-        id: `pull-request:${repo}`,
-        kind: 'pull-request',
-        title: `Pull request ${repo} opened: ${pr.title}`,
-        actor: pr.author,
-        evidence: pr.provenance,
-      },
+      entry(`pull-request:${repo}`, 'pull-request', title, pr.author, undefined, undefined, pr.provenance),
       pr.createdAt,
     );
-    pr.reviews.forEach((r, i) =>
-      add(
-        {
-          id: `review:${repo}:${i}`,
-          kind: 'review',
-          title: `${r.state.toLowerCase().replace(/_/g, ' ')} on ${repo}${r.commitId ? ` at ${short(r.commitId)}` : ''}`,
-          actor: r.user,
-          evidence: pr.provenance,
-        },
-        r.submittedAt,
-      ),
-    );
+    pr.reviews.forEach((r, i) => {
+      const title = `${r.state.toLowerCase().replace(/_/g, ' ')} on ${repo}${r.commitId ? ` at ${short(r.commitId)}` : ''}`;
+      add(entry(`review:${repo}:${i}`, 'review', title, r.user, undefined, undefined, pr.provenance), r.submittedAt);
+    });
   }
-  for (const d of set.deployments)
+  for (const d of set.deployments) {
+    const title = `Deployed ${short(d.commit)}${d.component ? ` (${d.component})` : ''} to ${d.environment}${d.status ? `: ${d.status}` : ''}`;
     add(
-      {
-        id: `deployment:${d.id}`,
-        kind: 'deployment',
-        title: `Deployed ${short(d.commit)}${d.component ? ` (${d.component})` : ''} to ${d.environment}${d.status ? `: ${d.status}` : ''}`,
-        actor: d.actor,
-        job: d.component,
-        environment: d.environment,
-        evidence: d.provenance,
-      },
+      entry(`deployment:${d.id}`, 'deployment', title, d.actor, d.component, d.environment, d.provenance),
       d.timestamp,
     );
-  for (const a of set.audit)
+  }
+  for (const a of set.audit) {
+    const target = a.target.name ?? a.target.id;
+    const title = `${a.action} ${a.target.type} ${target}${a.channel ? ` (${a.channel})` : ''}`;
+    add(entry(`audit:${a.id}`, 'audit', title, a.actor, target, a.environment, a.provenance), a.timestamp);
+  }
+  for (const e of set.enforcement) {
+    const title = `${e.rule}${e.ruleVersion ? ` ${e.ruleVersion}` : ''}: ${e.outcome}${e.violations.length ? ` (${e.violations.length} violations)` : ''}`;
     add(
-      {
-        id: `audit:${a.id}`,
-        kind: 'audit',
-        title: `${a.action} ${a.target.type} ${a.target.name ?? a.target.id}${a.channel ? ` (${a.channel})` : ''}`,
-        actor: a.actor,
-        job: a.target.name ?? a.target.id,
-        environment: a.environment,
-        evidence: a.provenance,
-      },
-      a.timestamp,
-    );
-  for (const e of set.enforcement)
-    add(
-      {
-        id: `enforcement:${e.id}`,
-        kind: 'enforcement',
-        title: `${e.rule}${e.ruleVersion ? ` ${e.ruleVersion}` : ''}: ${e.outcome}${e.violations.length ? ` (${e.violations.length} violations)` : ''}`,
-        environment: e.environment,
-        evidence: e.provenance,
-      },
+      entry(`enforcement:${e.id}`, 'enforcement', title, undefined, undefined, e.environment, e.provenance),
       e.timestamp,
     );
+  }
   for (const r of set.runs) {
     const job = dataset(r.job);
-    const outputs = r.outputs.map(dataset);
-    add(
-      {
-        id: `run:${r.runId}:${r.eventType}:${where(r.provenance)}`,
-        kind: 'run',
-        title: `${job} ${r.eventType}${outputs.length ? ` → ${outputs.join(', ')}` : ''}`,
-        job,
-        evidence: r.provenance,
-      },
-      r.eventTime,
-    );
+    const outputs = r.outputs.length ? ` → ${r.outputs.map(dataset).join(', ')}` : '';
+    const id = `run:${r.runId}:${r.eventType}:${where(r.provenance)}`;
+    add(entry(id, 'run', `${job} ${r.eventType}${outputs}`, undefined, job, undefined, r.provenance), r.eventTime);
   }
   for (const s of analysis.suspects ?? [])
     if (s.kind === 'schema')
       add(
-        {
-          id: `schema:${s.id}`,
-          kind: 'schema',
-          title: s.summary,
-          actor: s.actor || undefined,
-          job: s.touches[0],
-          evidence: s.evidence,
-        },
+        entry(`schema:${s.id}`, 'schema', s.summary, s.actor || undefined, s.touches[0], undefined, s.evidence),
         s.timestamp,
       );
   const onset = analysis.onset;
   if (onset) {
-    for (const bin of onset.series)
-      add(
-        {
-          id: `outcome-rate:${onset.seriesBy}:${bin.key}`,
-          kind: 'outcome-rate',
-          rate: bin.rate,
-          title: `${onset.outcome}: ${(bin.rate * 100).toFixed(1)} % of ${bin.decisions} decisions (${onset.seriesBy.replace('_', ' ')} ${bin.key})`,
-        },
-        bin.from,
-      );
-    if (onset.lastGood)
-      add(
-        {
-          id: 'last-good',
-          kind: 'last-good',
-          title: `Last good decision ${onset.lastGood.decisionId} before the onset`,
-        },
-        onset.lastGood.timestamp,
-      );
+    for (const bin of onset.series) {
+      const title = `${onset.outcome}: ${(bin.rate * 100).toFixed(1)} % of ${bin.decisions} decisions (${onset.seriesBy.replace('_', ' ')} ${bin.key})`;
+      const id = `outcome-rate:${onset.seriesBy}:${bin.key}`;
+      add(entry(id, 'outcome-rate', title, undefined, undefined, undefined, undefined, bin.rate), bin.from);
+    }
+    if (onset.lastGood) {
+      const title = `Last good decision ${onset.lastGood.decisionId} before the onset`;
+      add(entry('last-good', 'last-good', title), onset.lastGood.timestamp);
+    }
     const first = onset.firstBad ? `: decision ${onset.firstBad.decisionId}` : '';
-    add({ id: 'onset', kind: 'onset', title: `Onset of the wrong decisions (${onset.method})${first}` }, onset.onset);
+    add(entry('onset', 'onset', `Onset of the wrong decisions (${onset.method})${first}`), onset.onset);
   }
   const recovery = analysis.recovery;
   if (recovery)
-    add(
-      { id: 'recovery', kind: 'recovery', title: `Recovery after ${recovery.changeId}: ${recovery.note}` },
-      recovery.time,
-    );
+    add(entry('recovery', 'recovery', `Recovery after ${recovery.changeId}: ${recovery.note}`), recovery.time);
   const d = analysis.decision;
-  if (d)
-    add(
-      {
-        id: `decision:${d.decisionId}`,
-        kind: 'decision',
-        title: `Decision ${d.decisionId}${d.subjectId ? ` on ${d.subjectId}` : ''}: ${d.action ?? String(d.output ?? '')}`,
-        job: d.model.name,
-        environment: d.environment,
-        evidence: d.provenance,
-      },
-      d.timestamp,
-    );
+  if (d) {
+    const title = `Decision ${d.decisionId}${d.subjectId ? ` on ${d.subjectId}` : ''}: ${d.action ?? String(d.output ?? '')}`;
+    const id = `decision:${d.decisionId}`;
+    add(entry(id, 'decision', title, undefined, d.model.name, d.environment, d.provenance), d.timestamp);
+  }
 
   return { entries: inTimeOrder(entries), undated };
 }

@@ -133,7 +133,7 @@ export function filterIndexed(
   entries: ReadonlyArray<TimelineEntry>,
   index: TimelineIndex,
   filter: TimelineFilter,
-): TimelineEntry[] {
+): ReadonlyArray<TimelineEntry> {
   const start = filter.from === undefined ? 0 : firstAt(index.at, filter.from, false);
   const end = filter.to === undefined ? entries.length : firstAt(index.at, filter.to, true);
   const kinds = keptCodes(TIMELINE_KINDS, filter.kinds);
@@ -141,6 +141,9 @@ export function filterIndexed(
   const jobs = keptCodes(index.values.jobs, filter.jobs);
   const environments = keptCodes(index.values.environments, filter.environments);
   const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  // Only a time range, or nothing, to keep: the entries themselves (the timeline when it opens), no pass over them.
+  if (!kinds && !sources && !jobs && !environments && words.length === 0)
+    return start === 0 && end === entries.length ? entries : entries.slice(start, end);
   const keeps = (table: Uint8Array | undefined, code: number) => !table || (code >= 0 && table[code] === 1);
   const kept: TimelineEntry[] = [];
   for (let i = start; i < end; i++) {
