@@ -1,10 +1,15 @@
-/** What a command says on stderr about the decision logs it read in place: the mapping suggested, rows rejected. */
+/**
+ * What a command says on stderr about the decision logs it read in place: the mapping suggested, a folder's files
+ * read once (each a copy of another's bytes), rows rejected.
+ */
+import { duplicateNote } from '../sources/list-inputs.js';
 import type { ReadInPlace } from '../warehouse/load-sources.js';
 import type { CliIo } from './run-cli.js';
 
 export function reportInPlace(inPlace: ReadonlyArray<ReadInPlace>, io: CliIo): void {
   for (const s of inPlace) {
     if (s.suggested) io.err(`${s.label}: read through the mapping suggested from its columns: ${s.suggested}`);
+    for (const d of s.copies ?? []) io.err(duplicateNote(d));
     const shown = s.rejections.slice(0, 5);
     for (const r of shown)
       io.err(`${s.label}${r.decisionId ? ` decision ${r.decisionId}` : ''}: rejected: ${r.reason}`);

@@ -256,4 +256,5 @@ function printInPlace(s: SourceDescription, io: CliIo): void {
   io.out(`  models: ${s.models.map((m) => `${m.model} (${n(m.decisions)})`).join(', ') || 'none'}`);
   io.out(`  columns: ${s.columns.join(', ')}`);
   io.out(`  mapping${s.suggested ? ' (suggested from the columns)' : ''}: ${s.mapping}`);
+  for (const d of s.copies) io.out(`  ${duplicateNote(d)}`);
 }

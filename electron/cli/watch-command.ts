@@ -11,6 +11,7 @@ import { parseTimestamp } from '../../shared/importers/timestamps.js';
 import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
+import { duplicateNote } from '../sources/list-inputs.js';
 import { openInPlace, type DecisionSource } from '../warehouse/decision-source.js';
 import { watchAlerts } from '../warehouse/watch-alerts.js';
 import { memoryWatchReader, sqlWatchReader, type WatchReader } from '../warehouse/watch-reader.js';
@@ -90,6 +91,7 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
       opened.push(source);
       if (source.suggested)
         io.err(`${source.label}: read through the mapping suggested from its columns: ${source.suggested}`);
+      for (const d of source.copies) io.err(duplicateNote(d));
       readers.push(sqlWatchReader(source));
     }
     if (files.length > 0) {

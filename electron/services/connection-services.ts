@@ -33,6 +33,7 @@ export function createConnectionHandlers(
             models: d.models,
             mapping: d.mapping,
             latencyMs: d.latencyMs,
+            ...(d.copies.length > 0 && { copies: d.copies }),
           };
         } finally {
           await source.close();

@@ -12,7 +12,8 @@ import type { Decision } from '../../shared/model/records.js';
 import { DecisionSql } from '../../shared/warehouse/decision-sql.js';
 import { decisionTable, type DecisionTable } from '../../shared/warehouse/decision-table.js';
 import { rowDecision } from '../../shared/warehouse/row-decision.js';
-import { duckdbInput, openDuckdb } from './duckdb-engine.js';
+import type { DuplicateInput } from '../sources/list-inputs.js';
+import { duckdbInput, openDuckdb, type DuckdbInput } from './duckdb-engine.js';
 import { numberOf, type SqlEngine, type SqlRow } from './sql-engine.js';
 
 export interface RowRejection {
@@ -30,6 +31,8 @@ export interface DecisionSource {
   readonly suggested?: string;
   readonly sql: DecisionSql;
   readonly engine: SqlEngine;
+  /** A folder's files not read because each repeats the bytes of one that is (an export run again). */
+  readonly copies: ReadonlyArray<DuplicateInput>;
   close(): Promise<void>;
 }
 
@@ -47,8 +50,8 @@ export async function openInPlace(spec: string, mapping?: ImportMapping): Promis
   if (isPostgresUrl(spec)) return openDecisionSource(spec, mapping);
   const input = await duckdbInput(spec);
   if (!input) return undefined;
-  if (!input.parquet) return openDecisionSource(spec, mapping).catch(() => undefined);
-  return (await isIdentityGraph(input.relation, spec)) ? undefined : openDecisionSource(spec, mapping);
+  if (!input.parquet) return openOver(spec, mapping, input).catch(() => undefined);
+  return (await isIdentityGraph(input.relation, spec)) ? undefined : openOver(spec, mapping, input);
 }
 
 /** True when the columns of `relation` are an identity graph's (RudderStack's, Segment's), not a decision log's. */
@@ -66,7 +69,17 @@ async function isIdentityGraph(relation: string, spec: string): Promise<boolean>
  * source and what is wrong (unreadable, a mapping that does not fit the columns); never one holding a password.
  */
 export async function openDecisionSource(spec: string, mapping?: ImportMapping): Promise<DecisionSource> {
-  const engine = await openEngine(spec);
+  if (isPostgresUrl(spec)) return openOver(spec, mapping);
+  const input = await duckdbInput(spec);
+  if (!input) throw new Error(`${spec}: not a Parquet file or a folder of Parquet, CSV or JSON-lines files`);
+  return openOver(spec, mapping, input);
+}
+
+/** Opens `spec` (a PostgreSQL URL, or what DuckDB reads as `input`) through `mapping` or one suggested. */
+async function openOver(spec: string, mapping?: ImportMapping, input?: DuckdbInput): Promise<DecisionSource> {
+  const engine = input
+    ? await openDuckdb(input.relation, spec)
+    : await (await import('./postgres-engine.js')).openPostgres(spec);
   try {
     const columns = await engine.columns();
     const chosen = mapping ?? suggestMapping(columns, 'decision-log');
@@ -80,19 +93,13 @@ export async function openDecisionSource(spec: string, mapping?: ImportMapping):
       ...(!mapping && { suggested: describeMapping(chosen) }),
       sql: new DecisionSql(engine.dialect, read.table, engine.from),
       engine,
+      copies: input?.copies ?? [],
       close: () => engine.close(),
     };
   } catch (error) {
     await engine.close();
     throw error;
   }
-}
-
-async function openEngine(spec: string): Promise<SqlEngine> {
-  if (isPostgresUrl(spec)) return (await import('./postgres-engine.js')).openPostgres(spec);
-  const input = await duckdbInput(spec);
-  if (!input) throw new Error(`${spec}: not a Parquet file or a folder of Parquet, CSV or JSON-lines files`);
-  return openDuckdb(input.relation, spec);
 }
 
 /** Decisions of rows, with the rows the validator rejected. */

@@ -3,6 +3,7 @@
  * whether it was suggested), how many decisions per model, and how long the engine took to answer.
  */
 import { describeTable } from '../../shared/warehouse/decision-table.js';
+import type { DuplicateInput } from '../sources/list-inputs.js';
 import type { DecisionSource } from './decision-source.js';
 import { numberOf } from './sql-engine.js';
 
@@ -17,6 +18,8 @@ export interface SourceDescription {
   readonly models: ReadonlyArray<{ readonly model: string; readonly decisions: number }>;
   /** Milliseconds the engine took to count the decisions per model. */
   readonly latencyMs: number;
+  /** The folder's files not read because each repeats the bytes of one that is, with the file it repeats. */
+  readonly copies: ReadonlyArray<DuplicateInput>;
 }
 
 export async function describeSource(source: DecisionSource): Promise<SourceDescription> {
@@ -34,5 +37,6 @@ export async function describeSource(source: DecisionSource): Promise<SourceDesc
     decisions: numberOf(total?.decisions),
     models: rows.map((r) => ({ model: String(r.model), decisions: numberOf(r.decisions) })),
     latencyMs,
+    copies: source.copies,
   };
 }

@@ -11,6 +11,7 @@ import type { GitRunner } from '../services/git-runner.js';
 import { citingEngine, type CitedQuery, type WarehouseCitation } from './cited-queries.js';
 import { loadEvidence, type LoadedEvidence } from '../sources/load-evidence.js';
 import type { ReadProgress } from '../sources/decode-stream.js';
+import type { DuplicateInput } from '../sources/list-inputs.js';
 import {
   findDecision,
   modelDecisions,
@@ -27,6 +28,8 @@ export interface ReadInPlace {
   readonly model?: string;
   readonly decisions: number;
   readonly rejections: ReadonlyArray<RowRejection>;
+  /** The folder's files not read because each repeats the bytes of one that is, with the file it repeats. */
+  readonly copies?: ReadonlyArray<DuplicateInput>;
   /** With `cite`: the queries the decisions came from, each with its row count and rows' SHA-256. */
   readonly citation?: WarehouseCitation;
 }
@@ -129,6 +132,7 @@ export async function loadSources(
         inPlace.push({
           label: source.label,
           ...(source.suggested && { suggested: source.suggested }),
+          ...(source.copies.length > 0 && { copies: source.copies }),
           ...(model !== undefined && { model }),
           decisions: read?.decisions.length ?? 0,
           rejections: [...(found[i]?.rejections ?? []), ...(read?.rejections ?? [])],
@@ -153,6 +157,7 @@ export async function loadSources(
     inPlace: sources.map((s, i) => ({
       label: s.label,
       ...(s.suggested && { suggested: s.suggested }),
+      ...(s.copies.length > 0 && { copies: s.copies }),
       ...(i === at && { model: decisions[0]?.model.name }),
       decisions: i === at ? decisions.length : 0,
       rejections: found[i]?.rejections ?? [],

@@ -22,5 +22,14 @@ export function testSentence(test: ConnectionTest): string {
   const more = (test.models?.length ?? 0) > 3 ? ', …' : '';
   return `${n(test.decisions ?? 0)} decisions (${models}${more}), answered in ${n(test.latencyMs ?? 0)} ms by ${
     test.engine === 'postgresql' ? 'PostgreSQL' : 'DuckDB'
-  }; read through ${test.mapping ?? 'the suggested mapping'}`;
+  }; read through ${test.mapping ?? 'the suggested mapping'}${copiesClause(test)}`;
+}
+
+/** "; 1 file read once: …/rerun-part-0.parquet repeats …/part-0.parquet" when the folder holds copies. */
+function copiesClause(test: ConnectionTest): string {
+  const copies = test.copies ?? [];
+  if (copies.length === 0) return '';
+  const shown = copies.slice(0, 3).map((c) => `${c.path} repeats ${c.duplicateOf}`);
+  const more = copies.length > 3 ? `, and ${n(copies.length - 3)} more` : '';
+  return `; ${n(copies.length)} file${copies.length === 1 ? '' : 's'} not read again (the same bytes as another): ${shown.join(', ')}${more}`;
 }

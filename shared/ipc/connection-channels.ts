@@ -53,6 +53,8 @@ export interface ConnectionTest {
   readonly mapping?: string;
   /** Milliseconds the engine took to count the decisions per model. */
   readonly latencyMs?: number;
+  /** The folder's files not read because each repeats the bytes of one that is (an export run again). */
+  readonly copies?: ReadonlyArray<{ readonly path: string; readonly duplicateOf: string; readonly reason: string }>;
 }
 
 export interface ConnectionChannels {
