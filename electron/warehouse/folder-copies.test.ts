@@ -2,15 +2,25 @@
  * A hive-partitioned Parquet decision log where an export job ran again and wrote a day's file a second time under
  * another name: each decision is counted once all the same, and the copy is named with the file it repeats.
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInspectCommand } from '../cli/inspect-command.js';
+import { runReportCommand } from '../cli/report-command.js';
+import { runVerifyCommand } from '../cli/verify-command.js';
 import { runWatchCommand } from '../cli/watch-command.js';
 import { duckdbInput, openDuckdb } from './duckdb-engine.js';
-import { answers, FLAT_MAPPING, flatRows, investigateWith, truth, writeFlatFiles } from './flat-sample.fixture.js';
+import {
+  answers,
+  FLAT_MAPPING,
+  flatRows,
+  investigateWith,
+  otherEvidence,
+  truth,
+  writeFlatFiles,
+} from './flat-sample.fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-folder-copies-'));
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
@@ -118,6 +128,30 @@ describe('a folder read in place where a day’s file was written twice', () => 
     const plain = await run(runInspectCommand, [hive, '--mapping', mappingFile, '--json']);
     expect(JSON.parse(plain.out).inPlace[0].copies).toEqual([]);
   }, 60_000);
+
+  it('cites the distinct files in a bundle, and verify re-runs its queries: the same rows', async () => {
+    const bag = join(dir, 'bag');
+    const args = [...otherEvidence(), rerun].flatMap((p) => ['--source', p]);
+    const report = await run(runReportCommand, [
+      ...args,
+      ...['--mapping', mappingFile, '--decision', truth.caseDecisionId, '--format', 'bagit', '--out', bag],
+    ]);
+    expect(report.code).toBe(0);
+    expect(report.err).toContain(`${copy}: duplicate of ${original}`);
+    const listed = JSON.parse(readFileSync(join(bag, 'data/sources.json'), 'utf8')) as Array<{
+      name: string;
+      queries?: Array<{ text: string; rows: number }>;
+    }>;
+    const queries = listed.find((s) => s.name === rerun)?.queries ?? [];
+    const rows = flatRows();
+    const model = rows.find((r) => r.id === truth.caseDecisionId)?.model_name;
+    expect(queries.map((q) => q.rows)).toEqual([1, rows.filter((r) => r.model_name === model).length]);
+    expect(queries[1]?.text).toContain(original);
+    expect(queries[1]?.text).not.toContain(copy);
+    const verify = await run(runVerifyCommand, [bag]);
+    expect(verify.code).toBe(0);
+    expect(verify.out.split('\n').filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(2);
+  }, 300_000);
 
   it('reads the glob as ever when no file repeats another (the query text a bundle cites is unchanged)', async () => {
     expect((await duckdbInput(hive))?.relation).toBe(
