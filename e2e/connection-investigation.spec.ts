@@ -153,9 +153,20 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   await expect(first.getByRole('row', { name: /touched field/ })).toContainText('changed words name a traced field', {
     timeout: 60_000,
   });
-  await expect(main.getByText('takes no onset set by hand')).toBeVisible();
+  await expect(main.getByText(/asked of Offer decisions, where the decisions live/)).toBeVisible();
   await screenshot(page, 'connection-case-changes');
   await expectNoSeriousA11yViolations(page, 'Changes of a case on a connection');
+  // The investigator sets the onset by hand, as in an imported case: the engine that holds the log takes it, and the
+  // planted change still leads, its touched field seen.
+  await main.getByLabel('or a time').fill(truth.onset.timestamp);
+  await main.getByRole('button', { name: 'Set onset time' }).click();
+  await expect(main.getByText('set by the investigator', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    main
+      .getByTestId('suspect')
+      .first()
+      .getByRole('row', { name: /touched field/ }),
+  ).toContainText('changed words name a traced field', { timeout: 60_000 });
 
   await openStep('Document');
   await expect(main.getByText(`its decisions read in Offer decisions (${folder})`)).toBeVisible();
