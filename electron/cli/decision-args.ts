@@ -4,7 +4,7 @@
  * its id (decision-key.ts): where two models' logs both hold the id and no `--model` is given, the command names the
  * models and stops rather than pick one.
  */
-import { modelsWithDecision } from '../../shared/model/decision-key.js';
+import { findDecision, modelsWithDecision } from '../../shared/model/decision-key.js';
 import type { EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { Decision } from '../../shared/model/records.js';
 import type { CliIo } from './run-cli.js';
@@ -27,9 +27,7 @@ export function resolveDecision(
     );
     return 2;
   }
-  const decision = set.decisions.find(
-    (d) => d.decisionId === decisionId && (model === undefined || d.model.name === model),
-  );
+  const decision = findDecision(set.decisions, decisionId, model);
   if (!decision) {
     const ofModel = model === undefined ? '' : ` of model ${model}`;
     const elsewhere = model !== undefined && models.length > 0 ? ` (it is a decision of ${models.join(', ')})` : '';
