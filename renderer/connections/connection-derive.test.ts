@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcApi, IpcChannel, IpcRequest } from '../../shared/ipc/contract';
 import { toEvidenceSet } from '../../shared/model/evidence-set';
+import { decisionKey } from '../../shared/model/decision-key';
 import type { Decision, EvidenceRecord } from '../../shared/model/records';
 import { setApi } from '../api';
-import { connectionDecision, deriveInConnection } from './connection-derive';
+import { connectionDecision, deriveInConnection, withDecisions } from './connection-derive';
 
 const decision = {
   kind: 'decision',
@@ -79,5 +80,21 @@ describe('a case on a saved connection', () => {
     await expect(connectionDecision({ id: 'c-1' }, 'd-8')).rejects.toThrow(
       'd-8 is not found in Offer decisions (/data/decisions)',
     );
+  });
+
+  it('refuses a decision of another model than the one the case recorded, naming both', async () => {
+    fakeApi({ 'connections:decision': { decision } });
+    expect(await connectionDecision({ id: 'c-1' }, 'd-7', 'offer-eligibility')).toEqual(decision);
+    await expect(connectionDecision({ id: 'c-1', name: 'Fraud log' }, 'd-7', 'payment-fraud')).rejects.toThrow(
+      'decision d-7 of model payment-fraud; Fraud log answers that id with a decision of model offer-eligibility',
+    );
+  });
+
+  it('keeps a cited decision of another model beside the one with its id', () => {
+    const other = { ...decision, model: { name: 'payment-fraud' } } as Decision;
+    const byKey = withDecisions(new Map([[decisionKey(decision), decision]]), [other, decision]);
+    expect(byKey.size).toBe(2);
+    expect(byKey.get(decisionKey(other))).toBe(other);
+    expect(byKey.get(decisionKey(decision))).toBe(decision);
   });
 });

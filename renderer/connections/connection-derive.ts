@@ -6,6 +6,7 @@
  */
 import type { ChangedLines, ConnectionQuery } from '../../shared/ipc/connection-investigation-channels';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
+import { decisionKey } from '../../shared/model/decision-key';
 import type { Decision, EvidenceRecord } from '../../shared/model/records';
 import type { AffectedSelection } from '../../shared/warehouse/affected-selection';
 import { getApi } from '../api';
@@ -78,23 +79,35 @@ export async function deriveInConnection(r: ConnectionDeriveRequest): Promise<Co
   return { results: { errors: Object.fromEntries(ANALYSED.map((step) => [step, why])) }, cited: [], queries };
 }
 
-/** The case's decision read in its connection; throws with the connection's reason (not found, not a decision). */
+/**
+ * The case's decision read in its connection; throws with the connection's reason (not found, not a decision), or
+ * when the decision read there is of another model than `model`, the one the case recorded (the channel asks by id).
+ */
 export async function connectionDecision(
-  connection: { readonly id: string },
+  connection: { readonly id: string; readonly name?: string },
   decisionId: string | undefined,
+  model?: string,
 ): Promise<Decision | undefined> {
   if (decisionId === undefined) return undefined;
   const found = await getApi().invoke('connections:decision', { id: connection.id, decisionId });
   if (!found.decision) throw new Error(found.reason ?? `${decisionId} cannot be read`);
+  if (model !== undefined && found.decision.model.name !== model)
+    throw new Error(
+      `The case investigates decision ${decisionId} of model ${model}; ${connection.name ?? 'its connection'} ` +
+        `answers that id with a decision of model ${found.decision.model.name}.`,
+    );
   return found.decision;
 }
 
-/** `byId` with `decisions` added (the cited decisions the steps look up by id). */
+/** `byKey` with `decisions` added (the cited decisions the steps look up by their key, decision-key.ts). */
 export function withDecisions(
-  byId: ReadonlyMap<string, Decision>,
+  byKey: ReadonlyMap<string, Decision>,
   decisions: ReadonlyArray<Decision>,
 ): Map<string, Decision> {
-  const next = new Map(byId);
-  for (const d of decisions) if (!next.has(d.decisionId)) next.set(d.decisionId, d);
+  const next = new Map(byKey);
+  for (const d of decisions) {
+    const key = decisionKey(d);
+    if (!next.has(key)) next.set(key, d);
+  }
   return next;
 }

@@ -54,14 +54,14 @@ export async function createCase(db: LineageDb, init: NewCase, sha256: Sha256 = 
   return record;
 }
 
-/** Records the decision and suspect feature the user chose. */
+/** Records the decision (its id and its model's name) and the suspect feature the user chose. */
 export async function setCaseFocus(
   db: LineageDb,
   caseId: string,
-  decisionId: string,
+  decision: { readonly decisionId: string; readonly model: string },
   featureName: string,
 ): Promise<void> {
-  await db.cases.update(caseId, { decisionId, featureName });
+  await db.cases.update(caseId, { decisionId: decision.decisionId, decisionModel: decision.model, featureName });
 }
 
 /** Records the investigator's onset correction (a feature version or a time), or removes it (`undefined`). */

@@ -113,13 +113,14 @@ describe('cases', () => {
       severity: 'high',
       owner: 'maria',
     });
-    await setCaseFocus(db, 'case-1', 'd-42', 'eligibility_flag');
+    await setCaseFocus(db, 'case-1', { decisionId: 'd-42', model: 'offers' }, 'eligibility_flag');
 
     const [stored] = await listCasesWithActivity(db);
     expect(stored?.record).toMatchObject({
       id: 'case-1',
       title: 'Eligible customers rejected',
       decisionId: 'd-42',
+      decisionModel: 'offers',
       featureName: 'eligibility_flag',
       sourceIds: ['s1', 's2'],
     });

@@ -85,6 +85,11 @@ export interface CaseRecord {
   readonly createdAt: string;
   /** The decision the investigation starts from (absent until evidence is imported and one is chosen). */
   readonly decisionId?: string;
+  /**
+   * The model whose log holds `decisionId` (two models' logs can share an id). Absent in cases saved before it was
+   * recorded: the id then names the decision only when one model's log holds it. Not indexed, so no schema version.
+   */
+  readonly decisionModel?: string;
   readonly featureName?: string;
   readonly sourceIds: ReadonlyArray<string>;
   /** The investigator's correction of the onset: a feature version or an RFC 3339 time (absent: the estimate). */

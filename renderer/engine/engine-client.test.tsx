@@ -1,7 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testEvidence } from '../../shared/analysis/test-evidence';
+import { decisionKey } from '../../shared/model/decision-key';
 import type { LineageDb } from '../db/lineage-db';
+import { indexDecisions } from '../stores/decision-index';
 import { deriveResults } from '../stores/derive';
 import type { EngineRequest } from './engine-worker-protocol';
 import { packDecisions } from './results-transfer';
@@ -10,14 +12,14 @@ import { WorkerThreadLines } from './WorkerThreadNotice';
 const set = testEvidence();
 const decision = set.decisions[set.decisions.length - 1]!;
 const featureName = decision.features[0]!.name;
-const byId = new Map(set.decisions.map((d) => [d.decisionId, d]));
+const byKey = indexDecisions(set.decisions);
 const request = () => ({
   db: { name: 'engine-client-test' } as LineageDb,
   sourceIds: ['s'],
   evidence: set,
   decision,
   featureName,
-  decisionOf: (id: string) => byId.get(id),
+  decisionOf: (key: string) => byKey.get(key),
 });
 
 /** A stand-in for the browser's Worker: answers like engine.worker.ts, or fails as a script that cannot load. */
@@ -27,7 +29,8 @@ function fakeWorker(behaviour: 'answers' | 'cannot-load') {
       setTimeout(() => {
         if (behaviour === 'cannot-load') this.dispatchEvent(new Event('error'));
         else {
-          const results = packDecisions(deriveResults(set, byId.get(data.decisionId)!, data.featureName));
+          const asked = byKey.get(decisionKey({ decisionId: data.decisionId, model: { name: data.decisionModel } }));
+          const results = packDecisions(deriveResults(set, asked!, data.featureName));
           this.dispatchEvent(new MessageEvent('message', { data: { requestId: data.requestId, ok: true, results } }));
         }
       }, 0);

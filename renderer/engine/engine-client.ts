@@ -5,6 +5,7 @@
  * decision, feature, options and diffs answers at once.
  */
 import type { EvidenceSet } from '../../shared/model/evidence-set';
+import { decisionKey } from '../../shared/model/decision-key';
 import type { Decision } from '../../shared/model/records';
 import type { LineageDb } from '../db/lineage-db';
 import { memoizeDerive, type DerivedResults } from '../stores/derive';
@@ -23,8 +24,8 @@ export interface DeriveRequest {
   readonly onset?: string;
   readonly notifyThreshold?: number;
   readonly diffs?: DiffCache;
-  /** The UI thread's own decision of an id: the worker's results name decisions by id. */
-  readonly decisionOf: (id: string) => Decision | undefined;
+  /** The UI thread's own decision of a key (decision-key.ts): the worker's results name decisions by key. */
+  readonly decisionOf: (key: string) => Decision | undefined;
 }
 
 let worker: Worker | null | undefined;
@@ -70,7 +71,7 @@ export function generationOf(evidence: EvidenceSet): number {
 }
 
 const keyOf = (r: DeriveRequest) =>
-  JSON.stringify([r.sourceIds, r.decision.decisionId, r.featureName, r.onset ?? null, r.notifyThreshold]);
+  JSON.stringify([r.sourceIds, decisionKey(r.decision), r.featureName, r.onset ?? null, r.notifyThreshold]);
 
 /** The results of the last request if this one asks the same, else undefined. */
 export function knownResults(r: DeriveRequest): DerivedResults | undefined {
@@ -134,6 +135,7 @@ function inWorker(w: Worker, r: DeriveRequest): Promise<DerivedResults> {
     sourceIds: [...r.sourceIds],
     evidenceGeneration: generationOf(r.evidence),
     decisionId: r.decision.decisionId,
+    decisionModel: r.decision.model.name,
     featureName: r.featureName,
     onset: r.onset,
     notifyThreshold: r.notifyThreshold,

@@ -16,6 +16,8 @@ export interface EvidenceRequest {
 export interface EngineRequest extends EvidenceRequest {
   readonly type?: 'engine';
   readonly decisionId: string;
+  /** The decision's model: two models' logs can share a decision id. */
+  readonly decisionModel: string;
   readonly featureName: string;
   readonly onset?: string;
   readonly notifyThreshold?: number;

@@ -7,9 +7,11 @@
  */
 /// <reference lib="webworker" />
 import type { EvidenceSet } from '../../shared/model/evidence-set';
+import { decisionKey } from '../../shared/model/decision-key';
 import type { Decision } from '../../shared/model/records';
 import { LineageDb } from '../db/lineage-db';
 import { memoizeDerive } from '../stores/derive';
+import { indexDecisions } from '../stores/decision-index';
 import { diffOfCache } from '../stores/suspect-diffs';
 import { buildIndexedTimeline } from '../../shared/timeline/timeline-index';
 import { summarizeTimeline, type TimelineQuery, type TimelineSlice, timelineViewer } from '../timeline/timeline-viewer';
@@ -29,7 +31,7 @@ import { loadEvidence } from '../db/load-evidence';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const databases = new Map<string, LineageDb>();
 const derive = memoizeDerive();
-let loaded: { key: string; evidence: Promise<{ set: EvidenceSet; byId: Map<string, Decision> }> } | undefined;
+let loaded: { key: string; evidence: Promise<{ set: EvidenceSet; byKey: Map<string, Decision> }> } | undefined;
 /** The timelines kept, by the id of the request that built them: the last two (one shown while the next is built). */
 const timelines = new Map<number, (q: TimelineQuery) => TimelineSlice>();
 const KEPT_TIMELINES = 2;
@@ -44,7 +46,7 @@ function evidenceOf(data: EvidenceRequest) {
   if (!db) databases.set(data.dbName, (db = new LineageDb(data.dbName)));
   const evidence = loadEvidence(db, data.sourceIds).then((set) => ({
     set,
-    byId: new Map(set.decisions.map((d) => [d.decisionId, d])),
+    byKey: indexDecisions(set.decisions),
   }));
   loaded = { key, evidence };
   // A failed read is not kept: the next request reads again.
@@ -100,9 +102,9 @@ scope.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
   if (data.type === 'timeline-view') return answerTimelineView(data);
   let response: EngineResponse;
   try {
-    const { set, byId } = await evidenceOf(data);
-    const decision = byId.get(data.decisionId);
-    if (!decision) throw new Error(`The evidence has no decision ${data.decisionId}.`);
+    const { set, byKey } = await evidenceOf(data);
+    const decision = byKey.get(decisionKey({ decisionId: data.decisionId, model: { name: data.decisionModel } }));
+    if (!decision) throw new Error(`The evidence has no decision ${data.decisionId} of model ${data.decisionModel}.`);
     const options = { onset: data.onset, notifyThreshold: data.notifyThreshold, diffOf: diffOfRequest(data) };
     response = {
       requestId: data.requestId,

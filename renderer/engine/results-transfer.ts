@@ -1,9 +1,11 @@
 /**
  * The engine's results, sent from the worker without the decisions in them: the scope lists every affected decision
  * (a third of a million on the large sample, 250 MB to clone), and the UI thread already holds each of them. The
- * worker replaces each decision by its id; the UI thread puts its own decision objects back. Shared objects stay
+ * worker replaces each decision by its key (its model and id: two models' logs can share an id); the UI thread puts
+ * its own decision objects back. Shared objects stay
  * shared; Maps, Sets and other non-plain objects travel as they are.
  */
+import { decisionKey } from '../../shared/model/decision-key';
 import type { Decision } from '../../shared/model/records';
 
 interface DecisionRef {
@@ -23,17 +25,17 @@ const isDecision = (v: unknown): v is Decision =>
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
-/** A copy of `value` with every decision replaced by `{ $decision: id }` (a list of them by `{ $decisions: ids }`). */
+/** A copy of `value` with every decision replaced by `{ $decision: key }` (a list of them by `{ $decisions: keys }`). */
 export function packDecisions<T>(value: T): unknown {
   const copies = new Map<object, unknown>();
   const pack = (v: unknown): unknown => {
     if (typeof v !== 'object' || v === null) return v;
-    if (isDecision(v)) return { $decision: v.decisionId } satisfies DecisionRef;
+    if (isDecision(v)) return { $decision: decisionKey(v) } satisfies DecisionRef;
     const known = copies.get(v);
     if (known !== undefined) return known;
     if (Array.isArray(v)) {
       if (v.length > 0 && v.every(isDecision)) {
-        const refs: DecisionRefs = { $decisions: v.map((d) => d.decisionId) };
+        const refs: DecisionRefs = { $decisions: v.map(decisionKey) };
         copies.set(v, refs);
         return refs;
       }
@@ -51,12 +53,18 @@ export function packDecisions<T>(value: T): unknown {
   return pack(value);
 }
 
-/** The results with the decisions put back from `decisionOf`; throws naming a decision it does not know. */
-export function unpackDecisions<T>(value: unknown, decisionOf: (id: string) => Decision | undefined): T {
+/** How a key names its decision in a message: `d-7 of model offers`. */
+function keyText(key: string): string {
+  const [model, id] = JSON.parse(key) as [string, string];
+  return `${id} of model ${model}`;
+}
+
+/** The results with the decisions put back by key from `decisionOf`; throws naming a decision it does not know. */
+export function unpackDecisions<T>(value: unknown, decisionOf: (key: string) => Decision | undefined): T {
   const copies = new Map<object, unknown>();
-  const lookup = (id: string): Decision => {
-    const d = decisionOf(id);
-    if (!d) throw new Error(`The engine's results name decision ${id}, which the open evidence lacks.`);
+  const lookup = (key: string): Decision => {
+    const d = decisionOf(key);
+    if (!d) throw new Error(`The engine's results name decision ${keyText(key)}, which the open evidence lacks.`);
     return d;
   };
   const unpack = (v: unknown): unknown => {

@@ -1,6 +1,9 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { searchDecisions } from '../../shared/analysis/identify';
+import { decisionKey } from '../../shared/model/decision-key';
+import { visibleText } from '../../shared/model/visible-text';
 import {
+  selectAmbiguousDecision,
   selectDecision,
   selectEvidence,
   selectFeatureName,
@@ -18,9 +21,11 @@ export function IdentifyStep() {
   const evidence = useInvestigation(selectEvidence);
   const decision = useInvestigation(selectDecision);
   const featureName = useInvestigation(selectFeatureName);
-  const selectDecisionById = useInvestigation(selectSelectDecision);
+  const selectDecisionByKey = useInvestigation(selectSelectDecision);
   const selectFeature = useInvestigation(selectSelectFeature);
-  const [query, setQuery] = useState('');
+  const ambiguous = useInvestigation(selectAmbiguousDecision);
+  // A case naming an id several models hold opens on the search for that id: the list shows each model's decision.
+  const [query, setQuery] = useState(() => ambiguous?.decisionId ?? '');
   const deferred = useDeferredValue(query);
   const searchId = useId();
   const listHeadingId = useId();
@@ -47,8 +52,8 @@ export function IdentifyStep() {
           <DecisionList
             key={deferred.trim()}
             decisions={matches}
-            selectedId={decision?.decisionId}
-            onSelect={selectDecisionById}
+            selectedKey={decision && decisionKey(decision)}
+            onSelect={selectDecisionByKey}
             labelledBy={listHeadingId}
           />
         ) : (
@@ -57,6 +62,12 @@ export function IdentifyStep() {
       </div>
       {decision ? (
         <DecisionInputs decision={decision} featureName={featureName} onPickFeature={selectFeature} />
+      ) : ambiguous ? (
+        <p className="notice" role="status">
+          This case names decision <span className="mono">{ambiguous.decisionId}</span> without its model, and the logs
+          of {ambiguous.models.length} models hold that id ({ambiguous.models.map(visibleText).join(', ')}): select the
+          one investigated in the list.
+        </p>
       ) : (
         <p className="notice">Select a decision in the list to see the inputs it used.</p>
       )}

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { OnsetEstimate } from '../../shared/analysis/engine-types';
+import type { DecisionRef, OnsetEstimate } from '../../shared/analysis/engine-types';
+import { visibleText } from '../../shared/model/visible-text';
 import { Time } from '../components/Time';
 import { selectCaseRecord, selectOnsetOverride, selectSetOnset, useInvestigation } from '../stores/investigation-store';
 import { INLINE_FORM, INLINE_LABEL } from './evidence-cite';
@@ -11,6 +12,16 @@ const METHOD_LABEL: Readonly<Record<OnsetEstimate['method'], string>> = {
   override: 'set by the investigator',
   'first-use': 'the first use of the decision’s version (no significant shift in the outcome rate)',
 };
+
+/** A decision the onset cites: its id and, where known, its model (two models' logs can share an id). */
+function RefId({ decision }: { readonly decision: DecisionRef }) {
+  return (
+    <>
+      <span className="mono">{decision.decisionId}</span>
+      {decision.model !== undefined && <span className="muted"> of {visibleText(decision.model)}</span>}
+    </>
+  );
+}
 
 /** What the onset is and how it was found, and the investigator's correction: a bin, a time, or the estimate. */
 export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
@@ -69,7 +80,7 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
         <dd>
           {onset.lastGood ? (
             <>
-              <span className="mono">{onset.lastGood.decisionId}</span> <Time value={onset.lastGood.timestamp} />
+              <RefId decision={onset.lastGood} /> <Time value={onset.lastGood.timestamp} />
             </>
           ) : (
             '—'
@@ -79,7 +90,7 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
         <dd>
           {onset.firstBad ? (
             <>
-              <span className="mono">{onset.firstBad.decisionId}</span> <Time value={onset.firstBad.timestamp} />
+              <RefId decision={onset.firstBad} /> <Time value={onset.firstBad.timestamp} />
             </>
           ) : (
             '—'

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { decisionKey } from '../../shared/model/decision-key';
 import { Time } from '../components/Time';
 import {
   selectDecision,
@@ -34,7 +35,7 @@ export function TraceStep() {
         </span>
       </p>
       <TraceStepGraph
-        key={`${trace.decisionId}|${trace.featureName}`}
+        key={`${decisionKey(decision)}|${trace.featureName}`}
         trace={trace}
         evidence={evidence}
         decision={decision}

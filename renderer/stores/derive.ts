@@ -11,6 +11,7 @@ import type { DiffOf } from '../../shared/analysis/engine-types';
 import { changesView, scopeView } from '../../shared/analysis/engine-views';
 import { impactScope } from '../../shared/analysis/scope-detail';
 import { traceDecision } from '../../shared/analysis/trace';
+import { decisionKey } from '../../shared/model/decision-key';
 import type {
   ChangesResult,
   GovernanceRow,
@@ -109,7 +110,7 @@ export function memoizeDerive(): (
 ) => DerivedResults {
   let last: { set: EvidenceSet; key: string; diffOf?: DiffOf; results: DerivedResults } | undefined;
   return (set, decision, featureName, options = {}) => {
-    const key = JSON.stringify([decision.decisionId, featureName, options.onset ?? null, options.notifyThreshold]);
+    const key = JSON.stringify([decisionKey(decision), featureName, options.onset ?? null, options.notifyThreshold]);
     if (last && last.set === set && last.key === key && last.diffOf === options.diffOf) return last.results;
     const results = deriveResults(set, decision, featureName, options);
     last = { set, key, diffOf: options.diffOf, results };

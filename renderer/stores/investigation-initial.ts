@@ -4,6 +4,7 @@ import type { Decision } from '../../shared/model/records';
 import type { AffectedSelection } from '../../shared/warehouse/affected-selection';
 import type { CaseRecord, StoredSource } from '../db/lineage-db';
 import type { StepId } from '../steps/step-ids';
+import type { AmbiguousDecision } from './decision-index';
 import { type DerivedResults, noResults } from './derive';
 
 export interface InvestigationData {
@@ -12,9 +13,11 @@ export interface InvestigationData {
   readonly caseRecord?: CaseRecord;
   readonly sources: ReadonlyArray<StoredSource>;
   readonly evidence?: EvidenceSet;
-  /** Decisions by id, built once per evidence set. */
-  readonly decisionsById: ReadonlyMap<string, Decision>;
+  /** Decisions by their key (model and id: decision-key.ts), built once per evidence set. */
+  readonly decisionsByKey: ReadonlyMap<string, Decision>;
   readonly decision?: Decision;
+  /** A case saved without its decision's model whose decision id several models' logs hold: none is chosen. */
+  readonly ambiguousDecision?: AmbiguousDecision;
   readonly featureName?: string;
   readonly step: StepId;
   readonly results: DerivedResults;
@@ -29,7 +32,7 @@ export interface InvestigationData {
 export const initialInvestigationData: InvestigationData = {
   status: 'idle',
   sources: [],
-  decisionsById: new Map(),
+  decisionsByKey: new Map(),
   readOnce: [],
   step: 'identify',
   results: noResults,

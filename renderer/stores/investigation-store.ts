@@ -3,6 +3,7 @@
  * results of the analysis (derived in the engine's worker, memoized, recomputed when the decision or feature changes).
  */
 import { create } from 'zustand';
+import { decisionKey } from '../../shared/model/decision-key';
 import type { Decision } from '../../shared/model/records';
 import { db } from '../db/instance';
 import type { StepId } from '../steps/step-ids';
@@ -16,10 +17,12 @@ import { repeatNotes } from '../../shared/model/repeat-notes';
 import type { RepeatedRecord } from '../../shared/model/repeated-records';
 import { setCaseFocus, setCaseOnset } from '../db/case-log';
 import { connectionDecision, deriveInConnection, withDecisions } from '../connections/connection-derive';
+import { caseDecision, indexDecisions } from './decision-index';
 
 export interface InvestigationState extends InvestigationData {
   readonly load: (caseId: string) => Promise<void>;
-  readonly selectDecision: (decisionId: string) => void;
+  /** Selects the decision of this key (decision-key.ts: its model and id). */
+  readonly selectDecision: (key: string) => void;
   readonly selectFeature: (featureName: string) => void;
   readonly setStep: (step: StepId) => void;
   /** Corrects the onset (a feature version or an RFC 3339 time; `undefined`: the estimate), saved with the case. */
@@ -60,11 +63,15 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
       onset: caseRecord?.onsetOverride,
       notifyThreshold: useSettings.getState().notifyThreshold,
       diffs: diffs.cache(evidence),
-      decisionOf: (id: string) => get().decisionsById.get(id),
+      decisionOf: (key: string) => get().decisionsByKey.get(key),
     };
     const connection = caseRecord?.connection;
     const known = connection ? undefined : knownResults(request);
-    const same = was?.decisionId === decision.decisionId && wasFeature === featureName && before !== pendingResults;
+    const same =
+      was !== undefined &&
+      decisionKey(was) === decisionKey(decision) &&
+      wasFeature === featureName &&
+      before !== pendingResults;
     set({ decision, featureName, results: known ?? (same ? { ...before, pending: true } : pendingResults) });
     if (known) return;
     // A case on a saved connection: the engine that holds the decision log answers (connection-derive.ts).
@@ -72,7 +79,7 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
       ? deriveInConnection({ ...request, connection }).then(({ results, cited, queries, affected }) => {
           if (mine === generation)
             set({
-              decisionsById: withDecisions(get().decisionsById, cited),
+              decisionsByKey: withDecisions(get().decisionsByKey, cited),
               connectionQueries: queries,
               connectionAffected: affected,
             });
@@ -98,10 +105,14 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
   const persistFocus = () => {
     const { caseRecord, decision, featureName } = get();
     if (caseRecord && decision && featureName) {
-      setCaseFocus(db, caseRecord.id, decision.decisionId, featureName).catch((error: unknown) =>
+      const chosen = { decisionId: decision.decisionId, model: decision.model.name };
+      setCaseFocus(db, caseRecord.id, chosen, featureName).catch((error: unknown) =>
         set({ error: `Could not save the chosen decision: ${String(error)}` }),
       );
-      set({ caseRecord: { ...caseRecord, decisionId: decision.decisionId, featureName } });
+      set({
+        caseRecord: { ...caseRecord, decisionId: chosen.decisionId, decisionModel: chosen.model, featureName },
+        ambiguousDecision: undefined,
+      });
     }
   };
 
@@ -125,18 +136,21 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
         ]);
         const readOnce = repeatNotes(repeats, Object.fromEntries(sources.map((s) => [s.id, s.name])));
         // A case on a saved connection reads its decision there: the store holds none of that log.
-        const read = caseRecord.connection && (await connectionDecision(caseRecord.connection, caseRecord.decisionId));
+        const { connection, decisionId, decisionModel } = caseRecord;
+        const read = connection && (await connectionDecision(connection, decisionId, decisionModel));
         const evidence = read ? { ...stored, decisions: [read] } : stored;
-        const decisionsById = new Map(evidence.decisions.map((d) => [d.decisionId, d]));
-        set({ caseRecord, sources, evidence, decisionsById, readOnce, status: 'ready' });
-        const decision = caseRecord.decisionId ? decisionsById.get(caseRecord.decisionId) : undefined;
+        const decisionsByKey = indexDecisions(evidence.decisions);
+        // A case saved before the model was recorded names its decision by id: where two models hold it, none is
+        // chosen, and the Identify step lists both for the investigator to choose.
+        const { decision, ambiguous } = caseDecision(evidence.decisions, decisionId, decisionModel);
+        set({ caseRecord, sources, evidence, decisionsByKey, ambiguousDecision: ambiguous, readOnce, status: 'ready' });
         focus(decision, pickFeature(decision, caseRecord.featureName));
       } catch (error) {
         set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
       }
     },
-    selectDecision: (decisionId) => {
-      const decision = get().decisionsById.get(decisionId);
+    selectDecision: (key) => {
+      const decision = get().decisionsByKey.get(key);
       if (!decision || decision === get().decision) return;
       focus(decision, pickFeature(decision, get().featureName));
       persistFocus();
@@ -168,6 +182,7 @@ export const selectSources = (s: InvestigationState) => s.sources;
 export const selectReadOnce = (s: InvestigationState) => s.readOnce;
 export const selectEvidence = (s: InvestigationState) => s.evidence;
 export const selectDecision = (s: InvestigationState) => s.decision;
+export const selectAmbiguousDecision = (s: InvestigationState) => s.ambiguousDecision;
 export const selectFeatureName = (s: InvestigationState) => s.featureName;
 export const selectStep = (s: InvestigationState) => s.step;
 export const selectResults = (s: InvestigationState) => s.results;

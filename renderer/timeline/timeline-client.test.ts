@@ -9,13 +9,15 @@ import type {
   TimelineViewRequest,
   WorkerRequest,
 } from '../engine/engine-worker-protocol';
+import { decisionKey } from '../../shared/model/decision-key';
+import { indexDecisions } from '../stores/decision-index';
 import { deriveResults } from '../stores/derive';
 import { packDecisions } from '../engine/results-transfer';
 import { summarizeTimeline, timelineViewer, type TimelineQuery, type TimelineSlice } from './timeline-viewer';
 
 const set = testEvidence();
 const decision = set.decisions.find((d) => d.decisionId === 'd-23')!;
-const byId = new Map(set.decisions.map((d) => [d.decisionId, d]));
+const byKey = indexDecisions(set.decisions);
 const db = { name: 'timeline-client-test' } as LineageDb;
 let posted: WorkerRequest[] = [];
 
@@ -24,8 +26,10 @@ function fakeWorker(behaviour: 'answers' | 'cannot-load') {
   const timelines = new Map<number, (q: TimelineQuery) => TimelineSlice>();
   const answerOf = (data: WorkerRequest) => {
     if (data.type === 'timeline-view') return { slice: timelines.get(data.timelineId)!(data.query) };
-    if (data.type !== 'timeline')
-      return { results: packDecisions(deriveResults(set, byId.get(data.decisionId)!, data.featureName)) };
+    if (data.type !== 'timeline') {
+      const asked = byKey.get(decisionKey({ decisionId: data.decisionId, model: { name: data.decisionModel } }));
+      return { results: packDecisions(deriveResults(set, asked!, data.featureName)) };
+    }
     const timeline = buildIndexedTimeline(set, data.analysis);
     timelines.set(data.requestId, timelineViewer(timeline));
     return { summary: summarizeTimeline(timeline) };
@@ -67,7 +71,7 @@ describe('where the timeline is built', () => {
       evidence: set,
       decision,
       featureName: 'flag',
-      decisionOf: (id) => byId.get(id),
+      decisionOf: (key) => byKey.get(key),
     });
     const analysis = { decision };
     const timeline = await requestTimeline({ db, sourceIds: ['s'], evidence: set, analysis });
