@@ -102,11 +102,15 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   page.on('pageerror', (e) => errors.push(e.message));
   const main = page.getByRole('main');
   const exportButton = main.getByRole('button', { name: 'Export affected decisions (CSV)' });
-  // The imported sample case: its Scope step's export of the affected decisions is what the connection must give.
+  const subjectsButton = main.getByRole('button', { name: 'Export affected subjects (CSV)' });
+  // The imported sample case: its Scope step's exports of the affected decisions and subjects are what the
+  // connection must give.
   let imported: string[][] = [];
+  let importedSubjects: string[][] = [];
   const { panel, decisions } = await connect(page, webApp.url, folder, async () => {
     await openStepOf(page, 'Scope');
     imported = await downloadedCsv(page, exportButton);
+    importedSubjects = await downloadedCsv(page, subjectsButton);
     // Its own list pages the same decisions, in the export's order.
     await main.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => listedRows(main)).toEqual(csvRows(imported, 51, 100));
@@ -146,7 +150,11 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   expect(exported[0]).toEqual(imported[0]);
   expect(exported).toHaveLength(imported.length);
   expect(exported).toEqual(imported);
-  await expect(main.getByRole('button', { name: 'Export affected subjects (CSV)' })).toBeDisabled();
+  // The affected subjects, grouped where the log lives: the imported case's subjects export, row for row.
+  const subjects = await downloadedCsv(page, subjectsButton);
+  expect(subjects[0]).toEqual(['subject_id', 'decisions', 'first', 'last']);
+  expect(subjects.length).toBeGreaterThan(1);
+  expect(subjects).toEqual(importedSubjects);
   await openStep('Changes');
   const first = main.getByTestId('suspect').first();
   // The diffs read from Git rank it again, where the log lives: the touched field is seen.

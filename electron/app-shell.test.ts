@@ -189,6 +189,7 @@ describe('the Electron shell', () => {
       'caseFile:save',
       'connections:affected',
       'connections:affectedCsv',
+      'connections:affectedSubjectsCsv',
       'connections:decision',
       'connections:decisions',
       'connections:investigate',

@@ -34,6 +34,7 @@ export function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers 
     'connections:test': async () => ({ ok: false, reason: 'no connections in this fake' }),
     'connections:affected': async () => ({ decisions: [], pageSize: 50 }),
     'connections:affectedCsv': async () => ({ csv: '', rows: 0, done: true }),
+    'connections:affectedSubjectsCsv': async () => ({ csv: '', rows: 0, done: true }),
     'marquez:pull': async () => {
       throw new Error('no Marquez server in this fake');
     },

@@ -1,16 +1,16 @@
 /**
  * A connection case's affected decisions, paged and exported where the log lives, through the IPC handlers: the
  * sample's decisions as a hive-partitioned Parquet folder and as a view on a real PostgreSQL server
- * (named-sample.fixture.ts). Its pages and its CSV are those of the same decisions imported — the scope the app's
- * engine finds over the sample's decision log, exported by the Scope step's own CSV writer — for the blast radius of
- * the planted change (with the sample's other evidence) and for the suspect versions (with none).
+ * (named-sample.fixture.ts). Its pages, its CSV and its subjects' CSV are those of the same decisions imported — the
+ * scope the app's engine finds over the sample's decision log, exported by the Scope step's own CSV writers — for the
+ * blast radius of the planted change (with the sample's other evidence) and for the suspect versions (with none).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
-import { affectedDecisionRow, affectedDecisionsCsv } from '../../shared/analysis/csv.js';
+import { affectedDecisionRow, affectedDecisionsCsv, affectedSubjectsCsv } from '../../shared/analysis/csv.js';
 import type { DiffOf, ImpactScope } from '../../shared/analysis/engine-types.js';
 import { runEngine } from '../../shared/analysis/engine.js';
 import {
@@ -101,7 +101,7 @@ async function selectionIn(location: string, withOther: boolean) {
   return { id: saved.id, open, selection, scope: answer.result?.scope };
 }
 
-/** Every page of the connection's affected decisions, and the CSV in chunks of `chunk`. */
+/** Every page of the connection's affected decisions, its CSV and its subjects' CSV, each in chunks of 100. */
 async function pagesAndCsv(open: ReturnType<typeof openConnections>, id: string, selection: AffectedSelection) {
   const handlers = createConnectionAffectedHandlers(open, 100);
   const pages: Decision[][] = [];
@@ -121,7 +121,16 @@ async function pagesAndCsv(open: ReturnType<typeof openConnections>, id: string,
     offset += got.rows;
     if (got.done) break;
   }
-  return { pages, csv, chunks };
+  let subjects = '';
+  for (let offset = 0; ;) {
+    const got = await handlers['connections:affectedSubjectsCsv'](
+      sent('connections:affectedSubjectsCsv', { id, selection, offset }),
+    );
+    subjects += got.csv;
+    offset += got.rows;
+    if (got.done) break;
+  }
+  return { pages, csv, chunks, subjects };
 }
 
 /** The connection's pages and CSV equal the imported case's list and export, page by page. */
@@ -131,7 +140,7 @@ async function expectSameAsImported(location: string, withOther: boolean, by: Af
   expect(selection.by).toBe(by);
   expect(scope?.affected).toBe(expected.affected);
   expect(expected.decisions.length).toBe(expected.affected);
-  const { pages, csv, chunks } = await pagesAndCsv(open, id, selection);
+  const { pages, csv, chunks, subjects } = await pagesAndCsv(open, id, selection);
   expect(pages).toHaveLength(Math.floor(expected.affected / AFFECTED_PAGE_SIZE) + 1);
   pages.forEach((page, n) =>
     expect(rowsOf(page)).toEqual(
@@ -140,6 +149,9 @@ async function expectSameAsImported(location: string, withOther: boolean, by: Af
   );
   expect(chunks).toBe(Math.floor(expected.affected / 100));
   expect(csv).toBe(affectedDecisionsCsv(expected));
+  // The subjects to notify: one row each, the imported case's export of the same decisions.
+  expect(subjects.trimEnd().split('\r\n')).toHaveLength(expected.subjects + 1);
+  expect(subjects).toBe(affectedSubjectsCsv(expected));
   await open.closeAll();
   return expected;
 }

@@ -1,14 +1,17 @@
 /**
  * The affected decisions' CSV of a case read in place is asked for chunk by chunk: each request carries the offset
  * of what was written, the file is the chunks in order (the header once), the progress counts the decisions
- * written, and a cancelled export asks for no further chunk.
+ * written, and a cancelled export asks for no further chunk. The affected subjects' CSV is asked for the same way.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConnectionAffectedCsvRequest } from '../../shared/ipc/connection-affected-channels';
+import type {
+  ConnectionAffectedCsvRequest,
+  ConnectionAffectedSubjectsCsvRequest,
+} from '../../shared/ipc/connection-affected-channels';
 import type { IpcApi, IpcChannel, IpcRequest } from '../../shared/ipc/contract';
 import type { AffectedSelection } from '../../shared/warehouse/affected-selection';
 import { setApi } from '../api';
-import { connectionAffectedCsv } from './affected-export';
+import { connectionAffectedCsv, connectionAffectedSubjectsCsv } from './affected-export';
 
 const selection: AffectedSelection = {
   by: 'versions',
@@ -69,5 +72,38 @@ describe('the chunked CSV export of a case read in place', () => {
       connectionAffectedCsv({ connectionId: 'c', selection, featureName: 'f', signal: controller.signal }),
     ).rejects.toThrow(/abort/i);
     expect(asked).toHaveLength(2);
+  });
+});
+
+describe('the chunked subjects CSV of a case read in place', () => {
+  it('asks its own channel from where the last chunk ended, counting the subjects written', async () => {
+    const asked: ConnectionAffectedSubjectsCsvRequest[] = [];
+    setApi({
+      invoke: async <K extends IpcChannel>(channel: K, request: IpcRequest<K>) => {
+        expect(channel).toBe('connections:affectedSubjectsCsv');
+        const r = request as ConnectionAffectedSubjectsCsvRequest;
+        asked.push(r);
+        const rows = Math.max(0, Math.min(3, 7 - r.offset));
+        const lines = Array.from({ length: rows }, (_, i) => `s-${r.offset + i},1\r\n`).join('');
+        return { csv: (r.offset === 0 ? 'subject_id,decisions\r\n' : '') + lines, rows, done: rows < 3 };
+      },
+    } as IpcApi);
+    const progress: number[] = [];
+    const { blob, subjects } = await connectionAffectedSubjectsCsv({
+      connectionId: 'conn-2',
+      selection,
+      onProgress: (n) => progress.push(n),
+    });
+    expect(subjects).toBe(7);
+    expect(asked.map((r) => [r.id, r.offset])).toEqual([
+      ['conn-2', 0],
+      ['conn-2', 3],
+      ['conn-2', 6],
+    ]);
+    expect(progress).toEqual([3, 6, 7]);
+    expect((await blob.text()).trimEnd().split('\r\n')).toEqual([
+      'subject_id,decisions',
+      ...Array.from({ length: 7 }, (_, i) => `s-${i},1`),
+    ]);
   });
 });

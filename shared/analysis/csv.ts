@@ -65,6 +65,9 @@ export function affectedDecisionsCsv(scope: ImpactScope): string {
   return toCsv(rows);
 }
 
+/** The columns of the affected subjects' export, whether the case imported its log or reads it in place. */
+export const AFFECTED_SUBJECT_COLUMNS = ['subject_id', 'decisions', 'first', 'last'] as const;
+
 /** The affected subjects: id, how many affected decisions, first and last. */
 export function affectedSubjectsCsv(scope: ImpactScope): string {
   const by = new Map<string, Decision[]>();
@@ -74,7 +77,7 @@ export function affectedSubjectsCsv(scope: ImpactScope): string {
     list.push(d);
     by.set(d.subjectId, list);
   }
-  const rows: unknown[][] = [['subject_id', 'decisions', 'first', 'last']];
+  const rows: unknown[][] = [[...AFFECTED_SUBJECT_COLUMNS]];
   for (const [subject, list] of by)
     rows.push([subject, list.length, list[0]!.timestamp, list[list.length - 1]!.timestamp]);
   return toCsv(rows);

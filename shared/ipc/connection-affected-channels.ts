@@ -1,8 +1,8 @@
 /**
- * The IPC channels that page and export the affected decisions of a case read where its log lives: the Scope step
- * sends the connection's id and the scope's selection as `connections:investigate` gave it (values: the model and
- * versions, or the blast radius's filter and the lineage placing the data), never SQL — the main process builds the
- * query (shared/warehouse/affected-selection.ts) and the engine pages in SQL.
+ * The IPC channels that page and export the affected decisions, and export their subjects, of a case read where its
+ * log lives: the Scope step sends the connection's id and the scope's selection as `connections:investigate` gave it
+ * (values: the model and versions, or the blast radius's filter and the lineage placing the data), never SQL — the
+ * main process builds the query (shared/warehouse/affected-selection.ts) and the engine pages (or groups) in SQL.
  */
 import { z } from 'zod';
 import type { Decision } from '../model/records';
@@ -39,9 +39,29 @@ export interface ConnectionAffectedCsvResponse {
   readonly done: boolean;
 }
 
+export interface ConnectionAffectedSubjectsCsvRequest {
+  readonly id: string;
+  readonly selection: AffectedSelection;
+  /** How many affected subjects were already written (the header comes with the first chunk, at 0). */
+  readonly offset: number;
+}
+
+export interface ConnectionAffectedSubjectsCsvResponse {
+  /** The next chunk of the CSV (RFC 4180, CRLF), the columns of the imported case's subjects export. */
+  readonly csv: string;
+  /** How many subjects the engine returned for this chunk (the next offset is `offset + rows`). */
+  readonly rows: number;
+  /** Whether the chunk is the last. */
+  readonly done: boolean;
+}
+
 export interface ConnectionAffectedChannels {
   'connections:affected': { request: ConnectionAffectedRequest; response: ConnectionAffectedResponse };
   'connections:affectedCsv': { request: ConnectionAffectedCsvRequest; response: ConnectionAffectedCsvResponse };
+  'connections:affectedSubjectsCsv': {
+    request: ConnectionAffectedSubjectsCsvRequest;
+    response: ConnectionAffectedSubjectsCsvResponse;
+  };
 }
 
 const id = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a connection id');
@@ -88,4 +108,7 @@ export const connectionAffectedSchemas = {
   'connections:affectedCsv': z
     .object({ id, selection, featureName: text.min(1, 'a feature name'), offset: count })
     .strict() as unknown as z.ZodType<ConnectionAffectedCsvRequest>,
+  'connections:affectedSubjectsCsv': z
+    .object({ id, selection, offset: count })
+    .strict() as unknown as z.ZodType<ConnectionAffectedSubjectsCsvRequest>,
 };

@@ -4,7 +4,7 @@
  * each read). The engine counts the scope with them (pushed-scope.ts, pushed-blast-scope.ts); the Scope step sends
  * them back to page and export the affected decisions (`connections:affected`), never SQL: the query is built here.
  */
-import type { DecisionSql, SqlQuery } from './decision-sql';
+import { Params, type DecisionSql, type SqlQuery } from './decision-sql';
 import { ReadSql, type ReadFilter, type ReadLineage } from './read-sql';
 
 export type AffectedSelection =
@@ -32,4 +32,30 @@ export function affectedPageQuery(
   if (selection.by === 'versions')
     return sql.versionsPage(selection.model, selection.versionKind, selection.versions, page);
   return new ReadSql(sql, selection.lineage).radiusPage(selection.filter, page);
+}
+
+/**
+ * One page of the selected decisions' subjects (the affected subjects' export of a case read in place): per subject
+ * with one, `subject_id`, how many selected `decisions`, the first and last decision's time (`first_ms`, `last_ms`,
+ * epoch ms); in order of the subject's first decision, subjects whose first decisions share a millisecond by id.
+ * The engine groups the rows; only the subjects come back.
+ */
+export function affectedSubjectsQuery(
+  sql: DecisionSql,
+  selection: AffectedSelection,
+  page: { readonly limit: number; readonly offset: number },
+): SqlQuery {
+  const p = new Params(sql.dialect);
+  const where =
+    selection.by === 'versions'
+      ? sql.versionsWhere(p, selection.model, selection.versionKind, selection.versions)
+      : new ReadSql(sql, selection.lineage).where(p, selection.filter);
+  const ms = sql.dialect.epochMs(sql.t);
+  return {
+    text:
+      `SELECT ${sql.subject} AS subject_id, COUNT(*) AS decisions, MIN(${ms}) AS first_ms, MAX(${ms}) AS last_ms ` +
+      `FROM ${sql.from} WHERE ${where} AND ${sql.subject} IS NOT NULL GROUP BY 1 ORDER BY 3, 1 ` +
+      `LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
+    params: p.values,
+  };
 }

@@ -262,9 +262,19 @@ export class DecisionSql {
     page: { readonly limit: number; readonly offset: number },
   ): SqlQuery {
     const p = new Params(this.dialect);
-    const where = `${this.model} = ${p.add(model)} AND ${this.versionsIn(p, kind, versions)}`;
+    const where = this.versionsWhere(p, model, kind, versions);
     const tail = ` LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`;
     return this.rows(where, p.values, tail);
+  }
+
+  /** The condition keeping the decisions of `model` on any of the feature or dataset `versions` (their scope). */
+  versionsWhere(
+    p: Params,
+    model: string,
+    kind: 'feature_version' | 'dataset_version',
+    versions: ReadonlyArray<string>,
+  ): string {
+    return `${this.model} = ${p.add(model)} AND ${this.versionsIn(p, kind, versions)}`;
   }
 
   private versionFilter(kind: 'feature_version' | 'dataset_version', first: number): string {

@@ -111,7 +111,8 @@ export class ReadSql {
     return logged && named ? `COALESCE(${named}, ${run})` : run;
   }
 
-  private where(p: Params, f: ReadFilter): string {
+  /** The condition keeping the model's decisions `f` keeps (the blast radius's, where `f` is its filter). */
+  where(p: Params, f: ReadFilter): string {
     const d = this.sql.dialect;
     const parts = [`${this.sql.model} = ${p.add(this.lineage.model)}`];
     if (f.onDataset && this.lineage.dataset) parts.push(this.readsDataset(p));
