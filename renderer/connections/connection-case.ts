@@ -27,6 +27,7 @@ export async function openConnectionCase(connection: SavedConnection, decision: 
     description: `Its decisions are read in ${connection.name} (${connection.location}), not imported.`,
     sourceIds: await otherEvidenceSources(db),
     decisionId: decision.decisionId,
+    decisionModel: decision.model.name,
     ...(decision.features[0] && { featureName: decision.features[0].name }),
     connection: { id: connection.id, name: connection.name, location: connection.location },
     owner,

@@ -90,7 +90,8 @@ export async function connectionDecision(
 ): Promise<Decision | undefined> {
   if (decisionId === undefined) return undefined;
   const found = await getApi().invoke('connections:decision', { id: connection.id, decisionId });
-  if (!found.decision) throw new Error(found.reason ?? `${decisionId} cannot be read`);
+  if (!found.decision)
+    throw new Error(found.reason ?? `${decisionId} cannot be read${connection.name ? ` in ${connection.name}` : ''}`);
   if (model !== undefined && found.decision.model.name !== model)
     throw new Error(
       `The case investigates decision ${decisionId} of model ${model}; ${connection.name ?? 'its connection'} ` +

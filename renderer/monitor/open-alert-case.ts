@@ -24,6 +24,8 @@ export async function openAlertCase(alert: MonitorAlert, sourceIds: ReadonlyArra
     description: `Opened from the Monitor: an upward shift of the “${alert.outcome}” rate from ${alert.start}.`,
     sourceIds,
     decisionId: decision.decisionId,
+    // The representative is a decision of the alert's model (another model's log may hold the same id).
+    decisionModel: alert.model,
     owner,
     actor,
   });

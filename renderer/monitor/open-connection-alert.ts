@@ -6,8 +6,8 @@
  * decisions either side of it.
  */
 import type { SavedConnection } from '../../shared/ipc/connection-channels';
-import { getApi } from '../api';
 import { openConnectionCase } from '../connections/connection-case';
+import { connectionDecision } from '../connections/connection-derive';
 import { useCases } from '../stores/cases-store';
 import type { MonitorAlert } from './monitor-view';
 import { recordAlert } from './open-alert-case';
@@ -17,12 +17,13 @@ import { db } from '../db/instance';
 export async function openConnectionAlertCase(connection: SavedConnection, alert: MonitorAlert): Promise<string> {
   const wanted = alert.representative;
   if (!wanted) throw new Error(`No decision with outcome ${alert.outcome} since ${alert.start}.`);
-  const found = await getApi().invoke('connections:decision', { id: connection.id, decisionId: wanted.decisionId });
-  if (!found.decision) throw new Error(found.reason ?? `${wanted.decisionId} cannot be read in ${connection.name}`);
-  const id = await openConnectionCase(connection, found.decision);
+  // The decision of the alert's model: one of another model with the same id is refused, naming both models.
+  const decision = await connectionDecision(connection, wanted.decisionId, alert.model);
+  if (!decision) throw new Error(`${wanted.decisionId} cannot be read in ${connection.name}`);
+  const id = await openConnectionCase(connection, decision);
   // As `watch` suggests: the onset is the representative decision's time.
-  await setCaseOnset(db, id, found.decision.timestamp);
-  await recordAlert(id, alert, `onset preset to ${found.decision.timestamp}, estimated there from ${connection.name}`);
+  await setCaseOnset(db, id, decision.timestamp);
+  await recordAlert(id, alert, `onset preset to ${decision.timestamp}, estimated there from ${connection.name}`);
   await useCases.getState().refresh();
   useCases.getState().openCase(id);
   return id;
