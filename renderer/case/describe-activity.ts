@@ -1,5 +1,5 @@
 /** One line of plain text per activity entry, for the activity panel: what was done, in the field's words. */
-import type { CaseAction } from '../../shared/case/case-actions';
+import type { CaseAction, CitedSource } from '../../shared/case/case-actions';
 import type { ActivityEntry, AnnotationTarget } from '../../shared/case/case-types';
 import { STEP_LABELS } from '../steps/step-ids';
 
@@ -13,6 +13,12 @@ const TARGET_LABELS: Readonly<Record<AnnotationTarget['kind'], string>> = {
 /** "node dataset:orders", "change 3f9c…". */
 export function targetText(target: AnnotationTarget): string {
   return `${TARGET_LABELS[target.kind] ?? target.kind} ${target.id}`;
+}
+
+/** "“deploys.jsonl” (deployments-jsonl, 1,200 records, SHA-256 3f9c0a1b2c3d)". */
+function sourceText(s: CitedSource): string {
+  const records = `${s.records.toLocaleString('en')} record${s.records === 1 ? '' : 's'}`;
+  return `“${s.name}” (${s.kind}, ${records}, SHA-256 ${s.sha256.slice(0, 12)})`;
 }
 
 /** What an entry did, e.g. "Skipped Scope: one subject only". Unknown actions are named as they are stored. */
@@ -68,6 +74,10 @@ export function describeActivity(entry: ActivityEntry): string {
         : `Removed the tags of ${act.payload.id} on the timeline`;
     case 'review.verdict':
       return `Review verdict: ${act.payload.verdict} — “${act.payload.text}”`;
+    case 'source.removed':
+      return `Removed the source ${sourceText(act.payload)} from the evidence`;
+    case 'source.restored':
+      return `Undid the removal of the source ${sourceText(act.payload)}`;
     case 'review.merged':
       return `Merged the review of ${act.payload.reviews.map((r) => `${r.reviewer} (${r.fingerprint})`).join(', ')}: ${act.payload.entryHashes.length} entries${act.payload.rechained ? ', chained anew after entries added meanwhile' : ''}`;
     default:

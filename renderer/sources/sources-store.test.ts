@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCase } from '../db/case-log';
 import { db } from '../db/instance';
 import type { StoredSource } from '../db/lineage-db';
+import { useCaseLog } from '../stores/case-log-store';
+import { useReviewer } from '../case/reviewer-store';
 import { useUndo } from '../undo/undo-store';
 import { useSources } from './sources-store';
 
@@ -100,5 +102,35 @@ describe('removing a source from the Sources screen', () => {
     expect(names()).toEqual(['deploys-us.jsonl']);
     expect((await db.recordChunks.toArray()).map((c) => c.sourceId)).toEqual(['deploys-us']);
     expect(await db.sources.get('deploys-eu')).toBeUndefined();
+  });
+
+  it("writes the removal and its undo to the open case's activity, which still takes the next action", async () => {
+    await db.sources.put(source('deploys-log'));
+    await db.recordChunks.put(deployments('deploys-log'));
+    await createCase(db, { id: 'case-log', title: 'W', description: '', sourceIds: ['deploys-log'] });
+    useReviewer.setState({ name: 'Ines' });
+    await useCaseLog.getState().load('case-log');
+    const { load, remove } = useSources.getState();
+    await load('case-log');
+
+    await remove('deploys-log', 'case-log');
+    const removal = useCaseLog.getState().activity.at(-1)!;
+    expect(removal).toMatchObject({ action: 'source.removed', actor: 'Ines' });
+    expect(removal.payload).toEqual({
+      name: 'deploys-log.jsonl',
+      kind: 'deployments',
+      sha256: 'deploys-log',
+      records: 1,
+    });
+
+    await useUndo.getState().undoLast();
+    expect(useCaseLog.getState().activity.map((e) => e.action)).toEqual([
+      'case.opened',
+      'source.removed',
+      'source.restored',
+    ]);
+    expect(await useCaseLog.getState().record({ action: 'case.archived', payload: {} })).toBe(true);
+    expect(useCaseLog.getState().chain).toEqual({ ok: true, entries: 4 });
+    expect(useSources.getState().error).toBeUndefined();
   });
 });

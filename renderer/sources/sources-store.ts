@@ -1,15 +1,19 @@
 /**
  * The Sources screen's data: the sources listed (a case's, or all), their issues once expanded, and removal with its
  * undo (the toast's "Undo", Ctrl/⌘+Z): the source is set aside until the undo is no longer offered
- * (source-removal.ts).
+ * (source-removal.ts), and the removal and its undo are entries in the log of each case that cited the source
+ * (source-removal-log.ts).
  * Re-reading the list is coalesced: while a folder's files end one after another, `load` reads at most once every
  * RELOAD_INTERVAL_MS and once after the last call, instead of once per file.
  */
 import { create } from 'zustand';
+import { currentActor } from '../case/reviewer-store';
 import { db } from '../db/instance';
-import type { SourceIssues, StoredSource } from '../db/lineage-db';
+import type { RemovedSource, SourceIssues, StoredSource } from '../db/lineage-db';
 import { finalizeRemoval, restoreSource, setSourceAside } from '../db/source-removal';
+import { logSourceChange } from '../db/source-removal-log';
 import { listCompleteSources } from '../db/staged-import';
+import { useCaseLog } from '../stores/case-log-store';
 import { useUndo } from '../undo/undo-store';
 
 export interface SourcesState {
@@ -51,6 +55,21 @@ export const useSources = create<SourcesState>()((set, get) => {
     }
   };
 
+  /**
+   * Writes the removal or its undo to the log of each case that cited the source, as the current reviewer, and reads
+   * the open case's log again when it is one of them; resolves with what could not be logged, or undefined.
+   */
+  const logged = async (removed: RemovedSource, action: 'source.removed' | 'source.restored', time: string) => {
+    const { logged, unlogged } = await logSourceChange(db, removed, action, { time, actor: currentActor() });
+    const open = useCaseLog.getState().caseId;
+    if (open && logged.includes(open)) await useCaseLog.getState().load(open);
+    if (unlogged.length === 0) return undefined;
+    const what = action === 'source.removed' ? 'removal' : 'undone removal';
+    return unlogged
+      .map((u) => `The ${what} of “${removed.source.name}” is not in case ${u.caseId}'s log: ${u.reason}`)
+      .join(' ');
+  };
+
   return {
     sources: [],
     status: 'idle',
@@ -81,13 +100,17 @@ export const useSources = create<SourcesState>()((set, get) => {
     remove: async (sourceId, caseId) => {
       try {
         const removed = await setSourceAside(db, sourceId);
+        const unlogged = removed ? await logged(removed, 'source.removed', removed.removedAt) : undefined;
         await read(caseId);
+        if (unlogged) set({ error: unlogged });
         if (!removed) return;
         useUndo.getState().offerUndo({
           label: `Removed the source “${removed.source.name}”`,
           undo: async () => {
             const restored = await restoreSource(db, sourceId);
+            const unlogged = restored ? await logged(removed, 'source.restored', new Date().toISOString()) : undefined;
             await read(lastRead.caseId);
+            if (unlogged) set({ error: unlogged });
             return restored;
           },
           settle: () => void finalizeRemoval(db, sourceId).catch(() => undefined),

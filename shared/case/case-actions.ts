@@ -70,6 +70,9 @@ export type CaseAction =
       readonly payload: { readonly id: string; readonly tags: ReadonlyArray<string> };
     }
   | { readonly action: 'review.verdict'; readonly payload: Omit<ReviewVerdict, 'reviewer' | 'time'> }
+  /** A source the case cited removed from the app (its evidence changed), and the removal undone. */
+  | { readonly action: 'source.removed'; readonly payload: CitedSource }
+  | { readonly action: 'source.restored'; readonly payload: CitedSource }
   | {
       /** The investigator took a reviewer's signed entries into the case (portable-case-merge.ts). */
       readonly action: 'review.merged';
@@ -85,6 +88,16 @@ export type CaseAction =
         readonly rechained: boolean;
       };
     };
+
+/** A source as a log entry names it: what the Sources screen shows of it. */
+export interface CitedSource {
+  readonly name: string;
+  /** The format it was read as (e.g. `github-audit`, `openlineage`), or `git repository`. */
+  readonly kind: string;
+  readonly sha256: string;
+  /** How many records it holds, of every kind. */
+  readonly records: number;
+}
 
 export interface Act {
   readonly time: string;
@@ -182,6 +195,10 @@ function applyAction(state: Case | undefined, act: Act & CaseAction): Case {
         reviews: [...(state.reviews ?? []), { ...act.payload, reviewer: act.actor, time: act.time }],
       };
     case 'review.merged':
+      return state;
+    // The case's sources are its row's (the store's), not its fold's: the entry is the record of the change.
+    case 'source.removed':
+    case 'source.restored':
       return state;
     default:
       throw new Error(`Unknown case action ${(act as { action: string }).action}.`);
