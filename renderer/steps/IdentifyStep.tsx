@@ -1,7 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { searchDecisions } from '../../shared/analysis/identify';
 import { decisionKey } from '../../shared/model/decision-key';
-import { visibleText } from '../../shared/model/visible-text';
 import {
   selectAmbiguousDecision,
   selectDecision,
@@ -11,6 +10,7 @@ import {
   selectSelectFeature,
   useInvestigation,
 } from '../stores/investigation-store';
+import { AmbiguousDecisionNotice } from './AmbiguousDecisionNotice';
 import { DecisionInputs } from './DecisionInputs';
 import { DecisionList } from './DecisionList';
 
@@ -63,11 +63,7 @@ export function IdentifyStep() {
       {decision ? (
         <DecisionInputs decision={decision} featureName={featureName} onPickFeature={selectFeature} />
       ) : ambiguous ? (
-        <p className="notice" role="status">
-          This case names decision <span className="mono">{ambiguous.decisionId}</span> without its model, and the logs
-          of {ambiguous.models.length} models hold that id ({ambiguous.models.map(visibleText).join(', ')}): select the
-          one investigated in the list.
-        </p>
+        <AmbiguousDecisionNotice ambiguous={ambiguous} />
       ) : (
         <p className="notice">Select a decision in the list to see the inputs it used.</p>
       )}
