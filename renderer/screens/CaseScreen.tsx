@@ -77,7 +77,8 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
     const hasEvidence = caseHasEvidence(caseRecord, evidence);
     const input = {
       progress: caseState?.steps,
-      decisionId: caseRecord?.decisionId,
+      // The decision the case is on: none while an id several models hold waits for the investigator's choice.
+      decisionId: decision?.decisionId,
       hasEvidence,
       hasDecision: Boolean(decision),
       results,
