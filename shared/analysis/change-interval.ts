@@ -78,6 +78,23 @@ export function changeInterval(
 }
 
 /**
+ * The most ends of the bad segment the profile weighs exactly for every start. Past it (a long log where each decision
+ * time is its own write group, e.g. a log read in place without lineage: 138,888 groups at 1M decisions) the ends
+ * are an even grid of this many, refined around the best start's best end (found among all ends): the end is a
+ * nuisance parameter, and the grid's step is a small share of the groups after the decision.
+ */
+export const EXACT_ENDS = 1024;
+
+/**
+ * The most starts weighed before the best is sought. Past it, every `stride`-th start is weighed first; then every
+ * start near a weighed one within COARSE_MARGIN of the best, and the interval's walk weighs the starts it reaches. A
+ * start not weighed keeps the profile of the nearer weighed one: its likelihood is below e^(−COARSE_MARGIN/2) either
+ * way. The interval keeps the resolution of one write group.
+ */
+export const EXACT_STARTS = 2048;
+const COARSE_MARGIN = 4 * INTERVAL_DROP;
+
+/**
  * The change-point interval over decisions grouped by the write time of the data they read (`n` decisions, `k` with
  * the outcome), where the investigated decision's data was written at `own`; undefined without a significant upward
  * shift. The groups may come from the log walked here or from an engine that counted them where the log lives.
@@ -88,55 +105,129 @@ export function intervalOfWrites(
 ): ChangeInterval | undefined {
   const times = [...groups.keys()].sort((a, b) => a - b);
   if (times.length < 2) return undefined;
+  const L = times.length;
   // Prefix sums: N[i], K[i] over groups before i.
-  const N = new Float64Array(times.length + 1);
-  const K = new Float64Array(times.length + 1);
-  for (let i = 0; i < times.length; i++) {
+  const N = new Float64Array(L + 1);
+  const K = new Float64Array(L + 1);
+  for (let i = 0; i < L; i++) {
     const g = groups.get(times[i] as number)!;
     N[i + 1] = (N[i] as number) + g.n;
     K[i + 1] = (K[i] as number) + g.k;
   }
-  const seg = (i: number, j: number) => ({
-    n: (N[j] as number) - (N[i] as number),
-    k: (K[j] as number) - (K[i] as number),
-  });
-  const L = times.length;
   const all = ll(K[L] as number, N[L] as number);
   // The decision's own group: the bad segment contains it. The segment ends after it (a recovery) or at the end.
   let d0 = times.findIndex((t) => t >= own);
   if (d0 < 0) d0 = L - 1;
-  // gs[a]: the profile G of a start before group a (a = 1 … d0), maximized over the end b (d0+1 … L).
-  const gs: number[] = [-Infinity];
-  for (let a = 1; a <= d0; a++) {
-    const s0 = seg(0, a);
-    const r0 = s0.k / s0.n;
-    let g = -Infinity;
-    for (let b = d0 + 1; b <= L; b++) {
-      const s1 = seg(a, b);
-      const r1 = s1.k / s1.n;
-      if (!(r1 > r0)) continue;
-      const s2 = seg(b, L);
-      if (s2.n > 0 && !(r1 > s2.k / s2.n)) continue;
-      const v = 2 * (ll(s0.k, s0.n) + ll(s1.k, s1.n) + ll(s2.k, s2.n) - all);
-      if (v > g) g = v;
+  if (d0 < 1) return undefined;
+  // The log-likelihood of the good segment before each start a, and of the segment after each end b.
+  const before = new Float64Array(d0 + 1);
+  for (let a = 1; a <= d0; a++) before[a] = ll(K[a] as number, N[a] as number);
+  const after = new Float64Array(L + 1);
+  for (let b = d0 + 1; b <= L; b++)
+    after[b] = ll((K[L] as number) - (K[b] as number), (N[L] as number) - (N[b] as number));
+  // G of the three segments split at a and b; -Infinity where the bad segment's rate is not above both others.
+  const split = (a: number, b: number) => {
+    const n1 = (N[b] as number) - (N[a] as number);
+    const k1 = (K[b] as number) - (K[a] as number);
+    const r1 = k1 / n1;
+    if (!(r1 > (K[a] as number) / (N[a] as number))) return -Infinity;
+    const n2 = (N[L] as number) - (N[b] as number);
+    if (n2 > 0 && !(r1 > ((K[L] as number) - (K[b] as number)) / n2)) return -Infinity;
+    return 2 * ((before[a] as number) + ll(k1, n1) + (after[b] as number) - all);
+  };
+  // weighed[a]: the profile G of a start before group a (a = 1 … d0), maximized over the ends; NaN until weighed.
+  const weighed = new Float64Array(d0 + 1).fill(NaN);
+  let ends = endGrid(d0 + 1, L);
+  const weigh = (a: number) => {
+    let g = weighed[a] as number;
+    if (Number.isNaN(g)) {
+      g = -Infinity;
+      for (const b of ends) {
+        const v = split(a, b);
+        if (v > g) g = v;
+      }
+      weighed[a] = g;
     }
-    gs.push(g);
+    return g;
+  };
+  const stride = Math.ceil(d0 / EXACT_STARTS);
+  const coarse: number[] = [];
+  for (let a = 1; a <= d0; a += stride) coarse.push(a);
+  if (coarse.at(-1) !== d0) coarse.push(d0);
+  const argmax = (starts: Iterable<number>) => {
+    let at = 1;
+    let g = -Infinity;
+    for (const a of starts) if (weigh(a) > g) [at, g] = [a, weigh(a)];
+    return at;
+  };
+  if (ends.length < L - d0) {
+    ends = [...ends, ...refinedEnds(ends, argmax(coarse), split, d0, L)];
+    weighed.fill(NaN);
   }
-  if (gs.length < 2) return undefined;
-  let at = 1;
-  for (let i = 2; i < gs.length; i++) if ((gs[i] as number) > (gs[at] as number)) at = i;
-  const best = gs[at] as number;
+  let at = argmax(coarse);
+  if (stride > 1) {
+    const near = coarse.filter((c) => weigh(c) >= weigh(at) - COARSE_MARGIN);
+    at = argmax(near.flatMap((c) => range(Math.max(1, c - stride + 1), Math.min(d0, c + stride - 1))));
+  }
+  const best = weigh(at);
   if (!(best >= CHANGE_POINT_THRESHOLD)) return undefined;
   let lo = at;
   let hi = at;
-  while (lo > 1 && (gs[lo - 1] as number) >= best - INTERVAL_DROP) lo--;
-  while (hi < gs.length - 1 && (gs[hi + 1] as number) >= best - INTERVAL_DROP) hi++;
+  while (lo > 1 && weigh(lo - 1) >= best - INTERVAL_DROP) lo--;
+  while (hi < d0 && weigh(hi + 1) >= best - INTERVAL_DROP) hi++;
   const likelihood = (t: number) => {
     // The split before the first write at or after t.
     let i = times.findIndex((x) => x >= t);
     if (i < 0) i = times.length;
-    const g = i >= 1 && i < gs.length ? (gs[i] as number) : -Infinity;
+    if (i < 1 || i > d0) return 0;
+    const g = Number.isNaN(weighed[i] as number) ? weigh(nearest(coarse, i)) : (weighed[i] as number);
     return g === -Infinity ? 0 : Math.exp(-(best - g) / 2);
   };
   return { lastGood: times[lo - 1], firstBad: times[hi] as number, best: times[at] as number, g: best, likelihood };
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
+/** The element of the ascending `list` nearest to `x`. */
+function nearest(list: ReadonlyArray<number>, x: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const above = list[lo] as number;
+  const below = list[Math.max(0, lo - 1)] as number;
+  return x - below <= above - x ? below : above;
+}
+
+/** Every end from `first` to `last` when there are at most EXACT_ENDS of them, else an even grid that holds both. */
+function endGrid(first: number, last: number): number[] {
+  const count = last - first + 1;
+  if (count <= EXACT_ENDS) return Array.from({ length: count }, (_, i) => first + i);
+  const step = (count - 1) / (EXACT_ENDS - 1);
+  const grid = Array.from({ length: EXACT_ENDS }, (_, i) => first + Math.round(i * step));
+  return [...new Set(grid)];
+}
+
+/**
+ * The ends around the best end of start `at`, found by weighing every end for that start alone: as far either side
+ * as the grid's step, so the starts near the best are weighed where the best split ends.
+ */
+function refinedEnds(
+  grid: ReadonlyArray<number>,
+  at: number,
+  split: (a: number, b: number) => number,
+  d0: number,
+  last: number,
+): number[] {
+  let bestEnd = d0 + 1;
+  for (let b = d0 + 2; b <= last; b++) if (split(at, b) > split(at, bestEnd)) bestEnd = b;
+  const reach = Math.ceil((last - d0) / grid.length);
+  const onGrid = new Set(grid);
+  const ends: number[] = [];
+  for (let b = Math.max(d0 + 1, bestEnd - reach); b <= Math.min(last, bestEnd + reach); b++)
+    if (!onGrid.has(b)) ends.push(b);
+  return ends;
 }
