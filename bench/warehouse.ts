@@ -3,12 +3,13 @@
  * (`WAREHOUSE_ROWS`, default 10 million; the issue's target is 100 million — `WAREHOUSE_ROWS=100000000`, about 3 GB
  * and several minutes to write), then times the queries an investigation and `watch` push down: the investigated
  * decision, its neighbourhood (the first page of its version's decisions), the onset's outcome series, the scope
- * counts, the whole investigation with the engine answering (pushed-investigation.ts), and watch's counts by model,
- * version, day and outcome — medians of `runs`, against 5 s each (30 s for
- * watch), with the process's peak resident memory (DuckDB's included). With `--postgres` (or WAREHOUSE_POSTGRES=1)
- * and Debian's PostgreSQL installed, the same rows (at most 10 million) are generated in a throwaway server and timed
- * side by side. The data goes to node_modules/.cache/lineage-bench/warehouse-N (`WAREHOUSE_DIR`), kept for reruns.
- * Not run by the tests; `npx tsx bench/warehouse.ts` runs it alone.
+ * counts, the whole investigation with the engine answering (pushed-investigation.ts), the first chunk of the affected
+ * subjects' export, the rows repeating a decision (repeated-rows.ts: of the scope, the decision's own, the whole log),
+ * and watch's counts by model, version, day and outcome — medians of `runs`, against 5 s each (30 s for watch and the
+ * whole log's repeats), with the process's peak resident memory (DuckDB's included). With `--postgres` (or
+ * WAREHOUSE_POSTGRES=1) and Debian's PostgreSQL installed, the same rows (at most 10 million) are generated in a
+ * throwaway server and timed side by side. The data goes to node_modules/.cache/lineage-bench/warehouse-N
+ * (`WAREHOUSE_DIR`), kept for reruns. Not run by the tests; `npx tsx bench/warehouse.ts` runs it alone.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,7 +21,10 @@ import { startPostgres } from '../e2e/throwaway-postgres';
 import { findDecision, openDecisionSource, type DecisionSource } from '../electron/warehouse/decision-source';
 import { outcomeSeries, versionPage, versionScope } from '../electron/warehouse/decision-queries';
 import { pushedInvestigation } from '../electron/warehouse/pushed-investigation';
+import { repeatedRows } from '../electron/warehouse/repeated-rows';
 import { sqlWatchReader } from '../electron/warehouse/watch-reader';
+import { affectedSubjectsQuery } from '../shared/warehouse/affected-selection';
+import { ownRowsQuery } from '../shared/warehouse/repeated-decisions';
 import { toEvidenceSet } from '../shared/model/evidence-set';
 import { report } from './stats';
 
@@ -132,6 +136,25 @@ async function benchSource(name: string, source: DecisionSource, runs: number): 
       investigated.times,
       5000,
     ) && ok;
+  // The affected subjects' export of a case read in place: its first chunk of 20,000 subjects, grouped by the engine.
+  const selection = {
+    by: 'versions',
+    model: d.model.name,
+    versionKind: 'feature_version',
+    versions: [version],
+  } as const;
+  const subjects = await timed(runs, () =>
+    source.engine.query(affectedSubjectsQuery(source.sql, selection, { limit: 20_000, offset: 0 })),
+  );
+  ok = report(`${name}: affected subjects, first chunk (${subjects.last.length})`, subjects.times, 5000) && ok;
+  // What the log repeats (repeated-rows.ts), asked apart from the counts: once per investigation (its scope's affected
+  // rows and the decision's own) and per connection test (the whole log). The investigation's time above includes the first two.
+  const repeated = await timed(runs, () => repeatedRows(source, selection));
+  report(`${name}: affected rows repeating a decision (${repeated.last.rows})`, repeated.times, 5000);
+  const own = await timed(runs, () => source.engine.query(ownRowsQuery(source.sql, d.model.name, d.decisionId)));
+  report(`${name}: the decision's own rows (${own.last.length})`, own.times, 5000);
+  const whole = await timed(Math.min(runs, 3), () => repeatedRows(source));
+  report(`${name}: rows repeating a decision, whole log (connection test)`, whole.times, 30_000);
   const watch = await timed(Math.min(runs, 3), () => sqlWatchReader(source).counts('day'));
   ok = report(`${name}: watch counts (${watch.last.length} model/version/day/outcome rows)`, watch.times, 30_000) && ok;
   return ok;

@@ -23,6 +23,7 @@ import { duplicateNote, type DuplicateInput, type ReadProblem } from '../sources
 import { consoleIo, parseCommandArgs } from './command-args.js';
 import { openInPlace } from '../warehouse/decision-source.js';
 import { describeSource, type SourceDescription } from '../warehouse/describe-source.js';
+import { repeatedRowsSentence } from '../../shared/warehouse/repeated-decisions.js';
 import { apartFromRejections, needsMappingLines } from './inspect-tables.js';
 import { MAPPING_OPTION, MAPPING_USAGE, readMappingArg } from './mapping-args.js';
 import { PROGRESS_OPTION, PROGRESS_USAGE, progressOption } from './read-progress.js';
@@ -257,4 +258,6 @@ function printInPlace(s: SourceDescription, io: CliIo): void {
   io.out(`  columns: ${s.columns.join(', ')}`);
   io.out(`  mapping${s.suggested ? ' (suggested from the columns)' : ''}: ${s.mapping}`);
   for (const d of s.copies) io.out(`  ${duplicateNote(d)}`);
+  const repeated = repeatedRowsSentence(s.repeated);
+  if (repeated) io.out(`  repeated: ${repeated}`);
 }

@@ -1,6 +1,7 @@
 /**
  * The handlers of the saved warehouse connections (shared/ipc/connection-channels.ts): list, save, remove, and test —
- * open the decision log where it lives, count its decisions per model and time the engine's answer. A test that
+ * open the decision log where it lives, count its decisions per model and time the engine's answer, and count the rows
+ * that repeat a decision already logged. A test that
  * fails says why, naming the location without its password.
  */
 import type { IpcHandlers } from '../../shared/ipc/contract.js';
@@ -34,6 +35,7 @@ export function createConnectionHandlers(
             mapping: d.mapping,
             latencyMs: d.latencyMs,
             ...(d.copies.length > 0 && { copies: d.copies }),
+            ...(d.repeated.rows > 0 && { repeated: d.repeated }),
           };
         } finally {
           await source.close();

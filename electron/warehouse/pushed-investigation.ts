@@ -26,6 +26,7 @@ import type { Decision } from '../../shared/model/records.js';
 import type { AffectedSelection } from '../../shared/warehouse/affected-selection.js';
 import type { DecisionSource } from './decision-source.js';
 import { pushedOnset } from './pushed-onset.js';
+import { repeatedRowsNotes } from './repeated-rows.js';
 import { pushedBlastScope } from './pushed-blast-scope.js';
 import { pushedInterval } from './pushed-interval.js';
 import { pushedBlastRadius } from './pushed-radius.js';
@@ -136,10 +137,12 @@ export async function pushedInvestigation(
     scope = await pushedBlastScope(reads, decision, featureName, radius, scopeOptions);
   } else scope = await pushedScope(source, decision, featureName, scopeOptions);
   if (!scope) return { refused: `the decision names no version of ${featureName}` };
+  // The counts read the rows as the log holds them: affected rows repeating a decision, and the decision's own, are named.
+  const repeated = await repeatedRowsNotes(source, decision, scope.affected);
   return {
     result: {
       ...probe,
-      scope: scope.scope,
+      scope: repeated.length ? { ...scope.scope, notes: [...(scope.scope.notes ?? []), ...repeated] } : scope.scope,
       // The replay runs to the scope's last decision, which the lone decision's probe does not know.
       ...(cause && {
         remediation: {

@@ -27,4 +27,10 @@ describe('a saved connection’s test, in a line', () => {
   it('says nothing of copies when the folder holds none', () => {
     expect(testSentence(tested)).not.toContain('not read again');
   });
+
+  it('says how many rows repeat a decision already logged, and says nothing where none does', () => {
+    const line = testSentence({ ...tested, repeated: { rows: 1000, decisions: 999 } });
+    expect(line).toContain('1,000 rows repeat a decision (model and decision id) already logged (999 decisions)');
+    expect(testSentence(tested)).not.toContain('repeat');
+  });
 });

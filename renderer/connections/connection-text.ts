@@ -1,5 +1,6 @@
 /** What the connections panel says: where passwords are kept, and a test's answer. */
 import type { ConnectionTest, SecretKeeping } from '../../shared/ipc/connection-channels';
+import { repeatedRowsSentence } from '../../shared/warehouse/repeated-decisions';
 
 /** Where this app keeps connection passwords, plainly. */
 export function secretsSentence(secrets: SecretKeeping, web: boolean): string {
@@ -22,7 +23,13 @@ export function testSentence(test: ConnectionTest): string {
   const more = (test.models?.length ?? 0) > 3 ? ', …' : '';
   return `${n(test.decisions ?? 0)} decisions (${models}${more}), answered in ${n(test.latencyMs ?? 0)} ms by ${
     test.engine === 'postgresql' ? 'PostgreSQL' : 'DuckDB'
-  }; read through ${test.mapping ?? 'the suggested mapping'}${copiesClause(test)}`;
+  }; read through ${test.mapping ?? 'the suggested mapping'}${copiesClause(test)}${repeatedClause(test)}`;
+}
+
+/** "; 1,000 rows repeat a decision … already logged (…)" when rows of the log repeat a decision. */
+function repeatedClause(test: ConnectionTest): string {
+  const sentence = test.repeated && repeatedRowsSentence(test.repeated);
+  return sentence ? `; ${sentence}` : '';
 }
 
 /** "; 1 file read once: …/rerun-part-0.parquet repeats …/part-0.parquet" when the folder holds copies. */

@@ -46,10 +46,7 @@ export function affectedSubjectsQuery(
   page: { readonly limit: number; readonly offset: number },
 ): SqlQuery {
   const p = new Params(sql.dialect);
-  const where =
-    selection.by === 'versions'
-      ? sql.versionsWhere(p, selection.model, selection.versionKind, selection.versions)
-      : new ReadSql(sql, selection.lineage).where(p, selection.filter);
+  const where = selectedWhere(sql, p, selection);
   const ms = sql.dialect.epochMs(sql.t);
   return {
     text:
@@ -58,4 +55,11 @@ export function affectedSubjectsQuery(
       `LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
     params: p.values,
   };
+}
+
+/** The condition keeping the selected decisions (the suspect versions', or the radius's filter's). */
+export function selectedWhere(sql: DecisionSql, p: Params, selection: AffectedSelection): string {
+  return selection.by === 'versions'
+    ? sql.versionsWhere(p, selection.model, selection.versionKind, selection.versions)
+    : new ReadSql(sql, selection.lineage).where(p, selection.filter);
 }
