@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testEvidence } from '../../shared/analysis/test-evidence';
 import { filterTimeline } from '../../shared/timeline/evidence-timeline';
+import { plainEntry } from '../../shared/timeline/lazy-entry';
 import { buildIndexedTimeline } from '../../shared/timeline/timeline-index';
 import { filterKey, summarizeTimeline, timelineViewer } from './timeline-viewer';
 
@@ -23,6 +24,10 @@ describe('the timeline seen through the window', () => {
     const slice = view({ filter: deployments, width: 400, start: 2, count: 3 });
     expect(slice.total).toBe(set.deployments.length);
     expect(slice.rows.map((e) => e.id)).toEqual(kept.slice(2, 5).map((e) => e.id));
+    // As the window receives them (posted from the worker): plain data, each row with its id and title.
+    const received = structuredClone(slice).rows;
+    expect(received.map((e) => [e.id, e.title])).toEqual(kept.slice(2, 5).map((e) => [e.id, e.title]));
+    expect(received.every((e) => e.id.startsWith('deployment:') && e.title.startsWith('Deployed '))).toBe(true);
     // Past the end: what there is.
     expect(view({ filter: deployments, width: 400, start: kept.length - 1, count: 10 }).rows).toHaveLength(1);
     expect(view({ filter: deployments, width: 400, start: kept.length + 5, count: 10 }).rows).toHaveLength(0);
@@ -44,7 +49,7 @@ describe('the timeline seen through the window', () => {
     const chosen = kept[4]!;
     expect(view({ filter: deployments, width: 400, start: 0, count: 1, selectedId: chosen.id }).selected).toEqual({
       index: 4,
-      entry: chosen,
+      entry: plainEntry(chosen),
     });
     const hidden = view({
       filter: { kinds: new Set(['commit'] as const) },

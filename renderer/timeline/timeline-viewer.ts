@@ -2,10 +2,12 @@
  * The evidence timeline kept where it was built (the engine's worker) and looked at through a window: the window asks
  * for what it shows — the kept entries' count, the axis's marks at its width, the rows in view and the selected
  * entry — and receives only that, so opening, filtering and scrolling never move the 200k entries across threads.
- * The last filter's entries and axis are kept, so a scroll cuts rows from them. Pure (no DOM, no React).
+ * The last filter's entries and axis are kept, so a scroll cuts rows from them. The rows and the selected entry are
+ * sent as plain data (their ids and titles made then: lazy-entry.ts). Pure (no DOM, no React).
  */
 import { TIMELINE_KINDS, type TimelineFacets, type TimelineFilter } from '../../shared/timeline/evidence-timeline';
 import type { TimelineEntry } from '../../shared/timeline/evidence-timeline';
+import { plainEntry } from '../../shared/timeline/lazy-entry';
 import { filterIndexed, type IndexedTimeline } from '../../shared/timeline/timeline-index';
 import { type TimelineAxis, timelineAxis } from './timeline-axis';
 import type { TimeRange } from './timeline-zoom';
@@ -93,13 +95,13 @@ export function timelineViewer(t: IndexedTimeline): (q: TimelineQuery) => Timeli
     if (q.selectedId !== undefined) {
       byId ??= new Map(t.entries.map((e) => [e.id, e]));
       const entry = byId.get(q.selectedId);
-      if (entry) selected = { index: entries.indexOf(entry), entry };
+      if (entry) selected = { index: entries.indexOf(entry), entry: plainEntry(entry) };
     }
     const start = Math.max(0, Math.min(q.start, entries.length));
     return {
       total: entries.length,
       start,
-      rows: entries.slice(start, start + Math.max(0, q.count)),
+      rows: entries.slice(start, start + Math.max(0, q.count)).map(plainEntry),
       axis: q.axisKey === axisKey ? undefined : axis.axis,
       axisKey,
       selected,

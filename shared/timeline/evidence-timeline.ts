@@ -7,7 +7,18 @@
 import type { OnsetEstimate, Suspect } from '../analysis/engine-types';
 import type { Recovery } from '../analysis/recovery';
 import type { EvidenceSet } from '../model/evidence-set';
-import type { Decision, Provenance } from '../model/records';
+import type {
+  AuditEntry,
+  Commit,
+  Decision,
+  Deployment,
+  EnforcementEntry,
+  LineageRunEvent,
+  Provenance,
+  PullRequest,
+} from '../model/records';
+import { utcMillis } from '../time/utc-millis';
+import { type Describer, GIVEN, LazyEntry, plainEntry } from './lazy-entry';
 
 export const TIMELINE_KINDS = [
   'commit',
@@ -92,24 +103,6 @@ const RANKED_KINDS: ReadonlySet<TimelineKind> = new Set(['commit', 'merge', 'dep
 const where = (p: Provenance) => `${p.sourceId}:${p.line ?? p.pointer ?? ''}`;
 const short = (sha: string) => sha.slice(0, 10);
 
-/** An entry being built: mutable until `buildTimeline` has set its time and rank. */
-type Draft = { -readonly [K in keyof TimelineEntry]: TimelineEntry[K] };
-
-/** A draft entry of the one shape every entry has: the properties in one order, those the record lacks undefined. */
-function entry(
-  id: string,
-  kind: TimelineKind,
-  title: string,
-  actor?: string,
-  job?: string,
-  environment?: string,
-  evidence?: Provenance,
-  rate?: number,
-): Draft {
-  // `at` starts as a double (NaN), as it ends: an integer here would give 200k objects a map to migrate when set.
-  return { id, kind, time: '', at: Number.NaN, title, actor, job, environment, evidence, rank: undefined, rate };
-}
-
 /**
  * A dataset's name (`namespace:name`), one string per dataset: 100k runs name a few hundred jobs, so the same string
  * (hashed once where the index codes it) instead of a new one per run.
@@ -125,99 +118,123 @@ function datasetNames() {
   };
 }
 
-/** Builds the timeline of an evidence set and, where the engine ran, its analysis of the investigated decision. */
+/** A pull request as its entries name it: `repository#number`, or `#number`. */
+const repoOf = (pr: PullRequest) => (pr.repository ? `${pr.repository}#${pr.number}` : `#${pr.number}`);
+
+const COMMIT: Describer<Commit> = {
+  id: (c) => `commit:${c.sha}`,
+  title: (c) => `${short(c.sha)} ${c.subject}`,
+};
+const PULL_REQUEST: Describer<PullRequest> = {
+  id: (pr) => `pull-request:${repoOf(pr)}`,
+  title: (pr) => `Pull request ${repoOf(pr)} opened: ${pr.title}`,
+};
+type PullRequestReview = {
+  readonly pr: PullRequest;
+  readonly review: PullRequest['reviews'][number];
+  readonly i: number;
+};
+const REVIEW: Describer<PullRequestReview> = {
+  id: ({ pr, i }) => `review:${repoOf(pr)}:${i}`,
+  title: ({ pr, review: r }) =>
+    `${r.state.toLowerCase().replace(/_/g, ' ')} on ${repoOf(pr)}${r.commitId ? ` at ${short(r.commitId)}` : ''}`,
+};
+const DEPLOYMENT: Describer<Deployment> = {
+  id: (d) => `deployment:${d.id}`,
+  title: (d) =>
+    `Deployed ${short(d.commit)}${d.component ? ` (${d.component})` : ''} to ${d.environment}${d.status ? `: ${d.status}` : ''}`,
+};
+const AUDIT: Describer<AuditEntry> = {
+  id: (a) => `audit:${a.id}`,
+  title: (a) => `${a.action} ${a.target.type} ${a.target.name ?? a.target.id}${a.channel ? ` (${a.channel})` : ''}`,
+};
+const ENFORCEMENT: Describer<EnforcementEntry> = {
+  id: (e) => `enforcement:${e.id}`,
+  title: (e) =>
+    `${e.rule}${e.ruleVersion ? ` ${e.ruleVersion}` : ''}: ${e.outcome}${e.violations.length ? ` (${e.violations.length} violations)` : ''}`,
+};
+/** A run's entry names its job and outputs by `dataset`, the build's one string per dataset. */
+const runDescriber = (dataset: ReturnType<typeof datasetNames>): Describer<LineageRunEvent> => ({
+  id: (r) => `run:${r.runId}:${r.eventType}:${where(r.provenance)}`,
+  title: (r) => `${dataset(r.job)} ${r.eventType}${r.outputs.length ? ` → ${r.outputs.map(dataset).join(', ')}` : ''}`,
+});
+
+/**
+ * Builds the timeline of an evidence set and, where the engine ran, its analysis of the investigated decision. Each
+ * entry's id and title are made when first read (lazy-entry.ts); rows posted to the window are `plainEntry`s.
+ */
 export function buildTimeline(set: EvidenceSet, analysis: TimelineAnalysis = {}): Timeline {
   const entries: TimelineEntry[] = [];
   const undated: Array<Omit<TimelineEntry, 'time' | 'at'>> = [];
   const rank = new Map((analysis.suspects ?? []).map((s, i) => [suspectEntryId(s), i + 1]));
   const dataset = datasetNames();
-  /**
-   * Adds the entry `draft` (made by `entry`: every entry of one shape, each property present, some undefined — the
-   * filter and the axis read 200k of them) at `time`: one object per record, its time and rank set here.
-   */
-  function add(draft: Draft, time: string | undefined) {
-    const at = time === undefined ? Number.NaN : Date.parse(time);
+  /** Adds the entry `e` at `time`: one object per record (every entry of one shape), its time and rank set here. */
+  function add<R>(e: LazyEntry<R>, time: string | undefined) {
+    const at = time === undefined ? Number.NaN : utcMillis(time);
     if (time === undefined || Number.isNaN(at)) {
-      const { time: _time, at: _at, ...rest } = draft;
+      const { time: _time, at: _at, ...rest } = plainEntry(e);
       undated.push(rest);
       return;
     }
-    draft.time = time;
-    draft.at = at;
-    if (rank.size && RANKED_KINDS.has(draft.kind)) draft.rank = rank.get(draft.id);
-    entries.push(draft);
+    e.time = time;
+    e.at = at;
+    if (rank.size && RANKED_KINDS.has(e.kind)) e.rank = rank.get(e.id);
+    entries.push(e);
   }
+  const given = (id: string, kind: TimelineKind, title: string) => new LazyEntry({ id, title }, GIVEN, kind);
 
   for (const c of set.commits) {
     const kind = c.parents.length > 1 ? 'merge' : 'commit';
-    const title = `${short(c.sha)} ${c.subject}`;
-    add(entry(`commit:${c.sha}`, kind, title, c.authorName, undefined, undefined, c.provenance), c.committerDate);
+    add(new LazyEntry(c, COMMIT, kind, c.authorName, undefined, undefined, c.provenance), c.committerDate);
   }
   for (const pr of set.pullRequests) {
-    const repo = pr.repository ? `${pr.repository}#${pr.number}` : `#${pr.number}`;
-    const title = `Pull request ${repo} opened: ${pr.title}`;
-    add(
-      entry(`pull-request:${repo}`, 'pull-request', title, pr.author, undefined, undefined, pr.provenance),
-      pr.createdAt,
-    );
-    pr.reviews.forEach((r, i) => {
-      const title = `${r.state.toLowerCase().replace(/_/g, ' ')} on ${repo}${r.commitId ? ` at ${short(r.commitId)}` : ''}`;
-      add(entry(`review:${repo}:${i}`, 'review', title, r.user, undefined, undefined, pr.provenance), r.submittedAt);
+    add(new LazyEntry(pr, PULL_REQUEST, 'pull-request', pr.author, undefined, undefined, pr.provenance), pr.createdAt);
+    pr.reviews.forEach((review, i) => {
+      const e = new LazyEntry({ pr, review, i }, REVIEW, 'review', review.user, undefined, undefined, pr.provenance);
+      add(e, review.submittedAt);
     });
   }
-  for (const d of set.deployments) {
-    const title = `Deployed ${short(d.commit)}${d.component ? ` (${d.component})` : ''} to ${d.environment}${d.status ? `: ${d.status}` : ''}`;
-    add(
-      entry(`deployment:${d.id}`, 'deployment', title, d.actor, d.component, d.environment, d.provenance),
-      d.timestamp,
-    );
-  }
+  for (const d of set.deployments)
+    add(new LazyEntry(d, DEPLOYMENT, 'deployment', d.actor, d.component, d.environment, d.provenance), d.timestamp);
   for (const a of set.audit) {
     const target = a.target.name ?? a.target.id;
-    const title = `${a.action} ${a.target.type} ${target}${a.channel ? ` (${a.channel})` : ''}`;
-    add(entry(`audit:${a.id}`, 'audit', title, a.actor, target, a.environment, a.provenance), a.timestamp);
+    add(new LazyEntry(a, AUDIT, 'audit', a.actor, target, a.environment, a.provenance), a.timestamp);
   }
-  for (const e of set.enforcement) {
-    const title = `${e.rule}${e.ruleVersion ? ` ${e.ruleVersion}` : ''}: ${e.outcome}${e.violations.length ? ` (${e.violations.length} violations)` : ''}`;
-    add(
-      entry(`enforcement:${e.id}`, 'enforcement', title, undefined, undefined, e.environment, e.provenance),
-      e.timestamp,
-    );
-  }
-  for (const r of set.runs) {
-    const job = dataset(r.job);
-    const outputs = r.outputs.length ? ` → ${r.outputs.map(dataset).join(', ')}` : '';
-    const id = `run:${r.runId}:${r.eventType}:${where(r.provenance)}`;
-    add(entry(id, 'run', `${job} ${r.eventType}${outputs}`, undefined, job, undefined, r.provenance), r.eventTime);
-  }
+  for (const e of set.enforcement)
+    add(new LazyEntry(e, ENFORCEMENT, 'enforcement', undefined, undefined, e.environment, e.provenance), e.timestamp);
+  const run = runDescriber(dataset);
+  for (const r of set.runs)
+    add(new LazyEntry(r, run, 'run', undefined, dataset(r.job), undefined, r.provenance), r.eventTime);
   for (const s of analysis.suspects ?? [])
-    if (s.kind === 'schema')
+    if (s.kind === 'schema') {
+      const record = { id: `schema:${s.id}`, title: s.summary };
       add(
-        entry(`schema:${s.id}`, 'schema', s.summary, s.actor || undefined, s.touches[0], undefined, s.evidence),
+        new LazyEntry(record, GIVEN, 'schema', s.actor || undefined, s.touches[0], undefined, s.evidence),
         s.timestamp,
       );
+    }
   const onset = analysis.onset;
   if (onset) {
     for (const bin of onset.series) {
       const title = `${onset.outcome}: ${(bin.rate * 100).toFixed(1)} % of ${bin.decisions} decisions (${onset.seriesBy.replace('_', ' ')} ${bin.key})`;
-      const id = `outcome-rate:${onset.seriesBy}:${bin.key}`;
-      add(entry(id, 'outcome-rate', title, undefined, undefined, undefined, undefined, bin.rate), bin.from);
+      const record = { id: `outcome-rate:${onset.seriesBy}:${bin.key}`, title };
+      add(new LazyEntry(record, GIVEN, 'outcome-rate', undefined, undefined, undefined, undefined, bin.rate), bin.from);
     }
     if (onset.lastGood) {
       const title = `Last good decision ${onset.lastGood.decisionId} before the onset`;
-      add(entry('last-good', 'last-good', title), onset.lastGood.timestamp);
+      add(given('last-good', 'last-good', title), onset.lastGood.timestamp);
     }
     const first = onset.firstBad ? `: decision ${onset.firstBad.decisionId}` : '';
-    add(entry('onset', 'onset', `Onset of the wrong decisions (${onset.method})${first}`), onset.onset);
+    add(given('onset', 'onset', `Onset of the wrong decisions (${onset.method})${first}`), onset.onset);
   }
   const recovery = analysis.recovery;
   if (recovery)
-    add(entry('recovery', 'recovery', `Recovery after ${recovery.changeId}: ${recovery.note}`), recovery.time);
+    add(given('recovery', 'recovery', `Recovery after ${recovery.changeId}: ${recovery.note}`), recovery.time);
   const d = analysis.decision;
   if (d) {
     const title = `Decision ${d.decisionId}${d.subjectId ? ` on ${d.subjectId}` : ''}: ${d.action ?? String(d.output ?? '')}`;
-    const id = `decision:${d.decisionId}`;
-    add(entry(id, 'decision', title, undefined, d.model.name, d.environment, d.provenance), d.timestamp);
+    const record = { id: `decision:${d.decisionId}`, title };
+    add(new LazyEntry(record, GIVEN, 'decision', undefined, d.model.name, d.environment, d.provenance), d.timestamp);
   }
 
   return { entries: inTimeOrder(entries), undated };
