@@ -6,6 +6,7 @@ import { formatTime } from '../format/time';
 import { selectOpenCase, selectRefresh, useCases } from '../stores/cases-store';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
 import { openConnectionCase } from './connection-case';
+import { connectionDecision } from './connection-derive';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -36,13 +37,14 @@ export function ConnectionDecisions({ connection }: { readonly connection: Saved
     };
   }, [connection.id, page]);
 
-  const open = async (wanted: string) => {
+  /** Opens a case on decision `wanted` (of `model`, from a listed row: a decision of another model is refused). */
+  const open = async (wanted: string, model?: string) => {
     setBusy(true);
     setError(undefined);
     try {
-      const found = await getApi().invoke('connections:decision', { id: connection.id, decisionId: wanted });
-      if (!found.decision) throw new Error(found.reason ?? `${wanted} cannot be read`);
-      const caseId = await openConnectionCase(connection, found.decision);
+      const decision = await connectionDecision(connection, wanted, model);
+      if (!decision) throw new Error(`${wanted} cannot be read in ${connection.name}`);
+      const caseId = await openConnectionCase(connection, decision);
       await refresh();
       openCase(caseId);
     } catch (e) {
@@ -84,9 +86,14 @@ export function ConnectionDecisions({ connection }: { readonly connection: Saved
             </thead>
             <tbody>
               {list.decisions.map((d) => (
-                <tr key={d.decisionId}>
+                <tr key={JSON.stringify([d.model, d.decisionId])}>
                   <td>
-                    <button type="button" className="link" disabled={busy} onClick={() => void open(d.decisionId)}>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={busy}
+                      onClick={() => void open(d.decisionId, d.model)}
+                    >
                       {d.decisionId}
                     </button>
                   </td>
