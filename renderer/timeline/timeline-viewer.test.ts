@@ -59,6 +59,10 @@ describe('the timeline seen through the window', () => {
       selectedId: chosen.id,
     });
     expect(hidden.selected?.index).toBe(-1);
+    // A row sent, then selected (a click, an arrow key): the same entry, at its row.
+    const rows = view({ filter: deployments, width: 400, start: 2, count: 3 }).rows;
+    const picked = view({ filter: deployments, width: 400, start: 2, count: 3, selectedId: rows[1]!.id }).selected;
+    expect(picked).toEqual({ index: 3, entry: rows[1] });
     expect(view({ filter: {}, width: 400, start: 0, count: 1, selectedId: 'no such entry' }).selected).toBeUndefined();
   });
 

@@ -83,6 +83,9 @@ export function filterKey(f: TimelineFilter): string {
 export function timelineViewer(t: IndexedTimeline): (q: TimelineQuery) => TimelineSlice {
   let kept: { key: string; entries: ReadonlyArray<TimelineEntry> } | undefined;
   let axis: { key: string; axis: TimelineAxis } | undefined;
+  // The entries sent as rows, by id: what the window selects (a click, the arrow keys) is found there without making
+  // every entry's id; an id never sent (a starred entry's, from an earlier opening) is looked up among them all.
+  const shown = new Map<string, TimelineEntry>();
   let byId: Map<string, TimelineEntry> | undefined;
   return (q) => {
     const key = filterKey(q.filter);
@@ -93,15 +96,20 @@ export function timelineViewer(t: IndexedTimeline): (q: TimelineQuery) => Timeli
       axis = { key: axisKey, axis: timelineAxis(entries, TIMELINE_KINDS, q.width, rangeOf(q.filter)) };
     let selected: TimelineSlice['selected'];
     if (q.selectedId !== undefined) {
-      byId ??= new Map(t.entries.map((e) => [e.id, e]));
-      const entry = byId.get(q.selectedId);
+      let entry = shown.get(q.selectedId);
+      if (!entry) {
+        byId ??= new Map(t.entries.map((e) => [e.id, e]));
+        entry = byId.get(q.selectedId);
+      }
       if (entry) selected = { index: entries.indexOf(entry), entry: plainEntry(entry) };
     }
     const start = Math.max(0, Math.min(q.start, entries.length));
+    const rows = entries.slice(start, start + Math.max(0, q.count));
+    for (const e of rows) shown.set(e.id, e);
     return {
       total: entries.length,
       start,
-      rows: entries.slice(start, start + Math.max(0, q.count)).map(plainEntry),
+      rows: rows.map(plainEntry),
       axis: q.axisKey === axisKey ? undefined : axis.axis,
       axisKey,
       selected,
