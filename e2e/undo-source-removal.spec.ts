@@ -1,8 +1,9 @@
 /**
  * Undoing the removal of a source on the sample case: its deployment log removed from the case's Sources screen and
  * put back with the toast's "Undo", then with Ctrl+Z — each time in its place among the sources, with every record
- * (the evidence timeline counts as many entries as before). Removed once more and the screen left, the removal is
- * final: the case has one source less and the timeline lacks the log's entries.
+ * (the evidence timeline counts as many entries as before), each removal and undo an entry of the case's activity
+ * log. Removed once more and the screen left, the removal is final: the case has one source less and the timeline
+ * lacks the log's entries.
  */
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
 
@@ -83,6 +84,17 @@ test('a removed source comes back in its place with its records, by Undo or Ctrl
   // The case reads its records again: every entry of the timeline is there.
   await page.getByRole('button', { name: 'Investigate: choose the decision →' }).click();
   await expect(page.getByRole('button', { name: `Sources (${count})` })).toBeVisible();
+
+  // Each removal and each undo is an entry of the case's activity log, newest first, naming the file and its records.
+  await page.keyboard.press('Alt+7');
+  const activity = page.getByRole('main').getByRole('list', { name: 'Activity log, newest first' });
+  const logged = activity.getByTestId('activity-entry');
+  for (const [i, what] of ['Undid the removal of the source', 'Removed the source'].entries()) {
+    await expect(logged.nth(i)).toContainText(`${what} “${log}” (`);
+    await expect(logged.nth(i + 2)).toContainText(`${what} “${log}” (`);
+  }
+  await expect(logged.nth(1)).toContainText(/\d records, SHA-256 [0-9a-f]{12}\)/);
+  await expect(page.getByRole('alert').filter({ hasText: 'altered' })).toHaveCount(0);
   await openTimeline();
   await expect.poll(entries, { timeout: 60_000 }).toBe(all);
 
