@@ -2,7 +2,8 @@
  * A timeline entry whose id and title are made from its record the first time each is read. A timeline of 200k
  * entries shows a few dozen rows at a time: building every title and id up front (strings of strings, kept for as
  * long as the timeline) was most of the CPU its opening took. The sort reads the ids of entries tied in time and
- * kind, the suspects' ranks those of the kinds a suspect can be, a search the titles, a row shown both. Pure.
+ * kind, the suspects' ranks those of the kinds a suspect can be, a search the titles (and keeps the text it reads),
+ * a row shown both. Pure.
  */
 import type { TimelineEntry, TimelineKind } from './evidence-timeline';
 import type { Provenance } from '../model/records';
@@ -21,6 +22,7 @@ export class LazyEntry<R> implements TimelineEntry {
   rank: number | undefined = undefined;
   #id: string | undefined = undefined;
   #title: string | undefined = undefined;
+  #text: string | undefined = undefined;
   readonly #record: R;
   readonly #describer: Describer<R>;
 
@@ -45,6 +47,18 @@ export class LazyEntry<R> implements TimelineEntry {
   get title(): string {
     return (this.#title ??= this.#describer.title(this.#record));
   }
+
+  /** What a search for words reads of it (`searchText`), made at the first search and kept for the next ones. */
+  get text(): string {
+    return (this.#text ??= textOf(this));
+  }
+}
+
+const textOf = (e: TimelineEntry) => `${e.title} ${e.actor ?? ''} ${e.job ?? ''} ${e.environment ?? ''}`.toLowerCase();
+
+/** What a search for words reads of an entry, lower-cased: its title, actor, job and environment. */
+export function searchText(e: TimelineEntry): string {
+  return e instanceof LazyEntry ? e.text : textOf(e);
 }
 
 /** An entry as plain data, every property present (some undefined): what a row posted to the window is. */

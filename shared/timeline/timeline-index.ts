@@ -16,6 +16,7 @@ import {
   type TimelineFilter,
   type TimelineKind,
 } from './evidence-timeline';
+import { searchText } from './lazy-entry';
 
 export interface TimelineIndex {
   /** Each entry's time (epoch ms), in the entries' (time) order. */
@@ -152,7 +153,7 @@ export function filterIndexed(
     if (!keeps(environments, index.environment[i]!)) continue;
     const e = entries[i]!;
     if (words.length > 0) {
-      const text = `${e.title} ${e.actor ?? ''} ${e.job ?? ''} ${e.environment ?? ''}`.toLowerCase();
+      const text = searchText(e);
       if (!words.every((w) => text.includes(w))) continue;
     }
     kept.push(e);
