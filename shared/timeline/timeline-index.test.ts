@@ -46,6 +46,9 @@ describe('the indexed timeline filter', () => {
       })),
       { jobs: new Set(['no such job']) },
       { text: 'deployed production' },
+      // Searched again (the text kept from the first search): other words, other case.
+      { text: 'PRODUCTION' },
+      { kinds: new Set(['commit', 'merge'] as const), text: 'Merge' },
     ];
     for (const filter of filters)
       expect(filterIndexed(entries, index, filter)).toEqual(filterTimeline(entries, filter));
