@@ -1,9 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
-import { TIMELINE_KIND_LABELS, type TimelineEntry } from '../../shared/timeline/evidence-timeline';
-import { formatTime } from '../format/time';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { TimelineEntry } from '../../shared/timeline/evidence-timeline';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
-import { SuspectBadge } from './SuspectBadge';
+import { TIMELINE_ROW_HEIGHT, TimelineRow } from './TimelineRow';
 import { movedIndex } from '../components/list-keys';
 import { selectCase, useCaseLog } from '../stores/case-log-store';
 
@@ -22,7 +21,7 @@ interface Props {
   readonly labelledBy: string;
 }
 
-const ROW_HEIGHT = 34;
+const ROW_HEIGHT = TIMELINE_ROW_HEIGHT;
 const rowStyle = (start: number) => ({ height: ROW_HEIGHT, transform: `translateY(${start}px)` });
 
 /**
@@ -44,6 +43,12 @@ export function TimelineList({
   const starredEvidence = useCaseLog(selectCase)?.starredEvidence;
   const starred = useMemo(() => new Set((starredEvidence ?? []).map((s) => s.id)), [starredEvidence]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // One handler for every row, whatever the parent passes at each render: the memoized rows stay as they are.
+  const onSelectNow = useRef(onSelect);
+  useEffect(() => {
+    onSelectNow.current = onSelect;
+  }, [onSelect]);
+  const select = useCallback((id: string) => onSelectNow.current(id), []);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions by design
   const virtualizer = useVirtualizer({
     count: total,
@@ -92,37 +97,18 @@ export function TimelineList({
           {items.map((item) => {
             const e = rowAt(item.index);
             if (!e) return <div key={`row-${item.index}`} className="timeline-row" style={rowStyle(item.start)} />;
-            const where = [e.job, e.environment].filter(Boolean).join(' · ');
             return (
-              <div
+              <TimelineRow
                 key={e.id}
-                id={`timeline-option-${item.index}`}
-                role="option"
-                aria-selected={e.id === selectedId}
-                aria-setsize={total}
-                aria-posinset={item.index + 1}
-                className={`timeline-row${e.id === selectedId ? ' selected' : ''}`}
-                style={rowStyle(item.start)}
-                onClick={() => onSelect(e.id)}
-              >
-                <span className="mono">{formatTime(e.time, zone)}</span>
-                <span className={`timeline-kind kind-${e.kind}`}>{TIMELINE_KIND_LABELS[e.kind]}</span>
-                <span className="timeline-title" title={e.title}>
-                  {starred.has(e.id) && (
-                    <span className="timeline-starred" role="img" aria-label="Starred">
-                      ★
-                    </span>
-                  )}
-                  {e.rank !== undefined && <SuspectBadge rank={e.rank} />}
-                  {e.title}
-                </span>
-                <span className="timeline-cell" title={e.actor}>
-                  {e.actor ?? '—'}
-                </span>
-                <span className="timeline-cell" title={where}>
-                  {where || '—'}
-                </span>
-              </div>
+                entry={e}
+                index={item.index}
+                start={item.start}
+                total={total}
+                selected={e.id === selectedId}
+                starred={starred.has(e.id)}
+                zone={zone}
+                onSelect={select}
+              />
             );
           })}
         </div>
