@@ -11,6 +11,7 @@ import { benchReport } from './report';
 import { benchSingleLineImport } from './single-line-import';
 import { benchStartup } from './startup';
 import { benchTimeline } from './timeline';
+import { benchTimelineScroll } from './timeline-scroll';
 import { benchTrace } from './trace';
 import { benchWarehouse } from './warehouse';
 import { benchWorldAccuracy } from './world-accuracy';
@@ -30,5 +31,6 @@ if (!(await benchWorldAccuracy(1, Number(process.env.BENCH_WORLDS ?? 200)))) pro
 if (!(await benchReport(runs, Number(process.env.BENCH_BUNDLE_RUNS ?? 3)))) process.exitCode = 1;
 if (!(await benchInvestigate(3))) process.exitCode = 1;
 if (!(await benchTimeline(5))) process.exitCode = 1;
+if (!(await benchTimelineScroll(runs))) process.exitCode = 1;
 if (!(await benchMetricsView(3))) process.exitCode = 1;
 if (!(await benchWarehouse(3))) process.exitCode = 1;

@@ -4,18 +4,18 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
 
-// The graph benchmark's page (bench/graph-view.ts): a generated graph without a case, loaded only when asked for.
+// The benchmarks' pages, loaded only when asked for: a generated graph without a case (bench/graph-view.ts), and the
+// timeline's list over generated entries (bench/timeline-scroll.ts).
 const GraphBench = lazy(() => import('./graph/GraphBench'));
-const bench = new URLSearchParams(window.location.search).get('bench') === 'graph';
+const TimelineBench = lazy(() => import('./timeline/TimelineBench'));
+const bench = new URLSearchParams(window.location.search).get('bench');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    {bench ? (
-      <Suspense>
-        <GraphBench />
-      </Suspense>
+    {bench === 'graph' || bench === 'timeline' ? (
+      <Suspense>{bench === 'graph' ? <GraphBench /> : <TimelineBench />}</Suspense>
     ) : (
       <App />
     )}
