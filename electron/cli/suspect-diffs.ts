@@ -3,6 +3,7 @@
  * suspects are found first, their changed lines read (one `git show` per repository), and the engine then runs
  * with them — in `investigate` and `report` alike, so both rank exactly as the app does.
  */
+import { modelEvidence } from '../../shared/analysis/model-evidence.js';
 import { findSuspects, type ChangesOptions } from '../../shared/analysis/changes.js';
 import { commitGraph } from '../../shared/analysis/commit-graph.js';
 import type { DiffOf } from '../../shared/analysis/engine-types.js';
@@ -20,8 +21,10 @@ export async function suspectDiffs(
   git: GitRunner,
   repositories: ReadonlyMap<string, string>,
 ): Promise<DiffOf> {
-  const trace = traceDecision(set, decision, feature);
-  const candidates = findSuspects(set, trace, options).suspects.filter((s) => s.kind === 'commit');
+  // The suspects runEngine ranks: over the investigated model's decisions (model-evidence.ts).
+  const own = modelEvidence(set, decision.model.name);
+  const trace = traceDecision(own, decision, feature);
+  const candidates = findSuspects(own, trace, options).suspects.filter((s) => s.kind === 'commit');
   const graph = commitGraph(set.commits, set.pullRequests);
   return readDiffs(
     git,

@@ -7,6 +7,7 @@
  */
 import { findSuspects } from '../../shared/analysis/changes';
 import { runEngine, type EngineResult } from '../../shared/analysis/engine';
+import { modelEvidence } from '../../shared/analysis/model-evidence';
 import type { DiffOf } from '../../shared/analysis/engine-types';
 import { changesView, scopeView } from '../../shared/analysis/engine-views';
 import { impactScope } from '../../shared/analysis/scope-detail';
@@ -89,13 +90,14 @@ export function deriveResults(
   try {
     return withViews(runEngine(set, decision, featureName, options));
   } catch (error) {
+    const own = modelEvidence(set, decision.model.name);
     const errors: Partial<Record<StepId, string>> = {};
-    const trace = attempt('trace', errors, () => traceDecision(set, decision, featureName));
+    const trace = attempt('trace', errors, () => traceDecision(own, decision, featureName));
     const scope = attempt('scope', errors, () =>
-      impactScope(set, decision, featureName, { notifyThreshold: options.notifyThreshold }),
+      impactScope(own, decision, featureName, { notifyThreshold: options.notifyThreshold }),
     );
     const failed = `The investigation engine failed: ${message(error)}`;
-    if (trace) attempt('changes', errors, () => findSuspects(set, trace, options));
+    if (trace) attempt('changes', errors, () => findSuspects(own, trace, options));
     for (const step of ['changes', 'governance', 'remediate'] as const) errors[step] ??= failed;
     return { trace, scope: scope && scopeView(scope), errors };
   }

@@ -12,6 +12,7 @@ import { validateGovernance, type GovernanceResult } from './governance';
 import { lastKnownGood, planRemediation } from './remediation';
 import { planReplay } from './replay';
 import { impactScope } from './scope-detail';
+import { modelEvidence } from './model-evidence';
 import { traceDecision } from './trace';
 import type { TraceResult } from './types';
 
@@ -41,11 +42,13 @@ export interface EngineResult {
  * without a suspect, the decisions on the onset's version through the decision's own, or the decision's version.
  */
 export function runEngine(
-  set: EvidenceSet,
+  evidence: EvidenceSet,
   decision: Decision,
   featureName: string,
   options: EngineOptions = {},
 ): EngineResult {
+  // The investigated model's decisions only: another model's log may name the same feature (model-evidence.ts).
+  const set = modelEvidence(evidence, decision.model.name);
   const trace = traceDecision(set, decision, featureName);
   const suspects = findSuspects(set, trace, options);
   const { onset } = suspects;
