@@ -15,7 +15,7 @@ import { toEvidenceSet } from '../../shared/model/evidence-set.js';
 import { decisionPage, decisionTotal } from '../../shared/warehouse/decision-page-sql.js';
 import type { BundleSource } from '../bundle/export-bundle.js';
 import { citingEngine, type CitedQuery } from '../warehouse/cited-queries.js';
-import { findDecision, type DecisionSource } from '../warehouse/decision-source.js';
+import { findDecision, modelsWithDecision, type DecisionSource } from '../warehouse/decision-source.js';
 import type { OpenConnections } from '../warehouse/open-connections.js';
 import { pushedInvestigation } from '../warehouse/pushed-investigation.js';
 import { numberOf } from '../warehouse/sql-engine.js';
@@ -64,23 +64,38 @@ function diffOfLines(diffs: ReadonlyArray<ChangedLines> | undefined): DiffOf | u
   return (commit, path) => byKey.get(`${commit}\u0000${path}`) ?? undefined;
 }
 
-/** The decision `decisionId` of the connection, or why there is none (naming the connection). */
-async function decisionIn(source: DecisionSource, name: string, decisionId: string) {
-  const found = await findDecision(source, decisionId);
+/**
+ * The decision `decisionId` of the connection (of `model`, when given), or why there is none, naming the connection:
+ * not found, not read as a decision, or — without a model — an id several models' rows hold (the models named, none
+ * picked: decision-key.ts).
+ */
+async function decisionIn(source: DecisionSource, name: string, decisionId: string, model?: string) {
+  const found = await findDecision(source, decisionId, model);
+  const where = `${name} (${source.label})`;
+  if (model === undefined && found.decisions.length + found.rejections.length > 1) {
+    const models = await modelsWithDecision(source, decisionId);
+    if (models.length > 1)
+      return {
+        reason:
+          `Ambiguous decision: ${decisionId} is a decision of ${models.length} models in ${where} ` +
+          `(${models.join(', ')}); say which model.`,
+      };
+  }
   const decision = found.decisions[0];
   if (decision) return { decision };
+  const ofModel = model === undefined ? '' : ` of model ${model}`;
   const rejected = found.rejections[0];
-  return {
-    reason: rejected
-      ? `${decisionId} in ${name} (${source.label}) does not read as a decision: ${rejected.reason}`
-      : `${decisionId} is not found in ${name} (${source.label})`,
-  };
+  if (rejected)
+    return { reason: `${decisionId}${ofModel} in ${where} does not read as a decision: ${rejected.reason}` };
+  const models = model === undefined ? [] : await modelsWithDecision(source, decisionId);
+  const elsewhere = models.length > 0 ? ` (it is a decision of ${models.join(', ')})` : '';
+  return { reason: `${decisionId}${ofModel} is not found in ${where}${elsewhere}` };
 }
 
 export function createConnectionInvestigationHandlers(open: OpenConnections): ConnectionInvestigationHandlers {
   return {
-    async 'connections:decision'({ id, decisionId }) {
-      return decisionIn(await open.source(id), await open.name(id), decisionId);
+    async 'connections:decision'({ id, decisionId, model }) {
+      return decisionIn(await open.source(id), await open.name(id), decisionId, model);
     },
     async 'connections:decisions'({ id, model, page }) {
       const source = await open.source(id);
@@ -99,9 +114,9 @@ export function createConnectionInvestigationHandlers(open: OpenConnections): Co
         pageSize: limit,
       };
     },
-    async 'connections:investigate'({ id, decisionId, featureName, options, evidence, diffs }) {
+    async 'connections:investigate'({ id, decisionId, model, featureName, options, evidence, diffs }) {
       const source = await open.source(id);
-      const found = await decisionIn(source, await open.name(id), decisionId);
+      const found = await decisionIn(source, await open.name(id), decisionId, model);
       if (!found.decision) throw new Error(found.reason);
       const decision = found.decision;
       if (!decision.features.some((f) => f.name === featureName))

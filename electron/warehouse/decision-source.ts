@@ -122,9 +122,16 @@ export function decisionsOf(
   return { decisions, rejections };
 }
 
-/** The decision with this id in the source, if any. */
-export async function findDecision(source: DecisionSource, decisionId: string) {
-  return decisionsOf(source, await source.engine.query(source.sql.decision(decisionId)));
+/** The decision with this id in the source (of `model`, when given), if any. */
+export async function findDecision(source: DecisionSource, decisionId: string, model?: string) {
+  const query = model === undefined ? source.sql.decision(decisionId) : source.sql.decisionOfModel(decisionId, model);
+  return decisionsOf(source, await source.engine.query(query));
+}
+
+/** The models whose rows in the source hold a decision with this id, by name. */
+export async function modelsWithDecision(source: DecisionSource, decisionId: string): Promise<string[]> {
+  const rows = await source.engine.query(source.sql.modelsWithDecision(decisionId));
+  return rows.map((r) => String(r.model));
 }
 
 /** Every decision of one model, in time order. */

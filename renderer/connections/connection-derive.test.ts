@@ -59,6 +59,7 @@ describe('a case on a saved connection', () => {
         request: {
           id: 'c-1',
           decisionId: 'd-7',
+          model: 'offer-eligibility',
           featureName: 'eligibility_flag',
           options: { onset: 'v9' },
           evidence: [audit],
@@ -80,6 +81,16 @@ describe('a case on a saved connection', () => {
     await expect(connectionDecision({ id: 'c-1' }, 'd-8')).rejects.toThrow(
       'd-8 is not found in Offer decisions (/data/decisions)',
     );
+  });
+
+  it('asks for the decision of the model the case recorded, and without one sends no model', async () => {
+    const asked = fakeApi({ 'connections:decision': { decision } });
+    await connectionDecision({ id: 'c-1' }, 'd-7', 'offer-eligibility');
+    await connectionDecision({ id: 'c-1' }, 'd-7');
+    expect(asked.map((a) => a.request)).toEqual([
+      { id: 'c-1', decisionId: 'd-7', model: 'offer-eligibility' },
+      { id: 'c-1', decisionId: 'd-7' },
+    ]);
   });
 
   it('refuses a decision of another model than the one the case recorded, naming both', async () => {

@@ -60,6 +60,7 @@ export async function deriveInConnection(r: ConnectionDeriveRequest): Promise<Co
   const answer = await getApi().invoke('connections:investigate', {
     id: r.connection.id,
     decisionId: r.decision.decisionId,
+    model: r.decision.model.name,
     featureName: r.featureName,
     options: {
       ...(r.onset !== undefined && { onset: r.onset }),
@@ -80,8 +81,9 @@ export async function deriveInConnection(r: ConnectionDeriveRequest): Promise<Co
 }
 
 /**
- * The case's decision read in its connection; throws with the connection's reason (not found, not a decision), or
- * when the decision read there is of another model than `model`, the one the case recorded (the channel asks by id).
+ * The case's decision read in its connection, of `model` (the one the case recorded or the list row showed) when
+ * known; throws with the connection's reason (not found, not a decision, an id several models hold and no model
+ * given), or when the decision read there is of another model than `model`.
  */
 export async function connectionDecision(
   connection: { readonly id: string; readonly name?: string },
@@ -89,7 +91,11 @@ export async function connectionDecision(
   model?: string,
 ): Promise<Decision | undefined> {
   if (decisionId === undefined) return undefined;
-  const found = await getApi().invoke('connections:decision', { id: connection.id, decisionId });
+  const found = await getApi().invoke('connections:decision', {
+    id: connection.id,
+    decisionId,
+    ...(model !== undefined && { model }),
+  });
   if (!found.decision)
     throw new Error(found.reason ?? `${decisionId} cannot be read${connection.name ? ` in ${connection.name}` : ''}`);
   if (model !== undefined && found.decision.model.name !== model)

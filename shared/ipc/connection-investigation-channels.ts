@@ -48,9 +48,18 @@ export interface ChangedLines {
   readonly lines: string | null;
 }
 
-export interface ConnectionInvestigateRequest {
+/** A decision of a connection: its id and, where known, its model's name (two models' logs may both hold the id). */
+export interface ConnectionDecisionRequest {
   readonly id: string;
   readonly decisionId: string;
+  /**
+   * The decision's model: the row with this model and id is read. Without it, an id several models' rows hold is
+   * answered with a reason naming the models, none picked.
+   */
+  readonly model?: string;
+}
+
+export interface ConnectionInvestigateRequest extends ConnectionDecisionRequest {
   readonly featureName: string;
   readonly options: { readonly lookbackDays?: number; readonly notifyThreshold?: number; readonly onset?: string };
   /** The case's other evidence (lineage, Git, deployments, audit…): every record but decisions. */
@@ -86,7 +95,7 @@ export interface ConnectionInvestigation {
 
 export interface ConnectionInvestigationChannels {
   'connections:decision': {
-    request: { readonly id: string; readonly decisionId: string };
+    request: ConnectionDecisionRequest;
     response: ConnectionDecisionResponse;
   };
   'connections:decisions': { request: ConnectionDecisionsRequest; response: ConnectionDecisionsResponse };
@@ -95,6 +104,8 @@ export interface ConnectionInvestigationChannels {
 
 const id = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a connection id');
 const decisionId = z.string().min(1, 'a decision id').max(1000);
+/** A model's name, optional (old callers send none). */
+const modelName = z.string().min(1, 'a model name').max(1000).optional();
 /** The kinds of evidence a case sends besides its decisions (shared/model/records.ts). */
 const OTHER_KINDS = [
   'lineage-run',
@@ -113,11 +124,11 @@ const OTHER_KINDS = [
 const MAX_EVIDENCE = 2_000_000;
 
 export const connectionInvestigationSchemas = {
-  'connections:decision': z.object({ id, decisionId }).strict(),
+  'connections:decision': z.object({ id, decisionId, model: modelName }).strict(),
   'connections:decisions': z
     .object({
       id,
-      model: z.string().min(1).max(1000).optional(),
+      model: modelName,
       page: z.number().int().min(0).max(1_000_000_000),
     })
     .strict(),
@@ -125,6 +136,7 @@ export const connectionInvestigationSchemas = {
     .object({
       id,
       decisionId,
+      model: modelName,
       featureName: z.string().min(1, 'a feature name').max(1000),
       options: z
         .object({

@@ -92,6 +92,26 @@ export class DecisionSql {
     return this.rows(`${id} = ${this.dialect.param(1)}`, [decisionId], ' LIMIT 2');
   }
 
+  /**
+   * The decisions with this id of `model` (one, unless the log repeats it): the id alone can name decisions of two
+   * models, whose logs often number their decisions alike.
+   */
+  decisionOfModel(decisionId: string, model: string): SqlQuery {
+    const id = this.dialect.text(this.field(this.table.decisionId));
+    const where = `${this.model} = ${this.dialect.param(1)} AND ${id} = ${this.dialect.param(2)}`;
+    return this.rows(where, [model, decisionId], ' LIMIT 2');
+  }
+
+  /** The models whose rows hold a decision with this id, by name (at most `limit`). */
+  modelsWithDecision(decisionId: string, limit = 20): SqlQuery {
+    const d = this.dialect;
+    const id = d.text(this.field(this.table.decisionId));
+    return {
+      text: `SELECT DISTINCT ${this.model} AS model FROM ${this.from} WHERE ${id} = ${d.param(1)} ORDER BY 1 LIMIT ${d.param(2)}`,
+      params: [decisionId, limit],
+    };
+  }
+
   /** Every decision of one model, in time order. */
   modelDecisions(model: string): SqlQuery {
     return this.rows(`${this.model} = ${this.dialect.param(1)}`, [model]);

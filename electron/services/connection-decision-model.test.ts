@@ -1,0 +1,164 @@
+/**
+ * Two teams' models log their decisions in one table, each numbering its own decisions from the same scheme: the
+ * sample's offer model and a payment-fraud model scoring the same customers seven minutes later, under the same ids.
+ * A saved connection over it (a Parquet file read by DuckDB, a table on a real PostgreSQL server) is asked through
+ * the IPC handlers, as the renderer asks (JSON, the contract's validation): with a model, each model's own row is
+ * read and investigated; without one, the answer names both models and picks neither.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
+import {
+  connectionInvestigationSchemas,
+  type ConnectionInvestigationChannels,
+} from '../../shared/ipc/connection-investigation-channels.js';
+import { connectionStore } from '../warehouse/connection-store.js';
+import { FLAT_MAPPING, flatRows, truth, type FlatRow } from '../warehouse/flat-sample.fixture.js';
+import { createRowTable, writeRowFiles } from '../warehouse/flat-table.fixture.js';
+import { openConnections } from '../warehouse/open-connections.js';
+import { createConnectionInvestigationHandlers } from './connection-investigation-services.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'li-connection-decision-model-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const caseId = truth.caseDecisionId as string;
+const feature = truth.feature.name as string;
+const FRAUD = 'payment-fraud';
+
+/** The offer model's rows, then the fraud model's: the same ids and customers, seven minutes later, its own actions. */
+function twoModels() {
+  const offers = flatRows();
+  const offerModel = String(offers[0]?.model_name);
+  const fraud: FlatRow[] = offers.map((r, i) => ({
+    ...r,
+    ts: new Date(Date.parse(String(r.ts)) + 7 * 60_000).toISOString(),
+    model_name: FRAUD,
+    model_version: '1.4.2',
+    prediction: i % 17 === 0 ? 'hold' : 'approve',
+    action_taken: i % 17 === 0 ? 'payment_held' : 'payment_approved',
+  }));
+  const own = (rows: FlatRow[]) => rows.find((r) => r.id === caseId) as FlatRow;
+  return { rows: [...offers, ...fraud], offerModel, offer: own(offers), fraud: own(fraud) };
+}
+
+/** A request as it crosses the bridge (JSON) and the contract's validation. */
+const sent = <K extends keyof ConnectionInvestigationChannels>(
+  channel: K,
+  request: ConnectionInvestigationChannels[K]['request'],
+) =>
+  connectionInvestigationSchemas[channel].parse(
+    JSON.parse(JSON.stringify(request)),
+  ) as ConnectionInvestigationChannels[K]['request'];
+
+/** Saves `location` as a connection read through the flat mapping; the handlers over it. */
+async function connect(location: string) {
+  const store = connectionStore(join(dir, 'data', String(Math.random()).slice(2)));
+  const saved = await store.save({ name: 'Scored customers', location, mapping: JSON.stringify(FLAT_MAPPING) });
+  const open = openConnections(store);
+  return { id: saved.id, open, handlers: createConnectionInvestigationHandlers(open) };
+}
+
+/** What the handlers answer for the case decision's id, with each model, with none, and with a model holding none. */
+async function expectEachModelsOwn(location: string, data: ReturnType<typeof twoModels>) {
+  const { id, open, handlers } = await connect(location);
+  try {
+    const read = (model?: string) =>
+      handlers['connections:decision'](
+        sent('connections:decision', { id, decisionId: caseId, ...(model !== undefined && { model }) }),
+      );
+    const fraud = (await read(FRAUD)).decision;
+    expect([fraud?.model.name, fraud?.timestamp, fraud?.action]).toEqual([
+      FRAUD,
+      new Date(String(data.fraud.ts)).toISOString(),
+      data.fraud.action_taken,
+    ]);
+    const offer = (await read(data.offerModel)).decision;
+    expect([offer?.model.name, offer?.timestamp]).toEqual([
+      data.offerModel,
+      new Date(String(data.offer.ts)).toISOString(),
+    ]);
+
+    const both = [data.offerModel, FRAUD].sort();
+    const unnamed = await read();
+    expect(unnamed.decision).toBeUndefined();
+    expect(unnamed.reason).toContain(`${caseId} is a decision of 2 models in Scored customers`);
+    expect(unnamed.reason).toContain(`(${both.join(', ')}); say which model`);
+
+    const other = await read('churn');
+    expect(other.decision).toBeUndefined();
+    expect(other.reason).toContain(`${caseId} of model churn is not found in Scored customers`);
+    expect(other.reason).toContain(`(it is a decision of ${both.join(', ')})`);
+
+    // The investigation of the fraud model's decision: its row, and only its model's decisions cited.
+    const investigate = (model?: string) =>
+      handlers['connections:investigate'](
+        sent('connections:investigate', {
+          id,
+          decisionId: caseId,
+          ...(model !== undefined && { model }),
+          featureName: feature,
+          options: {},
+          evidence: [],
+        }),
+      );
+    const answer = await investigate(FRAUD);
+    expect(answer.refused).toBeUndefined();
+    expect([answer.result?.decision.model.name, answer.result?.decision.timestamp]).toEqual([FRAUD, fraud?.timestamp]);
+    expect(answer.cited?.length).toBeGreaterThan(0);
+    expect(new Set(answer.cited?.map((d) => d.model.name))).toEqual(new Set([FRAUD]));
+    const offers = await investigate(data.offerModel);
+    expect(offers.result?.decision.model.name).toBe(data.offerModel);
+    await expect(investigate()).rejects.toThrow(`${caseId} is a decision of 2 models`);
+  } finally {
+    await open.closeAll();
+  }
+}
+
+describe('a Parquet file where two models log decisions under the same ids', () => {
+  it("reads and investigates each model's own decision, and names both models when none is given", async () => {
+    const data = twoModels();
+    const parquet = join(dir, 'two-models.parquet');
+    await writeRowFiles(data.rows, join(dir, 'two-models.jsonl'), parquet);
+    await expectEachModelsOwn(parquet, data);
+  }, 120_000);
+
+  it('reads a decision by its id alone where one model holds it, as before', async () => {
+    const parquet = join(dir, 'one-model.parquet');
+    await writeRowFiles(flatRows(), join(dir, 'one-model.jsonl'), parquet);
+    const { id, open, handlers } = await connect(parquet);
+    try {
+      const found = await handlers['connections:decision'](sent('connections:decision', { id, decisionId: caseId }));
+      expect(found.decision?.decisionId).toBe(caseId);
+    } finally {
+      await open.closeAll();
+    }
+  }, 120_000);
+});
+
+if (skipPostgres()) console.warn(POSTGRES_MISSING);
+
+describe.skipIf(skipPostgres())('a PostgreSQL table where two models log decisions under the same ids', () => {
+  let server: ThrowawayPostgres;
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 120_000);
+  afterAll(() => server?.stop());
+
+  it("reads and investigates each model's own decision, and names both models when none is given", async () => {
+    const data = twoModels();
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    await createRowTable(
+      admin,
+      'scored',
+      `id text, ts timestamptz, customer text, model_name text, model_version text, env text, prediction text,
+       score double precision, action_taken text, "${feature}" boolean, ds_namespace text, ds_name text,
+       ds_version text, feat_version text`,
+      data.rows,
+    );
+    await admin.end();
+    await expectEachModelsOwn(`${server.adminUrl}?table=scored`, data);
+  }, 120_000);
+});
