@@ -1,5 +1,6 @@
 import { Time } from '../components/Time';
 import { selectActivity, useCaseLog } from '../stores/case-log-store';
+import { selectTimeZone, useSettings } from '../stores/settings-store';
 import { ChainStatus } from './ChainAlert';
 import { describeActivity } from './describe-activity';
 import './case.css';
@@ -7,6 +8,7 @@ import './case.css';
 /** The case's activity log, newest first: when, who, what; and whether the hash chain holds. */
 export function ActivityPanel() {
   const activity = useCaseLog(selectActivity);
+  const zone = useSettings(selectTimeZone);
   const newestFirst = [...activity].reverse();
   return (
     <section aria-labelledby="activity-heading" className="card">
@@ -20,7 +22,7 @@ export function ActivityPanel() {
             <span className="record-meta">
               #{entry.seq} · <Time value={entry.time} /> · {entry.actor}
             </span>
-            <p>{describeActivity(entry)}</p>
+            <p>{describeActivity(entry, zone)}</p>
           </li>
         ))}
       </ol>

@@ -2,6 +2,7 @@
 import type { CaseAction, CitedSource } from '../../shared/case/case-actions';
 import type { ActivityEntry, AnnotationTarget } from '../../shared/case/case-types';
 import { STEP_LABELS } from '../steps/step-ids';
+import { formatTime, type TimeZoneSetting } from '../format/time';
 
 const TARGET_LABELS: Readonly<Record<AnnotationTarget['kind'], string>> = {
   node: 'node',
@@ -21,8 +22,13 @@ function sourceText(s: CitedSource): string {
   return `“${s.name}” (${s.kind}, ${records}, SHA-256 ${s.sha256.slice(0, 12)})`;
 }
 
+/** An onset set by hand: a time in the chosen zone, or the feature version as written. */
+function onsetText(onset: string, zone: TimeZoneSetting): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(onset) ? formatTime(onset, zone) : `version ${onset}`;
+}
+
 /** What an entry did, e.g. "Skipped Scope: one subject only". Unknown actions are named as they are stored. */
-export function describeActivity(entry: ActivityEntry): string {
+export function describeActivity(entry: ActivityEntry, zone: TimeZoneSetting = 'UTC'): string {
   const act = entry as ActivityEntry & CaseAction;
   switch (act.action) {
     case 'case.opened': {
@@ -74,6 +80,16 @@ export function describeActivity(entry: ActivityEntry): string {
         : `Removed the tags of ${act.payload.id} on the timeline`;
     case 'review.verdict':
       return `Review verdict: ${act.payload.verdict} — “${act.payload.text}”`;
+    case 'onset.set':
+      return act.payload.onset === undefined
+        ? 'Returned the onset to the estimate'
+        : `Set the onset by hand to ${onsetText(act.payload.onset, zone)}`;
+    case 'focus.set': {
+      const { decisionId, model, featureName } = act.payload;
+      return `Investigated the decision ${decisionId}${model ? ` of ${model}` : ''}, feature ${featureName}`;
+    }
+    case 'threshold.set':
+      return `Set the notification threshold to ${act.payload.notifyThreshold.toLocaleString('en')} subjects`;
     case 'source.removed':
       return `Removed the source ${sourceText(act.payload)} from the evidence`;
     case 'source.restored':

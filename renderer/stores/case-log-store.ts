@@ -54,26 +54,8 @@ const initial: CaseLogData = {
 };
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export const useCaseLog = create<CaseLogState>()((set, get) => ({
-  ...initial,
-  load: async (caseId) => {
-    set({ ...initial, status: 'loading', caseId });
-    try {
-      const activity = await readActivity(db, caseId);
-      const chain = await verifyChain(activity, webSha256);
-      let state: Case | undefined;
-      let error: string | undefined;
-      try {
-        state = caseFromActivity(activity);
-      } catch (e) {
-        error = `The activity log cannot be read as a case: ${message(e)}`;
-      }
-      if (get().caseId === caseId) set({ status: 'ready', activity, chain, case: state, error });
-    } catch (e) {
-      if (get().caseId === caseId) set({ status: 'error', error: `Could not read the case's activity: ${message(e)}` });
-    }
-  },
-  record: async (action) => {
+export const useCaseLog = create<CaseLogState>()((set, get) => {
+  const recordNow = async (action: CaseAction): Promise<boolean> => {
     const { caseId, chain } = get();
     if (!caseId || !chain?.ok) return false;
     try {
@@ -91,20 +73,49 @@ export const useCaseLog = create<CaseLogState>()((set, get) => ({
       set({ error: message(e) });
       return false;
     }
-  },
-  reset: () => set(initial),
-  checkCitations: async (caseId, check) => {
-    if (get().caseId !== caseId || get().citations) return;
-    set({ citations: { status: 'checking' } });
-    let citations: CitationCheck;
-    try {
-      citations = { status: 'done', report: await check() };
-    } catch (e) {
-      citations = { status: 'failed', error: `Could not re-check the cited sources: ${message(e)}` };
-    }
-    if (get().caseId === caseId) set({ citations });
-  },
-}));
+  };
+  let recording: Promise<boolean> = Promise.resolve(true);
+  return {
+    ...initial,
+    load: async (caseId) => {
+      set({ ...initial, status: 'loading', caseId });
+      try {
+        const activity = await readActivity(db, caseId);
+        const chain = await verifyChain(activity, webSha256);
+        let state: Case | undefined;
+        let error: string | undefined;
+        try {
+          state = caseFromActivity(activity);
+        } catch (e) {
+          error = `The activity log cannot be read as a case: ${message(e)}`;
+        }
+        if (get().caseId === caseId) set({ status: 'ready', activity, chain, case: state, error });
+      } catch (e) {
+        if (get().caseId === caseId)
+          set({ status: 'error', error: `Could not read the case's activity: ${message(e)}` });
+      }
+    },
+    // One action at a time: two recorded at once (a choice saved while another is) would each read the same head,
+    // and the second would be refused as another window's write.
+    record: (action) => {
+      const run = recording.then(() => recordNow(action));
+      recording = run;
+      return run;
+    },
+    reset: () => set(initial),
+    checkCitations: async (caseId, check) => {
+      if (get().caseId !== caseId || get().citations) return;
+      set({ citations: { status: 'checking' } });
+      let citations: CitationCheck;
+      try {
+        citations = { status: 'done', report: await check() };
+      } catch (e) {
+        citations = { status: 'failed', error: `Could not re-check the cited sources: ${message(e)}` };
+      }
+      if (get().caseId === caseId) set({ citations });
+    },
+  };
+});
 
 export const selectLogStatus = (s: CaseLogState) => s.status;
 export const selectActivity = (s: CaseLogState) => s.activity;

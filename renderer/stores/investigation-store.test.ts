@@ -10,10 +10,14 @@ import type { InputFile } from '../../shared/ipc/contract';
 import { decisionKey } from '../../shared/model/decision-key';
 import type { Decision } from '../../shared/model/records';
 import { sha256Sync } from '../case/web-sha256';
-import { createCase } from '../db/case-log';
+import { createCase, readActivity } from '../db/case-log';
 import { importResult } from '../db/import-result';
 import { db } from '../db/instance';
 import { useInvestigation } from './investigation-store';
+import { useCaseLog } from './case-log-store';
+import { useSettings } from './settings-store';
+import { verifyChain } from '../../shared/case/activity-log';
+import { webSha256 as sha256Web } from '../case/web-sha256';
 
 const CREDIT = 'credit-limit';
 const FRAUD = 'card-fraud';
@@ -131,5 +135,30 @@ describe('a case saved before the decision’s model was recorded', () => {
     await openCase('c-31');
     expect(current().decision).toBe(decisionOf(FRAUD, 'c-31'));
     expect(current().ambiguousDecision).toBeUndefined();
+  });
+});
+
+describe("the investigator's choices in the case's activity log", () => {
+  it('chains the onset set by hand, the decision chosen and the threshold, and keeps the chain whole', async () => {
+    const caseId = await openCase('c-25', FRAUD);
+    await useCaseLog.getState().load(caseId);
+    expect(useCaseLog.getState().status).toBe('ready');
+    await settled();
+    await current().setOnset('2026-05-12T00:00:00Z');
+    current().selectDecision(decisionKey(decisionOf(CREDIT, 'c-25')));
+    const threshold = useSettings.getState().notifyThreshold;
+    useSettings.getState().setNotifyThreshold(threshold + 7);
+    await current().setOnset(undefined);
+    await vi.waitFor(async () => expect((await readActivity(db, caseId)).map((e) => e.action)).toHaveLength(5));
+    const log = await readActivity(db, caseId);
+    expect(log.map((e) => [e.action, e.payload])).toEqual([
+      ['case.opened', expect.objectContaining({ decisionIds: ['c-25'] })],
+      ['onset.set', { onset: '2026-05-12T00:00:00Z' }],
+      ['focus.set', { decisionId: 'c-25', model: CREDIT, featureName: 'utilization' }],
+      ['threshold.set', { notifyThreshold: threshold + 7 }],
+      ['onset.set', {}],
+    ]);
+    expect((await verifyChain(log, sha256Web)).ok).toBe(true);
+    useSettings.getState().setNotifyThreshold(threshold);
   });
 });

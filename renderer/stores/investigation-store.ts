@@ -16,6 +16,8 @@ import { loadEvidence } from '../db/load-evidence';
 import { repeatNotes } from '../../shared/model/repeat-notes';
 import type { RepeatedRecord } from '../../shared/model/repeated-records';
 import { setCaseFocus, setCaseOnset } from '../db/case-log';
+import type { CaseAction } from '../../shared/case/case-actions';
+import { useCaseLog } from './case-log-store';
 import { connectionDecision, deriveInConnection, withDecisions } from '../connections/connection-derive';
 import { caseDecision, indexDecisions } from './decision-index';
 
@@ -28,6 +30,15 @@ export interface InvestigationState extends InvestigationData {
   /** Corrects the onset (a feature version or an RFC 3339 time; `undefined`: the estimate), saved with the case. */
   readonly setOnset: (onset: string | undefined) => Promise<void>;
   readonly reset: () => void;
+}
+
+/**
+ * Records an analytical choice in the open case's activity log (case-log-store.ts), where that log is the case's and
+ * is read: the findings are computed with it, so the chain keeps it.
+ */
+async function recordChoice(caseId: string, act: CaseAction): Promise<void> {
+  const log = useCaseLog.getState();
+  if (log.caseId === caseId && log.status === 'ready') await log.record(act);
 }
 
 /** The steps whose content is the engine's results. */
@@ -109,6 +120,10 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
       setCaseFocus(db, caseRecord.id, chosen, featureName).catch((error: unknown) =>
         set({ error: `Could not save the chosen decision: ${String(error)}` }),
       );
+      void recordChoice(caseRecord.id, {
+        action: 'focus.set',
+        payload: { decisionId: chosen.decisionId, model: chosen.model, featureName },
+      });
       set({
         caseRecord: { ...caseRecord, decisionId: chosen.decisionId, decisionModel: chosen.model, featureName },
         ambiguousDecision: undefined,
@@ -118,7 +133,11 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
 
   // The notification threshold is a setting: a new one re-derives the open case's scope.
   useSettings.subscribe((now, before) => {
-    if (now.notifyThreshold !== before.notifyThreshold) focus(get().decision, get().featureName);
+    if (now.notifyThreshold === before.notifyThreshold) return;
+    focus(get().decision, get().featureName);
+    const open = get().caseRecord;
+    if (open)
+      void recordChoice(open.id, { action: 'threshold.set', payload: { notifyThreshold: now.notifyThreshold } });
   });
 
   return {
@@ -170,6 +189,10 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
       await setCaseOnset(db, caseRecord.id, onsetOverride).catch((error: unknown) =>
         set({ error: `Could not save the onset: ${String(error)}` }),
       );
+      await recordChoice(caseRecord.id, {
+        action: 'onset.set',
+        payload: onsetOverride ? { onset: onsetOverride } : {},
+      });
     },
     reset: () => set(initialInvestigationData),
   };

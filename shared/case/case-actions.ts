@@ -31,6 +31,8 @@ export type CaseAction =
         readonly severity: CaseSeverity;
         readonly owner: string;
         readonly decisionIds: ReadonlyArray<string>;
+        /** The model of the decision it is opened on, where known (two models' logs may share a decision id). */
+        readonly decisionModel?: string;
         readonly featureName?: string;
         /** The saved connection its decisions are read from, when they are not imported. */
         readonly connection?: CaseConnection;
@@ -70,6 +72,22 @@ export type CaseAction =
       readonly payload: { readonly id: string; readonly tags: ReadonlyArray<string> };
     }
   | { readonly action: 'review.verdict'; readonly payload: Omit<ReviewVerdict, 'reviewer' | 'time'> }
+  /** The investigator's analytical choices, each a record of what the findings were computed with. */
+  | {
+      /** The onset set by hand: a feature version or an RFC 3339 time; absent, back to the engine's estimate. */
+      readonly action: 'onset.set';
+      readonly payload: { readonly onset?: string };
+    }
+  | {
+      /** The decision investigated (by its model and id) and the feature suspected. */
+      readonly action: 'focus.set';
+      readonly payload: { readonly decisionId: string; readonly model?: string; readonly featureName: string };
+    }
+  | {
+      /** How many affected subjects oblige a notification, as the scope was judged. */
+      readonly action: 'threshold.set';
+      readonly payload: { readonly notifyThreshold: number };
+    }
   /** A source the case cited removed from the app (its evidence changed), and the removal undone. */
   | { readonly action: 'source.removed'; readonly payload: CitedSource }
   | { readonly action: 'source.restored'; readonly payload: CitedSource }
@@ -196,7 +214,16 @@ function applyAction(state: Case | undefined, act: Act & CaseAction): Case {
       };
     case 'review.merged':
       return state;
-    // The case's sources are its row's (the store's), not its fold's: the entry is the record of the change.
+    case 'focus.set':
+      if (!act.payload.decisionId || !act.payload.featureName)
+        throw new Error('A focus names a decision and a feature.');
+      return { ...state, featureName: act.payload.featureName };
+    case 'threshold.set':
+      if (!(Number.isInteger(act.payload.notifyThreshold) && act.payload.notifyThreshold > 0))
+        throw new Error(`A notification threshold is a positive whole number, not ${act.payload.notifyThreshold}.`);
+      return state;
+    // The onset and the sources are the case row's (the store's), not its fold's: the entry is the record of the change.
+    case 'onset.set':
     case 'source.removed':
     case 'source.restored':
       return state;
