@@ -192,3 +192,18 @@ describe('upgrading a database of schema 2', () => {
     expect(await verifyChain(await readActivity(db, 'old-case'), nodeSha256)).toEqual({ ok: true, entries: 6 });
   });
 });
+
+describe("a case opened on a decision whose model is known (two models' logs may share its id)", () => {
+  it('records the model in its case.opened entry and in the case folded from the log; a case without one has none', async () => {
+    const opened = { description: '', sourceIds: [], decisionId: 'd-7', createdAt: '2026-03-02T09:00:00.000Z' };
+    await createCase(db, { ...opened, id: 'c-fraud', title: 'Held payment', decisionModel: 'payment-fraud' });
+    await createCase(db, { ...opened, id: 'c-old', title: 'Refused offer' });
+    const [fraud] = await readActivity(db, 'c-fraud');
+    expect(fraud?.payload).toMatchObject({ decisionIds: ['d-7'], decisionModel: 'payment-fraud' });
+    expect(caseFromActivity(await readActivity(db, 'c-fraud')).decisionModel).toBe('payment-fraud');
+    const old = await readActivity(db, 'c-old');
+    expect(old[0]?.payload).not.toHaveProperty('decisionModel');
+    expect(caseFromActivity(old).decisionModel).toBeUndefined();
+    expect((await verifyChain(await readActivity(db, 'c-fraud'), nodeSha256)).ok).toBe(true);
+  });
+});

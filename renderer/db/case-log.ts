@@ -39,6 +39,7 @@ export async function createCase(db: LineageDb, init: NewCase, sha256: Sha256 = 
         severity,
         owner,
         decisionIds: record.decisionId ? [record.decisionId] : [],
+        ...(record.decisionId && record.decisionModel ? { decisionModel: record.decisionModel } : {}),
         ...(record.featureName ? { featureName: record.featureName } : {}),
         ...(record.connection && {
           connection: { name: record.connection.name, location: record.connection.location },

@@ -106,6 +106,8 @@ export interface Case {
   readonly owner: string;
   readonly openedAt: string;
   readonly decisionIds: ReadonlyArray<string>;
+  /** The model of the decision it was opened on, where recorded (absent in cases from before it was). */
+  readonly decisionModel?: string;
   /** The suspect feature the investigation follows. */
   readonly featureName?: string;
   /** Where its decisions are read, when they are not imported (docs/warehouses.md). */

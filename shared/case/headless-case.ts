@@ -37,6 +37,7 @@ export async function headlessCase(
         severity: options.severity ?? 'medium',
         owner: options.owner,
         decisionIds: [d.decisionId],
+        decisionModel: d.model.name,
         featureName: inv.featureName,
       },
     },
