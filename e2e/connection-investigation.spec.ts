@@ -178,6 +178,10 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
 
   await openStep('Document');
   await expect(main.getByText(`its decisions read in Offer decisions (${folder})`)).toBeVisible();
+  // The onset set by hand is an entry of the case's hash-chained log, shown in the activity panel.
+  await expect(main.getByRole('list', { name: 'Activity log, newest first' })).toContainText(
+    'Set the onset by hand to ',
+  );
 
   // The evidence bundle cites the decisions the case read whole by their queries; verify re-runs each.
   const exportPanel = page.getByRole('region', { name: 'Report and evidence bundle' });
@@ -194,6 +198,13 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   const code = await runVerifyCommand([bag], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
   expect(code).toBe(0);
   expect(lines.filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(cited.queries.length);
+  // The bundle's case record, whose chain verify checked, holds the onset the findings were computed with.
+  const record = JSON.parse(readFileSync(join(bag, 'data/case/case.json'), 'utf8')) as {
+    activity: Array<{ action: string; payload: { onset?: string } }>;
+  };
+  expect(record.activity.filter((e) => e.action === 'onset.set').map((e) => e.payload.onset)).toEqual([
+    new Date(truth.onset.timestamp).toISOString(),
+  ]);
 
   // Removing the connection closes its engine; the next spec file's server may be this one.
   await page.getByRole('button', { name: '← Back to cases' }).click();
