@@ -8,7 +8,8 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { DUCKDB, quoteText } from '../../shared/warehouse/sql-dialect.js';
 import type { DuplicateInput } from '../sources/list-inputs.js';
 import { distinctFiles } from './folder-copies.js';
-import { plainValue, type SqlEngine } from './sql-engine.js';
+import { plainRows } from './duckdb-rows.js';
+import type { SqlEngine } from './sql-engine.js';
 
 const READERS: Readonly<Record<string, string>> = {
   '.parquet': 'read_parquet',
@@ -91,10 +92,7 @@ export async function openDuckdb(relation: string, label: string): Promise<SqlEn
     from: relation,
     label,
     columns: async () => (await connection.runAndReadAll(`SELECT * FROM ${relation} LIMIT 0`)).columnNames(),
-    query: async (q) => {
-      const reader = await connection.runAndReadAll(q.text, q.params as DuckDBValue[]);
-      return reader.getRowObjectsJS().map((row) => plainValue(row) as Record<string, unknown>);
-    },
+    query: async (q) => plainRows(await connection.run(q.text, q.params as DuckDBValue[])),
     close: async () => {
       connection.closeSync();
       instance.closeSync();

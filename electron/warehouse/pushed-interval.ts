@@ -3,12 +3,12 @@
  * one query groups the decisions by the write time of the data they read, and the interval is found over those
  * groups as the in-memory engine finds it over the log it walks.
  */
-import { intervalOfWrites, type ChangeInterval } from '../../shared/analysis/change-interval.js';
+import { intervalOfWriteColumns, type ChangeInterval } from '../../shared/analysis/change-interval.js';
 import { writeTime } from '../../shared/analysis/data-read.js';
 import { outcomeOf } from '../../shared/analysis/onset.js';
 import type { EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { Decision } from '../../shared/model/records.js';
-import { writeGroups, type PlacedReads } from './pushed-reads.js';
+import { writeColumns, type PlacedReads } from './pushed-reads.js';
 
 /**
  * `changeInterval(set, decision, featureName, from)` over the decisions of `reads` (`set` holds the investigated
@@ -26,6 +26,6 @@ export async function pushedInterval(
   const decidedAt = Date.parse(decision.timestamp);
   // As far after the decision as the search looks before it, as change-interval.ts bounds it.
   const until = new Date(decidedAt + Math.max(0, decidedAt - from)).toISOString();
-  const groups = await writeGroups(reads, { environment: decision.environment, until, writtenFrom: from }, outcome);
-  return intervalOfWrites(groups, writeTime(set, decision, featureName));
+  const groups = await writeColumns(reads, { environment: decision.environment, until, writtenFrom: from }, outcome);
+  return intervalOfWriteColumns(groups, writeTime(set, decision, featureName));
 }

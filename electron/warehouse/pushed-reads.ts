@@ -3,6 +3,7 @@
  * (shared/warehouse/read-sql.ts): decisions per write time, per data version (the onset's series by run) and per
  * subject. Only these groups leave the engine.
  */
+import { writeColumnsOf, type WriteColumns } from '../../shared/analysis/change-interval.js';
 import type { OutcomeBin } from '../../shared/analysis/engine-types.js';
 import type { SubjectTally } from '../../shared/analysis/subject-concentration.js';
 import { lineageModel } from '../../shared/lineage/lineage-model.js';
@@ -10,7 +11,7 @@ import type { EvidenceSet } from '../../shared/model/evidence-set.js';
 import type { Decision } from '../../shared/model/records.js';
 import { ReadSql, type ReadFilter } from '../../shared/warehouse/read-sql.js';
 import type { DecisionSource } from './decision-source.js';
-import { numberOf } from './sql-engine.js';
+import { numberOf, type SqlRow } from './sql-engine.js';
 
 /** A source's decisions of one model, with the lineage that places the data of `featureName` for them. */
 export interface PlacedReads {
@@ -46,8 +47,30 @@ export async function writeGroups(
   filter: ReadFilter,
   outcome: string,
 ): Promise<Map<number, WriteGroup>> {
+  return groupsOf(await reads.source.engine.query(reads.sql.byWrite(filter, outcome)));
+}
+
+const groupsOf = (rows: ReadonlyArray<SqlRow>): Map<number, WriteGroup> =>
+  new Map(rows.map((r) => [numberOf(r.written_ms), { n: numberOf(r.decisions), k: numberOf(r.outcomes) }]));
+
+/**
+ * `writeGroups` as columns in write-time order, read straight from the engine's ordered rows: the change interval
+ * of a log without lineage has a group per decision time (about 700,000 at 5M decisions), which a Map keyed by time
+ * took over a second to build. Rows out of order (never from the ordered query) are grouped and sorted as before.
+ */
+export async function writeColumns(reads: PlacedReads, filter: ReadFilter, outcome: string): Promise<WriteColumns> {
   const rows = await reads.source.engine.query(reads.sql.byWrite(filter, outcome));
-  return new Map(rows.map((r) => [numberOf(r.written_ms), { n: numberOf(r.decisions), k: numberOf(r.outcomes) }]));
+  const times = new Float64Array(rows.length);
+  const n = new Float64Array(rows.length);
+  const k = new Float64Array(rows.length);
+  let ordered = true;
+  rows.forEach((r, i) => {
+    times[i] = numberOf(r.written_ms);
+    n[i] = numberOf(r.decisions);
+    k[i] = numberOf(r.outcomes);
+    if (i > 0 && !((times[i] as number) > (times[i - 1] as number))) ordered = false;
+  });
+  return ordered ? { times, n, k } : writeColumnsOf(groupsOf(rows));
 }
 
 /** Each subject's decisions and outcomes, in the order of its first decision. */

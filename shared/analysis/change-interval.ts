@@ -103,21 +103,47 @@ export function intervalOfWrites(
   groups: ReadonlyMap<number, { readonly n: number; readonly k: number }>,
   own: number,
 ): ChangeInterval | undefined {
+  return intervalOfWriteColumns(writeColumnsOf(groups), own);
+}
+
+/** Decisions grouped by write time as columns: each group's write time (ascending, distinct), decisions, outcomes. */
+export interface WriteColumns {
+  readonly times: ArrayLike<number>;
+  readonly n: ArrayLike<number>;
+  readonly k: ArrayLike<number>;
+}
+
+/** The groups as columns, in write-time order. */
+export function writeColumnsOf(groups: ReadonlyMap<number, { readonly n: number; readonly k: number }>): WriteColumns {
   const times = [...groups.keys()].sort((a, b) => a - b);
+  const n = new Float64Array(times.length);
+  const k = new Float64Array(times.length);
+  times.forEach((t, i) => {
+    const g = groups.get(t)!;
+    n[i] = g.n;
+    k[i] = g.k;
+  });
+  return { times, n, k };
+}
+
+/**
+ * `intervalOfWrites` over groups given as columns already in write-time order (an engine's groups, read without a
+ * Map of hundreds of thousands of entries).
+ */
+export function intervalOfWriteColumns({ times, n, k }: WriteColumns, own: number): ChangeInterval | undefined {
   if (times.length < 2) return undefined;
   const L = times.length;
   // Prefix sums: N[i], K[i] over groups before i.
   const N = new Float64Array(L + 1);
   const K = new Float64Array(L + 1);
   for (let i = 0; i < L; i++) {
-    const g = groups.get(times[i] as number)!;
-    N[i + 1] = (N[i] as number) + g.n;
-    K[i + 1] = (K[i] as number) + g.k;
+    N[i + 1] = (N[i] as number) + (n[i] as number);
+    K[i + 1] = (K[i] as number) + (k[i] as number);
   }
   const all = ll(K[L] as number, N[L] as number);
   // The decision's own group: the bad segment contains it. The segment ends after it (a recovery) or at the end.
-  let d0 = times.findIndex((t) => t >= own);
-  if (d0 < 0) d0 = L - 1;
+  let d0 = firstAtOrAfter(times, own);
+  if (d0 === L) d0 = L - 1;
   if (d0 < 1) return undefined;
   // The log-likelihood of the good segment before each start a, and of the segment after each end b.
   const before = new Float64Array(d0 + 1);
@@ -177,13 +203,25 @@ export function intervalOfWrites(
   while (hi < d0 && weigh(hi + 1) >= best - INTERVAL_DROP) hi++;
   const likelihood = (t: number) => {
     // The split before the first write at or after t.
-    let i = times.findIndex((x) => x >= t);
-    if (i < 0) i = times.length;
+    const i = firstAtOrAfter(times, t);
     if (i < 1 || i > d0) return 0;
     const g = Number.isNaN(weighed[i] as number) ? weigh(nearest(coarse, i)) : (weighed[i] as number);
     return g === -Infinity ? 0 : Math.exp(-(best - g) / 2);
   };
   return { lastGood: times[lo - 1], firstBad: times[hi] as number, best: times[at] as number, g: best, likelihood };
+}
+
+/** The index of the first of the ascending `times` at or after `t` (their length if none is, or `t` is NaN). */
+function firstAtOrAfter(times: ArrayLike<number>, t: number): number {
+  if (!(t <= (times[times.length - 1] as number))) return times.length;
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
