@@ -71,6 +71,7 @@ export async function runCaseExport(argv: string[], io: CliIo = consoleIo): Prom
   }
   const git = createGitRunner();
   const loaded = await loadSources(values.source, values.decision ?? '', {
+    ...(values.model !== undefined && { model: values.model }),
     git,
     cacheDir: join(defaultDataDir(), 'repositories'),
   });

@@ -83,6 +83,7 @@ export async function runInvestigateCommand(argv: string[], io: CliIo = consoleI
   if (typeof mapping === 'number') return mapping;
   const git = createGitRunner();
   const loadedEvidence = await loadSources(sources, decisionId, {
+    ...(typeof values.model === 'string' && { model: values.model }),
     git,
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),

@@ -104,6 +104,7 @@ export async function runReportCommand(argv: string[], io: CliIo = consoleIo): P
   if (typeof mapping === 'number') return mapping;
   const git = createGitRunner();
   const loadedEvidence = await loadSources(values.source, values.decision, {
+    ...(values.model !== undefined && { model: values.model }),
     git,
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),

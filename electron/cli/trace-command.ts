@@ -69,6 +69,7 @@ export async function runTraceCommand(argv: string[], io: CliIo = consoleIo): Pr
   const mapping = await readMappingArg(values.mapping, USAGE, io);
   if (typeof mapping === 'number') return mapping;
   const loadedEvidence = await loadSources(values.source, values.decision, {
+    ...(values.model !== undefined && { model: values.model }),
     git: createGitRunner(),
     cacheDir: join(defaultDataDir(), 'repositories'),
     ...(mapping && { mapping }),

@@ -61,6 +61,8 @@ export async function loadSources(
     readonly cacheDir: string;
     readonly mapping?: ImportMapping;
     readonly pushDown?: boolean;
+    /** The decision's model (`--model`): where two models' rows hold the id, the row of that model is read. */
+    readonly model?: string;
     /** Record every query asked of a source read in place, with its rows' digest (for an evidence bundle). */
     readonly cite?: boolean;
     /** Told the bytes read of each file imported (not of a decision log read in place). */
@@ -115,7 +117,7 @@ export async function loadSources(
   let found: Array<Awaited<ReturnType<typeof findDecision>>>;
   try {
     found = [];
-    for (const source of sources) found.push(await findDecision(source, decisionId));
+    for (const source of sources) found.push(await findDecision(source, decisionId, options.model));
   } catch (error) {
     await closeAll();
     throw error;
@@ -125,8 +127,12 @@ export async function loadSources(
     const inPlace: ReadInPlace[] = [];
     try {
       for (const [i, source] of sources.entries()) {
-        const model = found[i]?.decisions[0]?.model.name;
+        // The decision's model: where the id is several models' and none was named, their rows alone, for the
+        // caller to name the models (decision-args.ts) rather than read one model's decisions at random.
+        const models = [...new Set(found[i]?.decisions.map((d) => d.model.name))];
+        const model = models.length === 1 ? models[0] : undefined;
         const read = model === undefined ? undefined : await modelDecisions(source, model);
+        if (models.length > 1) for (const d of found[i]?.decisions ?? []) added.push(d);
         // One by one: a model's decisions are too many to spread as arguments.
         for (const d of read?.decisions ?? []) added.push(d);
         inPlace.push({

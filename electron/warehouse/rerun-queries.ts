@@ -70,9 +70,15 @@ function chosenSpec(c: WarehouseCitation, all: ReadonlyArray<WarehouseCitation>,
 
 /** The query the app builds for `q` over `source`, when the bundle's text is that query's (relation aside). */
 function rebuilt(source: DecisionSource, c: WarehouseCitation, q: CitedQuery): SqlQuery | undefined {
-  const [first] = q.params;
-  if (q.params.length !== 1 || first === undefined) return undefined;
-  const candidates = [source.sql.decision(String(first)), source.sql.modelDecisions(String(first))];
+  const [first, second] = q.params;
+  if (first === undefined) return undefined;
+  // The decision by its id, a model's decisions, and the decision by its model and its id (`--model`).
+  const candidates =
+    q.params.length === 1
+      ? [source.sql.decision(String(first)), source.sql.modelDecisions(String(first))]
+      : q.params.length === 2 && second !== undefined
+        ? [source.sql.decisionOfModel(String(second), String(first))]
+        : [];
   return candidates.find(
     (built) =>
       built.text.split(source.engine.from).join(c.relation) === q.text &&
