@@ -182,6 +182,8 @@ test('opens a case on a decision of a Parquet folder and finds the planted chang
   await expect(main.getByRole('list', { name: 'Activity log, newest first' })).toContainText(
     'Set the onset by hand to ',
   );
+  await main.getByRole('list', { name: 'Activity log, newest first' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'connection-case-activity');
 
   // The evidence bundle cites the decisions the case read whole by their queries; verify re-runs each.
   const exportPanel = page.getByRole('region', { name: 'Report and evidence bundle' });
