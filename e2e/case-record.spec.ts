@@ -73,6 +73,22 @@ test('a case record survives a reload: severity, owner, annotation, skipped step
   await expectNoSeriousA11yViolations(page, 'Trace with the annotate form');
   await screenshot(page, 'case-1-annotate');
 
+  // Judge the ranked changes: the top one confirmed as a cause, the second dismissed with the reason.
+  await nav.getByRole('tab', { name: /Changes/ }).click();
+  const suspects = main.getByTestId('suspect');
+  await suspects.first().getByRole('button', { name: 'Confirm as a cause' }).click();
+  await expect(suspects.first().getByTestId('suspect-verdict')).toContainText('Confirmed as a cause by Maria Keller');
+  const second = suspects.nth(1);
+  await second.getByRole('button', { name: 'Dismiss…' }).click();
+  await second.getByLabel('Why this change is not a cause').fill('It only touched the README.');
+  await second.getByRole('button', { name: 'Dismiss the change' }).click();
+  await expect(second.getByTestId('suspect-verdict')).toContainText(
+    'Dismissed by Maria Keller: It only touched the README.',
+  );
+  await expectNoSeriousA11yViolations(page, 'Changes with verdicts on ranked changes');
+  await second.scrollIntoViewIfNeeded();
+  await screenshot(page, 'case-1-verdicts');
+
   // Confirm the root cause, naming the top-ranked change shown by the app.
   await nav.getByRole('tab', { name: /Document/ }).click();
   const top = (await main
@@ -107,6 +123,8 @@ test('a case record survives a reload: severity, owner, annotation, skipped step
   await expect(activity).toContainText('Skipped Scope: A single customer complained');
   await expect(activity).toContainText(`Annotated node ${nodeId}`);
   await expect(activity).toContainText('Set severity to high');
+  await expect(activity).toContainText(': It only touched the README.');
+  await expect(activity).toContainText('as a cause');
   await expect(activity).toContainText('Tom Berger');
   await expect(main.getByText(/✓ Chain verified: \d+ entries/)).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -80,6 +80,10 @@ export function describeActivity(entry: ActivityEntry, zone: TimeZoneSetting = '
         : `Removed the tags of ${act.payload.id} on the timeline`;
     case 'review.verdict':
       return `Review verdict: ${act.payload.verdict} — “${act.payload.text}”`;
+    case 'suspect.confirmed':
+      return `Confirmed the change ${act.payload.label} as a cause`;
+    case 'suspect.dismissed':
+      return `Dismissed the change ${act.payload.label}: ${act.payload.reason}`;
     case 'onset.set':
       return act.payload.onset === undefined
         ? 'Returned the onset to the estimate'

@@ -9,6 +9,7 @@ import { shortId } from '../format/decision';
 import { citation, SUSPECT_KIND_LABEL } from './evidence-cite';
 import { AnnotateButton } from '../case/AnnotateButton';
 import { SuspectDiff } from './SuspectDiff';
+import { SuspectVerdict } from './SuspectVerdict';
 
 interface Props {
   readonly rank: number;
@@ -112,6 +113,7 @@ export function SuspectCard({ rank, suspect: s, evidence, storedRepositories, so
         <summary>What it changed</summary>
         {showDiff && <SuspectDiff suspect={s} evidence={evidence} storedRepositories={storedRepositories} />}
       </details>
+      <SuspectVerdict id={s.id} label={`${SUSPECT_KIND_LABEL[s.kind]} ${shortId(s.id)} — ${visibleText(s.summary)}`} />
       <AnnotateButton target={{ kind: 'change', id: s.id }} />
     </article>
   );

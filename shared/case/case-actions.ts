@@ -88,6 +88,15 @@ export type CaseAction =
       readonly action: 'threshold.set';
       readonly payload: { readonly notifyThreshold: number };
     }
+  /** A ranked change judged by the investigator: confirmed as a cause, or dismissed with the reason. */
+  | {
+      readonly action: 'suspect.confirmed';
+      readonly payload: { readonly id: string; readonly label: string };
+    }
+  | {
+      readonly action: 'suspect.dismissed';
+      readonly payload: { readonly id: string; readonly label: string; readonly reason: string };
+    }
   /** A source the case cited removed from the app (its evidence changed), and the removal undone. */
   | { readonly action: 'source.removed'; readonly payload: CitedSource }
   | { readonly action: 'source.restored'; readonly payload: CitedSource }
@@ -214,6 +223,22 @@ function applyAction(state: Case | undefined, act: Act & CaseAction): Case {
       };
     case 'review.merged':
       return state;
+    case 'suspect.confirmed':
+    case 'suspect.dismissed': {
+      const { id, label } = act.payload;
+      if (!id) throw new Error('A verdict names the change it judges.');
+      const reason = act.action === 'suspect.dismissed' ? act.payload.reason.trim() : undefined;
+      if (act.action === 'suspect.dismissed' && !reason) throw new Error(`Dismissing ${id} needs a reason.`);
+      const verdict = {
+        id,
+        label,
+        verdict: act.action === 'suspect.confirmed' ? ('confirmed' as const) : ('dismissed' as const),
+        ...(reason && { reason }),
+        by: act.actor,
+        time: act.time,
+      };
+      return { ...state, suspectVerdicts: [...(state.suspectVerdicts ?? []).filter((v) => v.id !== id), verdict] };
+    }
     case 'focus.set':
       if (!act.payload.decisionId || !act.payload.featureName)
         throw new Error('A focus names a decision and a feature.');

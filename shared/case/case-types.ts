@@ -129,6 +129,20 @@ export interface Case {
   readonly timelineTags?: ReadonlyArray<TimelineTags>;
   /** Reviewers' verdicts (review.verdict entries, from a portable case file), absent until one is given. */
   readonly reviews?: ReadonlyArray<ReviewVerdict>;
+  /** The investigator's verdict on each ranked change judged so far (the latest per change), absent until one. */
+  readonly suspectVerdicts?: ReadonlyArray<SuspectVerdict>;
+}
+
+/** A ranked change confirmed as a cause of the wrong decisions, or dismissed with the reason. */
+export interface SuspectVerdict {
+  /** The change's id as the ranking names it (a commit SHA, an audit entry, a deployment…). */
+  readonly id: string;
+  readonly label: string;
+  readonly verdict: 'confirmed' | 'dismissed';
+  /** Why it was dismissed (required for a dismissal). */
+  readonly reason?: string;
+  readonly by: string;
+  readonly time: string;
 }
 
 /** One entry of the append-only activity log. `hash` = SHA-256 over the canonical JSON of every other field. */

@@ -67,3 +67,28 @@ describe("the investigator's analytical choices in the case's chain", () => {
     ).rejects.toThrow(/decision and a feature/);
   });
 });
+
+describe('verdicts on ranked changes', () => {
+  it('keeps the latest verdict per change, a dismissal with its reason, in the chain', async () => {
+    const judge = (minute: number, action: 'suspect.confirmed' | 'suspect.dismissed', id: string, reason = '') =>
+      ({
+        time: at(minute),
+        actor: 'maria',
+        action,
+        payload: action === 'suspect.confirmed' ? { id, label: `commit ${id}` } : { id, label: `commit ${id}`, reason },
+      }) as Act & CaseAction;
+    const r = await replay([
+      opened,
+      judge(1, 'suspect.confirmed', 'c-1'),
+      judge(2, 'suspect.dismissed', 'c-2', ' docs only, no code path '),
+      judge(3, 'suspect.dismissed', 'c-1', 'reverted before the onset'),
+    ]);
+    expect(r.case.suspectVerdicts?.map((v) => [v.id, v.verdict, v.reason, v.time])).toEqual([
+      ['c-2', 'dismissed', 'docs only, no code path', at(2)],
+      ['c-1', 'dismissed', 'reverted before the onset', at(3)],
+    ]);
+    expect(caseFromActivity(r.activity)).toEqual(r.case);
+    expect((await verifyChain(r.activity, sha256)).ok).toBe(true);
+    await expect(recordAction(r, judge(4, 'suspect.dismissed', 'c-3', '  '), sha256)).rejects.toThrow(/needs a reason/);
+  });
+});
