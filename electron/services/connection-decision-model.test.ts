@@ -16,7 +16,14 @@ import {
   type ConnectionInvestigationChannels,
 } from '../../shared/ipc/connection-investigation-channels.js';
 import { connectionStore } from '../warehouse/connection-store.js';
-import { FLAT_MAPPING, flatRows, truth, type FlatRow } from '../warehouse/flat-sample.fixture.js';
+import {
+  FLAT_MAPPING,
+  flatRows,
+  FRAUD_MODEL,
+  fraudModelRows,
+  truth,
+  type FlatRow,
+} from '../warehouse/flat-sample.fixture.js';
 import { createRowTable, writeRowFiles } from '../warehouse/flat-table.fixture.js';
 import { openConnections } from '../warehouse/open-connections.js';
 import { createConnectionInvestigationHandlers } from './connection-investigation-services.js';
@@ -25,20 +32,13 @@ const dir = mkdtempSync(join(tmpdir(), 'li-connection-decision-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const caseId = truth.caseDecisionId as string;
 const feature = truth.feature.name as string;
-const FRAUD = 'payment-fraud';
+const FRAUD = FRAUD_MODEL;
 
 /** The offer model's rows, then the fraud model's: the same ids and customers, seven minutes later, its own actions. */
 function twoModels() {
   const offers = flatRows();
   const offerModel = String(offers[0]?.model_name);
-  const fraud: FlatRow[] = offers.map((r, i) => ({
-    ...r,
-    ts: new Date(Date.parse(String(r.ts)) + 7 * 60_000).toISOString(),
-    model_name: FRAUD,
-    model_version: '1.4.2',
-    prediction: i % 17 === 0 ? 'hold' : 'approve',
-    action_taken: i % 17 === 0 ? 'payment_held' : 'payment_approved',
-  }));
+  const fraud = fraudModelRows(offers);
   const own = (rows: FlatRow[]) => rows.find((r) => r.id === caseId) as FlatRow;
   return { rows: [...offers, ...fraud], offerModel, offer: own(offers), fraud: own(fraud) };
 }

@@ -42,6 +42,21 @@ export function flatRows(): FlatRow[] {
     });
 }
 
+/** A second team's model that scores the same customers under the same decision ids (ids are unique per model only). */
+export const FRAUD_MODEL = 'payment-fraud';
+
+/** The fraud model's rows of `rows`: the same ids and customers, seven minutes later, with its own version and actions. */
+export function fraudModelRows(rows: ReadonlyArray<FlatRow>): FlatRow[] {
+  return rows.map((r, i) => ({
+    ...r,
+    ts: new Date(Date.parse(String(r.ts)) + 7 * 60_000).toISOString(),
+    model_name: FRAUD_MODEL,
+    model_version: '1.4.2',
+    prediction: i % 17 === 0 ? 'hold' : 'approve',
+    action_taken: i % 17 === 0 ? 'payment_held' : 'payment_approved',
+  }));
+}
+
 /** The column mapping of the flat rows. */
 export const FLAT_MAPPING = {
   kind: 'decision-log',

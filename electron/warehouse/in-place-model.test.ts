@@ -11,22 +11,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
 import { runReportCommand } from '../cli/report-command.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
-import { answers, FLAT_MAPPING, flatRows, otherEvidence, truth, type FlatRow } from './flat-sample.fixture.js';
+import {
+  answers,
+  FLAT_MAPPING,
+  flatRows,
+  FRAUD_MODEL,
+  fraudModelRows,
+  otherEvidence,
+  truth,
+} from './flat-sample.fixture.js';
 import { writeRowFiles } from './flat-table.fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-in-place-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const FRAUD = 'payment-fraud';
+const FRAUD = FRAUD_MODEL;
 const offers = flatRows();
 const offerModel = String(offers[0]?.model_name);
-const fraud: FlatRow[] = offers.map((r, i) => ({
-  ...r,
-  ts: new Date(Date.parse(String(r.ts)) + 7 * 60_000).toISOString(),
-  model_name: FRAUD,
-  model_version: '1.4.2',
-  prediction: i % 17 === 0 ? 'hold' : 'approve',
-  action_taken: i % 17 === 0 ? 'payment_held' : 'payment_approved',
-}));
+const fraud = fraudModelRows(offers);
 const mappingFile = join(dir, 'mapping.json');
 const both = join(dir, 'both.parquet');
 const alone = join(dir, 'offers.parquet');
