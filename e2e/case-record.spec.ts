@@ -3,6 +3,7 @@
  * them on the sample case, annotate a graph node, skip a step with a reason, confirm a root cause naming the
  * top-ranked change, reload the page, and find it all still there — with the activity log and its verified chain.
  */
+import { readFileSync } from 'node:fs';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
 
 test('a case record survives a reload: severity, owner, annotation, skipped step, root cause, activity', async ({
@@ -130,6 +131,24 @@ test('a case record survives a reload: severity, owner, annotation, skipped step
   await expect(page.getByRole('alert')).toHaveCount(0);
   await activity.scrollIntoViewIfNeeded();
   await screenshot(page, 'case-3-activity');
+
+  // The exported report lists both verdicts under the engine's ranking: the verdict, the reason, who gave it.
+  const exportPanel = page.getByRole('region', { name: 'Report and evidence bundle' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    exportPanel.getByRole('button', { name: 'Report (HTML)' }).click(),
+  ]);
+  const html = readFileSync((await download.path()) as string, 'utf8');
+  const suspectsSection = html.slice(html.indexOf('<h2>Suspects</h2>'), html.indexOf('<h2>Governance</h2>'));
+  const verdictRows = suspectsSection
+    .slice(suspectsSection.indexOf('Investigator’s verdicts'))
+    .split('\n')
+    .filter((l) => l.startsWith('<tr><td>'));
+  expect(verdictRows).toHaveLength(2);
+  expect(verdictRows[0]).toMatch(/^<tr><td>1<\/td>.*<td>Confirmed as a cause<\/td><td>—<\/td><td>Maria Keller<\/td>/);
+  expect(verdictRows[1]).toMatch(
+    /^<tr><td>2<\/td>.*<td>Dismissed<\/td><td>It only touched the README\.<\/td><td>Maria Keller<\/td>/,
+  );
   expect(errors).toEqual([]);
 });
 

@@ -14,6 +14,7 @@ import {
   type ReportInput,
 } from './report-data';
 import { reviewRows, reviewsHtml } from './review-verdicts';
+import { suspectVerdictRows, suspectVerdictsHtml } from './suspect-verdicts';
 import { histogramSvg, lineagePathSvg } from './svg-figures';
 
 const code = (v: unknown) => `<code>${htmlText(v)}</code>`;
@@ -104,7 +105,7 @@ export function timelineAndScopeSection(input: ReportInput): string {
   );
 }
 
-/** Suspects with every score term, governance verdicts with their evidence, and remediation. */
+/** Suspects with every score term and the investigator's verdicts on them, governance verdicts with their evidence, and remediation. */
 export function findingsSection(input: ReportInput): string {
   const t = (iso: string | undefined) => (iso ? formatTime(iso, input.timeZone) : '—');
   const inv = input.investigation;
@@ -124,6 +125,7 @@ export function findingsSection(input: ReportInput): string {
     ]),
   );
   const gaps = inv.changes.gaps.length ? `<ul>${inv.changes.gaps.map((g) => el('li', `Gap: ${g}`)).join('')}</ul>` : '';
+  const verdicts = suspectVerdictsHtml(suspectVerdictRows(input.case, inv), t);
   const governance = inv.governance
     .map(
       (g) =>
@@ -143,7 +145,7 @@ export function findingsSection(input: ReportInput): string {
     ]),
   );
   return (
-    `<section><h2>Suspects</h2><p>Window ${htmlText(t(inv.changes.window.from))} → ${htmlText(t(inv.changes.window.to))}.</p>${suspects}${gaps}</section>` +
+    `<section><h2>Suspects</h2><p>Window ${htmlText(t(inv.changes.window.from))} → ${htmlText(t(inv.changes.window.to))}.</p>${suspects}${gaps}${verdicts}</section>` +
     `<section><h2>Governance</h2>${governance || '<p class="none">No changes to validate.</p>'}</section>` +
     `<section><h2>Remediation</h2>${remediation}</section>`
   );

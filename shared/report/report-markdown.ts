@@ -19,6 +19,7 @@ import {
 } from './report-data';
 import { anchorsSectionMarkdown } from './report-anchor-section';
 import { reviewRows, reviewsMarkdown } from './review-verdicts';
+import { suspectVerdictRows, suspectVerdictsMarkdown } from './suspect-verdicts';
 import { REPORT_HASH_LABEL, REPORT_HASH_PLACEHOLDER, sealReport } from './report-seal';
 
 /** The Markdown report before sealing (holds the hash placeholder). */
@@ -146,6 +147,8 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
     '',
   );
   for (const gap of inv.changes.gaps) out.push(`- Gap: ${mdText(gap)}`);
+  if (inv.changes.gaps.length) out.push('');
+  out.push(...suspectVerdictsMarkdown(suspectVerdictRows(c, inv), t));
   out.push('## Governance', '');
   out.push(...governanceMarkdown(inv.governance, cite));
   const kept = recordKeepingRows(input);
