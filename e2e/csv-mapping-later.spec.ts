@@ -3,7 +3,7 @@
  * the file, said "Not now" to the dialog, and reloads the app. The Sources screen still says the file needs a
  * mapping; "Map columns…" asks for the file again (the store keeps records, not bytes), refuses another file by its
  * SHA-256, and maps the same one. Then "Change the mapping…" re-imports it through a new mapping, which replaces
- * the records whole.
+ * the records whole; both mappings are entries in the case's activity log.
  */
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
 import { realFixture } from '../fixtures/real-fixtures';
@@ -79,5 +79,22 @@ test('maps a CSV left unmapped in an earlier session, then changes its mapping',
   await expect(row).toContainText('decision 8,232');
   await expect(page.getByTestId('source-row')).toHaveCount(1);
   await screenshot(page, 'csv-mapping-later-3-sources');
+
+  // Mapped from All sources, each mapping is an entry in the log of the case citing the file: the first, then the
+  // change with the columns dropped.
+  await page.getByRole('button', { name: '← Back to cases' }).click();
+  await page.getByTestId('case-row').filter({ hasText: 'Housing model, later' }).getByRole('button').first().click();
+  await page
+    .getByRole('navigation', { name: 'Investigation steps' })
+    .getByRole('tab', { name: /Document/ })
+    .click();
+  const activity = page.getByRole('list', { name: 'Activity log, newest first' });
+  const latest = activity.getByTestId('activity-entry').first();
+  await expect(latest).toContainText(`Changed the column mapping of the source “${NAME}”`);
+  await expect(latest).toContainText('features: − Latitude, Longitude');
+  await expect(activity).toContainText(`Mapped the columns of the source “${NAME}”`);
+  await expect(page.getByText(/✓ Chain verified: \d+ entries/)).toBeVisible();
+  await activity.scrollIntoViewIfNeeded();
+  await screenshot(page, 'csv-mapping-later-4-activity');
   expect(errors).toEqual([]);
 });

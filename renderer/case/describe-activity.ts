@@ -1,6 +1,7 @@
 /** One line of plain text per activity entry, for the activity panel: what was done, in the field's words. */
 import type { CaseAction, CitedSource } from '../../shared/case/case-actions';
 import type { ActivityEntry, AnnotationTarget } from '../../shared/case/case-types';
+import { mappingChanges, mappingChangeText } from '../../shared/importers/mapping-changes';
 import { STEP_LABELS } from '../steps/step-ids';
 import { formatTime, type TimeZoneSetting } from '../format/time';
 
@@ -98,6 +99,22 @@ export function describeActivity(entry: ActivityEntry, zone: TimeZoneSetting = '
       return `Removed the source ${sourceText(act.payload)} from the evidence`;
     case 'source.restored':
       return `Undid the removal of the source ${sourceText(act.payload)}`;
+    case 'mapping.changed': {
+      const { source, connection, before, after } = act.payload;
+      // A first mapping lists what each field is read from; a change, also what it was read from before.
+      const none = connection ? 'suggested from the column names' : 'none';
+      const text = mappingChanges(before, after)
+        .map((c) => (before || c.added ? mappingChangeText(c, none) : `${c.what}: ${c.after ?? none}`))
+        .join('; ');
+      if (connection) {
+        const what = `the connection ${connection.name} (${connection.location})`;
+        return before
+          ? `Changed the column mapping of ${what}: ${text}`
+          : `Set the column mapping of ${what}, suggested from the column names until then: ${text}`;
+      }
+      const what = `the source ${source ? sourceText(source) : '?'}`;
+      return before ? `Changed the column mapping of ${what}: ${text}` : `Mapped the columns of ${what}: ${text}`;
+    }
     case 'review.merged':
       return `Merged the review of ${act.payload.reviews.map((r) => `${r.reviewer} (${r.fingerprint})`).join(', ')}: ${act.payload.entryHashes.length} entries${act.payload.rechained ? ', chained anew after entries added meanwhile' : ''}`;
     default:

@@ -6,10 +6,31 @@ import type {
   SavedConnection,
 } from '../../shared/ipc/connection-channels';
 import { getApi } from '../api';
+import { currentActor } from '../case/reviewer-store';
+import { db } from '../db/instance';
+import { logMappingChange } from '../db/mapping-change-log';
+import { useCaseLog } from '../stores/case-log-store';
 import { ConnectionDecisions } from './ConnectionDecisions';
 import { ConnectionForm } from './ConnectionForm';
 import { secretsSentence, testSentence } from './connection-text';
 import './connections.css';
+
+/**
+ * A connection's changed mapping, as an entry in the log of each case opened on it (mapping-change-log.ts); the open
+ * case's log is read again when it is one. Throws naming the cases whose log did not take it (the save stands).
+ */
+async function logConnectionMapping(saved: SavedConnection, before: SavedConnection['mapping']): Promise<void> {
+  const act = { time: new Date().toISOString(), actor: currentActor() };
+  const { logged, unlogged } = await logMappingChange(db, { connection: saved }, before, saved.mapping, act);
+  const open = useCaseLog.getState().caseId;
+  if (open && logged.includes(open)) await useCaseLog.getState().load(open);
+  if (unlogged.length > 0)
+    throw new Error(
+      unlogged
+        .map((u) => `The changed mapping of ${saved.name} is not in case ${u.caseId}'s log: ${u.reason}`)
+        .join(' '),
+    );
+}
 
 /**
  * Saved warehouse connections: decision logs read where they live (a PostgreSQL table, a Parquet file or folder), each
@@ -47,10 +68,12 @@ export function ConnectionsPanel({ web }: { readonly web: boolean }) {
   };
   const save = (request: ConnectionSaveRequest) =>
     act(async () => {
-      await getApi().invoke('connections:save', request);
+      const before = editing;
+      const saved = await getApi().invoke('connections:save', request);
       setEditing(undefined);
       setSaves((n) => n + 1);
       await refresh();
+      if (before) await logConnectionMapping(saved, before.mapping);
     });
   const remove = (c: SavedConnection) =>
     act(async () => {

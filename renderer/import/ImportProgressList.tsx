@@ -23,6 +23,11 @@ const JobRow = memo(function JobRow({ job, onCancel }: { job: ImportJob; onCance
         <span className={`import-summary${end.status === 'skipped' ? ' muted' : ''}`} role="status">
           {describeEnd(end)}
         </span>
+        {job.note && (
+          <span className="import-summary" role="alert">
+            {job.note}
+          </span>
+        )}
       </li>
     );
   }

@@ -4,6 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { realFixture } from '../../fixtures/real-fixtures';
 import { checkMapping, suggestMapping } from '../../shared/importers/column-mapping';
 import type { Decision } from '../../shared/model/records';
+import { verifyChain } from '../../shared/case/activity-log';
+import { caseFromActivity } from '../../shared/case/case-actions';
+import { describeActivity } from '../case/describe-activity';
+import { webSha256 } from '../case/web-sha256';
+import { createCase, readActivity } from '../db/case-log';
 import { db } from '../db/instance';
 import { LineageDb } from '../db/lineage-db';
 import { loadRecords } from '../db/load-evidence';
@@ -83,5 +88,39 @@ describe('importing in the desktop app, then mapping the CSV in a later session'
     expect(await db.sources.get(source.id)).toMatchObject({ mapping, origin: { path: DROPPED_AT }, rejected: 0 });
     const job = useImports.getState().jobs.at(-1);
     expect(job?.end).toMatchObject({ status: 'imported', source: { id: source.id, detected: 'decision-log' } });
+  });
+
+  it('writes the changed mapping to the log of each case citing the source, and of no other', async () => {
+    const source = (await db.sources.toArray())[0]!;
+    const before = source.mapping!;
+    await createCase(db, { id: 'housing', title: 'Housing', description: '', sourceIds: [source.id] });
+    await createCase(db, { id: 'unrelated', title: 'Other', description: '', sourceIds: [] });
+    const { requestMapping, importWithMapping } = useImports.getState();
+    expect(await requestMapping(source, new File([bytes], NAME))).toBeUndefined();
+    const request = useImports.getState().mappingRequests[0]!;
+    expect(request.current).toEqual(before);
+    const [kept, dropped] = [before.features!.slice(1), before.features![0]!];
+    const mapping = { ...before, features: kept, constants: { 'model.name': 'housing-v2' } };
+    const jobs = useImports.getState().jobs.length;
+    await importWithMapping(request, mapping);
+    await until(() => useImports.getState().jobs[jobs]?.end !== undefined);
+    expect(useImports.getState().jobs[jobs]).toMatchObject({ end: { status: 'imported' } });
+    expect(useImports.getState().jobs[jobs]?.note).toBeUndefined();
+
+    const log = await readActivity(db, 'housing');
+    expect(log.map((e) => e.action)).toEqual(['case.opened', 'mapping.changed']);
+    expect(log[1]!.payload).toEqual({
+      source: { name: NAME, kind: 'decision-log', sha256: source.sha256, records: 8232 },
+      before,
+      after: mapping,
+    });
+    expect((await verifyChain(log, webSha256)).ok).toBe(true);
+    expect(caseFromActivity(log).id).toBe('housing');
+    const text = describeActivity(log[1]!);
+    expect(text).toContain(`Changed the column mapping of the source “${NAME}”`);
+    expect(text).toContain(source.sha256.slice(0, 12));
+    expect(text).toContain('model.name: fixed value “housing-v2” (was fixed value “california-housing”)');
+    expect(text).toContain(`features: − ${dropped}`);
+    expect((await readActivity(db, 'unrelated')).map((e) => e.action)).toEqual(['case.opened']);
   });
 });

@@ -6,8 +6,11 @@ import { create } from 'zustand';
 import type { TablePreview } from '../../shared/importers/csv-format';
 import { dbtSeedsAmong, isDbtProjectFile } from '../../shared/importers/dbt-seeds';
 import type { ImportMapping } from '../../shared/importers/mapping';
+import { currentActor } from '../case/reviewer-store';
 import { db } from '../db/instance';
 import type { StoredSource } from '../db/lineage-db';
+import { logMappingChange } from '../db/mapping-change-log';
+import { useCaseLog } from '../stores/case-log-store';
 import { originPathOf, rememberOrigin } from './file-origins';
 import type { PickedFile } from './picked-inputs';
 import { checkPickedAgain, tablePreviewOf } from './pick-again';
@@ -34,6 +37,8 @@ export interface ImportJob {
   readonly caseId?: string;
   readonly progress?: ImportProgress;
   readonly end?: ImportEnd;
+  /** What went wrong beside the import itself (a case's log that did not take its changed mapping). */
+  readonly note?: string;
 }
 
 export interface ImportState {
@@ -78,6 +83,21 @@ async function mappable(source: StoredSource, file: File): Promise<TablePreview 
   return preview && scalars >= 2 ? preview : undefined;
 }
 
+/**
+ * Writes the source's changed mapping to the log of each case that cites it (mapping-change-log.ts), reading the open
+ * case's log again when it is one; resolves with the cases whose log did not take it, or undefined.
+ */
+async function logRemapping(source: StoredSource, before: StoredSource['mapping']): Promise<string | undefined> {
+  const act = { time: new Date().toISOString(), actor: currentActor() };
+  const { logged, unlogged } = await logMappingChange(db, { source }, before, source.mapping, act);
+  const open = useCaseLog.getState().caseId;
+  if (open && logged.includes(open)) await useCaseLog.getState().load(open);
+  if (unlogged.length === 0) return undefined;
+  return unlogged
+    .map((u) => `The changed mapping of “${source.name}” is not in case ${u.caseId}'s log: ${u.reason}`)
+    .join(' ');
+}
+
 /** The worker: created on first use; a test or benchmark may set its own factory. */
 let createWorker = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
 let worker: Worker | undefined;
@@ -120,9 +140,17 @@ export const useImports = create<ImportState>()((set, get) => {
     const input = picked.get(jobId);
     picked.delete(jobId);
     const source = 'source' in end ? end.source : undefined;
+    let note: string | undefined;
     try {
-      if (remap && source)
-        end = { status: 'imported', source: await swapInRemapped(db, remapDatabase(), remap.sourceId, remap.caseId) };
+      if (remap && source) {
+        const before = (await db.sources.get(remap.sourceId))?.mapping;
+        const swapped = await swapInRemapped(db, remapDatabase(), remap.sourceId, remap.caseId);
+        end = { status: 'imported', source: swapped };
+        // The records are swapped: a log that cannot be written is named, never a failed import.
+        note = await logRemapping(swapped, before).catch(
+          (error: unknown) => `The changed mapping of “${swapped.name}” is in no case's log: ${String(error)}`,
+        );
+      }
     } catch (error) {
       end = {
         status: 'failed',
@@ -132,7 +160,7 @@ export const useImports = create<ImportState>()((set, get) => {
     const path = input && source ? await input.path : undefined;
     // Not knowing where the file lies only leaves the source not re-checked later: never a failed import.
     if (path && source) await rememberOrigin(db, source.id, path).catch(() => undefined);
-    update(jobId, { end });
+    update(jobId, { end, ...(note && { note }) });
     set({ finished: get().finished + 1 });
     if (input && source && !remap) {
       const preview = await mappable(source, input.file);

@@ -2,6 +2,8 @@
  * Every change to a case is an action recorded in its activity log; the case itself is the fold of that log
  * (`caseFromActivity`), so the exported case can always be checked against its log.
  */
+import type { ImportMapping } from '../importers/mapping';
+import { mappingChanges } from '../importers/mapping-changes';
 import { appendActivity } from './activity-log';
 import { applyRemoval } from './removal-actions';
 import {
@@ -96,6 +98,20 @@ export type CaseAction =
   | {
       readonly action: 'suspect.dismissed';
       readonly payload: { readonly id: string; readonly label: string; readonly reason: string };
+    }
+  /**
+   * The column mapping a source the case cites is read through changed (an imported file re-imported through it, or a
+   * saved connection's): every finding over that source is read through it. Absent: none (a file stored without
+   * records; a connection's mapping suggested from the column names).
+   */
+  | {
+      readonly action: 'mapping.changed';
+      readonly payload: {
+        readonly source?: CitedSource;
+        readonly connection?: CaseConnection;
+        readonly before?: ImportMapping;
+        readonly after?: ImportMapping;
+      };
     }
   /** A source the case cited removed from the app (its evidence changed), and the removal undone. */
   | { readonly action: 'source.removed'; readonly payload: CitedSource }
@@ -247,6 +263,13 @@ function applyAction(state: Case | undefined, act: Act & CaseAction): Case {
       if (!(Number.isInteger(act.payload.notifyThreshold) && act.payload.notifyThreshold > 0))
         throw new Error(`A notification threshold is a positive whole number, not ${act.payload.notifyThreshold}.`);
       return state;
+    case 'mapping.changed': {
+      const { source, connection, before, after } = act.payload;
+      if (!source === !connection) throw new Error('A mapping change names one source or one connection.');
+      const name = source?.name ?? connection?.name;
+      if (mappingChanges(before, after).length === 0) throw new Error(`The mapping of ${name} did not change.`);
+      return state;
+    }
     // The onset and the sources are the case row's (the store's), not its fold's: the entry is the record of the change.
     case 'onset.set':
     case 'source.removed':
