@@ -64,7 +64,8 @@ test('shows the five lineage-maturity metrics with the CLI figures, trends and d
   // The drill-down of unauthorized changes lists the CLI's records, each cited by file and line.
   const unauthorized = page.locator('[data-metric="unauthorized-change-rate"]');
   const total = byId('unauthorized-change-rate').drillDown.total;
-  await unauthorized.getByRole('button', { name: `Show the ${total} record(s) that count against it` }).click();
+  const records = total === 1 ? '1 record that counts' : `${total} records that count`;
+  await unauthorized.getByRole('button', { name: `Show the ${records} against it` }).click();
   const table = unauthorized.getByRole('table', { name: /Records that count against unauthorized change rate/ });
   await expect(table).toBeVisible();
   const firstId = byId('unauthorized-change-rate').drillDown.ids[0]!;

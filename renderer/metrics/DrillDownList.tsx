@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { DrillDown, DrillDownItem } from '../../shared/metrics/metric-types';
 import { formatTime } from '../format/time';
 import { selectTimeZone, useSettings } from '../stores/settings-store';
-import { citeEvidence } from './format-metric';
+import { citeEvidence, countOf } from './format-metric';
 
 interface Props {
   readonly drillDown: DrillDown;
@@ -45,7 +45,7 @@ export function DrillDownList({ drillDown, label, sourceNames }: Props) {
   return (
     <div className="drill-down">
       <p className="small muted">
-        {drillDown.total.toLocaleString('en')} record(s) count against it
+        {countOf(drillDown.total, 'record')} {drillDown.total === 1 ? 'counts' : 'count'} against it
         {drillDown.items.length < drillDown.total
           ? `; the first ${drillDown.items.length.toLocaleString('en')} are listed`
           : ''}

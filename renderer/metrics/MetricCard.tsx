@@ -1,7 +1,7 @@
 import { memo, useId, useState } from 'react';
 import type { Metric } from '../../shared/metrics/metric-types';
 import { DrillDownList } from './DrillDownList';
-import { formatFigure } from './format-metric';
+import { countOf, formatFigure } from './format-metric';
 import { MetricDetails } from './MetricDetails';
 import { TrendChart } from './TrendChart';
 
@@ -30,7 +30,7 @@ export const MetricCard = memo(function MetricCard({ metric, sourceNames }: Prop
         <button type="button" aria-expanded={drilling} disabled={against === 0} onClick={() => setDrilling((v) => !v)}>
           {against === 0
             ? 'No record counts against it'
-            : `${drilling ? 'Hide' : 'Show'} the ${against.toLocaleString('en')} record(s) that count against it`}
+            : `${drilling ? 'Hide' : 'Show'} the ${countOf(against, 'record')} that ${against === 1 ? 'counts' : 'count'} against it`}
         </button>
         {drilling && (
           <DrillDownList

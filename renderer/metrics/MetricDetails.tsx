@@ -1,6 +1,6 @@
 import type { Metric } from '../../shared/metrics/metric-types';
 import { Time } from '../components/Time';
-import { formatFigure } from './format-metric';
+import { countOf, formatFigure, weeksSpan } from './format-metric';
 
 interface PerCase {
   readonly id: string;
@@ -62,8 +62,8 @@ export function MetricDetails({ metric }: { readonly metric: Metric }) {
   if (metric.id === 'unauthorized-change-rate')
     return (
       <p className="small">
-        {String(d.audit)} audit-log edit(s) · {String(d.commits)} commit(s) without a pull request · over{' '}
-        {String(d.weeks)} week(s)
+        {countOf(Number(d.audit), 'audit-log edit')} · {countOf(Number(d.commits), 'commit')} without a pull request ·
+        over {weeksSpan(metric.trend)}
       </p>
     );
   return (

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Time } from '../components/Time';
 import { TimeZoneSwitch } from '../components/TimeZoneSwitch';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
+import { countOf } from './format-metric';
 import { MetricCard } from './MetricCard';
 import { selectCloseDashboard, useMetricsRoute } from './metrics-route';
 import {
@@ -62,7 +63,8 @@ export function MetricsScreen() {
         {view && (
           <>
             <p className="small muted" data-testid="metrics-basis">
-              From {view.sources} source(s) ({view.records.toLocaleString('en')} records) and {view.cases} case(s)
+              From {countOf(view.sources, 'source')} ({countOf(view.records, 'record')}) and{' '}
+              {countOf(view.cases, 'case')}
               {view.archivedCases > 0 && ` (${view.archivedCases} archived, counted)`}, computed{' '}
               <Time value={view.computedAt} /> in {Math.round(view.loadMs + view.computeMs)} ms. Archived cases count:
               their investigations stand; deleted cases do not.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citeEvidence, formatFigure } from './format-metric';
+import { citeEvidence, countOf, formatFigure, weeksSpan } from './format-metric';
 
 describe('how the dashboard writes figures and evidence', () => {
   it('writes shares as percentages, hours and weekly rates with their unit, and nothing measured as n/a', () => {
@@ -16,5 +16,24 @@ describe('how the dashboard writes figures and evidence', () => {
     expect(citeEvidence({ sourceId: 'abc', pointer: '/3' }, names)).toBe('audit-log.jsonl#/3');
     expect(citeEvidence({ sourceId: '0123456789abcdef', line: 1 }, names)).toBe('source 0123456789ab:1');
     expect(citeEvidence(undefined, names)).toBe('');
+  });
+
+  it('counts in words, one in the singular and any other number in the plural, never "(s)"', () => {
+    expect(countOf(1, 'record')).toBe('1 record');
+    expect(countOf(0, 'case')).toBe('0 cases');
+    expect(countOf(1293, 'record')).toBe('1,293 records');
+    expect(countOf(2, 'audit-log edit')).toBe('2 audit-log edits');
+  });
+
+  it('names the period the weeks of a rate cover, by the first and last week', () => {
+    const week = (start: string) => ({ start, value: 0, n: 0 });
+    const trend = [
+      week('2013-10-28T00:00:00.000Z'),
+      week('2013-11-04T00:00:00.000Z'),
+      week('2024-10-07T00:00:00.000Z'),
+    ];
+    expect(weeksSpan(trend)).toBe('3 weeks, from that of 2013-10-28 to that of 2024-10-07');
+    expect(weeksSpan(trend.slice(0, 1))).toBe('1 week, that of 2013-10-28');
+    expect(weeksSpan([])).toBe('no week');
   });
 });
