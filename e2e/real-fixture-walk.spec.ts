@@ -1,0 +1,94 @@
+/**
+ * A new user's walk over the real public fixture folder (fixtures/real: dbt artifacts, OpenLineage events, cloud and
+ * GitHub audit logs, Feast registries, NannyML inference logs, tracking plans) at 1280×800: a new investigation, the
+ * whole folder imported at once, one NannyML CSV mapped as the decision log (the other left for later), then every
+ * screen a user reaches — the Sources, each step on a decision, the evidence timeline and Lineage maturity. On each,
+ * no time is printed raw (an ISO string instead of the zone-switched format) and no count reads "(s)"; the
+ * timeline draws its time axis even when it is opened before the worker has built it. Screenshots go to
+ * e2e/screenshots/real-walk-*.png.
+ */
+import type { Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { expect, screenshot, test } from './fixtures';
+import { REAL_FIXTURES } from '../fixtures/real-fixtures';
+
+const RAW_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
+const STEPS = ['Identify', 'Scope', 'Trace', 'Changes', 'Governance', 'Remediate', 'Document'] as const;
+/** The CSV the walk maps as a decision log; the folder's other CSV is left unmapped ("Not now"). */
+const DECISIONS_CSV = 'nannyml_california_housing_analysis.csv';
+const files = readdirSync(REAL_FIXTURES, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).length;
+
+/** What the user reads in the main area: no raw ISO time and no "(s)" count. */
+async function expectReadable(page: Page, where: string): Promise<void> {
+  const text = await page.locator('main').innerText();
+  expect(text.match(RAW_TIME)?.[0], `a raw ISO time on ${where}`).toBeUndefined();
+  expect(text.match(/\w+\(s\)/)?.[0], `a "(s)" count on ${where}`).toBeUndefined();
+}
+
+test('a new user walks the real fixture folder: every screen readable, the timeline drawn', async ({
+  page,
+  webApp,
+}) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(webApp.url);
+  await page.getByRole('button', { name: 'New investigation' }).click();
+  await page.getByLabel('Title').fill('Real fixtures');
+  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await expect(page.getByRole('heading', { name: 'Sources of “Real fixtures”' })).toBeVisible();
+
+  await page.getByTestId('import-folder').setInputFiles(REAL_FIXTURES);
+  // Each CSV of an unknown layout asks for its columns in turn.
+  for (let asked = 0; asked < 2; asked++) {
+    const dialog = page.getByRole('dialog', { name: /^Map the columns of / });
+    await expect(dialog).toBeVisible({ timeout: 30_000 });
+    const title = (await dialog.getByRole('heading', { level: 2 }).innerText()).trim();
+    if (title.endsWith(DECISIONS_CSV)) {
+      await dialog.getByLabel('Model name: a fixed value for every row').fill('california-housing');
+      await dialog.getByLabel('UTC offset of times written without one').fill('Z');
+      await dialog.getByRole('button', { name: 'Import with this mapping' }).click();
+    } else {
+      await dialog.getByRole('button', { name: 'Not now' }).click();
+    }
+    await expect(dialog.filter({ hasText: title })).toHaveCount(0);
+  }
+  // One import per file of the folder (and one more for the mapped CSV), all ended.
+  await expect.poll(() => page.locator('.import-job').count(), { timeout: 30_000 }).toBeGreaterThan(files);
+  await expect(page.locator('.import-job:not(.ended)')).toHaveCount(0, { timeout: 30_000 });
+  const decisionLog = page.getByTestId('source-row').filter({ hasText: DECISIONS_CSV });
+  await expect(decisionLog).toContainText(/decision \d/);
+  await expectReadable(page, 'the Sources screen');
+  await screenshot(page, 'real-walk-0-sources');
+
+  await page.getByRole('button', { name: /^Investigate/ }).click();
+  await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();
+  await page.getByRole('listbox').getByRole('option').first().click();
+  const nav = page.getByRole('navigation', { name: 'Investigation steps' });
+  for (const [i, step] of STEPS.entries()) {
+    await nav.getByRole('tab', { name: new RegExp(step) }).click();
+    await expect(page.getByRole('heading', { name: step, exact: true })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await expectReadable(page, `the ${step} step`);
+    await screenshot(page, `real-walk-${i + 1}-${step}`);
+  }
+
+  // The timeline is built in the worker after the view opens: its axis is drawn once it is there.
+  await page.keyboard.press('Alt+t');
+  const timeline = page.getByRole('region', { name: 'Evidence timeline' });
+  const axis = timeline.getByRole('img', { name: /entries, one lane per kind/ });
+  await expect(axis).toBeVisible();
+  expect((await axis.boundingBox())?.height ?? 0).toBeGreaterThan(40);
+  await expectReadable(page, 'the evidence timeline');
+  await screenshot(page, 'real-walk-8-timeline');
+
+  await page.keyboard.press('Control+k');
+  await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').fill('lineage maturity');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lineage maturity' })).toBeVisible();
+  await expect(page.getByText(/^From \d/)).toBeVisible();
+  await expectReadable(page, 'Lineage maturity');
+  await screenshot(page, 'real-walk-9-metrics');
+  expect(errors).toEqual([]);
+});
