@@ -3,7 +3,7 @@
  * GitHub audit logs, Feast registries, NannyML inference logs, tracking plans) at 1280×800: a new investigation, the
  * whole folder imported at once, one NannyML CSV mapped as the decision log (the other left for later), then every
  * screen a user reaches — the Sources, each step on a decision, the evidence timeline and Lineage maturity. On each,
- * no time is printed raw (an ISO string instead of the zone-switched format) and no count reads "(s)"; the
+ * no time is printed raw (an ISO string instead of the zone-switched format) and no count reads "(s)" or "1 links"; the
  * timeline draws its time axis even when it is opened before the worker has built it. Screenshots go to
  * e2e/screenshots/real-walk-*.png.
  */
@@ -23,6 +23,7 @@ async function expectReadable(page: Page, where: string): Promise<void> {
   const text = await page.locator('main').innerText();
   expect(text.match(RAW_TIME)?.[0], `a raw ISO time on ${where}`).toBeUndefined();
   expect(text.match(/\w+\(s\)/)?.[0], `a "(s)" count on ${where}`).toBeUndefined();
+  expect(text.match(/(?<![\d.,:/-])\b1 [a-z-]+s\b/)?.[0], `one of a plural noun on ${where}`).toBeUndefined();
 }
 
 test('a new user walks the real fixture folder: every screen readable, the timeline drawn', async ({

@@ -1,4 +1,5 @@
 import { selectChain, selectLogError, useCaseLog } from '../stores/case-log-store';
+import { countOf } from '../steps/evidence-cite';
 import './case.css';
 
 /**
@@ -32,7 +33,7 @@ export function ChainStatus() {
   if (!chain) return <span className="muted">checking the chain…</span>;
   return chain.ok ? (
     <span className="chain-ok">
-      ✓ Chain verified: {chain.entries} entries, each hash-linked to the one before (SHA-256)
+      ✓ Chain verified: {countOf(chain.entries, 'entry', 'entries')}, each hash-linked to the one before (SHA-256)
     </span>
   ) : (
     <span className="chain-broken">✗ Chain broken at entry {chain.seq ?? `#${chain.index + 1}`}</span>

@@ -8,6 +8,7 @@ import {
   selectSources,
   useInvestigation,
 } from '../stores/investigation-store';
+import { countOf } from './evidence-cite';
 import { TraceStepGraph } from './TraceStepGraph';
 import { TimedText } from '../components/TimedText';
 
@@ -26,8 +27,8 @@ export function TraceStep() {
   return (
     <div className="stack">
       <p>
-        As of <Time value={trace.asOf} />: {trace.nodes.length} nodes, {trace.edges.length} links, {trace.jobs.length}{' '}
-        upstream {trace.jobs.length === 1 ? 'job' : 'jobs'}.{' '}
+        As of <Time value={trace.asOf} />: {countOf(trace.nodes.length, 'node')}, {countOf(trace.edges.length, 'link')},{' '}
+        {countOf(trace.jobs.length, 'upstream job')}.{' '}
         <span className="muted">
           The view opens on the whole graph when it is readable at that size (else on the decision's neighbourhood); the
           fit-view control shows the whole graph. Select a node (click it, or Tab to it and press Enter) to see its

@@ -29,8 +29,9 @@ export const SUSPECT_KIND_LABEL: Readonly<Record<SuspectKind, string>> = {
   schema: 'Schema change',
 };
 
-/** A count with its noun, pluralized ("1 decision", "717 decisions"). */
-export const countOf = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+/** A count with its noun, pluralized ("1 decision", "717 decisions"; "1 entry", "2 entries" with the plural given). */
+export const countOf = (n: number, word: string, many = `${word}s`): string =>
+  `${n.toLocaleString('en')} ${n === 1 ? word : many}`;
 
 /** A share as a percentage with one decimal. */
 export const percent = (part: number, whole: number): string =>
