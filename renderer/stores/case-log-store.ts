@@ -13,6 +13,7 @@ import { currentActor } from '../case/reviewer-store';
 import { webSha256 } from '../case/web-sha256';
 import { db } from '../db/instance';
 import { readActivity, recordCaseAction } from '../db/case-log';
+import type { CaseRecord } from '../db/lineage-db';
 
 export interface CaseLogData {
   readonly status: 'idle' | 'loading' | 'ready' | 'error';
@@ -35,8 +36,11 @@ export type CitationCheck =
 
 export interface CaseLogState extends CaseLogData {
   readonly load: (caseId: string) => Promise<void>;
-  /** Records one action as the current reviewer, now; resolves to whether it was recorded. */
-  readonly record: (action: CaseAction) => Promise<boolean>;
+  /**
+   * Records one action as the current reviewer, now, with `rowChange` to the case's row in the same transaction (an
+   * analytical choice the row keeps, e.g. the onset); resolves to whether it was recorded.
+   */
+  readonly record: (action: CaseAction, rowChange?: Partial<Omit<CaseRecord, 'id'>>) => Promise<boolean>;
   readonly reset: () => void;
   /** Runs `check` once for the open case (a second call while it is open does nothing) and keeps its report. */
   readonly checkCitations: (caseId: string, check: () => Promise<CitationReport>) => Promise<void>;
@@ -55,12 +59,12 @@ const initial: CaseLogData = {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const useCaseLog = create<CaseLogState>()((set, get) => {
-  const recordNow = async (action: CaseAction): Promise<boolean> => {
+  const recordNow = async (action: CaseAction, rowChange?: Partial<Omit<CaseRecord, 'id'>>): Promise<boolean> => {
     const { caseId, chain } = get();
     if (!caseId || !chain?.ok) return false;
     try {
       const act: Act & CaseAction = { ...action, time: new Date().toISOString(), actor: currentActor() };
-      const next = await recordCaseAction(db, caseId, act);
+      const next = await recordCaseAction(db, caseId, act, rowChange);
       if (get().caseId !== caseId) return false;
       set({
         activity: next.activity,
@@ -97,8 +101,8 @@ export const useCaseLog = create<CaseLogState>()((set, get) => {
     },
     // One action at a time: two recorded at once (a choice saved while another is) would each read the same head,
     // and the second would be refused as another window's write.
-    record: (action) => {
-      const run = recording.then(() => recordNow(action));
+    record: (action, rowChange) => {
+      const run = recording.then(() => recordNow(action, rowChange));
       recording = run;
       return run;
     },

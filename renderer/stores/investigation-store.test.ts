@@ -161,4 +161,33 @@ describe("the investigator's choices in the case's activity log", () => {
     expect((await verifyChain(log, sha256Web)).ok).toBe(true);
     useSettings.getState().setNotifyThreshold(threshold);
   });
+
+  it('writes the onset to the case row and its entry to the log together, or neither', async () => {
+    const caseId = await openCase('c-25', FRAUD);
+    await useCaseLog.getState().load(caseId);
+    await settled();
+    const stored = async () => ({
+      onset: (await db.cases.get(caseId))?.onsetOverride,
+      entries: (await readActivity(db, caseId)).map((e) => [e.action, e.payload]),
+    });
+    await current().setOnset('2026-05-12T00:00:00Z');
+    const saved = await stored();
+    expect(saved.onset).toBe('2026-05-12T00:00:00Z');
+    expect(saved.entries.at(-1)).toEqual(['onset.set', { onset: '2026-05-12T00:00:00Z' }]);
+
+    // The row's write fails inside the transaction (a crash, a full disk): its entry is not kept either.
+    const update = vi.spyOn(db.cases, 'update').mockRejectedValueOnce(new Error('disk full'));
+    await current().setOnset('2026-05-20T00:00:00Z');
+    update.mockRestore();
+    expect(current().error).toMatch(/^Could not save the onset: .*disk full/);
+    expect(await stored()).toEqual(saved);
+
+    // A log that no longer verifies takes no entry, and the row keeps its onset.
+    const [opened] = await readActivity(db, caseId);
+    await db.activity.put({ ...opened!, caseId, payload: { ...(opened!.payload as object), title: 'edited' } });
+    await current().setOnset(undefined);
+    expect(current().error).toMatch(/^Could not save the onset: .*broken/);
+    expect((await stored()).onset).toBe('2026-05-12T00:00:00Z');
+    expect((await stored()).entries).toHaveLength(saved.entries.length);
+  });
 });

@@ -15,7 +15,9 @@ import { gitShowFile, suspectDiffReader } from './suspect-diffs';
 import { loadEvidence } from '../db/load-evidence';
 import { repeatNotes } from '../../shared/model/repeat-notes';
 import type { RepeatedRecord } from '../../shared/model/repeated-records';
-import { setCaseFocus, setCaseOnset } from '../db/case-log';
+import { recordCaseAction } from '../db/case-log';
+import type { CaseRecord } from '../db/lineage-db';
+import { currentActor } from '../case/reviewer-store';
 import type { CaseAction } from '../../shared/case/case-actions';
 import { useCaseLog } from './case-log-store';
 import { connectionDecision, deriveInConnection, withDecisions } from '../connections/connection-derive';
@@ -33,13 +35,22 @@ export interface InvestigationState extends InvestigationData {
 }
 
 /**
- * Records an analytical choice in the open case's activity log (case-log-store.ts), where that log is the case's and
- * is read: the findings are computed with it, so the chain keeps it.
+ * Saves an analytical choice: its entry in the case's hash-chained log and, where the case's row keeps it (the onset,
+ * the decision and feature), the row's change, in ONE transaction (recordCaseAction), so a crash cannot leave one
+ * without the other. Through the open case's log when it is this case's and read (one action at a time, the activity
+ * panel shows it); else straight to the store. Throws, with nothing saved, when the log does not take the entry.
  */
-async function recordChoice(caseId: string, act: CaseAction): Promise<void> {
+async function saveChoice(caseId: string, act: CaseAction, rowChange: Partial<Omit<CaseRecord, 'id'>> = {}) {
   const log = useCaseLog.getState();
-  if (log.caseId === caseId && log.status === 'ready') await log.record(act);
+  if (log.caseId === caseId && log.status === 'ready') {
+    if (await log.record(act, rowChange)) return;
+    const why = useCaseLog.getState().error ?? `the activity log of case ${caseId} does not verify`;
+    throw new Error(`${why}; nothing was saved.`);
+  }
+  await recordCaseAction(db, caseId, { ...act, time: new Date().toISOString(), actor: currentActor() }, rowChange);
 }
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The steps whose content is the engine's results. */
 const ANALYSED: ReadonlyArray<StepId> = ['scope', 'trace', 'changes', 'governance', 'remediate'];
@@ -117,13 +128,11 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
     const { caseRecord, decision, featureName } = get();
     if (caseRecord && decision && featureName) {
       const chosen = { decisionId: decision.decisionId, model: decision.model.name };
-      setCaseFocus(db, caseRecord.id, chosen, featureName).catch((error: unknown) =>
-        set({ error: `Could not save the chosen decision: ${String(error)}` }),
-      );
-      void recordChoice(caseRecord.id, {
-        action: 'focus.set',
-        payload: { decisionId: chosen.decisionId, model: chosen.model, featureName },
-      });
+      saveChoice(
+        caseRecord.id,
+        { action: 'focus.set', payload: { decisionId: chosen.decisionId, model: chosen.model, featureName } },
+        { decisionId: chosen.decisionId, decisionModel: chosen.model, featureName },
+      ).catch((error: unknown) => set({ error: `Could not save the chosen decision: ${message(error)}` }));
       set({
         caseRecord: { ...caseRecord, decisionId: chosen.decisionId, decisionModel: chosen.model, featureName },
         ambiguousDecision: undefined,
@@ -137,7 +146,9 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
     focus(get().decision, get().featureName);
     const open = get().caseRecord;
     if (open)
-      void recordChoice(open.id, { action: 'threshold.set', payload: { notifyThreshold: now.notifyThreshold } });
+      saveChoice(open.id, { action: 'threshold.set', payload: { notifyThreshold: now.notifyThreshold } }).catch(
+        (error: unknown) => set({ error: `Could not record the notification threshold: ${message(error)}` }),
+      );
   });
 
   return {
@@ -186,13 +197,11 @@ export const useInvestigation = create<InvestigationState>()((set, get) => {
       const onsetOverride = onset?.trim() || undefined;
       set({ caseRecord: { ...caseRecord, onsetOverride } });
       focus(get().decision, get().featureName);
-      await setCaseOnset(db, caseRecord.id, onsetOverride).catch((error: unknown) =>
-        set({ error: `Could not save the onset: ${String(error)}` }),
-      );
-      await recordChoice(caseRecord.id, {
-        action: 'onset.set',
-        payload: onsetOverride ? { onset: onsetOverride } : {},
-      });
+      await saveChoice(
+        caseRecord.id,
+        { action: 'onset.set', payload: onsetOverride ? { onset: onsetOverride } : {} },
+        { onsetOverride },
+      ).catch((error: unknown) => set({ error: `Could not save the onset: ${message(error)}` }));
     },
     reset: () => set(initialInvestigationData),
   };
