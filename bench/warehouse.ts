@@ -4,14 +4,17 @@
  * and several minutes to write), then times the queries an investigation and `watch` push down: the investigated
  * decision, its neighbourhood (the first page of its version's decisions), the onset's outcome series, the scope
  * counts, the whole investigation with the engine answering (pushed-investigation.ts), the first chunk of the affected
- * subjects' export, the rows repeating a decision (repeated-rows.ts: of the scope, the decision's own, the whole log),
- * and watch's counts by model, version, day and outcome — medians of `runs`, against 5 s each (30 s for watch and the
- * whole log's repeats), with the process's peak resident memory (DuckDB's included). With `--postgres` (or
+ * subjects' export, the rows repeating a decision (repeated-rows.ts: of the scope, the decision's own, the whole log —
+ * which opening the log asks), and watch's counts by model, version, day and outcome — medians of `runs`, against 5 s
+ * each (30 s for watch and the whole log's repeats), with the process's peak resident memory (DuckDB's included).
+ * Then the same queries over the log with 1% of one model's rows exported again into another file (a re-run of an
+ * export, in other bytes): every query reads each decision once (decision-sql.ts `oncePerDecision`), and what that
+ * costs is printed beside the first. With `--postgres` (or
  * WAREHOUSE_POSTGRES=1) and Debian's PostgreSQL installed, the same rows (at most 10 million) are generated in a
  * throwaway server and timed side by side. The data goes to node_modules/.cache/lineage-bench/warehouse-N
  * (`WAREHOUSE_DIR`), kept for reruns. Not run by the tests; `npx tsx bench/warehouse.ts` runs it alone.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -91,6 +94,27 @@ async function generateParquet(): Promise<void> {
   console.log(`      written in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * The log again, with 1% of model m-0's rows (every hundredth) written a second time into another file of its
+ * partition: a re-run of an export, its bytes not the original's.
+ */
+async function generateRepeats(): Promise<string> {
+  const again = join(DIR, 'log-again');
+  if (existsSync(`${again}.done`)) return again;
+  cpSync(join(DIR, 'log'), again, { recursive: true });
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  await c.run(
+    `COPY (SELECT * EXCLUDE (model_name) FROM read_parquet('${join(DIR, 'log', 'model_name=m-0', '*.parquet')}') ` +
+      `WHERE CAST(substr(id, 3) AS BIGINT) % 400 = 0 ORDER BY ts DESC) ` +
+      `TO '${join(again, 'model_name=m-0', 'rerun.parquet')}' (FORMAT parquet)`,
+  );
+  await c.run(`COPY (SELECT 1) TO '${again}.done' (FORMAT csv)`);
+  c.closeSync();
+  db.closeSync();
+  return again;
+}
+
 async function timed<T>(runs: number, f: () => Promise<T>): Promise<{ times: number[]; last: T }> {
   const times: number[] = [];
   let last: T | undefined;
@@ -166,12 +190,31 @@ export async function benchWarehouse(runs = 5, withPostgres = false): Promise<bo
   const baseRss = process.memoryUsage().rss;
   let peakRss = baseRss;
   const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const rows = ROWS.toLocaleString('en-US');
+  // Opening asks the whole log whether any row repeats a decision (decision-source.ts).
+  const opening = await timed(Math.min(runs, 3), async () =>
+    (await openDecisionSource(join(DIR, 'log'), MAPPING)).close(),
+  );
+  report(
+    `DuckDB, ${rows} decisions in Parquet: opening the log (whether rows repeat a decision)`,
+    opening.times,
+    30_000,
+  );
   const parquet = await openDecisionSource(join(DIR, 'log'), MAPPING);
   let ok: boolean;
   try {
-    ok = await benchSource(`DuckDB, ${ROWS.toLocaleString('en-US')} decisions in Parquet`, parquet, runs);
+    ok = await benchSource(`DuckDB, ${rows} decisions in Parquet`, parquet, runs);
   } finally {
     await parquet.close();
+  }
+  const repeating = await openDecisionSource(await generateRepeats(), MAPPING);
+  try {
+    const repeated = repeating.repeated.rows.toLocaleString('en-US');
+    ok =
+      (await benchSource(`DuckDB, ${rows} in Parquet + ${repeated} rows again, each decision once`, repeating, runs)) &&
+      ok;
+  } finally {
+    await repeating.close();
   }
   clearInterval(sample);
   const gb = (bytes: number) => (bytes / 2 ** 30).toFixed(2);

@@ -1,13 +1,12 @@
 /**
  * A decision log read in place, tested as a connection is: which engine, its columns, the mapping read through (and
  * whether it was suggested), how many decisions per model, how long the engine took to answer, and how many rows
- * repeat a decision already logged (the same model and decision id: a batch loaded twice), which every count counts.
+ * repeat a decision already logged (the same model and decision id: a batch loaded twice), each counted once.
  */
 import { describeTable } from '../../shared/warehouse/decision-table.js';
 import type { DuplicateInput } from '../sources/list-inputs.js';
 import type { RepeatedRows } from '../../shared/warehouse/repeated-decisions.js';
 import type { DecisionSource } from './decision-source.js';
-import { repeatedRows } from './repeated-rows.js';
 import { numberOf } from './sql-engine.js';
 
 export interface SourceDescription {
@@ -23,7 +22,7 @@ export interface SourceDescription {
   readonly latencyMs: number;
   /** The folder's files not read because each repeats the bytes of one that is, with the file it repeats. */
   readonly copies: ReadonlyArray<DuplicateInput>;
-  /** Rows repeating a decision already logged (counted as logged), and how many decisions they repeat. */
+  /** Rows repeating a decision already logged (each decision counted once), and how many decisions they repeat. */
   readonly repeated: RepeatedRows;
 }
 
@@ -43,6 +42,6 @@ export async function describeSource(source: DecisionSource): Promise<SourceDesc
     models: rows.map((r) => ({ model: String(r.model), decisions: numberOf(r.decisions) })),
     latencyMs,
     copies: source.copies,
-    repeated: await repeatedRows(source),
+    repeated: source.repeated,
   };
 }

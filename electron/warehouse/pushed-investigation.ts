@@ -137,8 +137,8 @@ export async function pushedInvestigation(
     scope = await pushedBlastScope(reads, decision, featureName, radius, scopeOptions);
   } else scope = await pushedScope(source, decision, featureName, scopeOptions);
   if (!scope) return { refused: `the decision names no version of ${featureName}` };
-  // The counts read the rows as the log holds them: affected rows repeating a decision, and the decision's own, are named.
-  const repeated = await repeatedRowsNotes(source, decision, scope.affected);
+  // Rows repeating a decision were counted once (decision-source.ts); they, and the decision's own rows, are named.
+  const repeated = await repeatedRowsNotes(source, decision);
   return {
     result: {
       ...probe,

@@ -1,32 +1,50 @@
 /**
  * A decision log read in place whose rows repeat decisions — a batch of the sample's decisions loaded twice, and the
- * investigated decision logged again with another action — says so instead of counting them silently: the connection
- * test counts the rows that repeat a (model, decision id) already logged, and the investigation's scope notes name
- * them and the investigated decision's two rows with the column that differs. Read as one Parquet file by DuckDB and
- * as a table on a real PostgreSQL server; a log without repeats says nothing.
+ * investigated decision logged again an hour later with another action (a correction run) — counts each decision
+ * once: the investigation (scope, onset, suspects) and the Monitor's counts are those of the same log without the
+ * repeats, and say why they did not grow: the connection test and the investigation's notes count the rows that repeat
+ * a (model, decision id) already logged, and name the investigated decision's two rows with the column that differs.
+ * Read as one Parquet file by DuckDB and as a table on a real PostgreSQL server; a log without repeats says nothing
+ * and is read as it is (its queries are not the once-per-decision ones).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineResult } from '../../shared/analysis/engine.js';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
+import { runReportCommand } from '../cli/report-command.js';
+import { runVerifyCommand } from '../cli/verify-command.js';
 import { createConnectionHandlers } from '../services/connection-services.js';
 import { createConnectionInvestigationHandlers } from '../services/connection-investigation-services.js';
 import { connectionStore } from './connection-store.js';
-import { FLAT_MAPPING, flatRows, truth, type FlatRow } from './flat-sample.fixture.js';
+import { openDecisionSource } from './decision-source.js';
+import {
+  answers,
+  FLAT_MAPPING,
+  flatRows,
+  investigateWith,
+  otherEvidence,
+  truth,
+  type FlatRow,
+} from './flat-sample.fixture.js';
 import { createRowTable, writeRowFiles } from './flat-table.fixture.js';
 import { openConnections } from './open-connections.js';
+import { sqlWatchReader } from './watch-reader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-repeated-rows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const mappingFile = join(dir, 'mapping.json');
+beforeAll(() => writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING)));
 const caseId = truth.caseDecisionId as string;
 const feature = truth.feature.name as string;
 const n = (x: number) => x.toLocaleString('en-US');
+const HOUR_MS = 3_600_000;
 
 /**
  * The sample's rows; then the batch of 500 logged just before the case decision loaded again; then the case decision
- * with another action.
+ * logged again an hour later with another action.
  */
 function loggedTwice() {
   const rows = flatRows();
@@ -34,8 +52,22 @@ function loggedTwice() {
   const batch = rows.slice(Math.max(0, at - 500), at);
   const own = rows[at] as FlatRow;
   const other = rows.find((r) => r.action_taken !== own.action_taken)?.action_taken as string;
-  const relogged: FlatRow = { ...own, action_taken: other };
+  const relogged: FlatRow = {
+    ...own,
+    ts: new Date(Date.parse(String(own.ts)) + HOUR_MS).toISOString(),
+    action_taken: other,
+  };
   return { rows: [...rows, ...batch, relogged], batch, own, relogged };
+}
+
+/** What an investigator reads of an investigation: its scope (notes apart), onset and ranked changes. */
+function read(result: EngineResult | undefined) {
+  if (!result) throw new Error('no investigation');
+  const { notes, ...scope } = result.scope;
+  return {
+    answers: { scope, onset: result.suspects.onset, suspects: result.suspects.suspects.map((s) => s.id) },
+    notes: notes ?? [],
+  };
 }
 
 /** The connection test and the case decision's investigation over `location`. */
@@ -53,51 +85,109 @@ async function testAndInvestigate(location: string) {
       evidence: [],
     });
     expect(answer.refused).toBeUndefined();
-    return { tested, notes: answer.result?.scope.notes ?? [], affected: answer.affected };
+    return { tested, ...read(answer.result) };
   } finally {
     await open.closeAll();
   }
 }
 
-/** What a user reads of a log with a batch loaded twice and the case decision re-logged. */
-function expectNamed(got: Awaited<ReturnType<typeof testAndInvestigate>>, data: ReturnType<typeof loggedTwice>) {
+/** The Monitor's counts of `location` (by model, version, day and outcome), and the decisions since the onset. */
+async function monitorCounts(location: string) {
+  const opened = await openDecisionSource(location, FLAT_MAPPING);
+  try {
+    const watch = sqlWatchReader(opened);
+    const byDay = (await watch.counts('day')).map((c) => JSON.stringify(c)).sort();
+    const model = flatRows().find((r) => r.id === caseId)?.model_name as string;
+    return { byDay, since: await watch.since(model, undefined, truth.onset.timestamp) };
+  } finally {
+    await opened.close();
+  }
+}
+
+/** The CLI's investigation over the sample's other evidence (so a blast radius) and `location`, notes apart. */
+async function cliAnswers(location: string) {
+  const r = await investigateWith(location, mappingFile);
+  expect(r.code, r.err).toBe(0);
+  const { scope, ...rest } = answers(r.json) as unknown as { scope: { notes?: string[] } };
+  const { notes, ...counts } = scope;
+  return { answers: { ...rest, scope: counts }, notes: notes ?? [], affected: r.json.scope.affectedDecisions };
+}
+
+/** The log with repeats counts as the log without them, and says why. */
+async function expectCountedOnce(twice: string, clean: string, data: ReturnType<typeof loggedTwice>) {
   const repeats = data.batch.length + 1;
+  const [got, reference] = [await testAndInvestigate(twice), await testAndInvestigate(clean)];
   expect(got.tested.ok).toBe(true);
   expect(got.tested.repeated).toEqual({ rows: repeats, decisions: repeats });
-  // Of those, the rows the scope counted: the suspect versions' (no other evidence here, so no blast radius).
-  const selection = got.affected;
-  if (selection?.by !== 'versions') throw new Error(`expected the suspect versions, got ${JSON.stringify(selection)}`);
-  const counted = [...data.batch, data.relogged].filter(
-    (r) => r.model_name === selection.model && selection.versions.includes(r.feat_version as string),
-  ).length;
-  expect(counted).toBeGreaterThan(1);
-  const scopeNote = got.notes.find((x) => x.includes('repeat a decision'));
-  expect(scopeNote).toContain(
-    `${n(counted)} of the rows counted as affected repeat a decision (model and decision id)`,
-  );
-  expect(scopeNote).toContain(`(${n(counted)} decisions logged more than once)`);
+  expect(got.answers).toEqual(reference.answers);
+  expect(got.answers.scope.affected).toBeGreaterThan(0);
+  const logNote = got.notes.find((x) => x.includes('already logged'));
+  expect(logNote).toContain(`${n(repeats)} rows repeat a decision (model and decision id) already logged`);
+  expect(logNote).toContain('each decision is counted once, as its earliest row');
   const ownNote = got.notes.find((x) => x.includes(`investigated decision ${caseId}`));
   expect(ownNote).toContain(`is logged 2 times`);
-  // The one column that differs, with both rows' values; no other column is named.
-  expect(ownNote).toContain(`differ in action_taken ("${data.own.action_taken}" / "${data.relogged.action_taken}")`);
-  expect(ownNote).not.toMatch(/, [a-z_]+ \(/);
+  // The columns that differ, with both rows' values (in time order): the action and the time, nothing else.
+  expect(ownNote).toContain(`action_taken ("${data.own.action_taken}" / "${data.relogged.action_taken}")`);
+  expect(ownNote?.match(/, [a-z_]+ \(/g) ?? []).toHaveLength(1);
+
+  expect(await monitorCounts(twice)).toEqual(await monitorCounts(clean));
+  const [cli, cliClean] = [await cliAnswers(twice), await cliAnswers(clean)];
+  expect(cli.answers).toEqual(cliClean.answers);
+  expect(cli.affected).toBe(truth.decisions.affected);
+  expect(cli.notes).toContainEqual(expect.stringContaining(`${n(repeats)} rows repeat a decision`));
 }
 
 describe('a Parquet file holding a batch twice and the case decision re-logged', () => {
-  it('is named by the connection test and in the investigation, the differing column too', async () => {
+  it('counts each decision once, as the file without the repeats, and names them', async () => {
     const data = loggedTwice();
-    const parquet = join(dir, 'twice.parquet');
-    await writeRowFiles(data.rows, join(dir, 'twice.jsonl'), parquet);
-    expectNamed(await testAndInvestigate(parquet), data);
-  }, 120_000);
+    const [twice, clean] = [join(dir, 'twice.parquet'), join(dir, 'clean.parquet')];
+    await writeRowFiles(data.rows, join(dir, 'twice.jsonl'), twice);
+    await writeRowFiles(flatRows(), join(dir, 'clean.jsonl'), clean);
+    await expectCountedOnce(twice, clean, data);
+  }, 240_000);
 
-  it('says nothing where no row repeats a decision', async () => {
+  it("a bundle cites the model's decisions each once, and verify re-runs those queries with the same rows", async () => {
+    const data = loggedTwice();
+    const twice = join(dir, 'bundle-twice.parquet');
+    await writeRowFiles(data.rows, join(dir, 'bundle-twice.jsonl'), twice);
+    const bag = join(dir, 'bag');
+    const io = (lines: string[]) => ({ out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) });
+    const out: string[] = [];
+    const args = [...otherEvidence(), twice].flatMap((p) => ['--source', p]);
+    const code = await runReportCommand(
+      [...args, '--mapping', mappingFile, '--decision', caseId, '--format', 'bagit', '--out', bag, '--unsigned'],
+      io(out),
+    );
+    expect(code, out.join('\n')).toBe(0);
+    const listed = JSON.parse(readFileSync(join(bag, 'data/sources.json'), 'utf8')) as Array<{
+      name: string;
+      queries?: Array<{ params: string[]; rows: number }>;
+    }>;
+    const model = data.own.model_name as string;
+    const once = flatRows().filter((r) => r.model_name === model).length;
+    expect(listed.find((e) => e.name === twice)?.queries?.map((q) => [q.params, q.rows])).toEqual([
+      [[caseId], 1],
+      [[model], once],
+    ]);
+    const lines: string[] = [];
+    expect(await runVerifyCommand([bag], io(lines)), lines.join('\n')).toBe(0);
+    expect(lines.filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(2);
+  }, 240_000);
+
+  it('says nothing, and reads the rows as they are, where no row repeats a decision', async () => {
     const parquet = join(dir, 'once.parquet');
     await writeRowFiles(flatRows(), join(dir, 'once.jsonl'), parquet);
     const { tested, notes } = await testAndInvestigate(parquet);
     expect(tested.ok).toBe(true);
     expect(tested.repeated).toBeUndefined();
     expect(notes.filter((x) => x.includes('repeat') || x.includes('investigated decision'))).toEqual([]);
+    const opened = await openDecisionSource(parquet, FLAT_MAPPING);
+    try {
+      expect(opened.sql.oncePerDecision).toBe(false);
+      expect(opened.sql.from).toBe(opened.sql.relation);
+    } finally {
+      await opened.close();
+    }
   }, 120_000);
 });
 
@@ -110,19 +200,21 @@ describe.skipIf(skipPostgres())('a PostgreSQL table into which a batch was loade
   }, 120_000);
   afterAll(() => server?.stop());
 
-  it('is named by the connection test and in the investigation, the differing column too', async () => {
+  it('counts each decision once, as the table without the repeats, and names them', async () => {
     const data = loggedTwice();
     const admin = new pg.Client({ connectionString: server.adminUrl });
     await admin.connect();
-    await createRowTable(
-      admin,
-      'offers',
-      `id text, ts timestamptz, customer text, model_name text, model_version text, env text, prediction text,
-       score double precision, action_taken text, "${feature}" boolean, ds_namespace text, ds_name text,
-       ds_version text, feat_version text`,
-      data.rows,
-    );
+    const columns = `id text, ts timestamptz, customer text, model_name text, model_version text, env text,
+       prediction text, score double precision, action_taken text, "${feature}" boolean, ds_namespace text,
+       ds_name text, ds_version text, feat_version text`;
+    await createRowTable(admin, 'offers', columns, data.rows);
+    await createRowTable(admin, 'offers_clean', columns, flatRows());
     await admin.end();
-    expectNamed(await testAndInvestigate(`${server.adminUrl}?table=offers`), data);
-  }, 120_000);
+    const table = (name: string) => {
+      const url = new URL(server.adminUrl);
+      url.searchParams.set('table', name);
+      return url.toString();
+    };
+    await expectCountedOnce(table('offers'), table('offers_clean'), data);
+  }, 240_000);
 });

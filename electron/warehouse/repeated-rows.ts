@@ -1,7 +1,7 @@
 /**
  * What a decision log read in place repeats, asked of the engine that holds it (shared/warehouse/repeated-decisions.ts):
- * how many rows repeat a decision already logged, and the investigated decision's own rows compared. Separate queries,
- * run once per investigation or connection test; the counts themselves read the rows as they are.
+ * how many rows repeat a decision already logged (of a selection, or of the whole log: decision-source.ts asks it once
+ * per opening, and reads each decision once where any does), and the investigated decision's own rows compared.
  */
 import type { Decision } from '../../shared/model/records.js';
 import type { AffectedSelection } from '../../shared/warehouse/affected-selection.js';
@@ -15,22 +15,17 @@ import {
 } from '../../shared/warehouse/repeated-decisions.js';
 import type { DecisionSource } from './decision-source.js';
 
-/** How many rows of the log (of a scope's affected decisions, or of the whole log) repeat a decision already logged. */
+/** How many rows of the log (of a selection, or of the whole log) repeat a decision already logged. */
 export async function repeatedRows(source: DecisionSource, selection?: AffectedSelection): Promise<RepeatedRows> {
   return repeatedRowsOf(await source.engine.query(repeatedRowsQuery(source.sql, selection)));
 }
 
 /**
- * The notes of an investigation of `decision`: the rows of its scope's affected decisions (`affected`, where the scope
- * gave one) that repeat a decision, and its own rows if it is logged more than once.
+ * The notes of an investigation of `decision`: the log's rows that repeat a decision (counted once), and the
+ * decision's own rows if it is logged more than once.
  */
-export async function repeatedRowsNotes(
-  source: DecisionSource,
-  decision: Decision,
-  affected: AffectedSelection | undefined,
-): Promise<string[]> {
+export async function repeatedRowsNotes(source: DecisionSource, decision: Decision): Promise<string[]> {
   const model = decision.model.name;
-  const repeated = affected && (await repeatedRows(source, affected));
   const rows = await source.engine.query(ownRowsQuery(source.sql, model, decision.decisionId));
-  return repeatedNotes(source.label, repeated, ownRowsOf(model, decision.decisionId, rows));
+  return repeatedNotes(source.label, source.repeated, ownRowsOf(model, decision.decisionId, rows));
 }

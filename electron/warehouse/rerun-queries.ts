@@ -72,13 +72,16 @@ function chosenSpec(c: WarehouseCitation, all: ReadonlyArray<WarehouseCitation>,
 function rebuilt(source: DecisionSource, c: WarehouseCitation, q: CitedQuery): SqlQuery | undefined {
   const [first, second] = q.params;
   if (first === undefined) return undefined;
-  // The decision by its id, a model's decisions, and the decision by its model and its id (`--model`).
-  const candidates =
-    q.params.length === 1
-      ? [source.sql.decision(String(first)), source.sql.modelDecisions(String(first))]
+  // The decision by its id, a model's decisions, and the decision by its model and its id (`--model`); each over the
+  // rows as logged or each decision once (decision-source.ts): the log may repeat decisions now and not then.
+  const candidates = [false, true].flatMap((once) => {
+    const sql = source.sql.counting(once);
+    return q.params.length === 1
+      ? [sql.decision(String(first)), sql.modelDecisions(String(first))]
       : q.params.length === 2 && second !== undefined
-        ? [source.sql.decisionOfModel(String(second), String(first))]
+        ? [sql.decisionOfModel(String(second), String(first))]
         : [];
+  });
   return candidates.find(
     (built) =>
       built.text.split(source.engine.from).join(c.relation) === q.text &&

@@ -55,7 +55,7 @@ export interface ConnectionTest {
   readonly latencyMs?: number;
   /** The folder's files not read because each repeats the bytes of one that is (an export run again). */
   readonly copies?: ReadonlyArray<{ readonly path: string; readonly duplicateOf: string; readonly reason: string }>;
-  /** Rows repeating a decision (model and id) already logged, counted as logged; absent where none does. */
+  /** Rows repeating a decision (model and id) already logged, each decision counted once; absent where none does. */
   readonly repeated?: { readonly rows: number; readonly decisions: number };
 }
 

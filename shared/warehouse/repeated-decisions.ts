@@ -1,11 +1,10 @@
 /**
  * Rows of a decision log read in place that repeat a decision already logged — the same model and decision id (a
- * batch loaded twice into a table, an export run again into it) — made visible rather than removed: the other queries
- * count rows as the log holds them (reading every query through a one-row-per-decision subquery made them 10–40 times
- * slower and was reverted, d89c8a7), so these separate queries say how many rows repeat a decision, and which rows of
- * the investigated decision repeat it or conflict with it (the same model and id, other contents), naming the
- * columns that differ. Run once per investigation (over the scope's affected rows) and per connection test (the whole
- * log), never inside the counts.
+ * batch loaded twice into a table, an export run again into a folder in other bytes). A log that holds any is read
+ * one row per decision (decision-sql.ts `oncePerDecision`, its earliest row), so no such row changes a count; these
+ * queries, over the rows as they are, say how many rows repeat a decision (asked once per opening of the log,
+ * decision-source.ts), and which rows of the investigated decision repeat it or conflict with it (the same model and
+ * id, other contents), naming the columns that differ.
  */
 import { rowLine } from './row-encoding';
 import { selectedWhere, type AffectedSelection } from './affected-selection';
@@ -41,7 +40,7 @@ export function repeatedRowsQuery(sql: DecisionSql, selection?: AffectedSelectio
   return {
     text:
       `SELECT COALESCE(SUM(n - 1), 0) AS repeated_rows, COUNT(*) AS repeated_decisions FROM ` +
-      `(SELECT ${sql.model} AS m, ${id} AS i, COUNT(*) AS n FROM ${sql.from}${where} GROUP BY 1, 2 ` +
+      `(SELECT ${sql.model} AS m, ${id} AS i, COUNT(*) AS n FROM ${sql.relation}${where} GROUP BY 1, 2 ` +
       `HAVING COUNT(*) > 1) AS repeated`,
     params: p.values,
   };
@@ -53,7 +52,7 @@ export function ownRowsQuery(sql: DecisionSql, model: string, decisionId: string
   const id = sql.dialect.text(sql.field(sql.table.decisionId));
   return {
     text:
-      `SELECT *, ${sql.dialect.epochMs(sql.t)} AS ${TIME_MS} FROM ${sql.from} ` +
+      `SELECT *, ${sql.dialect.epochMs(sql.t)} AS ${TIME_MS} FROM ${sql.relation} ` +
       `WHERE ${sql.model} = ${p.add(model)} AND ${id} = ${p.add(decisionId)} ORDER BY ${TIME_MS} LIMIT ${p.add(limit)}`,
     params: p.values,
   };
@@ -86,24 +85,24 @@ export function ownRowsOf(
 const n = (x: number) => x.toLocaleString('en-US');
 const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
-/** "1,000 rows repeat a decision (model and decision id) already logged (1,000 decisions)", or none. */
+/**
+ * "1,000 rows repeat a decision (model and decision id) already logged (1,000 decisions): each decision is counted
+ * once, as its earliest row", or none.
+ */
 export function repeatedRowsSentence(repeated: RepeatedRows): string | undefined {
   if (repeated.rows === 0) return undefined;
   return (
-    `${n(repeated.rows)} row${repeated.rows === 1 ? '' : 's'} repeat a decision (model and decision id) already ` +
-    `logged (${n(repeated.decisions)} decision${repeated.decisions === 1 ? '' : 's'}): counted as often as logged`
+    `${n(repeated.rows)} row${repeated.rows === 1 ? '' : 's'} repeat${repeated.rows === 1 ? 's' : ''} a decision ` +
+    `(model and decision id) already logged (${n(repeated.decisions)} decision${repeated.decisions === 1 ? '' : 's'}` +
+    `): each decision is counted once, as its earliest row`
   );
 }
 
-/** The notes an investigation gives (none where nothing repeats), each after `label: `. */
-export function repeatedNotes(label: string, repeated: RepeatedRows | undefined, own: OwnRows): string[] {
+/** The notes an investigation gives (none where nothing repeats), each after `label: `: the log's, the decision's own. */
+export function repeatedNotes(label: string, repeated: RepeatedRows, own: OwnRows): string[] {
   const notes: string[] = [];
-  if (repeated && repeated.rows > 0)
-    notes.push(
-      `${label}: ${n(repeated.rows)} of the rows counted as affected repeat a decision (model and decision id) ` +
-        `already logged (${n(repeated.decisions)} decision${repeated.decisions === 1 ? '' : 's'} logged more than ` +
-        `once): the counts here count rows, so such a decision is counted as often as it is logged`,
-    );
+  const sentence = repeatedRowsSentence(repeated);
+  if (sentence) notes.push(`${label}: ${sentence}`);
   if (own.rows > 1) {
     const what =
       own.differing.length === 0
