@@ -1,20 +1,20 @@
 /**
  * A new user's walk over the real public fixture folder (fixtures/real: dbt artifacts, OpenLineage events, cloud and
  * GitHub audit logs, Feast registries, NannyML inference logs, tracking plans) at 1280×800: a new investigation, the
- * whole folder imported at once, one NannyML CSV mapped as the decision log (the other left for later), then every
- * screen a user reaches — the Sources, each step on a decision, the evidence timeline and Lineage maturity. On each,
+ * whole folder imported at once (its two NannyML CSVs left unmapped: Identify then says no source holds a decision
+ * and leads back to the Sources), one CSV mapped as the decision log, then every screen a user reaches — the Sources, each step on a decision, the evidence timeline and Lineage maturity. On each,
  * no time is printed raw (an ISO string instead of the zone-switched format) and no count reads "(s)" or "1 links"; the
  * timeline draws its time axis even when it is opened before the worker has built it. Screenshots go to
  * e2e/screenshots/real-walk-*.png.
  */
 import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { expect, screenshot, test } from './fixtures';
-import { REAL_FIXTURES } from '../fixtures/real-fixtures';
+import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { REAL_FIXTURES, realFixture } from '../fixtures/real-fixtures';
 
 const RAW_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
 const STEPS = ['Identify', 'Scope', 'Trace', 'Changes', 'Governance', 'Remediate', 'Document'] as const;
-/** The CSV the walk maps as a decision log; the folder's other CSV is left unmapped ("Not now"). */
+/** The CSV the walk maps as a decision log, after Identify said there was none; the other stays unmapped. */
 const DECISIONS_CSV = 'nannyml_california_housing_analysis.csv';
 const files = readdirSync(REAL_FIXTURES, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).length;
 
@@ -41,27 +41,42 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expect(page.getByRole('heading', { name: 'Sources of “Real fixtures”' })).toBeVisible();
 
   await page.getByTestId('import-folder').setInputFiles(REAL_FIXTURES);
-  // Each CSV of an unknown layout asks for its columns in turn.
+  // Each CSV of an unknown layout asks for its columns in turn: not now, for both.
   for (let asked = 0; asked < 2; asked++) {
     const dialog = page.getByRole('dialog', { name: /^Map the columns of / });
     await expect(dialog).toBeVisible({ timeout: 30_000 });
     const title = (await dialog.getByRole('heading', { level: 2 }).innerText()).trim();
-    if (title.endsWith(DECISIONS_CSV)) {
-      await dialog.getByLabel('Model name: a fixed value for every row').fill('california-housing');
-      await dialog.getByLabel('UTC offset of times written without one').fill('Z');
-      await dialog.getByRole('button', { name: 'Import with this mapping' }).click();
-    } else {
-      await dialog.getByRole('button', { name: 'Not now' }).click();
-    }
+    await dialog.getByRole('button', { name: 'Not now' }).click();
     await expect(dialog.filter({ hasText: title })).toHaveCount(0);
   }
-  // One import per file of the folder (and one more for the mapped CSV), all ended.
-  await expect.poll(() => page.locator('.import-job').count(), { timeout: 30_000 }).toBeGreaterThan(files);
+  // One import per file of the folder, all ended.
+  await expect(page.locator('.import-job')).toHaveCount(files, { timeout: 30_000 });
   await expect(page.locator('.import-job:not(.ended)')).toHaveCount(0, { timeout: 30_000 });
-  const decisionLog = page.getByTestId('source-row').filter({ hasText: DECISIONS_CSV });
-  await expect(decisionLog).toContainText(/decision \d/);
   await expectReadable(page, 'the Sources screen');
   await screenshot(page, 'real-walk-0-sources');
+
+  // No decision log among the sources: Identify says so and leads back to them, instead of an empty search.
+  await page.getByRole('button', { name: /^Investigate/ }).click();
+  await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();
+  await expect(page.getByTestId('no-decisions')).toContainText('None of this case’s sources holds a decision');
+  await expect(page.getByRole('searchbox')).toHaveCount(0);
+  await expect(page.getByText('Select a decision in the list')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'Identify without a decision log');
+  await screenshot(page, 'real-walk-1-no-decisions');
+  await page.getByRole('button', { name: 'Open the sources of this case' }).click();
+  await expect(page.getByRole('heading', { name: 'Sources of “Real fixtures”' })).toBeVisible();
+
+  // The user maps one NannyML CSV as the decision log.
+  const decisionLog = page.getByTestId('source-row').filter({ hasText: DECISIONS_CSV });
+  const chooser = page.waitForEvent('filechooser');
+  await decisionLog.getByRole('button', { name: /^Map columns/ }).click();
+  await (await chooser).setFiles([realFixture('inference', 'nannyml', DECISIONS_CSV)]);
+  const dialog = page.getByRole('dialog', { name: /^Map the columns of / });
+  await dialog.getByLabel('Model name: a fixed value for every row').fill('california-housing');
+  await dialog.getByLabel('UTC offset of times written without one').fill('Z');
+  await dialog.getByRole('button', { name: 'Import with this mapping' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(decisionLog).toContainText(/decision \d/);
 
   await page.getByRole('button', { name: /^Investigate/ }).click();
   await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();
@@ -72,7 +87,7 @@ test('a new user walks the real fixture folder: every screen readable, the timel
     await expect(page.getByRole('heading', { name: step, exact: true })).toBeVisible();
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     await expectReadable(page, `the ${step} step`);
-    await screenshot(page, `real-walk-${i + 1}-${step}`);
+    await screenshot(page, `real-walk-${i + 2}-${step}`);
   }
 
   // The timeline is built in the worker after the view opens: its axis is drawn once it is there.
@@ -82,7 +97,7 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expect(axis).toBeVisible();
   expect((await axis.boundingBox())?.height ?? 0).toBeGreaterThan(40);
   await expectReadable(page, 'the evidence timeline');
-  await screenshot(page, 'real-walk-8-timeline');
+  await screenshot(page, 'real-walk-9-timeline');
 
   await page.keyboard.press('Control+k');
   await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').fill('lineage maturity');
@@ -90,6 +105,6 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expect(page.getByRole('heading', { level: 1, name: 'Lineage maturity' })).toBeVisible();
   await expect(page.getByText(/^From \d/)).toBeVisible();
   await expectReadable(page, 'Lineage maturity');
-  await screenshot(page, 'real-walk-9-metrics');
+  await screenshot(page, 'real-walk-10-metrics');
   expect(errors).toEqual([]);
 });

@@ -1,8 +1,10 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { searchDecisions } from '../../shared/analysis/identify';
 import { decisionKey } from '../../shared/model/decision-key';
+import { selectOpenSources, useCases } from '../stores/cases-store';
 import {
   selectAmbiguousDecision,
+  selectCaseRecord,
   selectDecision,
   selectEvidence,
   selectFeatureName,
@@ -16,9 +18,14 @@ import { DecisionList } from './DecisionList';
 
 const SEARCH_LIMIT = 100_000;
 
-/** Step 1: search the decisions, select the wrong one, and pick its suspect feature. */
+/**
+ * Step 1: search the decisions, select the wrong one, and pick its suspect feature. A case whose sources hold no
+ * decision (lineage, audit logs and runs only) says so and leads to its Sources, rather than offering an empty search.
+ */
 export function IdentifyStep() {
   const evidence = useInvestigation(selectEvidence);
+  const caseRecord = useInvestigation(selectCaseRecord);
+  const openSources = useCases(selectOpenSources);
   const decision = useInvestigation(selectDecision);
   const featureName = useInvestigation(selectFeatureName);
   const selectDecisionByKey = useInvestigation(selectSelectDecision);
@@ -32,6 +39,22 @@ export function IdentifyStep() {
 
   const all = evidence?.decisions;
   const matches = useMemo(() => (all ? searchDecisions(all, deferred.trim(), SEARCH_LIMIT) : []), [all, deferred]);
+
+  if (all?.length === 0)
+    return (
+      <div className="notice" data-testid="no-decisions">
+        <p>
+          None of this case’s sources holds a decision: the wrong decision is chosen from a decision log. Import one on
+          the Sources screen (a decision log, or a CSV whose columns you map as decisions); the lineage, runs and audit
+          logs already imported stay.
+        </p>
+        {caseRecord && (
+          <button type="button" onClick={() => openSources(caseRecord.id)}>
+            Open the sources of this case
+          </button>
+        )}
+      </div>
+    );
 
   return (
     <div className="identify">
