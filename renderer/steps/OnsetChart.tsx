@@ -29,13 +29,21 @@ export function onsetBinIndex(onset: OnsetEstimate): number {
 
 const label = (b: OutcomeBin) => (b.key.length > 12 ? `${b.key.slice(0, 11)}…` : b.key);
 
-/** Evenly spaced bin indexes to label (all of them when few), always including `keep`. */
-function labelled(count: number, keep: number): Set<number> {
+/** The widest bin label (`label` keeps 12 characters) at the tick font, in the chart's units, with a gap. */
+const LABEL_W = 12 * 6.5 + 8;
+
+/**
+ * Evenly spaced bin indexes to label (all of them when few), always including `keep` (the onset's bin), and none
+ * closer than `minGap` bins to a label kept before it or to `keep`: labels never print over each other.
+ */
+export function labelledBins(count: number, keep: number, minGap = 1): Set<number> {
   const wanted = 8;
-  const out = new Set<number>(keep >= 0 ? [keep] : []);
-  if (count <= wanted) for (let i = 0; i < count; i++) out.add(i);
-  else for (let i = 0; i < wanted; i++) out.add(Math.round((i * (count - 1)) / (wanted - 1)));
-  return out;
+  const even: number[] = [];
+  if (count <= wanted) for (let i = 0; i < count; i++) even.push(i);
+  else for (let i = 0; i < wanted; i++) even.push(Math.round((i * (count - 1)) / (wanted - 1)));
+  const out = keep >= 0 ? [keep] : [];
+  for (const i of even) if (out.every((j) => Math.abs(i - j) >= minGap)) out.push(i);
+  return new Set(out.sort((a, b) => a - b));
 }
 
 /** The rate of the investigated outcome per bin, the onset's bin marked, and the same numbers as a table. */
@@ -50,7 +58,7 @@ export function OnsetChart({ onset }: { onset: OnsetEstimate }) {
   const barW = Math.max(1, slot * 0.8);
   const y = (rate: number) => PAD.top + plotH - rate * plotH;
   const x = (i: number) => PAD.left + i * slot;
-  const ticks = labelled(bins.length, at);
+  const ticks = labelledBins(bins.length, at, Math.ceil(LABEL_W / slot));
   const line = (rate: number | undefined, from: number, to: number, name: string) =>
     rate === undefined || to <= from ? null : (
       <line

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../shared/analysis/engine';
 import type { OnsetEstimate, ReplayPlan } from '../../shared/analysis/engine-types';
 import { testEvidence } from '../../shared/analysis/test-evidence';
-import { onsetBinIndex } from './OnsetChart';
+import { labelledBins, onsetBinIndex } from './OnsetChart';
 import { ReplayPlanView } from './ReplayPlan';
 import { RuleFindings } from './RuleFindings';
 
@@ -20,6 +20,15 @@ describe('the steps on the engine result', () => {
     const second = onset.series[1]!;
     const byTime: OnsetEstimate = { ...onset, key: undefined, onset: second.from };
     expect(onsetBinIndex(byTime)).toBe(1);
+  });
+
+  it('labels the onset bin and evenly spaced bins, none printed over a neighbour (the real NannyML log: 343 days)', () => {
+    const ticks = [...labelledBins(343, 338, 11)];
+    expect(ticks).toContain(338);
+    expect(ticks).toContain(0);
+    for (let k = 1; k < ticks.length; k++) expect(ticks[k]! - ticks[k - 1]!).toBeGreaterThanOrEqual(11);
+    expect(ticks.length).toBeGreaterThanOrEqual(7);
+    expect([...labelledBins(5, 2)]).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('shows every rule finding of the top suspect with its rule and its evidence as file:line', () => {
