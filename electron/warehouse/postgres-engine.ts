@@ -36,6 +36,17 @@ export function parsePostgresUrl(spec: string): {
   return { connectionString, password, relation: parts.map(quoteIdent).join('.'), label };
 }
 
+/**
+ * The columns of each unique index of the relation ($1, as quoted in queries) that holds for every row: a primary key
+ * or a unique constraint, not a partial or expression index, nor one still being built. None for a view.
+ */
+const UNIQUE_KEYS =
+  'SELECT array_agg(CAST(a.attname AS TEXT) ORDER BY k.ord) AS columns FROM pg_index i ' +
+  'CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ' +
+  'JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ' +
+  'WHERE i.indrelid = to_regclass($1) AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL ' +
+  'GROUP BY i.indexrelid ORDER BY 1';
+
 /** Connects read-only; throws an Error naming the label (never the password) when the server refuses. */
 export async function openPostgres(spec: string): Promise<SqlEngine> {
   const { connectionString, password, relation, label } = parsePostgresUrl(spec);
@@ -76,6 +87,7 @@ export async function openPostgres(spec: string): Promise<SqlEngine> {
     label,
     columns: async () => (await query(`SELECT * FROM ${relation} LIMIT 0`)).fields.map((f) => f.name),
     query: async (q) => (await query(q.text, q.params)).rows.map((row) => plainValue(row) as Record<string, unknown>),
+    uniqueKeys: async () => (await query(UNIQUE_KEYS, [relation])).rows.map((r) => r.columns as string[]),
     close: () => client.end(),
   };
 }

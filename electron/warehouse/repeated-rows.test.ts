@@ -19,7 +19,7 @@ import { runVerifyCommand } from '../cli/verify-command.js';
 import { createConnectionHandlers } from '../services/connection-services.js';
 import { createConnectionInvestigationHandlers } from '../services/connection-investigation-services.js';
 import { connectionStore } from './connection-store.js';
-import { openDecisionSource } from './decision-source.js';
+import { keptUnique, openDecisionSource } from './decision-source.js';
 import {
   answers,
   FLAT_MAPPING,
@@ -217,4 +217,44 @@ describe.skipIf(skipPostgres())('a PostgreSQL table into which a batch was loade
     };
     await expectCountedOnce(table('offers'), table('offers_clean'), data);
   }, 240_000);
+
+  it('takes a key the server keeps unique over the decision id (and model) as proof that nothing repeats', async () => {
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    const columns = `id text, ts timestamptz, customer text, model_name text, model_version text, env text,
+       prediction text, score double precision, action_taken text, "${feature}" boolean, ds_namespace text,
+       ds_name text, ds_version text, feat_version text`;
+    const some = flatRows().slice(0, 50);
+    const keyed = {
+      keyed_by_id: 'ALTER TABLE keyed_by_id ADD PRIMARY KEY (id)',
+      keyed_by_model_and_id: 'CREATE UNIQUE INDEX ON keyed_by_model_and_id (model_name, id)',
+      keyed_by_customer: 'CREATE UNIQUE INDEX ON keyed_by_customer (customer, id, ts)',
+      keyed_in_part: `CREATE UNIQUE INDEX ON keyed_in_part (id) WHERE env = 'prod'`,
+    };
+    for (const [name, key] of Object.entries(keyed)) {
+      await createRowTable(admin, name, columns, some);
+      await admin.query(key);
+    }
+    await admin.end();
+    const unique: Record<string, boolean> = {};
+    for (const name of Object.keys(keyed)) {
+      const url = new URL(server.adminUrl);
+      url.searchParams.set('table', name);
+      const opened = await openDecisionSource(url.toString(), FLAT_MAPPING);
+      try {
+        unique[name] = await keptUnique(opened.engine, opened.table);
+        expect(opened.repeated).toEqual({ rows: 0, decisions: 0 });
+        expect(opened.sql.oncePerDecision).toBe(false);
+      } finally {
+        await opened.close();
+      }
+    }
+    // A key over other columns too, or one that holds only for some rows, proves nothing: the log is asked.
+    expect(unique).toEqual({
+      keyed_by_id: true,
+      keyed_by_model_and_id: true,
+      keyed_by_customer: false,
+      keyed_in_part: false,
+    });
+  }, 120_000);
 });

@@ -16,6 +16,11 @@ export interface SqlEngine {
   /** The relation's column names. */
   columns(): Promise<ReadonlyArray<string>>;
   query(query: SqlQuery): Promise<ReadonlyArray<SqlRow>>;
+  /**
+   * The column sets the engine itself keeps unique in the relation (a primary key, a unique index without a condition),
+   * where it keeps any: a table keyed by its decision id cannot repeat a decision, so no query need ask.
+   */
+  uniqueKeys?(): Promise<ReadonlyArray<ReadonlyArray<string>>>;
   close(): Promise<void>;
 }
 
