@@ -3,9 +3,10 @@
  * sample's offer model and a payment-fraud model scoring the same customers seven minutes later, under the same ids.
  * A saved connection over it (a Parquet file read by DuckDB, a table on a real PostgreSQL server) is asked through
  * the IPC handlers, as the renderer asks (JSON, the contract's validation): with a model, each model's own row is
- * read and investigated; without one, the answer names both models and picks neither.
+ * read and investigated; without one, the answer names both models and picks neither. The evidence bundle cites each
+ * decision by its model and its id, and `verify` re-runs those queries.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,6 +16,10 @@ import {
   connectionInvestigationSchemas,
   type ConnectionInvestigationChannels,
 } from '../../shared/ipc/connection-investigation-channels.js';
+import { requestSchemas } from '../../shared/ipc/contract.js';
+import { connectionCitation } from '../../renderer/connections/connection-citation.js';
+import type { CaseRecord } from '../../renderer/db/lineage-db.js';
+import { BUNDLE_PATHS } from '../bundle/bundle-layout.js';
 import { connectionStore } from '../warehouse/connection-store.js';
 import {
   FLAT_MAPPING,
@@ -26,7 +31,8 @@ import {
 } from '../warehouse/flat-sample.fixture.js';
 import { createRowTable, writeRowFiles } from '../warehouse/flat-table.fixture.js';
 import { openConnections } from '../warehouse/open-connections.js';
-import { createConnectionInvestigationHandlers } from './connection-investigation-services.js';
+import { rerunCitedQueries } from '../warehouse/rerun-queries.js';
+import { citedDecisions, createConnectionInvestigationHandlers } from './connection-investigation-services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-connection-decision-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -122,6 +128,80 @@ describe('a Parquet file where two models log decisions under the same ids', () 
     const parquet = join(dir, 'two-models.parquet');
     await writeRowFiles(data.rows, join(dir, 'two-models.jsonl'), parquet);
     await expectEachModelsOwn(parquet, data);
+  }, 120_000);
+
+  it('a bundle cites each decision by its model and its id, and verify re-runs those queries with the same rows', async () => {
+    const data = twoModels();
+    const parquet = join(dir, 'two-models-bundle.parquet');
+    await writeRowFiles(data.rows, join(dir, 'two-models-bundle.jsonl'), parquet);
+    const { id, open, handlers } = await connect(parquet);
+    try {
+      const answer = await handlers['connections:investigate'](
+        sent('connections:investigate', {
+          id,
+          decisionId: caseId,
+          model: FRAUD,
+          featureName: feature,
+          options: {},
+          evidence: [],
+        }),
+      );
+      const queries = answer.queries ?? [];
+      // The investigation's cited decisions, each read by the fraud model's name and its id: one row, the fraud model's.
+      const citedKeys = [...new Set(answer.cited?.map((d) => JSON.stringify([d.model.name, d.decisionId])))];
+      expect(citedKeys.length).toBeGreaterThan(0);
+      expect(queries.map((q) => JSON.stringify(q.params))).toEqual(citedKeys);
+      expect(queries.every((q) => q.rows === 1)).toBe(true);
+      const source = await open.source(id);
+      for (const q of queries) {
+        const rows = await source.engine.query({ text: q.text, params: q.params });
+        expect(rows.map((r) => [r.model_name, r.id])).toEqual([q.params]);
+      }
+
+      // What the renderer sends for the bundle, through the contract's validation, and what the main process cites.
+      const caseRecord = { connection: { id, name: 'Scored customers', location: parquet } } as unknown as CaseRecord;
+      const connection = connectionCitation(caseRecord, queries);
+      const request = requestSchemas['bundle:export'].parse(
+        JSON.parse(
+          JSON.stringify({
+            caseRecord: { case: { id: 'case-1', title: 'Flagged payment' }, activity: [] },
+            reportHtml: '<p>report</p>',
+            reportMarkdown: 'report',
+            reportHash: '0'.repeat(64),
+            excerpts: [],
+            connection,
+          }),
+        ),
+      );
+      const offerOwn = { model: data.offerModel, decisionId: caseId };
+      const asked = [...(request.connection?.decisions ?? []), offerOwn];
+      const bundled = await citedDecisions(open, id, asked);
+      const cited = bundled.warehouse?.queries ?? [];
+      expect(cited.map((q) => q.params)).toEqual(asked.map((d) => [d.model, d.decisionId]));
+      expect(cited.slice(0, queries.length)).toEqual(queries);
+      // The same id of the two models: two queries, one row each, not the same row.
+      const ownOfBoth = cited.filter((q) => q.params[1] === caseId);
+      expect(ownOfBoth.map((q) => q.rows)).toEqual([1, 1]);
+      expect(new Set(ownOfBoth.map((q) => q.sha256)).size).toBe(2);
+
+      // The bag's sources.json lists the log as export-bundle.ts does; verify re-runs each query with the same rows.
+      const bag = join(dir, 'two-models-bag');
+      mkdirSync(join(bag, 'data'), { recursive: true });
+      const listed = {
+        name: bundled.name,
+        sha256: bundled.sha256,
+        cited: null,
+        included: 'query',
+        ...bundled.warehouse,
+      };
+      writeFileSync(join(bag, BUNDLE_PATHS.sources), JSON.stringify([listed]));
+      const reruns = await rerunCitedQueries(bag);
+      expect(reruns.map((r) => [r.query?.params, r.outcome])).toEqual(
+        cited.map((q) => [q.params, { kind: 'same', rows: 1 }]),
+      );
+    } finally {
+      await open.closeAll();
+    }
   }, 120_000);
 
   it('reads a decision by its id alone where one model holds it, as before', async () => {

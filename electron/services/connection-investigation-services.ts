@@ -2,8 +2,8 @@
  * The handlers that investigate a decision where its log lives (shared/ipc/connection-investigation-channels.ts):
  * a saved connection is asked for one decision, a page of its decisions, or the investigation of one decision with
  * the case's other evidence — the CLI's own pushed investigation (pushed-investigation.ts), the engine that holds
- * the log answering every step that reads decisions. Each decision the investigation cites is read again by its id,
- * the query `verify` re-runs, returned with its row count and rows' SHA-256 for the report to anchor and the evidence
+ * the log answering every step that reads decisions. Each decision the investigation cites is read again by its model
+ * and its id (two models' logs often number their decisions alike: decision-key.ts), the query `verify` re-runs, returned with its row count and rows' SHA-256 for the report to anchor and the evidence
  * bundle to cite. The renderer sends values only; the SQL is built here.
  */
 import type { DiffOf } from '../../shared/analysis/engine-types.js';
@@ -11,6 +11,7 @@ import type {
   ChangedLines,
   ConnectionInvestigationChannels,
 } from '../../shared/ipc/connection-investigation-channels.js';
+import { decisionKey } from '../../shared/model/decision-key.js';
 import { toEvidenceSet } from '../../shared/model/evidence-set.js';
 import { decisionPage, decisionTotal } from '../../shared/warehouse/decision-page-sql.js';
 import type { BundleSource } from '../bundle/export-bundle.js';
@@ -20,23 +21,29 @@ import type { OpenConnections } from '../warehouse/open-connections.js';
 import { pushedInvestigation } from '../warehouse/pushed-investigation.js';
 import { numberOf } from '../warehouse/sql-engine.js';
 
+/** A decision as a bundle cites it: by its model and its id. */
+export interface CitedDecision {
+  readonly model: string;
+  readonly decisionId: string;
+}
+
 /**
- * The decisions `decisionIds` of the connection as an evidence bundle cites them: each by the query that reads it
- * there (the one `verify` builds again), with its row count and rows' SHA-256.
+ * The decisions of the connection as an evidence bundle cites them: each by the query that reads it there by its
+ * model and its id (the one `verify` builds again), with its row count and rows' SHA-256.
  */
 export async function citedDecisions(
   open: OpenConnections,
   id: string,
-  decisionIds: ReadonlyArray<string>,
+  decisions: ReadonlyArray<CitedDecision>,
 ): Promise<BundleSource> {
   const source = await open.source(id);
   const queries: CitedQuery[] = [];
   const engine = citingEngine(source.engine, queries);
-  for (const decisionId of decisionIds) await engine.query(source.sql.decision(decisionId));
+  for (const d of decisions) await engine.query(source.sql.decisionOfModel(d.decisionId, d.model));
   return {
     name: await open.name(id),
     sha256: source.sourceId,
-    records: decisionIds.length,
+    records: decisions.length,
     warehouse: {
       engine: source.engine.dialect.name,
       location: source.label,
@@ -128,8 +135,10 @@ export function createConnectionInvestigationHandlers(open: OpenConnections): Co
         ...(diffOf && { diffOf }),
       });
       if (!('result' in pushed)) return { refused: pushed.refused };
-      const ids = [...new Set(pushed.cited.map((d) => d.decisionId))];
-      const queries = (await citedDecisions(open, id, ids)).warehouse?.queries ?? [];
+      const cited = new Map(
+        pushed.cited.map((d) => [decisionKey(d), { model: d.model.name, decisionId: d.decisionId }]),
+      );
+      const queries = (await citedDecisions(open, id, [...cited.values()])).warehouse?.queries ?? [];
       return {
         result: pushed.result,
         cited: pushed.cited,

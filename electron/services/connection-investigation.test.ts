@@ -159,7 +159,8 @@ describe('investigating a decision in a saved Parquet connection', () => {
     const cited = new Set(app.cited?.map((d) => d.decisionId));
     expect(cited.size).toBeLessThan(10);
     expect(cited).toContain(truth.onset.decisionId);
-    expect(app.queries?.map((q) => q.params[0])).toEqual([...cited]);
+    const keys = new Set(app.cited?.map((d) => JSON.stringify([d.model.name, d.decisionId])));
+    expect(app.queries?.map((q) => JSON.stringify(q.params))).toEqual([...keys]);
     expect(app.queries?.every((q) => q.rows === 1 && /^[0-9a-f]{64}$/.test(q.sha256))).toBe(true);
     await open.closeAll();
   }, 240_000);

@@ -36,8 +36,14 @@ export interface ReportServiceDependencies {
   readonly signer?: () => Promise<BundleSigner>;
   /** What keeps the signing key, for the user. */
   readonly signerKeptBy?: string;
-  /** Cites decisions of a saved connection by the queries that read them (connection-investigation-services.ts). */
-  readonly citeDecisions?: (connectionId: string, decisionIds: ReadonlyArray<string>) => Promise<BundleSource>;
+  /**
+   * Cites decisions of a saved connection, each by its model and its id, by the queries that read them
+   * (connection-investigation-services.ts).
+   */
+  readonly citeDecisions?: (
+    connectionId: string,
+    decisions: ReadonlyArray<{ readonly model: string; readonly decisionId: string }>,
+  ) => Promise<BundleSource>;
 }
 
 const RECHAINED =
@@ -147,7 +153,7 @@ export function createReportHandlers(
       const warehouseSource = (c: NonNullable<BundleExportRequest['connection']>) => {
         if (!deps.citeDecisions)
           throw new Error('This app cannot read saved connections: the bundle cannot cite them.');
-        return deps.citeDecisions(c.id, c.decisionIds);
+        return deps.citeDecisions(c.id, c.decisions);
       };
       const checked = await checkCaseRecord(request.caseRecord);
       const p = request.pseudonymize

@@ -152,7 +152,7 @@ export function createServices(given: ServiceDependencies): Services {
       ...deps,
       signer: lazySigner(keyStore),
       signerKeptBy: keyStore.where,
-      citeDecisions: (id, decisionIds) => citedDecisions(inPlace, id, decisionIds),
+      citeDecisions: (id, decisions) => citedDecisions(inPlace, id, decisions),
     }),
     ...createCaseFileHandlers({ ...deps, signer: lazySigner(keyStore) }),
     ...connectionHandlers,

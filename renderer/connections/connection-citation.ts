@@ -1,12 +1,14 @@
 /**
  * How the report and the evidence bundle of a case on a saved connection cite its decisions: the report names the
  * connection's source id (the SHA-256 of its location, which the decisions' provenance holds) by its location, as
- * the CLI does, and anchors the query that read each cited decision there (its text and parameters, row count and
- * rows' SHA-256); the bundle carries no excerpt of the log but lists those queries (`bundle:export`'s `connection`:
- * the main process reads the decisions again by the same queries), for `verify` to re-run.
+ * the CLI does, and anchors the query that read each cited decision there by its model and its id (its text and
+ * parameters, row count and rows' SHA-256); the bundle carries no excerpt of the log but lists those queries
+ * (`bundle:export`'s `connection`: the main process reads the decisions again by the same queries), for `verify` to
+ * re-run.
  */
 import { canonicalJson } from '../../shared/case/canonical-json';
 import type { ConnectionQuery } from '../../shared/ipc/connection-investigation-channels';
+import type { BundleExportRequest } from '../../shared/ipc/contract';
 import type { QueryDigest } from '../../shared/report/report-anchors';
 import { webSha256 } from '../case/web-sha256';
 import type { CaseRecord } from '../db/lineage-db';
@@ -35,11 +37,23 @@ export async function connectionQueryDigests(
   );
 }
 
-/** What `bundle:export` cites of the connection: the decisions those queries read. */
+/**
+ * What `bundle:export` cites of the connection: the decisions those queries read, each by its model and its id (the
+ * parameters of the query that reads a decision of a model: `[model, decision id]`).
+ */
 export function connectionCitation(
   caseRecord: CaseRecord,
   queries: ReadonlyArray<ConnectionQuery> = [],
-): { readonly id: string; readonly decisionIds: string[] } | undefined {
+): NonNullable<BundleExportRequest['connection']> | undefined {
   const c = caseRecord.connection;
-  return c && queries.length > 0 ? { id: c.id, decisionIds: queries.map((q) => String(q.params[0])) } : undefined;
+  if (!c || queries.length === 0) return undefined;
+  const decisions = queries.map((q, i) => {
+    const [model, decisionId] = q.params;
+    if (q.params.length !== 2 || model === undefined || decisionId === undefined)
+      throw new Error(
+        `${c.name}: cited query ${i + 1} has parameters ${JSON.stringify(q.params)}, not a model and a decision id.`,
+      );
+    return { model: String(model), decisionId: String(decisionId) };
+  });
+  return { id: c.id, decisions };
 }

@@ -121,10 +121,14 @@ export interface BundleExportRequest {
   /** Also return the bag as a .tar (web mode offers it as a download). */
   readonly archive?: boolean;
   /**
-   * The saved connection the case's decisions are read from, and the decisions the case read whole: the bundle cites
-   * each by the query that reads it there, with its row count and rows' SHA-256, for `verify` to re-run.
+   * The saved connection the case's decisions are read from, and the decisions the case read whole, each by its model
+   * and its id (two models' logs often number their decisions alike): the bundle cites each by the query that reads
+   * it there, with its row count and rows' SHA-256, for `verify` to re-run.
    */
-  readonly connection?: { readonly id: string; readonly decisionIds: ReadonlyArray<string> };
+  readonly connection?: {
+    readonly id: string;
+    readonly decisions: ReadonlyArray<{ readonly model: string; readonly decisionId: string }>;
+  };
 }
 
 export interface BundleExportResponse {
@@ -296,7 +300,10 @@ export const requestSchemas: { readonly [K in IpcChannel]: z.ZodType<IpcRequest<
       connection: z
         .object({
           id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'a connection id'),
-          decisionIds: z.array(z.string().min(1).max(1000)).min(1).max(1000),
+          decisions: z
+            .array(z.object({ model: z.string().max(1000), decisionId: z.string().min(1).max(1000) }).strict())
+            .min(1)
+            .max(1000),
         })
         .strict()
         .optional(),
