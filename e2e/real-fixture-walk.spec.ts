@@ -2,10 +2,11 @@
  * A new user's walk over the real public fixture folder (fixtures/real: dbt artifacts, OpenLineage events, cloud and
  * GitHub audit logs, Feast registries, NannyML inference logs, tracking plans) at 1280×800: a new investigation, the
  * whole folder imported at once (its two NannyML CSVs left unmapped: Identify then says no source holds a decision
- * and leads back to the Sources), one CSV mapped as the decision log, then every screen a user reaches — the Sources, each step on a decision, the evidence timeline and Lineage maturity. On each,
- * no time is printed raw (an ISO string instead of the zone-switched format) and no count reads "(s)" or "1 links"; the
- * timeline draws its time axis even when it is opened before the worker has built it. Screenshots go to
- * e2e/screenshots/real-walk-*.png.
+ * and leads back to the Sources), one CSV mapped as the decision log, then every screen a user reaches — the
+ * Sources, each step on a decision, the evidence timeline and Lineage maturity. On each, no time is printed raw (an
+ * ISO string instead of the zone-switched format), no count reads "(s)" or "1 links", and the page never scrolls
+ * sideways; the timeline draws its time axis even when it is opened before the worker has built it. Screenshots go
+ * to e2e/screenshots/real-walk-*.png.
  */
 import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
@@ -18,8 +19,10 @@ const STEPS = ['Identify', 'Scope', 'Trace', 'Changes', 'Governance', 'Remediate
 const DECISIONS_CSV = 'nannyml_california_housing_analysis.csv';
 const files = readdirSync(REAL_FIXTURES, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).length;
 
-/** What the user reads in the main area: no raw ISO time and no "(s)" count. */
+/** What the user reads in the main area: no raw ISO time, no "(s)" count, no page wider than the window. */
 async function expectReadable(page: Page, where: string): Promise<void> {
+  const widths = await page.locator('html').evaluate((html) => [html.scrollWidth, html.clientWidth]);
+  expect(widths[0], `the page scrolls sideways on ${where}`).toBeLessThanOrEqual(widths[1]!);
   const text = await page.locator('main').innerText();
   expect(text.match(RAW_TIME)?.[0], `a raw ISO time on ${where}`).toBeUndefined();
   expect(text.match(/\w+\(s\)/)?.[0], `a "(s)" count on ${where}`).toBeUndefined();
