@@ -33,6 +33,27 @@ describe('the activity panel’s words', () => {
     expect(describeActivity(entry('mystery', { a: 1 }))).toBe('mystery {"a":1}');
   });
 
+  it('names the decision a case is opened on by its id and its model, where the log records the model', () => {
+    const opened = { id: 'case-1', title: 'Refused offer', severity: 'high', owner: 'maria' };
+    expect(
+      describeActivity(entry('case.opened', { ...opened, decisionIds: ['d-7'], decisionModel: 'payment-fraud' })),
+    ).toBe('Opened the case “Refused offer” at decision d-7 of model payment-fraud (severity high, owner maria)');
+    // A case saved before the model was recorded: the id alone, as the log holds it.
+    expect(describeActivity(entry('case.opened', { ...opened, decisionIds: ['d-7'] }))).toBe(
+      'Opened the case “Refused offer” at decision d-7 (severity high, owner maria)',
+    );
+    expect(describeActivity(entry('case.opened', { ...opened, decisionIds: [] }))).toBe(
+      'Opened the case “Refused offer” (severity high, owner maria)',
+    );
+    const connection = { name: 'Scored customers', location: '/logs/scored.parquet' };
+    expect(
+      describeActivity(entry('case.opened', { ...opened, decisionIds: ['d-7'], decisionModel: 'offers', connection })),
+    ).toBe(
+      'Opened the case “Refused offer” at decision d-7 of model offers ' +
+        '(severity high, owner maria, its decisions read in Scored customers (/logs/scored.parquet))',
+    );
+  });
+
   it('reads tags, change ids and durations as a reviewer types and reads them', () => {
     expect(parseTags(' suspect, threshold;suspect ,')).toEqual(['suspect', 'threshold']);
     expect(parseIds('abc123, def456\nabc123')).toEqual(['abc123', 'def456']);

@@ -28,6 +28,17 @@ function onsetText(onset: string, zone: TimeZoneSetting): string {
   return /^\d{4}-\d{2}-\d{2}T/.test(onset) ? formatTime(onset, zone) : `version ${onset}`;
 }
 
+/**
+ * " at decision d-7 of model payment-fraud": the decision a case is opened on, by its id and, where recorded, its
+ * model (two models' logs can number their decisions alike); nothing when it is opened on none.
+ */
+function openedAt(p: { readonly decisionIds?: ReadonlyArray<string>; readonly decisionModel?: string }): string {
+  const ids = p.decisionIds ?? [];
+  if (ids.length === 0) return '';
+  const model = p.decisionModel ? ` of model ${p.decisionModel}` : '';
+  return ` at decision${ids.length === 1 ? '' : 's'} ${ids.join(', ')}${model}`;
+}
+
 /** What an entry did, e.g. "Skipped Scope: one subject only". Unknown actions are named as they are stored. */
 export function describeActivity(entry: ActivityEntry, zone: TimeZoneSetting = 'UTC'): string {
   const act = entry as ActivityEntry & CaseAction;
@@ -35,7 +46,7 @@ export function describeActivity(entry: ActivityEntry, zone: TimeZoneSetting = '
     case 'case.opened': {
       const { title, severity, owner, connection } = act.payload;
       const read = connection ? `, its decisions read in ${connection.name} (${connection.location})` : '';
-      return `Opened the case “${title}” (severity ${severity}, owner ${owner}${read})`;
+      return `Opened the case “${title}”${openedAt(act.payload)} (severity ${severity}, owner ${owner}${read})`;
     }
     case 'case.updated':
       return `Set ${Object.entries(act.payload)
