@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { modelsWithDecision } from '../../shared/model/decision-key';
+import { readActivity } from '../db/case-log';
 import { db } from '../db/instance';
 import { twoModelEvidence } from '../stores/two-model-evidence';
 import { monitorAlerts } from './monitor-view';
@@ -22,5 +23,15 @@ describe('opening a case on a Monitor alert', () => {
     expect(modelsWithDecision(decisions, decisionId)).toHaveLength(2);
     const caseId = await openAlertCase(alert, []);
     expect(await db.getCase(caseId)).toMatchObject({ decisionId, decisionModel: alert.model });
+  });
+
+  it("presets the onset to the representative decision's time as an entry of the case's chain", async () => {
+    const alert = monitorAlerts(twoModelEvidence().decisions).find((a) => a.representative)!;
+    const onset = alert.representative!.timestamp;
+    const caseId = await openAlertCase(alert, []);
+    expect((await db.getCase(caseId))?.onsetOverride).toBe(onset);
+    const actions = (await readActivity(db, caseId)).map((e) => e.action);
+    expect(actions).toEqual(['case.opened', 'annotation.added', 'onset.set']);
+    expect((await readActivity(db, caseId)).at(-1)?.payload).toEqual({ onset });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * "Open a case" on a Monitor alert: a new case at the alert's representative decision (the first decision of the
- * shift with its outcome), its onset preset to that decision's time (as `watch` suggests), and the choice recorded in the case's activity chain.
+ * shift with its outcome), its onset preset to that decision's time (as `watch` suggests), and the alert and the onset
+ * recorded in the case's activity chain.
  */
 import { currentActor, selectReviewerName, useReviewer } from '../case/reviewer-store';
-import { createCase, recordCaseAction, setCaseOnset } from '../db/case-log';
+import { createCase, recordCaseAction } from '../db/case-log';
 import { db } from '../db/instance';
 import { useCases } from '../stores/cases-store';
 import type { MonitorAlert } from './monitor-view';
@@ -29,12 +30,26 @@ export async function openAlertCase(alert: MonitorAlert, sourceIds: ReadonlyArra
     owner,
     actor,
   });
-  // As `watch` suggests: the onset is the representative decision's time.
-  await setCaseOnset(db, id, decision.timestamp);
   await recordAlert(id, alert, `onset preset to ${decision.timestamp}`);
+  // As `watch` suggests: the onset is the representative decision's time.
+  await presetOnset(id, decision.timestamp);
   await useCases.getState().refresh();
   useCases.getState().openCase(id);
   return id;
+}
+
+/**
+ * The onset preset to `onset`: an analytical choice like the investigator's own, so an `onset.set` entry of the case's
+ * chain, written with the case's onset in one transaction.
+ */
+export async function presetOnset(caseId: string, onset: string): Promise<void> {
+  const act = {
+    time: new Date().toISOString(),
+    actor: currentActor(),
+    action: 'onset.set',
+    payload: { onset },
+  } as const;
+  await recordCaseAction(db, caseId, act, { onsetOverride: onset });
 }
 
 /** Records in the case's activity chain which alert it was opened from; `onset` says what became of the onset. */

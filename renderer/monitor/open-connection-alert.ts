@@ -10,9 +10,7 @@ import { openConnectionCase } from '../connections/connection-case';
 import { connectionDecision } from '../connections/connection-derive';
 import { useCases } from '../stores/cases-store';
 import type { MonitorAlert } from './monitor-view';
-import { recordAlert } from './open-alert-case';
-import { setCaseOnset } from '../db/case-log';
-import { db } from '../db/instance';
+import { presetOnset, recordAlert } from './open-alert-case';
 
 export async function openConnectionAlertCase(connection: SavedConnection, alert: MonitorAlert): Promise<string> {
   const wanted = alert.representative;
@@ -21,9 +19,9 @@ export async function openConnectionAlertCase(connection: SavedConnection, alert
   const decision = await connectionDecision(connection, wanted.decisionId, alert.model);
   if (!decision) throw new Error(`${wanted.decisionId} cannot be read in ${connection.name}`);
   const id = await openConnectionCase(connection, decision);
-  // As `watch` suggests: the onset is the representative decision's time.
-  await setCaseOnset(db, id, decision.timestamp);
   await recordAlert(id, alert, `onset preset to ${decision.timestamp}, estimated there from ${connection.name}`);
+  // As `watch` suggests: the onset is the representative decision's time.
+  await presetOnset(id, decision.timestamp);
   await useCases.getState().refresh();
   useCases.getState().openCase(id);
   return id;
