@@ -107,6 +107,9 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Lineage maturity' })).toBeVisible();
   await expect(page.getByText(/^From \d/)).toBeVisible();
+  // Time to root cause names the case by its title, not only by its generated id.
+  const perCase = page.getByRole('table', { name: 'Per case' });
+  await expect(perCase.getByRole('row').filter({ hasText: 'Real fixtures' })).toHaveCount(1);
   await expectReadable(page, 'Lineage maturity');
   await screenshot(page, 'real-walk-10-metrics');
   expect(errors).toEqual([]);

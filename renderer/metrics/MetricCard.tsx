@@ -8,10 +8,11 @@ import { TrendChart } from './TrendChart';
 interface Props {
   readonly metric: Metric;
   readonly sourceNames: Readonly<Record<string, string>>;
+  readonly caseTitles: Readonly<Record<string, string>>;
 }
 
 /** One maturity metric: its figure, definition, the figures behind it, its weekly trend and its drill-down. */
-export const MetricCard = memo(function MetricCard({ metric, sourceNames }: Props) {
+export const MetricCard = memo(function MetricCard({ metric, sourceNames, caseTitles }: Props) {
   const headingId = useId();
   const [drilling, setDrilling] = useState(false);
   const against = metric.drillDown.total;
@@ -23,7 +24,7 @@ export const MetricCard = memo(function MetricCard({ metric, sourceNames }: Prop
           {formatFigure(metric.value, metric.unit)}
         </p>
         <p className="metric-definition">{metric.definition}</p>
-        <MetricDetails metric={metric} />
+        <MetricDetails metric={metric} caseTitles={caseTitles} />
       </div>
       <TrendChart trend={metric.trend} unit={metric.unit} title={metric.name} />
       <div className="metric-drill">

@@ -8,8 +8,14 @@ interface PerCase {
   readonly confirmedAt?: string;
 }
 
+interface Props {
+  readonly metric: Metric;
+  /** Case id → title: each case is named by its title, its id beside it. */
+  readonly caseTitles: Readonly<Record<string, string>>;
+}
+
 /** The figures behind the headline: audit completeness by stage, time-to-root-cause per case, the method used. */
-export function MetricDetails({ metric }: { readonly metric: Metric }) {
+export function MetricDetails({ metric, caseTitles }: Props) {
   const d = metric.details;
   if (metric.id === 'audit-completeness' && d.byStage) {
     const stages = Object.entries(d.byStage as Record<string, number | null>);
@@ -43,7 +49,10 @@ export function MetricDetails({ metric }: { readonly metric: Metric }) {
         <tbody>
           {perCase.map((c) => (
             <tr key={c.id}>
-              <td className="mono">{c.id}</td>
+              <td>
+                {caseTitles[c.id] ?? <span className="mono">{c.id}</span>}
+                {caseTitles[c.id] !== undefined && <div className="mono muted small">{c.id}</div>}
+              </td>
               <td>{c.confirmedAt ? <Time value={c.confirmedAt} /> : <span className="muted">not yet</span>}</td>
               <td className="num">{c.hours ?? '—'}</td>
             </tr>

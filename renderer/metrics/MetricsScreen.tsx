@@ -73,7 +73,7 @@ export function MetricsScreen() {
               <p className="empty">Nothing imported yet: open the sample investigation or import sources first.</p>
             )}
             {view.metrics.map((m) => (
-              <MetricCard key={m.id} metric={m} sourceNames={view.sourceNames} />
+              <MetricCard key={m.id} metric={m} sourceNames={view.sourceNames} caseTitles={view.caseTitles} />
             ))}
           </>
         )}

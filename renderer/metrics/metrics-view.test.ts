@@ -83,6 +83,12 @@ describe('the lineage-maturity dashboard on the sample', () => {
     expect(ttrc.details.perCase).toEqual([expect.objectContaining({ id: caseId, hours: 1.5 })]);
   });
 
+  it('names each case by the title it was opened with, for the per-case figures', async () => {
+    const stored = await db.cases.get(caseId);
+    expect(stored?.title).toBeTruthy();
+    expect(view.caseTitles[caseId]).toBe(stored!.title);
+  });
+
   it('cites every unauthorized change by its source file and line', () => {
     const unauthorized = view.metrics.find((m) => m.id === 'unauthorized-change-rate')!;
     expect(unauthorized.drillDown.items.length).toBeGreaterThan(0);

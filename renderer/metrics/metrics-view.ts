@@ -15,6 +15,8 @@ export interface MetricsView {
   readonly metrics: ReadonlyArray<Metric>;
   /** Source id (SHA-256) → file name, for the drill-downs' evidence. */
   readonly sourceNames: Readonly<Record<string, string>>;
+  /** Case id → its title, for the per-case figures (an id alone names nothing the user typed). */
+  readonly caseTitles: Readonly<Record<string, string>>;
   readonly sources: number;
   readonly records: number;
   readonly cases: number;
@@ -44,6 +46,7 @@ export async function computeMetricsView(
   return {
     metrics,
     sourceNames: Object.fromEntries(sources.map((s) => [s.id, s.name])),
+    caseTitles: Object.fromEntries(cases.map((c) => [c.id, c.title])),
     sources: sources.length,
     records,
     cases: cases.length,
