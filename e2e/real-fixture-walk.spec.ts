@@ -66,6 +66,18 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expect(page.getByText('Select a decision in the list')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'Identify without a decision log');
   await screenshot(page, 'real-walk-1-no-decisions');
+  // Nor does the palette offer what cannot act yet: the graph's actions and exports, the report, the case file.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  for (const query of ['export', 'graph']) {
+    await palette.getByRole('combobox').fill(query);
+    await expect(
+      palette.getByRole('option', { name: /lineage graph|the report|evidence bundle|case file…|overview/ }),
+    ).toHaveCount(0);
+  }
+  await page.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
   await page.getByRole('button', { name: 'Open the sources of this case' }).click();
   await expect(page.getByRole('heading', { name: 'Sources of “Real fixtures”' })).toBeVisible();
 

@@ -24,6 +24,18 @@ describe('caseActions (what the palette reaches in a case)', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  it('offers no graph action or export before there is a graph, nor a report before a decision is chosen', () => {
+    const bare = caseActions('case-1', sources, undefined, false).map((a) => a.name);
+    for (const step of STEP_IDS) expect(bare).toContain(`goToStep:${step}`);
+    expect(bare.filter((n) => n.startsWith('graph:') || n.startsWith('export:') || n.startsWith('caseFile:'))).toEqual(
+      [],
+    );
+    const noGraph = caseActions('case-1', sources, undefined, true).map((a) => a.name);
+    expect(noGraph).toContain('export:report-html');
+    expect(noGraph).toContain('caseFile:export');
+    expect(noGraph.filter((n) => n.startsWith('graph:') || n.startsWith('export:graph-'))).toEqual([]);
+  });
+
   it('a node goes to the Trace step and asks the graph to centre it', () => {
     const node = trace.nodes[3]!;
     actions.find((a) => a.name === `focusNode:${node.id}`)!.perform();

@@ -11,7 +11,7 @@ import { selectCloseDashboard, selectOpenDashboard, useMetricsRoute } from '../m
 import { selectCloseMonitor, selectOpenMonitor, useMonitorRoute } from '../monitor/monitor-route';
 import { selectCases, selectOpenCaseId, useCases } from '../stores/cases-store';
 import type { CaseSummary } from '../stores/cases-initial';
-import { selectResults, selectSources, useInvestigation } from '../stores/investigation-store';
+import { selectDecision, selectResults, selectSources, useInvestigation } from '../stores/investigation-store';
 import { stepActions } from '../steps/step-actions';
 import { STEP_IDS, type StepId } from '../steps/step-ids';
 import { themeActions } from '../theme/theme-actions';
@@ -48,11 +48,16 @@ const REPORT_EXPORTS: ReadonlyArray<readonly [string, string, string]> = [
   ['bundle', 'Export the evidence bundle (BagIt)', 'Evidence bundle'],
 ];
 
-/** Actions of an open case: steps, sources, graph nodes, exports. */
+/**
+ * Actions of an open case: steps, sources, graph nodes, exports. The graph's actions and exports are offered only
+ * while there is a traced graph, the report's and the case file's only once a decision is chosen (their buttons are
+ * disabled before): an action the palette offers always acts.
+ */
 export function caseActions(
   caseId: string,
   sources: ReadonlyArray<{ readonly id: string; readonly name: string; readonly detected: string }>,
   trace: TraceResult | undefined,
+  hasDecision: boolean = trace !== undefined,
 ): PaletteAction[] {
   const steps: PaletteAction[] = stepActions.map((a, i) => ({
     name: a.name,
@@ -80,13 +85,13 @@ export function caseActions(
     keywords: `${n.id} ${n.version ?? ''}`,
     perform: () => toGraph({ kind: 'focus', id: n.id }),
   }));
-  const exports: PaletteAction[] = [
-    ...(['png', 'svg', 'json'] as const).map((format): PaletteAction => ({
-      name: `export:graph-${format}`,
-      label: `Export the lineage graph as ${format.toUpperCase()}`,
-      group: 'Export',
-      perform: () => toGraph({ kind: 'export', format }),
-    })),
+  const graphExports: PaletteAction[] = (['png', 'svg', 'json'] as const).map((format): PaletteAction => ({
+    name: `export:graph-${format}`,
+    label: `Export the lineage graph as ${format.toUpperCase()}`,
+    group: 'Export',
+    perform: () => toGraph({ kind: 'export', format }),
+  }));
+  const caseExports: PaletteAction[] = [
     ...REPORT_EXPORTS.map(([name, label, button]): PaletteAction => ({
       name: `export:${name}`,
       label,
@@ -109,7 +114,15 @@ export function caseActions(
       perform: () => toGraph({ kind: 'overview' }),
     },
   ];
-  return [...steps, showTimelineAction, undoAction, ...graph, ...exports, ...sourceActions, ...nodes];
+  return [
+    ...steps,
+    showTimelineAction,
+    undoAction,
+    ...(trace ? [...graph, ...graphExports] : []),
+    ...(hasDecision ? caseExports : []),
+    ...sourceActions,
+    ...nodes,
+  ];
 }
 
 /** Actions to open each case (the open one excepted) and the app's other screens. */
@@ -164,8 +177,12 @@ export function useAppActions(): PaletteAction[] {
   const openCaseId = useCases(selectOpenCaseId);
   const sources = useInvestigation(selectSources);
   const trace = useInvestigation(selectResults).trace;
+  const hasDecision = Boolean(useInvestigation(selectDecision));
   return useMemo(
-    () => [...(openCaseId ? caseActions(openCaseId, sources, trace) : []), ...caseListActions(cases, openCaseId)],
-    [cases, openCaseId, sources, trace],
+    () => [
+      ...(openCaseId ? caseActions(openCaseId, sources, trace, hasDecision) : []),
+      ...caseListActions(cases, openCaseId),
+    ],
+    [cases, openCaseId, sources, trace, hasDecision],
   );
 }
