@@ -111,6 +111,11 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   const axis = timeline.getByRole('img', { name: /entries, one lane per kind/ });
   await expect(axis).toBeVisible();
   expect((await axis.boundingBox())?.height ?? 0).toBeGreaterThan(40);
+  // Each entry's time is whole, its zone offset included.
+  const firstTime = timeline.getByRole('listbox').getByRole('option').first().locator('span').first();
+  await expect(firstTime).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ([+-]\d\d:\d\d|UTC)$/);
+  const [shown, needed] = await firstTime.evaluate((span) => [span.clientWidth, span.scrollWidth]);
+  expect(needed, 'the width the time needs, beside its column').toBeLessThanOrEqual(shown!);
   await expectReadable(page, 'the evidence timeline');
   await screenshot(page, 'real-walk-9-timeline');
 
