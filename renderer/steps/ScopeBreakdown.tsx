@@ -44,6 +44,9 @@ export function NotificationCheck({ scope }: { scope: ImpactScope }) {
   const [text, setText] = useState(String(threshold));
   const inputId = useId();
   const { notify } = scope.notification;
+  const thresholdText = scope.notification.threshold.toLocaleString('en');
+  // Decisions without a subject id count no subject: zero would read as "no one to notify", which the log cannot say.
+  const unnamed = scope.subjects === 0 && scope.affected > 0;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setThreshold(Number(text));
@@ -54,16 +57,22 @@ export function NotificationCheck({ scope }: { scope: ImpactScope }) {
     <section aria-labelledby={`${inputId}-heading`} className={notify ? 'notice error' : 'notice'}>
       <h3 id={`${inputId}-heading`}>Notification</h3>
       <p data-testid="notification-sentence">
-        <strong>{countOf(scope.subjects, 'distinct subject')}</strong> received an affected decision —{' '}
-        {notify ? (
+        {unnamed ? (
           <>
-            at or above the notification threshold of {scope.notification.threshold.toLocaleString('en')}:{' '}
-            <strong>the affected subjects must be notified</strong>.
+            <strong>No affected decision names its subject</strong> (the decision log records no subject id): this log
+            cannot tell whether the notification threshold of {thresholdText} subjects is reached.
           </>
         ) : (
           <>
-            below the notification threshold of {scope.notification.threshold.toLocaleString('en')}: no notification is
-            required.
+            <strong>{countOf(scope.subjects, 'distinct subject')}</strong> received an affected decision —{' '}
+            {notify ? (
+              <>
+                at or above the notification threshold of {thresholdText}:{' '}
+                <strong>the affected subjects must be notified</strong>.
+              </>
+            ) : (
+              <>below the notification threshold of {thresholdText}: no notification is required.</>
+            )}
           </>
         )}
       </p>

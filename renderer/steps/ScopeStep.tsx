@@ -14,7 +14,6 @@ import { ScopeDecisions } from './ScopeDecisions';
 const VERSION_KIND: Record<string, string> = {
   feature_version: 'feature version',
   dataset_version: 'dataset version',
-  none: 'feature (no version recorded)',
 };
 
 /**
@@ -75,6 +74,12 @@ export function ScopeStep() {
     <div className="stack">
       {scope.method === 'blast-radius' ? (
         <BlastRadiusSummary scope={scope} />
+      ) : scope.versionKind === 'none' ? (
+        <p>
+          The decision log records no version of <span className="mono">{scope.featureName}</span> (neither a feature
+          nor a dataset version): the decisions cannot be told apart by the data they read, so only this decision is
+          counted as affected.
+        </p>
       ) : (
         <p>
           Decisions that used {VERSION_KIND[scope.versionKind] ?? scope.versionKind}
@@ -123,7 +128,7 @@ export function ScopeStep() {
           </dd>
         </div>
       </dl>
-      {scope.method === 'version' && (
+      {scope.method === 'version' && scope.versionKind !== 'none' && (
         <p className="muted small">
           {countOf(scope.affected, 'decision')} of {countOf(total, 'decision')} that read{' '}
           <span className="mono">{scope.featureName}</span> used the suspect version

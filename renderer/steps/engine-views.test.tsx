@@ -5,6 +5,7 @@ import type { OnsetEstimate, ReplayPlan } from '../../shared/analysis/engine-typ
 import { testEvidence } from '../../shared/analysis/test-evidence';
 import { labelledBins, onsetBinIndex } from './OnsetChart';
 import { ReplayPlanView } from './ReplayPlan';
+import { NotificationCheck } from './ScopeBreakdown';
 import { RuleFindings } from './RuleFindings';
 
 const set = testEvidence();
@@ -29,6 +30,18 @@ describe('the steps on the engine result', () => {
     for (let k = 1; k < ticks.length; k++) expect(ticks[k]! - ticks[k - 1]!).toBeGreaterThanOrEqual(11);
     expect(ticks.length).toBeGreaterThanOrEqual(7);
     expect([...labelledBins(5, 2)]).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('never concludes that no notification is required from decisions that name no subject', () => {
+    const text = (subjects: number) =>
+      renderToStaticMarkup(<NotificationCheck scope={{ ...result.scope, affected: 3, subjects }} />).replace(
+        /<[^>]+>/g,
+        '',
+      );
+    const unnamed = text(0);
+    expect(unnamed).toContain('No affected decision names its subject');
+    expect(unnamed).not.toContain('no notification is required');
+    expect(text(2)).toContain('2 distinct subjects received an affected decision');
   });
 
   it('shows every rule finding of the top suspect with its rule and its evidence as file:line', () => {
