@@ -64,6 +64,8 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expect(page.getByTestId('no-decisions')).toContainText('None of this case’s sources holds a decision');
   await expect(page.getByRole('searchbox')).toHaveCount(0);
   await expect(page.getByText('Select a decision in the list')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Mark step complete' })).toBeDisabled();
+  await expect(page.getByText('Choose the decision to complete this step.')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'Identify without a decision log');
   await screenshot(page, 'real-walk-1-no-decisions');
   // Nor does the palette offer what cannot act yet: the graph's actions and exports, the report, the case file.

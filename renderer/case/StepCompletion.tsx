@@ -9,6 +9,8 @@ interface Props {
   readonly step: StepId;
   readonly state: StepState;
   readonly onGoTo: (step: StepId) => void;
+  /** Why the step cannot be completed yet (Identify before a decision is chosen): the button is disabled, and says so. */
+  readonly blocked?: string;
 }
 
 const names = (steps: ReadonlyArray<StepId>) => steps.map((s) => STEP_LABELS[s]).join(', ');
@@ -16,9 +18,10 @@ const names = (steps: ReadonlyArray<StepId>) => steps.map((s) => STEP_LABELS[s])
 /**
  * Closing a step, in order: "Mark step complete" records `step.completed` with its time; "Skip step…" records
  * `step.skipped` with the reason asked for. While an earlier step is neither completed nor skipped, both ask to
- * close it first (the step can still be viewed).
+ * close it first (the step can still be viewed). A step that cannot be complete yet (Identify without a decision)
+ * is not offered as completed: it can be skipped with a reason.
  */
-export function StepCompletion({ step, state, onGoTo }: Props) {
+export function StepCompletion({ step, state, onGoTo, blocked }: Props) {
   const current = useCaseLog(selectCase);
   const canRecord = useCaseLog(selectCanRecord);
   const record = useCaseLog(selectRecord);
@@ -58,8 +61,9 @@ export function StepCompletion({ step, state, onGoTo }: Props) {
         </p>
       )}
       {waiting.length > 0 && <p className="muted small">Earlier steps still open: {names(waiting)}.</p>}
+      {blocked && <p className="muted small">{blocked}</p>}
       <div className="actions">
-        <button type="button" disabled={!canRecord} onClick={() => attempt('complete')}>
+        <button type="button" disabled={!canRecord || Boolean(blocked)} onClick={() => attempt('complete')}>
           Mark step complete
         </button>
         {!progress?.skippedReason && (

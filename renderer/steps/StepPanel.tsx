@@ -98,7 +98,12 @@ export function StepPanel({ step, state }: { readonly step: StepId; readonly sta
           <p className="muted">{PURPOSE[step]}</p>
           {analysed && <WorkerThreadNotice />}
         </div>
-        <StepCompletion step={step} state={state} onGoTo={setStep} />
+        <StepCompletion
+          step={step}
+          state={state}
+          onGoTo={setStep}
+          blocked={step === 'identify' && !decision ? 'Choose the decision to complete this step.' : undefined}
+        />
       </div>
       {analysed && results.pending && (results.engine || results.trace) && (
         <p className="muted" role="status">
