@@ -104,6 +104,14 @@ test('a new user walks the real fixture folder: every screen readable, the timel
     await expect(page.getByRole('heading', { name: step, exact: true })).toBeVisible();
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     await expectReadable(page, `the ${step} step`);
+    if (step === 'Trace') {
+      // The decision's details: its evidence (a long path under fixtures/real) wraps inside the panel.
+      await page.locator('.react-flow__node').filter({ hasText: 'california-housing' }).click();
+      const details = page.getByRole('region', { name: /^Decision:/ });
+      await expect(details.locator('.evidence-list summary').first()).toContainText(DECISIONS_CSV.slice(0, 20));
+      const [inner, outer] = await details.evaluate((panel) => [panel.scrollWidth, panel.clientWidth]);
+      expect(inner, 'the node details scroll sideways').toBeLessThanOrEqual(outer!);
+    }
     if (step === 'Scope') {
       // The NannyML log records neither subjects nor versions: the step says so rather than "no notification".
       await expect(page.getByTestId('notification-sentence')).toContainText('No affected decision names its subject');

@@ -2,6 +2,7 @@ import type { TraceNode } from '../../shared/analysis/types';
 import type { EvidenceRecord, Provenance } from '../../shared/model/records';
 import { AnnotateButton } from '../case/AnnotateButton';
 import { PinEvidenceButton } from '../case/PinEvidenceButton';
+import { PathText } from '../components/PathText';
 import { Time } from '../components/Time';
 import type { EvidenceItem } from '../trace/evidence-records';
 import type { NodeChange } from '../trace/trace-diff';
@@ -83,7 +84,9 @@ export function NodeDetails({ node, change, versions, facets, evidence, recordAt
             <li key={`${item.provenance.sourceId}|${item.provenance.line}|${item.provenance.pointer}`}>
               <details>
                 <summary>
-                  <span className="mono">{where(item.provenance, sourceName)}</span>
+                  <span className="mono wrap">
+                    <PathText text={where(item.provenance, sourceName)} />
+                  </span>
                   <span className="muted small"> — {item.role}</span>
                 </summary>
                 <pre className="json" tabIndex={0} aria-label={`Record at ${where(item.provenance, sourceName)}`}>
