@@ -6,8 +6,7 @@
  * read and investigated; without one, the answer names both models and picks neither. The evidence bundle cites each
  * decision by its model and its id, and `verify` re-runs those queries.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +26,7 @@ import {
   FRAUD_MODEL,
   fraudModelRows,
   truth,
+  workDir,
   type FlatRow,
 } from '../warehouse/flat-sample.fixture.js';
 import { createRowTable, writeRowFiles } from '../warehouse/flat-table.fixture.js';
@@ -34,8 +34,7 @@ import { openConnections } from '../warehouse/open-connections.js';
 import { rerunCitedQueries } from '../warehouse/rerun-queries.js';
 import { citedDecisions, createConnectionInvestigationHandlers } from './connection-investigation-services.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-connection-decision-model-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = workDir('li-connection-decision-model-');
 const caseId = truth.caseDecisionId as string;
 const feature = truth.feature.name as string;
 const FRAUD = FRAUD_MODEL;

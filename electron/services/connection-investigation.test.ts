@@ -6,8 +6,6 @@
  * contract's validation): the same result as the CLI's `investigate --source <that log> --json`.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
@@ -30,6 +28,7 @@ import {
   flatRows,
   otherEvidence,
   truth,
+  workDir,
   writeFlatFiles,
 } from '../warehouse/flat-sample.fixture.js';
 import { createNamedView, writeNamedParquet } from '../warehouse/named-sample.fixture.js';
@@ -37,7 +36,7 @@ import { openConnections } from '../warehouse/open-connections.js';
 import { createConnectionInvestigationHandlers, DECISION_PAGE_SIZE } from './connection-investigation-services.js';
 import { createGitRunner } from './git-runner.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-connection-investigation-'));
+const { dir, mappingFile: flatMappingFile } = workDir('li-connection-investigation-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
 const hive = join(dir, 'hive');
 const PASSWORD = 'c0nnection-reader-Secret';
@@ -55,7 +54,6 @@ beforeAll(async () => {
   names = loaded.sourceNames;
   repositories = loaded.repositories;
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The evidence's records but decisions, as the case sends them. */
 const otherRecords = (set: EvidenceSet): EvidenceRecord[] =>
@@ -168,13 +166,11 @@ describe('investigating a decision in a saved Parquet connection', () => {
   it('reads a log whose columns are named otherwise through the column mapping saved with the connection', async () => {
     const parquet = join(dir, 'flat.parquet');
     await writeFlatFiles(join(dir, 'flat.jsonl'), parquet);
-    const mappingFile = join(dir, 'flat-mapping.json');
-    writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
     const broken = connect(parquet, JSON.stringify({ ...FLAT_MAPPING, kind: 'recipe' }));
     await expect(broken).rejects.toThrow(/^the column mapping is not one: kind: /);
     const { id, open, handlers } = await connect(parquet, JSON.stringify(FLAT_MAPPING, null, 2));
     const app = await investigateInApp(handlers, id);
-    expectSameAsCli(app, await cliJson(parquet, mappingFile), parquet);
+    expectSameAsCli(app, await cliJson(parquet, flatMappingFile), parquet);
     await open.closeAll();
   }, 240_000);
 

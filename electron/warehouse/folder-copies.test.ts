@@ -2,32 +2,30 @@
  * A hive-partitioned Parquet decision log where an export job ran again and wrote a day's file a second time under
  * another name: each decision is counted once all the same, and the copy is named with the file it repeats.
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runInspectCommand } from '../cli/inspect-command.js';
-import { runReportCommand } from '../cli/report-command.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
 import { runWatchCommand } from '../cli/watch-command.js';
 import { duckdbInput, openDuckdb } from './duckdb-engine.js';
 import {
   answers,
+  bagSources,
+  bundleWith,
   FLAT_MAPPING,
   flatRows,
   investigateWith,
-  otherEvidence,
   truth,
+  workDir,
   writeFlatFiles,
 } from './flat-sample.fixture.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-folder-copies-'));
+const { dir, mappingFile } = workDir('li-folder-copies-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const flat = join(dir, 'decisions-flat.jsonl');
-const mappingFile = join(dir, 'mapping.json');
 const hive = join(dir, 'hive');
 const rerun = join(dir, 'hive-rerun');
 let original = '';
@@ -47,7 +45,6 @@ async function duck(query: string): Promise<Array<Record<string, unknown>>> {
 
 beforeAll(async () => {
   await writeFlatFiles(flat, join(dir, 'decisions.parquet'));
-  writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
   const read = `read_json('${flat}', format = 'newline_delimited')`;
   await duck(
     `COPY (SELECT *, strftime(CAST(ts AS TIMESTAMP), '%Y-%m-%d') AS date FROM ${read}) TO '${hive}' ` +
@@ -131,18 +128,10 @@ describe('a folder read in place where a day’s file was written twice', () => 
 
   it('cites the distinct files in a bundle, and verify re-runs its queries: the same rows', async () => {
     const bag = join(dir, 'bag');
-    const args = [...otherEvidence(), rerun].flatMap((p) => ['--source', p]);
-    const report = await run(runReportCommand, [
-      ...args,
-      ...['--mapping', mappingFile, '--decision', truth.caseDecisionId, '--format', 'bagit', '--out', bag],
-    ]);
+    const report = await bundleWith(rerun, mappingFile, bag, { signed: true });
     expect(report.code).toBe(0);
     expect(report.err).toContain(`${copy}: duplicate of ${original}`);
-    const listed = JSON.parse(readFileSync(join(bag, 'data/sources.json'), 'utf8')) as Array<{
-      name: string;
-      queries?: Array<{ text: string; rows: number }>;
-    }>;
-    const queries = listed.find((s) => s.name === rerun)?.queries ?? [];
+    const queries = bagSources(bag).find((s) => s.name === rerun)?.queries ?? [];
     const rows = flatRows();
     const model = rows.find((r) => r.id === truth.caseDecisionId)?.model_name;
     expect(queries.map((q) => q.rows)).toEqual([1, rows.filter((r) => r.model_name === model).length]);

@@ -4,37 +4,33 @@
  * imported (cli/decision-model.test.ts): without `--model` the id names both models and the command stops; with it,
  * each model's own decision is investigated, and each model's answers are those of its log alone.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
-import { runReportCommand } from '../cli/report-command.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
 import {
   answers,
-  FLAT_MAPPING,
+  bagSources,
+  bundleWith,
   flatRows,
   FRAUD_MODEL,
   fraudModelRows,
   otherEvidence,
   truth,
+  workDir,
 } from './flat-sample.fixture.js';
 import { writeRowFiles } from './flat-table.fixture.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-in-place-model-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, mappingFile } = workDir('li-in-place-model-');
 const FRAUD = FRAUD_MODEL;
 const offers = flatRows();
 const offerModel = String(offers[0]?.model_name);
 const fraud = fraudModelRows(offers);
-const mappingFile = join(dir, 'mapping.json');
 const both = join(dir, 'both.parquet');
 const alone = join(dir, 'offers.parquet');
 const fraudAlone = join(dir, 'fraud.parquet');
 
 beforeAll(async () => {
-  writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
   await writeRowFiles([...offers, ...fraud], join(dir, 'both.jsonl'), both);
   await writeRowFiles(offers, join(dir, 'offers.jsonl'), alone);
   await writeRowFiles(fraud, join(dir, 'fraud.jsonl'), fraudAlone);
@@ -73,31 +69,9 @@ describe('a decision log read in place where two models share decision ids', () 
 
   it("bundles the fraud model's decision by its model and id, and verify re-runs that query", async () => {
     const bag = join(dir, 'fraud-bag');
-    const out: string[] = [];
-    const args = [...otherEvidence(), both].flatMap((p) => ['--source', p]);
-    const code = await runReportCommand(
-      [
-        ...args,
-        '--mapping',
-        mappingFile,
-        '--decision',
-        truth.caseDecisionId,
-        '--model',
-        FRAUD,
-        '--format',
-        'bagit',
-        '--out',
-        bag,
-        '--unsigned',
-      ],
-      { out: (l) => out.push(l), err: (l) => out.push(l) },
-    );
-    expect(code, out.join('\n')).toBe(0);
-    const listed = JSON.parse(readFileSync(join(bag, 'data/sources.json'), 'utf8')) as Array<{
-      name: string;
-      queries?: Array<{ params: string[]; rows: number }>;
-    }>;
-    const queries = listed.find((s) => s.name === both)?.queries ?? [];
+    const written = await bundleWith(both, mappingFile, bag, { model: FRAUD });
+    expect(written.code, written.err).toBe(0);
+    const queries = bagSources(bag).find((s) => s.name === both)?.queries ?? [];
     expect(queries.map((q) => [q.params, q.rows])).toEqual([
       [[FRAUD, truth.caseDecisionId], 1],
       [[FRAUD], fraud.length],

@@ -2,15 +2,14 @@
  * Which folders are a Parquet decision log read in place: a folder of Parquet files only (a writer's markers aside),
  * not a folder of evidence or a repository's tree that happens to hold a Parquet file among others.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdbInput } from './duckdb-engine.js';
+import { workDir } from './flat-sample.fixture.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-parquet-folder-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = workDir('li-parquet-folder-');
 
 const spark = join(dir, 'spark-output');
 const tree = join(dir, 'repository');

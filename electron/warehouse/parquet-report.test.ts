@@ -3,27 +3,30 @@
  * the sample's decisions as flat Parquet rows, the report's cause, scope and suspects are those `investigate --json`
  * prints, and those of the same rows as JSON lines; the model's decisions are not read.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { investigateLoaded } from '../cli/loaded-investigation.js';
-import { runReportCommand } from '../cli/report-command.js';
 import { createGitRunner } from '../services/git-runner.js';
-import { FLAT_MAPPING, investigateWith, otherEvidence, truth, writeFlatFiles } from './flat-sample.fixture.js';
+import {
+  FLAT_MAPPING,
+  investigateWith,
+  otherEvidence,
+  reportWith,
+  truth,
+  workDir,
+  writeFlatFiles,
+} from './flat-sample.fixture.js';
 import { loadSources } from './load-sources.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-parquet-report-'));
+const { dir, mappingFile } = workDir('li-parquet-report-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const flat = join(dir, 'decisions-flat.jsonl');
 const parquet = join(dir, 'decisions.parquet');
-const mappingFile = join(dir, 'mapping.json');
 
 beforeAll(async () => {
   await writeFlatFiles(flat, parquet);
-  writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
 }, 60_000);
 
 /** The rows of the Markdown table under `## heading`, each as its cells. */
@@ -44,13 +47,8 @@ function tableUnder(markdown: string, heading: string): string[][] {
 /** `report --format md` of the case decision over the other evidence and `source`: what a reader takes from it. */
 async function reportOf(source: string) {
   const out = join(dir, `report-${Math.random().toString(36).slice(2)}.md`);
-  const err: string[] = [];
-  const args = [...otherEvidence(), source].flatMap((p) => ['--source', p]);
-  const code = await runReportCommand(
-    [...args, '--mapping', mappingFile, '--decision', truth.caseDecisionId, '--format', 'md', '--out', out],
-    { out: () => undefined, err: (l) => err.push(l) },
-  );
-  expect(err.join('\n')).toBe('');
+  const { code, err } = await reportWith(source, mappingFile, 'md', out);
+  expect(err).toBe('');
   expect(code).toBe(0);
   const markdown = readFileSync(out, 'utf8');
   const scope = /\n## Scope\n\n(\d+) decision\(s\), (\d+) subject\(s\)/.exec(markdown);

@@ -1,5 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,31 +10,30 @@ import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { openDecisionSource, type DecisionSource } from './decision-source.js';
 import { loadSources } from './load-sources.js';
-import { answers, FLAT_MAPPING, flatRows, investigateWith, otherEvidence, truth } from './flat-sample.fixture.js';
+import {
+  answers,
+  flatRows,
+  investigateWith,
+  otherEvidence,
+  truth,
+  workDir,
+  writeFlatFiles,
+} from './flat-sample.fixture.js';
 import { exportVersionCsv, outcomeSeries, versionPage, versionScope } from './decision-queries.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-parquet-'));
+const { dir, mappingFile } = workDir('li-parquet-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const flat = join(dir, 'decisions-flat.jsonl');
 const parquet = join(dir, 'decisions.parquet');
 const hive = join(dir, 'hive');
-const mappingFile = join(dir, 'mapping.json');
 
 /** The sample's decisions as a warehouse keeps them: one flat row each, columns named by their producer. */
 beforeAll(async () => {
-  writeFileSync(
-    flat,
-    flatRows()
-      .map((r) => JSON.stringify(r))
-      .join('\n') + '\n',
-  );
-  writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
+  await writeFlatFiles(flat, parquet);
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const read = `read_json('${flat}', format = 'newline_delimited')`;
-  await c.run(`COPY (SELECT * FROM ${read}) TO '${parquet}' (FORMAT parquet)`);
   await c.run(
     `COPY (SELECT *, strftime(CAST(ts AS TIMESTAMP), '%Y-%m-%d') AS date FROM ${read}) TO '${hive}' ` +
       `(FORMAT parquet, PARTITION_BY (model_name, date))`,

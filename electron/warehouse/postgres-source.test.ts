@@ -1,36 +1,30 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
 import { runInspectCommand } from '../cli/inspect-command.js';
-import { runReportCommand } from '../cli/report-command.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
 import { openDecisionSource } from './decision-source.js';
 import {
   answers,
+  bagSources,
+  bundleWith,
   createFlatTable,
   FLAT_MAPPING,
   flatRows,
   investigateWith,
-  otherEvidence,
+  reportWith,
   truth,
+  workDir,
 } from './flat-sample.fixture.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-postgres-source-'));
+const { dir, mappingFile } = workDir('li-postgres-source-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
 const flat = join(dir, 'decisions-flat.jsonl');
-const mappingFile = join(dir, 'mapping.json');
 const PASSWORD = 'Tr0ub4dor-reader-secret';
 
 if (skipPostgres()) console.warn(POSTGRES_MISSING);
-
-interface Listed {
-  readonly location?: string;
-  readonly included: string;
-  readonly queries?: ReadonlyArray<{ readonly params: ReadonlyArray<string>; readonly rows: number }>;
-}
 
 /** Every file of a bag as one text. */
 const bagText = (bag: string): string =>
@@ -57,37 +51,11 @@ describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real 
         .map((r) => JSON.stringify(r))
         .join('\n') + '\n',
     );
-    writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
     await createFlatTable(server.adminUrl, PASSWORD);
     url = `postgresql://reader:${PASSWORD}@127.0.0.1:${server.port}/postgres?table=ml.decisions`;
   }, 120_000);
 
-  /** `report` of the case decision over the other evidence and the table, written as `format` at `out`. */
-  const reportOn = async (format: string, out: string, ...more: string[]) => {
-    const lines: string[] = [];
-    const args = [...otherEvidence(), url].flatMap((p) => ['--source', p]);
-    const code = await runReportCommand(
-      [
-        ...args,
-        '--mapping',
-        mappingFile,
-        '--decision',
-        truth.caseDecisionId,
-        '--format',
-        format,
-        '--out',
-        out,
-        ...more,
-      ],
-      { out: (l) => lines.push(l), err: (l) => lines.push(l) },
-    );
-    return { code, text: lines.join('\n') };
-  };
-
-  afterAll(() => {
-    server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => server?.stop());
 
   it('gives the answers of the same decisions in JSON lines, and never prints the password', async () => {
     const fromJsonl = await investigateWith(flat, mappingFile);
@@ -120,25 +88,24 @@ describe.skipIf(skipPostgres())('decision logs in a PostgreSQL table, on a real 
   it('writes a report citing the table without its password', async () => {
     for (const format of ['md', 'html']) {
       const out = join(dir, `report.${format}`);
-      const r = await reportOn(format, out);
+      const r = await reportWith(url, mappingFile, format, out);
       expect(r.code).toBe(0);
       // Markdown escapes punctuation with backslashes: the table is named as written once they are read away.
       const report = readFileSync(out, 'utf8').replace(/\\/g, '');
       expect(report).toContain(`reader@127.0.0.1:${server.port}/postgres?table=ml.decisions`);
       expect(report).not.toContain(PASSWORD);
-      expect(r.text).not.toContain(PASSWORD);
+      expect(r.out).not.toContain(PASSWORD);
+      expect(r.err).not.toContain(PASSWORD);
     }
   }, 300_000);
 
   it('bundles the case citing its queries, and verify re-runs them with the credentials it is given', async () => {
     const bag = join(dir, 'bag');
-    const written = await reportOn('bagit', bag, '--unsigned');
+    const written = await bundleWith(url, mappingFile, bag);
     expect(written.code).toBe(0);
     expect(bagText(bag)).not.toContain(PASSWORD);
     const label = `postgresql://reader@127.0.0.1:${server.port}/postgres?table=ml.decisions`;
-    const listed = (JSON.parse(readFileSync(join(bag, 'data/sources.json'), 'utf8')) as Listed[]).find(
-      (s) => s.location === label,
-    );
+    const listed = bagSources(bag).find((s) => s.location === label);
     const model = flatRows().find((r) => r.id === truth.caseDecisionId)?.model_name;
     const modelRows = flatRows().filter((r) => r.model_name === model).length;
     expect(listed?.included).toBe('query');

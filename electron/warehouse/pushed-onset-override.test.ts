@@ -3,25 +3,18 @@
  * the log answers as the in-memory engine does over the same decisions imported — for a time and for a bin of the
  * series — without reading the model's decisions. On the sample's decisions as a warehouse keeps them (flat rows).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
-import { answers, FLAT_MAPPING, flatRows, otherEvidence, truth, writeFlatFiles } from './flat-sample.fixture.js';
+import { answers, flatRows, otherEvidence, truth, workDir, writeFlatFiles } from './flat-sample.fixture.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-onset-override-'));
+const { dir, mappingFile } = workDir('li-onset-override-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const jsonl = join(dir, 'decisions-flat.jsonl');
 const parquet = join(dir, 'decisions.parquet');
-const mappingFile = join(dir, 'mapping.json');
 
-beforeAll(async () => {
-  writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
-  await writeFlatFiles(jsonl, parquet);
-}, 60_000);
+beforeAll(() => writeFlatFiles(jsonl, parquet), 60_000);
 
 async function investigate(source: string, onset: string) {
   const out: string[] = [];

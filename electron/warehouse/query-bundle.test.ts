@@ -5,34 +5,21 @@
  * bundle whose query was swapped for SQL of a forger's own.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/case/canonical-json.js';
-import { runReportCommand } from '../cli/report-command.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
-import { FLAT_MAPPING, flatRows, otherEvidence, truth, writeFlatFiles } from './flat-sample.fixture.js';
+import { bagSources, bundleWith, flatRows, truth, workDir, writeFlatFiles } from './flat-sample.fixture.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-query-bundle-'));
+const { dir, mappingFile } = workDir('li-query-bundle-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const flat = join(dir, 'decisions-flat.jsonl');
 const parquet = join(dir, 'decisions.parquet');
-const mappingFile = join(dir, 'mapping.json');
 const bag = join(dir, 'bag');
 const sha = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-interface Listed {
-  readonly name: string;
-  readonly sha256: string;
-  readonly included: string;
-  readonly location?: string;
-  readonly queries?: Array<{ text: string; params: string[]; rows: number; sha256: string }>;
-}
-const listing = (at: string): Listed[] => JSON.parse(readFileSync(join(at, 'data/sources.json'), 'utf8'));
 
 async function verify(at: string, ...options: string[]) {
   const lines: string[] = [];
@@ -56,30 +43,13 @@ const modelRows = rows.filter((r) => r.model_name === caseModel).length;
 
 beforeAll(async () => {
   await writeFlatFiles(flat, parquet);
-  writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING));
-  const out: string[] = [];
-  const args = [...otherEvidence(), parquet].flatMap((p) => ['--source', p]);
-  const code = await runReportCommand(
-    [
-      ...args,
-      '--mapping',
-      mappingFile,
-      '--decision',
-      truth.caseDecisionId,
-      '--format',
-      'bagit',
-      '--out',
-      bag,
-      '--unsigned',
-    ],
-    { out: (l) => out.push(l), err: (l) => out.push(l) },
-  );
-  if (code !== 0) throw new Error(out.join('\n'));
+  const written = await bundleWith(parquet, mappingFile, bag);
+  if (written.code !== 0) throw new Error(`${written.out}\n${written.err}`);
 }, 300_000);
 
 describe('a bundle citing decisions read in place from Parquet', () => {
   it('lists the log by its queries: the decision by id and its model, with their row counts', () => {
-    const entry = listing(bag).find((s) => s.name === parquet);
+    const entry = bagSources(bag).find((s) => s.name === parquet);
     expect(entry?.included).toBe('query');
     expect(entry?.location).toBe(parquet);
     expect(entry?.sha256).toBe(sha(parquet));
@@ -91,7 +61,7 @@ describe('a bundle citing decisions read in place from Parquet', () => {
   });
 
   it("cites the SHA-256 of the rows' documented encoding: sorted canonical JSON lines, times in UTC", async () => {
-    const q = listing(bag).find((s) => s.name === parquet)?.queries?.[0];
+    const q = bagSources(bag).find((s) => s.name === parquet)?.queries?.[0];
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     await c.run("SET TimeZone = 'UTC'");
@@ -167,7 +137,7 @@ describe('a bundle citing decisions read in place from Parquet', () => {
   }, 120_000);
 
   it('the sealed report anchors each query: the SHA-256 of its text and parameters, its rows and their SHA-256', () => {
-    const entry = listing(bag).find((s) => s.name === parquet);
+    const entry = bagSources(bag).find((s) => s.name === parquet);
     const report = readFileSync(join(bag, 'data/report/report.html'), 'utf8');
     for (const q of entry?.queries ?? [])
       expect(report).toContain(
@@ -179,7 +149,7 @@ describe('a bundle citing decisions read in place from Parquet', () => {
   it("names a listing re-pointed at other rows, manifests re-hashed, as not the report's, and re-runs nothing", async () => {
     const forged = join(dir, 'repointed');
     cpSync(bag, forged, { recursive: true });
-    const list = listing(forged);
+    const list = bagSources(forged);
     const q = list.find((s) => s.name === parquet)?.queries?.[1];
     if (!q) throw new Error('no model query listed');
     q.rows -= 1;
@@ -195,7 +165,7 @@ describe('a bundle citing decisions read in place from Parquet', () => {
   it("never runs SQL the bundle brings: a query swapped for a forger's, manifests re-hashed, is not the report's", async () => {
     const forged = join(dir, 'forged');
     cpSync(bag, forged, { recursive: true });
-    const list = listing(forged);
+    const list = bagSources(forged);
     const entry = list.find((s) => s.name === parquet);
     const q = entry?.queries?.[1];
     if (!q) throw new Error('no model query listed');
@@ -210,7 +180,7 @@ describe('a bundle citing decisions read in place from Parquet', () => {
   it("names a listing pointed at another log (its sha256 no longer the location's) as altered, and re-runs nothing", async () => {
     const forged = join(dir, 'redirected');
     cpSync(bag, forged, { recursive: true });
-    const list = listing(forged);
+    const list = bagSources(forged);
     const entry = list.find((s) => s.name === parquet) as { location?: string };
     entry.location = join(dir, 'elsewhere.parquet');
     writeFileSync(join(forged, 'data/sources.json'), `${JSON.stringify(list, null, 2)}\n`);
@@ -237,18 +207,13 @@ describe('a bundle citing decisions read in place from a hive-partitioned folder
     );
     c.closeSync();
     db.closeSync();
-    const out: string[] = [];
-    const args = [...otherEvidence(), hive].flatMap((p) => ['--source', p]);
-    const code = await runReportCommand(
-      [...args, '--mapping', mappingFile, '--decision', truth.caseDecisionId, '--format', 'bagit', '--out', hiveBag],
-      { out: (l) => out.push(l), err: (l) => out.push(l) },
-    );
-    if (code !== 0) throw new Error(out.join('\n'));
+    const written = await bundleWith(hive, mappingFile, hiveBag, { signed: true });
+    if (written.code !== 0) throw new Error(`${written.out}\n${written.err}`);
   }, 300_000);
 
   it("re-runs the folder's queries, and says the rows differ once a day's partition of the model is deleted", async () => {
     expect(
-      listing(hiveBag)
+      bagSources(hiveBag)
         .find((s) => s.name === hive)
         ?.queries?.map((q) => q.rows),
     ).toEqual([1, modelRows]);

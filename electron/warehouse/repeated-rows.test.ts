@@ -7,14 +7,11 @@
  * Read as one Parquet file by DuckDB and as a table on a real PostgreSQL server; a log without repeats says nothing
  * and is read as it is (its queries are not the once-per-decision ones).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineResult } from '../../shared/analysis/engine.js';
 import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres } from '../../e2e/throwaway-postgres.js';
-import { runReportCommand } from '../cli/report-command.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
 import { createConnectionHandlers } from '../services/connection-services.js';
 import { createConnectionInvestigationHandlers } from '../services/connection-investigation-services.js';
@@ -22,21 +19,20 @@ import { connectionStore } from './connection-store.js';
 import { keptUnique, openDecisionSource } from './decision-source.js';
 import {
   answers,
+  bagSources,
+  bundleWith,
   FLAT_MAPPING,
   flatRows,
   investigateWith,
-  otherEvidence,
   truth,
+  workDir,
   type FlatRow,
 } from './flat-sample.fixture.js';
 import { createRowTable, writeRowFiles } from './flat-table.fixture.js';
 import { openConnections } from './open-connections.js';
 import { sqlWatchReader } from './watch-reader.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'li-repeated-rows-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const mappingFile = join(dir, 'mapping.json');
-beforeAll(() => writeFileSync(mappingFile, JSON.stringify(FLAT_MAPPING)));
+const { dir, mappingFile } = workDir('li-repeated-rows-');
 const caseId = truth.caseDecisionId as string;
 const feature = truth.feature.name as string;
 const n = (x: number) => x.toLocaleString('en-US');
@@ -152,20 +148,15 @@ describe('a Parquet file holding a batch twice and the case decision re-logged',
     await writeRowFiles(data.rows, join(dir, 'bundle-twice.jsonl'), twice);
     const bag = join(dir, 'bag');
     const io = (lines: string[]) => ({ out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) });
-    const out: string[] = [];
-    const args = [...otherEvidence(), twice].flatMap((p) => ['--source', p]);
-    const code = await runReportCommand(
-      [...args, '--mapping', mappingFile, '--decision', caseId, '--format', 'bagit', '--out', bag, '--unsigned'],
-      io(out),
-    );
-    expect(code, out.join('\n')).toBe(0);
-    const listed = JSON.parse(readFileSync(join(bag, 'data/sources.json'), 'utf8')) as Array<{
-      name: string;
-      queries?: Array<{ params: string[]; rows: number }>;
-    }>;
+    const written = await bundleWith(twice, mappingFile, bag, { decision: caseId });
+    expect(written.code, written.err).toBe(0);
     const model = data.own.model_name as string;
     const once = flatRows().filter((r) => r.model_name === model).length;
-    expect(listed.find((e) => e.name === twice)?.queries?.map((q) => [q.params, q.rows])).toEqual([
+    expect(
+      bagSources(bag)
+        .find((e) => e.name === twice)
+        ?.queries?.map((q) => [q.params, q.rows]),
+    ).toEqual([
       [[caseId], 1],
       [[model], once],
     ]);
