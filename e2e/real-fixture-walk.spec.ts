@@ -106,8 +106,18 @@ test('a new user walks the real fixture folder: every screen readable, the timel
     await expectReadable(page, `the ${step} step`);
     if (step === 'Trace') {
       // The decision's details: its evidence (a long path under fixtures/real) wraps inside the panel.
-      await page.locator('.react-flow__node').filter({ hasText: 'california-housing' }).click();
+      const decisionNode = page.locator('.react-flow__node').filter({ hasText: 'california-housing' });
+      await decisionNode.click();
       const details = page.getByRole('region', { name: /^Decision:/ });
+      // The graph's pane narrows beside the details: the selected node stays wholly in sight.
+      await expect(details).toBeVisible();
+      const pane = page.getByRole('region', { name: 'Lineage graph' });
+      await expect
+        .poll(async () => {
+          const [n, p] = [await decisionNode.boundingBox(), await pane.boundingBox()];
+          return Boolean(n && p && n.x >= p.x && n.x + n.width <= p.x + p.width);
+        }, 'the selected node within the graph pane')
+        .toBe(true);
       await expect(details.locator('.evidence-list summary').first()).toContainText(DECISIONS_CSV.slice(0, 20));
       const [inner, outer] = await details.evaluate((panel) => [panel.scrollWidth, panel.clientWidth]);
       expect(inner, 'the node details scroll sideways').toBeLessThanOrEqual(outer!);

@@ -33,6 +33,7 @@ import {
   DetailViewportContext,
   DetailViewportSync,
 } from './detail-viewport';
+import { viewportShowing } from './keep-in-view';
 import { EdgeLayer } from './EdgeLayer';
 import { exportGraphImage, type ImageFormat } from './export-image';
 import { FIT_DEPTH, type LineageFlowEdge, type LineageFlowNode, NODE_HEIGHT, NODE_WIDTH } from './flow-types';
@@ -175,6 +176,19 @@ function GraphCanvas(props: LineageGraphProps) {
       },
     };
   }, [actions, view]);
+  // The selected node stays in sight when the pane narrows (its details open beside the graph) or it is off screen.
+  useEffect(() => {
+    const box = wrap.current;
+    const node = selectedId ? base.nodes.find((n) => n.id === selectedId) : undefined;
+    if (!box || !node || empty) return;
+    const observer = new ResizeObserver(() => {
+      const area = { ...node.position, width: node.width ?? NODE_WIDTH, height: node.height ?? NODE_HEIGHT };
+      const next = viewportShowing(area, getViewport(), { width: box.clientWidth, height: box.clientHeight });
+      if (next) void setViewport(next);
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [selectedId, base, empty, getViewport, setViewport]);
   // Painted: the first frame after the nodes were measured and their edges drawn.
   useEffect(() => {
     if (empty || !onPainted) return;
