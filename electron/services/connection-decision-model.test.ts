@@ -26,9 +26,9 @@ import {
   FRAUD_MODEL,
   fraudModelRows,
   truth,
-  workDir,
   type FlatRow,
 } from '../warehouse/flat-sample.fixture.js';
+import { workDir } from '../warehouse/flat-report.fixture.js';
 import { createRowTable, writeRowFiles } from '../warehouse/flat-table.fixture.js';
 import { openConnections } from '../warehouse/open-connections.js';
 import { rerunCitedQueries } from '../warehouse/rerun-queries.js';

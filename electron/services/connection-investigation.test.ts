@@ -28,9 +28,9 @@ import {
   flatRows,
   otherEvidence,
   truth,
-  workDir,
   writeFlatFiles,
 } from '../warehouse/flat-sample.fixture.js';
+import { workDir } from '../warehouse/flat-report.fixture.js';
 import { createNamedView, writeNamedParquet } from '../warehouse/named-sample.fixture.js';
 import { openConnections } from '../warehouse/open-connections.js';
 import { createConnectionInvestigationHandlers, DECISION_PAGE_SIZE } from './connection-investigation-services.js';

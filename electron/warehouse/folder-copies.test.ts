@@ -10,17 +10,8 @@ import { runInspectCommand } from '../cli/inspect-command.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
 import { runWatchCommand } from '../cli/watch-command.js';
 import { duckdbInput, openDuckdb } from './duckdb-engine.js';
-import {
-  answers,
-  bagSources,
-  bundleWith,
-  FLAT_MAPPING,
-  flatRows,
-  investigateWith,
-  truth,
-  workDir,
-  writeFlatFiles,
-} from './flat-sample.fixture.js';
+import { answers, FLAT_MAPPING, flatRows, investigateWith, truth, writeFlatFiles } from './flat-sample.fixture.js';
+import { bagSources, bundleWith, workDir } from './flat-report.fixture.js';
 
 const { dir, mappingFile } = workDir('li-folder-copies-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');

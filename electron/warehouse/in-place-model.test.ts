@@ -8,17 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
-import {
-  answers,
-  bagSources,
-  bundleWith,
-  flatRows,
-  FRAUD_MODEL,
-  fraudModelRows,
-  otherEvidence,
-  truth,
-  workDir,
-} from './flat-sample.fixture.js';
+import { answers, flatRows, FRAUD_MODEL, fraudModelRows, otherEvidence, truth } from './flat-sample.fixture.js';
+import { bagSources, bundleWith, workDir } from './flat-report.fixture.js';
 import { writeRowFiles } from './flat-table.fixture.js';
 
 const { dir, mappingFile } = workDir('li-in-place-model-');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdbInput } from './duckdb-engine.js';
-import { workDir } from './flat-sample.fixture.js';
+import { workDir } from './flat-report.fixture.js';
 
 const { dir } = workDir('li-parquet-folder-');
 

@@ -8,15 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { investigateLoaded } from '../cli/loaded-investigation.js';
 import { createGitRunner } from '../services/git-runner.js';
-import {
-  FLAT_MAPPING,
-  investigateWith,
-  otherEvidence,
-  reportWith,
-  truth,
-  workDir,
-  writeFlatFiles,
-} from './flat-sample.fixture.js';
+import { FLAT_MAPPING, investigateWith, otherEvidence, truth, writeFlatFiles } from './flat-sample.fixture.js';
+import { reportWith, workDir } from './flat-report.fixture.js';
 import { loadSources } from './load-sources.js';
 
 const { dir, mappingFile } = workDir('li-parquet-report-');

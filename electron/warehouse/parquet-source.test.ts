@@ -10,15 +10,8 @@ import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { openDecisionSource, type DecisionSource } from './decision-source.js';
 import { loadSources } from './load-sources.js';
-import {
-  answers,
-  flatRows,
-  investigateWith,
-  otherEvidence,
-  truth,
-  workDir,
-  writeFlatFiles,
-} from './flat-sample.fixture.js';
+import { answers, flatRows, investigateWith, otherEvidence, truth, writeFlatFiles } from './flat-sample.fixture.js';
+import { workDir } from './flat-report.fixture.js';
 import { exportVersionCsv, outcomeSeries, versionPage, versionScope } from './decision-queries.js';
 
 const { dir, mappingFile } = workDir('li-parquet-');

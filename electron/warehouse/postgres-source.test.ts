@@ -6,18 +6,8 @@ import { POSTGRES_MISSING, skipPostgres, startPostgres, type ThrowawayPostgres }
 import { runInspectCommand } from '../cli/inspect-command.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
 import { openDecisionSource } from './decision-source.js';
-import {
-  answers,
-  bagSources,
-  bundleWith,
-  createFlatTable,
-  FLAT_MAPPING,
-  flatRows,
-  investigateWith,
-  reportWith,
-  truth,
-  workDir,
-} from './flat-sample.fixture.js';
+import { answers, createFlatTable, FLAT_MAPPING, flatRows, investigateWith, truth } from './flat-sample.fixture.js';
+import { bagSources, bundleWith, reportWith, workDir } from './flat-report.fixture.js';
 
 const { dir, mappingFile } = workDir('li-postgres-source-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInvestigateCommand } from '../cli/investigate-command.js';
-import { answers, flatRows, otherEvidence, truth, workDir, writeFlatFiles } from './flat-sample.fixture.js';
+import { answers, flatRows, otherEvidence, truth, writeFlatFiles } from './flat-sample.fixture.js';
+import { workDir } from './flat-report.fixture.js';
 
 const { dir, mappingFile } = workDir('li-onset-override-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');

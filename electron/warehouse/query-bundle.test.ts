@@ -11,7 +11,8 @@ import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/case/canonical-json.js';
 import { runVerifyCommand } from '../cli/verify-command.js';
-import { bagSources, bundleWith, flatRows, truth, workDir, writeFlatFiles } from './flat-sample.fixture.js';
+import { flatRows, truth, writeFlatFiles } from './flat-sample.fixture.js';
+import { bagSources, bundleWith, workDir } from './flat-report.fixture.js';
 
 const { dir, mappingFile } = workDir('li-query-bundle-');
 process.env.LINEAGE_INVESTIGATOR_DATA_DIR = join(dir, 'data');

@@ -17,17 +17,8 @@ import { createConnectionHandlers } from '../services/connection-services.js';
 import { createConnectionInvestigationHandlers } from '../services/connection-investigation-services.js';
 import { connectionStore } from './connection-store.js';
 import { keptUnique, openDecisionSource } from './decision-source.js';
-import {
-  answers,
-  bagSources,
-  bundleWith,
-  FLAT_MAPPING,
-  flatRows,
-  investigateWith,
-  truth,
-  workDir,
-  type FlatRow,
-} from './flat-sample.fixture.js';
+import { answers, FLAT_MAPPING, flatRows, investigateWith, truth, type FlatRow } from './flat-sample.fixture.js';
+import { bagSources, bundleWith, workDir } from './flat-report.fixture.js';
 import { createRowTable, writeRowFiles } from './flat-table.fixture.js';
 import { openConnections } from './open-connections.js';
 import { sqlWatchReader } from './watch-reader.js';
