@@ -122,6 +122,10 @@ test('a new user walks the real fixture folder: every screen readable, the timel
       const [inner, outer] = await details.evaluate((panel) => [panel.scrollWidth, panel.clientWidth]);
       expect(inner, 'the node details scroll sideways').toBeLessThanOrEqual(outer!);
     }
+    if (step === 'Changes') {
+      // The look-back window ends at the decision, days after the onset: it is named so, not "to the onset".
+      await expect(page.getByText('to the investigated decision', { exact: true })).toBeVisible();
+    }
     if (step === 'Scope') {
       // The NannyML log records neither subjects nor versions: the step says so rather than "no notification".
       await expect(page.getByTestId('notification-sentence')).toContainText('No affected decision names its subject');

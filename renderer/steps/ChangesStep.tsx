@@ -57,7 +57,8 @@ export function ChangesStep() {
           </dd>
         </div>
         <div>
-          <dt>to the onset</dt>
+          {/* The search runs to the onset, or to the decision when it came later (suspect-context.ts). */}
+          <dt>{Date.parse(window.to) > Date.parse(onset.onset) ? 'to the investigated decision' : 'to the onset'}</dt>
           <dd>
             <Time value={window.to} />
           </dd>
