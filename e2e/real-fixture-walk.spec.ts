@@ -56,6 +56,14 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expect(page.locator('.import-job')).toHaveCount(files, { timeout: 30_000 });
   await expect(page.locator('.import-job:not(.ended)')).toHaveCount(0, { timeout: 30_000 });
   await expectReadable(page, 'the Sources screen');
+  // Files that are not evidence (the folder's SOURCES.md, dbt_project.yml…) are skipped, said once.
+  await expect(
+    page
+      .locator('.import-summary')
+      .filter({ hasText: /^Skipped/ })
+      .first(),
+  ).toBeVisible();
+  await expect(page.locator('.import-summary').filter({ hasText: /not evidence.*not evidence/ })).toHaveCount(0);
   await screenshot(page, 'real-walk-0-sources');
 
   // No decision log among the sources: Identify says so and leads back to them, instead of an empty search.

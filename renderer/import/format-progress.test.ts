@@ -27,6 +27,9 @@ describe('import wording', () => {
     expect(describeEnd({ status: 'skipped', reason: 'a JSON Schema of a format, not data' })).toBe(
       'Skipped — not evidence: a JSON Schema of a format, not data',
     );
+    // A reason that says so itself is not told twice.
+    const yaml = 'YAML of a kind not imported (keys: name, version): configuration, not evidence';
+    expect(describeEnd({ status: 'skipped', reason: yaml })).toBe(`Skipped — ${yaml}`);
   });
 
   it('estimates the time left over both passes (hash, then parse)', () => {

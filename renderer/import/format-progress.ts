@@ -58,7 +58,8 @@ export function describeEnd(end: ImportEnd): string {
     case 'cancelled':
       return 'Cancelled: nothing of this file was kept';
     case 'skipped':
-      return `Skipped — not evidence: ${end.reason}`;
+      // Most reasons end by saying the file is not evidence: the prefix says it only for those that do not.
+      return /\bnot evidence\b/.test(end.reason) ? `Skipped — ${end.reason}` : `Skipped — not evidence: ${end.reason}`;
     case 'failed':
       return `Failed: ${end.reason}`;
   }
