@@ -14,6 +14,7 @@ import type {
 import { decisionKey } from '../../shared/model/decision-key.js';
 import { toEvidenceSet } from '../../shared/model/evidence-set.js';
 import { decisionPage, decisionTotal } from '../../shared/warehouse/decision-page-sql.js';
+import { modelRepeatsQuery } from '../../shared/warehouse/repeated-decisions.js';
 import type { BundleSource } from '../bundle/export-bundle.js';
 import { citingEngine, type CitedQuery } from '../warehouse/cited-queries.js';
 import { findDecision, modelsWithDecision, type DecisionSource } from '../warehouse/decision-source.js';
@@ -99,6 +100,20 @@ async function decisionIn(source: DecisionSource, name: string, decisionId: stri
   return { reason: `${decisionId}${ofModel} is not found in ${where}${elsewhere}` };
 }
 
+/**
+ * The connection's log, open, reading each decision once where rows of `model` now repeat one: a log kept open was
+ * asked whether rows repeat a decision when it was opened, and a batch loaded twice since would be counted twice — so
+ * a log read as it is is asked again of the model's rows before an investigation, and opened again if they repeat.
+ */
+async function countingSource(open: OpenConnections, id: string, model: string): Promise<DecisionSource> {
+  const source = await open.source(id);
+  if (source.sql.oncePerDecision) return source;
+  const [row] = await source.engine.query(modelRepeatsQuery(source.sql, model));
+  if (numberOf(row?.repeated) === 0) return source;
+  await open.close(id);
+  return open.source(id);
+}
+
 export function createConnectionInvestigationHandlers(open: OpenConnections): ConnectionInvestigationHandlers {
   return {
     async 'connections:decision'({ id, decisionId, model }) {
@@ -122,9 +137,16 @@ export function createConnectionInvestigationHandlers(open: OpenConnections): Co
       };
     },
     async 'connections:investigate'({ id, decisionId, model, featureName, options, evidence, diffs }) {
-      const source = await open.source(id);
-      const found = await decisionIn(source, await open.name(id), decisionId, model);
+      const name = await open.name(id);
+      let source = await open.source(id);
+      let found = await decisionIn(source, name, decisionId, model);
       if (!found.decision) throw new Error(found.reason);
+      const counting = await countingSource(open, id, found.decision.model.name);
+      if (counting !== source) {
+        source = counting;
+        found = await decisionIn(source, name, decisionId, found.decision.model.name);
+        if (!found.decision) throw new Error(found.reason);
+      }
       const decision = found.decision;
       if (!decision.features.some((f) => f.name === featureName))
         throw new Error(`${decisionId} has no feature ${featureName} in ${source.label}`);

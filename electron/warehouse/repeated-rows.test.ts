@@ -156,6 +156,42 @@ describe('a Parquet file holding a batch twice and the case decision re-logged',
     expect(lines.filter((l) => l.startsWith('re-run: same rows'))).toHaveLength(2);
   }, 240_000);
 
+  it('a connection kept open while a batch is loaded twice counts it once at the next investigation', async () => {
+    const data = loggedTwice();
+    const parquet = join(dir, 'reloaded-while-open.parquet');
+    await writeRowFiles(flatRows(), join(dir, 'reloaded-while-open.jsonl'), parquet);
+    const store = connectionStore(join(dir, 'data', 'kept-open'));
+    const saved = await store.save({
+      name: 'Offer decisions',
+      location: parquet,
+      mapping: JSON.stringify(FLAT_MAPPING),
+    });
+    const open = openConnections(store);
+    const investigate = async () => {
+      const answer = await createConnectionInvestigationHandlers(open)['connections:investigate']({
+        id: saved.id,
+        decisionId: caseId,
+        featureName: feature,
+        options: {},
+        evidence: [],
+      });
+      expect(answer.refused).toBeUndefined();
+      return read(answer.result);
+    };
+    try {
+      const before = await investigate();
+      expect((await open.source(saved.id)).sql.oncePerDecision).toBe(false);
+      // The export runs again into the same file: the batch and the re-logged decision are in it now.
+      await writeRowFiles(data.rows, join(dir, 'reloaded-while-open.jsonl'), parquet);
+      const after = await investigate();
+      expect(after.answers).toEqual(before.answers);
+      expect(after.notes).toContainEqual(expect.stringContaining(`${n(data.batch.length + 1)} rows repeat a decision`));
+      expect((await open.source(saved.id)).sql.oncePerDecision).toBe(true);
+    } finally {
+      await open.closeAll();
+    }
+  }, 120_000);
+
   it('says nothing, and reads the rows as they are, where no row repeats a decision', async () => {
     const parquet = join(dir, 'once.parquet');
     await writeRowFiles(flatRows(), join(dir, 'once.jsonl'), parquet);

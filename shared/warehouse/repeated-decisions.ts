@@ -46,6 +46,21 @@ export function repeatedRowsQuery(sql: DecisionSql, selection?: AffectedSelectio
   };
 }
 
+/**
+ * Whether any row of `model` repeats a decision already logged: `repeated` 1 or 0. One GROUP BY over that model's
+ * keys, asked before investigating over a log opened earlier (rows may have been loaded again since).
+ */
+export function modelRepeatsQuery(sql: DecisionSql, model: string): SqlQuery {
+  const p = new Params(sql.dialect);
+  const id = sql.dialect.text(sql.field(sql.table.decisionId));
+  return {
+    text:
+      `SELECT COUNT(*) AS repeated FROM (SELECT ${id} AS i FROM ${sql.relation} WHERE ${sql.model} = ${p.add(model)} ` +
+      `GROUP BY 1 HAVING COUNT(*) > 1 LIMIT 1) AS repeated`,
+    params: p.values,
+  };
+}
+
 /** Every row logging the decision `decisionId` of `model`, whole, in time order (at most `limit`). */
 export function ownRowsQuery(sql: DecisionSql, model: string, decisionId: string, limit = 100): SqlQuery {
   const p = new Params(sql.dialect);
