@@ -56,6 +56,10 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expect(page.locator('.import-job')).toHaveCount(files, { timeout: 30_000 });
   await expect(page.locator('.import-job:not(.ended)')).toHaveCount(0, { timeout: 30_000 });
   await expectReadable(page, 'the Sources screen');
+  // At 1280 px every column of the sources, their actions included, is in the window: the table does not scroll.
+  const table = page.getByRole('table', { name: 'Imported sources' });
+  const [tableWidth, boxWidth] = await table.evaluate((t) => [t.scrollWidth, t.parentElement!.clientWidth]);
+  expect(tableWidth, 'the sources table, beside its box').toBeLessThanOrEqual(boxWidth!);
   // Files that are not evidence (the folder's SOURCES.md, dbt_project.yml…) are skipped, said once.
   await expect(
     page

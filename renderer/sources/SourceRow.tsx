@@ -66,7 +66,7 @@ export const SourceRow = memo(function SourceRow({
         <td role="cell" data-label="Size">
           {formatBytes(source.size)}
         </td>
-        <td role="cell" data-label="SHA-256" className="mono nowrap">
+        <td role="cell" data-label="SHA-256" className="mono">
           <span title={source.sha256}>{source.sha256.slice(0, 12)}</span>{' '}
           <button
             type="button"
@@ -99,7 +99,7 @@ export const SourceRow = memo(function SourceRow({
         <td role="cell" data-label="Rejected" className={source.rejected ? 'error' : ''}>
           {source.rejected.toLocaleString('en')}
         </td>
-        <td role="cell" data-label="Imported" className="nowrap">
+        <td role="cell" data-label="Imported" className="imported">
           <Time value={source.importedAt} />
           {source.durationMs !== undefined && <div className="muted small">in {formatDuration(source.durationMs)}</div>}
         </td>
