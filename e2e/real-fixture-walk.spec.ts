@@ -80,14 +80,14 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expect(page.getByText('Choose the decision to complete this step.')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'Identify without a decision log');
   await screenshot(page, 'real-walk-1-no-decisions');
-  // Nor does the palette offer what cannot act yet: the graph's actions and exports, the report, the case file.
+  // Nor does the palette offer what cannot act yet: the graph's actions and exports, the report, the case file, undo.
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette).toBeVisible();
-  for (const query of ['export', 'graph']) {
+  for (const query of ['export', 'graph', 'undo']) {
     await palette.getByRole('combobox').fill(query);
     await expect(
-      palette.getByRole('option', { name: /lineage graph|the report|evidence bundle|case file…|overview/ }),
+      palette.getByRole('option', { name: /lineage graph|the report|evidence bundle|case file…|overview|Undo/ }),
     ).toHaveCount(0);
   }
   await page.keyboard.press('Escape');

@@ -36,6 +36,11 @@ describe('caseActions (what the palette reaches in a case)', () => {
     expect(noGraph.filter((n) => n.startsWith('graph:') || n.startsWith('export:graph-'))).toEqual([]);
   });
 
+  it('offers undo only while a removal can be undone', () => {
+    expect(names).not.toContain('edit:undo');
+    expect(caseActions('case-1', sources, trace, true, true).map((a) => a.name)).toContain('edit:undo');
+  });
+
   it('a node goes to the Trace step and asks the graph to centre it', () => {
     const node = trace.nodes[3]!;
     actions.find((a) => a.name === `focusNode:${node.id}`)!.perform();

@@ -18,6 +18,7 @@ import { themeActions } from '../theme/theme-actions';
 import { showTimelineAction } from '../timeline/timeline-actions';
 import { goToStep } from '../timeline/timeline-store';
 import { undoAction } from '../undo/undo-action';
+import { selectUndoOffer, useUndo } from '../undo/undo-store';
 import { caseText } from '../case/case-search';
 import type { PaletteAction } from './palette-actions';
 
@@ -51,13 +52,14 @@ const REPORT_EXPORTS: ReadonlyArray<readonly [string, string, string]> = [
 /**
  * Actions of an open case: steps, sources, graph nodes, exports. The graph's actions and exports are offered only
  * while there is a traced graph, the report's and the case file's only once a decision is chosen (their buttons are
- * disabled before): an action the palette offers always acts.
+ * disabled before), undo only while a removal can be undone: an action the palette offers always acts.
  */
 export function caseActions(
   caseId: string,
   sources: ReadonlyArray<{ readonly id: string; readonly name: string; readonly detected: string }>,
   trace: TraceResult | undefined,
   hasDecision: boolean = trace !== undefined,
+  canUndo = false,
 ): PaletteAction[] {
   const steps: PaletteAction[] = stepActions.map((a, i) => ({
     name: a.name,
@@ -117,7 +119,7 @@ export function caseActions(
   return [
     ...steps,
     showTimelineAction,
-    undoAction,
+    ...(canUndo ? [undoAction] : []),
     ...(trace ? [...graph, ...graphExports] : []),
     ...(hasDecision ? caseExports : []),
     ...sourceActions,
@@ -178,11 +180,12 @@ export function useAppActions(): PaletteAction[] {
   const sources = useInvestigation(selectSources);
   const trace = useInvestigation(selectResults).trace;
   const hasDecision = Boolean(useInvestigation(selectDecision));
+  const canUndo = Boolean(useUndo(selectUndoOffer));
   return useMemo(
     () => [
-      ...(openCaseId ? caseActions(openCaseId, sources, trace, hasDecision) : []),
+      ...(openCaseId ? caseActions(openCaseId, sources, trace, hasDecision, canUndo) : []),
       ...caseListActions(cases, openCaseId),
     ],
-    [cases, openCaseId, sources, trace, hasDecision],
+    [cases, openCaseId, sources, trace, hasDecision, canUndo],
   );
 }
