@@ -137,6 +137,10 @@ test('a new user walks the real fixture folder: every screen readable, the timel
     if (step === 'Changes') {
       // The look-back window ends at the decision, days after the onset: it is named so, not "to the onset".
       await expect(page.getByText('to the investigated decision', { exact: true })).toBeVisible();
+      // The onset's time field gives an example in the case's own period: the estimated onset.
+      const title = await page.getByText(/— onset at \d{4}-\d\d-\d\d/).innerText();
+      const onsetDay = /onset at (\d{4}-\d\d-\d\d)/.exec(title)![1]!;
+      await expect(page.getByLabel('or a time')).toHaveAttribute('placeholder', new RegExp(`^e\\.g\\. ${onsetDay}T`));
     }
     if (step === 'Scope') {
       // The NannyML log records neither subjects nor versions: the step says so rather than "no notification".

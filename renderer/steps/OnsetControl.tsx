@@ -13,6 +13,10 @@ const METHOD_LABEL: Readonly<Record<OnsetEstimate['method'], string>> = {
   'first-use': 'the first use of the decision’s version (no significant shift in the outcome rate)',
 };
 
+/** The current onset as the field takes a time (RFC 3339 in UTC, to the second): an example in the case's own period. */
+const exampleTime = (iso: string): string =>
+  Number.isNaN(Date.parse(iso)) ? '2026-02-27T06:00:00Z' : `${new Date(iso).toISOString().slice(0, 19)}Z`;
+
 /** A decision the onset cites: its id and, where known, its model (two models' logs can share an id). */
 function RefId({ decision }: { readonly decision: DecisionRef }) {
   return (
@@ -126,7 +130,7 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
           <input
             id={`${id}-time`}
             type="text"
-            placeholder="2026-02-27T06:00:00Z"
+            placeholder={`e.g. ${exampleTime(onset.onset)}`}
             value={time}
             onChange={(e) => setTime(e.target.value)}
             aria-invalid={time.trim() !== '' && !timeValid}
