@@ -131,6 +131,9 @@ test('a new user walks the real fixture folder: every screen readable, the timel
         }, 'the selected node within the graph pane')
         .toBe(true);
       await expect(details.locator('.evidence-list summary').first()).toContainText(DECISIONS_CSV.slice(0, 20));
+      // The model that made the decision is named as the model, not as a version of the decision.
+      await expect(details).not.toContainText(/version california-housing/i);
+      await expect(details.locator('.evidence-list summary').first()).toContainText('— model california-housing');
       const [inner, outer] = await details.evaluate((panel) => [panel.scrollWidth, panel.clientWidth]);
       expect(inner, 'the node details scroll sideways').toBeLessThanOrEqual(outer!);
     }

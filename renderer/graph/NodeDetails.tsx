@@ -43,7 +43,8 @@ export function NodeDetails({ node, change, versions, facets, evidence, recordAt
       <dl className="facts">
         <dt>Id</dt>
         <dd className="mono wrap">{node.id}</dd>
-        <dt>Version</dt>
+        {/* A decision's "version" is the model that made it (name@version), not a version of the decision. */}
+        <dt>{node.kind === 'decision' ? 'Model' : 'Version'}</dt>
         <dd className="mono wrap" data-testid="node-version">
           {node.version ?? '—'}
         </dd>

@@ -24,7 +24,12 @@ export function evidenceOf(node: TraceNode, view: ViewGraph): ReadonlyArray<Evid
     seen.add(key(p));
     items.push({ role, provenance: p });
   };
-  add(node.version ? `version ${node.version}` : 'this node', node.evidence);
+  const role = !node.version
+    ? 'this node'
+    : node.kind === 'decision'
+      ? `model ${node.version}`
+      : `version ${node.version}`;
+  add(role, node.evidence);
   for (const e of view.edges) {
     if (e.source === node.id || e.target === node.id) add(`${e.kind}: ${e.source} → ${e.target}`, e.edge?.evidence);
   }
