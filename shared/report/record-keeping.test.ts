@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importDecisionLog } from '../importers/decision-log-importer';
 import type { Decision } from '../model/records';
+import { formatTime } from '../time/format-time';
 import { recordKeeping } from './record-keeping';
 
 /** Decisions read from decision-log lines (FORMATS.md) by the app's own importer. */
@@ -29,7 +30,7 @@ const incomplete = { ...withoutReviewer, decision_id: 'x-2', model: modelWithout
 describe('record keeping for one decision', () => {
   it('finds every field in a complete record and cites its line', () => {
     const [d] = decisions([complete]);
-    const rows = recordKeeping(d!);
+    const rows = recordKeeping(d!, (iso) => formatTime(iso, 'UTC'));
     expect(rows.map((r) => r.field)).toEqual([
       'time of use',
       'system and model version',
@@ -47,7 +48,7 @@ describe('record keeping for one decision', () => {
 
   it('names the missing model version and human reviewer, without a citation', () => {
     const [, d] = decisions([complete, incomplete]);
-    const rows = recordKeeping(d!);
+    const rows = recordKeeping(d!, (iso) => formatTime(iso, 'UTC'));
     const missing = rows.filter((r) => !r.present);
     expect(missing.map((r) => r.field)).toEqual(['system and model version', 'human verifier or override']);
     expect(missing.every((r) => r.evidence === undefined)).toBe(true);

@@ -50,15 +50,18 @@ function row(field: string, value: string | undefined, missing: string, d: Decis
     : { field, basis: ART12, value, present: true, evidence: d.provenance };
 }
 
-/** The record-keeping fields for one decision, in the order a regulator's checklist names them. */
-export function recordKeeping(d: Decision): RecordKeepingField[] {
+/**
+ * The record-keeping fields for one decision, in the order a regulator's checklist names them; `time` prints the
+ * time of use as the report prints its times (zone and format).
+ */
+export function recordKeeping(d: Decision, time: (iso: string) => string): RecordKeepingField[] {
   const versions = d.features.filter((f) => f.datasetVersion).map((f) => `${f.name}: ${f.datasetVersion}`);
   const unversioned = d.features.filter((f) => !f.datasetVersion).map((f) => f.name);
   const input = d.subjectId !== undefined ? ['subject_id', d.subjectId] : firstExtra(d, INPUT_KEYS);
   const human = firstExtra(d, HUMAN_KEYS);
   const output = [d.output !== undefined ? shown(d.output) : undefined, d.action].filter(Boolean).join(' → ');
   return [
-    row('time of use', d.timestamp || undefined, 'no timestamp', d),
+    row('time of use', d.timestamp ? time(d.timestamp) : undefined, 'no timestamp', d),
     row(
       'system and model version',
       d.model.version ? `${d.model.name} ${d.model.version}` : undefined,

@@ -7,7 +7,7 @@ import { citedSources, type CitedSource } from '../case/citations';
 import type { Investigation } from '../case/investigation';
 import { isGap, type CardAnswer } from '../lineage/card-types';
 import type { Provenance } from '../model/records';
-import type { TimeZoneChoice } from '../time/format-time';
+import { formatTime, formatTimesIn, type TimeZoneChoice } from '../time/format-time';
 import { pointerText } from '../model/citation';
 import type { CitedDigest, QueryDigest } from './report-anchors';
 import { recordKeeping, type RecordKeepingField } from './record-keeping';
@@ -58,13 +58,13 @@ export interface CardRow {
   readonly evidence: ReadonlyArray<Provenance>;
 }
 
-/** The card's eight answers as rows: the answer's sentence, or the gap that stops it. */
-export function cardRows(inv: Investigation): CardRow[] {
+/** The card's eight answers as rows: the answer's sentence, or the gap that stops it, its times in `zone`. */
+export function cardRows(inv: Investigation, zone: TimeZoneChoice): CardRow[] {
   return CARD_QUESTIONS.map(([key, question]) => {
     const a = inv.card.answers[key] as CardAnswer<unknown>;
     return isGap(a)
-      ? { question, answer: a.explanation, gap: a.gap, evidence: [] }
-      : { question, answer: a.text, evidence: a.evidence };
+      ? { question, answer: formatTimesIn(a.explanation, zone), gap: a.gap, evidence: [] }
+      : { question, answer: formatTimesIn(a.text, zone), evidence: a.evidence };
   });
 }
 
@@ -115,7 +115,7 @@ export function reportProvenances(input: ReportInput): Array<Provenance | undefi
   const inv = input.investigation;
   return [
     ...inv.card.path.map((n) => n.evidence),
-    ...cardRows(inv).flatMap((r) => r.evidence),
+    ...cardRows(inv, input.timeZone).flatMap((r) => r.evidence),
     ...inv.changes.changes.map((c) => c.evidence),
     ...inv.governance.flatMap((g) => g.findings.map((f) => f.evidence)),
     ...input.case.pinnedEvidence.map((p) => p.evidence),
@@ -161,5 +161,5 @@ export function lineList(lines: ReadonlyArray<number>, max = 40): string {
 
 /** The record-keeping fields a regulator expects for the investigated decision: present (cited) or missing. */
 export function recordKeepingRows(input: ReportInput): RecordKeepingField[] {
-  return recordKeeping(input.investigation.decision);
+  return recordKeeping(input.investigation.decision, (iso) => formatTime(iso, input.timeZone));
 }

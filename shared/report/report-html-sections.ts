@@ -65,7 +65,7 @@ export function caseSection(input: ReportInput): string {
 export function lineageSection(input: ReportInput): string {
   const inv = input.investigation;
   const names = input.sourceNames;
-  const rows = cardRows(inv).map((r) => [
+  const rows = cardRows(inv, input.timeZone).map((r) => [
     htmlText(r.question),
     r.gap ? `<span class="gap">GAP (${htmlText(r.gap)})</span> ${htmlText(r.answer)}` : htmlText(r.answer),
     htmlText(r.evidence.map((e) => citeText(e, names)).join('; ') || '—'),
@@ -98,10 +98,12 @@ export function timelineAndScopeSection(input: ReportInput): string {
     ['decisions', 'subjects', 'version', 'first', 'last'],
     [[String(s.decisions), String(s.subjects), htmlText(version), htmlText(t(s.first)), htmlText(t(s.last))]],
   );
-  const chart = histogramSvg(s.histogram, `Decisions per ${s.bucket} on ${s.featureName} ${s.version ?? ''}`);
+  // Each bar is labelled by its start in the report's zone, as every other time of the report.
+  const bins = s.histogram.map((b) => ({ ...b, start: t(b.start) }));
+  const chart = histogramSvg(bins, `Decisions per ${s.bucket} on ${s.featureName} ${s.version ?? ''}`);
   return (
     `<section><h2>Timeline</h2>${timeline}</section>` +
-    `<section><h2>Scope</h2>${figures}<figure>${chart}<figcaption>Decisions per ${htmlText(s.bucket)} (UTC buckets).</figcaption></figure></section>`
+    `<section><h2>Scope</h2>${figures}<figure>${chart}<figcaption>Decisions per ${htmlText(s.bucket)} (UTC buckets, each labelled by its start).</figcaption></figure></section>`
   );
 }
 

@@ -84,7 +84,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
   out.push(
     mdTable(
       ['question', 'answer', 'evidence'],
-      cardRows(inv).map((r) => [
+      cardRows(inv, input.timeZone).map((r) => [
         mdText(r.question),
         `${r.gap ? `**GAP (${mdText(r.gap)})** ` : ''}${mdText(r.answer)}`,
         r.evidence.map(cite).join('; ') || '—',
@@ -123,8 +123,8 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
   );
   out.push(
     mdTable(
-      [`${s.bucket} (UTC)`, 'decisions'],
-      s.histogram.filter((b) => b.count > 0).map((b) => [b.start, String(b.count)]),
+      [`${s.bucket} from (UTC buckets)`, 'decisions'],
+      s.histogram.filter((b) => b.count > 0).map((b) => [t(b.start), String(b.count)]),
     ),
     '',
   );
