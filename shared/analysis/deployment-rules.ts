@@ -6,6 +6,7 @@
  * change of its own: it must promote a commit staging had run (a rollback to older code included), from the default
  * branch, and ship nothing unapproved that a job runs (a change of documents only is its own finding).
  */
+import { countOf } from '../model/count-words';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Commit, Deployment, PullRequest } from '../model/records';
 import { pullRequestBringing, validApprovers } from './approval-rules';
@@ -228,7 +229,7 @@ export function checkDeployments(
         rule: 'deployment-ships-unapproved',
         ok: true,
         control: 'not-applicable',
-        text: `${d.id} also shipped ${unapproved.length} change(s) without a valid approval: ${list(unapproved)} — findings of those changes, not of this one.`,
+        text: `${d.id} also shipped ${countOf(unapproved.length, 'change')} without a valid approval: ${list(unapproved)} — findings of ${unapproved.length === 1 ? 'that change' : 'those changes'}, not of this one.`,
         evidence: d.provenance,
         records: [d.provenance, ...unapproved.slice(0, 5).map((c) => c.provenance)],
       });
@@ -283,7 +284,7 @@ export function checkDeploymentItself(
     findings.push({
       rule: 'deployment-ships-unapproved',
       ok: false,
-      text: `${d.id} shipped ${unapproved.length} change(s) that came through no approved pull request: ${list(unapproved)}.`,
+      text: `${d.id} shipped ${countOf(unapproved.length, 'change')} that came through no approved pull request: ${list(unapproved)}.`,
       evidence: d.provenance,
       records: [d.provenance, ...unapproved.slice(0, 5).map((c) => c.provenance)],
     });
@@ -292,7 +293,7 @@ export function checkDeploymentItself(
       rule: 'deployment-ships-unapproved',
       ok: true,
       control: 'not-applicable',
-      text: `${d.id} also shipped ${prose.length} change(s) of documents only without a valid approval: ${list(prose)} — no job runs them; findings of those changes, not of this one.`,
+      text: `${d.id} also shipped ${countOf(prose.length, 'change')} of documents only without a valid approval: ${list(prose)} — no job runs ${prose.length === 1 ? 'it; findings of that change' : 'them; findings of those changes'}, not of this one.`,
       evidence: d.provenance,
       records: [d.provenance, ...prose.slice(0, 5).map((c) => c.provenance)],
     });

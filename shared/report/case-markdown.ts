@@ -3,6 +3,7 @@ import type { Decision, Provenance } from '../model/records';
 import { formatTime, type TimeZoneChoice } from '../time/format-time';
 import { governanceMarkdown } from './governance-markdown';
 import { mdCode, mdTable, mdText } from './markdown-escape';
+import { decisionsAndSubjects } from './scope-words';
 import { pointerText } from '../model/citation';
 
 export interface CaseNote {
@@ -64,7 +65,7 @@ export function renderCaseMarkdown(input: CaseReportInput): string {
   const s = input.scope;
   out.push('', '## 2. Scope', '');
   out.push(
-    `${s.decisions} decision(s) and ${s.subjects} subject(s) used ${mdText(s.featureName)} ` +
+    `${mdText(decisionsAndSubjects(s, ' and '))} used ${mdText(s.featureName)} ` +
       `${s.versionKind === 'none' ? '(no version recorded)' : `${s.versionKind.replace('_', ' ')} ${mdCode(s.version)}`}, ` +
       `from ${t(s.first)} to ${t(s.last)}.`,
   );

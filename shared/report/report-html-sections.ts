@@ -14,6 +14,7 @@ import {
   type ReportInput,
 } from './report-data';
 import { reviewRows, reviewsHtml } from './review-verdicts';
+import { decisionsAndSubjects, subjectsUnrecorded } from './scope-words';
 import { suspectVerdictRows, suspectVerdictsHtml } from './suspect-verdicts';
 import { histogramSvg, lineagePathSvg } from './svg-figures';
 
@@ -42,7 +43,7 @@ export function caseSection(input: ReportInput): string {
   const summary =
     `<p>Decision ${code(d.decisionId)} of model ${htmlText(d.model.name)}${d.model.version ? ` ${htmlText(d.model.version)}` : ''} ` +
     `at ${htmlText(t(d.timestamp))} (subject ${htmlText(d.subjectId ?? '—')}, action ${htmlText(d.action ?? '—')}). ` +
-    `Suspect feature: ${code(inv.featureName)}. ${inv.scope.decisions} decision(s) of ${inv.scope.subjects} subject(s) used the same version.` +
+    `Suspect feature: ${code(inv.featureName)}. ${htmlText(decisionsAndSubjects(inv.scope))} used the same version.` +
     (top
       ? ` Top-ranked change: ${htmlText(top.kind)} ${code(top.id)} — ${htmlText(top.summary)} by ${htmlText(top.actor)} (score ${top.score}).`
       : '') +
@@ -96,7 +97,15 @@ export function timelineAndScopeSection(input: ReportInput): string {
     s.versionKind === 'none' ? 'no version recorded' : `${s.versionKind.replace('_', ' ')} ${s.version ?? ''}`;
   const figures = htmlTable(
     ['decisions', 'subjects', 'version', 'first', 'last'],
-    [[String(s.decisions), String(s.subjects), htmlText(version), htmlText(t(s.first)), htmlText(t(s.last))]],
+    [
+      [
+        String(s.decisions),
+        subjectsUnrecorded(s) ? 'not recorded in the decision log' : String(s.subjects),
+        htmlText(version),
+        htmlText(t(s.first)),
+        htmlText(t(s.last)),
+      ],
+    ],
   );
   // Each bar is labelled by its start in the report's zone, as every other time of the report.
   const bins = s.histogram.map((b) => ({ ...b, start: t(b.start) }));

@@ -19,6 +19,7 @@ import {
 } from './report-data';
 import { anchorsSectionMarkdown } from './report-anchor-section';
 import { reviewRows, reviewsMarkdown } from './review-verdicts';
+import { decisionsAndSubjects } from './scope-words';
 import { suspectVerdictRows, suspectVerdictsMarkdown } from './suspect-verdicts';
 import { REPORT_HASH_LABEL, REPORT_HASH_PLACEHOLDER, sealReport } from './report-seal';
 
@@ -54,7 +55,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
   out.push(
     `Decision ${mdCode(d.decisionId)} of model ${mdText(d.model.name)}${d.model.version ? ` ${mdText(d.model.version)}` : ''} at ${t(d.timestamp)} ` +
       `(subject ${mdText(d.subjectId ?? '—')}, action ${mdText(d.action ?? '—')}). Suspect feature: ${mdCode(inv.featureName)}. ` +
-      `${s.decisions} decision(s) of ${s.subjects} subject(s) used the same version.` +
+      `${mdText(decisionsAndSubjects(s))} used the same version.` +
       (top
         ? ` Top-ranked change: ${mdText(top.kind)} ${mdCode(top.id)} — ${mdText(top.summary)} by ${mdText(top.actor)} (score ${top.score}).`
         : ''),
@@ -118,7 +119,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
   );
   out.push('## Scope', '');
   out.push(
-    `${s.decisions} decision(s), ${s.subjects} subject(s), ${s.versionKind === 'none' ? 'no version recorded' : `${s.versionKind.replace('_', ' ')} ${mdCode(s.version)}`}, from ${t(s.first)} to ${t(s.last)}.`,
+    `${mdText(decisionsAndSubjects(s, ', '))}, ${s.versionKind === 'none' ? 'no version recorded' : `${s.versionKind.replace('_', ' ')} ${mdCode(s.version)}`}, from ${t(s.first)} to ${t(s.last)}.`,
     '',
   );
   out.push(
