@@ -149,6 +149,9 @@ test('a new user walks the real fixture folder: every screen readable, the timel
       // The NannyML log records neither subjects nor versions: the step says so rather than "no notification".
       await expect(page.getByTestId('notification-sentence')).toContainText('No affected decision names its subject');
       await expect(page.getByText('The decision log records no version of')).toBeVisible();
+      // Nor does it count 0 distinct subjects: it says none is recorded.
+      const subjects = page.locator('.stats > div').filter({ hasText: 'Distinct subjects affected' });
+      await expect(subjects.locator('dd')).toContainText('no subject id');
     }
     await screenshot(page, `real-walk-${i + 2}-${step}`);
   }

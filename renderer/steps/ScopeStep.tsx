@@ -65,6 +65,8 @@ export function ScopeStep() {
   if (!scope) return null;
   const title = caseRecord?.title ?? 'case';
   const total = scope.affected + scope.notAffected;
+  // No affected decision names its subject (as in NotificationCheck): a count of 0 would read as no one affected.
+  const unnamed = scope.subjects === 0 && scope.affected > 0;
   // Counted where the decision log lives (a saved connection): the affected decisions are not in the app.
   const counted = scope.decisions.length < scope.affected;
   const connection = caseRecord?.connection;
@@ -107,12 +109,13 @@ export function ScopeStep() {
         </div>
         <div>
           <dt>Distinct subjects affected</dt>
-          <dd>{scope.subjects.toLocaleString('en')}</dd>
+          <dd>{unnamed ? 'none known: the log records no subject id' : scope.subjects.toLocaleString('en')}</dd>
         </div>
         <div>
           <dt>Up to this decision</dt>
           <dd>
-            {countOf(scope.throughDecision.decisions, 'decision')}, {countOf(scope.throughDecision.subjects, 'subject')}
+            {countOf(scope.throughDecision.decisions, 'decision')}
+            {unnamed ? '' : `, ${countOf(scope.throughDecision.subjects, 'subject')}`}
           </dd>
         </div>
         <div>
