@@ -144,6 +144,11 @@ test('a new user walks the real fixture folder: every screen readable, the timel
       const title = await page.getByText(/— onset at \d{4}-\d\d-\d\d/).innerText();
       const onsetDay = /onset at (\d{4}-\d\d-\d\d)/.exec(title)![1]!;
       await expect(page.getByLabel('or a time')).toHaveAttribute('placeholder', new RegExp(`^e\\.g\\. ${onsetDay}T`));
+      // The outcome is named as one: its values are numbers here, and "Rate of 0 per day" read as a number.
+      await expect(page.locator('figcaption').filter({ hasText: /^Rate of/ })).toHaveText(
+        /^Rate of outcome “[^”]+” per /,
+      );
+      await expect(page.locator('dd').filter({ hasText: '→' }).first()).toContainText(/ \(outcome “[^”]+”\)$/);
     }
     if (step === 'Scope') {
       // The NannyML log records neither subjects nor versions: the step says so rather than "no notification".

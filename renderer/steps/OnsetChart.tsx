@@ -76,8 +76,16 @@ export function OnsetChart({ onset }: { onset: OnsetEstimate }) {
   return (
     <figure className="histogram">
       <figcaption id={titleId}>
-        Rate of <span className="mono">{onset.outcome || 'the outcome'}</span> per {SERIES_LABEL[onset.seriesBy]} of{' '}
-        <span className="mono">{onset.featureName}</span>
+        {/* The outcome named as one: a model whose outcomes are numbers read "Rate of 0 per day". */}
+        Rate of{' '}
+        {onset.outcome ? (
+          <>
+            outcome “<span className="mono">{onset.outcome}</span>”
+          </>
+        ) : (
+          'the outcome'
+        )}{' '}
+        per {SERIES_LABEL[onset.seriesBy]} of <span className="mono">{onset.featureName}</span>
         {at >= 0 && (
           <>
             {' '}

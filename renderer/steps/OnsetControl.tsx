@@ -78,7 +78,7 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
         <dt>Rate before → from the onset</dt>
         <dd>
           <strong>{onset.rateBefore ?? '—'}</strong> → <strong>{onset.rateAfter ?? '—'}</strong>{' '}
-          <span className="muted">({onset.outcome || 'outcome'})</span>
+          <span className="muted">({onset.outcome ? `outcome “${onset.outcome}”` : 'outcome'})</span>
         </dd>
         <dt>Last good decision</dt>
         <dd>
