@@ -149,6 +149,14 @@ test('a new user walks the real fixture folder: every screen readable, the timel
         /^Rate of outcome “[^”]+” per /,
       );
       await expect(page.locator('dd').filter({ hasText: '→' }).first()).toContainText(/ \(outcome “[^”]+”\)$/);
+      // The bin that is already the onset cannot be set again, and says so; another bin can.
+      const setBin = page.getByRole('button', { name: 'Set onset to this bin' });
+      await expect(setBin).toBeDisabled();
+      await expect(page.getByText('This bin is already the onset.')).toBeVisible();
+      const bin = page.getByLabel('Onset bin');
+      await bin.selectOption((await bin.inputValue()) === '0' ? '1' : '0');
+      await expect(setBin).toBeEnabled();
+      await expect(page.getByText('This bin is already the onset.')).toHaveCount(0);
     }
     if (step === 'Scope') {
       // The NannyML log records neither subjects nor versions: the step says so rather than "no notification".

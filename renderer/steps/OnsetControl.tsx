@@ -37,6 +37,8 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
   const [bin, setBin] = useState(String(Math.max(0, current)));
   const [time, setTime] = useState('');
   const id = useId();
+  // Setting the bin that already is the onset would change nothing: the button is disabled there, and says why.
+  const isOnset = Number(bin) === current;
   const timeValid = time.trim() !== '' && !Number.isNaN(Date.parse(time.trim()));
   // A dataset-version or run bin is not a key the estimate can be pinned to: its first decision's time is.
   const valueOf = (i: number) => {
@@ -119,9 +121,10 @@ export function OnsetControl({ onset }: { onset: OnsetEstimate }) {
               </option>
             ))}
           </select>
-          <button type="submit" disabled={onset.series.length === 0}>
+          <button type="submit" disabled={onset.series.length === 0 || isOnset}>
             Set onset to this bin
           </button>
+          {isOnset && <span className="muted small">This bin is already the onset.</span>}
         </form>
         <form style={INLINE_FORM} onSubmit={pickTime}>
           <label htmlFor={`${id}-time`} style={INLINE_LABEL}>
