@@ -134,6 +134,8 @@ test('a new user walks the real fixture folder: every screen readable, the timel
       // The model that made the decision is named as the model, not as a version of the decision.
       await expect(details).not.toContainText(/version california-housing/i);
       await expect(details.locator('.evidence-list summary').first()).toContainText('— model california-housing');
+      // One row names the model, under one label (not "Model" and "model").
+      await expect(details.locator('dt').filter({ hasText: /^model$/i })).toHaveCount(1);
       const [inner, outer] = await details.evaluate((panel) => [panel.scrollWidth, panel.clientWidth]);
       expect(inner, 'the node details scroll sideways').toBeLessThanOrEqual(outer!);
     }

@@ -45,8 +45,8 @@ export function traceOnModel(model: LineageModel, query: TraceQuery): TraceResul
     depth: 0,
     evidence: decision.provenance,
     details: {
+      // No "model" here: the node's version row names the model (name@version), under the label Model.
       subject: decision.subjectId ?? '—',
-      model: decision.model.name,
       environment: decision.environment ?? '—',
       action: decision.action ?? '—',
     },
