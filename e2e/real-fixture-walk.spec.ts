@@ -138,6 +138,10 @@ test('a new user walks the real fixture folder: every screen readable, the timel
       await expect(details.locator('dt').filter({ hasText: /^model$/i })).toHaveCount(1);
       const [inner, outer] = await details.evaluate((panel) => [panel.scrollWidth, panel.clientWidth]);
       expect(inner, 'the node details scroll sideways').toBeLessThanOrEqual(outer!);
+      // Each gap of the lineage card reads as one sentence: no second one glued on after a colon.
+      const gaps = await page.locator('.lineage-card-answers dd.gap').allInnerTexts();
+      expect(gaps.length).toBeGreaterThan(0);
+      for (const gap of gaps) expect(gap, 'a lineage-card gap').not.toMatch(/: [A-Z][a-z]/);
     }
     if (step === 'Changes') {
       // The look-back window ends at the decision, days after the onset: it is named so, not "to the onset".
@@ -182,6 +186,13 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expect(firstTime).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ([+-]\d\d:\d\d|UTC)$/);
   const [shown, needed] = await firstTime.evaluate((span) => [span.clientWidth, span.scrollWidth]);
   expect(needed, 'the width the time needs, beside its column').toBeLessThanOrEqual(shown!);
+  // At 1280 px a row's columns fit the list, the last one shortened (its whole text in its tooltip).
+  const list = timeline.getByRole('listbox');
+  const [listNeeds, listHas] = await list.evaluate((l) => [l.scrollWidth, l.clientWidth]);
+  expect(listNeeds, 'the width the timeline rows need, beside the list').toBeLessThanOrEqual(listHas!);
+  const lastCell = list.getByRole('option').first().locator('> span').last();
+  const [cellRight, listRight] = [await lastCell.boundingBox(), await list.boundingBox()];
+  expect(cellRight!.x + cellRight!.width).toBeLessThanOrEqual(listRight!.x + listRight!.width);
   await expectReadable(page, 'the evidence timeline');
   await screenshot(page, 'real-walk-9-timeline');
 

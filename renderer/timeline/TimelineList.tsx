@@ -82,7 +82,7 @@ export function TimelineList({
         <span>Kind</span>
         <span>What</span>
         <span>Who</span>
-        <span>Job · environment</span>
+        <span title="Job · environment">Job · environment</span>
       </div>
       <div
         ref={scrollRef}
