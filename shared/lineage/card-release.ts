@@ -40,7 +40,7 @@ export function releaseAnswers(
       };
   const version = versionAnswer(set, model, writer, decision.environment, t, graph);
   if (isGap(version)) {
-    const stop: Gap = { gap: version.gap, explanation: `No version to follow: ${version.explanation}` };
+    const stop = noVersionToFollow(version);
     return {
       versionAtInference: version,
       approvedBy: stop,
@@ -76,6 +76,17 @@ export function releaseAnswers(
         };
   }
   return { versionAtInference: version, approvedBy, deployedAt, environment, environmentMatchesApproval: matches };
+}
+
+/**
+ * The gap of the answers that follow the version (approval, deployment, environment) when the version is itself a
+ * gap: its reason and what follows from it, in one sentence (the row already reads "Gap: <kind>.").
+ */
+export function noVersionToFollow(version: Gap): Gap {
+  return {
+    gap: version.gap,
+    explanation: `${version.explanation.replace(/\.$/, '')}, so there is no version to follow.`,
+  };
 }
 
 function versionAnswer(
