@@ -3,8 +3,9 @@
  * a saved connection is asked for one decision, a page of its decisions, or the investigation of one decision with
  * the case's other evidence — the CLI's own pushed investigation (pushed-investigation.ts), the engine that holds
  * the log answering every step that reads decisions. Each decision the investigation cites is read again by its model
- * and its id (two models' logs often number their decisions alike: decision-key.ts), the query `verify` re-runs, returned with its row count and rows' SHA-256 for the report to anchor and the evidence
- * bundle to cite. The renderer sends values only; the SQL is built here.
+ * and its id (two models' logs often number their decisions alike: decision-key.ts), the query `verify` re-runs,
+ * returned with its row count and rows' SHA-256 for the report to anchor and the evidence bundle to cite. The renderer
+ * sends values only; the SQL is built here.
  */
 import type { DiffOf } from '../../shared/analysis/engine-types.js';
 import type {
@@ -14,12 +15,12 @@ import type {
 import { decisionKey } from '../../shared/model/decision-key.js';
 import { toEvidenceSet } from '../../shared/model/evidence-set.js';
 import { decisionPage, decisionTotal } from '../../shared/warehouse/decision-page-sql.js';
-import { modelRepeatsQuery } from '../../shared/warehouse/repeated-decisions.js';
 import type { BundleSource } from '../bundle/export-bundle.js';
 import { citingEngine, type CitedQuery } from '../warehouse/cited-queries.js';
 import { findDecision, modelsWithDecision, type DecisionSource } from '../warehouse/decision-source.js';
 import type { OpenConnections } from '../warehouse/open-connections.js';
 import { pushedInvestigation } from '../warehouse/pushed-investigation.js';
+import { repeatedRows } from '../warehouse/repeated-rows.js';
 import { numberOf } from '../warehouse/sql-engine.js';
 
 /** A decision as a bundle cites it: by its model and its id. */
@@ -108,8 +109,7 @@ async function decisionIn(source: DecisionSource, name: string, decisionId: stri
 async function countingSource(open: OpenConnections, id: string, model: string): Promise<DecisionSource> {
   const source = await open.source(id);
   if (source.sql.oncePerDecision) return source;
-  const [row] = await source.engine.query(modelRepeatsQuery(source.sql, model));
-  if (numberOf(row?.repeated) === 0) return source;
+  if ((await repeatedRows(source, { by: 'model', model })).rows === 0) return source;
   await open.close(id);
   return open.source(id);
 }

@@ -4,7 +4,6 @@
  * per opening, and reads each decision once where any does), and the investigated decision's own rows compared.
  */
 import type { Decision } from '../../shared/model/records.js';
-import type { AffectedSelection } from '../../shared/warehouse/affected-selection.js';
 import {
   ownRowsOf,
   ownRowsQuery,
@@ -12,12 +11,13 @@ import {
   repeatedRowsOf,
   repeatedRowsQuery,
   type RepeatedRows,
+  type RepeatScope,
 } from '../../shared/warehouse/repeated-decisions.js';
 import type { DecisionSource } from './decision-source.js';
 
-/** How many rows of the log (of a selection, or of the whole log) repeat a decision already logged. */
-export async function repeatedRows(source: DecisionSource, selection?: AffectedSelection): Promise<RepeatedRows> {
-  return repeatedRowsOf(await source.engine.query(repeatedRowsQuery(source.sql, selection)));
+/** How many rows of the log (within a scope, or of the whole log) repeat a decision already logged. */
+export async function repeatedRows(source: DecisionSource, scope?: RepeatScope): Promise<RepeatedRows> {
+  return repeatedRowsOf(await source.engine.query(repeatedRowsQuery(source.sql, scope)));
 }
 
 /**

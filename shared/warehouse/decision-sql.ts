@@ -37,7 +37,7 @@ export class Params {
  * SQL over one decision table. `relation` is where its rows are (a table name, or a table function over files);
  * `from` is what every count and read takes: the relation itself, or — where the log repeats decisions
  * (`oncePerDecision`: a batch loaded twice, a day's file exported again in other bytes) — its decisions, each model and
- * decision id once, as its earliest row. Reading through that subquery costs 10–40 times more (bench/warehouse.ts),
+ * decision id once, as its earliest row. Reading through that subquery costs 4–16 times more (bench/warehouse.ts),
  * so decision-source.ts asks for it only of a log that repeats a decision.
  */
 export class DecisionSql {

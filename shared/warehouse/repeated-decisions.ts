@@ -28,35 +28,28 @@ export interface OwnRows {
   readonly differing: ReadonlyArray<{ readonly column: string; readonly values: ReadonlyArray<string> }>;
 }
 
+/** Where repeats are counted: a scope's affected decisions, or one model's rows. */
+export type RepeatScope = AffectedSelection | { readonly by: 'model'; readonly model: string };
+
 /**
- * How many rows repeat a decision already logged, among a scope's affected decisions (`selection`) or in the whole
- * log: `repeated_rows` (rows beyond each decision's first) and `repeated_decisions`. One GROUP BY over the decisions'
- * keys — as costly as counting distinct ids, so it is asked of the scope, not of the model's whole log.
+ * How many rows repeat a decision already logged, in the whole log or within `scope` (a scope's affected decisions,
+ * one model's rows): `repeated_rows` (rows beyond each decision's first) and `repeated_decisions`. One GROUP BY over
+ * the decisions' keys, over the rows as they are (the relation, not the once-per-decision reading).
  */
-export function repeatedRowsQuery(sql: DecisionSql, selection?: AffectedSelection): SqlQuery {
+export function repeatedRowsQuery(sql: DecisionSql, scope?: RepeatScope): SqlQuery {
   const p = new Params(sql.dialect);
   const id = sql.dialect.text(sql.field(sql.table.decisionId));
-  const where = selection === undefined ? '' : ` WHERE ${selectedWhere(sql, p, selection)}`;
+  const where =
+    scope === undefined
+      ? ''
+      : scope.by === 'model'
+        ? ` WHERE ${sql.model} = ${p.add(scope.model)}`
+        : ` WHERE ${selectedWhere(sql, p, scope)}`;
   return {
     text:
       `SELECT COALESCE(SUM(n - 1), 0) AS repeated_rows, COUNT(*) AS repeated_decisions FROM ` +
       `(SELECT ${sql.model} AS m, ${id} AS i, COUNT(*) AS n FROM ${sql.relation}${where} GROUP BY 1, 2 ` +
       `HAVING COUNT(*) > 1) AS repeated`,
-    params: p.values,
-  };
-}
-
-/**
- * Whether any row of `model` repeats a decision already logged: `repeated` 1 or 0. One GROUP BY over that model's
- * keys, asked before investigating over a log opened earlier (rows may have been loaded again since).
- */
-export function modelRepeatsQuery(sql: DecisionSql, model: string): SqlQuery {
-  const p = new Params(sql.dialect);
-  const id = sql.dialect.text(sql.field(sql.table.decisionId));
-  return {
-    text:
-      `SELECT COUNT(*) AS repeated FROM (SELECT ${id} AS i FROM ${sql.relation} WHERE ${sql.model} = ${p.add(model)} ` +
-      `GROUP BY 1 HAVING COUNT(*) > 1 LIMIT 1) AS repeated`,
     params: p.values,
   };
 }
