@@ -5,7 +5,7 @@
  * other decision is read. It follows `estimateOnset` step by step for a log whose decisions the lineage cannot place
  * (no run wrote the feature's dataset): the bins are feature versions, logged dataset versions or UTC days.
  */
-import { bestSplit, changePoints, outcomeOf } from '../../shared/analysis/onset.js';
+import { outcomeOf, outcomeRate, shift } from '../../shared/analysis/onset.js';
 import type { DecisionRef, OnsetEstimate, OutcomeBin } from '../../shared/analysis/engine-types.js';
 import type { Decision } from '../../shared/model/records.js';
 import { decisionRef } from '../../shared/model/decision-key.js';
@@ -50,15 +50,6 @@ async function series(s: Scope, by: SeriesBy, featureVersion?: string): Promise<
       rate: rate(outcomes, decisions),
     };
   });
-}
-
-/** The last significant upward change-point at or before bin `own` (onset.ts `shift`). */
-function shift(bins: ReadonlyArray<Bin>, own: number) {
-  const points = changePoints(bins).filter((at) => at <= own);
-  const at = points.filter((p) => bins[p]!.rate > bins[p - 1]!.rate).pop();
-  if (at === undefined) return undefined;
-  const g = bestSplit(bins, Math.max(0, points.filter((p) => p < at).pop() ?? 0), own + 1).g;
-  return { at, g, note: (outcome: string, by: SeriesBy) => `the ${outcome} rate shifts at ${by} ${bins[at]!.key}` };
 }
 
 const rateOf = (bs: ReadonlyArray<Bin>) => {
@@ -229,7 +220,7 @@ export async function pushedOnset(
         runs.map((b) => ({ ...b, sqlKey: b.key })),
         runs.length - 1,
       );
-    if (inRuns) return { refused: `the ${outcome} rate shifts within ${ownKey}, by the data's writes` };
+    if (inRuns) return { refused: `${outcomeRate(outcome)} shifts within ${ownKey}, by the data's writes` };
     const finerBy: SeriesBy = logged ? 'dataset_version' : 'day';
     const finer = byRun ? [] : await series(s, finerBy, ownKey);
     const within = shift(finer, finer.length - 1);
@@ -253,6 +244,6 @@ export async function pushedOnset(
     seriesBy,
     Math.max(0, own),
     'first-use',
-    `no significant shift in the ${outcome} rate; the onset is the first use of ${bins[own]?.key ?? 'the version'}`,
+    `no significant shift in ${outcomeRate(outcome)}; the onset is the first use of ${bins[own]?.key ?? 'the version'}`,
   );
 }

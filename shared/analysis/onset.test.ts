@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toEvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
-import { bestSplit, estimateOnset } from './onset';
+import { bestSplit, estimateOnset, outcomeRate } from './onset';
 import { testEvidence } from './test-evidence';
 
 /** Decisions on versions v1..v4 with the given rejection counts out of 20 each, over two days per version (the
@@ -103,5 +103,15 @@ describe('the onset estimate', () => {
     expect(onset.seriesBy).toBe('dataset_version');
     expect(onset.method).toBe('change-point');
     expect(onset.key).toBe('features-10');
+  });
+});
+
+describe("the onset's words for the outcome", () => {
+  it('name an outcome that is a number as an outcome, so it cannot read as a rate of zero', () => {
+    expect(outcomeRate('reject')).toBe('the reject rate');
+    expect(outcomeRate('0')).toBe('the rate of outcome “0”');
+    expect(outcomeRate('-1')).toBe('the rate of outcome “-1”');
+    expect(outcomeRate('.5')).toBe('the rate of outcome “.5”');
+    expect(outcomeRate('2nd-review')).toBe('the rate of outcome “2nd-review”');
   });
 });

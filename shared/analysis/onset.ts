@@ -238,17 +238,24 @@ export function estimateOnset(
     seriesBy,
     Math.max(0, own),
     'first-use',
-    `no significant shift in the ${outcome} rate; the onset is the first use of ${bins[own]?.key ?? 'the version'}`,
+    `no significant shift in ${outcomeRate(outcome)}; the onset is the first use of ${bins[own]?.key ?? 'the version'}`,
   );
 }
 
-/** The last significant upward change-point at or before bin `own`. */
-function shift(bins: ReadonlyArray<Bin>, own: number) {
+/**
+ * "the reject rate", or — where the outcome is a number (a regression model's label, a class index) that would read
+ * as a quantity — "the rate of outcome “0”".
+ */
+export const outcomeRate = (outcome: string): string =>
+  /^[-+]?\.?\d/.test(outcome) ? `the rate of outcome “${outcome}”` : `the ${outcome} rate`;
+
+/** The last significant upward change-point at or before bin `own` (the in-memory and the pushed-down onset alike). */
+export function shift(bins: ReadonlyArray<OutcomeBin>, own: number) {
   const points = changePoints(bins).filter((at) => at <= own);
   const at = points.filter((p) => bins[p]!.rate > bins[p - 1]!.rate).pop();
   if (at === undefined) return undefined;
   const g = bestSplit(bins, Math.max(0, points.filter((p) => p < at).pop() ?? 0), own + 1).g;
-  return { at, g, note: (outcome: string, by: SeriesBy) => `the ${outcome} rate shifts at ${by} ${bins[at]!.key}` };
+  return { at, g, note: (outcome: string, by: SeriesBy) => `${outcomeRate(outcome)} shifts at ${by} ${bins[at]!.key}` };
 }
 
 const rateOf = (bs: ReadonlyArray<Bin>) => {
