@@ -248,6 +248,10 @@ test('the graph opens using the pane, and fit view shows every node', async ({ p
   expect(svg.match(/<path class="edge"/g)).toHaveLength(drawnEdges);
   const ids = await graph.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
   for (const id of ids) expect(svg).toContain(`data-id="${id}"`);
+  // Pasted alone into an audit document, the drawing says what it shows: which decision, as of when, with the zone.
+  expect(svg).toMatch(
+    /<text class="caption"[^>]*>Lineage of decision [^<]+ of model [^<]+, as of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d (UTC|[+-]\d\d:\d\d)/,
+  );
 
   // Export PNG: that drawing painted at twice its size.
   const [pngDownload] = await Promise.all([

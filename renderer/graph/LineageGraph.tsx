@@ -22,6 +22,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { ColumnView } from '../trace/column-fields';
+import { selectTimeZone, useSettings } from '../stores/settings-store';
 import { useResolvedTheme } from '../theme/useTheme';
 import { graphCommandForKey } from '../trace/graph-commands';
 import { nextNode } from '../trace/graph-navigation';
@@ -36,6 +37,7 @@ import {
 import { viewportShowing } from './keep-in-view';
 import { EdgeLayer } from './EdgeLayer';
 import { exportGraphImage, type ImageFormat } from './export-image';
+import { graphCaption } from './graph-svg';
 import { FIT_DEPTH, type LineageFlowEdge, type LineageFlowNode, NODE_HEIGHT, NODE_WIDTH } from './flow-types';
 import { type GraphActions, GraphActionsContext } from './graph-actions';
 import { selectPendingGraphRequest, useGraphRequests } from './graph-requests';
@@ -95,6 +97,7 @@ function GraphCanvas(props: LineageGraphProps) {
     props;
   const wrap = useRef<HTMLDivElement>(null);
   const colorMode = useResolvedTheme();
+  const timeZone = useSettings(selectTimeZone);
   const input = useMemo(() => layoutInput(view, columns), [view, columns]);
   const payload = useMemo(() => ({ view, columns }), [view, columns]);
   const laid = useLayout(input, payload);
@@ -253,8 +256,16 @@ function GraphCanvas(props: LineageGraphProps) {
     [onSelectNode, selectedId],
   );
   const onExportImage = useCallback(
-    (format: ImageFormat) => exportGraphImage(format, base.nodes, base.edges, exportName, exportName),
-    [base, exportName],
+    (format: ImageFormat) =>
+      exportGraphImage(
+        format,
+        base.nodes,
+        base.edges,
+        exportName,
+        exportName,
+        graphCaption(base.nodes, timeZone, comparison),
+      ),
+    [base, exportName, timeZone, comparison],
   );
   /**
    * Fits every node into the pane. Computed here rather than by React Flow's fitView, which (in a controlled flow

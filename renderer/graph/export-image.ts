@@ -54,8 +54,9 @@ export async function exportGraphImage(
   edges: ReadonlyArray<LineageFlowEdge>,
   fileName: string,
   title: string,
+  caption?: string,
 ): Promise<void> {
-  const svg = graphSvg(nodes, edges, title);
+  const svg = graphSvg(nodes, edges, title, caption);
   const blob = format === 'svg' ? new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }) : await svgToPng(svg);
   save(blob, `${fileName}.${format}`);
 }

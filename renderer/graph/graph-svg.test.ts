@@ -3,7 +3,8 @@ import { initialExploreState } from '../trace/explore-state';
 import { syntheticTrace } from '../trace/synthetic-trace';
 import { buildView } from '../trace/view-graph';
 import { edgePaths } from './EdgeLayer';
-import { graphSvg } from './graph-svg';
+import { formatTime } from '../format/time';
+import { graphCaption, graphSvg } from './graph-svg';
 import { layoutLeftToRight } from './layout';
 import { layoutInput, toFlow } from './to-flow';
 
@@ -24,5 +25,20 @@ describe('graphSvg (the exported drawing)', () => {
 
   it('holds no HTML, buttons or handles', () => {
     expect(svg).not.toMatch(/foreignObject|<div|<button|<li|react-flow|xhtml/i);
+  });
+
+  it('is captioned with the decision, the model that made it and the moment it is drawn as of, in the zone', () => {
+    const decision = trace.nodes.find((n) => n.kind === 'decision')!;
+    for (const zone of ['UTC', 'local'] as const) {
+      const caption = graphCaption(flow.nodes, zone)!;
+      expect(caption).toContain(`decision ${decision.label}`);
+      expect(caption).toContain(`model ${decision.version}`);
+      expect(caption).toContain(`as of ${formatTime(trace.asOf, zone)}`);
+      expect(graphSvg(flow.nodes, flow.edges, 'Lineage of bench', caption)).toContain(`>${caption}</text>`);
+    }
+    const chosen = new Date(Date.parse(trace.asOf) - 86_400_000).toISOString();
+    const compared = graphCaption(flow.nodes, 'UTC', { earlier: chosen, later: trace.asOf })!;
+    expect(compared).toContain(`as of ${formatTime(chosen, 'UTC')}`);
+    expect(compared).toContain(`decision's moment ${formatTime(trace.asOf, 'UTC')}`);
   });
 });

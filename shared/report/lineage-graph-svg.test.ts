@@ -65,6 +65,62 @@ describe('lineageGraphSvg', () => {
   });
 });
 
+describe('the exported graph as a reviewer pastes it', () => {
+  const caption = 'Lineage of decision d-1 of model housing@2, as of 2022-05-10 04:45:00 +05:30';
+  const svg = lineageGraphSvg({
+    nodes: [
+      node('decision:d-1', { kind: 'decision', kindLabel: 'Decision', name: 'd-1', version: 'housing@2', x: 300 }),
+      node('ds', { height: 124 }),
+    ],
+    edges: [{ d: 'M220,42 L300,42', kind: 'table', traced: true }],
+    title: 'Lineage of d-1',
+    caption,
+  });
+
+  it('says what it shows in a caption line inside the drawing', () => {
+    const text = /<text class="caption"[^>]*y="(-?[\d.]+)"[^>]*>([^<]*)<\/text>/.exec(svg);
+    expect(text?.[2]).toBe(caption);
+    const [, top] = /viewBox="(-?[\d.]+) (-?[\d.]+)/.exec(svg)!.slice(1).map(Number);
+    expect(Number(text?.[1])).toBeGreaterThan(top!);
+    // Above every card, none of which it overlaps.
+    expect(Number(text?.[1])).toBeLessThan(0);
+  });
+
+  it("draws each node's colour bar inside its card's rounded corners", () => {
+    for (const [id, height] of [
+      ['decision:d-1', 84],
+      ['ds', 124],
+    ] as const) {
+      const group = svg.slice(svg.indexOf(`data-id="${id}"`), svg.indexOf('</g>', svg.indexOf(`data-id="${id}"`)));
+      const card = /<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" rx="([\d.]+)"/.exec(group)!;
+      const [x, y, w, h, r] = card.slice(1).map(Number) as [number, number, number, number, number];
+      expect(h).toBe(height);
+      const bar = /<path class="bar" d="([^"]+)"/.exec(group)?.[1];
+      expect(bar).toBeDefined();
+      const points = [...bar!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(points.length).toBeGreaterThanOrEqual(4);
+      // The ends of each line and arc (x,y pairs): within the card, and within the corner's circle in a corner.
+      for (const [px, py] of points as Array<[number, number]>) {
+        expect(px).toBeGreaterThanOrEqual(x - 0.01);
+        expect(px).toBeLessThanOrEqual(x + w);
+        expect(py).toBeGreaterThanOrEqual(y - 0.01);
+        expect(py).toBeLessThanOrEqual(y + h + 0.01);
+        const cy = py < y + r ? y + r : py > y + h - r ? y + h - r : py;
+        if (px < x + r) expect(Math.hypot(px - (x + r), py - cy)).toBeLessThanOrEqual(r + 0.01);
+      }
+      expect(group).not.toMatch(/<rect [^>]*width="5"/);
+    }
+  });
+
+  it("names a decision node's model as its model, not as a version", () => {
+    const title = /data-id="decision:d-1"><title>([^<]*)<\/title>/.exec(svg)?.[1];
+    expect(title).toContain('model housing@2');
+    expect(title).not.toMatch(/version/i);
+    const other = lineageGraphSvg({ nodes: [node('ds', { version: 'run-5' })], edges: [], title: 't' });
+    expect(other).toContain('version run-5');
+  });
+});
+
 describe('lineagePathSvg (the report’s traced path)', () => {
   const path: TraceNode[] = [
     'decision:d-1',

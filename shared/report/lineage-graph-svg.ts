@@ -1,8 +1,9 @@
 /**
- * The lineage graph as a standalone vector drawing: one rectangle per node (its kind's colour on the left, the kind,
- * the name in full and the version), one path per edge with an arrowhead, the traced path bold. Plain SVG — no
- * HTML, no foreignObject, no scripts, no external fonts — so it stays sharp at any size, in a report, a PDF or an
- * audit document. Every label from imported data is escaped. Pure: positions and paths in, text out.
+ * The lineage graph as a standalone vector drawing, captioned with what it shows: one rectangle per node (its kind's
+ * colour on the left, the kind, the name in full and the version), one path per edge with an arrowhead, the traced
+ * path bold. Plain SVG — no HTML, no foreignObject, no scripts, no external fonts — so it stays sharp at any size, in
+ * a report, a PDF or an audit document. Every label from imported data is escaped. Pure: positions and paths in, text
+ * out.
  */
 import { htmlText } from './html-escape';
 
@@ -58,6 +59,26 @@ const MONO = 'font-family="ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 const MARGIN = 24;
 
 const f = (v: number) => String(Math.round(v * 10) / 10);
+/** The corner radius of a node's card, and the width of its kind's colour bar on the left. */
+const CORNER = 6;
+const BAR = 5;
+/** The caption line above the drawing: its type size and the room it takes. */
+const CAPTION_SIZE = 13;
+const CAPTION_ROOM = 30;
+
+/**
+ * The colour bar along a card's left edge as the card's own outline there: the top and bottom left corners follow
+ * the card's rounded corners (arcs of its radius), so the bar never shows past them. Coordinates as `x,y` pairs.
+ */
+function barPath(x: number, y: number, height: number): string {
+  // Where the bar's right edge meets the corner's arc, from the corner's top (and bottom).
+  const inset = CORNER - Math.sqrt(CORNER * CORNER - (CORNER - BAR) * (CORNER - BAR));
+  const arc = `A${CORNER} ${CORNER} 0 0 0`;
+  return (
+    `M${f(x + BAR)},${f(y + inset)} ${arc} ${f(x)},${f(y + CORNER)} L${f(x)},${f(y + height - CORNER)} ` +
+    `${arc} ${f(x + BAR)},${f(y + height - inset)} Z`
+  );
+}
 
 /**
  * Splits a name into lines of at most `perLine` characters, breaking after dots, slashes, underscores and dashes
@@ -141,11 +162,13 @@ function nodeSvg(n: SvgNode): string {
     lines = wrapName(n.name, Math.floor(room / (size * 0.58)));
   }
   const nameTop = y + 29;
+  // A decision's "version" is the model that made it (name@version), not a version of the decision.
+  const versionWord = n.kind === 'decision' ? 'model' : 'version';
   const parts = [
     `<g class="node kind-${htmlText(n.kind)}" data-id="${htmlText(n.id)}">`,
-    `<title>${htmlText(`${n.kindLabel}: ${n.namespace ? `${n.namespace}:` : ''}${n.name}${n.version ? `\nversion ${n.version}` : ''}`)}</title>`,
-    `<rect x="${f(x)}" y="${f(y)}" width="${f(n.width)}" height="${f(n.height)}" rx="6" fill="${fill}" stroke="${border}" stroke-width="${n.change ? 2 : 1}"${dash}/>`,
-    `<rect x="${f(x)}" y="${f(y)}" width="5" height="${f(n.height)}" fill="${colour}"/>`,
+    `<title>${htmlText(`${n.kindLabel}: ${n.namespace ? `${n.namespace}:` : ''}${n.name}${n.version ? `\n${versionWord} ${n.version}` : ''}`)}</title>`,
+    `<rect x="${f(x)}" y="${f(y)}" width="${f(n.width)}" height="${f(n.height)}" rx="${CORNER}" fill="${fill}" stroke="${border}" stroke-width="${n.change ? 2 : 1}"${dash}/>`,
+    `<path class="bar" d="${barPath(x, y, n.height)}" fill="${colour}"/>`,
     `<text x="${f(x + pad + 4)}" y="${f(y + 16)}" ${FONT} font-size="9.5" letter-spacing="0.4" fill="${MUTED}">${htmlText(kind)}</text>`,
     `<text ${FONT} font-size="${size}" font-weight="600" fill="${INK}">${lines
       .map((l, i) => `<tspan x="${f(x + pad + 4)}" y="${f(nameTop + i * size * 1.2)}">${htmlText(l)}</tspan>`)
@@ -178,13 +201,17 @@ function nodeSvg(n: SvgNode): string {
   return parts.join('');
 }
 
-/** The drawing: nodes over edges, on white, with the title as its accessible name. */
+/**
+ * The drawing: nodes over edges, on white, with the title as its accessible name and the caption (what it shows:
+ * which decision, as of when) as a line of text above it, so the drawing pasted alone still says what it is.
+ */
 export function lineageGraphSvg(input: {
   readonly nodes: ReadonlyArray<SvgNode>;
   readonly edges: ReadonlyArray<SvgEdge>;
   readonly title: string;
+  readonly caption?: string;
 }): string {
-  const { nodes, edges, title } = input;
+  const { nodes, edges, title, caption } = input;
   // The box of every node and every point the edges pass through (a wrapping edge runs outside the nodes).
   const xs = nodes.flatMap((n) => [n.x, n.x + n.width]);
   const ys = nodes.flatMap((n) => [n.y, n.y + n.height]);
@@ -195,8 +222,10 @@ export function lineageGraphSvg(input: {
     }
   }
   const minX = (xs.length ? Math.min(...xs) : 0) - MARGIN;
-  const minY = (ys.length ? Math.min(...ys) : 0) - MARGIN;
-  const maxX = (xs.length ? Math.max(...xs) : 0) + MARGIN;
+  const minY = (ys.length ? Math.min(...ys) : 0) - MARGIN - (caption ? CAPTION_ROOM : 0);
+  // Wide enough for the caption (about 0.6 em a character) however narrow the graph.
+  const captionWidth = caption ? caption.length * CAPTION_SIZE * 0.6 + 2 * MARGIN : 0;
+  const maxX = Math.max((xs.length ? Math.max(...xs) : 0) + MARGIN, minX + captionWidth);
   const maxY = (ys.length ? Math.max(...ys) : 0) + MARGIN;
   const width = maxX - minX;
   const height = maxY - minY;
@@ -214,6 +243,11 @@ export function lineageGraphSvg(input: {
     `<title>${htmlText(title)}</title>`,
     `<defs>${markers}</defs>`,
     `<rect x="${f(minX)}" y="${f(minY)}" width="${f(width)}" height="${f(height)}" fill="#ffffff"/>`,
+    ...(caption
+      ? [
+          `<text class="caption" x="${f(minX + MARGIN)}" y="${f(minY + MARGIN + CAPTION_SIZE / 2)}" ${FONT} font-size="${CAPTION_SIZE}" font-weight="600" fill="${INK}">${htmlText(caption)}</text>`,
+        ]
+      : []),
     `<g class="edges">${paths.join('')}</g>`,
     `<g class="nodes">${nodes.map(nodeSvg).join('')}</g>`,
     '</svg>',
