@@ -110,7 +110,7 @@ export function renderCaseMarkdown(input: CaseReportInput): string {
   );
   for (const gap of c.gaps) out.push(`- Gap: ${mdText(gap)}`);
   out.push('', '## 5. Governance', '');
-  out.push(...governanceMarkdown(input.governance, cite));
+  out.push(...governanceMarkdown(input.governance, cite, input.timeZone));
   out.push('## 6. Remediate', '');
   for (const r of input.remediation) {
     out.push(

@@ -5,16 +5,21 @@
 import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
 import type { GovernanceRow } from '../analysis/types';
 import type { Provenance } from '../model/records';
+import { formatTimesIn, type TimeZoneChoice } from '../time/format-time';
 import { mdCode, mdTable, mdText } from './markdown-escape';
 
-/** The lines for `rows`; `cite` writes a finding's evidence as the document cites it. */
+/**
+ * The lines for `rows`; `cite` writes a finding's evidence as the document cites it, and the times in a finding's
+ * sentence are printed in `zone` as the document's other times.
+ */
 export function governanceMarkdown(
   rows: ReadonlyArray<GovernanceRow>,
   cite: (p: Provenance | undefined) => string,
+  zone: TimeZoneChoice,
 ): string[] {
   const out: string[] = [];
   const finding = (f: { text: string; evidence?: Provenance }) =>
-    `${mdText(f.text)}${f.evidence ? ` (${cite(f.evidence)})` : ''}`;
+    `${mdText(formatTimesIn(f.text, zone))}${f.evidence ? ` (${cite(f.evidence)})` : ''}`;
   for (const g of rows) {
     out.push(`### ${mdCode(g.changeId)} — ${g.verdict}`, '');
     const { controls, notes } = governanceControls(g.findings);

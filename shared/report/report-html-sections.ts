@@ -1,6 +1,6 @@
 /** The sections of the HTML report, each from the case and the engine's outputs; all imported text escaped. */
 import { CASE_STEPS } from '../case/case-types';
-import { formatTime } from '../time/format-time';
+import { formatTime, formatTimesIn, type TimeZoneChoice } from '../time/format-time';
 import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
 import type { GovernanceFinding } from '../analysis/types';
 import { el, htmlTable, htmlText } from './html-escape';
@@ -75,7 +75,9 @@ export function lineageSection(input: ReportInput): string {
     `<section><h2>Lineage card (as of ${htmlText(formatTime(inv.card.asOf, input.timeZone))})</h2>` +
     htmlTable(['question', 'answer', 'evidence'], rows) +
     `<h3>Lineage path</h3><figure>${lineagePathSvg(inv.card.path)}<figcaption>The traced path of decision ${code(inv.decision.decisionId)}, from its origin (top left) to the decision.</figcaption></figure>` +
-    (inv.trace.gaps.length ? `<ul>${inv.trace.gaps.map((g) => el('li', `Gap: ${g}`)).join('')}</ul>` : '') +
+    (inv.trace.gaps.length
+      ? `<ul>${inv.trace.gaps.map((g) => el('li', `Gap: ${formatTimesIn(g, input.timeZone)}`)).join('')}</ul>`
+      : '') +
     '</section>'
   );
 }
@@ -131,17 +133,19 @@ export function findingsSection(input: ReportInput): string {
       htmlText(c.actor),
       htmlText(c.summary),
       String(c.score),
-      `<ul class="terms">${c.reasons.map((r) => el('li', `${r.term} ${r.value}: ${r.note}`)).join('')}</ul>`,
+      `<ul class="terms">${c.reasons.map((r) => el('li', `${r.term} ${r.value}: ${formatTimesIn(r.note, input.timeZone)}`)).join('')}</ul>`,
       htmlText(citeText(c.evidence, names)),
     ]),
   );
-  const gaps = inv.changes.gaps.length ? `<ul>${inv.changes.gaps.map((g) => el('li', `Gap: ${g}`)).join('')}</ul>` : '';
+  const gaps = inv.changes.gaps.length
+    ? `<ul>${inv.changes.gaps.map((g) => el('li', `Gap: ${formatTimesIn(g, input.timeZone)}`)).join('')}</ul>`
+    : '';
   const verdicts = suspectVerdictsHtml(suspectVerdictRows(input.case, inv), t);
   const governance = inv.governance
     .map(
       (g) =>
         `<h3>${code(g.changeId)} — <span class="verdict ${htmlText(g.verdict)}">${htmlText(g.verdict)}</span></h3>` +
-        governanceControlsHtml(g.findings, (f) =>
+        governanceControlsHtml(g.findings, input.timeZone, (f) =>
           f.evidence ? ` <span class="cite">(${htmlText(citeText(f.evidence, names))})</span>` : '',
         ),
     )
@@ -219,9 +223,14 @@ export function documentSection(input: ReportInput): string {
 }
 
 /** A change's governance: its facts, then one row per control with its one verdict and the findings behind it. */
-function governanceControlsHtml(findings: ReadonlyArray<GovernanceFinding>, cite: (f: GovernanceFinding) => string) {
+function governanceControlsHtml(
+  findings: ReadonlyArray<GovernanceFinding>,
+  zone: TimeZoneChoice,
+  cite: (f: GovernanceFinding) => string,
+) {
   const { controls, notes } = governanceControls(findings);
-  const facts = notes.map((f) => `<p>${htmlText(f.text)}${cite(f)}</p>`).join('');
+  const text = (f: GovernanceFinding) => htmlText(formatTimesIn(f.text, zone));
+  const facts = notes.map((f) => `<p>${text(f)}${cite(f)}</p>`).join('');
   if (controls.length === 0) return facts;
   return (
     facts +
@@ -230,7 +239,7 @@ function governanceControlsHtml(findings: ReadonlyArray<GovernanceFinding>, cite
       controls.map((c) => [
         htmlText(c.label),
         `<span class="control ${c.verdict}">${CONTROL_VERDICT_LABEL[c.verdict]}</span>`,
-        c.findings.map((f) => `${htmlText(f.text)}${cite(f)}`).join('<br>'),
+        c.findings.map((f) => `${text(f)}${cite(f)}`).join('<br>'),
       ]),
     )
   );

@@ -4,7 +4,7 @@
  */
 import type { Sha256 } from '../case/case-types';
 import { CASE_STEPS } from '../case/case-types';
-import { formatTime } from '../time/format-time';
+import { formatTime, formatTimesIn } from '../time/format-time';
 import { governanceMarkdown } from './governance-markdown';
 import { mdCode, mdTable, mdText } from './markdown-escape';
 import {
@@ -108,7 +108,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
     ),
     '',
   );
-  for (const gap of inv.trace.gaps) out.push(`- Gap: ${mdText(gap)}`);
+  for (const gap of inv.trace.gaps) out.push(`- Gap: ${mdText(formatTimesIn(gap, input.timeZone))}`);
   out.push('## Timeline', '');
   out.push(
     mdTable(
@@ -141,17 +141,17 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
         mdText(ch.actor),
         mdText(ch.summary),
         String(ch.score),
-        ch.reasons.map((r) => mdText(`${r.term} ${r.value}: ${r.note}`)).join('; '),
+        ch.reasons.map((r) => mdText(`${r.term} ${r.value}: ${formatTimesIn(r.note, input.timeZone)}`)).join('; '),
         cite(ch.evidence),
       ]),
     ),
     '',
   );
-  for (const gap of inv.changes.gaps) out.push(`- Gap: ${mdText(gap)}`);
+  for (const gap of inv.changes.gaps) out.push(`- Gap: ${mdText(formatTimesIn(gap, input.timeZone))}`);
   if (inv.changes.gaps.length) out.push('');
   out.push(...suspectVerdictsMarkdown(suspectVerdictRows(c, inv), t));
   out.push('## Governance', '');
-  out.push(...governanceMarkdown(inv.governance, cite));
+  out.push(...governanceMarkdown(inv.governance, cite, input.timeZone));
   const kept = recordKeepingRows(input);
   out.push('## Record keeping', '');
   out.push(

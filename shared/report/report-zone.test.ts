@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testEvidence } from '../analysis/test-evidence';
 import { headlessCase } from '../case/headless-case';
 import { investigate } from '../case/investigation';
 import { importDecisionLog } from '../importers/decision-log-importer';
@@ -36,10 +37,9 @@ function decisionLog(): Decision[] {
   return result.records.filter((r): r is Decision => r.kind === 'decision');
 }
 
-async function reportInput(): Promise<ReportInput> {
-  const decisions = decisionLog();
-  const decision = decisions[decisions.length - 1]!;
-  const inv = investigate(toEvidenceSet(decisions), decision, 'income');
+async function reportInput(set = toEvidenceSet(decisionLog())): Promise<ReportInput> {
+  const decision = set.decisions[set.decisions.length - 1]!;
+  const inv = investigate(set, decision, decision.features[0]!.name);
   const record = await headlessCase(
     inv,
     { id: 'case-1', owner: 'ana', actor: 'test', time: '2022-05-10T08:00:00Z', title: 'A housing estimate' },
@@ -77,6 +77,17 @@ describe('the report in a zone other than UTC', () => {
       const timeOfUse = kept.split('\n').find((l) => l.includes('time of use'));
       // Markdown escapes the `+` of the offset; read it as the reader sees it.
       expect(timeOfUse?.replace(/\\(.)/g, '$1')).toContain(local(input.investigation.decision.timestamp));
+    }
+  });
+
+  it("prints the times inside the engine's sentences in that zone too: scores, gaps and governance findings", async () => {
+    const input = await reportInput(testEvidence());
+    expect(input.investigation.governance.length).toBeGreaterThan(0);
+    for (const render of [renderReportHtml, renderReportMarkdown]) {
+      const { text } = await render(input, sha256);
+      expect(readable(text)).not.toMatch(ISO);
+      const suspects = text.slice(text.indexOf('Suspects'), text.indexOf('Record keeping'));
+      expect(suspects).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \\?\+05:30/);
     }
   });
 });
