@@ -18,7 +18,15 @@ const KIND_NAMES: Partial<Record<RepeatedRecord['kind'], readonly [string, strin
   'identity-link': ['identity link', 'identity links'],
 };
 
-const place = (p: Provenance) => (p.line !== undefined ? `line ${p.line}` : `at ${p.pointer ?? '?'}`);
+/** Where in its file a record is: its line, its JSON pointer, or — the pointer "" — the whole document. */
+export const place = (p: Provenance): string =>
+  p.line !== undefined
+    ? `line ${p.line}`
+    : p.pointer
+      ? `at ${p.pointer}`
+      : p.pointer === ''
+        ? '(the whole document)'
+        : 'at ?';
 
 /** The notes, one per group of repeats in the order met; `names` maps a source id (SHA-256) to its file's name. */
 export function repeatNotes(repeats: ReadonlyArray<RepeatedRecord>, names: Readonly<Record<string, string>>): string[] {
