@@ -13,6 +13,8 @@ interface Props {
   readonly decisionTime: number;
   /** A new moment; undefined = back to the decision's. */
   readonly onChange: (value: number | undefined) => void;
+  /** What the marked moment is (the lineage browser marks the latest evidence, not a decision). */
+  readonly anchorName?: string;
 }
 
 const MINUTE = 60_000;
@@ -21,7 +23,7 @@ const MINUTE = 60_000;
  * Re-draws the lineage as of another moment, between the first and the last evidence time, with a tick at every
  * deployment (production ticks taller) and a mark at the decision's moment.
  */
-export function TimeSlider({ range, value, decisionTime, onChange }: Props) {
+export function TimeSlider({ range, value, decisionTime, onChange, anchorName = 'the decision’s moment' }: Props) {
   const id = useId();
   const zone = useSettings(selectTimeZone);
   const span = Math.max(1, range.to - range.from);
@@ -36,7 +38,7 @@ export function TimeSlider({ range, value, decisionTime, onChange }: Props) {
       <div className="time-slider-head">
         <label id={`${id}-label`} htmlFor={id}>
           Lineage as of <Time value={iso} />
-          {value === decisionTime ? <span className="muted"> (the decision’s moment)</span> : null}
+          {value === decisionTime ? <span className="muted"> ({anchorName})</span> : null}
         </label>
         <span className="spacer" />
         <button type="button" disabled={!previous} onClick={() => previous && set(previous.time - MINUTE)}>
@@ -46,7 +48,7 @@ export function TimeSlider({ range, value, decisionTime, onChange }: Props) {
           After the next deployment ▶
         </button>
         <button type="button" disabled={value === decisionTime} onClick={() => onChange(undefined)}>
-          Back to the decision’s moment
+          Back to {anchorName}
         </button>
       </div>
       <div className="time-slider-track">
@@ -69,12 +71,12 @@ export function TimeSlider({ range, value, decisionTime, onChange }: Props) {
               title={`${formatTime(new Date(t.time).toISOString(), zone)} — ${t.label}`}
             />
           ))}
-          <span className="time-tick decision" style={{ left: at(decisionTime) }} title="The decision’s moment" />
+          <span className="time-tick decision" style={{ left: at(decisionTime) }} title={anchorName} />
         </div>
       </div>
       <div className="time-slider-ends muted small">
         <Time value={new Date(range.from).toISOString()} />
-        <span>Ticks: deployments (tall: production) · purple: the decision</span>
+        <span>Ticks: deployments (tall: production) · purple: {anchorName}</span>
         <Time value={new Date(range.to).toISOString()} />
       </div>
     </section>

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { graphCommands } from '../trace/graph-commands';
 import { stepActions } from '../steps/step-actions';
+import { showLineageAction } from '../lineage-browse/browse-actions';
 import { showTimelineAction } from '../timeline/timeline-actions';
 import { undoAction } from '../undo/undo-action';
 
@@ -24,6 +25,7 @@ export function ShortcutsDialog({ onClose }: { readonly onClose: () => void }) {
       [
         ...stepActions.map((a, i) => [`Alt+${i + 1}`, a.label] as const),
         [showTimelineAction.keys!, showTimelineAction.label] as const,
+        [showLineageAction.keys!, showLineageAction.label] as const,
         ['Ctrl+Z / ⌘Z', `${undoAction.label} (an annotation, a pin or a source; not in a text field)`] as const,
       ],
     ],

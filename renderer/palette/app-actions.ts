@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { TraceResult } from '../../shared/analysis/types';
 import { caseFileCaseActions, openCaseFileActions } from '../case-file/case-file-actions';
 import { KIND_LABELS } from '../graph/flow-types';
+import { showLineageAction } from '../lineage-browse/browse-actions';
 import { type GraphRequest, useGraphRequests } from '../graph/graph-requests';
 import { selectCloseDashboard, selectOpenDashboard, useMetricsRoute } from '../metrics/metrics-route';
 import { selectCloseMonitor, selectOpenMonitor, useMonitorRoute } from '../monitor/monitor-route';
@@ -119,6 +120,7 @@ export function caseActions(
   return [
     ...steps,
     showTimelineAction,
+    showLineageAction,
     ...(canUndo ? [undoAction] : []),
     ...(trace ? [...graph, ...graphExports] : []),
     ...(hasDecision ? caseExports : []),

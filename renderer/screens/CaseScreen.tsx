@@ -5,6 +5,10 @@ import { ChainAlert } from '../case/ChainAlert';
 import { CitationAlert } from '../case/CitationAlert';
 import { ReadOnceNote } from '../case/ReadOnceNote';
 import { InterruptedImportAlert } from '../import/InterruptedImportAlert';
+import { showLineageAction } from '../lineage-browse/browse-actions';
+import { selectLineageBrowseOpen, useLineageBrowse } from '../lineage-browse/browse-store';
+import { LineageBrowseView } from '../lineage-browse/LineageBrowseView';
+import { LineageNavButton } from '../lineage-browse/LineageNavButton';
 import { selectCase, selectLoadLog, selectResetLog, useCaseLog } from '../stores/case-log-store';
 import {
   selectCaseRecord,
@@ -47,6 +51,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
   const resetLog = useCaseLog(selectResetLog);
   const step = useInvestigation(selectStep);
   const timelineOpen = useTimelineView(selectTimelineOpen);
+  const lineageOpen = useLineageBrowse(selectLineageBrowseOpen);
 
   useEffect(() => {
     void load(caseId);
@@ -55,6 +60,7 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
       reset();
       resetLog();
       useTimelineView.getState().reset();
+      useLineageBrowse.getState().hide();
     };
   }, [caseId, load, reset, loadLog, resetLog]);
 
@@ -67,6 +73,9 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
       } else if (showTimelineAction.keyTest?.(event)) {
         event.preventDefault();
         showTimelineAction.perform();
+      } else if (showLineageAction.keyTest?.(event)) {
+        event.preventDefault();
+        showLineageAction.perform();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -103,13 +112,16 @@ export function CaseScreen({ caseId, info }: { readonly caseId: string; readonly
         </main>
       ) : (
         <div className="case-body">
-          <StepNavigator current={step} states={states} onSelect={goToStep} away={timelineOpen}>
+          <StepNavigator current={step} states={states} onSelect={goToStep} away={timelineOpen || lineageOpen}>
             <TimelineNavButton />
+            <LineageNavButton />
           </StepNavigator>
           <main className="step-main" aria-busy={status === 'loading'}>
             {status === 'ready' ? (
               timelineOpen ? (
                 <TimelineView />
+              ) : lineageOpen ? (
+                <LineageBrowseView />
               ) : (
                 <StepPanel step={step} state={states[step]} />
               )

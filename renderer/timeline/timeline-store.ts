@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { TIMELINE_KINDS, type TimelineKind } from '../../shared/timeline/evidence-timeline';
+import { useLineageBrowse } from '../lineage-browse/browse-store';
 import type { StepId } from '../steps/step-ids';
 import { useInvestigation } from '../stores/investigation-store';
 import type { TimeRange } from './timeline-zoom';
@@ -45,7 +46,10 @@ const initial = {
 
 export const useTimelineView = create<TimelineViewState>()((set) => ({
   ...initial,
-  show: () => set({ open: true }),
+  show: () => {
+    useLineageBrowse.getState().hide();
+    set({ open: true });
+  },
   hide: () => set({ open: false }),
   toggleKind: (kind) =>
     set((s) => {
@@ -61,9 +65,10 @@ export const useTimelineView = create<TimelineViewState>()((set) => ({
   reset: () => set(initial),
 }));
 
-/** Leaves the timeline for a step (the step navigator, Alt+digit and the palette go through here). */
+/** Leaves the timeline (or the lineage browser) for a step (the step navigator, Alt+digit and the palette go through here). */
 export function goToStep(step: StepId): void {
   useTimelineView.getState().hide();
+  useLineageBrowse.getState().hide();
   useInvestigation.getState().setStep(step);
 }
 

@@ -1,0 +1,88 @@
+/**
+ * The lineage of a case without a decision: a new investigation, the real dbt fixture folder imported (manifests,
+ * run results and structured logs of several dbt projects; no decision log), then the Lineage view from the step
+ * navigator. A model found by name and chosen is drawn with the models its manifest node depends on upstream of it;
+ * a node's details open on click. Axe on the view; a screenshot to e2e/screenshots/lineage-browse.png.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { realFixture } from '../fixtures/real-fixtures';
+
+interface ManifestNode {
+  readonly resource_type: string;
+  readonly database: string;
+  readonly schema: string;
+  readonly alias: string;
+  readonly depends_on: { readonly nodes: ReadonlyArray<string> };
+}
+
+/** A model of one project's manifest that depends on other models, and the relations (database.schema.alias). */
+const manifest = JSON.parse(readFileSync(realFixture('dbt', 'ol_v7_postgres_1.3.1', 'manifest.json'), 'utf8')) as {
+  nodes: Record<string, ManifestNode>;
+};
+const relation = (n: ManifestNode) => `${n.database}.${n.schema}.${n.alias}`;
+const model = Object.values(manifest.nodes).find(
+  (n) => n.resource_type === 'model' && n.depends_on.nodes.some((d) => manifest.nodes[d]?.resource_type === 'model'),
+)!;
+const upstreamModels = model.depends_on.nodes.map((d) => manifest.nodes[d]!).filter((n) => n.resource_type === 'model');
+
+test('with no decision, the Lineage view finds a dbt model and draws the models it depends on upstream', async ({
+  page,
+  webApp,
+}) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(webApp.url);
+  await page.getByRole('button', { name: 'New investigation' }).click();
+  await page.getByLabel('Title').fill('dbt lineage');
+  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await expect(page.getByRole('heading', { name: 'Sources of “dbt lineage”' })).toBeVisible();
+  await page.getByTestId('import-folder').setInputFiles(realFixture('dbt'));
+  await expect(page.locator('.import-job').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.import-job:not(.ended)')).toHaveCount(0, { timeout: 30_000 });
+
+  await page.getByRole('button', { name: /^Investigate/ }).click();
+  await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: /^Lineage .*Alt\+L/ }).click();
+  const view = page.getByRole('region', { name: 'Lineage' });
+  await expect(view).toBeVisible();
+  await expect(page.getByRole('tab', { selected: true })).toHaveCount(0);
+
+  await view.getByLabel('Find a dataset, job or field').fill(model.alias);
+  const match = view
+    .getByRole('list', { name: 'Matches' })
+    .getByRole('button')
+    .filter({ hasText: new RegExp(`^Dataset [^ ]*:${relation(model).replaceAll('.', '\\.')}$`) });
+  await expect(match).toHaveCount(1);
+  await match.click();
+  await expect(match).toHaveAttribute('aria-pressed', 'true');
+
+  const graph = view.getByRole('region', { name: 'Lineage graph' });
+  const node = (rel: string) => graph.locator(`.react-flow__node[data-id$=":${rel}"]`);
+  await expect(node(relation(model))).toHaveCount(1);
+  expect(upstreamModels.length).toBeGreaterThan(0);
+  for (const up of upstreamModels) await expect(node(relation(up))).toHaveCount(1);
+  // Its upstream is shown (and can be collapsed), as in the Trace step.
+  await expect(
+    graph.getByRole('button', { name: `Collapse upstream of ${await node(relation(model)).getAttribute('data-id')}` }),
+  ).toBeVisible();
+
+  await node(relation(upstreamModels[0]!)).click();
+  await expect(
+    view.getByRole('heading', { name: new RegExp(relation(upstreamModels[0]!).replaceAll('.', '\\.')) }),
+  ).toBeVisible();
+
+  await expectNoSeriousA11yViolations(page, 'the Lineage view');
+  await screenshot(page, 'lineage-browse');
+  // The palette offers the view too.
+  await page.getByRole('tab', { name: /Identify/ }).click();
+  await expect(view).toHaveCount(0);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill('browse the lineage');
+  await palette.getByRole('option', { name: /Browse the lineage/ }).click();
+  await expect(view).toBeVisible();
+  expect(errors).toEqual([]);
+});
