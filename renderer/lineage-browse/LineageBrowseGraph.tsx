@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { TraceResult } from '../../shared/analysis/types';
 import {
   browseDownstream,
@@ -10,24 +10,15 @@ import {
 import type { TraceNode } from '../../shared/analysis/types';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import { downloadText } from '../export/download';
-import type { GraphActions } from '../graph/graph-actions';
 import { LineageGraph } from '../graph/LineageGraph';
 import { NodeDetails } from '../graph/NodeDetails';
 import { countOf } from '../steps/evidence-cite';
-import { columnView } from '../trace/column-fields';
 import { evidenceOf, recordAt } from '../trace/evidence-records';
-import {
-  type ExploreState,
-  initialExploreState,
-  openGroup,
-  setDownstream,
-  setFieldsShown,
-  setUpstream,
-} from '../trace/explore-state';
+import { type ExploreState, initialExploreState } from '../trace/explore-state';
 import { graphToJson } from '../trace/graph-json';
 import type { LineageIndex } from '../trace/lineage-index';
-import { nodeFacets, versionTimeline } from '../trace/versions';
-import { buildView, type ViewLineageNode } from '../trace/view-graph';
+import { useExploredView } from '../trace/use-explored-view';
+import { nodeFacets } from '../trace/versions';
 
 interface Props {
   readonly entry: LineageEntry;
@@ -62,12 +53,6 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
       },
     [around, asOf],
   );
-  const [explore, setExplore] = useState<ExploreState>(() => ({
-    ...initialExploreState,
-    expandedUpstream: new Set([nodeId, ...(around?.upstream ?? []).map((n) => n.id)]),
-    expandedDownstream: new Set([nodeId, ...(around?.downstream ?? []).map((n) => n.id)]),
-    fieldsShown: new Set(entry.kind === 'field' ? [nodeId] : []),
-  }));
   const neighbours = useMemo(
     () => ({
       upstream: (n: TraceNode) => browseUpstream(index.model, n, asOf),
@@ -75,34 +60,19 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
     }),
     [index, asOf],
   );
-  const view = useMemo(
-    () => (trace ? buildView(trace, explore, neighbours) : { nodes: [], edges: [] }),
-    [trace, explore, neighbours],
-  );
-  const lineageNodes = useMemo(
-    () => new Map(view.nodes.filter((n): n is ViewLineageNode => n.type === 'lineage').map((n) => [n.id, n])),
-    [view],
-  );
-  const columns = useMemo(() => {
-    if (!trace || explore.fieldsShown.size === 0) return undefined;
-    const visible = new Map([...lineageNodes].map(([id, n]) => [id, n.node]));
-    return columnView(index, trace, visible, explore.fieldsShown);
-  }, [index, trace, lineageNodes, explore.fieldsShown]);
-  const actions = useMemo<GraphActions>(
-    () => ({
-      toggleUpstream: (id) => setExplore((s) => setUpstream(s, id, lineageNodes.get(id)?.upstream !== 'shown')),
-      toggleDownstream: (id) => setExplore((s) => setDownstream(s, id, lineageNodes.get(id)?.downstream !== 'shown')),
-      toggleFields: (id) => setExplore((s) => setFieldsShown(s, id, !s.fieldsShown.has(id))),
-      openGroup: (id) => setExplore((s) => openGroup(s, id)),
-    }),
-    [lineageNodes],
-  );
-  const [selectedId, setSelectedId] = useState<string>();
-  const onSelectNode = useCallback((id: string | undefined) => setSelectedId(id), []);
-  const selected = selectedId ? lineageNodes.get(selectedId)?.node : undefined;
-  const versions = useMemo(
-    () => (selected ? versionTimeline(evidence, index, selected, asOf) : []),
-    [selected, evidence, index, asOf],
+  const initial = (): ExploreState => ({
+    ...initialExploreState,
+    expandedUpstream: new Set([nodeId, ...(around?.upstream ?? []).map((n) => n.id)]),
+    expandedDownstream: new Set([nodeId, ...(around?.downstream ?? []).map((n) => n.id)]),
+    fieldsShown: new Set(entry.kind === 'field' ? [nodeId] : []),
+  });
+  const { view, columns, actions, selected, versions, onSelectNode, closeDetails } = useExploredView(
+    trace,
+    neighbours,
+    index,
+    evidence,
+    asOf,
+    initial,
   );
   const exportName = `lineage ${nodeId}`;
   const onExportJson = useCallback(() => {
@@ -147,7 +117,7 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
             evidence={evidenceOf(selected, view)}
             recordAt={(p) => recordAt(evidence, p)}
             sourceName={sourceName}
-            onClose={() => setSelectedId(undefined)}
+            onClose={closeDetails}
           />
         )}
       </div>

@@ -4,19 +4,16 @@ import type { TraceResult } from '../../shared/analysis/types';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import type { Decision } from '../../shared/model/records';
 import { downloadText } from '../export/download';
-import type { GraphActions } from '../graph/graph-actions';
 import { LineageGraph } from '../graph/LineageGraph';
 import { NodeDetails } from '../graph/NodeDetails';
 import { TimeSlider } from '../graph/TimeSlider';
-import { columnView } from '../trace/column-fields';
 import { evidenceOf, recordAt } from '../trace/evidence-records';
-import { initialExploreState, openGroup, setDownstream, setFieldsShown, setUpstream } from '../trace/explore-state';
 import { graphToJson } from '../trace/graph-json';
 import { downstreamOf, lineageIndex, upstreamOf } from '../trace/lineage-index';
 import { evidenceTimeRange } from '../trace/time-range';
 import { compareTraces } from '../trace/trace-diff';
-import { nodeFacets, versionTimeline } from '../trace/versions';
-import { buildView, type ViewLineageNode } from '../trace/view-graph';
+import { useExploredView } from '../trace/use-explored-view';
+import { nodeFacets } from '../trace/versions';
 import { TraceComparisonSummary } from './TraceComparisonSummary';
 import { TraceStepCard } from './TraceStepCard';
 
@@ -52,34 +49,12 @@ export function TraceStepGraph({ trace, evidence, decision, sourceName }: Props)
     }),
     [index, asOf],
   );
-  const [explore, setExplore] = useState(initialExploreState);
-  const view = useMemo(() => buildView(shown, explore, neighbours), [shown, explore, neighbours]);
-  const lineageNodes = useMemo(
-    () => new Map(view.nodes.filter((n): n is ViewLineageNode => n.type === 'lineage').map((n) => [n.id, n])),
-    [view],
-  );
-  const columns = useMemo(() => {
-    if (explore.fieldsShown.size === 0) return undefined;
-    const visible = new Map([...lineageNodes].map(([id, n]) => [id, n.node]));
-    return columnView(index, shown, visible, explore.fieldsShown);
-  }, [index, shown, lineageNodes, explore.fieldsShown]);
-
-  const actions = useMemo<GraphActions>(
-    () => ({
-      toggleUpstream: (id) => setExplore((s) => setUpstream(s, id, lineageNodes.get(id)?.upstream !== 'shown')),
-      toggleDownstream: (id) => setExplore((s) => setDownstream(s, id, lineageNodes.get(id)?.downstream !== 'shown')),
-      toggleFields: (id) => setExplore((s) => setFieldsShown(s, id, !s.fieldsShown.has(id))),
-      openGroup: (id) => setExplore((s) => openGroup(s, id)),
-    }),
-    [lineageNodes],
-  );
-
-  const [selectedId, setSelectedId] = useState<string>();
-  const onSelectNode = useCallback((id: string | undefined) => setSelectedId(id), []);
-  const selected = selectedId ? lineageNodes.get(selectedId)?.node : undefined;
-  const versions = useMemo(
-    () => (selected ? versionTimeline(evidence, index, selected, asOf) : []),
-    [selected, evidence, index, asOf],
+  const { view, columns, actions, selected, versions, onSelectNode, closeDetails } = useExploredView(
+    shown,
+    neighbours,
+    index,
+    evidence,
+    asOf,
   );
 
   const onExportJson = useCallback(() => {
@@ -129,7 +104,7 @@ export function TraceStepGraph({ trace, evidence, decision, sourceName }: Props)
             evidence={evidenceOf(selected, view)}
             recordAt={(p) => recordAt(evidence, p)}
             sourceName={sourceName}
-            onClose={() => setSelectedId(undefined)}
+            onClose={closeDetails}
           />
         )}
       </div>
