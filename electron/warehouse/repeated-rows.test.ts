@@ -20,7 +20,7 @@ import { keptUnique, openDecisionSource } from './decision-source.js';
 import { answers, FLAT_MAPPING, flatRows, investigateWith, truth, type FlatRow } from './flat-sample.fixture.js';
 import { bagSources, bundleWith, workDir } from './flat-report.fixture.js';
 import { createRowTable, writeRowFiles } from './flat-table.fixture.js';
-import { openConnections } from './open-connections.js';
+import { openConnections, type OpenConnections } from './open-connections.js';
 import { sqlWatchReader } from './watch-reader.js';
 
 const { dir, mappingFile } = workDir('li-repeated-rows-');
@@ -57,6 +57,19 @@ function read(result: EngineResult | undefined) {
   };
 }
 
+/** The case decision's investigation on the saved connection `id`, as the app asks it. */
+async function investigateOn(open: OpenConnections, id: string) {
+  const answer = await createConnectionInvestigationHandlers(open)['connections:investigate']({
+    id,
+    decisionId: caseId,
+    featureName: feature,
+    options: {},
+    evidence: [],
+  });
+  expect(answer.refused).toBeUndefined();
+  return read(answer.result);
+}
+
 /** The connection test and the case decision's investigation over `location`. */
 async function testAndInvestigate(location: string) {
   const store = connectionStore(join(dir, 'data', String(Math.random()).slice(2)));
@@ -64,15 +77,7 @@ async function testAndInvestigate(location: string) {
   const open = openConnections(store);
   try {
     const tested = await createConnectionHandlers(store)['connections:test']({ id: saved.id });
-    const answer = await createConnectionInvestigationHandlers(open)['connections:investigate']({
-      id: saved.id,
-      decisionId: caseId,
-      featureName: feature,
-      options: {},
-      evidence: [],
-    });
-    expect(answer.refused).toBeUndefined();
-    return { tested, ...read(answer.result) };
+    return { tested, ...(await investigateOn(open, saved.id)) };
   } finally {
     await open.closeAll();
   }
@@ -167,23 +172,12 @@ describe('a Parquet file holding a batch twice and the case decision re-logged',
       mapping: JSON.stringify(FLAT_MAPPING),
     });
     const open = openConnections(store);
-    const investigate = async () => {
-      const answer = await createConnectionInvestigationHandlers(open)['connections:investigate']({
-        id: saved.id,
-        decisionId: caseId,
-        featureName: feature,
-        options: {},
-        evidence: [],
-      });
-      expect(answer.refused).toBeUndefined();
-      return read(answer.result);
-    };
     try {
-      const before = await investigate();
+      const before = await investigateOn(open, saved.id);
       expect((await open.source(saved.id)).sql.oncePerDecision).toBe(false);
       // The export runs again into the same file: the batch and the re-logged decision are in it now.
       await writeRowFiles(data.rows, join(dir, 'reloaded-while-open.jsonl'), parquet);
-      const after = await investigate();
+      const after = await investigateOn(open, saved.id);
       expect(after.answers).toEqual(before.answers);
       expect(after.notes).toContainEqual(expect.stringContaining(`${n(data.batch.length + 1)} rows repeat a decision`));
       expect((await open.source(saved.id)).sql.oncePerDecision).toBe(true);
