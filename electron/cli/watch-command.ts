@@ -12,6 +12,7 @@ import { defaultDataDir } from '../app-paths.js';
 import { createGitRunner } from '../services/git-runner.js';
 import { loadEvidence } from '../sources/load-evidence.js';
 import { duplicateNote } from '../sources/list-inputs.js';
+import { repeatedRowsSentence } from '../../shared/warehouse/repeated-decisions.js';
 import { openInPlace, type DecisionSource } from '../warehouse/decision-source.js';
 import { watchAlerts } from '../warehouse/watch-alerts.js';
 import { memoryWatchReader, sqlWatchReader, type WatchReader } from '../warehouse/watch-reader.js';
@@ -92,6 +93,8 @@ export async function runWatchCommand(argv: string[], io: CliIo = consoleIo): Pr
       if (source.suggested)
         io.err(`${source.label}: read through the mapping suggested from its columns: ${source.suggested}`);
       for (const d of source.copies) io.err(duplicateNote(d));
+      const repeated = repeatedRowsSentence(source.repeated);
+      if (repeated) io.err(`${source.label}: ${repeated}`);
       readers.push(sqlWatchReader(source));
     }
     if (files.length > 0) {

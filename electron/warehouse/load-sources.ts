@@ -12,6 +12,7 @@ import { citingEngine, type CitedQuery, type WarehouseCitation } from './cited-q
 import { loadEvidence, type LoadedEvidence } from '../sources/load-evidence.js';
 import type { ReadProgress } from '../sources/decode-stream.js';
 import type { DuplicateInput } from '../sources/list-inputs.js';
+import type { RepeatedRows } from '../../shared/warehouse/repeated-decisions.js';
 import {
   findDecision,
   modelDecisions,
@@ -30,6 +31,8 @@ export interface ReadInPlace {
   readonly rejections: ReadonlyArray<RowRejection>;
   /** The folder's files not read because each repeats the bytes of one that is, with the file it repeats. */
   readonly copies?: ReadonlyArray<DuplicateInput>;
+  /** Rows repeating a decision already logged (each decision read once), where any do. */
+  readonly repeated?: RepeatedRows;
   /** With `cite`: the queries the decisions came from, each with its row count and rows' SHA-256. */
   readonly citation?: WarehouseCitation;
 }
@@ -139,6 +142,7 @@ export async function loadSources(
           label: source.label,
           ...(source.suggested && { suggested: source.suggested }),
           ...(source.copies.length > 0 && { copies: source.copies }),
+          ...(source.repeated.rows > 0 && { repeated: source.repeated }),
           ...(model !== undefined && { model }),
           decisions: read?.decisions.length ?? 0,
           rejections: [...(found[i]?.rejections ?? []), ...(read?.rejections ?? [])],
@@ -164,6 +168,7 @@ export async function loadSources(
       label: s.label,
       ...(s.suggested && { suggested: s.suggested }),
       ...(s.copies.length > 0 && { copies: s.copies }),
+      ...(s.repeated.rows > 0 && { repeated: s.repeated }),
       ...(i === at && { model: decisions[0]?.model.name }),
       decisions: i === at ? decisions.length : 0,
       rejections: found[i]?.rejections ?? [],

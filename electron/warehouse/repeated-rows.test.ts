@@ -102,7 +102,12 @@ async function cliAnswers(location: string) {
   expect(r.code, r.err).toBe(0);
   const { scope, ...rest } = answers(r.json) as unknown as { scope: { notes?: string[] } };
   const { notes, ...counts } = scope;
-  return { answers: { ...rest, scope: counts }, notes: notes ?? [], affected: r.json.scope.affectedDecisions };
+  return {
+    answers: { ...rest, scope: counts },
+    notes: notes ?? [],
+    affected: r.json.scope.affectedDecisions,
+    err: r.err,
+  };
 }
 
 /** The log with repeats counts as the log without them, and says why. */
@@ -127,6 +132,9 @@ async function expectCountedOnce(twice: string, clean: string, data: ReturnType<
   expect(cli.answers).toEqual(cliClean.answers);
   expect(cli.affected).toBe(truth.decisions.affected);
   expect(cli.notes).toContainEqual(expect.stringContaining(`${n(repeats)} rows repeat a decision`));
+  // Said on stderr too, as a folder's copies are, whether or not the engine answers the investigation.
+  expect(cli.err).toContain(`${n(repeats)} rows repeat a decision (model and decision id) already logged`);
+  expect(cliClean.err).not.toContain('repeat a decision');
 }
 
 describe('a Parquet file holding a batch twice and the case decision re-logged', () => {
