@@ -44,12 +44,13 @@ async function reportOf(source: string) {
   expect(err).toBe('');
   expect(code).toBe(0);
   const markdown = readFileSync(out, 'utf8');
-  const scope = /\n## Scope\n\n(\d+) decision\(s\), (\d+) subject\(s\)/.exec(markdown);
+  const scope = /\n## Scope\n\n([\d,]+) decisions?, ([\d,]+) subjects?/.exec(markdown);
+  const count = (digits: string | undefined) => Number(digits?.replace(/,/g, ''));
   const suspects = tableUnder(markdown, 'Suspects').map((r) => ({ changeId: r[2], score: Number(r[6]) }));
   return {
     cause: suspects[0]?.changeId,
-    affectedDecisions: Number(scope?.[1]),
-    affectedSubjects: Number(scope?.[2]),
+    affectedDecisions: count(scope?.[1]),
+    affectedSubjects: count(scope?.[2]),
     suspects,
     rollback: tableUnder(markdown, 'Remediation').map((r) => r[0]),
   };
