@@ -1,6 +1,7 @@
 /** How the dashboard writes a metric's figures: shares as percentages, hours and rates with their unit. */
 import type { Metric, TrendPoint } from '../../shared/metrics/metric-types';
 import { pointerText } from '../../shared/model/citation';
+import { countOf } from '../../shared/model/count-words';
 
 /** A figure in the metric's unit, e.g. `97.5%`, `56.6 h`, `1.125 per week`; `n/a` when there is nothing to measure. */
 export function formatFigure(value: number | null, unit: Metric['unit']): string {
@@ -11,9 +12,7 @@ export function formatFigure(value: number | null, unit: Metric['unit']): string
 }
 
 /** A count with its noun, singular or plural as English reads it: `1 record`, `130 sources`, `1,293 records`. */
-export function countOf(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? word : many}`;
-}
+export { countOf };
 
 /**
  * The weeks a rate is counted over, with the period they cover (the weeks start on Monday 00:00 UTC, as the trend's

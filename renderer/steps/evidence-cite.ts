@@ -30,8 +30,7 @@ export const SUSPECT_KIND_LABEL: Readonly<Record<SuspectKind, string>> = {
 };
 
 /** A count with its noun, pluralized ("1 decision", "717 decisions"; "1 entry", "2 entries" with the plural given). */
-export const countOf = (n: number, word: string, many = `${word}s`): string =>
-  `${n.toLocaleString('en')} ${n === 1 ? word : many}`;
+export { countOf } from '../../shared/model/count-words';
 
 /** A share as a percentage with one decimal. */
 export const percent = (part: number, whole: number): string =>
