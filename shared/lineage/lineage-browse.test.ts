@@ -10,6 +10,7 @@ import { toEvidenceSet } from '../model/evidence-set';
 import type { EvidenceRecord } from '../model/records';
 import { lineageAround, lineageEntries, lineageNodeAt, searchLineage } from './lineage-browse';
 import { lineageModel } from './lineage-model';
+import { downstreamAt, upstreamAt } from './neighbours';
 
 const ref = (id: string) => ({ namespace: id.split(':')[0], name: id.split(':')[1] });
 const run = (time: string, job: string, inputs: string[], outputs: string[], fields: string[] = []) => ({
@@ -103,6 +104,20 @@ describe('browsing the lineage of a hand-made evidence set', () => {
     const around = lineageAround(model, lineageNodeAt(model, 'w:mart', t)!, t);
     expect(ids(around.upstream)).toEqual(['s:extra', 's:raw', 'w:build', 'w:load', 'w:stage']);
     expect(ids(around.downstream)).toEqual(['w:dash', 'w:report']);
+  });
+
+  it("expands a job drawn for the run that wrote a version into that run's inputs and outputs, on the Trace step too", () => {
+    const other = run('2024-03-01T14:00:00Z', 'w:build', ['o:stage'], ['o:mart']);
+    const text = [...EVENTS, other].map((e) => JSON.stringify(e)).join('\n');
+    const model = lineageModel(toEvidenceSet(imported('events.jsonl', text)));
+    const t = Date.parse('2024-03-01T14:30:00Z');
+    const [writer] = upstreamAt(model, lineageNodeAt(model, 'w:mart', t)!, t);
+    expect(writer?.node.id).toBe('w:build');
+    expect(ids(upstreamAt(model, writer!.node, t).map((s) => s.node))).toEqual(['s:extra', 'w:stage']);
+    expect(ids(downstreamAt(model, writer!.node, t).map((s) => s.node))).toEqual(['w:mart']);
+    // The job looked up by name alone stands for its last run, which read and wrote the other project's datasets.
+    const byName = lineageNodeAt(model, 'w:build', t)!;
+    expect(ids(upstreamAt(model, byName, t).map((s) => s.node))).toEqual(['o:stage']);
   });
 
   it('stops at the cap and says so', () => {

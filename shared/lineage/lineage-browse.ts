@@ -6,7 +6,7 @@
  */
 import type { TraceEdge, TraceNode } from '../analysis/types';
 import type { LineageModel } from './lineage-model';
-import { downstreamAt, type LineageStep, upstreamAt } from './neighbours';
+import { downstreamAt, upstreamAt } from './neighbours';
 import { datasetTraceNode, jobTraceNode } from './trace-nodes';
 
 /** Something the lineage names: a dataset, a job, or a field of a dataset (`namespace:name#field`). */
@@ -77,23 +77,10 @@ export function lineageNodeAt(model: LineageModel, id: string, t: number): Trace
 }
 
 /**
- * The moment a node's neighbours are read at: a job drawn for one of its runs (the run that wrote a dataset version,
- * or that read a dataset) at that run's time, so its inputs and outputs are that run's even when a later run of a job
- * with the same name (another dbt project's model of the same name) read and wrote other datasets; a dataset, and a
- * declared job, as of the moment shown.
+ * What feeds a node as of `t`, and what it feeds: a job's neighbours are those of the run it stands for
+ * (neighbours.ts `momentOf`), as on the Trace step.
  */
-export function momentOf(node: TraceNode, t: number): number {
-  const ran = node.kind === 'job' && node.time ? Date.parse(node.time) : NaN;
-  return Number.isFinite(ran) && ran <= t ? ran : t;
-}
-
-/** What feeds a node as of `t`, a job's being what the run it stands for read. */
-export const browseUpstream = (model: LineageModel, node: TraceNode, t: number): ReadonlyArray<LineageStep> =>
-  upstreamAt(model, node, momentOf(node, t));
-
-/** What a node feeds as of `t`, a job's being what the run it stands for wrote. */
-export const browseDownstream = (model: LineageModel, node: TraceNode, t: number): ReadonlyArray<LineageStep> =>
-  downstreamAt(model, node, momentOf(node, t));
+export { upstreamAt as browseUpstream, downstreamAt as browseDownstream };
 
 /** A node's lineage as of a moment: what feeds it (transitively) and what it feeds, with the edges between. */
 export interface LineageAround {
@@ -113,7 +100,7 @@ export interface LineageAround {
 export function lineageAround(model: LineageModel, focus: TraceNode, t: number, maxNodes = 500): LineageAround {
   const edges = new Map<string, TraceEdge>();
   let truncated = false;
-  const walk = (step: typeof browseUpstream): TraceNode[] => {
+  const walk = (step: typeof upstreamAt): TraceNode[] => {
     const found = new Map<string, TraceNode>();
     const queue = [focus];
     for (let head = 0; head < queue.length; head++) {
@@ -130,8 +117,8 @@ export function lineageAround(model: LineageModel, focus: TraceNode, t: number, 
     }
     return [...found.values()];
   };
-  const upstream = walk(browseUpstream);
-  const downstream = walk(browseDownstream).filter((n) => !upstream.some((u) => u.id === n.id));
+  const upstream = walk(upstreamAt);
+  const downstream = walk(downstreamAt).filter((n) => !upstream.some((u) => u.id === n.id));
   const ids = new Set([focus.id, ...upstream.map((n) => n.id), ...downstream.map((n) => n.id)]);
   return {
     focus,

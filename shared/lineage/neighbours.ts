@@ -47,18 +47,33 @@ const isDataset = (node: TraceNode) => node.kind === 'dataset' || node.kind === 
 const runOrDeclarationAt = (model: LineageModel, jobId: string, t: number): MergedRun | undefined =>
   lastRunAt(model, jobId, t) ?? model.declarationOf(jobId);
 
+/**
+ * The moment a node's run is looked up at: a job drawn for one of its runs (the run that wrote a dataset version, or
+ * that read a dataset) at that run's time, so its inputs and outputs are that run's even when a later run of a job
+ * with the same name (another dbt project's model of the same name, or a later run that read other inputs) came
+ * before `t`; a dataset, and a declared job, as of `t`.
+ */
+export function momentOf(node: TraceNode, t: number): number {
+  const ran = node.kind === 'job' && node.time ? Date.parse(node.time) : NaN;
+  return Number.isFinite(ran) && ran <= t ? ran : t;
+}
+
+/** The run a job node stands for: its run at the node's time, else the job's last run by `t`, else its declaration. */
+const runOfJobNode = (model: LineageModel, node: TraceNode, t: number): MergedRun | undefined =>
+  runOrDeclarationAt(model, node.id, momentOf(node, t));
+
 /** When a run read its inputs; a declaration has no time, its inputs are taken as of `t`. */
 const readAt = (run: MergedRun, t: number) => (Number.isFinite(run.timeMs) ? run.timeMs : t);
 
 /**
  * Upstream of a dataset as of `t`: the job at the code version that wrote its version active at `t`. Upstream of a
- * job: the datasets its last run by `t` read, each at the version that run recorded reading (else the one active
+ * job: the datasets the run it stands for (else its last run by `t`) read, each at the version that run recorded reading (else the one active
  * when it ran), as the trace takes them.
  */
 export function upstreamAt(model: LineageModel, node: TraceNode, t: number): ReadonlyArray<LineageStep> {
   const depth = node.depth + 1;
   if (node.kind === 'job') {
-    const run = runOrDeclarationAt(model, node.id, t);
+    const run = runOfJobNode(model, node, t);
     if (!run) return [];
     return run.inputs.map((input) => {
       const id = nodeId(input);
@@ -77,12 +92,12 @@ export function upstreamAt(model: LineageModel, node: TraceNode, t: number): Rea
 
 /**
  * Downstream of a dataset as of `t`: each job whose last run by `t` read it, at that run's code version. Downstream
- * of a job: the datasets its last run by `t` wrote, each at its version active at `t`.
+ * of a job: the datasets the run it stands for (else its last run by `t`) wrote, each at its version active at `t`.
  */
 export function downstreamAt(model: LineageModel, node: TraceNode, t: number): ReadonlyArray<LineageStep> {
   const depth = Math.max(0, node.depth - 1);
   if (node.kind === 'job') {
-    const run = runOrDeclarationAt(model, node.id, t);
+    const run = runOfJobNode(model, node, t);
     if (!run) return [];
     return run.outputs.map((out) => {
       const id = nodeId(out);
