@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { AuditEntry, Commit, Deployment, EnforcementEntry, PullRequest } from '../model/records';
 import { validateGovernance, type GovernedChange } from './governance';
+import { CONTROL_LABEL } from './governance-controls';
 import { SHA, testEvidence } from './test-evidence';
 
 const base = testEvidence();
@@ -259,9 +260,10 @@ describe('governance rules, one at a time', () => {
     const row = rules(set) as ReturnType<typeof rules> & { parity?: { matches: boolean; differingKeys: string[] } };
     expect(row.parity?.matches).toBe(false);
     expect(row.parity?.differingKeys).toEqual(['threshold']);
-    expect(failed(set, 'parity')[0]?.text).toMatch(
-      /staging never ran the code production ran; config keys differ: threshold/,
-    );
+    const text = failed(set, 'parity')[0]?.text ?? '';
+    expect(text).toMatch(/staging never ran the code production ran; config keys differ: threshold/);
+    // The row is labelled with the control and its verdict; the evidence states what differed, not the label again.
+    expect(text.toLowerCase()).not.toContain(CONTROL_LABEL.parity.toLowerCase());
   });
 
   it('does not blame a change for parity when it ran in staging before production and staging now runs other code', () => {

@@ -81,7 +81,7 @@ export function environmentParity(
         : change && ok
           ? // Passed for this change: the sentence leads with what holds, then what differed elsewhere.
             `This change had run in both ${staging.environment} and ${prod.environment}; the environments differed otherwise: ${what}${codeMatches ? '' : `; ${staging.environment} never ran the code ${prod.environment} ran`}.`
-          : `Environment parity broken: ${what}${codeMatches ? '' : `; ${staging.environment} never ran the code ${prod.environment} ran`}${keys.length ? `; config keys differ: ${keys.join(', ')}` : ''}${untested ? `; this change ran in ${prod.environment} without having run in ${staging.environment}` : ''}.`,
+          : `The environments differed: ${what}${codeMatches ? '' : `; ${staging.environment} never ran the code ${prod.environment} ran`}${keys.length ? `; config keys differ: ${keys.join(', ')}` : ''}${untested ? `; this change ran in ${prod.environment} without having run in ${staging.environment}` : ''}.`,
       evidence: prod.d.provenance,
       records: [prod.d.provenance, staging.d.provenance],
     },
