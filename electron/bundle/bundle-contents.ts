@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { countOf } from '../../shared/model/count-words.js';
 import {
   activityHead,
   excerptDigests,
@@ -293,7 +294,7 @@ async function checkCitedDigests(
     if (!listed || listed.included === 'none' || !listed.path || !facts.payload.has(listed.path)) {
       found.push({
         file: BUNDLE_PATHS.sources,
-        message: `the report cites ${cited.length} line(s) or pointer(s) of source ${listed?.name ?? source}, which the bundle does not carry`,
+        message: `the report cites ${countOf(cited.length, 'line or pointer', 'lines or pointers')} of source ${listed?.name ?? source}, which the bundle does not carry`,
       });
       continue;
     }

@@ -213,6 +213,12 @@ describe('forgeries re-hashed end to end are named', () => {
     expect(v.code).toBe(1);
     expect(v.err).toContain('data/report/report.html: is missing: the bundle must carry both reports');
     expect(v.err).toContain('data/report/report.md: is missing: the bundle must carry both reports');
+    // Without --all, verify names the first and counts the rest in words.
+    const more = v.err.split('\n').filter((l) => l.startsWith('FAILED ')).length - 1;
+    const err: string[] = [];
+    expect(await runVerifyCommand([bag], { out: () => {}, err: (l) => err.push(l) })).toBe(1);
+    expect(err.filter((l) => l.startsWith('FAILED '))).toHaveLength(1);
+    expect(err).toContain(`${more} more ${more === 1 ? 'discrepancy' : 'discrepancies'}; --all lists them.`);
   });
 
   it('a forged Report-SHA256 in bag-info.txt', async () => {
@@ -245,7 +251,7 @@ describe('forgeries re-hashed end to end are named', () => {
     const v = await verify(bag);
     expect(v.code).toBe(1);
     expect(v.err).toMatch(
-      /data\/sources\.json: the report cites \d+ line\(s\) or pointer\(s\) of source decisions\.jsonl, which the bundle does not carry/,
+      /data\/sources\.json: the report cites (1 line or pointer|[\d,]+ lines or pointers) of source decisions\.jsonl, which the bundle does not carry/,
     );
   });
 

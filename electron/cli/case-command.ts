@@ -5,6 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { countOf } from '../../shared/model/count-words.js';
 import { signedText, type PortableCaseFile } from '../../shared/case/case-file-format.js';
 import { describeCaseEntry } from '../../shared/case/case-file-text.js';
 import { verifyCaseFile } from '../../shared/case/portable-case-verify.js';
@@ -101,7 +102,7 @@ async function runCaseShow(argv: string[], io: CliIo): Promise<number> {
     return 3;
   }
   io.out(
-    `INTACT ${path}: the chain, ${file.signatures.length} signature(s) and ${v.evidenceRecords} evidence records hold`,
+    `INTACT ${path}: the chain, ${countOf(file.signatures.length, 'signature')} and ${countOf(v.evidenceRecords, 'evidence record')} hold`,
   );
   return 0;
 }
@@ -113,5 +114,5 @@ async function extract(dir: string, file: PortableCaseFile, io: CliIo): Promise<
     await writeFile(join(dir, `signature-${i + 1}.bin`), Buffer.from(s.signature, 'base64'));
     await writeFile(join(dir, `signer-${i + 1}.pem`), s.publicKeyPem);
   }
-  io.out(`Wrote ${file.signatures.length} signature(s) to ${dir} for openssl pkeyutl -verify.`);
+  io.out(`Wrote ${countOf(file.signatures.length, 'signature')} to ${dir} for openssl pkeyutl -verify.`);
 }

@@ -69,4 +69,26 @@ describe('lineage-investigator metrics', () => {
     expect(byId['rollback-time'].value).toBeGreaterThan(0);
     expect(byId['time-to-root-cause'].value).toBeNull();
   }, 120_000);
+
+  it('prints each metric with the records that count against it, in words', async () => {
+    const run = async (json: boolean) => {
+      const out: string[] = [];
+      await runMetricsCommand(['--source', 'assets/sample', ...(json ? ['--json'] : [])], {
+        out: (l) => out.push(l),
+        err: () => {},
+      });
+      return out;
+    };
+    const { metrics } = JSON.parse((await run(true)).join('\n')) as {
+      metrics: Array<{ name: string; drillDown: { total: number } }>;
+    };
+    const text = (await run(false)).join('\n');
+    expect(text).not.toContain('(s)');
+    for (const m of metrics) {
+      const n = m.drillDown.total;
+      const counted = `${n.toLocaleString('en')} ${n === 1 ? 'record counts' : 'records count'} against it`;
+      expect(text).toContain(`${m.name}: `);
+      expect(text.split('\n').find((l) => l.startsWith(`${m.name}: `))).toContain(counted);
+    }
+  }, 120_000);
 });

@@ -4,6 +4,7 @@
  * coverage — each with its definition, weekly trend and the records that count against it.
  */
 import { join } from 'node:path';
+import { countOf } from '../../shared/model/count-words.js';
 import type { Case } from '../../shared/case/case-types.js';
 import { computeMetrics } from '../../shared/metrics/metrics.js';
 import { defaultDataDir } from '../app-paths.js';
@@ -70,7 +71,7 @@ export async function runMetricsCommand(argv: string[], io: CliIo = consoleIo): 
     const value =
       m.value === null ? 'n/a' : m.unit === 'share' ? `${(m.value * 100).toFixed(1)}%` : `${m.value} ${m.unit}`;
     io.out(
-      `${m.name}: ${value}  (${m.drillDown.total} record(s) count against it${m.drillDown.total ? `, e.g. ${m.drillDown.ids.slice(0, 3).join(', ')}` : ''})`,
+      `${m.name}: ${value}  (${countOf(m.drillDown.total, 'record counts', 'records count')} against it${m.drillDown.total ? `, e.g. ${m.drillDown.ids.slice(0, 3).join(', ')}` : ''})`,
     );
     io.out(`  ${m.definition}`);
     if (m.id === 'audit-completeness') io.out(`  by stage: ${JSON.stringify(m.details.byStage)}`);

@@ -9,6 +9,7 @@
  * differ (N vs M)" or "not reachable: not re-run").
  */
 import { readFile } from 'node:fs/promises';
+import { countOf } from '../../shared/model/count-words.js';
 import { verifyBag } from '../bundle/bagit-verify.js';
 import { fingerprintOf, ed25519PublicKey, trustedFingerprints } from '../bundle/bundle-signature.js';
 import { rerunCitedQueries, rerunLine } from '../warehouse/rerun-queries.js';
@@ -73,7 +74,9 @@ export async function runVerifyCommand(argv: string[], io: CliIo = consoleIo): P
       io.err(`FAILED ${bundle}: ${d.file}: ${d.message}${detail}`);
     }
     if (!parsed.values.all && verdict.discrepancies.length > 1)
-      io.err(`${verdict.discrepancies.length - 1} more discrepancy(ies); --all lists them.`);
+      io.err(
+        `${countOf(verdict.discrepancies.length - 1, 'more discrepancy', 'more discrepancies')}; --all lists them.`,
+      );
     return 1;
   }
   const c = verdict.checked;

@@ -9,6 +9,7 @@
  * (recovery-candidates.ts); the one after which the outcome rates favour the good rate over the bad one, or that
  * restored the state the cause found, is the recovery (recovery.ts).
  */
+import { countOf } from '../model/count-words';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { Decision } from '../model/records';
 import { stringValues } from './audit-effect';
@@ -204,7 +205,7 @@ export function subjectLimit(
           subjects: named,
           only: new Set(named),
           notes: [
-            `the merge ${causeId} names ${named.length} subject(s) of the decision log: only their decisions count`,
+            `the merge ${causeId} names ${countOf(named.length, 'subject')} of the decision log: only their decisions count`,
           ],
         }
       : {
@@ -247,7 +248,7 @@ export function unconfirmedRecovery(
 ): string | undefined {
   if (recovery || candidates.length === 0 || (rates.rateBefore !== undefined && rates.rateAfter !== undefined))
     return undefined;
-  return `no outcome rates either side of the onset confirm a recovery: ${candidates.length} later change(s) of the same job or target (first: ${candidates[0]?.changeId}) are not taken as the end of the radius`;
+  return `no outcome rates either side of the onset confirm a recovery: ${countOf(candidates.length, 'later change')} of the same job or target (first: ${candidates[0]?.changeId}) ${candidates.length === 1 ? 'is' : 'are'} not taken as the end of the radius`;
 }
 
 /** The note of a radius whose outcomes fall on some subjects only: the `counted` of the `upperBound`. */

@@ -81,6 +81,8 @@ describe('a change of identity resolution that merged the decision’s subject',
     const subjects = new Set(radius.decisions.map((d) => d.subjectId));
     expect([...subjects].sort()).toEqual([subject, ...pair].sort());
     expect(radius.notes.join(' ')).toContain('identity graph');
+    // Four merges after the change, holding the subject and the pair: counts in words, never `merge(s)`.
+    expect(radius.notes.join(' ')).toMatch(/shows 4 merges of one person's profile .* holding 3 subjects of/);
   });
 });
 
@@ -106,6 +108,7 @@ describe('without the identity graph’s evidence', () => {
     const cause = result.suspects.find((s) => s.id === 'r-cause')!;
     const radius = blastRadius(set, wrong, 'flag', cause, trace, result.onset);
     expect(radius.notes.join(' ')).toContain('no more than usual');
+    expect(radius.notes.join(' ')).toContain("shows 1 merge of one person's profile");
     expect(new Set(radius.decisions.map((d) => d.subjectId)).size).toBeGreaterThan(2);
   });
 

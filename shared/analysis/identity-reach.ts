@@ -8,6 +8,7 @@
  * those that took effect before the merge, the ones that reached the data last (the first run of their job after them
  * is the latest) made it; the other terms order them.
  */
+import { countOf } from '../model/count-words';
 import { lineageModel } from '../lineage/lineage-model';
 import type { EvidenceSet } from '../model/evidence-set';
 import { firstAtOrAfter } from '../time/sorted-search';
@@ -136,13 +137,13 @@ export function identitySubjects(
   const burst = mergeBurst(merges.merges, from, first);
   if (!burst.significant)
     return {
-      note: `the identity graph shows ${burst.after} merge(s) of one person's profile with another's in the ${BURST_DAYS} days after ${cause.id} took effect, against ${burst.before} in the ${burst.days} days before: no more than usual, so its subjects are not limited to merged profiles`,
+      note: `the identity graph shows ${countOf(burst.after, 'merge')} of one person's profile with another's in the ${BURST_DAYS} days after ${cause.id} took effect, against ${burst.before} in the ${burst.days} days before: no more than usual, so its subjects are not limited to merged profiles`,
     };
   const subjects = [...merges.subjectsMerged(from)].sort();
   const count = merges.merges.filter((m) => m.at >= from).length;
   return {
     subjects,
-    note: `the identity graph shows ${count} merge(s) of one person's profile with another's after ${cause.id} took effect (${iso(from)}; ${burst.after} in the first ${BURST_DAYS} days, against ${burst.before} in the ${burst.days} days before), holding ${subjects.length} subject(s) of the decision log: only their decisions count`,
+    note: `the identity graph shows ${countOf(count, 'merge')} of one person's profile with another's after ${cause.id} took effect (${iso(from)}; ${burst.after} in the first ${BURST_DAYS} days, against ${burst.before} in the ${burst.days} days before), holding ${countOf(subjects.length, 'subject')} of the decision log: only their decisions count`,
   };
 }
 

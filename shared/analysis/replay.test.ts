@@ -38,6 +38,7 @@ describe('the replay plan', () => {
       ['wh:profile', 2],
     ]);
     expect(plan.hazards[0]?.text).toMatch(/would overwrite them with older data/);
+    expect(plan.hazards[0]?.text).toContain('wh:features received 2 newer writes after');
   });
 
   it('names a downstream dataset a replay would overwrite too', () => {

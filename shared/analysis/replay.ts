@@ -4,6 +4,7 @@
  * hazard: every dataset the replay rewrites (and everything downstream of them) that received newer writes after the
  * window would be overwritten by replayed older data.
  */
+import { countOf } from '../model/count-words';
 import { lineageModel } from '../lineage/lineage-model';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { ReplayHazard, ReplayPlan, Suspect } from './engine-types';
@@ -61,7 +62,7 @@ export function planReplay(
       dataset: id,
       lastWrite: last,
       writes: newer.length,
-      text: `${id} received ${newer.length} newer write(s) after ${new Date(end).toISOString()} (last ${last}): replaying the window in place would overwrite them with older data; replay into a new version, or replay through to the present.`,
+      text: `${id} received ${countOf(newer.length, 'newer write')} after ${new Date(end).toISOString()} (last ${last}): replaying the window in place would overwrite them with older data; replay into a new version, or replay through to the present.`,
     });
   }
   return {

@@ -59,7 +59,7 @@ describe('a subject whose own outcomes flipped while the population’s did not'
     expect(top.id).toBe('r-cause');
     expect(top.consistency.verdict).toBe('inside');
     expect(top.reachedSubject).toContain('u-me');
-    expect(top.reachedSubject).toContain('7 decision(s) in a row');
+    expect(top.reachedSubject).toContain('7 decisions in a row');
     expect(result.suspects.find((s) => s.id === 'r-early')?.reachedSubject).toBeUndefined();
   });
 

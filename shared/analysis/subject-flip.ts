@@ -7,6 +7,7 @@
  * identity resolution that reached the data between the subject's last decision without the outcome and its first
  * with it (the write times of the data they read) reached this decision, like a merge the graph shows.
  */
+import { countOf } from '../model/count-words';
 import { reweigh } from './change-score';
 import { reachOf } from './consistency';
 import { featureReads } from './data-read';
@@ -108,7 +109,7 @@ export function subjectFlipReached(suspects: ReadonlyArray<Suspect>, ctx: Suspec
     makers.add(s);
   }
   if (makers.size === 0) return [...suspects];
-  const what = `the decision's subject ${flip.subject} had the outcome in ${flip.run} decision(s) in a row from ${iso(flip.firstBad)} on (probability ${flip.p.toExponential(1)} at the population's rate of ${flip.rate}), against ${flip.before.outcomes} of ${flip.before.decisions} before (data until ${iso(flip.lastGood)}), while the population's rate shows no significant shift`;
+  const what = `the decision's subject ${flip.subject} had the outcome in ${countOf(flip.run, 'decision')} in a row from ${iso(flip.firstBad)} on (probability ${flip.p.toExponential(1)} at the population's rate of ${flip.rate}), against ${flip.before.outcomes} of ${flip.before.decisions} before (data until ${iso(flip.lastGood)}), while the population's rate shows no significant shift`;
   const reach = (maker: Suspect): Suspect => {
     const timing = reweigh(
       maker.reasons,

@@ -115,5 +115,11 @@ describe('a case and its hash-chained activity log', () => {
     expect(problems[0]?.message).toContain(
       'decisions.jsonl: cited source changed on disk (expected SHA-256 aaa, actual ccc)',
     );
+    expect(problems[0]?.message).toContain('; 2 citations in it no longer match');
+    const one = await checkCitations(
+      citedSources([{ sourceId: 'bbb', pointer: '/0' }], { bbb: 'pull-requests.json' }),
+      () => 'ddd',
+    );
+    expect(one[0]?.message).toContain('; 1 citation in it no longer matches');
   });
 });

@@ -2,6 +2,7 @@
  * Citations of a case: the source files its findings rest on, each with the SHA-256 it had when imported.
  * Re-opening a case re-hashes them; a citation whose file changed (or is gone) no longer proves anything.
  */
+import { countOf } from '../model/count-words';
 import type { Provenance } from '../model/records';
 
 export interface CitedSource {
@@ -49,6 +50,9 @@ export function citedSources(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** `1 citation in it no longer matches`, `3 citations in it no longer match`. */
+const stale = (n: number) => `${countOf(n, 'citation')} in it no longer ${n === 1 ? 'matches' : 'match'}`;
+
 /**
  * Compares each cited file's recorded SHA-256 with its hash now (`currentHash` returns undefined when the file
  * cannot be read). Returns the citations that no longer match, each naming the file, expected and actual hash.
@@ -70,7 +74,7 @@ export async function checkCitations(
         actual === undefined
           ? `${where}: cited source cannot be read (expected SHA-256 ${source.sha256})`
           : `${where}: cited source changed on disk (expected SHA-256 ${source.sha256}, actual ${actual}); ` +
-            `${source.lines.length + source.pointers.length} citation(s) in it no longer match`,
+            stale(source.lines.length + source.pointers.length),
     });
   }
   return problems;
