@@ -42,6 +42,10 @@ test('the lineage graph: details, time slider, expand and collapse, search, keyb
     await expect(details.getByRole('heading', { level: 3 })).toContainText(truth.feature.job, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expect(details.getByTestId('node-version')).toHaveText(truth.mergeCommit);
+  // Every fact is labelled as Id, Version and Time are: a capital first, never a raw lower-case key.
+  const labels = await details.locator('dl.facts dt').allTextContents();
+  expect(labels.length).toBeGreaterThan(4);
+  expect(labels.filter((label) => !/^[A-Z]/.test(label))).toEqual([]);
   const versions = details.getByRole('list', { name: 'Versions in the evidence' });
   await expect(versions.locator('li[aria-current="true"]')).toContainText(truth.mergeCommit.slice(0, 12));
   await expect(versions.locator('li')).not.toHaveCount(1);

@@ -25,6 +25,9 @@ interface Props {
 const where = (p: Provenance, sourceName: (id: string) => string) =>
   `${sourceName(p.sourceId)}${p.line !== undefined ? `, line ${p.line}` : ''}${p.pointer !== undefined ? `, ${pointerText(p.pointer)}` : ''}`;
 
+/** A detail's key as a label beside Id, Version and Time: its first letter capitalized ("written by run"). */
+const asLabel = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
+
 /**
  * The selected node: its version and time, its versions on a timeline, its facets as JSON, and the evidence records
  * (source file and line) behind it, each opening to the record as imported.
@@ -68,7 +71,7 @@ export function NodeDetails({ node, change, versions, facets, evidence, recordAt
         <dd>{node.depth}</dd>
         {Object.entries(node.details).map(([key, value]) => (
           <div key={key} className="fact-row">
-            <dt>{key}</dt>
+            <dt>{asLabel(key)}</dt>
             <dd className="mono wrap">{value}</dd>
           </div>
         ))}
