@@ -87,9 +87,22 @@ export interface HistogramBin {
 
 export interface ScopeResult {
   readonly featureName: string;
-  /** What "the same version" means here: the feature version, else the dataset version. */
+  /**
+   * What "the same version" means here: the feature version, else the dataset version; `none` where the decision log
+   * records neither (then only the decision itself is on "its version").
+   */
   readonly versionKind: 'feature_version' | 'dataset_version' | 'none';
+  /** The decision's own version (the last of the suspect versions). */
   readonly version?: string;
+  /** How many suspect versions were counted (from the onset's to the decision's own); 1 where absent. */
+  readonly versions?: number;
+  /**
+   * How the decisions were found: `blast-radius`, those that read data the top cause reached (from `from` until
+   * `recovery`), whatever version they name; `version` (where absent), those on the suspect version(s).
+   */
+  readonly method?: 'blast-radius' | 'version';
+  readonly from?: string;
+  readonly recovery?: { readonly time: string; readonly changeId: string };
   readonly decisions: number;
   readonly subjects: number;
   readonly first?: string;

@@ -3,7 +3,7 @@ import type { Decision, Provenance } from '../model/records';
 import { formatTime, type TimeZoneChoice } from '../time/format-time';
 import { governanceMarkdown } from './governance-markdown';
 import { mdCode, mdTable, mdText } from './markdown-escape';
-import { decisionsAndSubjects } from './scope-words';
+import { scopeSentence } from './scope-words';
 import { pointerText } from '../model/citation';
 
 export interface CaseNote {
@@ -64,11 +64,7 @@ export function renderCaseMarkdown(input: CaseReportInput): string {
   );
   const s = input.scope;
   out.push('', '## 2. Scope', '');
-  out.push(
-    `${mdText(decisionsAndSubjects(s, ' and '))} used ${mdText(s.featureName)} ` +
-      `${s.versionKind === 'none' ? '(no version recorded)' : `${s.versionKind.replace('_', ' ')} ${mdCode(s.version)}`}, ` +
-      `from ${t(s.first)} to ${t(s.last)}.`,
-  );
+  out.push(`${mdText(scopeSentence(s, t))} The first on ${t(s.first)}, the last on ${t(s.last)}.`);
   out.push('', '## 3. Trace (as of the decision)', '');
   out.push(
     mdTable(

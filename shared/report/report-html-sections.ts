@@ -14,7 +14,7 @@ import {
   type ReportInput,
 } from './report-data';
 import { reviewRows, reviewsHtml } from './review-verdicts';
-import { decisionsAndSubjects, subjectsUnrecorded } from './scope-words';
+import { scopeSentence, subjectsUnrecorded } from './scope-words';
 import { suspectVerdictRows, suspectVerdictsHtml } from './suspect-verdicts';
 import { histogramSvg, lineagePathSvg } from './svg-figures';
 
@@ -43,7 +43,7 @@ export function caseSection(input: ReportInput): string {
   const summary =
     `<p>Decision ${code(d.decisionId)} of model ${htmlText(d.model.name)}${d.model.version ? ` ${htmlText(d.model.version)}` : ''} ` +
     `at ${htmlText(t(d.timestamp))} (subject ${htmlText(d.subjectId ?? '—')}, action ${htmlText(d.action ?? '—')}). ` +
-    `Suspect feature: ${code(inv.featureName)}. ${htmlText(decisionsAndSubjects(inv.scope))} used the same version.` +
+    `Suspect feature: ${code(inv.featureName)}. ${htmlText(scopeSentence(inv.scope, t))}` +
     (top
       ? ` Top-ranked change: ${htmlText(top.kind)} ${code(top.id)} — ${htmlText(top.summary)} by ${htmlText(top.actor)} (score ${top.score}).`
       : '') +

@@ -19,7 +19,7 @@ import {
 } from './report-data';
 import { anchorsSectionMarkdown } from './report-anchor-section';
 import { reviewRows, reviewsMarkdown } from './review-verdicts';
-import { decisionsAndSubjects } from './scope-words';
+import { decisionsAndSubjects, scopeSentence } from './scope-words';
 import { suspectVerdictRows, suspectVerdictsMarkdown } from './suspect-verdicts';
 import { REPORT_HASH_LABEL, REPORT_HASH_PLACEHOLDER, sealReport } from './report-seal';
 
@@ -55,7 +55,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
   out.push(
     `Decision ${mdCode(d.decisionId)} of model ${mdText(d.model.name)}${d.model.version ? ` ${mdText(d.model.version)}` : ''} at ${t(d.timestamp)} ` +
       `(subject ${mdText(d.subjectId ?? '—')}, action ${mdText(d.action ?? '—')}). Suspect feature: ${mdCode(inv.featureName)}. ` +
-      `${mdText(decisionsAndSubjects(s))} used the same version.` +
+      `${mdText(scopeSentence(s, t))}` +
       (top
         ? ` Top-ranked change: ${mdText(top.kind)} ${mdCode(top.id)} — ${mdText(top.summary)} by ${mdText(top.actor)} (score ${top.score}).`
         : ''),

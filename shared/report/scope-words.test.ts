@@ -13,14 +13,14 @@ import { renderCaseMarkdown } from './case-markdown';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** A decision log of `count` decisions on one dataset version, each with a subject id or none. */
-function decisions(count: number, subjects: boolean): Decision[] {
+/** A decision log of `count` decisions on one dataset version (or none recorded), each with a subject id or none. */
+function decisions(count: number, subjects: boolean, version = true): Decision[] {
   const lines = Array.from({ length: count }, (_, i) => ({
     decision_id: `r-${i}`,
     timestamp: `2022-05-09T1${i}:15:00Z`,
     model: { name: 'housing' },
     ...(subjects && { subject_id: `s-${i}` }),
-    features: [{ name: 'income', dataset: { namespace: 'n', name: 'd' }, dataset_version: 'v1' }],
+    features: [{ name: 'income', dataset: { namespace: 'n', name: 'd' }, ...(version && { dataset_version: 'v1' }) }],
   }));
   const result = importDecisionLog(lines.map((l) => JSON.stringify(l)).join('\n'), {
     id: 'c'.repeat(64),
@@ -90,5 +90,38 @@ describe('the scope in words', () => {
     const texts = await reports([decision], set, decision.features[0]!.name);
     expect(texts[0]).toMatch(/shipped \d+ changes?\b/);
     for (const text of texts) expect(words(text)).not.toContain('(s)');
+  });
+});
+
+/** The report's sentence on the scope (in the HTML the paragraph's end runs into the next heading's text). */
+const scopeLine = (text: string) => words(text).match(/\b\d[\d,]* decisions? (of|and|\().*?\.(?=\s|$|[A-Z])/)?.[0];
+
+describe('what the scope counted, in words', () => {
+  it('a log with one dataset version: the decisions on it, the version named', async () => {
+    const [html, md] = await reports(decisions(3, true));
+    expect(scopeLine(html!)).toBe(scopeLine(md!));
+    expect(words(md!)).toContain('3 decisions of 3 subjects used the same dataset version of income (v1).');
+  });
+
+  it('a log that records no version: only the decision is counted, and the report says why, never "the same version"', async () => {
+    for (const text of await reports(decisions(3, true, false))) {
+      expect(words(text)).not.toContain('the same version');
+      expect(words(text)).toContain(
+        '1 decision of 1 subject was counted: the decision log records no feature or dataset version of income',
+      );
+    }
+  });
+
+  it('a blast radius: the decisions that read the data the top cause reached, whatever their version', async () => {
+    const set = testEvidence();
+    const decision = set.decisions.find((d) => d.decisionId === 'd-23')!;
+    const [html, md] = await reports([decision], set, 'flag');
+    const inv = investigate(set, decision, 'flag');
+    expect(inv.engine?.scope.method).toBe('blast-radius');
+    expect(scopeLine(html!)).toBe(scopeLine(md!));
+    expect(words(md!)).not.toContain('used the same version');
+    expect(words(md!)).toMatch(
+      /\d+ decisions? of \d+ subjects? read flag from data the top cause reached: written from /,
+    );
   });
 });
