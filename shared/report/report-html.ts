@@ -37,7 +37,7 @@ h1 { font-size: 17pt; margin: 0.4em 0; } h2 { font-size: 13pt; border-bottom: 1p
 h3 { font-size: 11pt; margin: 0.8em 0 0.3em; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0; font-size: 9pt; }
 th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f0f0f0; } thead { display: table-header-group; } tr { break-inside: avoid; }
+th { background: #f0f0f0; overflow-wrap: normal; word-break: normal; hyphens: none; } thead { display: table-header-group; } tr { break-inside: avoid; }
 code { font: 8.5pt ui-monospace, monospace; overflow-wrap: anywhere; } code.hash { font-size: 7.5pt; }
 figure { margin: 0.5em 0; break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
 figcaption, .cite, .none { color: #555; font-size: 9pt; }
