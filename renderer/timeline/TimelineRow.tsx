@@ -19,6 +19,21 @@ interface Props {
 }
 
 /**
+ * A job (`namespace:name`) and its environment in a narrow cell: the namespace gives way first (one prefix is shared
+ * by many jobs), so the name that tells them apart stays readable; the whole text is the cell's.
+ */
+function JobAndEnvironment({ job, environment }: { readonly job: string; readonly environment?: string }) {
+  const colon = job.indexOf(':');
+  const rest = `${job.slice(colon + 1)}${environment ? ` · ${environment}` : ''}`;
+  return (
+    <>
+      {colon > 0 && <span className="timeline-job-space">{job.slice(0, colon + 1)}</span>}
+      <span className="timeline-job-name">{rest}</span>
+    </>
+  );
+}
+
+/**
  * One entry of the timeline's list: time in the chosen zone, kind, what happened (starred ones marked), who, and the
  * job and environment. Memoized: while the list scrolls, the rows already on screen are not drawn again.
  */
@@ -58,8 +73,8 @@ export const TimelineRow = memo(function TimelineRow({
       <span className="timeline-cell" title={e.actor}>
         {e.actor ?? '—'}
       </span>
-      <span className="timeline-cell" title={where}>
-        {where || '—'}
+      <span className="timeline-cell timeline-where" title={where}>
+        {e.job ? <JobAndEnvironment job={e.job} environment={e.environment} /> : where || '—'}
       </span>
     </div>
   );
