@@ -2,7 +2,8 @@
  * The lineage of a case without a decision: a new investigation, the real dbt fixture folder imported (manifests,
  * run results and structured logs of several dbt projects; no decision log), then the Lineage view from the step
  * navigator. A model found by name and chosen is drawn with the models its manifest node depends on upstream of it;
- * a node's details open on click. Axe on the view; a screenshot to e2e/screenshots/lineage-browse.png.
+ * a node's details open on click. Axe on the view; a screenshot to e2e/screenshots/lineage-browse.png. A collapse,
+ * the selected node and the node's place on screen survive moving the time slider away and back.
  */
 import { readFileSync } from 'node:fs';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
@@ -76,6 +77,47 @@ test('with no decision, the Lineage view finds a dbt model and draws the models 
 
   await expectNoSeriousA11yViolations(page, 'the Lineage view');
   await screenshot(page, 'lineage-browse');
+
+  // What the investigator opened, closed and selected, and where the graph stands, survive another moment.
+  const focusId = (await node(relation(model)).getAttribute('data-id'))!;
+  await graph.getByRole('button', { name: `Collapse upstream of ${focusId}` }).click();
+  for (const up of upstreamModels) await expect(node(relation(up))).toHaveCount(0);
+  await node(relation(model)).click();
+  const details = view.getByRole('heading', { name: new RegExp(relation(model).replaceAll('.', '\\.')) });
+  await expect(details).toBeVisible();
+  // Where the node stands in the graph's pane (the page around it may scroll).
+  const place = async () => {
+    const [box, pane] = [await node(relation(model)).boundingBox(), await graph.boundingBox()];
+    return (
+      box && pane && { x: Math.round(box.x - pane.x), y: Math.round(box.y - pane.y), width: Math.round(box.width) }
+    );
+  };
+  // Once it has settled beside the details panel.
+  let before = await place();
+  await expect
+    .poll(
+      async () => {
+        const now = await place();
+        const still = now !== null && JSON.stringify(now) === JSON.stringify(before);
+        before = now;
+        return still;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
+  const slider = view.getByRole('slider');
+  const latest = Number(await slider.getAttribute('max'));
+  await slider.fill(String(latest - 3 * 60_000));
+  await expect(view.getByText('(the latest evidence)')).toHaveCount(0);
+  await expect(details).toBeVisible();
+  await view.getByRole('button', { name: 'Back to the latest evidence' }).click();
+  await expect(view.getByText('(the latest evidence)')).toBeVisible();
+  for (const up of upstreamModels) await expect(node(relation(up))).toHaveCount(0);
+  await expect(graph.getByRole('button', { name: `Expand upstream of ${focusId}` })).toBeVisible();
+  await expect(details).toBeVisible();
+  await expect.poll(place).toEqual(before);
+  await graph.getByRole('button', { name: `Expand upstream of ${focusId}` }).click();
+  for (const up of upstreamModels) await expect(node(relation(up))).toHaveCount(1);
   // The palette offers the view too.
   await page.getByRole('tab', { name: /Identify/ }).click();
   await expect(view).toHaveCount(0);

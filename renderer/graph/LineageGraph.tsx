@@ -153,8 +153,10 @@ function GraphCanvas(props: LineageGraphProps) {
     const before = previous.current;
     previous.current = positions;
     if (!before || !positions || before === positions) return;
-    const decisionId = view.nodes.find((n) => n.type === 'lineage' && n.node.kind === 'decision')?.id;
-    const id = [anchorId, selectedId, decisionId].find((c) => c && before.has(c) && positions.has(c));
+    // The decision, or in the Lineage view (no decision) the node browsed from: its trace's one node.
+    const lineage = view.nodes.filter((n) => n.type === 'lineage');
+    const home = (lineage.find((n) => n.node.kind === 'decision') ?? lineage.find((n) => n.traced))?.id;
+    const id = [anchorId, selectedId, home].find((c) => c && before.has(c) && positions.has(c));
     if (!id) return;
     const a = before.get(id) as Position;
     const b = positions.get(id) as Position;

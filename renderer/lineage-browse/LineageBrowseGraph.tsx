@@ -13,12 +13,10 @@ import { downloadText } from '../export/download';
 import { LineageGraph } from '../graph/LineageGraph';
 import { NodeDetails } from '../graph/NodeDetails';
 import { countOf } from '../steps/evidence-cite';
-import { evidenceOf, recordAt } from '../trace/evidence-records';
-import { type ExploreState, initialExploreState } from '../trace/explore-state';
+import type { ExploreSeed } from '../trace/explore-state';
 import { graphToJson } from '../trace/graph-json';
 import type { LineageIndex } from '../trace/lineage-index';
 import { useExploredView } from '../trace/use-explored-view';
-import { nodeFacets } from '../trace/versions';
 
 interface Props {
   readonly entry: LineageEntry;
@@ -32,7 +30,8 @@ interface Props {
 /**
  * One dataset's or job's lineage as of a moment, drawn by the Trace step's graph: the chosen node stands where the
  * decision stands there, its upstream and downstream (lineage-browse.ts) opened as if expanded by hand, so each node's
- * expand and collapse controls, fields and details work as they do in the Trace step.
+ * expand and collapse controls, fields and details work as they do in the Trace step. Another moment redraws it in
+ * place: what was expanded, collapsed or selected, and the viewport, stay.
  */
 export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }: Props) {
   const nodeId = entry.datasetId ?? entry.id;
@@ -60,26 +59,30 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
     }),
     [index, asOf],
   );
-  const initial = (): ExploreState => ({
-    ...initialExploreState,
-    expandedUpstream: new Set([nodeId, ...(around?.upstream ?? []).map((n) => n.id)]),
-    expandedDownstream: new Set([nodeId, ...(around?.downstream ?? []).map((n) => n.id)]),
-    fieldsShown: new Set(entry.kind === 'field' ? [nodeId] : []),
-  });
-  const { view, columns, actions, selected, versions, onSelectNode, closeDetails } = useExploredView(
-    trace,
+  // The walk opens as if expanded by hand; at another moment only the nodes it reaches for the first time open.
+  const seed = useMemo<ExploreSeed | undefined>(
+    () =>
+      around && {
+        upstream: new Set([nodeId, ...around.upstream.map((n) => n.id)]),
+        downstream: new Set([nodeId, ...around.downstream.map((n) => n.id)]),
+        fields: new Set(entry.kind === 'field' ? [nodeId] : []),
+      },
+    [around, nodeId, entry.kind],
+  );
+  const { view, columns, actions, selected, onSelectNode, details } = useExploredView({
+    shown: trace,
     neighbours,
     index,
     evidence,
     asOf,
-    initial,
-  );
+    sourceName,
+    seed,
+  });
   const exportName = `lineage ${nodeId}`;
   const onExportJson = useCallback(() => {
-    const iso = new Date(asOf).toISOString();
-    const doc = graphToJson(view, { decisionId: '', featureName: '', asOf: iso, decisionTime: iso, sourceName });
+    const doc = graphToJson(view, { kind: 'browse', focusId: nodeId, asOf: new Date(asOf).toISOString(), sourceName });
     downloadText(`${exportName}.json`, JSON.stringify(doc, null, 2), 'application/json');
-  }, [view, asOf, sourceName, exportName]);
+  }, [view, nodeId, asOf, sourceName, exportName]);
 
   if (!around) {
     return (
@@ -109,17 +112,7 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
           onExportJson={onExportJson}
           fitAll
         />
-        {selected && (
-          <NodeDetails
-            node={selected}
-            versions={versions}
-            facets={nodeFacets(index, selected)}
-            evidence={evidenceOf(selected, view)}
-            recordAt={(p) => recordAt(evidence, p)}
-            sourceName={sourceName}
-            onClose={closeDetails}
-          />
-        )}
+        {details && <NodeDetails {...details} />}
       </div>
     </div>
   );

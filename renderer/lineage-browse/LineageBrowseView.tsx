@@ -87,7 +87,7 @@ export function LineageBrowseView() {
             />
           )}
           <LineageBrowseGraph
-            key={`${chosen.id}|${asOf}`}
+            key={chosen.id}
             entry={chosen}
             asOf={asOf}
             evidence={evidence}

@@ -7,13 +7,11 @@ import { downloadText } from '../export/download';
 import { LineageGraph } from '../graph/LineageGraph';
 import { NodeDetails } from '../graph/NodeDetails';
 import { TimeSlider } from '../graph/TimeSlider';
-import { evidenceOf, recordAt } from '../trace/evidence-records';
 import { graphToJson } from '../trace/graph-json';
 import { downstreamOf, lineageIndex, upstreamOf } from '../trace/lineage-index';
 import { evidenceTimeRange } from '../trace/time-range';
 import { compareTraces } from '../trace/trace-diff';
 import { useExploredView } from '../trace/use-explored-view';
-import { nodeFacets } from '../trace/versions';
 import { TraceComparisonSummary } from './TraceComparisonSummary';
 import { TraceStepCard } from './TraceStepCard';
 
@@ -49,16 +47,18 @@ export function TraceStepGraph({ trace, evidence, decision, sourceName }: Props)
     }),
     [index, asOf],
   );
-  const { view, columns, actions, selected, versions, onSelectNode, closeDetails } = useExploredView(
+  const { view, columns, actions, selected, onSelectNode, details } = useExploredView({
     shown,
     neighbours,
     index,
     evidence,
     asOf,
-  );
+    sourceName,
+  });
 
   const onExportJson = useCallback(() => {
     const doc = graphToJson(view, {
+      kind: 'trace',
       decisionId: trace.decisionId,
       featureName: trace.featureName,
       asOf: new Date(asOf).toISOString(),
@@ -95,18 +95,7 @@ export function TraceStepGraph({ trace, evidence, decision, sourceName }: Props)
           exportName={`lineage ${trace.decisionId} ${trace.featureName}`}
           onExportJson={onExportJson}
         />
-        {selected && (
-          <NodeDetails
-            node={selected}
-            change={comparison?.nodes.get(selected.id)}
-            versions={versions}
-            facets={nodeFacets(index, selected)}
-            evidence={evidenceOf(selected, view)}
-            recordAt={(p) => recordAt(evidence, p)}
-            sourceName={sourceName}
-            onClose={closeDetails}
-          />
-        )}
+        {details && <NodeDetails {...details} change={comparison?.nodes.get(details.node.id)} />}
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { ViewNavButton } from '../components/ViewNavButton';
 import './evidence-timeline.css';
 import { showTimelineAction } from './timeline-actions';
 import { selectTimelineOpen, useTimelineView } from './timeline-store';
@@ -6,20 +7,6 @@ import { selectTimelineOpen, useTimelineView } from './timeline-store';
 export function TimelineNavButton() {
   const open = useTimelineView(selectTimelineOpen);
   return (
-    <button
-      type="button"
-      className="step-tab timeline-tab"
-      aria-pressed={open}
-      aria-keyshortcuts={showTimelineAction.keys}
-      onClick={showTimelineAction.perform}
-    >
-      <span className="step-number" aria-hidden="true">
-        ≡
-      </span>
-      <span className="step-text">
-        <span className="step-name">Evidence timeline</span>
-        <span className="step-state">All evidence · {showTimelineAction.keys}</span>
-      </span>
-    </button>
+    <ViewNavButton action={showTimelineAction} open={open} mark="≡" name="Evidence timeline" scope="All evidence" />
   );
 }

@@ -60,3 +60,53 @@ export const groupId = (anchor: string, direction: 'upstream' | 'downstream') =>
 
 /** Neighbours past this many in one direction are grouped into one supernode. */
 export const GROUP_THRESHOLD = 50;
+
+/**
+ * What a view opens by itself as of a moment, per node: the Lineage view opens the walk around its chosen node.
+ * `seedExplore` opens it on nodes no seed or hand has settled yet, so moving the moment keeps what was opened.
+ */
+export interface ExploreSeed {
+  readonly upstream: ReadonlySet<string>;
+  readonly downstream: ReadonlySet<string>;
+  readonly fields: ReadonlySet<string>;
+}
+
+export const emptySeed: ExploreSeed = { upstream: new Set(), downstream: new Set(), fields: new Set() };
+
+const joined = (a: ReadonlySet<string>, b: Iterable<string>): ReadonlySet<string> => {
+  const more = [...b].filter((id) => !a.has(id));
+  return more.length ? new Set([...a, ...more]) : a;
+};
+const unsettled = (ids: ReadonlySet<string>, settled: ReadonlySet<string>) => [...ids].filter((id) => !settled.has(id));
+
+/**
+ * Opens what `seed` opens on the nodes not yet `settled` in that direction (by an earlier seed or by the
+ * investigator's own expand or collapse), leaving every settled node as it is.
+ */
+export function seedExplore(state: ExploreState, seed: ExploreSeed, settled: ExploreSeed): ExploreState {
+  const upstream = unsettled(seed.upstream, settled.upstream);
+  const downstream = unsettled(seed.downstream, settled.downstream);
+  const fields = unsettled(seed.fields, settled.fields);
+  if (upstream.length + downstream.length + fields.length === 0) return state;
+  const collapsed = new Set(state.collapsedUpstream);
+  for (const id of upstream) collapsed.delete(id);
+  return {
+    ...state,
+    collapsedUpstream: collapsed.size === state.collapsedUpstream.size ? state.collapsedUpstream : collapsed,
+    expandedUpstream: joined(state.expandedUpstream, upstream),
+    expandedDownstream: joined(state.expandedDownstream, downstream),
+    fieldsShown: joined(state.fieldsShown, fields),
+  };
+}
+
+/** The nodes settled by either: a seed applied, or a node the investigator expanded or collapsed. */
+export function settle(
+  settled: ExploreSeed,
+  more: { readonly [K in keyof ExploreSeed]?: Iterable<string> },
+): ExploreSeed {
+  return {
+    upstream: joined(settled.upstream, more.upstream ?? []),
+    downstream: joined(settled.downstream, more.downstream ?? []),
+    fields: joined(settled.fields, more.fields ?? []),
+  };
+}

@@ -63,6 +63,23 @@ describe('buildView on a real OpenLineage export', () => {
     expect(ids(again)).toEqual(ids(buildView(trace, initialExploreState, neighbours)));
   });
 
+  it('a node drawn alone with its upstream expanded (the Lineage view) collapses and expands again', () => {
+    const dataset = 'food_delivery:public.delivery_7_days';
+    const alone = { ...trace, nodes: trace.nodes.filter((n) => n.id === dataset), edges: [] };
+    const upstreamOfIt = (state: typeof initialExploreState) =>
+      (buildView(alone, state, neighbours).nodes.find((n) => n.id === dataset) as ViewLineageNode).upstream;
+    const open = setUpstream(initialExploreState, dataset, true);
+    expect(upstreamOfIt(open)).toBe('shown');
+    expect(ids(buildView(alone, open, neighbours))).toContain(JOB);
+    const closed = setUpstream(open, dataset, false);
+    expect(ids(buildView(alone, closed, neighbours))).toEqual([dataset]);
+    // Collapsed, its upstream is still there to expand again.
+    expect(upstreamOfIt(closed)).toBe('hidden');
+    expect(ids(buildView(alone, setUpstream(closed, dataset, true), neighbours))).toEqual(
+      ids(buildView(alone, open, neighbours)),
+    );
+  });
+
   it('expanding downstream adds the consumers the evidence records, as context off the traced path', () => {
     const dataset = 'food_delivery:public.delivery_7_days';
     const before = buildView(trace, initialExploreState, neighbours);
@@ -95,6 +112,7 @@ describe('buildView on a real OpenLineage export', () => {
   it('exports nodes with versions and the file and line of their evidence', () => {
     const view = buildView(trace, initialExploreState, neighbours);
     const doc = graphToJson(view, {
+      kind: 'trace',
       decisionId: 'd-1',
       featureName: 'customer_email',
       asOf: decision.timestamp,

@@ -1,6 +1,8 @@
 /**
  * The drawn lineage graph as a JSON document: every node with its version and evidence, every edge with its
- * evidence, and what differs from the decision's moment when another moment is shown.
+ * evidence, and what it was drawn for. The Trace step's graph is a decision's (its feature, and what differs from the
+ * decision's moment when another moment is shown); the Lineage view's has no decision, only the node browsed from
+ * and the moment, so its document names no decision at all rather than an empty one.
  */
 import type { Provenance } from '../../shared/model/records';
 import type { TraceComparison } from './trace-diff';
@@ -13,13 +15,31 @@ export interface EvidenceRef {
   readonly pointer?: string;
 }
 
-export interface GraphExport {
-  readonly decision: string;
-  readonly feature: string;
-  /** The moment the graph shows. */
+/** A decision's traced graph (the Trace step). */
+export interface TraceGraphContext {
+  readonly kind: 'trace';
+  readonly decisionId: string;
+  readonly featureName: string;
+  /** The moment shown (ISO). */
   readonly asOf: string;
-  /** The decision's moment, when another moment is shown. */
-  readonly comparedWith?: string;
+  readonly decisionTime: string;
+  readonly comparison?: TraceComparison;
+  readonly sourceName: (sourceId: string) => string;
+}
+
+/** A graph browsed from one node with no decision (the Lineage view). */
+export interface BrowseGraphContext {
+  readonly kind: 'browse';
+  /** The dataset or job browsed from. */
+  readonly focusId: string;
+  /** The moment shown (ISO). */
+  readonly asOf: string;
+  readonly sourceName: (sourceId: string) => string;
+}
+
+export type GraphContext = TraceGraphContext | BrowseGraphContext;
+
+interface GraphDrawn {
   readonly nodes: ReadonlyArray<{
     readonly id: string;
     readonly kind: string;
@@ -41,26 +61,44 @@ export interface GraphExport {
   }>;
 }
 
+export interface TraceGraphExport extends GraphDrawn {
+  readonly decision: string;
+  readonly feature: string;
+  /** The moment the graph shows. */
+  readonly asOf: string;
+  /** The decision's moment, when another moment is shown. */
+  readonly comparedWith?: string;
+}
+
+export interface BrowseGraphExport extends GraphDrawn {
+  /** The node the lineage was browsed from. */
+  readonly focus: string;
+  /** The moment the graph shows. */
+  readonly asOf: string;
+}
+
+export type GraphExport = TraceGraphExport | BrowseGraphExport;
+
 /** Builds the export; `sourceName` turns a source id into its file name. */
-export function graphToJson(
-  view: ViewGraph,
-  context: {
-    readonly decisionId: string;
-    readonly featureName: string;
-    readonly asOf: string;
-    readonly decisionTime: string;
-    readonly comparison?: TraceComparison;
-    readonly sourceName: (sourceId: string) => string;
-  },
-): GraphExport {
-  const ref = (p: Provenance | undefined): EvidenceRef | undefined =>
-    p && { source: context.sourceName(p.sourceId), sourceId: p.sourceId, line: p.line, pointer: p.pointer };
-  const cmp = context.comparison;
+export function graphToJson(view: ViewGraph, context: TraceGraphContext): TraceGraphExport;
+export function graphToJson(view: ViewGraph, context: BrowseGraphContext): BrowseGraphExport;
+export function graphToJson(view: ViewGraph, context: GraphContext): GraphExport {
+  if (context.kind === 'browse') return { focus: context.focusId, asOf: context.asOf, ...drawn(view, context) };
   return {
     decision: context.decisionId,
     feature: context.featureName,
     asOf: context.asOf,
-    comparedWith: cmp ? context.decisionTime : undefined,
+    comparedWith: context.comparison ? context.decisionTime : undefined,
+    ...drawn(view, context),
+  };
+}
+
+/** The nodes and edges as drawn, marked with what differs when a comparison is shown. */
+function drawn(view: ViewGraph, context: GraphContext): GraphDrawn {
+  const ref = (p: Provenance | undefined): EvidenceRef | undefined =>
+    p && { source: context.sourceName(p.sourceId), sourceId: p.sourceId, line: p.line, pointer: p.pointer };
+  const cmp = context.kind === 'trace' ? context.comparison : undefined;
+  return {
     nodes: view.nodes.map((n) => {
       if (n.type === 'supernode') {
         return { id: n.id, kind: 'group', label: `${n.members.length} more`, members: n.members.map((m) => m.id) };

@@ -1,37 +1,76 @@
 /**
  * A lineage graph as the investigator opened it, for the Trace step and the Lineage view alike: the view built from
  * the trace and what was expanded, collapsed or opened (explore-state.ts), the fields' column edges, the actions a
- * node's controls call, and the selected node with its versions for the details panel.
+ * node's controls call, and the selected node's details panel. All of it outlives a change of moment: a node still
+ * drawn at the new moment stays expanded, collapsed or selected; a view that opens nodes by itself (a seed) opens
+ * only the nodes it reaches for the first time.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { type ComponentProps, useCallback, useMemo, useState } from 'react';
 import type { TraceResult } from '../../shared/analysis/types';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
+import type { Provenance } from '../../shared/model/records';
 import type { GraphActions } from '../graph/graph-actions';
+import type { NodeDetails } from '../graph/NodeDetails';
 import { columnView } from './column-fields';
+import { evidenceOf, recordAt } from './evidence-records';
 import {
+  emptySeed,
+  type ExploreSeed,
   type ExploreState,
   initialExploreState,
   openGroup,
+  seedExplore,
   setDownstream,
   setFieldsShown,
   setUpstream,
+  settle,
 } from './explore-state';
 import type { LineageIndex } from './lineage-index';
-import { versionTimeline } from './versions';
+import { nodeFacets, versionTimeline } from './versions';
 import { buildView, type NeighbourSource, type ViewGraph, type ViewLineageNode } from './view-graph';
 
 const NO_GRAPH: ViewGraph = { nodes: [], edges: [] };
 
-/** `shown` as explored from `initial` (as of `asOf`); no graph while there is no trace. */
-export function useExploredView(
-  shown: TraceResult | undefined,
-  neighbours: NeighbourSource,
-  index: LineageIndex,
-  evidence: EvidenceSet,
-  asOf: number,
-  initial: ExploreState | (() => ExploreState) = initialExploreState,
-) {
-  const [explore, setExplore] = useState(initial);
+/** The details panel's props for the selected node (a comparison adds its change). */
+export type SelectedDetails = Omit<ComponentProps<typeof NodeDetails>, 'change'>;
+
+export interface ExploredViewInput {
+  /** The trace drawn; no graph while there is none. */
+  readonly shown: TraceResult | undefined;
+  readonly neighbours: NeighbourSource;
+  readonly index: LineageIndex;
+  readonly evidence: EvidenceSet;
+  /** The moment shown (ms). */
+  readonly asOf: number;
+  readonly sourceName: (sourceId: string) => string;
+  /** What opens by itself as of `asOf` (one object per moment): applied to the nodes it has not opened before. */
+  readonly seed?: ExploreSeed;
+}
+
+interface Explored {
+  readonly explore: ExploreState;
+  /** The nodes whose opening was decided, by a seed or by hand: a later seed leaves them alone. */
+  readonly settled: ExploreSeed;
+  readonly seed?: ExploreSeed;
+}
+
+const seeded = (from: Explored, seed: ExploreSeed): Explored => ({
+  explore: seedExplore(from.explore, seed, from.settled),
+  settled: settle(from.settled, seed),
+  seed,
+});
+
+/** `shown` as explored by hand (and by `seed`), as of `asOf`. */
+export function useExploredView({ shown, neighbours, index, evidence, asOf, sourceName, seed }: ExploredViewInput) {
+  const [stored, setExplored] = useState<Explored>(() => {
+    const start = { explore: initialExploreState, settled: emptySeed };
+    return seed ? seeded(start, seed) : start;
+  });
+  // A new moment's seed is applied in this render (not after it), so no frame shows its nodes closed.
+  const current = seed && seed !== stored.seed ? seeded(stored, seed) : stored;
+  if (current !== stored) setExplored(current);
+  const explore = current.explore;
+
   const view = useMemo(() => (shown ? buildView(shown, explore, neighbours) : NO_GRAPH), [shown, explore, neighbours]);
   const lineageNodes = useMemo(
     () => new Map(view.nodes.filter((n): n is ViewLineageNode => n.type === 'lineage').map((n) => [n.id, n])),
@@ -42,21 +81,40 @@ export function useExploredView(
     const visible = new Map([...lineageNodes].map(([id, n]) => [id, n.node]));
     return columnView(index, shown, visible, explore.fieldsShown);
   }, [index, shown, lineageNodes, explore.fieldsShown]);
-  const actions = useMemo<GraphActions>(
-    () => ({
-      toggleUpstream: (id) => setExplore((s) => setUpstream(s, id, lineageNodes.get(id)?.upstream !== 'shown')),
-      toggleDownstream: (id) => setExplore((s) => setDownstream(s, id, lineageNodes.get(id)?.downstream !== 'shown')),
-      toggleFields: (id) => setExplore((s) => setFieldsShown(s, id, !s.fieldsShown.has(id))),
-      openGroup: (id) => setExplore((s) => openGroup(s, id)),
-    }),
-    [lineageNodes],
-  );
+  const actions = useMemo<GraphActions>(() => {
+    const byHand = (change: (s: ExploreState) => ExploreState, settled: Parameters<typeof settle>[1]) =>
+      setExplored((s) => ({ ...s, explore: change(s.explore), settled: settle(s.settled, settled) }));
+    return {
+      toggleUpstream: (id) =>
+        byHand((s) => setUpstream(s, id, lineageNodes.get(id)?.upstream !== 'shown'), { upstream: [id] }),
+      toggleDownstream: (id) =>
+        byHand((s) => setDownstream(s, id, lineageNodes.get(id)?.downstream !== 'shown'), { downstream: [id] }),
+      toggleFields: (id) => byHand((s) => setFieldsShown(s, id, !s.fieldsShown.has(id)), { fields: [id] }),
+      openGroup: (id) => byHand((s) => openGroup(s, id), {}),
+    };
+  }, [lineageNodes]);
+
   const [selectedId, setSelectedId] = useState<string>();
   const onSelectNode = useCallback((id: string | undefined) => setSelectedId(id), []);
+  const closeDetails = useCallback(() => setSelectedId(undefined), []);
   const selected = selectedId ? lineageNodes.get(selectedId)?.node : undefined;
   const versions = useMemo(
     () => (selected ? versionTimeline(evidence, index, selected, asOf) : []),
     [selected, evidence, index, asOf],
   );
-  return { view, columns, actions, selected, versions, onSelectNode, closeDetails: () => setSelectedId(undefined) };
+  const recordOf = useCallback((p: Provenance) => recordAt(evidence, p), [evidence]);
+  const details = useMemo<SelectedDetails | undefined>(
+    () =>
+      selected && {
+        node: selected,
+        versions,
+        facets: nodeFacets(index, selected),
+        evidence: evidenceOf(selected, view),
+        recordAt: recordOf,
+        sourceName,
+        onClose: closeDetails,
+      },
+    [selected, versions, index, view, recordOf, sourceName, closeDetails],
+  );
+  return { view, columns, actions, selected, onSelectNode, details };
 }

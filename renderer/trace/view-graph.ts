@@ -139,7 +139,10 @@ export function buildView(trace: TraceResult, state: ExploreState, neighbours: N
   const viewNodes: ViewNode[] = [...visible].map((id) => {
     const node = nodes.get(id) as TraceNode;
     const ins = incoming.get(id) ?? [];
-    const hasUp = ins.length > 0 || (!traced.has(id) && neighbours.upstream(node).length > 0);
+    // A traced node's upstream is the trace's, unless it was expanded from the evidence and then collapsed (the
+    // Lineage view's node browsed from, the one node of its trace).
+    const fromEvidence = !traced.has(id) || state.collapsedUpstream.has(id);
+    const hasUp = ins.length > 0 || (fromEvidence && neighbours.upstream(node).length > 0);
     const upShown = hasUp && !state.collapsedUpstream.has(id) && ins.length > 0;
     const down = state.expandedDownstream.has(id)
       ? 'shown'
