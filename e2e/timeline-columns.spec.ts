@@ -71,7 +71,7 @@ const rows = (page: Page) =>
     SHOW_TEXT,
   );
 
-test('at 1280×800 the timeline shows each job by at least 14 characters, the whole name in its tooltip', async ({
+test('at 1280×800 the timeline shows 14 characters of each job and 30 of what happened, whole in tooltips', async ({
   page,
   webApp,
 }) => {
@@ -101,8 +101,13 @@ test('at 1280×800 the timeline shows each job by at least 14 characters, the wh
   const withJob = shown.filter((cells) => cells[4] && cells[4].text !== '—');
   expect(withJob.length).toBeGreaterThan(0);
   for (const cells of shown) {
-    const [time, , , , where] = cells;
+    const [time, , what, , where] = cells;
     expect(time?.cut, `the time ${time?.text} is cut`).toBe(false);
+    // What happened reads as a phrase, not a word: at least 30 characters of it (the details go under the list).
+    if (what)
+      expect(what.shown, `"${what.text}" shows ${what.shown} characters`).toBeGreaterThanOrEqual(
+        Math.min(30, what.text.length),
+      );
     if (!where || where.text === '—') continue;
     // 14 characters of the job readable, and one more under the ellipsis.
     expect(where.shown, `the job cell shows ${where.shown} characters of "${where.text}"`).toBeGreaterThanOrEqual(15);
