@@ -2,6 +2,8 @@ import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } 
 import { getApi } from '../api';
 import { selectImportFiles, selectImportText, useImports } from './import-store';
 import { ImportProgressList } from './ImportProgressList';
+import { LastImportSummary } from './LastImportSummary';
+import { watchImports } from './last-import-store';
 import { MappingDialog } from './MappingDialog';
 import { inputsFromDrop, inputsFromFileList, type PickedInputs } from './picked-inputs';
 
@@ -9,7 +11,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 /**
  * Importing evidence: drop files or folders anywhere on the window, pick files or a folder, or give a Git
- * repository's folder (read by the main process). Every file goes through the import worker.
+ * repository's folder (read by the main process). Every file goes through the import worker; what the last import
+ * gave stays above its rows, and after a reload (LastImportSummary).
  */
 export function ImportPanel({ caseId, desktop }: { readonly caseId?: string; readonly desktop: boolean }) {
   const importFiles = useImports(selectImportFiles);
@@ -22,6 +25,9 @@ export function ImportPanel({ caseId, desktop }: { readonly caseId?: string; rea
   const [error, setError] = useState<string>();
   const [reading, setReading] = useState(false);
   const repoId = useId();
+
+  // Each import's summary is kept from its first file on, wherever the user is when it ends.
+  useEffect(watchImports, []);
 
   const accept = (picked: PickedInputs) => {
     setError(undefined);
@@ -157,6 +163,7 @@ export function ImportPanel({ caseId, desktop }: { readonly caseId?: string; rea
           {error}
         </p>
       )}
+      <LastImportSummary caseId={caseId} />
       <ImportProgressList caseId={caseId} />
       <MappingDialog />
     </section>

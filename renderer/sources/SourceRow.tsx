@@ -7,6 +7,7 @@ import { formatBytes, formatDuration } from '../import/format-progress';
 import { SourceIssuesList } from './SourceIssuesList';
 import { isMappable, MapColumnsButton, type RequestMapping } from './MapColumnsButton';
 import { PathText } from '../components/PathText';
+import { kindOf, nameInFolder } from './source-groups';
 
 const COLUMNS = 10;
 
@@ -17,6 +18,8 @@ interface SourceRowProps {
   readonly onRemove: (id: string) => void;
   /** Opens the column-mapping dialog for the source with its file picked again. */
   readonly onRequestMapping?: RequestMapping;
+  /** The folder whose header the row is under: its name is shown without it (whole in its tooltip). */
+  readonly folder?: string;
 }
 
 /** One source in the Sources table, expandable to its rejections and warnings, removable. */
@@ -26,6 +29,7 @@ export const SourceRow = memo(function SourceRow({
   onExpand,
   onRemove,
   onRequestMapping,
+  folder,
 }: SourceRowProps) {
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -48,8 +52,8 @@ export const SourceRow = memo(function SourceRow({
   return (
     <>
       <tr data-testid="source-row" role="row">
-        <th scope="row" role="rowheader" className="mono">
-          <PathText text={visibleText(source.name)} />
+        <th scope="row" role="rowheader" className="mono" title={folder ? visibleText(source.name) : undefined}>
+          <PathText text={visibleText(folder ? nameInFolder(source.name, folder) : source.name)} />
           {source.origin && (
             <div className="muted small" title="Re-hashed when a case citing it is reopened">
               read from <PathText text={source.origin.path} />
@@ -57,7 +61,7 @@ export const SourceRow = memo(function SourceRow({
           )}
         </th>
         <td role="cell" data-label="Kind">
-          {source.derivedAs === 'git-log' ? 'git repository' : source.detected}
+          {kindOf(source)}
           {source.mapping && <div className="muted small">mapped: {describeMapping(source.mapping)}</div>}
           {source.detected === 'csv' && !source.mapping && (
             <div className="muted small">needs a column mapping: pick its file again to map its columns</div>
