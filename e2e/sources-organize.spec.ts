@@ -1,13 +1,13 @@
 /**
  * The Sources screen with a folder of many files (issue 14): a folder with subfolders of real public files
- * (fixtures/real) imported at once lists its sources under one header per folder, each saying how many files,
+ * (fixtures/real, one of them cut short in a line) imported at once lists its sources under one header per folder, each saying how many files,
  * records, warnings and rejected records it holds (the sums of its rows), folding and unfolding; a filter keeps one
  * file ("1 of N sources"); a sort orders each folder's rows; the last import's summary (imported, skipped, rejected)
  * is still there after a reload, until dismissed. Light and dark screenshots at 1280×800, axe on both; at 900 px the
  * grouped table still fits its window.
  */
 import type { Locator, Page } from '@playwright/test';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
@@ -42,6 +42,8 @@ const FILES = {
     'elastic_github_test-audit-json_first_page.ndjson',
   ],
 } as const;
+/** A copy of a real CloudTrail log cut short in its second line: that line rejected, the others imported. */
+const CUT = 'audit/cloudtrail/console-login-cut-short.ndjson';
 /** The OpenLineage JSON Schema: not evidence, skipped. */
 const SKIPPED = 'openlineage/spec/OpenLineage.json';
 const FOLDER = 'evidence';
@@ -52,6 +54,11 @@ function pickedFolder(): string {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     copyFileSync(realFixture(...from), join(root, path));
   }
+  const lines = readFileSync(realFixture(...FILES['audit/cloudtrail/elastic_test-console-login-json.ndjson']), 'utf8')
+    .trimEnd()
+    .split('\n');
+  lines[1] = lines[1]!.slice(0, lines[1]!.length / 2);
+  writeFileSync(join(root, CUT), `${lines.join('\n')}\n`);
   mkdirSync(dirname(join(root, SKIPPED)), { recursive: true });
   copyFileSync(realFixture('openlineage', 'spec', 'OpenLineage.json'), join(root, SKIPPED));
   return root;
@@ -89,14 +96,15 @@ test('a folder of many files: grouped by folder, filtered, sorted, its import su
   await page.getByLabel('Title').fill('Many files');
   await page.getByRole('button', { name: 'Create investigation' }).click();
   await page.getByTestId('import-folder').setInputFiles(pickedFolder());
-  const picked = Object.keys(FILES).length + 1;
+  const picked = Object.keys(FILES).length + 2;
   await expect(page.locator('.import-job')).toHaveCount(picked, { timeout: 30_000 });
   await expect(page.locator('.import-job:not(.ended)')).toHaveCount(0, { timeout: 60_000 });
 
   // One row per imported file, under the header of its folder.
   const rows = page.getByTestId('source-row');
-  const imported = Object.keys(FILES);
+  const imported = [...Object.keys(FILES), CUT];
   await expect(rows).toHaveCount(imported.length);
+  await expect(rows.filter({ hasText: CUT.split('/').pop()! }).locator('td[data-label="Rejected"]')).toHaveText('1');
   const folders = [...new Set(imported.map((path) => `${FOLDER}/${dirname(path)}`))];
   const headers = page.getByTestId('source-group');
   await expect(headers).toHaveCount(folders.length);

@@ -20,13 +20,14 @@ const COLUMN_NAMES = ['File', 'Kind', 'Size', 'SHA-256', 'Importer', 'Records', 
 const COLUMNS = COLUMN_NAMES.length + 1;
 
 /** What a folder's header says beside its name: "12 files · 3,456 records · 10 warnings · 1 rejected". */
-function groupTotals(group: SourceGroup<StoredSource>): string {
-  return [
-    plural(group.sources.length, 'file'),
-    plural(group.records, 'record'),
-    plural(group.warnings, 'warning'),
-    `${group.rejected.toLocaleString('en')} rejected`,
-  ].join(' · ');
+function GroupTotals({ group }: { readonly group: SourceGroup<StoredSource> }) {
+  return (
+    <span className="source-group-totals">
+      {plural(group.sources.length, 'file')} · {plural(group.records, 'record')} ·{' '}
+      <span className={group.warnings ? 'warn' : undefined}>{plural(group.warnings, 'warning')}</span> ·{' '}
+      <span className={group.rejected ? 'error' : undefined}>{group.rejected.toLocaleString('en')} rejected</span>
+    </span>
+  );
 }
 
 /**
@@ -137,7 +138,7 @@ export function SourcesTable({ sources, issues, onExpand, onRemove, onRequestMap
                             'Files of no folder'
                           )}
                         </button>{' '}
-                        <span className="source-group-totals">{groupTotals(group)}</span>
+                        <GroupTotals group={group} />
                       </th>
                     </tr>
                     {open && rows(group, group.folder)}
