@@ -87,6 +87,20 @@ for (const scheme of ['light', 'dark'] as const) {
         expect(await headerProblemsWithTwoMoreActions(page), 'two more case actions').toEqual([]);
     }
 
+    // The two views below the steps: the evidence timeline, and the lineage browsed from the first node it finds.
+    await page.keyboard.press('Alt+t');
+    const timeline = page.getByRole('region', { name: 'Evidence timeline' });
+    await expect(timeline.getByRole('listbox').getByRole('option').first()).toBeVisible({ timeout: 60_000 });
+    await settled(page);
+    await checkScreen(page, scheme, 12, 'timeline');
+    await page.keyboard.press('Alt+l');
+    const lineage = page.getByRole('region', { name: 'Lineage' });
+    await lineage.getByLabel('Find a dataset, job or field').fill('a');
+    await lineage.getByRole('list', { name: 'Matches' }).getByRole('button').first().click();
+    await expect(lineage.locator('.react-flow__node').first()).toBeVisible();
+    await settled(page);
+    await checkScreen(page, scheme, 13, 'lineage');
+
     await palette(page, 'open the sources of this case', 'Open the sources of this case');
     await expect(page.getByRole('heading', { level: 1, name: /^Sources/ })).toBeVisible();
     await settled(page);
