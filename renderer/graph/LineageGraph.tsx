@@ -65,6 +65,11 @@ export interface LineageGraphProps {
   readonly onPainted?: () => void;
   /** Fit the whole graph at first, not only the decision's neighbourhood. */
   readonly fitAll?: boolean;
+  /**
+   * When the whole graph is too large to read, fit these nodes at first (else the first alone): the Lineage view's
+   * field, its dataset and the datasets next to it on its column path, near enough to read their fields.
+   */
+  readonly fitFirst?: ReadonlyArray<string>;
 }
 
 const minimapColor = (node: LineageFlowNode) => `var(--kind-${node.type ?? 'dataset'})`;
@@ -76,6 +81,8 @@ const VISIBLE_ONLY_PAST = 1000;
 const MIN_ZOOM = 0.05;
 /** Fitted clear of the controls on the left edge. */
 const FIT = { padding: { top: '24px', right: '24px', bottom: '24px', left: '60px' }, maxZoom: 1.1 } as const;
+/** The zoom the graph's search brings a node to, and a view fitting one node at first (readable, with some context). */
+const FOCUS_ZOOM = 0.8;
 const EMPTY = { nodes: [] as LineageFlowNode[], edges: [] as LineageFlowEdge[] };
 /** React Flow draws no edges: EdgeLayer draws them all in one SVG. */
 const NO_EDGES: LineageFlowEdge[] = [];
@@ -93,8 +100,19 @@ export function LineageGraph(props: LineageGraphProps) {
 }
 
 function GraphCanvas(props: LineageGraphProps) {
-  const { view, columns, comparison, selectedId, onSelectNode, actions, exportName, onExportJson, onPainted, fitAll } =
-    props;
+  const {
+    view,
+    columns,
+    comparison,
+    selectedId,
+    onSelectNode,
+    actions,
+    exportName,
+    onExportJson,
+    onPainted,
+    fitAll,
+    fitFirst,
+  } = props;
   const wrap = useRef<HTMLDivElement>(null);
   const colorMode = useResolvedTheme();
   const timeZone = useSettings(selectTimeZone);
@@ -112,24 +130,42 @@ function GraphCanvas(props: LineageGraphProps) {
     [base, selectedId],
   );
   const empty = base === EMPTY;
+  // A small graph is laid out in its first render, before the pane is there to measure; a view that fits some nodes
+  // first waits one (unpainted) render for it, else React Flow fits the whole graph.
+  const [paneKnown, setPaneKnown] = useState(!fitFirst);
+  useLayoutEffect(() => setPaneKnown(true), []);
   // The first viewport, computed here when the pane's size is known: nodes are drawn once at their final zoom (with
   // React Flow's fitView they are drawn at zoom 1 first, then again after it fits). The whole graph when it can be
   // read that way, else the decision's neighbourhood.
   const initialViewport = useMemo(
     () => {
       const box = wrap.current;
-      if (empty || !box || box.clientWidth === 0) return undefined;
+      if (empty || !paneKnown || !box || box.clientWidth === 0) return undefined;
       const { clientWidth: width, clientHeight: height } = box;
-      const fit = (nodes: ReadonlyArray<LineageFlowNode>) =>
-        getViewportForBounds(getNodesBounds([...nodes]), width, height, MIN_ZOOM, FIT.maxZoom, FIT.padding);
+      const fit = (nodes: ReadonlyArray<LineageFlowNode>, maxZoom: number = FIT.maxZoom) =>
+        getViewportForBounds(getNodesBounds([...nodes]), width, height, MIN_ZOOM, maxZoom, FIT.padding);
       const whole = fit(base.nodes);
       const near = base.nodes.filter((n) => n.type !== 'supernode' && n.data.node.depth <= FIT_DEPTH);
-      const { x, y, zoom } = fitAll || whole.zoom >= DETAIL_ZOOM || near.length === 0 ? whole : fit(near);
+      const first = base.nodes.filter((n) => fitFirst?.includes(n.id));
+      const readable = (nodes: ReadonlyArray<LineageFlowNode>) => {
+        const v = fit(nodes);
+        const one = nodes.filter((n) => n.id === fitFirst?.[0]);
+        // One node alone, no nearer than the graph's search brings a node, so some of what is around it shows.
+        return v.zoom >= DETAIL_ZOOM || one.length === 0 || nodes.length === 1 ? v : fit(one, FOCUS_ZOOM);
+      };
+      const { x, y, zoom } =
+        whole.zoom >= DETAIL_ZOOM
+          ? whole
+          : first.length > 0
+            ? readable(first)
+            : fitAll || near.length === 0
+              ? whole
+              : fit(near);
       return { x, y, zoom, width, height };
     },
     // Fitted once, when the graph first appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [empty],
+    [empty, paneKnown],
   );
   // Nodes choose their level of detail at the settled viewport, seeded with the first one.
   const detail = useMemo(
@@ -208,7 +244,7 @@ function GraphCanvas(props: LineageGraphProps) {
   const focusNode = useCallback(
     (id: string, select: boolean) => {
       const at = positions?.get(id);
-      if (at) setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), 0.8) });
+      if (at) setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), FOCUS_ZOOM) });
       if (select) onSelectNode(id);
       requestAnimationFrame(() => {
         const el = wrap.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
@@ -323,7 +359,7 @@ function GraphCanvas(props: LineageGraphProps) {
             onKeyDown={onKeyDown}
             onFocus={onFocus}
           >
-            {empty ? (
+            {empty || !paneKnown ? (
               <p className="graph-wait muted" role="status">
                 Laying out {view.nodes.length} nodes…
               </p>

@@ -8,6 +8,7 @@ import {
   lineageNodeAt,
 } from '../../shared/lineage/lineage-browse';
 import type { TraceNode } from '../../shared/analysis/types';
+import { columnPathAt, splitFieldId } from '../../shared/lineage/column-path';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import { downloadText } from '../export/download';
 import { LineageGraph } from '../graph/LineageGraph';
@@ -30,8 +31,10 @@ interface Props {
 /**
  * One dataset's or job's lineage as of a moment, drawn by the Trace step's graph: the chosen node stands where the
  * decision stands there, its upstream and downstream (lineage-browse.ts) opened as if expanded by hand, so each node's
- * expand and collapse controls, fields and details work as they do in the Trace step. Another moment redraws it in
- * place: what was expanded, collapsed or selected, and the viewport, stay.
+ * expand and collapse controls, fields and details work as they do in the Trace step. Browsed from a field, the
+ * datasets on its column path (column-path.ts) show their fields, the path's rows marked and its column edges drawn as
+ * the Trace marks a decision's traced columns. Another moment redraws it in place: what was expanded, collapsed or
+ * selected, and the viewport, stay; the field stays chosen.
  */
 export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }: Props) {
   const nodeId = entry.datasetId ?? entry.id;
@@ -52,6 +55,19 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
       },
     [around, asOf],
   );
+  // Browsed from a field: its column path as of the moment, the fields of each dataset on it shown and marked.
+  const columnPath = useMemo(
+    () => (entry.kind === 'field' ? columnPathAt(index.model, entry.id, asOf) : undefined),
+    [index, entry.kind, entry.id, asOf],
+  );
+  // Too large a graph to read whole opens on the field's dataset and the datasets next to it on its column path.
+  const fitFirst = useMemo(() => {
+    if (!columnPath) return undefined;
+    const next = columnPath.edges
+      .filter((e) => e.source === columnPath.field || e.target === columnPath.field)
+      .map((e) => splitFieldId(e.source === columnPath.field ? e.target : e.source)?.datasetId);
+    return [...new Set([nodeId, ...next.filter((id) => id !== undefined)])];
+  }, [columnPath, nodeId]);
   const neighbours = useMemo(
     () => ({
       upstream: (n: TraceNode) => browseUpstream(index.model, n, asOf),
@@ -65,9 +81,9 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
       around && {
         upstream: new Set([nodeId, ...around.upstream.map((n) => n.id)]),
         downstream: new Set([nodeId, ...around.downstream.map((n) => n.id)]),
-        fields: new Set(entry.kind === 'field' ? [nodeId] : []),
+        fields: new Set(columnPath ? [nodeId, ...columnPath.fields.keys()] : []),
       },
-    [around, nodeId, entry.kind],
+    [around, nodeId, columnPath],
   );
   const { view, columns, actions, selected, onSelectNode, details } = useExploredView({
     shown: trace,
@@ -77,6 +93,7 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
     asOf,
     sourceName,
     seed,
+    columnPath: columnPath?.fields,
   });
   const exportName = `lineage ${nodeId}`;
   const onExportJson = useCallback(() => {
@@ -93,6 +110,19 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
   }
   return (
     <div className="stack">
+      {columnPath && (
+        <>
+          <h3 className="lineage-browse-field">
+            Column lineage of <span className="mono">{columnPath.field}</span>
+          </h3>
+          <p>
+            Computed from {countOf(columnPath.upstream.length, 'field')} upstream;{' '}
+            {countOf(columnPath.downstream.length, 'field')} computed from it downstream. Their rows are marked in the
+            fields of their datasets, and the column edges between them drawn.
+            {columnPath.truncated ? ' The column path stopped at its limit.' : ''}
+          </p>
+        </>
+      )}
       <p>
         <span className="mono">{nodeId}</span>: {countOf(around.upstream.length, 'node')} upstream,{' '}
         {countOf(around.downstream.length, 'node')} downstream.
@@ -111,6 +141,7 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
           exportName={exportName}
           onExportJson={onExportJson}
           fitAll
+          fitFirst={fitFirst}
         />
         {details && <NodeDetails {...details} />}
       </div>

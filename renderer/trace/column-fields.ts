@@ -10,7 +10,7 @@ import { runOfNode } from './versions';
 export interface FieldRow {
   readonly name: string;
   readonly type?: string;
-  /** On the traced column path (column lineage from the decision's field). */
+  /** On the traced column path (column lineage from the decision's field, or from the field browsed from). */
   readonly traced: boolean;
 }
 
@@ -44,15 +44,17 @@ function tracedFields(trace: TraceResult): Map<string, Set<string>> {
 
 /**
  * Field rows for every visible dataset in `shown`, and the column edges into them from visible datasets.
- * A field named by column lineage but missing from the schema facet still gets a row.
+ * A field named by column lineage but missing from the schema facet still gets a row. The rows marked traced are
+ * those of the trace's column path, or of `path` when given (the Lineage view's column path of a field).
  */
 export function columnView(
   index: LineageIndex,
   trace: TraceResult,
   visible: ReadonlyMap<string, TraceNode>,
   shown: ReadonlySet<string>,
+  path?: ReadonlyMap<string, ReadonlySet<string>>,
 ): ColumnView {
-  const traced = tracedFields(trace);
+  const traced = path ?? tracedFields(trace);
   const rows = new Map<string, Map<string, FieldRow>>();
   const rowsOf = (id: string) => rows.get(id) ?? rows.set(id, new Map()).get(id)!;
   const addRow = (id: string, name: string, type?: string) => {

@@ -45,6 +45,8 @@ export interface ExploredViewInput {
   readonly sourceName: (sourceId: string) => string;
   /** What opens by itself as of `asOf` (one object per moment): applied to the nodes it has not opened before. */
   readonly seed?: ExploreSeed;
+  /** The fields marked on the column path per dataset, in place of the trace's (the Lineage view's browsed field). */
+  readonly columnPath?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 interface Explored {
@@ -61,7 +63,16 @@ const seeded = (from: Explored, seed: ExploreSeed): Explored => ({
 });
 
 /** `shown` as explored by hand (and by `seed`), as of `asOf`. */
-export function useExploredView({ shown, neighbours, index, evidence, asOf, sourceName, seed }: ExploredViewInput) {
+export function useExploredView({
+  shown,
+  neighbours,
+  index,
+  evidence,
+  asOf,
+  sourceName,
+  seed,
+  columnPath,
+}: ExploredViewInput) {
   const [stored, setExplored] = useState<Explored>(() => {
     const start = { explore: initialExploreState, settled: emptySeed };
     return seed ? seeded(start, seed) : start;
@@ -79,8 +90,8 @@ export function useExploredView({ shown, neighbours, index, evidence, asOf, sour
   const columns = useMemo(() => {
     if (!shown || explore.fieldsShown.size === 0) return undefined;
     const visible = new Map([...lineageNodes].map(([id, n]) => [id, n.node]));
-    return columnView(index, shown, visible, explore.fieldsShown);
-  }, [index, shown, lineageNodes, explore.fieldsShown]);
+    return columnView(index, shown, visible, explore.fieldsShown, columnPath);
+  }, [index, shown, lineageNodes, explore.fieldsShown, columnPath]);
   const actions = useMemo<GraphActions>(() => {
     const byHand = (change: (s: ExploreState) => ExploreState, settled: Parameters<typeof settle>[1]) =>
       setExplored((s) => ({ ...s, explore: change(s.explore), settled: settle(s.settled, settled) }));
