@@ -60,6 +60,11 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   const table = page.getByRole('table', { name: 'Imported sources' });
   const [tableWidth, boxWidth] = await table.evaluate((t) => [t.scrollWidth, t.parentElement!.clientWidth]);
   expect(tableWidth, 'the sources table, beside its box').toBeLessThanOrEqual(boxWidth!);
+  // The folder's few hundred import rows scroll in their own box: the sources begin within two screens of the top.
+  const tableTop = await table.evaluate(
+    (t) => t.getBoundingClientRect().top + (globalThis as unknown as { scrollY: number }).scrollY,
+  );
+  expect(tableTop, 'where the sources table begins').toBeLessThan(2 * 800);
   // Files that are not evidence (the folder's SOURCES.md, dbt_project.yml…) are skipped, said once.
   await expect(
     page

@@ -67,6 +67,9 @@ const JobRow = memo(function JobRow({ job, onCancel }: { job: ImportJob; onCance
   );
 });
 
+/** More files than this and the list scrolls in its own box. */
+const LONG_LIST = 12;
+
 /** One row per file being imported (or done): a progress bar, records, bytes, an estimate and Cancel. */
 export function ImportProgressList({ caseId }: { readonly caseId?: string }) {
   const jobs = useImports(selectJobs);
@@ -75,6 +78,7 @@ export function ImportProgressList({ caseId }: { readonly caseId?: string }) {
   const shown = jobs.filter((j) => j.caseId === caseId);
   if (shown.length === 0) return null;
   const running = shown.filter((j) => !j.end).length;
+  const long = shown.length > LONG_LIST;
   return (
     <section className="import-progress" aria-labelledby="import-progress-heading">
       <div className="section-title">
@@ -85,7 +89,12 @@ export function ImportProgressList({ caseId }: { readonly caseId?: string }) {
           </button>
         )}
       </div>
-      <ul className="import-jobs">
+      {/* A long list scrolls in its own box (sources.css), which the keyboard reaches to scroll it. */}
+      <ul
+        className={`import-jobs${long ? ' long' : ''}`}
+        aria-labelledby="import-progress-heading"
+        tabIndex={long ? 0 : undefined}
+      >
         {shown.map((job) => (
           <JobRow key={job.id} job={job} onCancel={cancel} />
         ))}
