@@ -65,6 +65,7 @@ test('a new user walks the real fixture folder: every screen readable, the timel
     (t) => t.getBoundingClientRect().top + (globalThis as unknown as { scrollY: number }).scrollY,
   );
   expect(tableTop, 'where the sources table begins').toBeLessThan(2 * 800);
+  await expectNoSeriousA11yViolations(page, 'the Sources screen after importing the folder');
   // Files that are not evidence (the folder's SOURCES.md, dbt_project.yml…) are skipped, said once.
   await expect(
     page
