@@ -79,6 +79,8 @@ test('browsing from a field shows its column lineage: its rows and their column 
   await graph.scrollIntoViewIfNeeded();
   await expect(fieldsOf(focus.dataset)).toBeInViewport();
   await expect(row(fieldId)).toHaveClass(/traced/);
+  // Not by colour alone: a screen reader hears that the row is on the path.
+  await expect(row(fieldId)).toContainText('(on the traced path)');
   const siblings = [...stated.keys()].filter((id) => split(id).dataset === focus.dataset && id !== fieldId);
   expect(siblings.length).toBeGreaterThan(0);
   for (const id of siblings) await expect(row(id)).not.toHaveClass(/traced/);

@@ -169,6 +169,7 @@ function NearCard({ data, selected }: { readonly data: LineageNodeData; readonly
               <Handle type="target" position={Position.Left} id={fieldHandle(f.name, 'in')} isConnectable={false} />
               <span className="mono">{f.name}</span>
               {f.type && <span className="muted"> {f.type}</span>}
+              {f.traced && <span className="visually-hidden"> (on the traced path)</span>}
               <Handle type="source" position={Position.Right} id={fieldHandle(f.name, 'out')} isConnectable={false} />
             </li>
           ))}
