@@ -97,9 +97,15 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
   });
   const exportName = `lineage ${nodeId}`;
   const onExportJson = useCallback(() => {
-    const doc = graphToJson(view, { kind: 'browse', focusId: nodeId, asOf: new Date(asOf).toISOString(), sourceName });
+    const doc = graphToJson(view, {
+      kind: 'browse',
+      focusId: nodeId,
+      columnPath,
+      asOf: new Date(asOf).toISOString(),
+      sourceName,
+    });
     downloadText(`${exportName}.json`, JSON.stringify(doc, null, 2), 'application/json');
-  }, [view, nodeId, asOf, sourceName, exportName]);
+  }, [view, nodeId, columnPath, asOf, sourceName, exportName]);
 
   if (!around) {
     return (

@@ -5,7 +5,14 @@ import { realFixture } from '../../fixtures/real-fixtures';
 import { traceDecision } from '../../shared/analysis/trace';
 import type { TraceResult } from '../../shared/analysis/types';
 import { importInput } from '../../shared/importers';
-import { browseDownstream, browseUpstream, lineageAround, lineageNodeAt } from '../../shared/lineage/lineage-browse';
+import { columnPathAt, splitFieldId } from '../../shared/lineage/column-path';
+import {
+  browseDownstream,
+  browseUpstream,
+  lineageAround,
+  lineageEntries,
+  lineageNodeAt,
+} from '../../shared/lineage/lineage-browse';
 import { toEvidenceSet } from '../../shared/model/evidence-set';
 import type { Decision } from '../../shared/model/records';
 import { emptySeed, initialExploreState, seedExplore } from './explore-state';
@@ -67,6 +74,44 @@ describe('graphToJson of a graph browsed without a decision (the Lineage view)',
     expect(cited.length).toBeGreaterThan(0);
     for (const n of cited) expect(n.evidence?.source).toBe(NAME);
     for (const n of doc.nodes) expect(n.change).toBeUndefined();
+  });
+});
+
+describe('graphToJson of a graph browsed from a field', () => {
+  const set = toEvidenceSet(imported.records);
+  const index = lineageIndex(set);
+  const asOf = evidenceTimeRange(set).to;
+  const iso = new Date(asOf).toISOString();
+  // A field the events give column lineage to, found in the fixture, not named here.
+  const path = lineageEntries(index.model)
+    .filter((e) => e.kind === 'field')
+    .map((e) => columnPathAt(index.model, e.id, asOf))
+    .find((p) => p.upstream.length > 0)!;
+
+  it('names the field and its column edges beside the dataset it lies in', () => {
+    expect(path).toBeDefined();
+    const focusId = splitFieldId(path.field)!.datasetId;
+    const view = buildView(
+      {
+        decisionId: '',
+        featureName: '',
+        asOf: iso,
+        nodes: [lineageNodeAt(index.model, focusId, asOf)!],
+        edges: [],
+        jobs: [],
+        gaps: [],
+      },
+      initialExploreState,
+      {
+        upstream: (n) => browseUpstream(index.model, n, asOf),
+        downstream: (n) => browseDownstream(index.model, n, asOf),
+      },
+    );
+    const doc = graphToJson(view, { kind: 'browse', focusId, columnPath: path, asOf: iso, sourceName });
+    expect(writtenKeys(doc)).toEqual(['focus', 'field', 'columnEdges', 'asOf', 'nodes', 'edges']);
+    expect(doc.field).toBe(path.field);
+    expect(doc.columnEdges).toEqual(path.edges.map((e) => ({ source: e.source, target: e.target })));
+    expect(doc.columnEdges?.some((e) => e.target === path.field)).toBe(true);
   });
 });
 

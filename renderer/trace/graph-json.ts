@@ -4,6 +4,7 @@
  * decision's moment when another moment is shown); the Lineage view's has no decision, only the node browsed from
  * and the moment, so its document names no decision at all rather than an empty one.
  */
+import type { ColumnPath } from '../../shared/lineage/column-path';
 import type { Provenance } from '../../shared/model/records';
 import type { TraceComparison } from './trace-diff';
 import type { ViewGraph } from './view-graph';
@@ -32,6 +33,8 @@ export interface BrowseGraphContext {
   readonly kind: 'browse';
   /** The dataset or job browsed from. */
   readonly focusId: string;
+  /** Browsed from a field: the field and its column path as of the moment (column-path.ts). */
+  readonly columnPath?: Pick<ColumnPath, 'field' | 'edges'>;
   /** The moment shown (ISO). */
   readonly asOf: string;
   readonly sourceName: (sourceId: string) => string;
@@ -73,6 +76,10 @@ export interface TraceGraphExport extends GraphDrawn {
 export interface BrowseGraphExport extends GraphDrawn {
   /** The node the lineage was browsed from. */
   readonly focus: string;
+  /** The field browsed from, when one was (`namespace:name#field`). */
+  readonly field?: string;
+  /** Its column lineage: each field computed from another, as of the moment. */
+  readonly columnEdges?: ReadonlyArray<{ readonly source: string; readonly target: string }>;
   /** The moment the graph shows. */
   readonly asOf: string;
 }
@@ -83,7 +90,15 @@ export type GraphExport = TraceGraphExport | BrowseGraphExport;
 export function graphToJson(view: ViewGraph, context: TraceGraphContext): TraceGraphExport;
 export function graphToJson(view: ViewGraph, context: BrowseGraphContext): BrowseGraphExport;
 export function graphToJson(view: ViewGraph, context: GraphContext): GraphExport {
-  if (context.kind === 'browse') return { focus: context.focusId, asOf: context.asOf, ...drawn(view, context) };
+  if (context.kind === 'browse') {
+    const path = context.columnPath;
+    return {
+      focus: context.focusId,
+      ...(path && { field: path.field, columnEdges: path.edges.map(({ source, target }) => ({ source, target })) }),
+      asOf: context.asOf,
+      ...drawn(view, context),
+    };
+  }
   return {
     decision: context.decisionId,
     feature: context.featureName,
