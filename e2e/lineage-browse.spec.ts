@@ -57,8 +57,16 @@ test('with no decision, the Lineage view finds a dbt model and draws the models 
     .getByRole('button')
     .filter({ hasText: new RegExp(`^Dataset [^ ]*:${relation(model).replaceAll('.', '\\.')}$`) });
   await expect(match).toHaveCount(1);
+  const others = await view.getByRole('list', { name: 'Matches' }).getByRole('button').count();
   await match.click();
   await expect(match).toHaveAttribute('aria-pressed', 'true');
+  // The matches fold to the chosen one, so that its graph comes up the page; the others are a click away.
+  await expect(view.getByRole('list', { name: 'Matches' }).getByRole('button')).toHaveCount(1);
+  expect(others, 'the model, its job and its fields match its name').toBeGreaterThan(1);
+  await view.getByRole('button', { name: `Show the other ${others - 1} match${others > 2 ? 'es' : ''}` }).click();
+  await expect(view.getByRole('list', { name: 'Matches' }).getByRole('button')).toHaveCount(others);
+  await expect(match).toHaveAttribute('aria-pressed', 'true');
+  await match.click();
 
   const graph = view.getByRole('region', { name: 'Lineage graph' });
   const node = (rel: string) => graph.locator(`.react-flow__node[data-id$=":${rel}"]`);

@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { type LineageEntry, lineageEntries, searchLineage } from '../../shared/lineage/lineage-browse';
+import { countOf } from '../../shared/model/count-words';
 import { KIND_LABELS } from '../graph/flow-types';
 import { TimeSlider } from '../graph/TimeSlider';
 import { selectEvidence, selectSources, useInvestigation } from '../stores/investigation-store';
@@ -27,6 +28,12 @@ export function LineageBrowseView() {
   const [query, setQuery] = useState('');
   const matches = useMemo(() => searchLineage(entries, query, MAX_MATCHES), [entries, query]);
   const [chosen, setChosen] = useState<LineageEntry>();
+  // Once one is chosen the matches fold to it, so that its graph comes up the page; typing shows them all again.
+  const [folded, setFolded] = useState(false);
+  const choose = (entry: LineageEntry) => {
+    setChosen(entry);
+    setFolded(true);
+  };
   const [picked, setPicked] = useState<number>();
   const moment = useDeferredValue(picked);
   const searchId = useId();
@@ -35,6 +42,7 @@ export function LineageBrowseView() {
   const timeless = range.from === 0 && range.to === 0;
   const latest = range.to;
   const asOf = moment ?? latest;
+  const listed = folded && chosen ? matches.filter((m) => m.id === chosen.id) : matches;
   const counts = {
     dataset: entries.filter((e) => e.kind === 'dataset').length,
     job: entries.filter((e) => e.kind === 'job').length,
@@ -54,7 +62,10 @@ export function LineageBrowseView() {
           type="search"
           value={query}
           placeholder="a name, or part of one"
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setFolded(false);
+          }}
         />
         <span className="muted small" role="status">
           {query.trim()
@@ -62,16 +73,23 @@ export function LineageBrowseView() {
             : ''}
         </span>
       </form>
-      {matches.length > 0 && (
+      {listed.length > 0 && (
         <ul className="lineage-browse-matches" aria-label="Matches">
-          {matches.map((m) => (
+          {listed.map((m) => (
             <li key={m.id}>
-              <button type="button" aria-pressed={chosen?.id === m.id} onClick={() => setChosen(m)}>
+              <button type="button" aria-pressed={chosen?.id === m.id} onClick={() => choose(m)}>
                 <span className="muted small">{KIND_LABELS[m.kind]}</span> <span className="mono">{m.id}</span>
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {listed.length < matches.length && (
+        <p>
+          <button type="button" className="ghost" onClick={() => setFolded(false)}>
+            Show the other {countOf(matches.length - listed.length, 'match', 'matches')}
+          </button>
+        </p>
       )}
       {chosen && (
         <>
