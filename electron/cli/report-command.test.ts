@@ -27,10 +27,8 @@ describe('lineage-investigator report and verify', () => {
     expect(code).toBe(0);
     const html = readFileSync(out, 'utf8');
     const suspects = html.slice(html.indexOf('<h2>Suspects</h2>'), html.indexOf('<h2>Governance</h2>'));
-    const firstRow = suspects.slice(
-      suspects.indexOf('<tbody>'),
-      suspects.indexOf('</tr>', suspects.indexOf('<tbody>')),
-    );
+    // The first ranked change's row: the first row after the header (each change is a row group, <tbody class=…>).
+    const firstRow = suspects.slice(suspects.indexOf('<tbody'), suspects.indexOf('</tr>', suspects.indexOf('<tbody')));
     expect(firstRow).toContain(truth.plantedCommit);
     const governance = html.slice(html.indexOf('<h2>Governance</h2>'), html.indexOf('<h2>Remediation</h2>'));
     const planted = governance.slice(governance.indexOf(truth.plantedCommit));

@@ -3,6 +3,7 @@ import type { Decision, Provenance } from '../model/records';
 import { formatTime, type TimeZoneChoice } from '../time/format-time';
 import { governanceMarkdown } from './governance-markdown';
 import { mdCode, mdTable, mdText } from './markdown-escape';
+import { subjectAndAction } from './report-data';
 import { scopeSentence } from './scope-words';
 import { pointerText } from '../model/citation';
 
@@ -33,13 +34,14 @@ export function renderCaseMarkdown(input: CaseReportInput): string {
   const cite = (p: Provenance | undefined) => citation(p, input.sourceNames);
   const d = input.decision;
   const top = input.changes.changes[0];
+  const recorded = subjectAndAction(d);
   const out: string[] = [];
   out.push(`# ${mdText(input.title)}`, '');
   out.push(`Generated ${t(input.generatedAt)} by Lineage Investigator.`, '');
   out.push('## Summary', '');
   out.push(
     `Decision ${mdCode(d.decisionId)} of model ${mdText(d.model.name)}${d.model.version ? ` ${mdText(d.model.version)}` : ''} ` +
-      `at ${t(d.timestamp)} (subject ${mdText(d.subjectId ?? '—')}, action ${mdText(d.action ?? '—')}). ` +
+      `at ${t(d.timestamp)}${recorded.length ? ` (${recorded.map(mdText).join(', ')})` : ''}. ` +
       `Suspect feature: ${mdText(input.featureName)}.`,
   );
   if (top) {

@@ -30,3 +30,18 @@ export function htmlTable(header: ReadonlyArray<string>, rows: ReadonlyArray<Rea
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
   return `<table>${head}<tbody>\n${body}\n</tbody></table>`;
 }
+
+/** A run of characters without a space this long gets break opportunities after its separators. */
+const LONG_RUN = 16;
+
+/**
+ * Escaped text whose long names and paths (`inference/nannyml/…_analysis.csv`, `data-platform:features.x`,
+ * `sofia.lindqvist@acme-retail.example`) may wrap after a separator (`/ . _ : @ -`) instead of inside a word: a
+ * `<wbr>` marks each place, so the text and its copy stay as they were. Words themselves never break, and a table
+ * cell is never forced wider than the page by one long name.
+ */
+export function htmlBreakable(value: unknown): string {
+  return htmlText(value).replace(/\S+/g, (run) =>
+    run.length < LONG_RUN ? run : run.replace(/([/._:@-])(?=[^\s/._:@-])/g, '$1<wbr>'),
+  );
+}

@@ -133,6 +133,27 @@ const MARKERS: ReadonlyArray<readonly [string, string]> = [
   ['removed', '#b91c1c'],
 ];
 
+/** The kind line's type size, and the height of a line of it. */
+const KIND_SIZE = 9.5;
+const KIND_LINE = 12;
+
+/** About how wide a line of the kind's type is: capitals wider than the rest, and the letter spacing. */
+function kindWidth(text: string): number {
+  return [...text].reduce((w, c) => w + (c >= 'A' && c <= 'Z' ? 0.68 : 0.57) * KIND_SIZE + 0.4, 0);
+}
+
+/**
+ * The kind and its namespace (`JOB · data-platform`) on one line where they fit the card; else the kind, then the
+ * namespace on lines of its own, wrapped after its separators: in full, never past the card's edge.
+ */
+function kindText(n: SvgNode, room: number): string[] {
+  const kind = n.kindLabel.toUpperCase();
+  if (!n.namespace) return [kind];
+  const line = `${kind} · ${n.namespace}`;
+  if (kindWidth(line) <= room) return [line];
+  return [kind, ...wrapName(n.namespace, Math.max(4, Math.floor(room / (0.57 * KIND_SIZE + 0.4))))];
+}
+
 function nodeSvg(n: SvgNode): string {
   const colour = KIND_COLOURS[n.kind] ?? MUTED;
   const border =
@@ -151,17 +172,18 @@ function nodeSvg(n: SvgNode): string {
   const y = n.y;
   const head = n.fieldsTop ?? n.height;
   const pad = 10;
-  const kind = `${n.kindLabel.toUpperCase()}${n.namespace ? ` · ${n.namespace}` : ''}`;
-  // The name in full: up to three lines at 12 px, smaller type past that.
   const room = n.width - pad - 8 - 6;
+  const kindLines = kindText(n, room);
+  const kindRoom = (kindLines.length - 1) * KIND_LINE;
+  // The name in full: up to three lines at 12 px, smaller type past that.
   let size = 12;
   let lines = wrapName(n.name, Math.floor(room / (size * 0.58)));
   const versionRoom = n.version ? 18 : 0;
-  while (lines.length * size * 1.2 > head - 30 - versionRoom && size > 7) {
+  while (lines.length * size * 1.2 > head - 30 - versionRoom - kindRoom && size > 7) {
     size -= 1;
     lines = wrapName(n.name, Math.floor(room / (size * 0.58)));
   }
-  const nameTop = y + 29;
+  const nameTop = y + 29 + kindRoom;
   // A decision's "version" is the model that made it (name@version), not a version of the decision.
   const versionWord = n.kind === 'decision' ? 'model' : 'version';
   const parts = [
@@ -169,7 +191,9 @@ function nodeSvg(n: SvgNode): string {
     `<title>${htmlText(`${n.kindLabel}: ${n.namespace ? `${n.namespace}:` : ''}${n.name}${n.version ? `\n${versionWord} ${n.version}` : ''}`)}</title>`,
     `<rect x="${f(x)}" y="${f(y)}" width="${f(n.width)}" height="${f(n.height)}" rx="${CORNER}" fill="${fill}" stroke="${border}" stroke-width="${n.change ? 2 : 1}"${dash}/>`,
     `<path class="bar" d="${barPath(x, y, n.height)}" fill="${colour}"/>`,
-    `<text x="${f(x + pad + 4)}" y="${f(y + 16)}" ${FONT} font-size="9.5" letter-spacing="0.4" fill="${MUTED}">${htmlText(kind)}</text>`,
+    `<text ${FONT} font-size="${KIND_SIZE}" letter-spacing="0.4" fill="${MUTED}">${kindLines
+      .map((l, i) => `<tspan x="${f(x + pad + 4)}" y="${f(y + 16 + i * KIND_LINE)}">${htmlText(l)}</tspan>`)
+      .join('')}</text>`,
     `<text ${FONT} font-size="${size}" font-weight="600" fill="${INK}">${lines
       .map((l, i) => `<tspan x="${f(x + pad + 4)}" y="${f(nameTop + i * size * 1.2)}">${htmlText(l)}</tspan>`)
       .join('')}</text>`,

@@ -9,6 +9,7 @@ import { isGap, type CardAnswer } from '../lineage/card-types';
 import type { Provenance } from '../model/records';
 import { formatTime, formatTimesIn, type TimeZoneChoice } from '../time/format-time';
 import { pointerText } from '../model/citation';
+import { countOf } from '../model/count-words';
 import type { CitedDigest, QueryDigest } from './report-anchors';
 import { recordKeeping, type RecordKeepingField } from './record-keeping';
 
@@ -33,7 +34,7 @@ export interface ReportInput {
 
 export interface TimelineEntry {
   readonly time: string;
-  readonly kind: 'change' | 'deployment' | 'wrong-decision' | 'case-decision';
+  readonly kind: 'change' | 'deployment' | 'decision';
   /** The record's id as FORMATS.md names it. */
   readonly id: string;
   readonly text: string;
@@ -58,14 +59,25 @@ export interface CardRow {
   readonly evidence: ReadonlyArray<Provenance>;
 }
 
-/** The card's eight answers as rows: the answer's sentence, or the gap that stops it, its times in `zone`. */
+/**
+ * The card's eight answers as rows: the answer's sentence, or the gap that stops it (named in words, as the app names
+ * it: `serving layer opacity`), its times in `zone`.
+ */
 export function cardRows(inv: Investigation, zone: TimeZoneChoice): CardRow[] {
   return CARD_QUESTIONS.map(([key, question]) => {
     const a = inv.card.answers[key] as CardAnswer<unknown>;
     return isGap(a)
-      ? { question, answer: formatTimesIn(a.explanation, zone), gap: a.gap, evidence: [] }
+      ? { question, answer: formatTimesIn(a.explanation, zone), gap: a.gap.replaceAll('-', ' '), evidence: [] }
       : { question, answer: formatTimesIn(a.text, zone), evidence: a.evidence };
   });
+}
+
+/**
+ * What the decision log records of a decision's subject and action, in words (`subject u-1`, `action approve`):
+ * nothing for what it does not record, so a summary never reads 'subject —'. Escaped by each renderer.
+ */
+export function subjectAndAction(d: { readonly subjectId?: string; readonly action?: string }): string[] {
+  return [d.subjectId ? `subject ${d.subjectId}` : '', d.action ? `action ${d.action}` : ''].filter(Boolean);
 }
 
 /** Changes, the deployments that shipped them, the onset, the case's decision and the last affected decision. */
@@ -83,26 +95,28 @@ export function reportTimeline(inv: Investigation): TimelineEntry[] {
   }
   const s = inv.scope;
   const first = inv.changes.firstWrong;
-  if (first)
-    entries.push({
-      time: first.timestamp,
-      kind: 'wrong-decision',
-      id: first.decisionId,
-      text: 'first decision on the suspect version (onset)',
-    });
+  // What the scope's decisions have in common, as the scope counted them: the data the top cause reached, the
+  // suspect version, or nothing (a log recording no version counts the decision alone).
+  const on =
+    s.method === 'blast-radius'
+      ? { first: 'first decision that read data the top cause reached (onset)', last: 'that read it' }
+      : s.versionKind === 'none'
+        ? { first: 'first decision with the wrong outcome (onset)', last: '' }
+        : { first: 'first decision on the suspect version (onset)', last: 'on the suspect version' };
+  if (first) entries.push({ time: first.timestamp, kind: 'decision', id: first.decisionId, text: on.first });
   entries.push({
     time: inv.decision.timestamp,
-    kind: 'case-decision',
+    kind: 'decision',
     id: inv.decision.decisionId,
     text: 'the decision under investigation',
   });
   const lastId = s.decisionIds[s.decisionIds.length - 1];
-  if (s.last && lastId && lastId !== first?.decisionId && lastId !== inv.decision.decisionId)
+  if (s.last && lastId && on.last && lastId !== first?.decisionId && lastId !== inv.decision.decisionId)
     entries.push({
       time: s.last,
-      kind: 'wrong-decision',
+      kind: 'decision',
       id: lastId,
-      text: `last of ${s.decisions} decisions on the suspect version`,
+      text: `last of ${countOf(s.decisions, 'decision')} ${on.last}`,
     });
   return entries.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.id.localeCompare(b.id));
 }

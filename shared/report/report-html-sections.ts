@@ -2,8 +2,9 @@
 import { CASE_STEPS } from '../case/case-types';
 import { formatTime, formatTimesIn, type TimeZoneChoice } from '../time/format-time';
 import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
-import type { GovernanceFinding } from '../analysis/types';
-import { el, htmlTable, htmlText } from './html-escape';
+import type { Change, GovernanceFinding } from '../analysis/types';
+import type { Investigation } from '../case/investigation';
+import { el, htmlBreakable, htmlTable, htmlText } from './html-escape';
 import {
   cardRows,
   citeText,
@@ -11,6 +12,7 @@ import {
   lineList,
   reportTimeline,
   starredEntries,
+  subjectAndAction,
   type ReportInput,
 } from './report-data';
 import { reviewRows, reviewsHtml } from './review-verdicts';
@@ -19,6 +21,12 @@ import { suspectVerdictRows, suspectVerdictsHtml } from './suspect-verdicts';
 import { histogramSvg, lineagePathSvg } from './svg-figures';
 
 const code = (v: unknown) => `<code>${htmlText(v)}</code>`;
+/** A time in a table cell: it may wrap between its date and its clock, never inside either. */
+const timeCell = (text: string) =>
+  text
+    .split(/ (?=\d\d:)/)
+    .map((part) => `<span class="time">${htmlText(part)}</span>`)
+    .join(' ');
 
 /** The case's facts, its steps and the root cause. */
 export function caseSection(input: ReportInput): string {
@@ -35,14 +43,15 @@ export function caseSection(input: ReportInput): string {
         htmlText(c.severity),
         htmlText(c.status),
         htmlText(c.owner),
-        htmlText(t(c.openedAt)),
+        timeCell(t(c.openedAt)),
         c.decisionIds.map(code).join(', '),
       ],
     ],
   );
+  const recorded = subjectAndAction(d).map(htmlText);
   const summary =
     `<p>Decision ${code(d.decisionId)} of model ${htmlText(d.model.name)}${d.model.version ? ` ${htmlText(d.model.version)}` : ''} ` +
-    `at ${htmlText(t(d.timestamp))} (subject ${htmlText(d.subjectId ?? '—')}, action ${htmlText(d.action ?? '—')}). ` +
+    `at ${htmlText(t(d.timestamp))}${recorded.length ? ` (${recorded.join(', ')})` : ''}. ` +
     `Suspect feature: ${code(inv.featureName)}. ${htmlText(scopeSentence(inv.scope, t))}` +
     (top
       ? ` Top-ranked change: ${htmlText(top.kind)} ${code(top.id)} — ${htmlText(top.summary)} by ${htmlText(top.actor)} (score ${top.score}).`
@@ -56,7 +65,7 @@ export function caseSection(input: ReportInput): string {
     CASE_STEPS.map((name) => {
       const s = c.steps.find((x) => x.step === name);
       const state = s?.completedAt ? 'completed' : s?.skippedReason ? `skipped: ${s.skippedReason}` : 'open';
-      return [htmlText(name), htmlText(state), htmlText(t(s?.completedAt ?? s?.skippedAt))];
+      return [htmlText(name), htmlText(state), timeCell(t(s?.completedAt ?? s?.skippedAt))];
     }),
   );
   return `<section><h2>Summary</h2>${facts}${summary}${root}<h3>Steps</h3>${steps}</section>`;
@@ -68,8 +77,8 @@ export function lineageSection(input: ReportInput): string {
   const names = input.sourceNames;
   const rows = cardRows(inv, input.timeZone).map((r) => [
     htmlText(r.question),
-    r.gap ? `<span class="gap">GAP (${htmlText(r.gap)})</span> ${htmlText(r.answer)}` : htmlText(r.answer),
-    htmlText(r.evidence.map((e) => citeText(e, names)).join('; ') || '—'),
+    r.gap ? `<span class="gap">Gap: ${htmlText(r.gap)}.</span> ${htmlBreakable(r.answer)}` : htmlBreakable(r.answer),
+    htmlBreakable(r.evidence.map((e) => citeText(e, names)).join('; ') || '—'),
   ]);
   return (
     `<section><h2>Lineage card (as of ${htmlText(formatTime(inv.card.asOf, input.timeZone))})</h2>` +
@@ -89,10 +98,10 @@ export function timelineAndScopeSection(input: ReportInput): string {
   const timeline = htmlTable(
     ['time', 'kind', 'id', 'what'],
     reportTimeline(input.investigation).map((e) => [
-      htmlText(t(e.time)),
+      timeCell(t(e.time)),
       htmlText(e.kind),
       code(e.id),
-      htmlText(e.text),
+      htmlBreakable(e.text),
     ]),
   );
   const version =
@@ -104,8 +113,8 @@ export function timelineAndScopeSection(input: ReportInput): string {
         String(s.decisions),
         subjectsUnrecorded(s) ? 'not recorded in the decision log' : String(s.subjects),
         htmlText(version),
-        htmlText(t(s.first)),
-        htmlText(t(s.last)),
+        timeCell(t(s.first)),
+        timeCell(t(s.last)),
       ],
     ],
   );
@@ -114,7 +123,12 @@ export function timelineAndScopeSection(input: ReportInput): string {
   const chart = histogramSvg(bins, `Decisions per ${s.bucket} on ${s.featureName} ${s.version ?? ''}`);
   return (
     `<section><h2>Timeline</h2>${timeline}</section>` +
-    `<section><h2>Scope</h2>${figures}<figure>${chart}<figcaption>Decisions per ${htmlText(s.bucket)} (UTC buckets, each labelled by its start).</figcaption></figure></section>`
+    `<section><h2>Scope</h2>${figures}${
+      // One bar is the table's one count again: the chart shows a spread over time, or is not drawn.
+      s.histogram.length > 1
+        ? `<figure>${chart}<figcaption>Decisions per ${htmlText(s.bucket)} (UTC buckets, each labelled by its start).</figcaption></figure>`
+        : ''
+    }</section>`
   );
 }
 
@@ -123,24 +137,14 @@ export function findingsSection(input: ReportInput): string {
   const t = (iso: string | undefined) => (iso ? formatTime(iso, input.timeZone) : '—');
   const inv = input.investigation;
   const names = input.sourceNames;
-  const suspects = htmlTable(
-    ['rank', 'kind', 'id', 'time', 'actor', 'summary', 'score', 'terms', 'evidence'],
-    inv.changes.changes.map((c, i) => [
-      String(i + 1),
-      htmlText(c.kind),
-      code(c.id),
-      htmlText(t(c.timestamp)),
-      htmlText(c.actor),
-      htmlText(c.summary),
-      String(c.score),
-      `<ul class="terms">${c.reasons.map((r) => el('li', `${r.term} ${r.value}: ${formatTimesIn(r.note, input.timeZone)}`)).join('')}</ul>`,
-      htmlText(citeText(c.evidence, names)),
-    ]),
-  );
+  const suspects = suspectsTable(inv.changes.changes, t, (note) => formatTimesIn(note, input.timeZone), names);
   const gaps = inv.changes.gaps.length
     ? `<ul>${inv.changes.gaps.map((g) => el('li', `Gap: ${formatTimesIn(g, input.timeZone)}`)).join('')}</ul>`
     : '';
-  const verdicts = suspectVerdictsHtml(suspectVerdictRows(input.case, inv), t);
+  const verdictRows = suspectVerdictRows(input.case, inv);
+  // With nothing ranked and nothing judged, there is nothing to say verdicts on.
+  const verdicts =
+    inv.changes.changes.length === 0 && verdictRows.length === 0 ? '' : suspectVerdictsHtml(verdictRows, t);
   const governance = inv.governance
     .map(
       (g) =>
@@ -154,15 +158,56 @@ export function findingsSection(input: ReportInput): string {
     ['change', 'job', 'last known-good', 'rollback'],
     inv.remediation.map((r) => [
       code(r.changeId),
-      r.jobId ? code(r.jobId) : '—',
+      r.jobId ? `<code class="name">${htmlBreakable(r.jobId)}</code>` : '—',
       r.previousCommit ? code(r.previousCommit) : '—',
-      htmlText(r.rollback),
+      htmlBreakable(r.rollback),
     ]),
   );
   return (
     `<section><h2>Suspects</h2><p>Window ${htmlText(t(inv.changes.window.from))} → ${htmlText(t(inv.changes.window.to))}.</p>${suspects}${gaps}${verdicts}</section>` +
     `<section><h2>Governance</h2>${governance || '<p class="none">No changes to validate.</p>'}</section>` +
     `<section><h2>Remediation</h2>${remediation}</section>`
+  );
+}
+
+/**
+ * The ranked changes, one per row group: the change's facts on a row, its score terms in full under it across the
+ * table (so eight narrow columns never squeeze the terms into a word a line). Where the rank is not the score's order
+ * (the engine ranks by whether a change fits the shift and ran at all before its score), a sentence above says so.
+ */
+function suspectsTable(
+  changes: Investigation['changes']['changes'],
+  t: (iso: string | undefined) => string,
+  sentence: (note: string) => string,
+  names: ReportInput['sourceNames'],
+): string {
+  if (changes.length === 0) return '<p class="none">No change in this window was ranked.</p>';
+  const header = ['rank', 'kind', 'id', 'time', 'actor', 'summary', 'score', 'evidence'];
+  const groups = changes.map((c, i) => {
+    const facts = [
+      String(i + 1),
+      htmlText(c.kind),
+      code(c.id),
+      timeCell(t(c.timestamp)),
+      htmlBreakable(c.actor),
+      htmlBreakable(c.summary),
+      String(c.score),
+      htmlBreakable(citeText(c.evidence, names)),
+    ];
+    const terms = c.reasons.map((r) => `<li>${htmlBreakable(`${r.term} ${r.value}: ${sentence(r.note)}`)}</li>`);
+    return (
+      `<tbody class="suspect"><tr class="suspect">${facts.map((f) => `<td>${f}</td>`).join('')}</tr>` +
+      `<tr><td class="terms" colspan="${header.length}">Score terms<ul class="terms">${terms.join('')}</ul></td></tr></tbody>`
+    );
+  });
+  const outOfScoreOrder = changes.some((c, i) => i > 0 && c.score > (changes[i - 1] as Change).score);
+  const order = outOfScoreOrder
+    ? '<p class="meta">The rank weighs first whether each change reached the data when the outcomes shifted, and whether it ran at all; only then its score, so a change may rank above one with a higher score.</p>'
+    : '';
+  return (
+    order +
+    `<table class="suspects"><thead><tr>${header.map((h) => `<th>${htmlText(h)}</th>`).join('')}</tr></thead>` +
+    `${groups.join('\n')}</table>`
   );
 }
 
@@ -175,40 +220,40 @@ export function documentSection(input: ReportInput): string {
     c.annotations.map((a) => [
       `${htmlText(a.target.kind)} ${code(a.target.id)}`,
       htmlText(a.author),
-      htmlText(t(a.time)),
+      timeCell(t(a.time)),
       htmlText(a.tags.join(', ')),
       htmlText(a.text),
     ]),
   );
   const actions = htmlTable(
     ['kind', 'action', 'author', 'time'],
-    c.preventiveActions.map((p) => [htmlText(p.kind), htmlText(p.text), htmlText(p.author), htmlText(t(p.time))]),
+    c.preventiveActions.map((p) => [htmlText(p.kind), htmlText(p.text), htmlText(p.author), timeCell(t(p.time))]),
   );
   const pinned = htmlTable(
     ['evidence', 'cited', 'pinned by'],
     c.pinnedEvidence.map((p) => [
       htmlText(p.label),
-      htmlText(citeText(p.evidence, input.sourceNames)),
+      htmlBreakable(citeText(p.evidence, input.sourceNames)),
       htmlText(p.pinnedBy),
     ]),
   );
   const starred = htmlTable(
     ['time', 'kind', 'evidence', 'tags', 'cited', 'starred by'],
     starredEntries(c).map((s) => [
-      htmlText(t(s.entryTime)),
+      timeCell(t(s.entryTime)),
       htmlText(s.kind),
       htmlText(s.label),
       htmlText(s.tags.join(', ')),
-      htmlText(citeText(s.evidence, input.sourceNames)),
+      htmlBreakable(citeText(s.evidence, input.sourceNames)),
       htmlText(s.starredBy),
     ]),
   );
   const index = htmlTable(
     ['source file', 'SHA-256', 'lines or pointers cited'],
     evidenceIndex(input).map((s) => [
-      htmlText(s.name),
+      htmlBreakable(s.name),
       `<code class="hash">${htmlText(s.sha256)}</code>`,
-      htmlText([lineList(s.lines), ...s.pointers.slice(0, 20)].filter(Boolean).join(', ') || '—'),
+      htmlBreakable([lineList(s.lines), ...s.pointers.slice(0, 20)].filter(Boolean).join(', ') || '—'),
     ]),
   );
   const last = input.activity[input.activity.length - 1];

@@ -5,7 +5,7 @@
  */
 import type { Sha256 } from '../case/case-types';
 import { formatTime } from '../time/format-time';
-import { htmlTable, htmlText } from './html-escape';
+import { htmlBreakable, htmlTable, htmlText } from './html-escape';
 import { citeText, recordKeepingRows, type ReportInput } from './report-data';
 import {
   caseSection,
@@ -36,9 +36,13 @@ body { font: 10.5pt/1.4 system-ui, sans-serif; color: #111; margin: 0 auto; max-
 h1 { font-size: 17pt; margin: 0.4em 0; } h2 { font-size: 13pt; border-bottom: 1px solid #bbb; margin-top: 1.4em; }
 h3 { font-size: 11pt; margin: 0.8em 0 0.3em; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0; font-size: 9pt; }
-th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f0f0f0; overflow-wrap: normal; word-break: normal; hyphens: none; } thead { display: table-header-group; } tr { break-inside: avoid; }
+th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; word-break: normal; hyphens: none; }
+th { background: #f0f0f0; } thead { display: table-header-group; } tr { break-inside: avoid; }
 code { font: 8.5pt ui-monospace, monospace; overflow-wrap: anywhere; } code.hash { font-size: 7.5pt; }
+code.name { overflow-wrap: break-word; }
+.time { white-space: nowrap; } tbody.suspect { break-inside: avoid; } tr.suspect td { border-bottom: none; } tr.suspect td:nth-child(3) code { display: inline-block; width: 14ch; }
+td.terms { border-top: none; padding-left: 2em; color: #333; } td.terms ul { margin: 0; }
+pre { font: 7.5pt/1.35 ui-monospace, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
 figure { margin: 0.5em 0; break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
 figcaption, .cite, .none { color: #555; font-size: 9pt; }
 ul.terms { margin: 0; padding-left: 1.1em; } .gap { color: #8a3b00; font-weight: bold; }
@@ -60,8 +64,8 @@ function recordKeepingSection(input: ReportInput): string {
       rows.map((r) => [
         htmlText(r.field),
         r.present ? 'present' : '<span class="gap">missing</span>',
-        htmlText(r.value),
-        htmlText(r.evidence ? citeText(r.evidence, input.sourceNames) : '—'),
+        htmlBreakable(r.value),
+        htmlBreakable(r.evidence ? citeText(r.evidence, input.sourceNames) : '—'),
       ]),
     ),
     '</section>',

@@ -15,6 +15,7 @@ import {
   recordKeepingRows,
   reportTimeline,
   starredEntries,
+  subjectAndAction,
   type ReportInput,
 } from './report-data';
 import { anchorsSectionMarkdown } from './report-anchor-section';
@@ -52,9 +53,10 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
     '',
   );
   const top = inv.changes.changes[0];
+  const recorded = subjectAndAction(d);
   out.push(
-    `Decision ${mdCode(d.decisionId)} of model ${mdText(d.model.name)}${d.model.version ? ` ${mdText(d.model.version)}` : ''} at ${t(d.timestamp)} ` +
-      `(subject ${mdText(d.subjectId ?? '—')}, action ${mdText(d.action ?? '—')}). Suspect feature: ${mdCode(inv.featureName)}. ` +
+    `Decision ${mdCode(d.decisionId)} of model ${mdText(d.model.name)}${d.model.version ? ` ${mdText(d.model.version)}` : ''} at ${t(d.timestamp)}` +
+      `${recorded.length ? ` (${recorded.map(mdText).join(', ')})` : ''}. Suspect feature: ${mdCode(inv.featureName)}. ` +
       `${mdText(scopeSentence(s, t))}` +
       (top
         ? ` Top-ranked change: ${mdText(top.kind)} ${mdCode(top.id)} — ${mdText(top.summary)} by ${mdText(top.actor)} (score ${top.score}).`
@@ -87,7 +89,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
       ['question', 'answer', 'evidence'],
       cardRows(inv, input.timeZone).map((r) => [
         mdText(r.question),
-        `${r.gap ? `**GAP (${mdText(r.gap)})** ` : ''}${mdText(r.answer)}`,
+        `${r.gap ? `**Gap: ${mdText(r.gap)}.** ` : ''}${mdText(r.answer)}`,
         r.evidence.map(cite).join('; ') || '—',
       ]),
     ),

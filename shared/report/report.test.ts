@@ -106,3 +106,36 @@ describe('the case report', () => {
     }
   });
 });
+
+describe('what the decision log does not record', () => {
+  it('is left out of the summary instead of printed as "subject —", in the HTML and the Markdown', async () => {
+    const base = testEvidence();
+    const logged = base.decisions.find((d) => d.decisionId === 'd-23')!;
+    const { subjectId: _subject, action: _action, ...bare } = logged;
+    const inv = investigate(base, bare, 'flag');
+    const record = await headlessCase(
+      inv,
+      { id: 'case-8', owner: 'maria', actor: 'test', time: '2026-10-12T09:00:00Z', title: 'Bare decision' },
+      sha256,
+    );
+    const input: ReportInput = {
+      case: record.case,
+      activity: record.activity,
+      investigation: inv,
+      sourceNames: {},
+      generatedAt: '2026-10-12T11:00:00Z',
+      timeZone: 'UTC',
+      generator: 'test',
+    };
+    const html = (await renderReportHtml(input, sha256)).text;
+    const markdown = (await renderReportMarkdown(input, sha256)).text;
+    for (const text of [html, markdown]) {
+      expect(text).toMatch(/Decision .*d-23.* at 2026-\d\d-\d\d \d\d:\d\d:\d\d UTC\. /);
+      expect(text).not.toMatch(/(subject|action) —/);
+    }
+    // Where the log records them, they are named.
+    const full = investigate(base, { ...logged, subjectId: 'u-9', action: 'approve' }, 'flag');
+    const named = await renderReportHtml({ ...input, investigation: full }, sha256);
+    expect(named.text).toContain('(subject u-9, action approve)');
+  });
+});

@@ -54,7 +54,12 @@ function configName(n: TraceNode): string | undefined {
   const config = (n as { readonly configKind?: string }).configKind;
   return config === 'tracking-plan' ? 'Tracking plan' : config === 'identity-config' ? 'Identity config' : undefined;
 }
-const CARD = { width: 220, height: 84, gap: 56, bandGap: 64, perRow: 3 } as const;
+/**
+ * The report's cards, sized so that three to a row with the lanes of the edges that wrap and the drawing's margins
+ * (lineage-graph-svg.ts) come to 702 units: within an A4 page's printable width (186 mm, 703 CSS px), so printed the
+ * drawing is not scaled down and its smallest type (the kind, 9.5 px) stays above 7 pt.
+ */
+const CARD = { width: 188, height: 92, gap: 30, bandGap: 56, perRow: 3 } as const;
 
 /**
  * The lineage path drawn as the app draws its graph (lineage-graph-svg.ts): from the origin to the decision, left to
