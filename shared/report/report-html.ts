@@ -34,7 +34,7 @@ function styles(input: ReportInput): string {
 }
 body { font: 10.5pt/1.4 system-ui, sans-serif; color: #111; margin: 0 auto; max-width: 190mm; padding: 0 4mm; }
 h1 { font-size: 17pt; margin: 0.4em 0; } h2 { font-size: 13pt; border-bottom: 1px solid #bbb; margin-top: 1.4em; }
-h3 { font-size: 11pt; margin: 0.8em 0 0.3em; }
+h3 { font-size: 11pt; margin: 0.8em 0 0.3em; } h2, h3 { break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0; font-size: 9pt; }
 th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; word-break: normal; hyphens: none; }
 th { background: #f0f0f0; } thead { display: table-header-group; } tr { break-inside: avoid; }
