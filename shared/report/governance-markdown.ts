@@ -8,6 +8,9 @@ import type { Provenance } from '../model/records';
 import { formatTimesIn, type TimeZoneChoice } from '../time/format-time';
 import { mdCode, mdTable, mdText } from './markdown-escape';
 
+/** A change's verdict as the report prints it: in words (`insufficient evidence`), never its code. */
+export const verdictWords = (verdict: GovernanceRow['verdict']): string => verdict.replace(/-/g, ' ');
+
 /**
  * The lines for `rows`; `cite` writes a finding's evidence as the document cites it, and the times in a finding's
  * sentence are printed in `zone` as the document's other times.
@@ -21,7 +24,7 @@ export function governanceMarkdown(
   const finding = (f: { text: string; evidence?: Provenance }) =>
     `${mdText(formatTimesIn(f.text, zone))}${f.evidence ? ` (${cite(f.evidence)})` : ''}`;
   for (const g of rows) {
-    out.push(`### ${mdCode(g.changeId)} — ${g.verdict}`, '');
+    out.push(`### ${mdCode(g.changeId)} — ${verdictWords(g.verdict)}`, '');
     const { controls, notes } = governanceControls(g.findings);
     for (const f of notes) out.push(finding(f), '');
     if (controls.length)

@@ -4,6 +4,7 @@ import { formatTime, formatTimesIn, type TimeZoneChoice } from '../time/format-t
 import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governance-controls';
 import type { Change, GovernanceFinding } from '../analysis/types';
 import type { Investigation } from '../case/investigation';
+import { verdictWords } from './governance-markdown';
 import { el, htmlBreakable, htmlTable, htmlText } from './html-escape';
 import {
   cardRows,
@@ -148,7 +149,7 @@ export function findingsSection(input: ReportInput): string {
   const governance = inv.governance
     .map(
       (g) =>
-        `<h3>${code(g.changeId)} — <span class="verdict ${htmlText(g.verdict)}">${htmlText(g.verdict)}</span></h3>` +
+        `<h3>${code(g.changeId)} — <span class="verdict ${htmlText(g.verdict)}">${htmlText(verdictWords(g.verdict))}</span></h3>` +
         governanceControlsHtml(g.findings, input.timeZone, (f) =>
           f.evidence ? ` <span class="cite">(${htmlText(citeText(f.evidence, names))})</span>` : '',
         ),
