@@ -202,6 +202,30 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   await expectReadable(page, 'the evidence timeline');
   await screenshot(page, 'real-walk-9-timeline');
 
+  // The Lineage view on every lineage the folder holds: a dataset found by a letter of its name, then a field.
+  await page.keyboard.press('Alt+l');
+  const lineage = page.getByRole('region', { name: 'Lineage' });
+  await lineage.getByLabel('Find a dataset, job or field').fill('a');
+  const matches = lineage.getByRole('list', { name: 'Matches' }).getByRole('button');
+  await matches
+    .filter({ hasText: /^Dataset / })
+    .first()
+    .click();
+  await expect(lineage.locator('.react-flow__node').first()).toBeVisible();
+  await expectReadable(page, 'the Lineage view of a dataset');
+  await expectNoSeriousA11yViolations(page, 'the Lineage view of a real dataset');
+  await screenshot(page, 'real-walk-9b-lineage');
+  await lineage.getByLabel('Find a dataset, job or field').fill('id');
+  await matches
+    .filter({ hasText: /^Field / })
+    .first()
+    .click();
+  await expect(lineage.getByRole('list', { name: /^Fields of / }).first()).toBeVisible();
+  // A field no column lineage names says so, rather than 'computed from 0 fields … their rows are marked'.
+  await expect(lineage.getByText(/from 0 fields|Computed from 0 fields upstream; 0 fields/)).toHaveCount(0);
+  await expectReadable(page, 'the Lineage view of a field');
+  await screenshot(page, 'real-walk-9c-lineage-field');
+
   await page.keyboard.press('Control+k');
   await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').fill('lineage maturity');
   await page.keyboard.press('Enter');

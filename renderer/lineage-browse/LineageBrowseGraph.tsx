@@ -121,12 +121,19 @@ export function LineageBrowseGraph({ entry, asOf, evidence, index, sourceName }:
           <h3 className="lineage-browse-field">
             Column lineage of <span className="mono">{columnPath.field}</span>
           </h3>
-          <p>
-            Computed from {countOf(columnPath.upstream.length, 'field')} upstream;{' '}
-            {countOf(columnPath.downstream.length, 'field')} computed from it downstream. Their rows are marked in the
-            fields of their datasets, and the column edges between them drawn.
-            {columnPath.truncated ? ' The column path stopped at its limit.' : ''}
-          </p>
+          {columnPath.upstream.length + columnPath.downstream.length === 0 ? (
+            <p>
+              No column lineage in the evidence names this field: no run says which fields it was computed from or which
+              it went into. Its dataset's lineage is drawn below, the field marked among its fields.
+            </p>
+          ) : (
+            <p>
+              Computed from {countOf(columnPath.upstream.length, 'field')} upstream;{' '}
+              {countOf(columnPath.downstream.length, 'field')} computed from it downstream. Their rows are marked in the
+              fields of their datasets, and the column edges between them drawn.
+              {columnPath.truncated ? ' The column path stopped at its limit.' : ''}
+            </p>
+          )}
         </>
       )}
       <p>
