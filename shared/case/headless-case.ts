@@ -1,6 +1,7 @@
 /**
  * A case opened and walked without a person at the keyboard (the CLI, automation): opened on the decision,
- * each step marked completed as the engine finishes it, every action in the hash-chained activity log.
+ * each step marked completed as the engine finishes it — Document only once a root cause is confirmed — every action
+ * in the hash-chained activity log.
  */
 import { recordAction } from './case-actions';
 import type { CaseRecord, CaseSeverity, Sha256 } from './case-types';
@@ -46,11 +47,13 @@ export async function headlessCase(
   for (const step of ['identify', 'scope', 'trace', 'changes', 'governance', 'remediate'] as const)
     r = await recordAction(r, { ...at, action: 'step.completed', payload: { step } }, sha256);
   const top = inv.changes.changes[0];
-  if (options.rootCause && top)
-    r = await recordAction(
-      r,
-      { ...at, action: 'root-cause.confirmed', payload: { statement: options.rootCause, changeIds: [top.id] } },
-      sha256,
-    );
+  if (!options.rootCause || !top) return r;
+  // Documenting is done when a root cause is confirmed: without one the report would say 'Document: completed'
+  // beside 'Root cause: not yet confirmed'.
+  r = await recordAction(
+    r,
+    { ...at, action: 'root-cause.confirmed', payload: { statement: options.rootCause, changeIds: [top.id] } },
+    sha256,
+  );
   return recordAction(r, { ...at, action: 'step.completed', payload: { step: 'document' } }, sha256);
 }

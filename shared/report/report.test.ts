@@ -139,3 +139,35 @@ describe('what the decision log does not record', () => {
     expect(named.text).toContain('(subject u-9, action approve)');
   });
 });
+
+describe('a case walked by the CLI', () => {
+  const input = async (rootCause?: string): Promise<ReportInput> => {
+    const base = testEvidence();
+    const decision = base.decisions.find((d) => d.decisionId === 'd-23')!;
+    const inv = investigate(base, decision, 'flag');
+    const record = await headlessCase(
+      inv,
+      { id: 'case-9', owner: 'maria', actor: 'cli', time: '2026-10-12T09:00:00Z', ...(rootCause && { rootCause }) },
+      sha256,
+    );
+    return {
+      case: record.case,
+      activity: record.activity,
+      investigation: inv,
+      sourceNames: {},
+      generatedAt: '2026-10-12T11:00:00Z',
+      timeZone: 'UTC',
+      generator: 'test',
+    };
+  };
+  const documentState = (markdown: string) => markdown.match(/\|\s*document\s*\|\s*([^|]+?)\s*\|/)?.[1];
+
+  it('leaves Document open while no root cause is confirmed, and completes it with one', async () => {
+    const open = (await renderReportMarkdown(await input(), sha256)).text;
+    expect(open).toMatch(/Root cause:\**\s*not yet confirmed/);
+    expect(documentState(open)).toBe('open');
+    const confirmed = (await renderReportMarkdown(await input('The flag threshold change'), sha256)).text;
+    expect(confirmed).not.toMatch(/not yet confirmed/);
+    expect(documentState(confirmed)).toBe('completed');
+  });
+});
