@@ -4,6 +4,7 @@ import type { GovernanceFinding } from '../../shared/analysis/types';
 import { AnnotateButton } from '../case/AnnotateButton';
 import { TimedText } from '../components/TimedText';
 import { shortId } from '../format/decision';
+import { citationList } from '../../shared/model/citation';
 import { citation } from './evidence-cite';
 
 /** What each governance control checks, in the reviewer's words (the one label the report and the CLI use too). */
@@ -34,11 +35,7 @@ export function RuleFindings({ findings, sourceName, changeId }: FindingsProps) 
   const { controls, notes } = governanceControls(findings);
   const cite = (f: GovernanceFinding) => {
     const cited = ruleOf(f).records.filter((p): p is NonNullable<typeof p> => p !== undefined);
-    return (
-      cited.length > 0 && (
-        <span className="mono small muted"> [{cited.map((p) => citation(p, sourceName)).join('; ')}]</span>
-      )
-    );
+    return cited.length > 0 && <span className="mono small muted"> [{citationList(cited, sourceName)}]</span>;
   };
   return (
     <>

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { Decision, Provenance } from '../../shared/model/records';
+import type { Decision } from '../../shared/model/records';
 import type { EvidenceSet } from '../../shared/model/evidence-set';
 import { type CardAnswer, type CardAnswers, isGap } from '../../shared/lineage/card-types';
 import { lineageCard } from '../../shared/lineage/lineage-card';
-import { pointerText } from '../../shared/model/citation';
+import { citationList } from '../../shared/model/citation';
 import { TimedText } from '../components/TimedText';
 
 interface Props {
@@ -25,9 +25,6 @@ const QUESTIONS: ReadonlyArray<readonly [keyof CardAnswers, string]> = [
   ['environment', 'Environment'],
   ['environmentMatchesApproval', 'Matches where approved'],
 ];
-
-const cite = (p: Provenance, name: (id: string) => string) =>
-  `${name(p.sourceId)}${p.line !== undefined ? `:${p.line}` : ''}${p.pointer !== undefined ? ` ${pointerText(p.pointer)}` : ''}`;
 
 /**
  * The lineage card beside the graph: the eight answers, each with its evidence or the gap that stops it, then every
@@ -64,10 +61,7 @@ export function TraceStepCard({ evidence, decision, featureName, asOf, sourceNam
                     <dd className="wrap">
                       <TimedText text={answer.text} />
                       {answer.evidence.length > 0 && (
-                        <span className="muted small mono">
-                          {' '}
-                          [{answer.evidence.map((p) => cite(p, sourceName)).join('; ')}]
-                        </span>
+                        <span className="muted small mono"> [{citationList(answer.evidence, sourceName)}]</span>
                       )}
                     </dd>
                   )}

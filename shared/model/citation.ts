@@ -31,3 +31,40 @@ export function citationText(c: CitationJson): string {
   if (c.pointer === '') return `${c.source}${line}, ${WHOLE_DOCUMENT}`;
   return `${c.source}${line} ${c.pointer}`;
 }
+
+/**
+ * Several records' citations as one list, each file named once for the lines cited in it: `events.ndjson:482, 486;
+ * config.bundle:84` (`short`, the app's form) or `events.ndjson lines 482, 486; config.bundle line 84` (`words`, the
+ * report's). Files in the order first cited, lines in the order given (each once); a record cited by a JSON pointer
+ * keeps its own citation after its file's lines.
+ */
+export function citationList(
+  records: ReadonlyArray<Provenance>,
+  nameOf: (sourceId: string) => string,
+  form: 'short' | 'words' = 'short',
+): string {
+  const files = new Map<string, { lines: number[]; others: Provenance[] }>();
+  for (const p of records) {
+    const file = files.get(p.sourceId) ?? { lines: [], others: [] };
+    files.set(p.sourceId, file);
+    if (p.line !== undefined && p.pointer === undefined) {
+      if (!file.lines.includes(p.line)) file.lines.push(p.line);
+    } else file.others.push(p);
+  }
+  const one = (name: string, p: Provenance) =>
+    form === 'short'
+      ? citationText(citationJson(p, name))
+      : `${name}${p.line !== undefined ? ` line ${p.line}` : ''}${p.pointer !== undefined ? ` ${pointerText(p.pointer)}` : ''}`;
+  return [...files]
+    .flatMap(([id, { lines, others }]) => {
+      const name = nameOf(id);
+      const listed = lines.join(', ');
+      const head = !lines.length
+        ? []
+        : form === 'short'
+          ? [`${name}:${listed}`]
+          : [`${name} ${lines.length === 1 ? 'line' : 'lines'} ${listed}`];
+      return [...head, ...others.map((p) => one(name, p))];
+    })
+    .join('; ');
+}

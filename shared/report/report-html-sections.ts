@@ -5,6 +5,7 @@ import { CONTROL_VERDICT_LABEL, governanceControls } from '../analysis/governanc
 import type { Change, GovernanceFinding } from '../analysis/types';
 import type { Investigation } from '../case/investigation';
 import { verdictWords } from './governance-markdown';
+import { citationList } from '../model/citation';
 import { el, htmlBreakable, htmlTable, htmlText } from './html-escape';
 import {
   cardRows,
@@ -79,7 +80,7 @@ export function lineageSection(input: ReportInput): string {
   const rows = cardRows(inv, input.timeZone).map((r) => [
     htmlText(r.question),
     r.gap ? `<span class="gap">Gap: ${htmlText(r.gap)}.</span> ${htmlBreakable(r.answer)}` : htmlBreakable(r.answer),
-    htmlBreakable(r.evidence.map((e) => citeText(e, names)).join('; ') || '—'),
+    htmlBreakable(citationList(r.evidence, (id) => names[id] ?? id.slice(0, 12), 'words') || '—'),
   ]);
   return (
     `<section><h2>Lineage card (as of ${htmlText(formatTime(inv.card.asOf, input.timeZone))})</h2>` +

@@ -5,6 +5,7 @@
 import type { Sha256 } from '../case/case-types';
 import { CASE_STEPS } from '../case/case-types';
 import { formatTime, formatTimesIn } from '../time/format-time';
+import { citationList } from '../model/citation';
 import { governanceMarkdown } from './governance-markdown';
 import { mdCode, mdTable, mdText } from './markdown-escape';
 import {
@@ -90,7 +91,7 @@ export function renderReportMarkdownUnsealed(input: ReportInput): string {
       cardRows(inv, input.timeZone).map((r) => [
         mdText(r.question),
         `${r.gap ? `**Gap: ${mdText(r.gap)}.** ` : ''}${mdText(r.answer)}`,
-        r.evidence.map(cite).join('; ') || '—',
+        mdText(citationList(r.evidence, (id) => input.sourceNames[id] ?? id.slice(0, 12), 'words')) || '—',
       ]),
     ),
     '',
