@@ -68,6 +68,9 @@ test('with no decision, the Lineage view finds a dbt model and draws the models 
   await expect(match).toHaveAttribute('aria-pressed', 'true');
   await match.click();
 
+  // dbt artifacts hold no deployment: the slider offers no step to one, and says why.
+  await expect(view.getByRole('button', { name: /previous deployment|next deployment/ })).toHaveCount(0);
+  await expect(view.getByText('No deployment in the evidence', { exact: false })).toBeVisible();
   const graph = view.getByRole('region', { name: 'Lineage graph' });
   const node = (rel: string) => graph.locator(`.react-flow__node[data-id$=":${rel}"]`);
   await expect(node(relation(model))).toHaveCount(1);

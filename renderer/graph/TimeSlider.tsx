@@ -30,6 +30,8 @@ export function TimeSlider({ range, value, decisionTime, onChange, anchorName = 
   const at = (t: number) => `${(((t - range.from) / span) * 100).toFixed(3)}%`;
   const previous = adjacentTick(range, value, -1);
   const next = adjacentTick(range, value, 1);
+  // Without a deployment in the evidence there is none to step to: no buttons that could never be pressed.
+  const deployments = range.ticks.length > 0;
   const iso = new Date(value).toISOString();
   const set = (t: number) => onChange(Math.abs(t - decisionTime) < MINUTE ? undefined : t);
 
@@ -41,12 +43,16 @@ export function TimeSlider({ range, value, decisionTime, onChange, anchorName = 
           {value === decisionTime ? <span className="muted"> ({anchorName})</span> : null}
         </label>
         <span className="spacer" />
-        <button type="button" disabled={!previous} onClick={() => previous && set(previous.time - MINUTE)}>
-          ◀ Before the previous deployment
-        </button>
-        <button type="button" disabled={!next} onClick={() => next && set(next.time + MINUTE)}>
-          After the next deployment ▶
-        </button>
+        {deployments && (
+          <>
+            <button type="button" disabled={!previous} onClick={() => previous && set(previous.time - MINUTE)}>
+              ◀ Before the previous deployment
+            </button>
+            <button type="button" disabled={!next} onClick={() => next && set(next.time + MINUTE)}>
+              After the next deployment ▶
+            </button>
+          </>
+        )}
         <button type="button" disabled={value === decisionTime} onClick={() => onChange(undefined)}>
           Back to {anchorName}
         </button>
@@ -76,7 +82,12 @@ export function TimeSlider({ range, value, decisionTime, onChange, anchorName = 
       </div>
       <div className="time-slider-ends muted small">
         <Time value={new Date(range.from).toISOString()} />
-        <span>Ticks: deployments (tall: production) · purple: {anchorName}</span>
+        <span>
+          {deployments
+            ? 'Ticks: deployments (tall: production) · purple: '
+            : 'No deployment in the evidence · purple: '}
+          {anchorName}
+        </span>
         <Time value={new Date(range.to).toISOString()} />
       </div>
     </section>
