@@ -31,6 +31,14 @@ describe('folderOf', () => {
     const readInPlace = { name: 'a.json', origin: { path: '/data/evidence/a.json' } };
     expect(folderOf(readInPlace)).toBe('');
   });
+
+  it('gives no folder for a source named by the address it was pulled from: its slashes are not folders', () => {
+    expect(folderOf(source('http://127.0.0.1:5000/api/v1 lineage events upstream of ns:job.ndjson'))).toBe('');
+    expect(folderOf(source('https://marquez.example/api/v1 lineage events.ndjson'))).toBe('');
+    expect(nameInFolder('https://marquez.example/api/v1 lineage events.ndjson', '')).toBe(
+      'https://marquez.example/api/v1 lineage events.ndjson',
+    );
+  });
 });
 
 describe('nameInFolder', () => {

@@ -49,10 +49,14 @@ const directoryOf = (path: string): string => {
 
 /**
  * The folder a source is listed under: the directory of its name (a folder import's relative path), else '' (files
- * picked one by one, a repository). Not the path it was read from on this machine: the sample's files, read in place,
+ * picked one by one, a repository, a pull named by its server's address, whose slashes are not folders). Not the path it was read from on this machine: the sample's files, read in place,
  * would stand apart from its repository in a group of their own.
  */
-export const folderOf = (source: Pick<StoredSource, 'name'>): string => directoryOf(source.name);
+export const folderOf = (source: Pick<StoredSource, 'name'>): string =>
+  URL_NAME.test(source.name) ? '' : directoryOf(source.name);
+
+/** A source named by the address it was pulled from (a Marquez pull: `http://host/api/v1 lineage events …`). */
+const URL_NAME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** A source's name under its folder's header: without the folder, when the name starts with it. */
 export function nameInFolder(name: string, folder: string): string {
