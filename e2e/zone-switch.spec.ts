@@ -51,3 +51,28 @@ test('the zone switch rewrites every timestamp of the Trace screen, the same ins
   expect(utc.map(instant)).toEqual(local.map(instant));
   expect(utc.map((m) => m[1])).not.toEqual(local.map((m) => m[1]));
 });
+
+test('with Local chosen in New York, no step prints a timestamp in UTC or a raw ISO instant', async ({
+  page,
+  webApp,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(webApp.url);
+  await page.getByRole('button', { name: 'Open the sample investigation' }).click();
+  await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();
+  await page.getByRole('group', { name: 'Time zone' }).getByRole('button', { name: 'Local' }).click();
+  const steps = ['Identify', 'Scope', 'Trace', 'Changes', 'Governance', 'Remediate', 'Document'];
+  for (const [i, step] of steps.entries()) {
+    await page.keyboard.press(`Alt+${i + 1}`);
+    await expect(page.getByRole('heading', { name: step, exact: true })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    const text = await page.locator('main').innerText();
+    const stamps = [...text.matchAll(STAMP)];
+    expect(
+      stamps.filter((m) => m[2] === 'UTC' || m[2] === '+00:00').map((m) => m[0]),
+      step,
+    ).toEqual([]);
+    expect(text.match(RAW)?.[0], step).toBeUndefined();
+  }
+});
