@@ -4,6 +4,7 @@
  * with UTC chosen every one says UTC, and each instant is the same one written two ways. The lineage card, the
  * findings under it, the graph's time slider and the selected node's details are all read.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test.use({ timezoneId: 'America/New_York' });
@@ -13,6 +14,14 @@ const STAMP = /\b(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) (UTC|[+-]\d\d:\d\d)/g;
 /** An ISO instant as the engine writes it, never to be shown raw. */
 const RAW = /\b\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)\b/;
 
+/** The sample case, opened on its first step. */
+async function openSample(page: Page, url: string): Promise<void> {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Open the sample investigation' }).click();
+  await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();
+}
+
 const instant = ([, wall = '', zone = '']: RegExpMatchArray) =>
   Date.parse(`${wall.replace(' ', 'T')}${zone === 'UTC' ? 'Z' : zone}`);
 
@@ -21,10 +30,7 @@ test('the zone switch rewrites every timestamp of the Trace screen, the same ins
   webApp,
 }) => {
   test.slow();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'Open the sample investigation' }).click();
-  await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();
+  await openSample(page, webApp.url);
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: 'Trace', exact: true })).toBeVisible();
   const graph = page.getByRole('region', { name: 'Lineage graph' });
@@ -57,10 +63,7 @@ test('with Local chosen in New York, no step prints a timestamp in UTC or a raw 
   webApp,
 }) => {
   test.slow();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'Open the sample investigation' }).click();
-  await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();
+  await openSample(page, webApp.url);
   await page.getByRole('group', { name: 'Time zone' }).getByRole('button', { name: 'Local' }).click();
   const steps = ['Identify', 'Scope', 'Trace', 'Changes', 'Governance', 'Remediate', 'Document'];
   for (const [i, step] of steps.entries()) {

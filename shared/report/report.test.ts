@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SHA, testEvidence } from '../analysis/test-evidence';
-import { headlessCase } from '../case/headless-case';
-import { investigate } from '../case/investigation';
+import { headlessCase, type HeadlessCaseOptions } from '../case/headless-case';
+import { investigate, type Investigation } from '../case/investigation';
 import { recordAction } from '../case/case-actions';
 import type { EvidenceSet } from '../model/evidence-set';
 import type { ReportInput } from './report-data';
@@ -45,6 +45,24 @@ async function hostileInput(): Promise<ReportInput> {
     investigation: inv,
     sourceNames: { 'test-source': `events ${EVENT}.ndjson` },
     generatedAt: '2026-10-12T11:00:00+02:00',
+    timeZone: 'UTC',
+    generator: 'test',
+  };
+}
+
+/** The report's input for a case the CLI walked on `inv` (headlessCase), its times in UTC. */
+async function cliCaseInput(inv: Investigation, options: Partial<HeadlessCaseOptions> = {}): Promise<ReportInput> {
+  const record = await headlessCase(
+    inv,
+    { id: 'case-8', owner: 'maria', actor: 'test', time: '2026-10-12T09:00:00Z', ...options },
+    sha256,
+  );
+  return {
+    case: record.case,
+    activity: record.activity,
+    investigation: inv,
+    sourceNames: {},
+    generatedAt: '2026-10-12T11:00:00Z',
     timeZone: 'UTC',
     generator: 'test',
   };
@@ -113,20 +131,7 @@ describe('what the decision log does not record', () => {
     const logged = base.decisions.find((d) => d.decisionId === 'd-23')!;
     const { subjectId: _subject, action: _action, ...bare } = logged;
     const inv = investigate(base, bare, 'flag');
-    const record = await headlessCase(
-      inv,
-      { id: 'case-8', owner: 'maria', actor: 'test', time: '2026-10-12T09:00:00Z', title: 'Bare decision' },
-      sha256,
-    );
-    const input: ReportInput = {
-      case: record.case,
-      activity: record.activity,
-      investigation: inv,
-      sourceNames: {},
-      generatedAt: '2026-10-12T11:00:00Z',
-      timeZone: 'UTC',
-      generator: 'test',
-    };
+    const input = await cliCaseInput(inv, { title: 'Bare decision' });
     const html = (await renderReportHtml(input, sha256)).text;
     const markdown = (await renderReportMarkdown(input, sha256)).text;
     for (const text of [html, markdown]) {
@@ -141,24 +146,10 @@ describe('what the decision log does not record', () => {
 });
 
 describe('a case walked by the CLI', () => {
-  const input = async (rootCause?: string): Promise<ReportInput> => {
+  const input = (rootCause?: string) => {
     const base = testEvidence();
     const decision = base.decisions.find((d) => d.decisionId === 'd-23')!;
-    const inv = investigate(base, decision, 'flag');
-    const record = await headlessCase(
-      inv,
-      { id: 'case-9', owner: 'maria', actor: 'cli', time: '2026-10-12T09:00:00Z', ...(rootCause && { rootCause }) },
-      sha256,
-    );
-    return {
-      case: record.case,
-      activity: record.activity,
-      investigation: inv,
-      sourceNames: {},
-      generatedAt: '2026-10-12T11:00:00Z',
-      timeZone: 'UTC',
-      generator: 'test',
-    };
+    return cliCaseInput(investigate(base, decision, 'flag'), rootCause ? { rootCause } : {});
   };
   const documentState = (markdown: string) => markdown.match(/\|\s*document\s*\|\s*([^|]+?)\s*\|/)?.[1];
 
