@@ -38,3 +38,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: false });
 }
+
+/** A new, empty investigation titled `title`, from the case list: its Sources screen opens. */
+export async function newCase(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'New investigation' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await expect(page.getByRole('heading', { name: `Sources of “${title}”` })).toBeVisible();
+}
+
+/** Waits until the files picked have started importing and every import has ended. */
+export async function importsEnded(page: Page): Promise<void> {
+  await expect(page.locator('.import-job').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.import-job:not(.ended)')).toHaveCount(0, { timeout: 30_000 });
+}

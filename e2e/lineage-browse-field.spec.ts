@@ -7,7 +7,7 @@
  * the view; a screenshot at 1280x800 to e2e/screenshots/lineage-browse-field.png.
  */
 import { readFileSync } from 'node:fs';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, importsEnded, newCase, screenshot, test } from './fixtures';
 import { realFixture } from '../fixtures/real-fixtures';
 
 interface Output {
@@ -50,13 +50,9 @@ test('browsing from a field shows its column lineage: its rows and their column 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('column lineage');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
-  await expect(page.getByRole('heading', { name: 'Sources of “column lineage”' })).toBeVisible();
+  await newCase(page, 'column lineage');
   await page.getByTestId('import-files').setInputFiles([MARQUEZ]);
-  await expect(page.locator('.import-job').first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.import-job:not(.ended)')).toHaveCount(0, { timeout: 30_000 });
+  await importsEnded(page);
 
   await page.getByRole('button', { name: /^Investigate/ }).click();
   await page.getByRole('button', { name: /^Lineage .*Alt\+L/ }).click();

@@ -6,7 +6,7 @@
  * the selected node and the node's place on screen survive moving the time slider away and back.
  */
 import { readFileSync } from 'node:fs';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, importsEnded, newCase, screenshot, test } from './fixtures';
 import { realFixture } from '../fixtures/real-fixtures';
 
 interface ManifestNode {
@@ -36,13 +36,9 @@ test('with no decision, the Lineage view finds a dbt model and draws the models 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('dbt lineage');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
-  await expect(page.getByRole('heading', { name: 'Sources of “dbt lineage”' })).toBeVisible();
+  await newCase(page, 'dbt lineage');
   await page.getByTestId('import-folder').setInputFiles(realFixture('dbt'));
-  await expect(page.locator('.import-job').first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.import-job:not(.ended)')).toHaveCount(0, { timeout: 30_000 });
+  await importsEnded(page);
 
   await page.getByRole('button', { name: /^Investigate/ }).click();
   await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();

@@ -10,7 +10,7 @@
  */
 import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, newCase, screenshot, test } from './fixtures';
 import { REAL_FIXTURES, realFixture } from '../fixtures/real-fixtures';
 
 const RAW_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
@@ -38,10 +38,7 @@ test('a new user walks the real fixture folder: every screen readable, the timel
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Real fixtures');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
-  await expect(page.getByRole('heading', { name: 'Sources of “Real fixtures”' })).toBeVisible();
+  await newCase(page, 'Real fixtures');
 
   await page.getByTestId('import-folder').setInputFiles(REAL_FIXTURES);
   // Each CSV of an unknown layout asks for its columns in turn: not now, for both.

@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, newCase, screenshot, test } from './fixtures';
 import { realFixture } from '../fixtures/real-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-sources-organize-e2e-'));
@@ -92,9 +92,7 @@ test('a folder of many files: grouped by folder, filtered, sorted, its import su
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Many files');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await newCase(page, 'Many files');
   await page.getByTestId('import-folder').setInputFiles(pickedFolder());
   const picked = Object.keys(FILES).length + 2;
   await expect(page.locator('.import-job')).toHaveCount(picked, { timeout: 30_000 });
