@@ -3,7 +3,7 @@
  * archived", marked as archived there, its archiving in its activity log), the sample deleted after a confirmation.
  */
 import { readFileSync } from 'node:fs';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, newCase, screenshot, test } from './fixtures';
 
 const sampleCase = JSON.parse(readFileSync('assets/sample/case.json', 'utf8')) as { decisionId: string };
 
@@ -15,9 +15,7 @@ test('the case list searches, archives and deletes cases, each logged', async ({
   await page.getByRole('button', { name: 'Open the sample investigation' }).click();
   await expect(page.getByRole('heading', { name: 'Identify', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '← Back to cases' }).click();
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Fraud score jump after the EU release');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await newCase(page, 'Fraud score jump after the EU release');
   await page.getByRole('button', { name: '← Back to the investigation' }).click();
   await page.getByRole('button', { name: '← Back to cases' }).click();
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, newCase, screenshot, test } from './fixtures';
 import { startWebApp, type WebApp } from './web-app';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -82,9 +82,7 @@ test('a file imported in the browser is listed as not re-checked: the browser gi
     });
   writeFileSync(decisions, [1, 2].map(line).join('\n') + '\n');
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Imported in the browser');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await newCase(page, 'Imported in the browser');
   await page.getByTestId('import-files').setInputFiles([decisions]);
   await expect(page.locator('.import-summary').filter({ hasText: /^Imported/ })).toHaveCount(1);
   await page.getByRole('button', { name: 'Investigate: choose the decision →' }).click();

@@ -5,7 +5,7 @@
  * SHA-256, and maps the same one. Then "Change the mapping…" re-imports it through a new mapping, which replaces
  * the records whole; both mappings are entries in the case's activity log.
  */
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, newCase, screenshot, test } from './fixtures';
 import { realFixture } from '../fixtures/real-fixtures';
 
 const CSV = realFixture('inference/nannyml/nannyml_california_housing_analysis.csv');
@@ -17,9 +17,7 @@ test('maps a CSV left unmapped in an earlier session, then changes its mapping',
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Housing model, later');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await newCase(page, 'Housing model, later');
   await page.getByTestId('import-files').setInputFiles([CSV]);
   const first = page.getByRole('dialog', { name: `Map the columns of ${NAME}` });
   await expect(first).toBeVisible();

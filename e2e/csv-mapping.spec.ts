@@ -3,7 +3,7 @@
  * import finds it needs a column mapping, the dialog shows its headers and first rows with suggestions, the user
  * completes the mapping, and the Sources screen lists the file as decisions with the mapping saved on it.
  */
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, newCase, screenshot, test } from './fixtures';
 import { realFixture } from '../fixtures/real-fixtures';
 
 const CSV = realFixture('inference/nannyml/nannyml_california_housing_analysis.csv');
@@ -12,10 +12,7 @@ test('maps the columns of a CSV decision log and imports it', async ({ page, web
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Housing model');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
-  await expect(page.getByRole('heading', { name: 'Sources of “Housing model”' })).toBeVisible();
+  await newCase(page, 'Housing model');
 
   await page.getByTestId('import-files').setInputFiles([CSV]);
   const dialog = page.getByRole('dialog', { name: 'Map the columns of nannyml_california_housing_analysis.csv' });

@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, screenshot, test } from './fixtures';
+import { expect, newCase, screenshot, test } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-folder-duplicates-e2e-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,9 +27,7 @@ test('a folder with a decision log, its copy and a link to it counts the decisio
   symlinkSync(log, join(folder, link));
 
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('One log given three times');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await newCase(page, 'One log given three times');
   await page.getByTestId('import-folder').setInputFiles(folder);
 
   // One import per file Chromium gave; the first read is imported, each other one changes nothing.

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, screenshot, test } from './fixtures';
+import { expect, newCase, screenshot, test } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-identity-graph-e2e-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,10 +40,7 @@ test('imports identity graphs and lists them with their links and rejected rows'
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Merged profiles');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
-  await expect(page.getByRole('heading', { name: 'Sources of “Merged profiles”' })).toBeVisible();
+  await newCase(page, 'Merged profiles');
 
   await page
     .getByTestId('import-files')

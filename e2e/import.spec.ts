@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, newCase, screenshot, test } from './fixtures';
 import { realFixture } from '../fixtures/real-fixtures';
 
 const REAL = realFixture('openlineage');
@@ -71,10 +71,7 @@ test('imports files into a new investigation and shows what each gave', async ({
   page.on('pageerror', (e) => errors.push(e.message));
   const bad = deploymentsWithABadLine();
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Imported evidence');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
-  await expect(page.getByRole('heading', { name: 'Sources of “Imported evidence”' })).toBeVisible();
+  await newCase(page, 'Imported evidence');
 
   await page.getByTestId('import-files').setInputFiles([MARQUEZ, DBT, bad, decisions(), SCHEMA]);
   const summaries = page.locator('.import-summary');

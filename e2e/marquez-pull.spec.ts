@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { startMarquezReplay, storedEvents, type MarquezReplay } from '../electron/marquez/marquez-server.fixture';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, newCase, screenshot, test } from './fixtures';
 
 const KEY = 'mqz-e2e-key-93b1';
 const truth = JSON.parse(readFileSync('assets/sample/ground-truth.json', 'utf8')) as {
@@ -30,9 +30,7 @@ test('pulls a window of lineage from a Marquez API and traces the decision throu
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Lineage from Marquez');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await newCase(page, 'Lineage from Marquez');
   await page.getByTestId('import-files').setInputFiles(['assets/sample/decisions.jsonl']);
   const rows = page.getByTestId('source-row');
   await expect(rows).toHaveCount(1);

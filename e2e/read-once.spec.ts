@@ -6,7 +6,7 @@
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, screenshot, test } from './fixtures';
+import { expect, newCase, screenshot, test } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-read-once-e2e-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,9 +22,7 @@ test('a re-encoded copy of a decision log is counted once, and the case says so'
   writeFileSync(copy, text.replace(/\n/g, '\r\n'));
 
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Two exports of one log');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await newCase(page, 'Two exports of one log');
   await page.getByTestId('import-files').setInputFiles([original]);
   await expect(page.locator('.import-summary')).toHaveCount(1);
   await page.getByTestId('import-files').setInputFiles([copy]);

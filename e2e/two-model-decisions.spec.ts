@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, screenshot, test } from './fixtures';
+import { expect, newCase, screenshot, test } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'li-two-models-e2e-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,9 +40,7 @@ test('picking the second model’s decision of a shared id shows that model and 
   const second = decisionLog('churn-score', 'days_inactive', 'retention_offer', 0);
 
   await page.goto(webApp.url);
-  await page.getByRole('button', { name: 'New investigation' }).click();
-  await page.getByLabel('Title').fill('Two models, one id');
-  await page.getByRole('button', { name: 'Create investigation' }).click();
+  await newCase(page, 'Two models, one id');
   await page.getByTestId('import-files').setInputFiles([first, second]);
   await expect(page.getByTestId('source-row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Investigate: choose the decision →' }).click();
