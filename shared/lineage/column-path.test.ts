@@ -6,10 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { realFixture } from '../../fixtures/real-fixtures';
-import { importInput } from '../importers/index';
 import { toEvidenceSet } from '../model/evidence-set';
-import type { EvidenceRecord } from '../model/records';
 import { columnPathAt, splitFieldId } from './column-path';
+import { imported, modelOfEvents } from './imported-lineage.fixture';
 import { lineageModel } from './lineage-model';
 
 const ref = (id: string) => ({ namespace: id.split(':')[0]!, name: id.split(':')[1]!.split('#')[0]! });
@@ -56,14 +55,7 @@ const EVENTS = [
   }),
 ];
 
-function imported(name: string, text: string): EvidenceRecord[] {
-  const result = importInput({ name, sha256: name, size: text.length, text });
-  expect(result.rejections).toEqual([]);
-  return [...result.records];
-}
-
-const handMade = () =>
-  lineageModel(toEvidenceSet(imported('events.jsonl', EVENTS.map((e) => JSON.stringify(e)).join('\n'))));
+const handMade = () => modelOfEvents(EVENTS);
 const at = (time: string) => Date.parse(`2024-03-01T${time}:00Z`);
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 

@@ -5,10 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { realFixture } from '../../fixtures/real-fixtures';
-import { importInput } from '../importers/index';
 import { toEvidenceSet } from '../model/evidence-set';
-import type { EvidenceRecord } from '../model/records';
 import { lineageAround, lineageEntries, lineageNodeAt, searchLineage } from './lineage-browse';
+import { imported, modelOfEvents } from './imported-lineage.fixture';
 import { lineageModel } from './lineage-model';
 import { downstreamAt, upstreamAt } from './neighbours';
 
@@ -43,14 +42,7 @@ const EVENTS = [
   run('2024-03-01T13:00:00Z', 'w:build', ['w:stage', 's:extra'], ['w:mart'], ['id', 'amount']),
 ];
 
-function imported(name: string, text: string): EvidenceRecord[] {
-  const result = importInput({ name, sha256: name, size: text.length, text });
-  expect(result.rejections).toEqual([]);
-  return [...result.records];
-}
-
-const handMade = () =>
-  lineageModel(toEvidenceSet(imported('events.jsonl', EVENTS.map((e) => JSON.stringify(e)).join('\n'))));
+const handMade = () => modelOfEvents(EVENTS);
 const ids = (nodes: ReadonlyArray<{ readonly id: string }>) => nodes.map((n) => n.id).sort();
 
 describe('browsing the lineage of a hand-made evidence set', () => {
@@ -98,8 +90,7 @@ describe('browsing the lineage of a hand-made evidence set', () => {
 
   it('follows the run that wrote a version, not a later run of a job of the same name that read other datasets', () => {
     const other = run('2024-03-01T14:00:00Z', 'w:build', ['o:stage'], ['o:mart']);
-    const text = [...EVENTS, other].map((e) => JSON.stringify(e)).join('\n');
-    const model = lineageModel(toEvidenceSet(imported('events.jsonl', text)));
+    const model = modelOfEvents([...EVENTS, other]);
     const t = Date.parse('2024-03-01T14:30:00Z');
     const around = lineageAround(model, lineageNodeAt(model, 'w:mart', t)!, t);
     expect(ids(around.upstream)).toEqual(['s:extra', 's:raw', 'w:build', 'w:load', 'w:stage']);
@@ -108,8 +99,7 @@ describe('browsing the lineage of a hand-made evidence set', () => {
 
   it("expands a job drawn for the run that wrote a version into that run's inputs and outputs, on the Trace step too", () => {
     const other = run('2024-03-01T14:00:00Z', 'w:build', ['o:stage'], ['o:mart']);
-    const text = [...EVENTS, other].map((e) => JSON.stringify(e)).join('\n');
-    const model = lineageModel(toEvidenceSet(imported('events.jsonl', text)));
+    const model = modelOfEvents([...EVENTS, other]);
     const t = Date.parse('2024-03-01T14:30:00Z');
     const [writer] = upstreamAt(model, lineageNodeAt(model, 'w:mart', t)!, t);
     expect(writer?.node.id).toBe('w:build');
