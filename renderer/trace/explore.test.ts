@@ -1,38 +1,17 @@
-/* eslint-disable no-restricted-imports -- a Node-side unit test reads real public fixtures from disk */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { realFixture } from '../../fixtures/real-fixtures';
 import { traceDecision } from '../../shared/analysis/trace';
-import { importInput } from '../../shared/importers';
 import { toEvidenceSet } from '../../shared/model/evidence-set';
-import type { Decision } from '../../shared/model/records';
 import { columnView } from './column-fields';
 import { initialExploreState, openGroup, setDownstream, setFieldsShown, setUpstream } from './explore-state';
 import { graphToJson } from './graph-json';
+import { MARQUEZ_NAME, marquezDecision, marquezRecords, marquezSourceName } from './marquez-seed.fixture';
 import { downstreamOf, lineageIndex, upstreamOf } from './lineage-index';
 import { syntheticTrace } from './synthetic-trace';
 import { buildView, type ViewLineageNode } from './view-graph';
 
-// Marquez's food-delivery seed: 13 runs, a three-level DAG with column lineage (a real public export).
-const NAME = 'marquez_docker_metadata.json';
-const text = readFileSync(realFixture('openlineage', NAME), 'utf8');
-const imported = importInput({ name: NAME, sha256: 'marquez', size: text.length, text });
-// A decision that read the delivery_7_days table one hour after the seed ran.
-const decision: Decision = {
-  kind: 'decision',
-  decisionId: 'd-1',
-  timestamp: '2020-02-22T23:50:00Z',
-  model: { name: 'eta' },
-  features: [
-    {
-      name: 'customer_email',
-      dataset: { namespace: 'food_delivery', name: 'public.delivery_7_days' },
-      field: 'customer_email',
-    },
-  ],
-  provenance: { sourceId: 'decisions', line: 1 },
-};
-const set = toEvidenceSet([...imported.records, decision]);
+// Marquez's food-delivery seed and a decision that read it (marquez-seed.fixture.ts).
+const decision = marquezDecision;
+const set = toEvidenceSet([...marquezRecords, decision]);
 const trace = traceDecision(set, decision, 'customer_email');
 const index = lineageIndex(set);
 const asOf = Date.parse(decision.timestamp);
@@ -117,11 +96,11 @@ describe('buildView on a real OpenLineage export', () => {
       featureName: 'customer_email',
       asOf: decision.timestamp,
       decisionTime: decision.timestamp,
-      sourceName: (id) => (id === 'marquez' ? NAME : id),
+      sourceName: marquezSourceName,
     });
     const job = doc.nodes.find((n) => n.id === JOB)!;
     expect(job.kind).toBe('job');
-    expect(job.evidence).toMatchObject({ source: NAME, sourceId: 'marquez' });
+    expect(job.evidence).toMatchObject({ source: MARQUEZ_NAME, sourceId: 'marquez' });
     expect(doc.edges.length).toBe(view.edges.length);
     expect(doc.comparedWith).toBeUndefined();
   });

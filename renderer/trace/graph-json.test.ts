@@ -1,10 +1,6 @@
-/* eslint-disable no-restricted-imports -- a Node-side unit test reads a real public fixture from disk */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { realFixture } from '../../fixtures/real-fixtures';
 import { traceDecision } from '../../shared/analysis/trace';
 import type { TraceResult } from '../../shared/analysis/types';
-import { importInput } from '../../shared/importers';
 import { columnPathAt, splitFieldId } from '../../shared/lineage/column-path';
 import {
   browseDownstream,
@@ -14,23 +10,20 @@ import {
   lineageNodeAt,
 } from '../../shared/lineage/lineage-browse';
 import { toEvidenceSet } from '../../shared/model/evidence-set';
-import type { Decision } from '../../shared/model/records';
 import { emptySeed, initialExploreState, seedExplore } from './explore-state';
 import { graphToJson } from './graph-json';
+import { MARQUEZ_NAME, marquezDecision, marquezRecords, marquezSourceName } from './marquez-seed.fixture';
 import { downstreamOf, lineageIndex, upstreamOf } from './lineage-index';
 import { evidenceTimeRange } from './time-range';
 import { buildView } from './view-graph';
 
 // Marquez's food-delivery seed (a real public OpenLineage export): lineage, and no decision log.
-const NAME = 'marquez_docker_metadata.json';
-const text = readFileSync(realFixture('openlineage', NAME), 'utf8');
-const imported = importInput({ name: NAME, sha256: 'marquez', size: text.length, text });
-const sourceName = (id: string) => (id === 'marquez' ? NAME : id);
+const sourceName = marquezSourceName;
 /** The keys a reader of the written file sees (undefined values are not written). */
 const writtenKeys = (doc: object) => Object.keys(JSON.parse(JSON.stringify(doc)) as object);
 
 describe('graphToJson of a graph browsed without a decision (the Lineage view)', () => {
-  const set = toEvidenceSet(imported.records);
+  const set = toEvidenceSet(marquezRecords);
   const index = lineageIndex(set);
   const asOf = evidenceTimeRange(set).to;
   const iso = new Date(asOf).toISOString();
@@ -72,13 +65,13 @@ describe('graphToJson of a graph browsed without a decision (the Lineage view)',
     expect(doc.edges.length).toBe(view.edges.length);
     const cited = doc.nodes.filter((n) => n.evidence);
     expect(cited.length).toBeGreaterThan(0);
-    for (const n of cited) expect(n.evidence?.source).toBe(NAME);
+    for (const n of cited) expect(n.evidence?.source).toBe(MARQUEZ_NAME);
     for (const n of doc.nodes) expect(n.change).toBeUndefined();
   });
 });
 
 describe('graphToJson of a graph browsed from a field', () => {
-  const set = toEvidenceSet(imported.records);
+  const set = toEvidenceSet(marquezRecords);
   const index = lineageIndex(set);
   const asOf = evidenceTimeRange(set).to;
   const iso = new Date(asOf).toISOString();
@@ -116,21 +109,8 @@ describe('graphToJson of a graph browsed from a field', () => {
 });
 
 describe('graphToJson of a decision’s traced graph (the Trace step)', () => {
-  const decision: Decision = {
-    kind: 'decision',
-    decisionId: 'd-1',
-    timestamp: '2020-02-22T23:50:00Z',
-    model: { name: 'eta' },
-    features: [
-      {
-        name: 'customer_email',
-        dataset: { namespace: 'food_delivery', name: 'public.delivery_7_days' },
-        field: 'customer_email',
-      },
-    ],
-    provenance: { sourceId: 'decisions', line: 1 },
-  };
-  const set = toEvidenceSet([...imported.records, decision]);
+  const decision = marquezDecision;
+  const set = toEvidenceSet([...marquezRecords, decision]);
   const index = lineageIndex(set);
   const asOf = Date.parse(decision.timestamp);
   const trace = traceDecision(set, decision, 'customer_email');
